@@ -1,0 +1,211 @@
+/** zonescore: the command line. Same pipeline as the task pane, on .xlsx files. */
+import * as fs from "fs";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { builtInSchemeIds, getBuiltInScheme } from "../schemes";
+import { parseScheme, SchemeError, type Scheme } from "../schemes/schema";
+import { check, checkAndScore, plan, toJson } from "../engine/pipeline";
+import { buildTemplatePlan } from "../engine/template";
+import { ExcelJsBook } from "../workbook/exceljs";
+import { huaibeiSamplePlan } from "../samples/huaibei-2023";
+import type { Issue, Lang } from "../engine/types";
+import type { ScoreRun } from "../engine/result";
+
+const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
+
+用法 / usage:
+  zonescore schemes                                   列出内置方案 / list built-in schemes
+  zonescore template <scheme> --out F.xlsx            空白输入表 / write an empty input workbook
+  zonescore sample <scheme> --out F.xlsx              示例输入表 / write the built-in sample workbook
+  zonescore check <in.xlsx> --scheme S [--year Y] [--json F]
+                                                      校验 / check the indicator sheets
+  zonescore score <in.xlsx> --scheme S [--year Y] [--out F.xlsx] [--json F] [--force]
+                                                      评分 / score; writes a copy of the workbook with result sheets
+
+options:
+  --scheme S   built-in id (see \`zonescore schemes\`) or a scheme .json file
+  --year Y     evaluation year (overrides 参数!考评年度)
+  --out F      output workbook (default: <in>.zonescore.xlsx beside the input; the input is never modified)
+  --json F     also write the issues and results as JSON ("-" for standard output)
+  --force      score even when the data has errors
+  --lang en    English messages (default: Chinese)
+
+exit codes: 0 success (warnings allowed) · 1 the data has errors · 2 usage error
+`;
+
+class UsageError extends Error {}
+
+interface Args {
+  cmd: string;
+  pos: string[];
+  opts: Record<string, string | true>;
+}
+
+const FLAGS = new Set(["force", "help", "h", "values"]);
+
+export function parseArgs(argv: string[]): Args {
+  const pos: string[] = [];
+  const opts: Record<string, string | true> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a.startsWith("--") || a === "-h") {
+      const [k, inline] = a.replace(/^-+/, "").split("=", 2);
+      if (FLAGS.has(k)) opts[k] = true;
+      else if (inline !== undefined) opts[k] = inline;
+      else {
+        const v = argv[++i];
+        if (v === undefined) throw new UsageError(`--${k} needs a value`);
+        opts[k] = v;
+      }
+    } else pos.push(a);
+  }
+  return { cmd: pos.shift() ?? "", pos, opts };
+}
+
+function resolveScheme(id: string | true | undefined): Scheme {
+  if (typeof id !== "string") throw new UsageError("--scheme is required (see `zonescore schemes`)");
+  const b = getBuiltInScheme(id);
+  if (b) return b;
+  if (/\.json$/i.test(id) && fs.existsSync(id)) return parseScheme(JSON.parse(fs.readFileSync(id, "utf8")));
+  throw new UsageError(`unknown scheme "${id}"; built-in: ${builtInSchemeIds().join(", ")}`);
+}
+
+function yearOpt(v: string | true | undefined): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== "string" || !Number.isInteger(n) || n < 1990 || n > 2100) throw new UsageError(`--year must be a year such as 2023, not "${String(v)}"`);
+  return n;
+}
+
+async function loadBook(file: string | undefined): Promise<ExcelJsBook> {
+  if (!file) throw new UsageError("an input .xlsx file is required");
+  if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  try {
+    return await ExcelJsBook.load(ExcelJS, fs.readFileSync(file));
+  } catch (e) {
+    throw new UsageError(`cannot read ${file} as an .xlsx workbook: ${(e as Error).message}`);
+  }
+}
+
+/** Write a file through a temporary name, so that a failure never leaves half a file. */
+function writeAtomic(file: string, data: Uint8Array | string): void {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
+function writeJson(target: string | true | undefined, value: unknown, out: (s: string) => void): void {
+  if (typeof target !== "string") return;
+  const text = JSON.stringify(value, null, 2) + "\n";
+  if (target === "-") out(text);
+  else writeAtomic(target, text);
+}
+
+const SEV = { zh: { error: "错误", warning: "警告", info: "提示" }, en: { error: "error", warning: "warning", info: "info" } };
+
+function printIssues(issues: readonly Issue[], lang: Lang, err: (s: string) => void): void {
+  for (const i of issues) {
+    const where = i.sheet ? `${i.sheet}${i.cell ? "!" + i.cell : ""}` : "";
+    err(`${SEV[lang][i.severity]} [${i.code}] ${where ? where + " " : ""}${i.message}${i.fix ? `（建议：${i.fix}）` : ""}\n`);
+  }
+}
+
+function width(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u1100-\uffff]/.test(ch) ? 2 : 1;
+  return w;
+}
+function pad(s: string, n: number): string {
+  return s + " ".repeat(Math.max(0, n - width(s)));
+}
+
+export function rankingText(run: ScoreRun): string {
+  const nameW = Math.max(8, ...run.entities.map((e) => width(e.name)));
+  const lines = [`${pad("名次", 6)}${pad("开发区", nameW + 2)}${pad("加分", 8)}${pad("基础分", 8)}总分`];
+  for (const i of run.order) {
+    const e = run.entities[i];
+    lines.push(`${pad(String(e.rank ?? "—"), 6)}${pad(e.name, nameW + 2)}${pad(String(e.bonus), 8)}${pad(e.base === null ? "—" : String(e.base), 8)}${e.total}`);
+  }
+  return lines.join("\n") + "\n";
+}
+
+export interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof SchemeError) {
+      io.err(`zonescore: ${e.message}\n`);
+      if (e instanceof UsageError) io.err("`zonescore --help` for usage\n");
+      return 2;
+    }
+    throw e;
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
+  const a = parseArgs(argv);
+  const lang: Lang = a.opts.lang === "en" ? "en" : "zh";
+  if (a.opts.help || a.opts.h || a.cmd === "help" || a.cmd === "") {
+    io.out(HELP);
+    return a.cmd === "" && !a.opts.help && !a.opts.h ? 2 : 0;
+  }
+  switch (a.cmd) {
+    case "schemes": {
+      for (const id of builtInSchemeIds()) {
+        const s = getBuiltInScheme(id)!;
+        io.out(`${id}\t${lang === "en" && s.nameEn ? s.nameEn : s.name}\n`);
+      }
+      return 0;
+    }
+    case "template":
+    case "sample": {
+      const scheme = resolveScheme(a.pos[0]);
+      const out = a.opts.out;
+      if (typeof out !== "string") throw new UsageError("--out F.xlsx is required");
+      if (a.cmd === "sample" && scheme.id !== "huaibei-2023") throw new UsageError(`no built-in sample for ${scheme.id}`);
+      const book = await ExcelJsBook.create(ExcelJS);
+      await book.addSheets(a.cmd === "template" ? buildTemplatePlan(scheme) : huaibeiSamplePlan(scheme));
+      writeAtomic(out, await book.toBuffer());
+      io.out(`${out}\n`);
+      return 0;
+    }
+    case "check": {
+      const scheme = resolveScheme(a.opts.scheme);
+      const book = await loadBook(a.pos[0]);
+      const c = check(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang });
+      printIssues(c.issues, lang, io.err);
+      writeJson(a.opts.json, toJson(scheme.id, c.issues, null, c.dataset?.year ?? null), io.out);
+      io.err(lang === "zh" ? `校验完成：${c.errors} 个错误，${c.warnings} 个警告\n` : `checked: ${c.errors} errors, ${c.warnings} warnings\n`);
+      return c.errors ? 1 : 0;
+    }
+    case "score": {
+      const scheme = resolveScheme(a.opts.scheme);
+      const input = a.pos[0];
+      const book = await loadBook(input);
+      const r = checkAndScore(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang, force: a.opts.force === true });
+      printIssues(r.allIssues, lang, io.err);
+      writeJson(a.opts.json, toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
+      if (!r.run) {
+        io.err(lang === "zh" ? `数据有 ${r.errors} 个错误，未评分（修正后重试，或用 --force）\n` : `the data has ${r.errors} errors; not scored (fix them, or use --force)\n`);
+        return 1;
+      }
+      const outFile = typeof a.opts.out === "string" ? a.opts.out : input!.replace(/(\.xlsx)?$/i, ".zonescore.xlsx");
+      if (path.resolve(outFile) === path.resolve(input!)) throw new UsageError("--out must differ from the input file (the input is never modified)");
+      await book.writeResult(plan(scheme, r.run, { lang }));
+      writeAtomic(outFile, await book.toBuffer());
+      if (a.opts.json !== "-") io.out(rankingText(r.run));
+      io.err(lang === "zh" ? `已写入 ${outFile}（${r.errors} 个错误，${r.warnings} 个警告）\n` : `wrote ${outFile} (${r.errors} errors, ${r.warnings} warnings)\n`);
+      return r.errors ? 1 : 0;
+    }
+    default:
+      throw new UsageError(`unknown command "${a.cmd}"`);
+  }
+}

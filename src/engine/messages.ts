@@ -1,0 +1,112 @@
+/** Issue messages in Chinese and English, by stable code. Pure. */
+import type { Lang } from "./types";
+
+type P = Record<string, string | number>;
+const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
+  "missing-value": {
+    zh: (p) => `「${p.column}」缺少数值，应填写${p.expected}`,
+    en: (p) => `"${p.column}" is empty; expected ${p.expected}`,
+  },
+  "not-a-number": {
+    zh: (p) => `「${p.column}」的值“${p.value}”不是数字，应填写${p.expected}`,
+    en: (p) => `"${p.column}": "${p.value}" is not a number; expected ${p.expected}`,
+  },
+  "excel-error": {
+    zh: (p) => `「${p.column}」是 Excel 错误值 ${p.value}，请修正公式或填写数值`,
+    en: (p) => `"${p.column}" holds the Excel error ${p.value}; fix the formula or type a value`,
+  },
+  "negative-count": {
+    zh: (p) => `「${p.column}」是数量，不能为负数（${p.value}）`,
+    en: (p) => `"${p.column}" is a count and cannot be negative (${p.value})`,
+  },
+  "not-yes-no": {
+    zh: (p) => `「${p.column}」的值“${p.value}”无法识别为是/否，可填 是/否、√/×、Y/N、1/0`,
+    en: (p) => `"${p.column}": "${p.value}" is not yes/no; use 是/否, √/×, Y/N or 1/0`,
+  },
+  "missing-name": {
+    zh: (p) => `「${p.column}」为空，本行无法识别`,
+    en: (p) => `"${p.column}" is empty, so the row cannot be identified`,
+  },
+  "duplicate-entity": {
+    zh: (p) => `开发区“${p.value}”重复出现（首次出现在 ${p.first}）`,
+    en: (p) => `zone "${p.value}" appears again (first at ${p.first})`,
+  },
+  "unknown-entity": {
+    zh: (p) => `“${p.value}”不在开发区表中${p.suggest ? `，是否为“${p.suggest}”？` : ""}`,
+    en: (p) => `"${p.value}" is not in the zone sheet${p.suggest ? `; did you mean "${p.suggest}"?` : ""}`,
+  },
+  "uscc-length": {
+    zh: (p) => `统一社会信用代码“${p.value}”应为 18 位（现为 ${p.len} 位）`,
+    en: (p) => `unified social credit code "${p.value}" should have 18 characters (has ${p.len})`,
+  },
+  "uscc-alphabet": {
+    zh: (p) => `统一社会信用代码“${p.value}”含有不允许的字符（不使用 I、O、S、V、Z）`,
+    en: (p) => `unified social credit code "${p.value}" has characters outside GB 32100 (no I, O, S, V, Z)`,
+  },
+  "uscc-check": {
+    zh: (p) => `统一社会信用代码“${p.value}”校验位不符（按 GB 32100-2015 应为 ${p.expected}）`,
+    en: (p) => `unified social credit code "${p.value}" fails its check character (GB 32100-2015 gives ${p.expected})`,
+  },
+  "missing-table": {
+    zh: (p) => `找不到「${p.table}」：没有哪张工作表的表头包含“${p.key}”等列`,
+    en: (p) => `cannot find the ${p.table} table: no sheet has a header with "${p.key}" and its columns`,
+  },
+  "missing-column": {
+    zh: (p) => `「${p.table}」缺少必填列“${p.column}”${p.year ? `（${p.year}）` : ""}`,
+    en: (p) => `the ${p.table} table has no required column "${p.column}"${p.year ? ` (${p.year})` : ""}`,
+  },
+  "ambiguous-column": {
+    zh: (p) => `有两列都可作为“${p.column}”，已使用 ${p.used} 列，忽略 ${p.other} 列`,
+    en: (p) => `two columns could be "${p.column}"; using column ${p.used}, ignoring ${p.other}`,
+  },
+  "unit-mismatch": {
+    zh: (p) => `“${p.column}”的单位为 ${p.unit}，无法换算为 ${p.expected}`,
+    en: (p) => `"${p.column}" is in ${p.unit}, which cannot be converted to ${p.expected}`,
+  },
+  "unit-converted": {
+    zh: (p) => `“${p.column}”的单位为 ${p.unit}，已按 ×${p.factor} 换算为 ${p.expected}`,
+    en: (p) => `"${p.column}" is in ${p.unit}; converted to ${p.expected} (×${p.factor})`,
+  },
+  "missing-year": {
+    zh: () => `没有考评年度：请在「参数」表填写“考评年度”，或在命令行使用 --year`,
+    en: () => `no evaluation year: add 考评年度 to the 参数 sheet, or pass --year`,
+  },
+  "missing-param": {
+    zh: (p) => `「参数」缺少“${p.param}”`,
+    en: (p) => `the parameter "${p.param}" is missing`,
+  },
+  "target-missing": {
+    zh: (p) => `目标一览表中没有“${p.value}”的${p.column}目标，相关加分无法评定`,
+    en: (p) => `the target table has no ${p.column} target for "${p.value}"; the related points cannot be judged`,
+  },
+  "target-extra": {
+    zh: (p) => `目标一览表中的“${p.value}”不在开发区表中`,
+    en: (p) => `"${p.value}" in the target table is not in the zone sheet`,
+  },
+  "total-mismatch": {
+    zh: (p) => `${p.label}行的“${p.column}”为 ${p.value}，但各开发区合计为 ${p.sum}（相差 ${p.diff}）`,
+    en: (p) => `the ${p.label} row says ${p.value} for "${p.column}", but the zones add up to ${p.sum} (off by ${p.diff})`,
+  },
+  "cannot-evaluate": {
+    zh: (p) => `${p.rule}：${p.reason}，无法评定`,
+    en: (p) => `${p.rule}: ${p.reason}; cannot be judged`,
+  },
+  "no-entities": {
+    zh: () => `开发区表没有数据行`,
+    en: () => `the zone sheet has no data rows`,
+  },
+};
+
+export function message(lang: Lang, code: string, p: P = {}): string {
+  const m = M[code];
+  if (!m) return code;
+  return m[lang](p);
+}
+
+export const EXPECTED = {
+  number: { zh: "数字", en: "a number" },
+  count: { zh: "非负整数", en: "a whole number ≥ 0" },
+  bool: { zh: "是/否", en: "yes/no" },
+  text: { zh: "文字", en: "text" },
+  code: { zh: "代码", en: "a code" },
+} as const;

@@ -1,0 +1,66 @@
+/**
+ * A host-independent plan of sheets to write: values, merges, widths, number formats, styles, links, frozen panes.
+ * Both workbook adapters render the same plan; tests compare plans, not adapter calls. Pure data.
+ */
+import type { Rect } from "./types";
+
+export type PlanValue = string | number | boolean | null;
+
+export type PlanStyle = "title" | "subtitle" | "header" | "top" | "note" | "error" | "warning";
+
+export interface PlanSheet {
+  /** stable id of the sheet's role, e.g. "summary"; ZoneScore recognises its own sheets by this marker, not by name */
+  key: string;
+  /** wanted name; the adapter picks another when a user's sheet has it */
+  name: string;
+  values: PlanValue[][];
+  merges: Rect[];
+  /** column widths in characters */
+  widths: number[];
+  numberFormats: Array<{ rect: Rect; format: string }>;
+  styles: Array<{ rect: Rect; style: PlanStyle }>;
+  /** internal links: a cell that jumps to another sheet's cell */
+  links: Array<{ row: number; col: number; sheet: string; cell: string }>;
+  freeze?: { rows: number; cols: number };
+}
+
+export interface ResultPlan {
+  sheets: PlanSheet[];
+  /** the sheet to show after writing */
+  activate?: string;
+}
+
+export const MARKER_PREFIX = "ZoneScore.";
+
+export function newSheet(key: string, name: string): PlanSheet {
+  return { key, name, values: [], merges: [], widths: [], numberFormats: [], styles: [], links: [] };
+}
+
+export function planCellCount(plan: ResultPlan): number {
+  let n = 0;
+  for (const s of plan.sheets) for (const r of s.values) n += r.length;
+  return n;
+}
+
+/** Pad rows to the sheet's width so that the values form a rectangle (hosts want rectangles). */
+export function rectangular(values: PlanValue[][]): PlanValue[][] {
+  let w = 0;
+  for (const r of values) if (r.length > w) w = r.length;
+  return values.map((r) => (r.length === w ? r : [...r, ...new Array<PlanValue>(w - r.length).fill(null)]));
+}
+
+const ILLEGAL = /[[\]:*?/\\]/g;
+
+/** A legal, unused sheet name: ≤ 31 characters, none of [ ] : * ? / \, no edge apostrophes, not "History", unique ignoring case. */
+export function safeSheetName(wanted: string, taken: Iterable<string>): string {
+  const lower = new Set([...taken].map((t) => t.toLowerCase()));
+  let base = wanted.replace(ILLEGAL, "_").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  if (base.toLowerCase() === "history") base = "History_";
+  base = base.slice(0, 31);
+  if (!lower.has(base.toLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = `(${i})`;
+    const name = base.slice(0, 31 - suffix.length) + suffix;
+    if (!lower.has(name.toLowerCase())) return name;
+  }
+}

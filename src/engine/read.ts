@@ -1,0 +1,440 @@
+/**
+ * workbook sheets → typed tables. Finds each table of the scheme by its headers, maps columns (name, synonyms,
+ * unit, year), reads values the way officials type them, and reports every problem at its cell. Pure.
+ */
+import type { Issue, Lang, SheetData } from "./types";
+import type { ColumnSpecT, ParamSpecT, Scheme, TableSpecT } from "../schemes/schema";
+import type { Dataset, FieldValue, ParamValue, Row, Table } from "./dataset";
+import { cellAt, findTable, isBlank, lastCol, lastRow, type HeaderColumn, type RawTable } from "./table";
+import { a1, displayName, nameKey, parseHeader } from "./text";
+import { cellText, readBool, readNumber } from "./values";
+import { unitFactor } from "./units";
+import { EXPECTED, message } from "./messages";
+import { usccCheckChar, usccProblem } from "./uscc";
+
+export interface ReadOptions {
+  /** overrides the 考评年度 parameter */
+  year?: number;
+  lang?: Lang;
+}
+
+export interface ReadResult {
+  dataset: Dataset | null;
+  issues: Issue[];
+}
+
+interface Mapping {
+  spec: ColumnSpecT;
+  col: number;
+  factor: number;
+  header: string;
+}
+
+class Issues {
+  readonly list: Issue[] = [];
+  constructor(readonly lang: Lang) {}
+  add(severity: Issue["severity"], code: string, sheet: string, cell: string, p: Record<string, string | number> = {}, value?: string, fix?: string): void {
+    const issue: Issue = { severity, code, sheet, cell, message: message(this.lang, code, p) };
+    if (value !== undefined) issue.value = value;
+    if (fix !== undefined) issue.fix = fix;
+    this.list.push(issue);
+  }
+}
+
+export function readWorkbook(sheets: readonly SheetData[], scheme: Scheme, opts: ReadOptions = {}): ReadResult {
+  const lang = opts.lang ?? "zh";
+  const issues = new Issues(lang);
+
+  // 1. parameters (the year first: it decides which year columns are "this year")
+  const params = readParams(sheets, scheme.params);
+  let year: number | undefined;
+  let yearSource = "";
+  if (opts.year !== undefined) {
+    year = opts.year;
+    yearSource = lang === "zh" ? "命令行 --year" : "--year";
+  } else if (params.year && typeof params.year.value === "number") {
+    year = params.year.value;
+    yearSource = `${params.year.sheet}!${params.year.cell}`;
+  }
+  if (year === undefined) {
+    issues.add("error", "missing-year", "", "");
+    return { dataset: null, issues: issues.list };
+  }
+  const evalYear = year;
+
+  // 2. find each table: the sheet whose header maps the most of its columns
+  const candidates: Array<{ spec: TableSpecT; sheet: SheetData; raw: RawTable; maps: Map<string, Mapping[]>; score: number }> = [];
+  for (const spec of scheme.tables) {
+    const keyCol = keyColumn(spec);
+    const keyNames = [keyCol.name, ...keyCol.synonyms];
+    for (const sheet of sheets) {
+      const raw = findTable(sheet, keyNames);
+      if (!raw) continue;
+      const maps = mapColumns(raw.columns, spec, evalYear);
+      let score = 0;
+      for (const c of spec.columns) if (maps.get(c.id)?.length) score += c.required ? 2 : 1;
+      if (spec.sheetNames.some((n) => nameKey(sheet.name).includes(nameKey(n)))) score += 0.5;
+      candidates.push({ spec, sheet, raw, maps, score });
+    }
+  }
+  candidates.sort((x, y) => y.score - x.score);
+  const chosen = new Map<string, (typeof candidates)[number]>();
+  const usedSheets = new Set<string>();
+  for (const c of candidates) {
+    if (chosen.has(c.spec.id) || usedSheets.has(c.sheet.name)) continue;
+    chosen.set(c.spec.id, c);
+    usedSheets.add(c.sheet.name);
+  }
+
+  const tables: Record<string, Table> = {};
+  let fatal = false;
+  for (const spec of scheme.tables) {
+    const c = chosen.get(spec.id);
+    if (!c) {
+      if (spec.required) {
+        const k = keyColumn(spec);
+        issues.add("error", "missing-table", "", "", { table: spec.name, key: k.name });
+        fatal = true;
+      }
+      continue;
+    }
+    const mapping = new Map<string, Mapping>();
+    for (const col of spec.columns) {
+      const found = c.maps.get(col.id) ?? [];
+      if (found.length === 0) {
+        if (col.required) {
+          issues.add("error", "missing-column", c.sheet.name, a1(c.raw.headerTop, c.raw.columns[0]?.col ?? 0), {
+            table: spec.name,
+            column: col.name,
+            year: col.relYear !== undefined ? `${evalYear + col.relYear}年` : "",
+          });
+          fatal = true;
+        }
+        continue;
+      }
+      if (found.length > 1) {
+        issues.add("warning", "ambiguous-column", c.sheet.name, a1(c.raw.headerTop, found[1].col), {
+          column: col.name,
+          used: a1(c.raw.headerTop, found[0].col).replace(/\d+$/, ""),
+          other: a1(c.raw.headerTop, found[1].col).replace(/\d+$/, ""),
+        });
+      }
+      const m = found[0];
+      if (m.factor !== 1) {
+        const hc = c.raw.columns.find((h) => h.col === m.col);
+        issues.add("info", "unit-converted", c.sheet.name, a1(c.raw.headerTop, m.col), { column: m.header, unit: hc?.parts.unit ?? "", expected: col.unit ?? "", factor: m.factor });
+      }
+      mapping.set(col.id, m);
+    }
+    for (const col of spec.columns) {
+      for (const cand of c.maps.get(col.id + "#unit") ?? []) {
+        const hc = c.raw.columns.find((h) => h.col === cand.col);
+        issues.add("error", "unit-mismatch", c.sheet.name, a1(c.raw.headerTop, cand.col), { column: cand.header, unit: hc?.parts.unit ?? "", expected: col.unit ?? "" });
+        fatal = true;
+      }
+    }
+    tables[spec.id] = readRows(c.sheet, c.raw, spec, mapping, issues);
+    checkTotals(c.sheet, c.raw, spec, issues);
+  }
+
+  const entitySpec = scheme.tables.find((t) => t.id === scheme.entityTable)!;
+  const entities = tables[scheme.entityTable];
+  if (entities) {
+    if (entities.rows.length === 0) {
+      issues.add("error", "no-entities", entities.sheet, "");
+      fatal = true;
+    }
+    const index = checkDuplicates(entities, entitySpec, issues);
+    for (const spec of scheme.tables) {
+      const t = tables[spec.id];
+      if (!t || spec.id === scheme.entityTable) continue;
+      if (spec.level === "list") linkRows(t, spec, entities, index, issues);
+      else if (spec.level === "targets") linkTargets(t, spec, entities, index, issues);
+    }
+  }
+
+  // derived fields, e.g. 产值增量 = 本年 − 上年 (null when an argument is missing)
+  for (const spec of scheme.tables) {
+    const t = tables[spec.id];
+    if (!t) continue;
+    for (const d of spec.derived) {
+      for (const r of t.rows) {
+        const a = r.values[d.args[0]];
+        const b = r.values[d.args[1]];
+        r.values[d.id] = typeof a === "number" && typeof b === "number" ? round12(a - b) : null;
+      }
+      t.headers[d.id] = d.name;
+    }
+  }
+
+  // parameters with a fallback (mean of an entity column)
+  for (const p of scheme.params) {
+    if (params[p.id] || !p.fallbackMeanOf) continue;
+    const t = tables[p.fallbackMeanOf.table];
+    if (!t) continue;
+    const xs = t.rows.map((r) => r.values[p.fallbackMeanOf!.column]).filter((v): v is number => typeof v === "number");
+    if (xs.length) {
+      const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+      params[p.id] = { value: round12(mean), sheet: t.sheet, cell: "", source: lang === "zh" ? `${t.sheet}「${t.headers[p.fallbackMeanOf.column]}」${xs.length}个值的平均` : `mean of ${xs.length} values of "${t.headers[p.fallbackMeanOf.column]}" in ${t.sheet}` };
+    }
+  }
+  for (const p of scheme.params) {
+    if (p.required && !params[p.id] && !(p.id === "year" && opts.year !== undefined)) issues.add("error", "missing-param", "", "", { param: p.name });
+  }
+
+  if (fatal || !entities) return { dataset: null, issues: issues.list };
+  return { dataset: { year: evalYear, yearSource, entityTable: scheme.entityTable, tables, params }, issues: issues.list };
+}
+
+function round12(x: number): number {
+  return Math.round(x * 1e9) / 1e9;
+}
+
+export function keyColumn(spec: TableSpecT): ColumnSpecT {
+  return spec.columns.find((c) => c.role === "key") ?? spec.columns.find((c) => c.type === "text" && c.required) ?? spec.columns[0];
+}
+
+/** Header keys a column answers to: the whole path and each part (a group header over 2023年, 数量（个） ...). */
+function columnKeys(h: HeaderColumn): string[] {
+  const keys = new Set<string>();
+  if (h.parts.key) keys.add(h.parts.key);
+  for (const p of h.path) {
+    const k = parseHeader([p]).key;
+    if (k) keys.add(k);
+  }
+  return [...keys];
+}
+
+function columnRelYear(h: HeaderColumn, evalYear: number): number | undefined {
+  if (h.parts.year !== undefined) return h.parts.year - evalYear;
+  return h.parts.relYear;
+}
+
+/** Candidate columns for each spec column; "<id>#unit" collects name matches whose unit cannot be converted. */
+export function mapColumns(columns: readonly HeaderColumn[], spec: TableSpecT, evalYear: number): Map<string, Mapping[]> {
+  const out = new Map<string, Mapping[]>();
+  const taken = new Set<number>();
+  // exact names first, then synonyms, so that 规上工业产值 does not capture a column meant for another spec
+  for (const pass of [0, 1]) {
+    for (const col of spec.columns) {
+      const names = pass === 0 ? [col.name] : col.synonyms;
+      const parsed = names.map((n) => parseHeader([n]));
+      const want = col.relYear ?? parsed.find((p) => p.relYear !== undefined)?.relYear;
+      for (const h of columns) {
+        if (taken.has(h.col)) continue;
+        const keys = columnKeys(h);
+        if (!parsed.some((p) => keys.includes(p.key))) continue;
+        const rel = columnRelYear(h, evalYear);
+        if (rel !== undefined ? rel !== (want ?? 0) : want !== undefined && want !== 0) continue;
+        const factor = col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : unitFactor(h.parts.unit, col.unit);
+        const header = h.path.join(" / ");
+        if (factor === null) {
+          const k = col.id + "#unit";
+          out.set(k, [...(out.get(k) ?? []), { spec: col, col: h.col, factor: 1, header }]);
+          taken.add(h.col);
+          continue;
+        }
+        out.set(col.id, [...(out.get(col.id) ?? []), { spec: col, col: h.col, factor, header }]);
+        taken.add(h.col);
+      }
+    }
+  }
+  return out;
+}
+
+function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Map<string, Mapping>, issues: Issues): Table {
+  const lang = issues.lang;
+  const key = keyColumn(spec);
+  const keyMap = mapping.get(key.id);
+  const headers: Record<string, string> = {};
+  for (const [id, m] of mapping) headers[id] = m.header;
+  const rows: Row[] = [];
+  for (const r of raw.dataRows) {
+    const values: Record<string, FieldValue> = {};
+    const cells: Record<string, string> = {};
+    let name = "";
+    for (const col of spec.columns) {
+      const m = mapping.get(col.id);
+      if (!m) {
+        values[col.id] = col.missingAs ?? null;
+        continue;
+      }
+      const addr = a1(r, m.col);
+      cells[col.id] = addr;
+      const v = cellAt(sheet, r, m.col);
+      const label = m.header;
+      if (col.type === "text" || col.type === "code") {
+        const t = displayName(cellText(v));
+        values[col.id] = t === "" ? null : t;
+        if (col.id === key.id) name = t;
+        if (t === "" && col.required) issues.add("error", col.id === key.id ? "missing-name" : "missing-value", sheet.name, addr, { column: label, expected: EXPECTED.text[lang] });
+        if (col.role === "uscc" && t !== "") checkUscc(t, sheet.name, addr, issues);
+      } else if (col.type === "bool") {
+        const b = readBool(v);
+        if (b.kind === "bool") values[col.id] = b.value;
+        else if (b.kind === "missing") {
+          values[col.id] = col.missingAs ?? null;
+          if (col.required && col.missingAs === undefined) issues.add("error", "missing-value", sheet.name, addr, { column: label, expected: EXPECTED.bool[lang] });
+        } else {
+          values[col.id] = null;
+          issues.add("error", "not-yes-no", sheet.name, addr, { column: label, value: b.text }, b.text);
+        }
+      } else {
+        const n = readNumber(v);
+        if (n.kind === "number") {
+          const x = m.factor === 1 ? n.value : round12(n.value * m.factor);
+          values[col.id] = x;
+          if (col.type === "count" && x < 0) issues.add("error", "negative-count", sheet.name, addr, { column: label, value: x }, String(x));
+        } else if (n.kind === "missing") {
+          values[col.id] = col.missingAs ?? null;
+          if (col.required && col.missingAs === undefined) issues.add("error", "missing-value", sheet.name, addr, { column: label, expected: EXPECTED[col.type][lang] });
+        } else {
+          values[col.id] = null;
+          issues.add("error", n.reason === "excel-error" ? "excel-error" : "not-a-number", sheet.name, addr, { column: label, value: n.text, expected: EXPECTED[col.type][lang] }, n.text);
+        }
+      }
+    }
+    if (!keyMap) name = "";
+    rows.push({ row: r, name, values, cells, entity: -1 });
+  }
+  return { id: spec.id, sheet: sheet.name, rows, headers };
+}
+
+function checkUscc(code: string, sheet: string, cell: string, issues: Issues): void {
+  const p = usccProblem(code);
+  if (!p) return;
+  const s = code.trim().toUpperCase();
+  if (p === "length") issues.add("warning", "uscc-length", sheet, cell, { value: code, len: s.length }, code);
+  else if (p === "alphabet") issues.add("warning", "uscc-alphabet", sheet, cell, { value: code }, code);
+  else {
+    const expected = usccCheckChar(s.slice(0, 17)) ?? "?";
+    issues.add("warning", "uscc-check", sheet, cell, { value: code, expected }, code, s.slice(0, 17) + expected);
+  }
+}
+
+function checkDuplicates(t: Table, spec: TableSpecT, issues: Issues): Map<string, number> {
+  const key = keyColumn(spec);
+  const index = new Map<string, number>();
+  t.rows.forEach((r, i) => {
+    if (!r.name) return;
+    const k = nameKey(r.name);
+    const first = index.get(k);
+    if (first !== undefined) {
+      issues.add("error", "duplicate-entity", t.sheet, r.cells[key.id], { value: r.name, first: t.rows[first].cells[key.id] }, r.name);
+    } else index.set(k, i);
+  });
+  t.rows.forEach((r, i) => (r.entity = r.name ? (index.get(nameKey(r.name)) === i ? i : -1) : -1));
+  return index;
+}
+
+function suggestEntity(name: string, entities: Table): string | undefined {
+  const k = nameKey(name);
+  if (!k) return undefined;
+  const hit = entities.rows.find((e) => {
+    const ek = nameKey(e.name);
+    return ek && (ek.includes(k) || k.includes(ek));
+  });
+  return hit?.name;
+}
+
+function linkRows(t: Table, spec: TableSpecT, entities: Table, index: Map<string, number>, issues: Issues): void {
+  const ref = spec.columns.find((c) => c.role === "ref");
+  if (!ref) return;
+  for (const r of t.rows) {
+    const v = r.values[ref.id];
+    if (typeof v !== "string" || !v) continue;
+    const i = index.get(nameKey(v));
+    if (i === undefined) {
+      const suggest = suggestEntity(v, entities);
+      issues.add("error", "unknown-entity", t.sheet, r.cells[ref.id], { value: v, suggest: suggest ?? "" }, v, suggest);
+      r.entity = -1;
+    } else r.entity = i;
+  }
+}
+
+function linkTargets(t: Table, spec: TableSpecT, entities: Table, index: Map<string, number>, issues: Issues): void {
+  const key = keyColumn(spec);
+  const seen = new Set<number>();
+  const tIndex = new Map<string, number>();
+  t.rows.forEach((r, ri) => {
+    if (!r.name) return;
+    const k = nameKey(r.name);
+    if (tIndex.has(k)) {
+      issues.add("error", "duplicate-entity", t.sheet, r.cells[key.id], { value: r.name, first: t.rows[tIndex.get(k)!].cells[key.id] }, r.name);
+      r.entity = -1;
+      return;
+    }
+    tIndex.set(k, ri);
+    const i = index.get(k);
+    if (i === undefined) {
+      issues.add("info", "target-extra", t.sheet, r.cells[key.id], { value: r.name }, r.name);
+      r.entity = -1;
+    } else {
+      r.entity = i;
+      seen.add(i);
+    }
+  });
+  entities.rows.forEach((e, i) => {
+    if (e.entity === i && !seen.has(i)) issues.add("warning", "target-missing", entities.sheet, e.cells[keyColumn(spec).id] ?? e.cells.name ?? "", { value: e.name, column: t.id === "targets" ? "年度" : t.id }, e.name);
+  });
+}
+
+/** A 总计 / 合计 row that differs from the sum of the rows above it, in every numeric column. */
+function checkTotals(sheet: SheetData, raw: RawTable, spec: TableSpecT, issues: Issues): void {
+  if (raw.totalRows.length === 0) return;
+  const key = keyColumn(spec);
+  for (const tr of raw.totalRows) {
+    const members = raw.dataRows.filter((r) => r < tr);
+    for (const h of raw.columns) {
+      const tv = readNumber(cellAt(sheet, tr, h.col));
+      if (tv.kind !== "number") continue;
+      let sum = 0;
+      let any = false;
+      for (const r of members) {
+        const n = readNumber(cellAt(sheet, r, h.col));
+        if (n.kind === "number") {
+          sum += n.value;
+          any = true;
+        }
+      }
+      if (!any) continue;
+      const diff = tv.value - sum;
+      if (Math.abs(diff) > 1e-6 * Math.max(1, Math.abs(sum))) {
+        const labelCell = raw.columns.find((c) => c.path.some((p) => parseHeader([p]).key === nameKey(key.name)));
+        const label = labelCell ? cellText(cellAt(sheet, tr, labelCell.col)).trim() || "总计" : "总计";
+        issues.add("warning", "total-mismatch", sheet.name, a1(tr, h.col), { label, column: h.path.join(" / "), value: tv.value, sum: round12(sum), diff: round12(diff) }, String(tv.value), String(round12(sum)));
+      }
+    }
+  }
+}
+
+/** label / value pairs: a label in one cell, its value in the first non-blank cell to its right. */
+function readParams(sheets: readonly SheetData[], specs: readonly ParamSpecT[]): Record<string, ParamValue> {
+  const out: Record<string, ParamValue> = {};
+  const wanted = specs.map((p) => ({ p, keys: new Set([p.name, ...p.synonyms].map((n) => parseHeader([n]).key)) }));
+  const ordered = [...sheets].sort((a, b) => Number(/参数/.test(b.name)) - Number(/参数/.test(a.name)));
+  for (const sheet of ordered) {
+    const isParamSheet = /参数/.test(sheet.name);
+    const bottom = isParamSheet ? lastRow(sheet) : Math.min(lastRow(sheet), sheet.originRow + 30);
+    const right = lastCol(sheet);
+    for (let r = sheet.originRow; r <= bottom; r++) {
+      for (let c = sheet.originCol; c <= right; c++) {
+        const v = cellAt(sheet, r, c);
+        if (typeof v !== "string" || v.length > 40) continue;
+        const k = parseHeader([v.replace(/[:：]\s*$/, "")]).key;
+        const w = wanted.find((x) => x.keys.has(k));
+        if (!w || out[w.p.id]) continue;
+        for (let cc = c + 1; cc <= right; cc++) {
+          const x = cellAt(sheet, r, cc);
+          if (isBlank(x)) continue;
+          if (w.p.type === "number") {
+            const n = readNumber(x);
+            if (n.kind === "number") out[w.p.id] = { value: n.value, sheet: sheet.name, cell: a1(r, cc), source: `${sheet.name}!${a1(r, cc)}` };
+          } else out[w.p.id] = { value: cellText(x).trim(), sheet: sheet.name, cell: a1(r, cc), source: `${sheet.name}!${a1(r, cc)}` };
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}

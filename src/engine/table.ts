@@ -1,0 +1,155 @@
+/**
+ * Finding a table in a sheet made for people: title and note rows above, one- to three-row headers with merged
+ * cells, totals rows, footnotes. Produces column paths such as ["规上工业产值（亿元）", "2023年"]. Pure.
+ */
+import type { CellValue, Rect, SheetData } from "./types";
+import { cellText } from "./values";
+import { a1, nameKey, parseHeader, type HeaderParts } from "./text";
+
+export interface HeaderColumn {
+  /** absolute column index */
+  col: number;
+  path: string[];
+  parts: HeaderParts;
+}
+
+export interface RawTable {
+  sheet: string;
+  /** absolute row indexes of the header rows */
+  headerTop: number;
+  headerBottom: number;
+  columns: HeaderColumn[];
+  /** absolute row indexes of data rows (blank rows, totals and footnotes excluded) */
+  dataRows: number[];
+  /** rows recognised as 总计 / 合计 / 小计 / 其中 */
+  totalRows: number[];
+}
+
+/** Cell value by absolute coordinates. */
+export function cellAt(sheet: SheetData, row: number, col: number): CellValue {
+  const r = sheet.values[row - sheet.originRow];
+  if (!r) return null;
+  const v = r[col - sheet.originCol];
+  return v === undefined ? null : v;
+}
+
+export function lastRow(sheet: SheetData): number {
+  return sheet.originRow + sheet.values.length - 1;
+}
+export function lastCol(sheet: SheetData): number {
+  let w = 0;
+  for (const r of sheet.values) if (r.length > w) w = r.length;
+  return sheet.originCol + w - 1;
+}
+
+export function isBlank(v: CellValue): boolean {
+  return v === null || (typeof v === "string" && v.trim() === "");
+}
+
+const TOTAL_RE = /^(总计|合计|小计|全市合计|全市总计|其中|总和|共计)[:：]?$/;
+const FOOTNOTE_RE = /^(注|备注|说明|资料来源|数据来源|填表说明|填报说明)[:：\s]/;
+export function isTotalLabel(v: CellValue): boolean {
+  return typeof v === "string" && TOTAL_RE.test(nameKey(v));
+}
+function isFootnote(v: CellValue): boolean {
+  return typeof v === "string" && FOOTNOTE_RE.test(v.trim() + " ");
+}
+
+function mergeAt(merges: Rect[] | null, row: number, col: number): Rect | undefined {
+  if (!merges) return undefined;
+  for (const m of merges) if (row >= m.top && row <= m.bottom && col >= m.left && col <= m.right) return m;
+  return undefined;
+}
+
+/**
+ * Read the table whose header contains `keyNames` (the entity column, e.g. 开发区). `matches(path)` tells whether a
+ * header cell names a known column; used to pick the header row when the key name appears more than once.
+ */
+export function findTable(sheet: SheetData, keyNames: readonly string[], scan = 25): RawTable | null {
+  const keys = new Set(keyNames.map(nameKey));
+  const top = sheet.originRow;
+  const endRow = Math.min(lastRow(sheet), top + scan);
+  const left = sheet.originCol;
+  const right = lastCol(sheet);
+  let headerTop = -1;
+  let keyCol = -1;
+  for (let r = top; r <= endRow && headerTop < 0; r++) {
+    for (let c = left; c <= right; c++) {
+      const v = cellAt(sheet, r, c);
+      if (typeof v === "string" && keys.has(parseHeader([v]).key)) {
+        headerTop = r;
+        keyCol = c;
+        break;
+      }
+    }
+  }
+  if (headerTop < 0) return null;
+
+  // How many rows does the header take? Continue while the key column is empty (or merged from above)
+  // and the row carries text but no numbers: data rows have a name in the key column.
+  let headerBottom = headerTop;
+  const keyMerge = mergeAt(sheet.merges, headerTop, keyCol);
+  while (headerBottom - headerTop < 2 && headerBottom < lastRow(sheet)) {
+    const r = headerBottom + 1;
+    const coveredByKeyMerge = keyMerge !== undefined && r <= keyMerge.bottom;
+    if (!coveredByKeyMerge && !isBlank(cellAt(sheet, r, keyCol))) break;
+    let text = 0;
+    let numbers = 0;
+    for (let c = left; c <= right; c++) {
+      const v = cellAt(sheet, r, c);
+      if (typeof v === "number") numbers++;
+      else if (typeof v === "string" && v.trim() !== "") text++;
+    }
+    if (coveredByKeyMerge || (text > 0 && numbers === 0)) headerBottom = r;
+    else break;
+  }
+
+  const columns: HeaderColumn[] = [];
+  for (let c = left; c <= right; c++) {
+    const path: string[] = [];
+    for (let h = headerTop; h <= headerBottom; h++) {
+      let v = cellAt(sheet, h, c);
+      if (isBlank(v)) {
+        const m = mergeAt(sheet.merges, h, c);
+        if (m) {
+          // a horizontal merge in this row gives its label to every column under it; a vertical one was read above
+          if (m.top === h || m.top < headerTop) v = cellAt(sheet, m.top, m.left);
+          if (m.top !== h && m.top >= headerTop) v = null;
+        } else if (sheet.merges === null && h < headerBottom && !isBlank(cellAt(sheet, h + 1, c))) {
+          // no merge information: a group label stands in the leftmost cell of its group
+          for (let cc = c - 1; cc >= left; cc--) {
+            const w = cellAt(sheet, h, cc);
+            if (!isBlank(w)) {
+              v = w;
+              break;
+            }
+          }
+        }
+      }
+      const t = cellText(v).trim();
+      if (t && path[path.length - 1] !== t) path.push(t);
+    }
+    if (path.length) columns.push({ col: c, path, parts: parseHeader(path) });
+  }
+
+  const dataRows: number[] = [];
+  const totalRows: number[] = [];
+  for (let r = headerBottom + 1; r <= lastRow(sheet); r++) {
+    let blank = true;
+    for (let c = left; c <= right && blank; c++) if (!isBlank(cellAt(sheet, r, c))) blank = false;
+    if (blank) continue;
+    const first = cellAt(sheet, r, left);
+    const keyV = cellAt(sheet, r, keyCol);
+    if (isFootnote(first) || isFootnote(keyV)) break;
+    if (isTotalLabel(keyV) || (keyCol !== left && isTotalLabel(first))) {
+      totalRows.push(r);
+      continue;
+    }
+    dataRows.push(r);
+  }
+  return { sheet: sheet.name, headerTop, headerBottom, columns, dataRows, totalRows };
+}
+
+export function headerAddress(t: RawTable, col: number): string {
+  return a1(t.headerTop, col);
+}

@@ -1,0 +1,65 @@
+/** Reading cell values the way officials type them. Pure. */
+import type { CellValue } from "./types";
+import { toHalfWidth } from "./text";
+
+export type NumberRead =
+  | { kind: "number"; value: number }
+  | { kind: "missing" }
+  | { kind: "invalid"; reason: "text" | "excel-error"; text: string };
+
+const MISSING_MARKERS = new Set(["", "-", "--", "—", "——", "/", "无", "空", "n/a", "na"]);
+
+export function isErrorCell(v: CellValue): v is { error: string } {
+  return typeof v === "object" && v !== null && "error" in v;
+}
+
+export function cellText(v: CellValue): string {
+  if (v === null) return "";
+  if (isErrorCell(v)) return v.error;
+  return String(v);
+}
+
+/** A number from a cell: numbers stored as text, thousands separators, full-width digits, accounting negatives. */
+export function readNumber(v: CellValue): NumberRead {
+  if (v === null) return { kind: "missing" };
+  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "invalid", reason: "text", text: String(v) };
+  if (typeof v === "boolean") return { kind: "invalid", reason: "text", text: String(v) };
+  if (isErrorCell(v)) return { kind: "invalid", reason: "excel-error", text: v.error };
+  let s = toHalfWidth(v).replace(/[\s\u00a0]+/g, "");
+  if (MISSING_MARKERS.has(s.toLowerCase())) return { kind: "missing" };
+  if (/^#[A-Z/0!?]+[!?A]?$/.test(s)) return { kind: "invalid", reason: "excel-error", text: v };
+  let neg = false;
+  const acct = /^\((.*)\)$/.exec(s);
+  if (acct) {
+    neg = true;
+    s = acct[1];
+  }
+  s = s.replace(/^[−–]/, "-");
+  if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s) || /^[+-]?\.\d+$/.test(s)) {
+    const n = Number(s.replace(/,/g, ""));
+    if (Number.isFinite(n)) return { kind: "number", value: neg ? -n : n };
+  }
+  return { kind: "invalid", reason: "text", text: v };
+}
+
+export type BoolRead = { kind: "bool"; value: boolean } | { kind: "missing" } | { kind: "invalid"; text: string };
+
+const TRUE_WORDS = new Set(["是", "y", "yes", "√", "✓", "✔", "1", "true", "对", "有", "已完成", "完成"]);
+const FALSE_WORDS = new Set(["否", "n", "no", "×", "✗", "✘", "x", "0", "false", "不是", "未完成"]);
+
+/** A yes/no cell: 是/否, Y/N, √/×, 1/0, TRUE/FALSE. */
+export function readBool(v: CellValue): BoolRead {
+  if (v === null) return { kind: "missing" };
+  if (typeof v === "boolean") return { kind: "bool", value: v };
+  if (typeof v === "number") {
+    if (v === 1) return { kind: "bool", value: true };
+    if (v === 0) return { kind: "bool", value: false };
+    return { kind: "invalid", text: String(v) };
+  }
+  if (isErrorCell(v)) return { kind: "invalid", text: v.error };
+  const s = toHalfWidth(v).replace(/\s+/g, "").toLowerCase();
+  if (s === "") return { kind: "missing" };
+  if (TRUE_WORDS.has(s)) return { kind: "bool", value: true };
+  if (FALSE_WORDS.has(s)) return { kind: "bool", value: false };
+  return { kind: "invalid", text: v };
+}

@@ -1,0 +1,21 @@
+/** The built-in schemes, validated once on first use. */
+import { parseScheme, type Scheme, type SchemeInput } from "./schema";
+import { huaibei2023 } from "./huaibei-2023";
+
+const BUILT_IN: Record<string, SchemeInput> = { "huaibei-2023": huaibei2023 };
+const cache = new Map<string, Scheme>();
+
+export function builtInSchemeIds(): string[] {
+  return Object.keys(BUILT_IN);
+}
+
+export function getBuiltInScheme(id: string): Scheme | undefined {
+  const raw = BUILT_IN[id];
+  if (!raw) return undefined;
+  let s = cache.get(id);
+  if (!s) {
+    s = parseScheme(raw);
+    cache.set(id, s);
+  }
+  return s;
+}

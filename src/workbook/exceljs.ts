@@ -1,0 +1,179 @@
+/** The file adapter: reads and writes .xlsx with ExcelJS (node and browser). */
+import type ExcelJS from "exceljs";
+import type { CellValue, Rect, SheetData } from "../engine/types";
+import { MARKER_PREFIX, rectangular, safeSheetName, type PlanSheet, type PlanStyle, type ResultPlan } from "../engine/plan";
+import { parseRangeA1 } from "../engine/text";
+import { quoteSheet, sheetOfReference, type WorkbookPort, type WriteReport } from "./port";
+
+type ExcelJSModule = typeof ExcelJS;
+
+const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
+
+function convert(v: ExcelJS.CellValue): CellValue {
+  if (v === null || v === undefined) return null;
+  if (typeof v === "number" || typeof v === "string" || typeof v === "boolean") return v;
+  if (v instanceof Date) return (v.getTime() - EXCEL_EPOCH) / 86400000;
+  if (typeof v === "object") {
+    if ("error" in v) return { error: String(v.error) };
+    if ("richText" in v) return v.richText.map((t) => t.text).join("");
+    if ("formula" in v || "sharedFormula" in v) {
+      const r = (v as { result?: unknown }).result;
+      if (r === undefined || r === null) return null;
+      if (typeof r === "object" && r !== null && "error" in r) return { error: String((r as { error: unknown }).error) };
+      return convert(r as ExcelJS.CellValue);
+    }
+    if ("text" in v) return String((v as { text: unknown }).text);
+  }
+  return String(v);
+}
+
+const STYLE: Record<PlanStyle, (c: ExcelJS.Cell) => void> = {
+  title: (c) => { c.font = { bold: true, size: 14 }; c.alignment = { vertical: "middle", horizontal: "center" }; },
+  subtitle: (c) => { c.font = { italic: true, size: 9, color: { argb: "FF666666" } }; c.alignment = { horizontal: "center" }; },
+  header: (c) => {
+    c.font = { bold: true };
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
+    c.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
+    c.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
+  },
+  top: (c) => { c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } }; },
+  note: (c) => { c.font = { size: 9, color: { argb: "FF666666" } }; },
+  error: (c) => { c.font = { bold: true, color: { argb: "FFC00000" } }; },
+  warning: (c) => { c.font = { color: { argb: "FFC65911" } }; },
+};
+
+export class ExcelJsBook implements WorkbookPort {
+  constructor(readonly wb: ExcelJS.Workbook) {}
+
+  static async create(lib: ExcelJSModule): Promise<ExcelJsBook> {
+    return new ExcelJsBook(new lib.Workbook());
+  }
+
+  static async load(lib: ExcelJSModule, data: ArrayBuffer | Uint8Array): Promise<ExcelJsBook> {
+    const wb = new lib.Workbook();
+    await wb.xlsx.load(data as ArrayBuffer);
+    return new ExcelJsBook(wb);
+  }
+
+  /** ZoneScore's sheets, by their markers (defined names ZoneScore.<key>), not by name. */
+  markedSheets(): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const n of this.wb.definedNames.model as Array<{ name: string; ranges: string[] }>) {
+      if (!n.name.startsWith(MARKER_PREFIX)) continue;
+      const sheet = n.ranges[0] ? sheetOfReference(n.ranges[0]) : null;
+      if (sheet && this.wb.getWorksheet(sheet)) out.set(sheet, n.name);
+    }
+    return out;
+  }
+
+  async readSheets(): Promise<SheetData[]> {
+    const ours = this.markedSheets();
+    const out: SheetData[] = [];
+    this.wb.eachSheet((ws) => {
+      if (ours.has(ws.name)) return;
+      out.push(readWorksheet(ws));
+    });
+    return out;
+  }
+
+  async writeResult(plan: ResultPlan): Promise<WriteReport> {
+    const ours = this.markedSheets();
+    const replaced: string[] = [];
+    for (const [sheet, name] of ours) {
+      const ws = this.wb.getWorksheet(sheet);
+      if (ws) this.wb.removeWorksheet(ws.id);
+      this.wb.definedNames.removeAllNames(name);
+      replaced.push(sheet);
+    }
+    // names of stale markers whose sheet is gone
+    for (const n of [...(this.wb.definedNames.model as Array<{ name: string }>)]) if (n.name.startsWith(MARKER_PREFIX)) this.wb.definedNames.removeAllNames(n.name);
+    const report = this.render(plan, true);
+    return { written: report, replaced };
+  }
+
+  async addSheets(plan: ResultPlan): Promise<WriteReport> {
+    return { written: this.render(plan, false), replaced: [] };
+  }
+
+  private render(plan: ResultPlan, mark: boolean): Record<string, string> {
+    const taken = new Set<string>();
+    this.wb.eachSheet((ws) => taken.add(ws.name));
+    const written: Record<string, string> = {};
+    for (const p of plan.sheets) {
+      const name = safeSheetName(p.name, taken);
+      taken.add(name);
+      written[p.key] = name;
+      writeSheet(this.wb.addWorksheet(name), p);
+      if (mark) this.wb.definedNames.add(`${quoteSheet(name)}!$A$1`, MARKER_PREFIX + p.key);
+    }
+    if (plan.activate && written[plan.activate]) {
+      const ws = this.wb.getWorksheet(written[plan.activate]);
+      if (ws) {
+        const index = this.wb.worksheets.indexOf(ws);
+        this.wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, index), visibility: "visible" }];
+      }
+    }
+    return written;
+  }
+
+  async toBuffer(): Promise<Uint8Array> {
+    const b = await this.wb.xlsx.writeBuffer();
+    return new Uint8Array(b as ArrayBuffer);
+  }
+}
+
+export function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
+  const merges: Rect[] = ((ws.model as { merges?: string[] }).merges ?? []).map((m) => parseRangeA1(m));
+  let top = Infinity;
+  let left = Infinity;
+  let bottom = -1;
+  let right = -1;
+  const cells: Array<[number, number, CellValue]> = [];
+  ws.eachRow({ includeEmpty: false }, (row, rn) => {
+    row.eachCell({ includeEmpty: false }, (cell, cn) => {
+      // a merged area keeps its value in the top-left cell only, as in Excel
+      if (cell.isMerged && cell.master !== cell) return;
+      const v = convert(cell.value);
+      if (v === null) return;
+      const r = rn - 1;
+      const c = cn - 1;
+      cells.push([r, c, v]);
+      if (r < top) top = r;
+      if (c < left) left = c;
+      if (r > bottom) bottom = r;
+      if (c > right) right = c;
+    });
+  });
+  if (cells.length === 0) return { name: ws.name, originRow: 0, originCol: 0, values: [], merges };
+  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(right - left + 1).fill(null));
+  for (const [r, c, v] of cells) values[r - top][c - left] = v;
+  return { name: ws.name, originRow: top, originCol: left, values, merges };
+}
+
+export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet): void {
+  const values = rectangular(p.values);
+  values.forEach((row, r) => {
+    const xr = ws.getRow(r + 1);
+    row.forEach((v, c) => {
+      if (v !== null) xr.getCell(c + 1).value = v;
+    });
+  });
+  for (const f of p.numberFormats) forRect(ws, f.rect, (c) => (c.numFmt = f.format));
+  for (const s of p.styles) forRect(ws, s.rect, STYLE[s.style]);
+  for (const l of p.links) {
+    const cell = ws.getRow(l.row + 1).getCell(l.col + 1);
+    cell.value = { text: String(cell.value ?? l.cell), hyperlink: `#${quoteSheet(l.sheet)}!${l.cell}` };
+    cell.font = { color: { argb: "FF0563C1" }, underline: true };
+  }
+  for (const m of p.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+  p.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
+  if (p.freeze) ws.views = [{ state: "frozen", xSplit: p.freeze.cols, ySplit: p.freeze.rows }];
+  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+}
+
+function forRect(ws: ExcelJS.Worksheet, r: Rect, f: (c: ExcelJS.Cell) => void): void {
+  for (let i = r.top; i <= r.bottom; i++) {
+    const row = ws.getRow(i + 1);
+    for (let j = r.left; j <= r.right; j++) f(row.getCell(j + 1));
+  }
+}

@@ -1,0 +1,232 @@
+/**
+ * The Office.js adapter. Reads every sheet in two context.sync calls (names, then all used ranges together) and
+ * writes a whole result in two more (write into temporary sheets, then swap them in), splitting only writes whose
+ * request would pass ~4 MB (Excel on the web rejects requests over 5 MB) into one sync per chunk.
+ * On any failure the temporary sheets are removed, so the workbook is left as it was.
+ */
+import type { CellValue, Rect, SheetData } from "../engine/types";
+import { MARKER_PREFIX, rectangular, safeSheetName, type PlanSheet, type PlanStyle, type PlanValue, type ResultPlan } from "../engine/plan";
+import { a1, parseRangeA1 } from "../engine/text";
+import { quoteSheet, sheetOfReference, type WorkbookPort, type WriteReport } from "./port";
+
+export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+export type SupportsFn = (set: string, version: string) => boolean;
+
+/** Largest request we send in one sync (bytes of the values we write); Excel on the web's limit is 5 MB. */
+export const REQUEST_BUDGET = 4_000_000;
+
+/** Approximate request bytes of a block of values, as JSON in UTF-8. */
+export function payloadBytes(values: ReadonlyArray<ReadonlyArray<PlanValue>>): number {
+  let n = 2;
+  for (const row of values) {
+    n += 3;
+    for (const v of row) {
+      if (v === null) n += 3;
+      else if (typeof v === "string") {
+        n += 3;
+        for (let i = 0; i < v.length; i++) {
+          const c = v.charCodeAt(i);
+          n += c < 0x80 ? (c === 0x22 || c === 0x5c ? 2 : 1) : c < 0x800 ? 2 : 3;
+        }
+      } else n += String(v).length + 1;
+    }
+  }
+  return n;
+}
+
+/** Text that Excel would take for a formula (= + - @) is written as text. */
+export function safeValue(v: PlanValue): string | number | boolean {
+  if (v === null) return "";
+  if (typeof v === "string" && /^[=+\-@]/.test(v)) return "'" + v;
+  return v;
+}
+
+const FILL: Partial<Record<PlanStyle, string>> = { header: "#DDEBF7", top: "#FFF2CC" };
+const FONT_COLOR: Partial<Record<PlanStyle, string>> = { subtitle: "#666666", note: "#666666", error: "#C00000", warning: "#C65911" };
+
+export class OfficeBook implements WorkbookPort {
+  constructor(
+    private readonly run: ExcelRunner,
+    private readonly supports: SupportsFn,
+    /** for tests: a fixed suffix for temporary sheet names */
+    private readonly tempTag: string = Math.random().toString(36).slice(2, 8),
+  ) {}
+
+  async readSheets(): Promise<SheetData[]> {
+    const merges = this.supports("ExcelApi", "1.13");
+    return this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      const names = ctx.workbook.names;
+      names.load("items/name,items/formula");
+      await ctx.sync();
+      const ours = markedSheets(names.items);
+      const reads = sheets.items
+        .filter((ws) => !ours.has(ws.name))
+        .map((ws) => {
+          const used = ws.getUsedRangeOrNullObject(true);
+          used.load("values,valueTypes,rowIndex,columnIndex");
+          let areas: Excel.RangeAreas | null = null;
+          if (merges) {
+            areas = used.getMergedAreasOrNullObject();
+            areas.load("address");
+          }
+          return { name: ws.name, used, areas };
+        });
+      await ctx.sync();
+      return reads.map(({ name, used, areas }) => {
+        if (used.isNullObject) return { name, originRow: 0, originCol: 0, values: [], merges: merges ? [] : null };
+        const types = used.valueTypes;
+        const values: CellValue[][] = used.values.map((row, r) =>
+          row.map((v, c) => {
+            if (types[r][c] === "Error") return { error: String(v) };
+            if (v === "" || v === null || v === undefined) return null;
+            return v as CellValue;
+          }),
+        );
+        let rects: Rect[] | null = null;
+        if (areas) rects = areas.isNullObject ? [] : areas.address.split(",").map((s) => parseRangeA1(s.trim()));
+        return { name, originRow: used.rowIndex, originCol: used.columnIndex, values, merges: rects };
+      });
+    });
+  }
+
+  writeResult(plan: ResultPlan): Promise<WriteReport> {
+    return this.write(plan, true);
+  }
+
+  addSheets(plan: ResultPlan): Promise<WriteReport> {
+    return this.write(plan, false);
+  }
+
+  /** Select a cell (clicking an issue in the pane). One sync. */
+  async selectCell(sheet: string, cell: string): Promise<void> {
+    await this.run(async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      ws.activate();
+      ws.getRange(cell).select();
+      await ctx.sync();
+    });
+  }
+
+  private async write(plan: ResultPlan, mark: boolean): Promise<WriteReport> {
+    const temps = plan.sheets.map((_, i) => `zs~${this.tempTag}~${i}`);
+    const links = this.supports("ExcelApi", "1.7");
+    try {
+      return await this.run(async (ctx) => {
+        const sheets = ctx.workbook.worksheets;
+        sheets.load("items/name");
+        const names = ctx.workbook.names;
+        names.load("items/name,items/formula");
+        // 1. write everything into temporary sheets (one sync, or one per ~4 MB chunk)
+        const added = plan.sheets.map((_, i) => sheets.add(temps[i]));
+        let budget = REQUEST_BUDGET;
+        for (let i = 0; i < plan.sheets.length; i++) {
+          const p = plan.sheets[i];
+          const ws = added[i];
+          const values = rectangular(p.values);
+          const w = values[0]?.length ?? 0;
+          let r = 0;
+          while (r < values.length && w > 0) {
+            // take as many rows as fit in what is left of this request
+            let end = r;
+            let bytes = 0;
+            while (end < values.length) {
+              const b = payloadBytes([values[end]]);
+              if (bytes + b > budget && end > r) break;
+              if (bytes + b > budget && budget < REQUEST_BUDGET) break;
+              bytes += b;
+              end++;
+            }
+            if (end === r) {
+              await ctx.sync();
+              budget = REQUEST_BUDGET;
+              continue;
+            }
+            ws.getRangeByIndexes(r, 0, end - r, w).values = values.slice(r, end).map((row) => row.map(safeValue));
+            budget -= bytes;
+            r = end;
+          }
+          decorate(ws, p, links);
+        }
+        await ctx.sync();
+        // 2. swap: remove ZoneScore's earlier sheets, give the new ones their names, mark them
+        const ours = mark ? markedSheets(names.items) : new Map<string, string>();
+        const taken = new Set(sheets.items.map((s) => s.name).filter((n) => !ours.has(n) && !temps.includes(n)));
+        for (const [sheet] of ours) sheets.getItem(sheet).delete();
+        if (mark) for (const n of names.items) if (n.name.startsWith(MARKER_PREFIX)) n.delete();
+        const written: Record<string, string> = {};
+        plan.sheets.forEach((p, i) => {
+          const name = safeSheetName(p.name, taken);
+          taken.add(name);
+          written[p.key] = name;
+          added[i].name = name;
+          if (mark) names.add(MARKER_PREFIX + p.key, added[i].getRange("A1"));
+        });
+        const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
+        if (show >= 0) added[show].activate();
+        await ctx.sync();
+        return { written, replaced: [...ours.keys()] };
+      });
+    } catch (e) {
+      await this.cleanup(temps).catch(() => undefined);
+      throw e;
+    }
+  }
+
+  /** Remove temporary sheets left by a failed write. */
+  private async cleanup(temps: string[]): Promise<void> {
+    await this.run(async (ctx) => {
+      for (const t of temps) ctx.workbook.worksheets.getItemOrNullObject(t).delete();
+      await ctx.sync();
+    });
+  }
+}
+
+function markedSheets(items: ReadonlyArray<{ name: string; formula: string }>): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const n of items) {
+    if (!n.name.startsWith(MARKER_PREFIX)) continue;
+    const s = sheetOfReference(n.formula);
+    if (s) out.set(s, n.name);
+  }
+  return out;
+}
+
+function rectAddress(r: Rect): string {
+  return r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
+}
+
+function decorate(ws: Excel.Worksheet, p: PlanSheet, links: boolean): void {
+  for (const f of p.numberFormats) {
+    const rows = f.rect.bottom - f.rect.top + 1;
+    const cols = f.rect.right - f.rect.left + 1;
+    ws.getRange(rectAddress(f.rect)).numberFormat = Array.from({ length: rows }, () => new Array<string>(cols).fill(f.format));
+  }
+  for (const s of p.styles) {
+    const fmt = ws.getRange(rectAddress(s.rect)).format;
+    if (s.style === "title") {
+      fmt.font.bold = true;
+      fmt.font.size = 14;
+      fmt.horizontalAlignment = "Center";
+    } else if (s.style === "header") {
+      fmt.font.bold = true;
+      fmt.wrapText = true;
+      fmt.horizontalAlignment = "Center";
+      fmt.verticalAlignment = "Center";
+    } else if (s.style === "error") fmt.font.bold = true;
+    if (FILL[s.style]) fmt.fill.color = FILL[s.style]!;
+    if (FONT_COLOR[s.style]) fmt.font.color = FONT_COLOR[s.style]!;
+  }
+  for (const m of p.merges) ws.getRange(rectAddress(m)).merge(false);
+  p.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5)));
+  if (p.freeze) {
+    if (p.freeze.rows) ws.freezePanes.freezeRows(p.freeze.rows);
+    if (p.freeze.cols) ws.freezePanes.freezeColumns(p.freeze.cols);
+  }
+  if (links) {
+    for (const l of p.links) {
+      ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: `${quoteSheet(l.sheet)}!${l.cell}`, textToDisplay: l.cell };
+    }
+  }
+}

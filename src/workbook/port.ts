@@ -1,0 +1,36 @@
+/**
+ * The workbook port: the only thing the pipeline needs from a host. Read the user's sheets as values and merge
+ * areas; write a result plan into new sheets, replacing only the sheets ZoneScore wrote before.
+ */
+import type { SheetData } from "../engine/types";
+import type { ResultPlan } from "../engine/plan";
+
+export interface WriteReport {
+  /** plan key → the sheet name actually used */
+  written: Record<string, string>;
+  /** ZoneScore sheets of an earlier run that were replaced */
+  replaced: string[];
+}
+
+export interface WorkbookPort {
+  /** every sheet except those ZoneScore wrote */
+  readSheets(): Promise<SheetData[]>;
+  /** write result sheets (marked as ZoneScore's); earlier ZoneScore sheets are removed, the user's are never touched */
+  writeResult(plan: ResultPlan): Promise<WriteReport>;
+  /** add sheets that become the user's own (the input template): unmarked, never replaced */
+  addSheets(plan: ResultPlan): Promise<WriteReport>;
+}
+
+/** The sheet a marker name points at: "ZoneScore.summary" → "=加分汇总!$A$1" or "'加分 汇总'!$A$1". */
+export function sheetOfReference(ref: string): string | null {
+  const s = ref.replace(/^=/, "");
+  const bang = s.lastIndexOf("!");
+  if (bang < 0) return null;
+  let name = s.slice(0, bang);
+  if (name.startsWith("'") && name.endsWith("'")) name = name.slice(1, -1).replace(/''/g, "'");
+  return name || null;
+}
+
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
