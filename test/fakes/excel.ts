@@ -62,8 +62,8 @@ export class FakeWorkbookState {
   names: NameState[] = [];
   active: SheetState | null = null;
   selected = "";
-  /** requirement sets the fake claims to support */
-  apiVersion = 1.13;
+  /** the ExcelApi requirement set the fake claims to support: 1.<apiMinor> */
+  apiMinor = 13;
   syncs = 0;
   /** bytes sent by each sync */
   requestBytes: number[] = [];
@@ -82,7 +82,7 @@ export class FakeWorkbookState {
   snapshot(): string {
     return JSON.stringify({ sheets: this.sheets.map((s) => s.snapshot()), names: this.names.map((n) => [n.name, n.sheet.name, n.address]) });
   }
-  supports = (set: string, version: string): boolean => set === "ExcelApi" && Number(version) <= this.apiVersion + 1e-9;
+  supports = (set: string, version: string): boolean => set === "ExcelApi" && version.startsWith("1.") && Number(version.slice(2)) <= this.apiMinor;
   /** what Excel.run would be */
   run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const ctx = new FakeContext(this);
@@ -349,7 +349,7 @@ class RangeProxy extends Loadable {
     });
   }
   getMergedAreasOrNullObject(): RangeAreasProxy {
-    if (this.ctx.state.apiVersion < 1.13) throw new Error("ApiNotFound: getMergedAreasOrNullObject needs ExcelApi 1.13");
+    if (this.ctx.state.apiMinor < 13) throw new Error("ApiNotFound: getMergedAreasOrNullObject needs ExcelApi 1.13");
     return new RangeAreasProxy(this.ctx, () => {
       const r = this.resolve();
       if (!r) return null;
