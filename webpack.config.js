@@ -6,12 +6,10 @@ const os = require("os");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 
-const DEV_URL = "https://localhost:3000/";
+const { DEV_URL, manifestFor, normaliseBase } = require("./scripts/manifest");
 
-function baseUrl(mode) {
-  const u = process.env.ADDIN_BASE_URL || (mode === "production" ? DEV_URL : DEV_URL);
-  if (!/^https:\/\//.test(u)) throw new Error(`ADDIN_BASE_URL must be an https:// URL, got ${u}`);
-  return u.endsWith("/") ? u : u + "/";
+function baseUrl() {
+  return normaliseBase(process.env.ADDIN_BASE_URL || DEV_URL);
 }
 
 /** dev-server certificates, read from office-addin-dev-certs' folder directly (its CA install needs sudo) */
@@ -26,7 +24,7 @@ function httpsOptions() {
 
 module.exports = (env, argv) => {
   const mode = argv.mode || "production";
-  const url = baseUrl(mode);
+  const url = baseUrl();
   return {
     mode,
     devtool: mode === "production" ? false : "source-map",
@@ -44,7 +42,7 @@ module.exports = (env, argv) => {
         patterns: [
           { from: "assets/*.png", to: "assets/[name][ext]" },
           { from: "assets/help.html", to: "help.html" },
-          { from: "manifest.xml", to: "manifest.xml", transform: (content) => content.toString().split(DEV_URL).join(url).split(DEV_URL.replace(/\/$/, "")).join(url.replace(/\/$/, "")) },
+          { from: "manifest.xml", to: "manifest.xml", transform: (content) => manifestFor(url, content.toString()) },
         ],
       }),
     ],

@@ -20,7 +20,22 @@ export interface CondOutcome {
   input?: InputRef;
 }
 
+const labelCache = new WeakMap<Table, Map<string, string>>();
+const unitCache = new WeakMap<Table, Map<string, string>>();
+
+function memo(cache: WeakMap<Table, Map<string, string>>, table: Table, field: string, f: () => string): string {
+  let m = cache.get(table);
+  if (!m) cache.set(table, (m = new Map()));
+  let v = m.get(field);
+  if (v === undefined) m.set(field, (v = f()));
+  return v;
+}
+
 export function fieldLabel(ctx: RuleContext, table: Table, field: string): string {
+  return memo(labelCache, table, field, () => fieldLabelUncached(ctx, table, field));
+}
+
+function fieldLabelUncached(ctx: RuleContext, table: Table, field: string): string {
   const spec = ctx.scheme.tables.find((t) => t.id === table.id);
   const col = spec?.columns.find((c) => c.id === field);
   if (col) return col.name.replace(/^本年|^当年/, "");
@@ -29,6 +44,10 @@ export function fieldLabel(ctx: RuleContext, table: Table, field: string): strin
 }
 
 export function fieldUnit(ctx: RuleContext, table: Table, field: string): string {
+  return memo(unitCache, table, field, () => fieldUnitUncached(ctx, table, field));
+}
+
+function fieldUnitUncached(ctx: RuleContext, table: Table, field: string): string {
   const spec = ctx.scheme.tables.find((t) => t.id === table.id);
   const col = spec?.columns.find((c) => c.id === field) ?? spec?.derived.find((x) => x.id === field);
   return col?.unit && col.unit !== "分" ? col.unit : "";

@@ -1,6 +1,7 @@
 /** Target achievement, all-or-nothing: the entity's value ≥ its target for the year in the annex table → points. */
 import type { z } from "zod";
 import type { TargetRule } from "../../schemes/schema";
+import type { Row, Table } from "../dataset";
 import { fmt, signed } from "../format";
 import { fieldLabel, fieldUnit, inputRef, type RuleContext } from "./context";
 import { emptyOutcome, type RuleOutcome } from "./types";
@@ -8,9 +9,18 @@ import { emptyOutcome, type RuleOutcome } from "./types";
 type Rule = z.infer<typeof TargetRule>;
 
 /** The target row of each entity (index by entity), or undefined. */
+const byEntity = new WeakMap<Table, Map<number, Row>>();
+
 export function targetValue(ctx: RuleContext, table: string, column: string, entity: number): { value: number | null; ref: string } | undefined {
   const t = ctx.data.tables[table];
-  const row = t?.rows.find((r) => r.entity === entity);
+  if (!t) return undefined;
+  let index = byEntity.get(t);
+  if (!index) {
+    index = new Map();
+    for (const r of t.rows) if (r.entity >= 0 && !index.has(r.entity)) index.set(r.entity, r);
+    byEntity.set(t, index);
+  }
+  const row = index.get(entity);
   if (!t || !row) return undefined;
   const v = row.values[column];
   return { value: typeof v === "number" ? v : null, ref: row.cells[column] ? `${t.sheet}!${row.cells[column]}` : "" };

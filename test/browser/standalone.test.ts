@@ -1,0 +1,91 @@
+/**
+ * The standalone page in a real browser (Debian chromium, driven by playwright-core): open the sample .xlsx, score,
+ * download the result workbook, and read it back. Nothing is fetched from outside the machine.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type Browser } from "playwright-core";
+import ExcelJS from "exceljs";
+import { ExcelJsBook } from "../../src/workbook/exceljs";
+import { huaibeiSamplePlan } from "../../src/samples/huaibei-2023";
+import { huaibei } from "../helpers";
+
+const DIST = path.join(__dirname, "..", "..", "dist");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+let server: http.Server;
+let base = "";
+let browser: Browser;
+const outside: string[] = [];
+
+beforeAll(async () => {
+  expect(fs.existsSync(path.join(DIST, "index.html"))).toBe(true);
+  expect(fs.existsSync(CHROMIUM)).toBe(true);
+  server = http.createServer((req, res) => {
+    const p = path.join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
+    if (!p.startsWith(DIST) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader("Content-Type", p.endsWith(".html") ? "text/html; charset=utf-8" : p.endsWith(".js") ? "text/javascript" : "application/octet-stream");
+    fs.createReadStream(p).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+  });
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+test("open the sample, score it, download the result with the four result sheets", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-browser-"));
+  const sample = path.join(dir, "sample.xlsx");
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.addSheets(huaibeiSamplePlan(huaibei));
+  fs.writeFileSync(sample, await b.toBuffer());
+
+  const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN" });
+  await page.route("**/*", (route) => {
+    const u = route.request().url();
+    if (u.startsWith(base)) return route.continue();
+    outside.push(u);
+    return route.abort();
+  });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${base}/index.html`);
+  await page.getByText("独立模式").waitFor();
+  await page.getByTestId("file-input").setInputFiles(sample);
+  await page.getByTestId("file-name").waitFor();
+  await page.getByRole("button", { name: "评分并写入结果" }).click();
+  const ranking = page.getByTestId("ranking");
+  await ranking.waitFor();
+  const firstRow = await ranking.locator("tbody tr").first().innerText();
+  expect(firstRow).toContain("濉溪经济开发区");
+  expect(firstRow).toContain("192.5");
+  await expect(page.getByTestId("status").innerText()).resolves.toContain("1 个警告");
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+  const saved = path.join(dir, "result.xlsx");
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["参数", "开发区指标", "项目清单", "企业清单", "目标一览表", "加分汇总", "加分明细", "奖励测算", "校验结果"]);
+  expect(wb.getWorksheet("加分汇总")!.getCell("B4").value).toBe("濉溪经济开发区");
+
+  // English follows the language switch
+  await page.getByText("English").click();
+  await page.getByRole("button", { name: "Check" }).waitFor();
+  expect(errors).toEqual([]);
+  expect(outside).toEqual([]);
+  await page.screenshot({ path: path.join(dir, "standalone.png"), fullPage: true });
+}, 120000);
