@@ -1,6 +1,6 @@
 // npm start: sideload into desktop Excel where office-addin-debugging is installed; otherwise say how.
 const { spawnSync } = require("child_process");
-let hasDebugging = false;
+let hasDebugging;
 try {
   require.resolve("office-addin-debugging/package.json");
   hasDebugging = true;
