@@ -3,6 +3,8 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
+import { checkAndScore, toJson } from "../src/engine/pipeline";
+import { huaibei, sampleSheets } from "./helpers";
 
 const BIN = path.join(__dirname, "..", "bin", "zonescore.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "zs-cli-"));
@@ -57,6 +59,9 @@ test("check and score the sample: exit 0, JSON in the documented shape, the inpu
   expect(j.entities[0]).toMatchObject({ name: "濉溪经济开发区", rank: 1, total: 192.5, bonus: 120, base: 72.5, vetoed: false });
   expect(j.entities[0].parts.find((p: { rule: string }) => p.rule === "2.1")).toEqual({ rule: "2.1", points: 20, basis: expect.stringContaining("106.6") });
   expect(j.entities.map((e: { name: string }) => e.name)).toContain("安徽(淮北)新型煤化工合成材料基地");
+  // the command line's JSON is the engine's JSON on the same sample (the adapters test compares the other paths)
+  const direct = checkAndScore(sampleSheets(), huaibei);
+  expect(j).toEqual(JSON.parse(JSON.stringify(toJson("huaibei-2023", direct.allIssues, direct.run))));
   expect(j.awards).toContainEqual({ entity: "杜集经济开发区", rule: "2.5.land-reward", amount: 200, unit: "万元", upTo: true, basis: expect.any(String) });
   // --year overrides 参数: in 2024 the targets (and the year columns) differ, so the sheet lacks the 2024 output column
   expect(zs("check", f, "--scheme", "huaibei-2023", "--year", "2024").code).toBe(1);
