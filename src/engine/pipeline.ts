@@ -21,6 +21,8 @@ export interface CheckOutcome {
 export interface PipelineOptions {
   year?: number;
   lang?: Lang;
+  /** scheme options (readings) chosen by the user, e.g. { rankReading: "rank-linear" } */
+  options?: Record<string, string>;
 }
 
 export function check(sheets: readonly SheetData[], scheme: Scheme, opts: PipelineOptions = {}): CheckOutcome {
@@ -38,7 +40,7 @@ export interface ScoreOutcome extends CheckOutcome {
 export function checkAndScore(sheets: readonly SheetData[], scheme: Scheme, opts: PipelineOptions & { force?: boolean } = {}): ScoreOutcome {
   const c = check(sheets, scheme, opts);
   if (!c.dataset || (c.errors > 0 && !opts.force)) return { ...c, run: null, allIssues: c.issues };
-  const run = score(scheme, c.dataset, { lang: opts.lang });
+  const run = score(scheme, c.dataset, { lang: opts.lang, options: opts.options });
   const allIssues = [...c.issues, ...run.issues];
   run.issues = allIssues;
   return { ...c, run, allIssues, warnings: allIssues.filter((i) => i.severity === "warning").length };
@@ -53,8 +55,10 @@ export interface RunJson {
   scheme: string;
   year: number | null;
   issues: Issue[];
-  entities: Array<{ name: string; rank: number | null; total: number; bonus: number; base: number | null; vetoed: boolean; parts: Array<{ rule: string; points: number; basis: string }> }>;
+  entities: Array<{ name: string; rank: number | null; total: number; score: number; bonus: number; deduction: number; base: number | null; vetoed: boolean; vetoReason?: string; grade?: string; groups: Record<string, number>; parts: Array<{ rule: string; points: number; basis: string }> }>;
   awards: Array<{ entity: string; rule: string; amount: number; unit: string; upTo: boolean; basis: string }>;
+  usage: Array<{ entity: string; rule: string; outcome: string; basis: string }>;
+  options: Record<string, string>;
   notes: string[];
 }
 
@@ -66,10 +70,15 @@ export function toJson(schemeId: string, issues: readonly Issue[], run: ScoreRun
     entities: run
       ? run.order.map((i) => {
           const e = run.entities[i];
-          return { name: e.name, rank: e.rank, total: e.total, bonus: e.bonus, base: e.base, vetoed: e.vetoed, parts: e.parts.map((p) => ({ rule: p.rule, points: p.points, basis: p.basis })) };
+          const out: RunJson["entities"][number] = { name: e.name, rank: e.rank, total: e.total, score: e.score, bonus: e.bonus, deduction: e.deduction, base: e.base, vetoed: e.vetoed, groups: e.groups, parts: e.parts.map((p) => ({ rule: p.rule, points: p.points, basis: p.basis })) };
+          if (e.vetoReason) out.vetoReason = e.vetoReason;
+          if (e.grade) out.grade = e.grade;
+          return out;
         })
       : [],
     awards: run ? run.awards.map((a) => ({ entity: a.entity, rule: a.rule, amount: a.amount, unit: a.unit, upTo: a.upTo, basis: a.basis })) : [],
+    usage: run ? run.usage.map((u) => ({ entity: u.entity, rule: u.rule, outcome: u.outcome, basis: u.basis })) : [],
+    options: run?.options ?? {},
     notes: run?.notes ?? [],
   };
 }

@@ -6,7 +6,7 @@ import type { Rect } from "./types";
 
 export type PlanValue = string | number | boolean | null;
 
-export type PlanStyle = "title" | "subtitle" | "header" | "top" | "note" | "error" | "warning";
+export type PlanStyle = "title" | "subtitle" | "header" | "top" | "vetoed" | "note" | "error" | "warning";
 
 export interface PlanSheet {
   /** stable id of the sheet's role, e.g. "summary"; ZoneScore recognises its own sheets by this marker, not by name */

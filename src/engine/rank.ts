@@ -1,20 +1,36 @@
-/** Ranking. Competition ranking (1, 2, 2, 4), as Excel RANK.EQ; ties keep input order. Pure. */
+/** Ranking with the tie rule of the scheme. Ties keep input order. Pure. */
 
-/** Ranks of `values` (higher is better); null values get no rank. */
+export type TieRule = "competition" | "dense" | "average";
+
+/**
+ * Ranks of `values` (higher is better unless `lower`); null values get no rank.
+ * competition: 1, 2, 2, 4 (Excel RANK.EQ) · dense: 1, 2, 2, 3 (中国式排名) · average: 1, 2.5, 2.5, 4 (RANK.AVG).
+ */
+export function ranks(values: ReadonlyArray<number | null>, ties: TieRule = "competition", lower = false): Array<number | null> {
+  const idx: number[] = [];
+  for (let i = 0; i < values.length; i++) if (values[i] !== null) idx.push(i);
+  const v = values as number[];
+  idx.sort(lower ? (a, b) => v[a] - v[b] || a - b : (a, b) => v[b] - v[a] || a - b);
+  const out: Array<number | null> = new Array<number | null>(values.length).fill(null);
+  let pos = 0;
+  let dense = 0;
+  while (pos < idx.length) {
+    let end = pos;
+    while (end + 1 < idx.length && v[idx[end + 1]] === v[idx[pos]]) end++;
+    dense++;
+    const r = ties === "competition" ? pos + 1 : ties === "dense" ? dense : (pos + 1 + end + 1) / 2;
+    for (let k = pos; k <= end; k++) out[idx[k]] = r;
+    pos = end + 1;
+  }
+  return out;
+}
+
+/** Kept for callers of the first version. */
 export function competitionRanks(values: ReadonlyArray<number | null>): Array<number | null> {
-  const idx = values.map((v, i) => i).filter((i) => values[i] !== null);
-  idx.sort((a, b) => (values[b] as number) - (values[a] as number) || a - b);
-  const ranks: Array<number | null> = values.map(() => null);
-  idx.forEach((i, pos) => {
-    const prev = pos > 0 ? idx[pos - 1] : -1;
-    ranks[i] = prev >= 0 && values[prev] === values[i] ? (ranks[prev] as number) : pos + 1;
-  });
-  return ranks;
+  return ranks(values, "competition");
 }
 
 /** Entity indexes ordered by rank, ties (and unranked, last) in input order. */
-export function rankOrder(ranks: ReadonlyArray<number | null>): number[] {
-  return ranks
-    .map((r, i) => i)
-    .sort((a, b) => (ranks[a] ?? Infinity) - (ranks[b] ?? Infinity) || a - b);
+export function rankOrder(r: ReadonlyArray<number | null>): number[] {
+  return r.map((_, i) => i).sort((a, b) => (r[a] ?? Infinity) - (r[b] ?? Infinity) || a - b);
 }

@@ -149,6 +149,7 @@ export function readWorkbook(sheets: readonly SheetData[], scheme: Scheme, opts:
       const t = tables[spec.id];
       if (!t || spec.id === scheme.entityTable) continue;
       if (spec.level === "list") linkRows(t, spec, entities, index, issues);
+      else if (spec.level === "history") linkRows(t, spec, entities, index, issues, "info");
       else if (spec.level === "targets") linkTargets(t, spec, entities, index, issues);
     }
   }
@@ -337,7 +338,7 @@ function suggestEntity(name: string, entities: Table): string | undefined {
   return hit?.name;
 }
 
-function linkRows(t: Table, spec: TableSpecT, entities: Table, index: Map<string, number>, issues: Issues): void {
+function linkRows(t: Table, spec: TableSpecT, entities: Table, index: Map<string, number>, issues: Issues, unknownSeverity: "error" | "info" = "error"): void {
   const ref = spec.columns.find((c) => c.role === "ref");
   if (!ref) return;
   for (const r of t.rows) {
@@ -346,7 +347,7 @@ function linkRows(t: Table, spec: TableSpecT, entities: Table, index: Map<string
     const i = index.get(nameKey(v));
     if (i === undefined) {
       const suggest = suggestEntity(v, entities);
-      issues.add("error", "unknown-entity", t.sheet, r.cells[ref.id], { value: v, suggest: suggest ?? "" }, v, suggest);
+      issues.add(unknownSeverity, "unknown-entity", t.sheet, r.cells[ref.id], { value: v, suggest: suggest ?? "" }, v, suggest);
       r.entity = -1;
     } else r.entity = i;
   }

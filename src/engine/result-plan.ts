@@ -28,35 +28,52 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
   const warnings = issues.filter((i) => i.severity === "warning").length;
   const sheets: PlanSheet[] = [];
 
-  // 加分汇总: a row per zone, every rule's points, bonus total, base, total, rank
-  const summary = newSheet("summary", "加分汇总");
-  const cols = ["名次", "开发区", ...scheme.rules.map((r) => `${r.id} ${r.label}`), "加分合计", "基础得分", "总分"];
-  titleRows(summary, `${scheme.name} — 加分汇总（${run.year}年度）`, sub, cols.length);
+  // 加分汇总: a row per entity, every rule's points, group subtotals, totals, rank
+  const entitySpec = scheme.tables.find((t) => t.id === scheme.entityTable)!;
+  const nameHeader = entitySpec.columns.find((c) => c.role === "key")?.name ?? "名称";
+  const has = (role: string) => scheme.rules.some((r) => r.role === role && r.kind !== "veto");
+  const hasBase = !!scheme.total.base && run.entities.some((e) => e.base !== null);
+  const vetoRules = scheme.rules.map((r, k) => (r.kind === "veto" ? k : -1)).filter((k) => k >= 0);
+  const shownRules = scheme.rules.map((_, k) => k).filter((k) => !vetoRules.includes(k));
+  const summary = newSheet("summary", scheme.groups.length ? "评分汇总" : "加分汇总");
+  const tail: Array<[string, (e: (typeof run.entities)[number]) => PlanValue]> = [];
+  for (const g of scheme.groups) tail.push([`${g.name}（${g.weight}）`, (e) => (e.vetoed ? null : e.groups[g.id] ?? 0)]);
+  if (has("score") && scheme.groups.length) tail.push(["得分", (e) => (e.vetoed ? null : e.score)]);
+  if (has("bonus")) tail.push([scheme.groups.length ? "附加分" : "加分合计", (e) => (e.vetoed ? null : e.bonus)]);
+  if (has("deduction")) tail.push(["扣分", (e) => (e.vetoed ? null : e.deduction)]);
+  if (hasBase || (scheme.total.base && !scheme.groups.length)) tail.push(["基础得分", (e) => e.base]);
+  tail.push(["总分", (e) => (e.vetoed ? null : e.total)]);
+  if (scheme.grading) tail.push(["等级", (e) => e.grade ?? null]);
+  if (vetoRules.length) tail.push(["备注", (e) => (e.vetoed ? `不予评价：${e.vetoReason}` : null)]);
+  const cols = ["名次", nameHeader, ...shownRules.map((k) => `${scheme.rules[k].id} ${scheme.rules[k].label}`), ...tail.map((t) => t[0])];
+  titleRows(summary, `${scheme.name} — ${summary.name}（${run.year}年度）`, sub, cols.length);
   header(summary, cols);
   const first = summary.values.length;
   for (const i of run.order) {
     const e = run.entities[i];
-    summary.values.push([e.rank, e.name, ...e.parts.map((p) => p.points), e.bonus, e.base, e.total]);
-    if (e.rank !== null && e.rank <= 3) summary.styles.push({ rect: { top: summary.values.length - 1, left: 0, bottom: summary.values.length - 1, right: cols.length - 1 }, style: "top" });
+    summary.values.push([e.rank, e.name, ...shownRules.map((k) => (e.vetoed ? null : e.points[k])), ...tail.map((t) => t[1](e))]);
+    const r = summary.values.length - 1;
+    if (e.vetoed) summary.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: "vetoed" });
+    else if (e.rank !== null && e.rank <= 3) summary.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: "top" });
   }
   const last = summary.values.length - 1;
-  if (last >= first) summary.numberFormats.push({ rect: { top: first, left: 2, bottom: last, right: cols.length - 1 }, format: "0.##" });
+  if (last >= first) summary.numberFormats.push({ rect: { top: first, left: 2, bottom: last, right: 2 + shownRules.length + tail.length - 1 - (scheme.grading ? 1 : 0) - (vetoRules.length ? 1 : 0) }, format: "0.##" });
   summary.values.push([]);
-  const notes = [...run.notes, `排名：总分从高到低，并列者名次相同（同 Excel RANK.EQ），并列行按开发区表中的顺序排列`, ...scheme.notes];
+  const notes = [...run.notes, ...scheme.notes];
   if (errors || warnings) notes.push(`校验：${errors} 个错误，${warnings} 个警告，见「校验结果」`);
   for (const n of notes) {
     summary.values.push([`注：${n}`]);
     summary.styles.push({ rect: { top: summary.values.length - 1, left: 0, bottom: summary.values.length - 1, right: 0 }, style: "note" });
   }
-  summary.widths = [6, 26, ...scheme.rules.map(() => 11), 10, 10, 10];
+  summary.widths = [6, 26, ...shownRules.map(() => 11), ...tail.map((t) => (t[0] === "备注" ? 30 : 10))];
   sheets.push(summary);
 
   // 加分明细: a row per award of points, with the evidence
-  const detail = newSheet("details", "加分明细");
-  const dcols = ["开发区", "规则", "条款", "加分", "对象", "依据", "输入单元格"];
-  titleRows(detail, `${scheme.name} — 加分明细（${run.year}年度）`, sub, dcols.length);
+  const detail = newSheet("details", scheme.groups.length ? "得分明细" : "加分明细");
+  const dcols = [nameHeader, "规则", "条款", "加分", "对象", "依据", "输入单元格"];
+  titleRows(detail, `${scheme.name} — ${detail.name}（${run.year}年度）`, sub, dcols.length);
   header(detail, dcols);
-  for (const d of run.details) {
+  for (const d of run.details()) {
     detail.values.push([d.entity, d.rule, d.clause, d.points, d.subject, d.basis, d.inputs.map((x) => x.ref).filter(Boolean).join("、")]);
   }
   detail.widths = [26, 14, 8, 8, 28, 80, 36];
@@ -64,7 +81,7 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
 
   // 奖励测算: money, land and salary points, with units
   const award = newSheet("awards", "奖励测算");
-  const acols = ["开发区", "奖励", "条款", "金额/数量", "单位", "性质", "对象", "依据"];
+  const acols = [nameHeader, "奖励", "条款", "金额/数量", "单位", "性质", "对象", "依据"];
   titleRows(award, `${scheme.name} — 奖励测算（${run.year}年度）`, sub, acols.length);
   header(award, acols);
   const order = new Map(run.order.map((e, i) => [e, i]));
@@ -72,7 +89,19 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
   for (const a of aw) award.values.push([a.entity, `${a.rule} ${a.label}`, a.clause, a.amount, a.unit, a.upTo ? "最高限额" : "按规定", a.subject, a.basis]);
   if (aw.length === 0) award.values.push(["（无）"]);
   award.widths = [26, 24, 8, 10, 14, 10, 28, 80];
-  sheets.push(award);
+  if (scheme.awards.length) sheets.push(award);
+
+  // 结果运用: findings across years
+  if (scheme.usage.length) {
+    const use = newSheet("usage", "结果运用");
+    const ucols = [nameHeader, "规则", "条款", "结果运用", "依据"];
+    titleRows(use, `${scheme.name} — 结果运用（${run.year}年度）`, sub, ucols.length);
+    header(use, ucols);
+    for (const u of run.usage) use.values.push([u.entity, u.rule, u.clause, u.outcome, u.basis]);
+    if (!run.usage.length) use.values.push(["（无）"]);
+    use.widths = [26, 14, 12, 24, 80];
+    sheets.push(use);
+  }
 
   if (issues.length) sheets.push(issueSheet(issues, lang, `校验结果（${run.year}年度）`));
   return { sheets, activate: "summary" };

@@ -1,4 +1,4 @@
-/** What scoring produces: every point with its clause, its inputs and a sentence saying why. Pure data. */
+/** What scoring produces: every point with its clause, its inputs and a sentence saying why. */
 import type { Issue } from "./types";
 
 /** An input cell a point depends on. */
@@ -42,18 +42,40 @@ export interface AwardResult {
   basis: string;
 }
 
+/** A result-usage finding across years (e.g. 90+ two years running → 优先支持扩区升级). */
+export interface UsageResult {
+  entity: string;
+  entityIndex: number;
+  rule: string;
+  clause: string;
+  outcome: string;
+  basis: string;
+}
+
 export interface EntityResult {
   index: number;
   name: string;
   sheet: string;
   row: number;
   rank: number | null;
+  /** base + score + bonus + deduction; 0 when vetoed */
   total: number;
+  /** sum of the group subtotals (score-role rules, each group capped at its weight) */
+  score: number;
+  /** sum of bonus-role rules (加分, 附加分) */
   bonus: number;
+  /** sum of deduction-role rules (≤ 0) */
+  deduction: number;
   base: number | null;
   vetoed: boolean;
   vetoReason?: string;
-  parts: Part[];
+  grade?: string;
+  /** group id → subtotal */
+  groups: Record<string, number>;
+  /** points per rule, in scheme order */
+  points: number[];
+  /** each rule's points with its sentence (built when read) */
+  readonly parts: Part[];
 }
 
 export interface ScoreRun {
@@ -62,10 +84,16 @@ export interface ScoreRun {
   issues: Issue[];
   /** in input order */
   entities: EntityResult[];
-  /** entity indexes by rank (ties keep input order) */
+  /** entity indexes by rank (ties keep input order; vetoed last) */
   order: number[];
-  details: Detail[];
   awards: AwardResult[];
-  /** facts the reader should know: where the year and parameters came from, how 三(三) ranked */
+  usage: UsageResult[];
+  /** option id → choice in force */
+  options: Record<string, string>;
+  /** facts the reader should know: where the year and parameters came from, which readings are in force */
   notes: string[];
+  /** why entity e got the points of rule r (scheme order) */
+  basis(rule: number, entity: number): string;
+  /** every award of points with its evidence, by rank then rule */
+  details(): Detail[];
 }

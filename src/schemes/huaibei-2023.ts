@@ -95,7 +95,7 @@ export const huaibei2023: SchemeInput = {
   ],
   rules: [
     {
-      id: "2.1", clause: "二(一)", kind: "tiers", over: "zones", label: "工业增量",
+      id: "2.1", clause: "二(一)", kind: "tiers", role: "bonus", over: "zones", label: "工业增量",
       description: "当年规上工业产值增量突破50亿元、100亿元，分别加10分、20分（取最高一档）",
       tiers: [
         { when: [{ field: "outputIncrement", op: ">", value: 100 }], points: 20 },
@@ -103,7 +103,7 @@ export const huaibei2023: SchemeInput = {
       ],
     },
     {
-      id: "2.2", clause: "二(二)", kind: "tiers", over: "projects", subject: "name", label: "招大引强",
+      id: "2.2", clause: "二(二)", kind: "tiers", role: "bonus", over: "projects", subject: "name", label: "招大引强",
       description: "已纳统制造业项目：计划总投资100亿元且当年实际固定资产投资达到20亿元加10分；50亿元且10亿元加5分；往年已获加分的不再加分",
       filter: [
         { field: "statistical", op: "is", value: true },
@@ -116,7 +116,7 @@ export const huaibei2023: SchemeInput = {
       ],
     },
     {
-      id: "2.3", clause: "二(三)", kind: "tiers", over: "enterprises", subject: "name", label: "培大育强",
+      id: "2.3", clause: "二(三)", kind: "tiers", role: "bonus", over: "enterprises", subject: "name", label: "培大育强",
       description: "制造业企业当年营业收入首次超100亿元加10分，首次超50亿元加5分（按单个独立法人计算）",
       filter: [{ field: "manufacturing", op: "is", value: true }],
       tiers: [
@@ -124,13 +124,13 @@ export const huaibei2023: SchemeInput = {
         { when: [{ field: "revenue", op: ">", value: 50 }, { field: "prevMax", op: "<=", value: 50 }], points: 5 },
       ],
     },
-    { id: "2.4.output", clause: "二(四)", kind: "target", field: "output", target: { table: "targets", column: "output" }, points: 20, label: "产值目标", description: "实现规上工业总产值年度攻坚行动目标加20分" },
-    { id: "2.4.projects", clause: "二(四)", kind: "target", field: "newProjects", target: { table: "targets", column: "newProjects" }, points: 10, label: "项目目标", description: "实现新开工建设工业项目年度攻坚行动目标加10分" },
-    { id: "2.4.enterprises", clause: "二(四)", kind: "target", field: "enterprises", target: { table: "targets", column: "enterprises" }, points: 10, label: "企业目标", description: "实现规上工业企业户数年度攻坚行动目标加10分" },
-    { id: "2.4.listed", clause: "二(四)", kind: "per-unit", field: "listed", points: 20, label: "新增上市", description: "每新增1家上市企业加20分" },
-    { id: "2.4.review", clause: "二(四)", kind: "per-unit", field: "review", points: 10, label: "上市在审", description: "每新增1家上市在审企业加10分" },
-    { id: "2.4.filing", clause: "二(四)", kind: "per-unit", field: "filing", points: 5, label: "辅导备案", description: "每新增1家辅导备案企业加5分" },
-    { id: "2.5", clause: "二(五)", kind: "flag", field: "landTask", points: 10, label: "盘活用地", description: "完成年度盘活闲置和低效用地目标任务加10分" },
+    { id: "2.4.output", clause: "二(四)", kind: "target", role: "bonus", field: "output", target: { table: "targets", column: "output" }, points: 20, label: "产值目标", description: "实现规上工业总产值年度攻坚行动目标加20分" },
+    { id: "2.4.projects", clause: "二(四)", kind: "target", role: "bonus", field: "newProjects", target: { table: "targets", column: "newProjects" }, points: 10, label: "项目目标", description: "实现新开工建设工业项目年度攻坚行动目标加10分" },
+    { id: "2.4.enterprises", clause: "二(四)", kind: "target", role: "bonus", field: "enterprises", target: { table: "targets", column: "enterprises" }, points: 10, label: "企业目标", description: "实现规上工业企业户数年度攻坚行动目标加10分" },
+    { id: "2.4.listed", clause: "二(四)", kind: "per-unit", role: "bonus", field: "listed", points: 20, label: "新增上市", description: "每新增1家上市企业加20分" },
+    { id: "2.4.review", clause: "二(四)", kind: "per-unit", role: "bonus", field: "review", points: 10, label: "上市在审", description: "每新增1家上市在审企业加10分" },
+    { id: "2.4.filing", clause: "二(四)", kind: "per-unit", role: "bonus", field: "filing", points: 5, label: "辅导备案", description: "每新增1家辅导备案企业加5分" },
+    { id: "2.5", clause: "二(五)", kind: "flag", role: "bonus", field: "landTask", points: 10, label: "盘活用地", description: "完成年度盘活闲置和低效用地目标任务加10分" },
   ],
   awards: [
     {
@@ -149,7 +149,7 @@ export const huaibei2023: SchemeInput = {
     { id: "2.6", clause: "二(六)", kind: "flag-amount", field: "aaRated", amount: 500, unit: "万元", upTo: true, label: "平台公司AA级", description: "开发区平台公司新达到AA级，市财政给予最高500万元一次性奖励" },
     { id: "2.7.targets", clause: "二(七)", kind: "rules-met", rules: ["2.4.output", "2.4.projects", "2.4.enterprises"], amount: 100, unit: "亩", label: "目标全面完成用地指标", description: "当年年度目标任务全面完成（三项年度攻坚目标均实现），奖励100亩用地计划指标" },
     { id: "2.7.intensive", clause: "二(七)", kind: "flag-amount", field: "intensive", amount: 200, unit: "亩", label: "集约评价用地指标", description: "年度集约评价进入全省开发园区前三分之一，奖励200亩用地计划指标" },
-    { id: "3.3", clause: "三(三)", kind: "rank-amount", rankBy: "annualScore", fallbackTargets: ["2.4.output", "2.4.projects", "2.4.enterprises"], amounts: [1, 0.5], unit: "分（薪酬考核）", label: "薪酬考核加分", description: "获年度目标考核第一名、第二名的开发区，在薪酬考核中分别加1分、0.5分（并列者共享名次）" },
+    { id: "3.3", clause: "三(三)", kind: "rank-amount", rankBy: "annualScore", fallbackTargets: ["2.4.output", "2.4.projects", "2.4.enterprises"], amounts: [1, 0.5], ties: "share", unit: "分（薪酬考核）", label: "薪酬考核加分", description: "获年度目标考核第一名、第二名的开发区，在薪酬考核中分别加1分、0.5分（并列者共享名次）" },
   ],
   total: { base: "base" },
   ranking: { ties: "competition" },

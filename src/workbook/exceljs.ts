@@ -37,6 +37,7 @@ const STYLE: Record<PlanStyle, (c: ExcelJS.Cell) => void> = {
     c.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
   },
   top: (c) => { c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } }; },
+  vetoed: (c) => { c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } }; c.font = { color: { argb: "FF808080" } }; },
   note: (c) => { c.font = { size: 9, color: { argb: "FF666666" } }; },
   error: (c) => { c.font = { bold: true, color: { argb: "FFC00000" } }; },
   warning: (c) => { c.font = { color: { argb: "FFC65911" } }; },

@@ -41,8 +41,8 @@ export function safeValue(v: PlanValue): string | number | boolean {
   return v;
 }
 
-const FILL: Partial<Record<PlanStyle, string>> = { header: "#DDEBF7", top: "#FFF2CC" };
-const FONT_COLOR: Partial<Record<PlanStyle, string>> = { subtitle: "#666666", note: "#666666", error: "#C00000", warning: "#C65911" };
+const FILL: Partial<Record<PlanStyle, string>> = { header: "#DDEBF7", top: "#FFF2CC", vetoed: "#E7E6E6" };
+const FONT_COLOR: Partial<Record<PlanStyle, string>> = { subtitle: "#666666", note: "#666666", error: "#C00000", warning: "#C65911", vetoed: "#808080" };
 
 export class OfficeBook implements WorkbookPort {
   constructor(

@@ -47,7 +47,7 @@ describe("2.2 二(二) projects: planned ≥ 100 & actual ≥ 20 → 10; planned
     );
     expect(pts(r, "甲", "2.2")).toBe(15);
     expect(pts(r, "乙", "2.2")).toBe(0);
-    expect(r.details.filter((d) => d.rule === "2.2").map((d) => d.subject)).toEqual(["A", "B"]);
+    expect(r.details().filter((d) => d.rule === "2.2").map((d) => d.subject)).toEqual(["A", "B"]);
   });
 });
 

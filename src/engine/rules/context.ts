@@ -1,5 +1,5 @@
-/** What every rule module gets: the scheme, the typed tables, and helpers to judge conditions and cite cells. */
-import type { ConditionT, Scheme } from "../../schemes/schema";
+/** What every rule module gets: the scheme, the typed tables, options in force, and helpers to judge and cite. */
+import type { ConditionT, NumOrParamT, Scheme } from "../../schemes/schema";
 import type { Dataset, Row, Table } from "../dataset";
 import type { Issue, Lang } from "../types";
 import type { InputRef } from "../result";
@@ -10,19 +10,20 @@ export interface RuleContext {
   data: Dataset;
   entities: Table;
   lang: Lang;
+  /** option id → chosen choice id (scheme defaults, overridden by the user) */
+  options: Record<string, string>;
+  /** entities excluded by a veto (不予评价): they are not scored and not ranked */
+  excluded: boolean[];
   warn(issue: Omit<Issue, "severity">): void;
 }
 
-export interface CondOutcome {
-  /** null: a value is missing, so the condition cannot be judged (treated as not met, and said) */
-  ok: boolean | null;
-  text: string;
-  input?: InputRef;
+/** Is entity i scored at all (not a duplicate row)? */
+export function live(ctx: RuleContext, i: number): boolean {
+  return ctx.entities.rows[i].entity === i && !ctx.excluded[i];
 }
 
 const labelCache = new WeakMap<Table, Map<string, string>>();
 const unitCache = new WeakMap<Table, Map<string, string>>();
-
 function memo(cache: WeakMap<Table, Map<string, string>>, table: Table, field: string, f: () => string): string {
   let m = cache.get(table);
   if (!m) cache.set(table, (m = new Map()));
@@ -32,72 +33,85 @@ function memo(cache: WeakMap<Table, Map<string, string>>, table: Table, field: s
 }
 
 export function fieldLabel(ctx: RuleContext, table: Table, field: string): string {
-  return memo(labelCache, table, field, () => fieldLabelUncached(ctx, table, field));
-}
-
-function fieldLabelUncached(ctx: RuleContext, table: Table, field: string): string {
-  const spec = ctx.scheme.tables.find((t) => t.id === table.id);
-  const col = spec?.columns.find((c) => c.id === field);
-  if (col) return col.name.replace(/^本年|^当年/, "");
-  const d = spec?.derived.find((x) => x.id === field);
-  return d?.name ?? table.headers[field] ?? field;
+  return memo(labelCache, table, field, () => {
+    const spec = ctx.scheme.tables.find((t) => t.id === table.id);
+    const col = spec?.columns.find((c) => c.id === field);
+    if (col) return col.name.replace(/^本年|^当年/, "");
+    return spec?.derived.find((x) => x.id === field)?.name ?? table.headers[field] ?? field;
+  });
 }
 
 export function fieldUnit(ctx: RuleContext, table: Table, field: string): string {
-  return memo(unitCache, table, field, () => fieldUnitUncached(ctx, table, field));
-}
-
-function fieldUnitUncached(ctx: RuleContext, table: Table, field: string): string {
-  const spec = ctx.scheme.tables.find((t) => t.id === table.id);
-  const col = spec?.columns.find((c) => c.id === field) ?? spec?.derived.find((x) => x.id === field);
-  return col?.unit && col.unit !== "分" ? col.unit : "";
+  return memo(unitCache, table, field, () => {
+    const spec = ctx.scheme.tables.find((t) => t.id === table.id);
+    const col = spec?.columns.find((c) => c.id === field) ?? spec?.derived.find((x) => x.id === field);
+    return col?.unit && col.unit !== "分" ? col.unit : "";
+  });
 }
 
 export function inputRef(ctx: RuleContext, table: Table, row: Row, field: string): InputRef {
   return { label: fieldLabel(ctx, table, field), value: row.values[field] ?? null, ref: row.cells[field] ? `${table.sheet}!${row.cells[field]}` : "" };
 }
 
+/** A number given in the scheme or as a parameter; null when the parameter is missing. */
+export function numOrParam(ctx: RuleContext, v: NumOrParamT): number | null {
+  if (typeof v === "number") return v;
+  const p = ctx.data.params[v.param];
+  return p && typeof p.value === "number" ? p.value : null;
+}
+
+function target(ctx: RuleContext, c: ConditionT): number | boolean | null {
+  if (typeof c.value !== "object") return c.value;
+  const p = ctx.data.params[c.value.param];
+  return p && typeof p.value === "number" ? p.value : null;
+}
+
+/** The fast path: true / false, or null when a value is missing. No strings. */
+export function test(ctx: RuleContext, row: Row, c: ConditionT): boolean | null {
+  const v = row.values[c.field];
+  const t = target(ctx, c);
+  if (v === null || v === undefined || t === null) return null;
+  if (c.op === "is") return v === t;
+  if (typeof v !== "number" || typeof t !== "number") return null;
+  switch (c.op) {
+    case ">=": return v >= t;
+    case ">": return v > t;
+    case "<=": return v <= t;
+    case "<": return v < t;
+    default: return v === t;
+  }
+}
+
+/** All conditions: true when all hold, false when one fails, null when one cannot be judged and none failed. */
+export function testAll(ctx: RuleContext, row: Row, conds: readonly ConditionT[]): boolean | null {
+  let unknown = false;
+  for (const c of conds) {
+    const r = test(ctx, row, c);
+    if (r === false) return false;
+    if (r === null) unknown = true;
+  }
+  return unknown ? null : true;
+}
+
 const OP_TEXT: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "=" };
 const NEG_TEXT: Record<string, string> = { ">=": "<", ">": "≤", "<=": ">", "<": "≥", "=": "≠" };
 
-export function judge(ctx: RuleContext, table: Table, row: Row, c: ConditionT): CondOutcome {
+/** The sentence for one condition, e.g. "计划总投资 120 亿元 ≥ 100". */
+export function describe(ctx: RuleContext, table: Table, row: Row, c: ConditionT): string {
   const v = row.values[c.field];
   const label = fieldLabel(ctx, table, c.field);
-  const unit = fieldUnit(ctx, table, c.field);
-  const input = inputRef(ctx, table, row, c.field);
-  let target: number | boolean;
   let targetText: string;
   if (typeof c.value === "object") {
-    const p = ctx.data.params[c.value.param];
-    const spec = ctx.scheme.params.find((x) => x.id === (c.value as { param: string }).param);
-    if (!p || typeof p.value !== "number") return { ok: null, text: `缺少参数“${spec?.name ?? c.value.param}”`, input };
-    target = p.value;
-    targetText = `${spec?.name ?? c.value.param} ${fmt(p.value)}`;
-  } else {
-    target = c.value;
-    targetText = fmt(c.value);
-  }
-  if (v === null || v === undefined) return { ok: null, text: `${label}缺少数据`, input };
-  if (c.op === "is") {
-    const ok = v === target;
-    return { ok, text: `${label}：${fmt(v)}`, input };
-  }
-  if (typeof v !== "number" || typeof target !== "number") return { ok: null, text: `${label}不是数字`, input };
-  let ok: boolean;
-  switch (c.op) {
-    case ">=": ok = v >= target; break;
-    case ">": ok = v > target; break;
-    case "<=": ok = v <= target; break;
-    case "<": ok = v < target; break;
-    default: ok = v === target;
-  }
-  return { ok, text: `${label} ${fmt(v)}${unit ? " " + unit : ""} ${ok ? OP_TEXT[c.op] : NEG_TEXT[c.op]} ${targetText}`, input };
-}
-
-/** All conditions: ok when all hold, null when one cannot be judged and none failed. */
-export function judgeAll(ctx: RuleContext, table: Table, row: Row, conds: readonly ConditionT[]): { ok: boolean | null; parts: CondOutcome[] } {
-  const parts = conds.map((c) => judge(ctx, table, row, c));
-  if (parts.some((p) => p.ok === false)) return { ok: false, parts };
-  if (parts.some((p) => p.ok === null)) return { ok: null, parts };
-  return { ok: true, parts };
+    const id = c.value.param;
+    const name = ctx.scheme.params.find((x) => x.id === id)?.name ?? id;
+    const t = target(ctx, c);
+    if (t === null) return `缺少参数“${name}”`;
+    targetText = `${name} ${fmt(t)}`;
+  } else targetText = fmt(c.value);
+  if (v === null || v === undefined) return `${label}缺少数据`;
+  if (c.op === "is") return `${label}：${fmt(v)}`;
+  const ok = test(ctx, row, c);
+  if (ok === null) return `${label}不是数字`;
+  const unit = fieldUnit(ctx, table, c.field);
+  return `${label} ${fmt(v)}${unit ? " " + unit : ""} ${ok ? OP_TEXT[c.op] : NEG_TEXT[c.op]} ${targetText}`;
 }

@@ -1,77 +1,102 @@
 /**
- * Thresholds / tiers: the first tier (most points first) whose conditions all hold is awarded; tiers are never summed.
- * Judged on the entity's own row (二(一)) or on each row of a list that rolls up to it, summed per entity (二(二), 二(三)).
+ * Thresholds / tiers: the first tier (most points first) whose conditions all hold is awarded; never summed unless
+ * the scheme says cumulative. Judged on the entity's own row (二(一)) or on each row of a list that rolls up to it,
+ * summed per entity (二(二), 二(三)).
  */
 import type { z } from "zod";
 import type { TiersRule } from "../../schemes/schema";
 import type { Row, Table } from "../dataset";
+import type { Detail } from "../result";
 import { cleanSum, fmt, signed } from "../format";
-import { judgeAll, type CondOutcome, type RuleContext } from "./context";
-import { emptyOutcome, type RuleOutcome } from "./types";
+import { describe, inputRef, live, test, testAll, type RuleContext } from "./context";
+import { zeros, type RuleOutcome } from "./types";
 
 type Rule = z.infer<typeof TiersRule>;
 
-interface RowJudgement {
-  points: number;
-  /** the sentence: the conditions that decided it */
-  text: string;
-  conds: CondOutcome[];
-  unknown: boolean;
+/** points for one row, or null when the filter excludes it; unknown when a value needed is missing */
+function rowPoints(ctx: RuleContext, rule: Rule, tiers: Rule["tiers"], row: Row): { points: number; unknown: boolean } | null {
+  const f = testAll(ctx, row, rule.filter);
+  if (f === false) return null;
+  let unknown = f === null;
+  let points = 0;
+  for (const t of tiers) {
+    const j = testAll(ctx, row, t.when);
+    if (j === null) unknown = true;
+    if (j === true && f === true) {
+      if (!rule.cumulative) return { points: t.points, unknown: false };
+      points += t.points;
+    }
+  }
+  return { points, unknown: points === 0 && unknown };
 }
 
-export function judgeRow(ctx: RuleContext, rule: Rule, table: Table, row: Row): RowJudgement | null {
-  const f = judgeAll(ctx, table, row, rule.filter);
-  if (f.ok === false) return null;
-  const tiers = [...rule.tiers].sort((a, b) => b.points - a.points);
-  let unknown = f.ok === null;
-  let lowest: CondOutcome[] = [];
-  for (const t of tiers) {
-    const j = judgeAll(ctx, table, row, t.when);
-    if (j.ok === true && f.ok === true) return { points: t.points, text: `${j.parts.map((p) => p.text).join("，")} → ${signed(t.points)}`, conds: [...f.parts, ...j.parts], unknown: false };
-    if (j.ok === null) unknown = true;
-    lowest = j.parts;
+function rowText(ctx: RuleContext, rule: Rule, tiers: Rule["tiers"], table: Table, row: Row, points: number): string {
+  const met = tiers.filter((t) => testAll(ctx, row, t.when) === true);
+  if (points !== 0) {
+    const used = rule.cumulative ? met : met.slice(0, 1);
+    return `${used.map((t) => t.when.map((c) => describe(ctx, table, row, c)).join("，")).join("；")} → ${signed(points)}`;
   }
-  const why = lowest.map((p) => p.text).join("，");
-  return { points: 0, text: `${why}，未达到任何档次 → 0`, conds: [...f.parts, ...lowest], unknown };
+  const lowest = tiers[tiers.length - 1];
+  const filterFail = rule.filter.filter((c) => test(ctx, row, c) !== true);
+  const parts = [...filterFail, ...lowest.when].map((c) => describe(ctx, table, row, c));
+  return `${parts.join("，")}，未达到任何档次 → 0`;
+}
+
+function inputs(ctx: RuleContext, rule: Rule, table: Table, row: Row) {
+  const fields = new Set([...rule.filter.map((c) => c.field), ...rule.tiers.flatMap((t) => t.when.map((c) => c.field))]);
+  return [...fields].map((f) => inputRef(ctx, table, row, f));
 }
 
 export function evaluateTiers(rule: Rule, ctx: RuleContext): RuleOutcome {
   const n = ctx.entities.rows.length;
-  const out = emptyOutcome(n);
+  const points = zeros(n);
   const table = ctx.data.tables[rule.over];
-  if (!table) {
-    out.basis.fill("缺少数据表");
-    return out;
-  }
+  const tiers = [...rule.tiers].sort((a, b) => b.points - a.points);
+  if (!table) return { points, basis: () => `${rule.clause} 缺少数据表`, details: () => [] };
+
   if (table.id === ctx.entities.id) {
-    table.rows.forEach((row, i) => {
-      if (row.entity !== i) return;
-      const j = judgeRow(ctx, rule, table, row);
-      if (!j) return;
-      out.points[i] = j.points;
-      out.basis[i] = `${rule.clause} ${j.text}`;
-      if (j.unknown) ctx.warn({ code: "cannot-evaluate", sheet: table.sheet, cell: row.cells[rule.tiers[0].when[0].field] ?? "", message: `${rule.id}（${row.name}）：${j.text}` });
-      if (j.points !== 0) out.details.push({ entity: row.name, entityIndex: i, rule: rule.id, clause: rule.clause, points: j.points, subject: row.name, basis: `${rule.clause} ${j.text}`, inputs: j.conds.flatMap((c) => (c.input ? [c.input] : [])) });
+    for (let i = 0; i < n; i++) {
+      if (!live(ctx, i)) continue;
+      const row = table.rows[i];
+      const r = rowPoints(ctx, rule, tiers, row);
+      if (!r) continue;
+      points[i] = r.points;
+      if (r.unknown) ctx.warn({ code: "cannot-evaluate", sheet: table.sheet, cell: row.cells[tiers[0].when[0].field] ?? "", message: `${rule.id}（${row.name}）：${rowText(ctx, rule, tiers, table, row, 0)}` });
+    }
+    const basis = (i: number) => (testAll(ctx, table.rows[i], rule.filter) === false ? `${rule.clause} 不适用` : `${rule.clause} ${rowText(ctx, rule, tiers, table, table.rows[i], points[i])}`);
+    const details = (): Detail[] =>
+      points.flatMap((p, i) => (p === 0 ? [] : [{ entity: table.rows[i].name, entityIndex: i, rule: rule.id, clause: rule.clause, points: p, subject: table.rows[i].name, basis: basis(i), inputs: inputs(ctx, rule, table, table.rows[i]) }]));
+    return { points, basis, details };
+  }
+
+  // a list: sum per entity, keep each row's points for the evidence
+  const rowPts = new Float64Array(table.rows.length);
+  const subjectOf = (row: Row) => (rule.subject ? String(row.values[rule.subject] ?? row.name) : row.name);
+  table.rows.forEach((row, k) => {
+    if (row.entity < 0) return;
+    const r = rowPoints(ctx, rule, tiers, row);
+    if (!r) return;
+    if (r.unknown) ctx.warn({ code: "cannot-evaluate", sheet: table.sheet, cell: row.cells[rule.subject ?? "name"] ?? "", message: `${rule.id}（${subjectOf(row)}）：${rowText(ctx, rule, tiers, table, row, 0)}` });
+    rowPts[k] = r.points;
+    points[row.entity] += r.points;
+  });
+  for (let i = 0; i < n; i++) points[i] = cleanSum([points[i]]);
+  const what = table.id === "enterprises" ? "企业" : table.id === "projects" ? "项目" : "条目";
+  const basis = (i: number) => {
+    const items: string[] = [];
+    table.rows.forEach((row, k) => {
+      if (row.entity === i && rowPts[k] !== 0) items.push(`${subjectOf(row)} ${signed(rowPts[k])}`);
+    });
+    return items.length ? `${rule.clause} ${items.length}个${what}：${items.join("；")}，合计 ${fmt(points[i])}` : `${rule.clause} 无符合条件的${what} → 0`;
+  };
+  const details = (): Detail[] => {
+    const out: Detail[] = [];
+    table.rows.forEach((row, k) => {
+      if (rowPts[k] === 0) return;
+      const e = ctx.entities.rows[row.entity];
+      out.push({ entity: e.name, entityIndex: row.entity, rule: rule.id, clause: rule.clause, points: rowPts[k], subject: subjectOf(row), basis: `${rule.clause} ${subjectOf(row)}：${rowText(ctx, rule, tiers, table, row, rowPts[k])}`, inputs: inputs(ctx, rule, table, row) });
     });
     return out;
-  }
-  const per: Array<Array<{ name: string; points: number }>> = Array.from({ length: n }, () => []);
-  for (const row of table.rows) {
-    if (row.entity < 0) continue;
-    const j = judgeRow(ctx, rule, table, row);
-    if (!j) continue;
-    const subject = rule.subject ? String(row.values[rule.subject] ?? row.name) : row.name;
-    if (j.unknown && j.points === 0) ctx.warn({ code: "cannot-evaluate", sheet: table.sheet, cell: `${row.cells[rule.subject ?? "name"] ?? ""}`, message: `${rule.id}（${subject}）：${j.text}` });
-    if (j.points === 0) continue;
-    per[row.entity].push({ name: subject, points: j.points });
-    const e = ctx.entities.rows[row.entity];
-    out.details.push({ entity: e.name, entityIndex: row.entity, rule: rule.id, clause: rule.clause, points: j.points, subject, basis: `${rule.clause} ${subject}：${j.text}`, inputs: j.conds.flatMap((c) => (c.input ? [c.input] : [])) });
-  }
-  per.forEach((items, i) => {
-    out.points[i] = cleanSum(items.map((x) => x.points));
-    out.basis[i] = items.length
-      ? `${rule.clause} ${items.length}${table.id === "enterprises" ? "家企业" : "个项目"}：${items.map((x) => `${x.name} ${signed(x.points)}`).join("；")}，合计 ${fmt(out.points[i])}`
-      : `${rule.clause} 无符合条件的${table.id === "enterprises" ? "企业" : "项目"} → 0`;
-  });
-  return out;
+  };
+  return { points, basis, details };
 }

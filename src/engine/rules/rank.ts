@@ -1,0 +1,119 @@
+/**
+ * Rank-based scoring (排序法). The policy words "排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止" admit
+ * several readings; each is a named option and the one in force is stated in every result:
+ *   rank-step      full − (rank − 1) × step, floored at 0; step defaults to full / N (N = ranked units)
+ *   rank-linear    full × (N − rank) / (N − 1)
+ *   ratio-to-best  full × x / best (lower-is-better: full × best / x); values ≤ 0 score 0
+ *   min-max        floor + (full − floor) × (x − min) / (max − min), floor = floorShare × full
+ * Tied values share a rank and its points; when all values are equal every unit gets full points.
+ */
+import type { z } from "zod";
+import type { RankReading, RankRule } from "../../schemes/schema";
+import { fmt, signed } from "../format";
+import { ranks } from "../rank";
+import { fieldLabel, fieldUnit, inputRef, live, type RuleContext } from "./context";
+import { zeros, type RuleOutcome } from "./types";
+
+type Rule = z.infer<typeof RankRule>;
+export type Reading = z.infer<typeof RankReading>;
+
+export const READING_TEXT: Record<Reading, string> = {
+  "rank-step": "按名次等差递减：满分 −（名次 − 1）× 满分 ÷ 参评数，减完为止",
+  "rank-linear": "按名次线性折算：满分 ×（参评数 − 名次）÷（参评数 − 1）",
+  "ratio-to-best": "按与第一名的比值折算：满分 × 本值 ÷ 最好值",
+  "min-max": "按极差折算：保底 +（满分 − 保底）×（本值 − 最小值）÷（最大值 − 最小值）",
+};
+
+const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
+
+/** The points of every value under a reading. Pure; `values[i] === null` → 0 and unranked. */
+export function rankPoints(values: ReadonlyArray<number | null>, full: number, reading: Reading, lower: boolean, opts: { step?: number; floorShare?: number } = {}): { points: number[]; rank: Array<number | null>; n: number } {
+  const rank = ranks(values, "competition", lower);
+  const xs = values.filter((v): v is number => v !== null);
+  const n = xs.length;
+  const points = zeros(values.length);
+  if (n === 0) return { points, rank, n };
+  let min = Infinity;
+  let max = -Infinity;
+  for (const x of xs) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+  }
+  const allEqual = min === max;
+  const step = opts.step ?? full / n;
+  const floor = (opts.floorShare ?? 0) * full;
+  let bestPos = Infinity;
+  for (const x of xs) if (x > 0 && x < bestPos) bestPos = x;
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x === null) continue;
+    if (allEqual) {
+      points[i] = full;
+      continue;
+    }
+    const r = rank[i] as number;
+    let p: number;
+    switch (reading) {
+      case "rank-step": p = Math.max(0, full - (r - 1) * step); break;
+      case "rank-linear": p = n === 1 ? full : (full * (n - r)) / (n - 1); break;
+      case "ratio-to-best":
+        if (x <= 0) p = 0;
+        else if (lower) p = bestPos === Infinity ? 0 : (full * bestPos) / x;
+        else p = max <= 0 ? 0 : (full * x) / max;
+        break;
+      default: p = floor + ((full - floor) * (lower ? max - x : x - min)) / (max - min);
+    }
+    points[i] = r9(Math.max(0, Math.min(full, p)));
+  }
+  return { points, rank, n };
+}
+
+export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
+  const ents = ctx.entities;
+  const n = ents.rows.length;
+  const reading: Reading = rule.reading ?? ((ctx.options.rankReading as Reading | undefined) ?? "rank-step");
+  const col = ctx.scheme.tables.find((t) => t.id === ents.id)?.columns.find((c) => c.id === rule.field);
+  const lower = col?.direction === "lower";
+  const label = fieldLabel(ctx, ents, rule.field);
+  const unit = fieldUnit(ctx, ents, rule.field);
+
+  // points entered by a bureau replace ranking when the workbook has that column
+  const entered = rule.enteredPoints;
+  if (entered && ents.rows.some((r, i) => live(ctx, i) && typeof r.values[entered] === "number")) {
+    const elabel = fieldLabel(ctx, ents, entered);
+    const points = zeros(n);
+    for (let i = 0; i < n; i++) {
+      const v = ents.rows[i].values[entered];
+      if (!live(ctx, i) || typeof v !== "number") continue;
+      if (v < 0 || v > rule.points) ctx.warn({ code: "entered-out-of-range", sheet: ents.sheet, cell: ents.rows[i].cells[entered] ?? "", message: `${rule.id}（${ents.rows[i].name}）：「${elabel}」${fmt(v)} 分超出 0–${fmt(rule.points)}，已截取`, value: String(v) });
+      points[i] = Math.max(0, Math.min(v, rule.points));
+    }
+    const basis = (i: number) => `${rule.clause} ${elabel}（认定部门给分）${fmt(ents.rows[i].values[entered] ?? null)} → ${signed(points[i])}`;
+    return { points, basis, details: () => points.flatMap((p, i) => (p ? [{ entity: ents.rows[i].name, entityIndex: i, rule: rule.id, clause: rule.clause, points: p, subject: ents.rows[i].name, basis: basis(i), inputs: [inputRef(ctx, ents, ents.rows[i], entered)] }] : [])) };
+  }
+
+  const values: Array<number | null> = new Array<number | null>(n).fill(null);
+  for (let i = 0; i < n; i++) {
+    const v = ents.rows[i].values[rule.field];
+    if (live(ctx, i) && typeof v === "number") values[i] = v;
+  }
+  const { points, rank, n: ranked } = rankPoints(values, rule.points, reading, lower, { step: rule.step, floorShare: rule.floorShare });
+  const u = unit ? " " + unit : "";
+  const basis = (i: number) => {
+    const x = values[i];
+    if (x === null) return `${rule.clause} ${label}缺少数据，不参与排序 → 0`;
+    const head = `${rule.clause} ${label} ${fmt(x)}${u}，${ranked} 个参评中第 ${rank[i]} 名`;
+    if (points[i] === rule.points && rank[i] === 1) return `${head} → ${signed(points[i])}（满分）`;
+    switch (reading) {
+      case "rank-step": return `${head}：${fmt(rule.points)} − ${(rank[i] as number) - 1} × ${fmt(r9(rule.step ?? rule.points / ranked))} → ${signed(points[i])}`;
+      case "rank-linear": return `${head}：${fmt(rule.points)} × (${ranked} − ${rank[i]}) ÷ ${ranked - 1} → ${signed(points[i])}`;
+      case "ratio-to-best": return x <= 0 ? `${head}：值不大于 0，按比值法不得分 → 0` : `${head}：按与最好值之比 → ${signed(points[i])}`;
+      default: return `${head}：按极差折算 → ${signed(points[i])}`;
+    }
+  };
+  return {
+    points,
+    basis,
+    details: () => points.flatMap((p, i) => (p ? [{ entity: ents.rows[i].name, entityIndex: i, rule: rule.id, clause: rule.clause, points: p, subject: ents.rows[i].name, basis: basis(i), inputs: [inputRef(ctx, ents, ents.rows[i], rule.field)] }] : [])),
+  };
+}
