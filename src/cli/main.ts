@@ -7,7 +7,7 @@ import { parseScheme, SchemeError, type Scheme } from "../schemes/schema";
 import { check, checkAndScore, plan, toJson } from "../engine/pipeline";
 import { buildTemplatePlan } from "../engine/template";
 import { ExcelJsBook } from "../workbook/exceljs";
-import { huaibeiSamplePlan } from "../samples/huaibei-2023";
+import { samplePlan } from "../samples";
 import type { Issue, Lang } from "../engine/types";
 import type { ScoreRun } from "../engine/result";
 
@@ -28,6 +28,8 @@ options:
   --out F      output workbook (default: <in>.zonescore.xlsx beside the input; the input is never modified)
   --json F     also write the issues and results as JSON ("-" for standard output)
   --force      score even when the data has errors
+  --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear
+               (zonescore schemes lists each scheme's options; the one in force is written in the results)
   --lang en    English messages (default: Chinese)
 
 exit codes: 0 success (warnings allowed) · 1 the data has errors · 2 usage error
@@ -68,6 +70,21 @@ function resolveScheme(id: string | true | undefined): Scheme {
   if (b) return b;
   if (/\.json$/i.test(id) && fs.existsSync(id)) return parseScheme(JSON.parse(fs.readFileSync(id, "utf8")));
   throw new UsageError(`unknown scheme "${id}"; built-in: ${builtInSchemeIds().join(", ")}`);
+}
+
+/** --option rankReading=rank-linear (repeatable as --option a=b,c=d) */
+function schemeOptions(v: string | true | undefined, scheme: Scheme): Record<string, string> {
+  if (v === undefined) return {};
+  if (typeof v !== "string") throw new UsageError("--option needs id=choice");
+  const out: Record<string, string> = {};
+  for (const part of v.split(",")) {
+    const [k, c] = part.split("=");
+    const o = scheme.options.find((x) => x.id === k);
+    if (!o || !c) throw new UsageError(`unknown option "${part}"; ${scheme.id} has: ${scheme.options.map((x) => `${x.id}=${x.choices.map((y) => y.id).join("|")}`).join(", ") || "none"}`);
+    if (!o.choices.some((x) => x.id === c)) throw new UsageError(`option ${k} has no choice "${c}"; choices: ${o.choices.map((x) => x.id).join(", ")}`);
+    out[k] = c;
+  }
+  return out;
 }
 
 function yearOpt(v: string | true | undefined): number | undefined {
@@ -120,12 +137,21 @@ function pad(s: string, n: number): string {
   return s + " ".repeat(Math.max(0, n - width(s)));
 }
 
-export function rankingText(run: ScoreRun): string {
+export function rankingText(run: ScoreRun, scheme: Scheme): string {
   const nameW = Math.max(8, ...run.entities.map((e) => width(e.name)));
-  const lines = [`${pad("名次", 6)}${pad("开发区", nameW + 2)}${pad("加分", 8)}${pad("基础分", 8)}总分`];
+  const grouped = scheme.groups.length > 0;
+  const cols: Array<[string, (e: ScoreRun["entities"][number]) => string]> = [];
+  if (grouped) cols.push(["得分", (e) => String(e.score)]);
+  if (scheme.rules.some((r) => r.role === "bonus")) cols.push([grouped ? "附加分" : "加分", (e) => String(e.bonus)]);
+  if (scheme.total.base) cols.push(["基础分", (e) => (e.base === null ? "—" : String(e.base))]);
+  cols.push(["总分", (e) => String(e.total)]);
+  if (scheme.grading) cols.push(["等级", (e) => e.grade ?? "—"]);
+  const head = `${pad("名次", 6)}${pad(scheme.tables.find((t) => t.id === scheme.entityTable)?.columns.find((c) => c.role === "key")?.name ?? "名称", nameW + 2)}${cols.map((c) => pad(c[0], 9)).join("")}`;
+  const lines = [head.trimEnd()];
   for (const i of run.order) {
     const e = run.entities[i];
-    lines.push(`${pad(String(e.rank ?? "—"), 6)}${pad(e.name, nameW + 2)}${pad(String(e.bonus), 8)}${pad(e.base === null ? "—" : String(e.base), 8)}${e.total}`);
+    if (e.vetoed) lines.push(`${pad("—", 6)}${pad(e.name, nameW + 2)}不予评价：${e.vetoReason}`);
+    else lines.push(`${pad(String(e.rank ?? "—"), 6)}${pad(e.name, nameW + 2)}${cols.map((c) => pad(c[1](e), 9)).join("")}`.trimEnd());
   }
   return lines.join("\n") + "\n";
 }
@@ -162,6 +188,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       for (const id of builtInSchemeIds()) {
         const s = getBuiltInScheme(id)!;
         io.out(`${id}\t${lang === "en" && s.nameEn ? s.nameEn : s.name}\n`);
+        for (const o of s.options) io.out(`  --option ${o.id}=${o.choices.map((c) => (c.id === o.default ? `[${c.id}]` : c.id)).join("|")}\t${o.name}\n`);
       }
       return 0;
     }
@@ -170,9 +197,10 @@ async function run(argv: string[], io: Io): Promise<number> {
       const scheme = resolveScheme(a.pos[0]);
       const out = a.opts.out;
       if (typeof out !== "string") throw new UsageError("--out F.xlsx is required");
-      if (a.cmd === "sample" && scheme.id !== "huaibei-2023") throw new UsageError(`no built-in sample for ${scheme.id}`);
+      const p = a.cmd === "template" ? buildTemplatePlan(scheme) : samplePlan(scheme);
+      if (!p) throw new UsageError(`no built-in sample for ${scheme.id}`);
       const book = await ExcelJsBook.create(ExcelJS);
-      await book.addSheets(a.cmd === "template" ? buildTemplatePlan(scheme) : huaibeiSamplePlan(scheme));
+      await book.addSheets(p);
       writeAtomic(out, await book.toBuffer());
       io.out(`${out}\n`);
       return 0;
@@ -190,7 +218,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       const scheme = resolveScheme(a.opts.scheme);
       const input = a.pos[0];
       const book = await loadBook(input);
-      const r = checkAndScore(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang, force: a.opts.force === true });
+      const r = checkAndScore(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang, force: a.opts.force === true, options: schemeOptions(a.opts.option, scheme) });
       printIssues(r.allIssues, lang, io.err);
       writeJson(a.opts.json, toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
       if (!r.run) {
@@ -201,7 +229,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (path.resolve(outFile) === path.resolve(input!)) throw new UsageError("--out must differ from the input file (the input is never modified)");
       await book.writeResult(plan(scheme, r.run, { lang }));
       writeAtomic(outFile, await book.toBuffer());
-      if (a.opts.json !== "-") io.out(rankingText(r.run));
+      if (a.opts.json !== "-") io.out(rankingText(r.run, scheme));
       io.err(lang === "zh" ? `已写入 ${outFile}（${r.errors} 个错误，${r.warnings} 个警告）\n` : `wrote ${outFile} (${r.errors} errors, ${r.warnings} warnings)\n`);
       return r.errors ? 1 : 0;
     }

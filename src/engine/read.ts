@@ -41,12 +41,15 @@ class Issues {
   }
 }
 
+const YEAR_PARAM: ParamSpecT = { id: "year", name: "考评年度", synonyms: ["考核年度", "评价年度"], type: "number", required: true };
+
 export function readWorkbook(sheets: readonly SheetData[], scheme: Scheme, opts: ReadOptions = {}): ReadResult {
   const lang = opts.lang ?? "zh";
   const issues = new Issues(lang);
 
-  // 1. parameters (the year first: it decides which year columns are "this year")
-  const params = readParams(sheets, scheme.params);
+  // 1. parameters (the year first: it decides which year columns are "this year"); every scheme has a year
+  const paramSpecs = scheme.params.some((p) => p.id === "year") ? scheme.params : [YEAR_PARAM, ...scheme.params];
+  const params = readParams(sheets, paramSpecs);
   let year: number | undefined;
   let yearSource = "";
   if (opts.year !== undefined) {
@@ -178,6 +181,9 @@ export function readWorkbook(sheets: readonly SheetData[], scheme: Scheme, opts:
       const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
       params[p.id] = { value: round12(mean), sheet: t.sheet, cell: "", source: lang === "zh" ? `${t.sheet}「${t.headers[p.fallbackMeanOf.column]}」${xs.length}个值的平均` : `mean of ${xs.length} values of "${t.headers[p.fallbackMeanOf.column]}" in ${t.sheet}` };
     }
+  }
+  for (const p of scheme.params) {
+    if (!params[p.id] && p.default !== undefined) params[p.id] = { value: p.default, sheet: "", cell: "", source: lang === "zh" ? "方案默认值" : "scheme default" };
   }
   for (const p of scheme.params) {
     if (p.required && !params[p.id] && !(p.id === "year" && opts.year !== undefined)) issues.add("error", "missing-param", "", "", { param: p.name });

@@ -78,9 +78,12 @@ export function parseHeader(path: readonly string[]): HeaderParts {
 }
 
 const UNIT_WORDS = ["元", "万元", "亿元", "个", "家", "户", "项", "亩", "公顷", "平方米", "%", "‰", "分", "万元/亩", "亿元/亩", "元/亩", "吨", "万吨", "人", "件", "次"];
+const UNIT_PART = /^(万|亿|千|百|十)?(元|吨|吨标准煤|吨标煤|亩|人|个|家|户|项|件|次|公顷|平方米|%|‰|分|千瓦时|度|年)$/;
 export function isUnitText(s: string): boolean {
   const t = nameKey(s);
-  return UNIT_WORDS.includes(t);
+  if (UNIT_WORDS.includes(t)) return true;
+  const parts = t.split("/");
+  return parts.length <= 3 && parts.every((p) => UNIT_PART.test(p));
 }
 
 /** Excel column letters for a 0-based column index. */
