@@ -40,3 +40,48 @@ export function book(opts: { zones: R[]; projects?: R[]; enterprises?: R[]; targ
   };
   return planSheets(plan);
 }
+
+import { parseScheme, type Scheme, type SchemeInput } from "../src/schemes/schema";
+import { checkAndScore } from "../src/engine/pipeline";
+import type { ScoreRun } from "../src/engine/result";
+
+type ColIn = SchemeInput["tables"][number]["columns"][number];
+type RuleIn = SchemeInput["rules"][number];
+
+/** A one-table scheme for testing rule kinds: a key column "name" plus the given columns and rules. */
+export function miniScheme(columns: Array<Partial<ColIn> & { id: string }>, rules: RuleIn[], extra: Partial<SchemeInput> = {}): Scheme {
+  return parseScheme({
+    schemaVersion: 1,
+    id: "mini",
+    name: "测试方案",
+    source: "测试",
+    entityTable: "units",
+    tables: [
+      {
+        id: "units",
+        name: "单位",
+        level: "entity",
+        columns: [{ id: "name", name: "单位", type: "text", role: "key", required: true }, ...columns.map((c) => ({ name: c.id, type: "number" as const, ...c }))],
+      },
+      ...(extra.tables ?? []),
+    ],
+    rules,
+    options: [{ id: "rankReading", name: "排序法折算方式", default: "rank-step", choices: ["rank-step", "rank-linear", "ratio-to-best", "min-max"].map((id) => ({ id, name: id, description: id })) }],
+    ...Object.fromEntries(Object.entries(extra).filter(([k]) => k !== "tables")),
+  });
+}
+
+/** Score rows (objects keyed by column id) under a scheme made by miniScheme. */
+export function miniRun(scheme: Scheme, rows: Array<Record<string, PlanValue>>, options: Record<string, string> = {}, sheets: SheetData[] = []): ScoreRun {
+  const spec = scheme.tables.find((t) => t.id === scheme.entityTable)!;
+  const cols = spec.columns.map((c) => ({ path: [c.name], key: c.id }));
+  const plan: ResultPlan = { sheets: [{ ...newSheet("p", "参数"), values: [["考评年度", 2023]] }, tableSheet("units", spec.name, cols, rows)] };
+  const r = checkAndScore([...planSheets(plan), ...sheets], scheme, { options, force: true });
+  if (!r.run) throw new Error("not scored: " + JSON.stringify(r.issues));
+  return r.run;
+}
+
+export const pointsOf = (run: ScoreRun, rule: string) => {
+  const k = run.entities[0]?.parts.findIndex((p) => p.rule === rule);
+  return run.entities.map((e) => e.points[k]);
+};
