@@ -201,6 +201,10 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
 
   let detailCache: Detail[] | null = null;
   const pos = new Map(order.map((e, k) => [e, k]));
+  // awards and usage read best first (by rank, then in scheme order)
+  const awardOrder = new Map(scheme.awards.map((a, k) => [a.id, k]));
+  awards.sort((a, b) => awardOrder.get(a.rule)! - awardOrder.get(b.rule)! || pos.get(a.entityIndex)! - pos.get(b.entityIndex)!);
+  usage.sort((a, b) => pos.get(a.entityIndex)! - pos.get(b.entityIndex)!);
   const details = () => {
     if (!detailCache) {
       const all: Array<Detail & { r: number }> = [];
