@@ -198,7 +198,7 @@ export function evaluateBenchmark(rule: z.infer<typeof BenchmarkRule>, ctx: Rule
   const rows = ents.rows;
   const f = rule.field;
   for (let i = 0; i < n; i++) {
-    if (rows[i].entity !== i) continue;
+    if (!live(ctx, i)) continue;
     const x = rows[i].values[f];
     if (typeof x !== "number") {
       missing.push(i);
