@@ -85,3 +85,21 @@ test("data errors: check and score exit 1, score writes nothing unless --force",
   expect(fs.existsSync(out)).toBe(true);
   expect(zs("check", f, "--scheme", "huaibei-2023", "--lang", "en").err).toContain("is not a number");
 });
+
+test("scheme export to JSON and to the rules sheets; both are accepted by --scheme and score the same", () => {
+  const sample = path.join(tmp, "cf-sample.xlsx");
+  expect(zs("sample", "chifeng-2020", "--out", sample).code).toBe(0);
+  const js = path.join(tmp, "cf.json");
+  const xl = path.join(tmp, "cf-rules.xlsx");
+  expect(zs("scheme", "export", "chifeng-2020", "--out", js).code).toBe(0);
+  expect(zs("scheme", "export", "chifeng-2020", "--out", xl, "--format", "xlsx").code).toBe(0);
+  const run = (s: string) => JSON.parse(zs("score", sample, "--scheme", s, "--out", path.join(tmp, "o.xlsx"), "--json", "-").out);
+  const a = run("chifeng-2020");
+  expect(run(js)).toEqual(a);
+  expect(run(xl)).toEqual(a);
+  expect(zs("scheme", "export", "chifeng-2020", "--out", xl, "--format", "pdf").code).toBe(2);
+  fs.writeFileSync(path.join(tmp, "bad.json"), '{"schemaVersion": 1, "id": "x"}');
+  const bad = zs("check", sample, "--scheme", path.join(tmp, "bad.json"));
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain("方案无效");
+});

@@ -4,6 +4,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { builtInSchemeIds, getBuiltInScheme } from "../schemes";
 import { parseScheme, SchemeError, type Scheme } from "../schemes/schema";
+import { schemeFromSheets, schemeToPlan } from "../schemes/sheets";
 import { check, checkAndScore, plan, toJson } from "../engine/pipeline";
 import { buildTemplatePlan } from "../engine/template";
 import { ExcelJsBook } from "../workbook/exceljs";
@@ -17,13 +18,15 @@ const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
   zonescore schemes                                   列出内置方案 / list built-in schemes
   zonescore template <scheme> --out F.xlsx            空白输入表 / write an empty input workbook
   zonescore sample <scheme> --out F.xlsx              示例输入表 / write the built-in sample workbook
+  zonescore scheme export <scheme> --out F [--format json|xlsx]
+                                                      方案导出为 JSON 或可编辑的规则表 / export a scheme
   zonescore check <in.xlsx> --scheme S [--year Y] [--json F]
                                                       校验 / check the indicator sheets
   zonescore score <in.xlsx> --scheme S [--year Y] [--out F.xlsx] [--json F] [--force]
                                                       评分 / score; writes a copy of the workbook with result sheets
 
 options:
-  --scheme S   built-in id (see \`zonescore schemes\`) or a scheme .json file
+  --scheme S   built-in id (see \`zonescore schemes\`), a scheme .json file, or an .xlsx with the rules sheets
   --year Y     evaluation year (overrides 参数!考评年度)
   --out F      output workbook (default: <in>.zonescore.xlsx beside the input; the input is never modified)
   --json F     also write the issues and results as JSON ("-" for standard output)
@@ -64,12 +67,25 @@ export function parseArgs(argv: string[]): Args {
   return { cmd: pos.shift() ?? "", pos, opts };
 }
 
-function resolveScheme(id: string | true | undefined): Scheme {
+/** A built-in id, a scheme .json file, or an .xlsx file with the scheme sheets (规则, 指标, …). */
+async function resolveScheme(id: string | true | undefined): Promise<Scheme> {
   if (typeof id !== "string") throw new UsageError("--scheme is required (see `zonescore schemes`)");
   const b = getBuiltInScheme(id);
   if (b) return b;
-  if (/\.json$/i.test(id) && fs.existsSync(id)) return parseScheme(JSON.parse(fs.readFileSync(id, "utf8")));
-  throw new UsageError(`unknown scheme "${id}"; built-in: ${builtInSchemeIds().join(", ")}`);
+  if (/\.json$/i.test(id) && fs.existsSync(id)) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(fs.readFileSync(id, "utf8"));
+    } catch (e) {
+      throw new UsageError(`${id} is not valid JSON: ${(e as Error).message}`);
+    }
+    return parseScheme(raw);
+  }
+  if (/\.xlsx$/i.test(id) && fs.existsSync(id)) {
+    const book = await loadBook(id);
+    return schemeFromSheets(await book.readSheets());
+  }
+  throw new UsageError(`unknown scheme "${id}"; built-in: ${builtInSchemeIds().join(", ")}; or a .json / .xlsx scheme file`);
 }
 
 /** --option rankReading=rank-linear (repeatable as --option a=b,c=d) */
@@ -137,14 +153,16 @@ function pad(s: string, n: number): string {
   return s + " ".repeat(Math.max(0, n - width(s)));
 }
 
+const n2 = (x: number) => String(Math.round(x * 100) / 100);
+
 export function rankingText(run: ScoreRun, scheme: Scheme): string {
   const nameW = Math.max(8, ...run.entities.map((e) => width(e.name)));
   const grouped = scheme.groups.length > 0;
   const cols: Array<[string, (e: ScoreRun["entities"][number]) => string]> = [];
-  if (grouped) cols.push(["得分", (e) => String(e.score)]);
-  if (scheme.rules.some((r) => r.role === "bonus")) cols.push([grouped ? "附加分" : "加分", (e) => String(e.bonus)]);
-  if (scheme.total.base) cols.push(["基础分", (e) => (e.base === null ? "—" : String(e.base))]);
-  cols.push(["总分", (e) => String(e.total)]);
+  if (grouped) cols.push(["得分", (e) => n2(e.score)]);
+  if (scheme.rules.some((r) => r.role === "bonus")) cols.push([grouped ? "附加分" : "加分", (e) => n2(e.bonus)]);
+  if (scheme.total.base) cols.push(["基础分", (e) => (e.base === null ? "—" : n2(e.base))]);
+  cols.push(["总分", (e) => n2(e.total)]);
   if (scheme.grading) cols.push(["等级", (e) => e.grade ?? "—"]);
   const head = `${pad("名次", 6)}${pad(scheme.tables.find((t) => t.id === scheme.entityTable)?.columns.find((c) => c.role === "key")?.name ?? "名称", nameW + 2)}${cols.map((c) => pad(c[0], 9)).join("")}`;
   const lines = [head.trimEnd()];
@@ -194,7 +212,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     }
     case "template":
     case "sample": {
-      const scheme = resolveScheme(a.pos[0]);
+      const scheme = await resolveScheme(a.pos[0]);
       const out = a.opts.out;
       if (typeof out !== "string") throw new UsageError("--out F.xlsx is required");
       const p = a.cmd === "template" ? buildTemplatePlan(scheme) : samplePlan(scheme);
@@ -206,7 +224,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return 0;
     }
     case "check": {
-      const scheme = resolveScheme(a.opts.scheme);
+      const scheme = await resolveScheme(a.opts.scheme);
       const book = await loadBook(a.pos[0]);
       const c = check(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang });
       printIssues(c.issues, lang, io.err);
@@ -215,7 +233,7 @@ async function run(argv: string[], io: Io): Promise<number> {
       return c.errors ? 1 : 0;
     }
     case "score": {
-      const scheme = resolveScheme(a.opts.scheme);
+      const scheme = await resolveScheme(a.opts.scheme);
       const input = a.pos[0];
       const book = await loadBook(input);
       const r = checkAndScore(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang, force: a.opts.force === true, options: schemeOptions(a.opts.option, scheme) });
@@ -232,6 +250,21 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (a.opts.json !== "-") io.out(rankingText(r.run, scheme));
       io.err(lang === "zh" ? `已写入 ${outFile}（${r.errors} 个错误，${r.warnings} 个警告）\n` : `wrote ${outFile} (${r.errors} errors, ${r.warnings} warnings)\n`);
       return r.errors ? 1 : 0;
+    }
+    case "scheme": {
+      if (a.pos[0] !== "export") throw new UsageError("usage: zonescore scheme export <scheme> --out F [--format json|xlsx]");
+      const scheme = await resolveScheme(a.pos[1]);
+      const out = a.opts.out;
+      if (typeof out !== "string") throw new UsageError("--out F is required");
+      const format = typeof a.opts.format === "string" ? a.opts.format : /\.xlsx$/i.test(out) ? "xlsx" : "json";
+      if (format === "json") writeAtomic(out, JSON.stringify(scheme, null, 2) + "\n");
+      else if (format === "xlsx") {
+        const book = await ExcelJsBook.create(ExcelJS);
+        await book.addSheets(schemeToPlan(scheme));
+        writeAtomic(out, await book.toBuffer());
+      } else throw new UsageError(`--format must be json or xlsx, not ${format}`);
+      io.out(`${out}\n`);
+      return 0;
     }
     default:
       throw new UsageError(`unknown command "${a.cmd}"`);

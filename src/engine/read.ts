@@ -43,8 +43,12 @@ class Issues {
 
 const YEAR_PARAM: ParamSpecT = { id: "year", name: "考评年度", synonyms: ["考核年度", "评价年度"], type: "number", required: true };
 
-export function readWorkbook(sheets: readonly SheetData[], scheme: Scheme, opts: ReadOptions = {}): ReadResult {
+/** Sheets that carry a scheme (zonescore scheme export --format xlsx) are not input data. */
+const SCHEME_SHEET_NAMES = new Set(["方案", "数据表", "指标", "分组", "方案参数", "规则", "奖励规则", "结果运用规则", "选项", "方案说明"]);
+
+export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, opts: ReadOptions = {}): ReadResult {
   const lang = opts.lang ?? "zh";
+  const sheets = allSheets.filter((s) => !SCHEME_SHEET_NAMES.has(s.name));
   const issues = new Issues(lang);
 
   // 1. parameters (the year first: it decides which year columns are "this year"); every scheme has a year

@@ -53,27 +53,27 @@ export interface UsageResult {
 }
 
 export interface EntityResult {
-  index: number;
-  name: string;
-  sheet: string;
-  row: number;
-  rank: number | null;
+  readonly index: number;
+  readonly name: string;
+  readonly sheet: string;
+  readonly row: number;
+  readonly rank: number | null;
   /** base + score + bonus + deduction; 0 when vetoed */
-  total: number;
+  readonly total: number;
   /** sum of the group subtotals (score-role rules, each group capped at its weight) */
-  score: number;
+  readonly score: number;
   /** sum of bonus-role rules (加分, 附加分) */
-  bonus: number;
+  readonly bonus: number;
   /** sum of deduction-role rules (≤ 0) */
-  deduction: number;
-  base: number | null;
-  vetoed: boolean;
-  vetoReason?: string;
-  grade?: string;
+  readonly deduction: number;
+  readonly base: number | null;
+  readonly vetoed: boolean;
+  readonly vetoReason?: string;
+  readonly grade?: string;
   /** group id → subtotal */
-  groups: Record<string, number>;
+  readonly groups: Record<string, number>;
   /** points per rule, in scheme order */
-  points: number[];
+  readonly points: number[];
   /** each rule's points with its sentence (built when read) */
   readonly parts: Part[];
 }

@@ -3,7 +3,7 @@
  * only when read, so what-if can call it on every keystroke.
  */
 import type { Scheme, RuleSpecT } from "../schemes/schema";
-import type { Dataset, Row } from "./dataset";
+import type { Dataset } from "./dataset";
 import type { Issue, Lang } from "./types";
 import type { AwardResult, Detail, EntityResult, Part, ScoreRun, UsageResult } from "./result";
 import type { RuleContext } from "./rules/context";
@@ -13,7 +13,7 @@ import { evaluateRank, READING_TEXT, type Reading } from "./rules/rank";
 import { evaluateBenchmark, evaluateDeduction, evaluateEntered, evaluateFlag, evaluateGrowth, evaluatePerUnit, evaluateTarget, evaluateVeto } from "./rules/simple";
 import { evaluateCertification } from "./rules/certification";
 import { evaluateChosen, evaluateFlagAmount, evaluateListAmount, evaluateRankAmount, evaluateRulesMet } from "./rules/awards";
-import { rankOrder, ranks } from "./rank";
+import { rankTyped } from "./rank";
 import { fmt } from "./format";
 import { nameKey } from "./text";
 
@@ -41,27 +41,52 @@ export interface ScoreOptions {
 
 const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
+/** Shared by every entity of a run: columns of numbers its getters read (no boxed number per entity). */
+interface RunTables {
+  basis(rule: number, entity: number): string;
+  ruleIds: string[];
+  points: number[][];
+  groupIds: string[];
+  groupScores: Float64Array[];
+  total: Float64Array;
+  score: Float64Array;
+  bonus: Float64Array;
+  deduction: Float64Array;
+  base: Float64Array;
+  rank: Float64Array;
+  vetoReason: Array<string | null>;
+  grade: Array<string | undefined>;
+}
+
+const orNull = (x: number) => (Number.isNaN(x) ? null : x);
+
 class Entity implements EntityResult {
-  rank: number | null = null;
-  total = 0;
-  score = 0;
-  bonus = 0;
-  deduction = 0;
-  vetoed = false;
-  vetoReason?: string;
-  grade?: string;
-  groups: Record<string, number> = {};
   constructor(
-    private readonly run: { basis(rule: number, entity: number): string; ruleIds: string[] },
+    private readonly run: RunTables,
     readonly index: number,
     readonly name: string,
     readonly sheet: string,
     readonly row: number,
-    readonly base: number | null,
-    readonly points: number[],
   ) {}
+  get rank(): number | null { return orNull(this.run.rank[this.index]); }
+  get total(): number { return this.run.total[this.index]; }
+  get score(): number { return this.run.score[this.index]; }
+  get bonus(): number { return this.run.bonus[this.index]; }
+  get deduction(): number { return this.run.deduction[this.index]; }
+  get base(): number | null { return orNull(this.run.base[this.index]); }
+  get vetoed(): boolean { return this.run.vetoReason[this.index] !== null; }
+  get vetoReason(): string | undefined { return this.run.vetoReason[this.index] ?? undefined; }
+  get grade(): string | undefined { return this.run.grade[this.index]; }
+  get points(): number[] {
+    return this.run.points.map((p) => p[this.index]);
+  }
+  get groups(): Record<string, number> {
+    const g: Record<string, number> = {};
+    this.run.groupIds.forEach((id, k) => (g[id] = this.run.groupScores[k][this.index]));
+    return g;
+  }
   get parts(): Part[] {
-    return this.points.map((p, r) => ({ rule: this.run.ruleIds[r], points: p, basis: this.run.basis(r, this.index) }));
+    return this.run.points.map((p, r) => ({ rule: this.run.ruleIds[r], points: p[this.index], basis: this.run.basis(r, this.index) }));
   }
 }
 
@@ -104,64 +129,64 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   const pointsByRule = new Map(scheme.rules.map((r, k) => [r.id, outs[k].points]));
 
   const baseField = scheme.total.base;
-  const groupScores = new Map<string, number[]>(scheme.groups.map((g) => [g.id, new Array<number>(n).fill(0)]));
-  const results: Entity[] = new Array(n);
-  const nr = scheme.rules.length;
-  const roles = scheme.rules.map((r) => r.role);
-  const groupOf = scheme.rules.map((r) => r.group);
-  const caps = new Map(scheme.groups.map((g) => [g.id, g.cap ? g.weight : Infinity]));
+  // rule-major sums: no allocation per entity
+  const sc = new Float64Array(n);
+  const bo = new Float64Array(n);
+  const de = new Float64Array(n);
+  const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
+  const gRaw = scheme.groups.map(() => new Float64Array(n));
+  scheme.rules.forEach((rule, k) => {
+    const pts = outs[k].points;
+    if (rule.kind === "veto") return;
+    if (rule.role === "bonus") for (let i = 0; i < n; i++) bo[i] += pts[i];
+    else if (rule.role === "deduction") for (let i = 0; i < n; i++) de[i] += pts[i];
+    else if (rule.group !== undefined) {
+      const g = gRaw[gIndex.get(rule.group)!];
+      for (let i = 0; i < n; i++) g[i] += pts[i];
+    } else for (let i = 0; i < n; i++) sc[i] += pts[i];
+  });
+  scheme.groups.forEach((g, k) => {
+    const arr = gRaw[k];
+    const cap = g.cap ? g.weight : Infinity;
+    for (let i = 0; i < n; i++) {
+      arr[i] = r9(Math.min(arr[i], cap));
+      sc[i] += arr[i];
+    }
+  });
+  const groupScores = new Map<string, ArrayLike<number>>(scheme.groups.map((g, k) => [g.id, gRaw[k]]));
+  const rows = entities.rows;
+  const base = new Float64Array(n).fill(NaN);
+  const total = new Float64Array(n);
+  const rankKey = new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const row: Row = entities.rows[i];
-    const pts = new Array<number>(nr);
-    let sc = 0;
-    let bo = 0;
-    let de = 0;
-    const groups: Record<string, number> = {};
-    for (let k = 0; k < nr; k++) {
-      const p = outs[k].points[i];
-      pts[k] = p;
-      if (roles[k] === "bonus") bo += p;
-      else if (roles[k] === "deduction") de += p;
-      else {
-        const g = groupOf[k];
-        if (g) groups[g] = (groups[g] ?? 0) + p;
-        else sc += p;
-      }
-    }
-    for (const g of scheme.groups) {
-      const v = r9(Math.min(groups[g.id] ?? 0, caps.get(g.id)!));
-      groups[g.id] = v;
-      groupScores.get(g.id)![i] = v;
-      sc += v;
-    }
-    const b = baseField ? row.values[baseField] : null;
-    const e = new Entity({ basis, ruleIds }, i, row.name, entities.sheet, row.row, typeof b === "number" ? b : null, pts);
-    e.score = r9(sc);
-    e.bonus = r9(bo);
-    e.deduction = r9(de);
-    e.groups = groups;
-    e.total = r9((e.base ?? 0) + sc + bo + de);
-    if (vetoReason[i]) {
-      e.vetoed = true;
-      e.vetoReason = vetoReason[i]!;
-      e.total = 0;
-    }
-    results[i] = e;
+    const b = baseField ? rows[i].values[baseField] : null;
+    if (typeof b === "number") base[i] = b;
+    sc[i] = r9(sc[i]);
+    bo[i] = r9(bo[i]);
+    de[i] = r9(de[i]);
+    total[i] = vetoReason[i] ? 0 : r9((typeof b === "number" ? b : 0) + sc[i] + bo[i] + de[i]);
+    rankKey[i] = dup[i] || vetoReason[i] ? NaN : total[i];
   }
-  const rk = ranks(results.map((r, i) => (dup[i] || r.vetoed ? null : r.total)), scheme.ranking.ties);
-  for (let i = 0; i < n; i++) results[i].rank = rk[i];
-  const order = rankOrder(rk);
+  const ranked = rankTyped(rankKey, scheme.ranking.ties);
+  const order = ranked.order;
+  const grade: Array<string | undefined> = new Array<string | undefined>(n);
+  const tables: RunTables = { basis, ruleIds, points: outs.map((o) => o.points), groupIds: scheme.groups.map((g) => g.id), groupScores: gRaw, total, score: sc, bonus: bo, deduction: de, base, rank: ranked.rank, vetoReason, grade };
+  const results: Entity[] = new Array(n);
+  for (let i = 0; i < n; i++) results[i] = new Entity(tables, i, rows[i].name, entities.sheet, rows[i].row);
 
   if (scheme.grading) {
     const g = scheme.grading;
-    const ranked = rk.filter((r) => r !== null).length;
-    for (const i of order) {
-      const e = results[i];
-      if (e.rank === null) continue;
+    const rk = ranked.rank;
+    let count = 0;
+    for (let i = 0; i < n; i++) if (!Number.isNaN(rk[i])) count++;
+    const limits = g.bands.map((b) => Math.round(b * count));
+    for (let i = 0; i < n; i++) {
+      const r = rk[i];
+      if (Number.isNaN(r)) continue;
       let k = 0;
-      if (g.method === "percentile") while (k < g.bands.length && e.rank > Math.round(g.bands[k] * ranked)) k++;
-      else while (k < g.bands.length && e.total < g.bands[k]) k++;
-      e.grade = g.labels[k];
+      if (g.method === "percentile") while (k < limits.length && r > limits[k]) k++;
+      else while (k < g.bands.length && total[i] < g.bands[k]) k++;
+      grade[i] = g.labels[k];
     }
   }
 
@@ -180,7 +205,7 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   const vetoed = results.filter((r) => r.vetoed);
   if (vetoed.length) notes.push(`不予评价：${vetoed.map((r) => `${r.name}（${r.vetoReason}）`).join("；")}`);
 
-  const totals = results.map((r) => (r.rank === null ? null : r.total));
+  const totals: Array<number | null> = scheme.awards.some((a) => a.kind === "rank-amount") ? results.map((r) => (r.rank === null ? null : r.total)) : [];
   const awards: AwardResult[] = [];
   for (const a of scheme.awards) {
     if (a.kind === "list-amount") awards.push(...evaluateListAmount(a, ctx));
@@ -200,18 +225,20 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   const usage = evaluateUsage(scheme, data, results);
 
   let detailCache: Detail[] | null = null;
-  const pos = new Map(order.map((e, k) => [e, k]));
+  const posArr = new Int32Array(n);
+  order.forEach((e, k) => (posArr[e] = k));
+  const pos = { get: (e: number) => posArr[e] };
   // awards and usage read best first (by rank, then in scheme order)
   const awardOrder = new Map(scheme.awards.map((a, k) => [a.id, k]));
-  awards.sort((a, b) => awardOrder.get(a.rule)! - awardOrder.get(b.rule)! || pos.get(a.entityIndex)! - pos.get(b.entityIndex)!);
-  usage.sort((a, b) => pos.get(a.entityIndex)! - pos.get(b.entityIndex)!);
+  awards.sort((a, b) => awardOrder.get(a.rule)! - awardOrder.get(b.rule)! || pos.get(a.entityIndex) - pos.get(b.entityIndex));
+  usage.sort((a, b) => pos.get(a.entityIndex) - pos.get(b.entityIndex));
   const details = () => {
     if (!detailCache) {
       const all: Array<Detail & { r: number }> = [];
       outs.forEach((o, r) => {
         for (const d of o.details()) if (!vetoReason[d.entityIndex]) all.push({ ...d, r });
       });
-      all.sort((a, b) => pos.get(a.entityIndex)! - pos.get(b.entityIndex)! || a.r - b.r);
+      all.sort((a, b) => pos.get(a.entityIndex) - pos.get(b.entityIndex) || a.r - b.r);
       detailCache = all.map(({ r: _r, ...d }) => d);
     }
     return detailCache;

@@ -120,7 +120,7 @@ export function evaluateRankAmount(a: z.infer<typeof RankAmountAward>, ctx: Rule
 }
 
 /** Awards chosen in an input column (专项奖励), with a suggestion: the best entity of the matching group. */
-export function evaluateChosen(a: z.infer<typeof ChosenAward>, ctx: RuleContext, groupScores: Map<string, number[]>): { awards: AwardResult[]; notes: string[] } {
+export function evaluateChosen(a: z.infer<typeof ChosenAward>, ctx: RuleContext, groupScores: Map<string, ArrayLike<number>>): { awards: AwardResult[]; notes: string[] } {
   const ents = ctx.entities;
   const out: AwardResult[] = [];
   ents.rows.forEach((row, i) => {
@@ -140,9 +140,7 @@ export function evaluateChosen(a: z.infer<typeof ChosenAward>, ctx: RuleContext,
     const group = ctx.scheme.groups.find((x) => x.id === o.suggestGroup);
     if (!g || !group) continue;
     let best = -1;
-    g.forEach((s, i) => {
-      if (live(ctx, i) && (best < 0 || s > g[best])) best = i;
-    });
+    for (let i = 0; i < g.length; i++) if (live(ctx, i) && (best < 0 || g[i] > g[best])) best = i;
     if (best >= 0) notes.push(`${a.clause} 专项奖励“${o.name}”建议：${group.name}得分最高的 ${ents.rows[best].name}（${fmt(g[best])} 分）`);
   }
   return { awards: out, notes };

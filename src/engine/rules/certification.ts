@@ -10,12 +10,15 @@ import { zeros, type RuleOutcome } from "./types";
 type Rule = z.infer<typeof CertificationRule>;
 
 /** The level a cell names: the first level whose text it contains (国家级 before 省级 when listed so). */
+const sortedLevels = new WeakMap<Rule, Array<{ match: string; key: string; points: number }>>();
+
 export function levelPoints(rule: Rule, v: unknown): { match: string; points: number } | null {
-  if (v === null || v === undefined || v === false) return null;
+  if (v === null || v === undefined || v === false || v === "") return null;
   const t = nameKey(cellText(v as string));
   if (!t || t === "无" || t === "否") return null;
-  const levels = [...rule.levels].sort((a, b) => b.points - a.points);
-  return levels.find((l) => t.includes(nameKey(l.match))) ?? null;
+  let levels = sortedLevels.get(rule);
+  if (!levels) sortedLevels.set(rule, (levels = [...rule.levels].sort((a, b) => b.points - a.points).map((l) => ({ ...l, key: nameKey(l.match) }))));
+  return levels.find((l) => t.includes(l.key)) ?? null;
 }
 
 export function evaluateCertification(rule: Rule, ctx: RuleContext): RuleOutcome {

@@ -85,7 +85,7 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
     for (let i = 0; i < n; i++) {
       const v = ents.rows[i].values[entered];
       if (!live(ctx, i) || typeof v !== "number") continue;
-      if (v < 0 || v > rule.points) ctx.warn({ code: "entered-out-of-range", sheet: ents.sheet, cell: ents.rows[i].cells[entered] ?? "", message: `${rule.id}（${ents.rows[i].name}）：「${elabel}」${fmt(v)} 分超出 0–${fmt(rule.points)}，已截取`, value: String(v) });
+      if (v < 0 || v > rule.points) ctx.warn({ code: "entered-out-of-range", sheet: ents.sheet, cell: ents.rows[i].cells[entered] ?? "", message: `规则 ${rule.id}（${ents.rows[i].name}）：「${elabel}」${fmt(v)} 分超出 0–${fmt(rule.points)}，已截取`, value: String(v) });
       points[i] = Math.max(0, Math.min(v, rule.points));
     }
     const basis = (i: number) => `${rule.clause} ${elabel}（认定部门给分）${fmt(ents.rows[i].values[entered] ?? null)} → ${signed(points[i])}`;

@@ -139,7 +139,7 @@ export function evaluateEntered(rule: z.infer<typeof EnteredRule>, ctx: RuleCont
     (row) => {
       const v = num(row, rule.field);
       if (v === null) return 0;
-      if (v < 0 || v > rule.max) ctx.warn({ code: "entered-out-of-range", sheet: ents.sheet, cell: row.cells[rule.field] ?? "", message: `${rule.id}（${row.name}）：「${label}」填了 ${fmt(v)} 分，应在 0–${fmt(rule.max)} 之间，已按 ${fmt(Math.max(0, Math.min(v, rule.max)))} 分计`, value: String(v) });
+      if (v < 0 || v > rule.max) ctx.warn({ code: "entered-out-of-range", sheet: ents.sheet, cell: row.cells[rule.field] ?? "", message: `规则 ${rule.id}（${row.name}）：「${label}」填了 ${fmt(v)} 分，应在 0–${fmt(rule.max)} 之间，已按 ${fmt(Math.max(0, Math.min(v, rule.max)))} 分计`, value: String(v) });
       return Math.max(0, Math.min(v, rule.max));
     },
     (row, _i, p) => {
