@@ -237,7 +237,8 @@ export function mapColumns(columns: readonly HeaderColumn[], spec: TableSpecT, e
         if (!parsed.some((p) => keys.includes(p.key))) continue;
         const rel = columnRelYear(h, evalYear);
         if (rel !== undefined ? rel !== (want ?? 0) : want !== undefined && want !== 0) continue;
-        const factor = col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : unitFactor(h.parts.unit, col.unit);
+        const own = h.parts.unit && col.units ? col.units[h.parts.unit] : undefined;
+        const factor = col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : own ?? unitFactor(h.parts.unit, col.unit);
         const header = h.path.join(" / ");
         if (factor === null) {
           const k = col.id + "#unit";

@@ -32,7 +32,7 @@ export const mujunTemplate: SchemeInput = {
         { id: "name", name: "企业名称", synonyms: ["企业", "单位名称"], type: "text", role: "key", required: true },
         { id: "uscc", name: "统一社会信用代码", synonyms: ["信用代码"], type: "code", role: "uscc" },
         { id: "zone", name: "所属园区", synonyms: ["所属开发区", "园区"], type: "text" },
-        ...IND.map(([id, name, unit, , synonyms]) => ({ id, name, synonyms, type: "number" as const, unit, required: id !== "vaPerEmission", note: id === "vaPerEmission" ? "可空：空白按该项平均得分计" : undefined })),
+        ...IND.map(([id, name, unit, , synonyms]) => ({ id, name, synonyms, type: "number" as const, unit, required: id !== "vaPerEmission", ...(id === "vaPerEnergy" ? { units: { "万元/吨标煤": 1, "元/吨标准煤": 0.0001 } } : {}), note: id === "vaPerEmission" ? "可空：空白按该项平均得分计" : undefined })),
         { id: "excluded", name: "不参评", synonyms: ["是否不参评"], type: "bool", missingAs: false, note: "是/否，空白按否；新投产、兼并重组等不参评企业列出但不分档" },
       ],
     },

@@ -16,6 +16,8 @@ export const ColumnSpec = z.object({
   synonyms: z.array(z.string()).default([]),
   type: ColumnType,
   unit: z.string().optional(),
+  /** other units a header may state, with the factor that converts them into `unit` (beyond 元/万元/亿元, 亩/公顷 …) */
+  units: z.record(z.string(), z.number().positive()).optional(),
   /** 0: the evaluation year (or a header with no year); -1: the year before */
   relYear: z.number().int().optional(),
   required: z.boolean().default(false),

@@ -175,7 +175,7 @@ function sheet(key: string, name: string, header: string[], rows: PlanValue[][],
 }
 
 const TABLE_COLS = ["表", "名称", "层级", "工作表名提示", "必填", "模板标题", "模板总计", "派生字段"];
-const COLUMN_COLS = ["表", "列", "名称", "同义词", "类型", "单位", "年份", "必填", "角色", "空白按", "方向", "模板年份", "模板子表头", "说明"];
+const COLUMN_COLS = ["表", "列", "名称", "同义词", "类型", "单位", "其他单位", "年份", "必填", "角色", "空白按", "方向", "模板年份", "模板子表头", "说明"];
 const GROUP_COLS = ["分组", "名称", "权重", "封顶", "负责单位"];
 const PARAM_COLS = ["参数", "名称", "同义词", "类型", "单位", "必填", "默认值", "未填取平均", "说明"];
 const RULE_COLS = ["规则", "条款", "分组", "角色", "指标", "类型", "参数", "满分", "标签", "说明"];
@@ -192,7 +192,7 @@ export function schemeToPlan(s: Scheme): ResultPlan {
   ];
   const tables = s.tables.map((t) => [t.id, t.name, t.level, t.sheetNames.join(","), yes(t.required), t.templateTitle ?? null, yes(t.templateTotal), t.derived.map((d) => `${d.id}=${d.args[0]}-${d.args[1]}:${d.name}${d.unit ? ":" + d.unit : ""}`).join(",") || null]);
   const columns = s.tables.flatMap((t) =>
-    t.columns.map((c) => [t.id, c.id, c.name, c.synonyms.join(",") || null, c.type, c.unit ?? null, c.relYear ?? null, yes(c.required), c.role ?? null, c.missingAs === undefined ? null : typeof c.missingAs === "boolean" ? yes(c.missingAs) : c.missingAs, c.direction, c.templateYears ? c.templateYears.join(",") : null, c.templateSub ?? null, c.note ?? null]),
+    t.columns.map((c) => [t.id, c.id, c.name, c.synonyms.join(",") || null, c.type, c.unit ?? null, c.units ? Object.entries(c.units).map(([u, f]) => `${u}:${f}`).join(",") : null, c.relYear ?? null, yes(c.required), c.role ?? null, c.missingAs === undefined ? null : typeof c.missingAs === "boolean" ? yes(c.missingAs) : c.missingAs, c.direction, c.templateYears ? c.templateYears.join(",") : null, c.templateSub ?? null, c.note ?? null]),
   );
   const groups = s.groups.map((g) => [g.id, g.name, g.weight, yes(g.cap), g.responsible ?? null]);
   const params = s.params.map((p) => [p.id, p.name, p.synonyms.join(",") || null, p.type, p.unit ?? null, yes(p.required), p.default ?? null, p.fallbackMeanOf ? `${p.fallbackMeanOf.table}.${p.fallbackMeanOf.column}` : null, p.note ?? null]);
@@ -220,7 +220,7 @@ export function schemeToPlan(s: Scheme): ResultPlan {
     sheets: [
       sheet("s.meta", "方案", ["字段", "值"], meta, [16, 80]),
       sheet("s.tables", "数据表", TABLE_COLS, tables, [12, 14, 10, 26, 6, 30, 8, 40]),
-      sheet("s.columns", "指标", COLUMN_COLS, columns, [12, 16, 30, 36, 8, 12, 6, 6, 8, 8, 8, 22, 12, 40]),
+      sheet("s.columns", "指标", COLUMN_COLS, columns, [12, 16, 30, 36, 8, 12, 16, 6, 6, 8, 8, 8, 22, 12, 40]),
       sheet("s.groups", "分组", GROUP_COLS, groups, [10, 16, 8, 8, 36]),
       sheet("s.params", "方案参数", PARAM_COLS, params, [18, 30, 20, 8, 12, 6, 10, 24, 40]),
       sheet("s.rules", "规则", RULE_COLS, rules, [14, 14, 10, 10, 22, 14, 60, 8, 16, 70]),
@@ -318,7 +318,7 @@ export function schemeFromSheets(sheets: readonly SheetData[]): Scheme {
     };
   });
   for (const r of colsG!.rows) {
-    const [tid, id, name, syn, type, unit, relYear, required, role, missingAs, direction, tYears, tSub, note] = r.cells;
+    const [tid, id, name, syn, type, unit, units, relYear, required, role, missingAs, direction, tYears, tSub, note] = r.cells;
     const t = tables.find((x) => x.id === tid);
     if (!t) {
       P.at(colsG!.name, r.row, 0, `没有数据表“${tid}”（见「数据表」）`);
@@ -326,6 +326,10 @@ export function schemeFromSheets(sheets: readonly SheetData[]): Scheme {
     }
     const c: Record<string, unknown> = { id, name, synonyms: list(syn), type, required: wrap(colsG!, r.row, "必填", () => parseBool(required)) ?? false, direction: direction || "higher" };
     if (unit) c.unit = unit;
+    if (units) c.units = wrap(colsG!, r.row, "其他单位", () => Object.fromEntries(list(units).map((x) => {
+      const [u, f] = x.split(/[:：]/);
+      return [u.trim(), parseNum(f ?? "")];
+    })));
     if (relYear !== "") c.relYear = optNum(colsG!, r.row, "年份", relYear);
     if (role) c.role = role;
     if (missingAs !== "") c.missingAs = type === "bool" ? wrap(colsG!, r.row, "空白按", () => parseBool(missingAs)) : optNum(colsG!, r.row, "空白按", missingAs);

@@ -9,8 +9,13 @@ import { strings, type UiLang } from "./i18n";
 import { builtInSchemeIds, getBuiltInScheme } from "../schemes";
 import { check, checkAndScore, plan } from "../engine/pipeline";
 import { buildTemplatePlan } from "../engine/template";
+import { schemeFromSheets, schemeToPlan } from "../schemes/sheets";
+import type { Scheme } from "../schemes/schema";
+import type { SheetData } from "../engine/types";
 import type { Issue } from "../engine/types";
 import type { ScoreRun } from "../engine/result";
+
+const WORKBOOK_SCHEME = "@workbook";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px", padding: "12px", fontFamily: tokens.fontFamilyBase },
@@ -34,7 +39,11 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
   const t = strings(lang);
   const ids = builtInSchemeIds();
   const [schemeId, setSchemeId] = React.useState(ids[0]);
-  const scheme = getBuiltInScheme(schemeId)!;
+  const [choices, setChoices] = React.useState<Record<string, string>>({});
+  const builtIn = schemeId === WORKBOOK_SCHEME ? null : getBuiltInScheme(schemeId)!;
+  const scheme = builtIn ?? getBuiltInScheme(ids[0])!;
+  /** the scheme in force: a built-in one, or the one in the workbook's rules sheets */
+  const resolve = (sheets: readonly SheetData[]): Scheme => (builtIn ? builtIn : schemeFromSheets(sheets));
   const [busy, setBusy] = React.useState(false);
   const [fileName, setFileName] = React.useState("");
   const [issues, setIssues] = React.useState<Issue[] | null>(null);
@@ -60,7 +69,8 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
 
   const onCheck = () =>
     guard(async () => {
-      const c = check(await needBook().readSheets(), scheme, { lang });
+      const sheets = await needBook().readSheets();
+      const c = check(sheets, resolve(sheets), { lang });
       setIssues(c.issues);
       setRun(null);
       setStatus({ kind: c.errors ? "error" : "success", text: t.issues(c.errors, c.warnings) });
@@ -69,21 +79,30 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
   const onScore = () =>
     guard(async () => {
       const book = needBook();
-      const r = checkAndScore(await book.readSheets(), scheme, { lang });
+      const sheets = await book.readSheets();
+      const sc = resolve(sheets);
+      const r = checkAndScore(sheets, sc, { lang, options: choices });
       setIssues(r.allIssues);
       if (!r.run) {
         setRun(null);
         setStatus({ kind: "error", text: t.blocked });
         return;
       }
-      const report = await book.writeResult(plan(scheme, r.run, { lang, generatedAt: new Date().toLocaleString() }));
+      const report = await book.writeResult(plan(sc, r.run, { lang, generatedAt: new Date().toLocaleString() }));
       setRun(r.run);
       setStatus({ kind: "success", text: `${t.wrote(Object.values(report.written).join("、"))} · ${t.issues(r.errors, r.warnings)}` });
     });
 
   const onTemplate = () =>
     guard(async () => {
-      const out = await host.insertTemplate(buildTemplatePlan(scheme));
+      const out = await host.insertTemplate(buildTemplatePlan(scheme), `${scheme.id}-输入模板.xlsx`);
+      if ("blob" in out) save?.(out.name, out.blob);
+      else setStatus({ kind: "success", text: t.wrote(Object.values(out.written).join("、")) });
+    });
+
+  const onExportRules = () =>
+    guard(async () => {
+      const out = await host.insertTemplate(schemeToPlan(scheme), `${scheme.id}-规则表.xlsx`);
       if ("blob" in out) save?.(out.name, out.blob);
       else setStatus({ kind: "success", text: t.wrote(Object.values(out.written).join("、")) });
     });
@@ -117,8 +136,26 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
             const sc = getBuiltInScheme(id)!;
             return <Option key={id} value={id}>{lang === "en" && sc.nameEn ? sc.nameEn : sc.name}</Option>;
           })}
+          <Option key={WORKBOOK_SCHEME} value={WORKBOOK_SCHEME} text={t.workbookScheme}>{t.workbookScheme}</Option>
         </Dropdown>
       </Field>
+      {builtIn &&
+        builtIn.options.map((o) => (
+          <Field key={o.id} label={o.name} hint={t.optionHint}>
+            <Dropdown
+              data-testid={`option-${o.id}`}
+              value={o.choices.find((c) => c.id === (choices[o.id] ?? o.default))!.name}
+              selectedOptions={[choices[o.id] ?? o.default]}
+              onOptionSelect={(_, d) => d.optionValue && setChoices({ ...choices, [o.id]: d.optionValue })}
+            >
+              {o.choices.map((c) => (
+                <Option key={c.id} value={c.id} text={c.name}>
+                  {c.name}{c.id === o.default ? t.defaultMark : ""}
+                </Option>
+              ))}
+            </Dropdown>
+          </Field>
+        ))}
       {host.kind === "file" && (
         <div className={s.row}>
           <label>
@@ -131,7 +168,8 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
       <div className={s.row}>
         <Button onClick={onCheck} disabled={busy}>{t.check}</Button>
         <Button appearance="primary" onClick={onScore} disabled={busy}>{t.score}</Button>
-        <Button onClick={onTemplate} disabled={busy}>{t.template}</Button>
+        <Button onClick={onTemplate} disabled={busy || !builtIn}>{t.template}</Button>
+        <Button onClick={onExportRules} disabled={busy || !builtIn}>{t.exportRules}</Button>
         {host.kind === "file" && run && <Button onClick={onDownload} disabled={busy} data-testid="download">{t.download}</Button>}
       </div>
       {busy && <Spinner size="tiny" label={t.working} />}

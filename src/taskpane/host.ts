@@ -14,8 +14,8 @@ export interface HostOps {
   openFile?(file: File): Promise<string>;
   /** file host: the workbook as a file to download */
   download?(): Promise<{ name: string; blob: Blob }>;
-  /** a new input template: into this workbook (Excel) or as a new file (file host) */
-  insertTemplate(plan: ResultPlan): Promise<WriteReport | { name: string; blob: Blob }>;
+  /** new sheets (input template, rules sheets): into this workbook (Excel) or as a new file (file host) */
+  insertTemplate(plan: ResultPlan, fileName: string): Promise<WriteReport | { name: string; blob: Blob }>;
 }
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -41,11 +41,11 @@ export function fileHost(): HostOps {
       const buf = await current.toBuffer();
       return { name: fileName.replace(/(\.xlsx)?$/i, ".zonescore.xlsx"), blob: new Blob([buf as BlobPart], { type: XLSX }) };
     },
-    async insertTemplate(plan: ResultPlan) {
+    async insertTemplate(plan: ResultPlan, name: string) {
       const { ExcelJS, mod } = await lib();
       const b = await mod.ExcelJsBook.create(ExcelJS);
       await b.addSheets(plan);
-      return { name: "zonescore-template.xlsx", blob: new Blob([(await b.toBuffer()) as BlobPart], { type: XLSX }) };
+      return { name, blob: new Blob([(await b.toBuffer()) as BlobPart], { type: XLSX }) };
     },
   };
 }

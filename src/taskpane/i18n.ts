@@ -25,6 +25,10 @@ const zh = {
   noFile: "请先打开一个工作簿。",
   severity: { error: "错误", warning: "警告", info: "提示" },
   language: "English",
+  workbookScheme: "（本工作簿中的方案规则表）",
+  exportRules: "导出方案规则表",
+  optionHint: "政策原文有多种理解时，选择一种；结果表会注明所用的理解",
+  defaultMark: "（默认）",
 };
 export type Strings = typeof zh;
 
@@ -52,6 +56,10 @@ const en: Strings = {
   noFile: "Open a workbook first.",
   severity: { error: "error", warning: "warning", info: "info" },
   language: "中文",
+  workbookScheme: "(the scheme in this workbook's rules sheets)",
+  exportRules: "Export the scheme as rules sheets",
+  optionHint: "Where the policy admits several readings, pick one; the results state which is in force",
+  defaultMark: " (default)",
 };
 
 export function strings(lang: UiLang): Strings {

@@ -11,6 +11,8 @@ import { chromium, type Browser } from "playwright-core";
 import ExcelJS from "exceljs";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { huaibeiSamplePlan } from "../../src/samples/huaibei-2023";
+import { chifengSamplePlan } from "../../src/samples/chifeng-2020";
+import { getBuiltInScheme } from "../../src/schemes";
 import { huaibei } from "../helpers";
 
 const DIST = path.join(__dirname, "..", "..", "dist");
@@ -88,4 +90,32 @@ test("open the sample, score it, download the result with the four result sheets
   expect(errors).toEqual([]);
   expect(outside).toEqual([]);
   await page.screenshot({ path: path.join(dir, "standalone.png"), fullPage: true });
+}, 120000);
+
+test("another scheme and another reading of 排序法, chosen in the pane, are used and stated", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-browser-"));
+  const sample = path.join(dir, "chifeng.xlsx");
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.addSheets(chifengSamplePlan(getBuiltInScheme("chifeng-2020")!));
+  fs.writeFileSync(sample, await b.toBuffer());
+  const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN" });
+  await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  await page.goto(`${base}/index.html`);
+  await page.getByTestId("file-input").setInputFiles(sample);
+  await page.getByTestId("file-name").waitFor();
+  await page.getByRole("combobox").first().click();
+  await page.getByRole("option", { name: "赤峰市工业园区综合发展评价考核（2020）" }).click();
+  await page.getByTestId("option-rankReading").click();
+  await page.getByRole("option", { name: "按名次线性折算" }).click();
+  await page.getByRole("button", { name: "评分并写入结果" }).click();
+  await page.getByTestId("ranking").waitFor();
+  expect(await page.getByTestId("ranking").locator("tbody tr").first().innerText()).toContain("赤峰高新区东山园区");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+  const saved = path.join(dir, "result.xlsx");
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  const notes: string[] = [];
+  wb.getWorksheet("评分汇总")!.eachRow((r) => notes.push(String(r.getCell(1).value ?? "")));
+  expect(notes.some((n) => n.includes("rank-linear") && n.includes("用户选择"))).toBe(true);
 }, 120000);

@@ -2,6 +2,7 @@ import { getBuiltInScheme } from "../../src/schemes";
 import { checkAndScore } from "../../src/engine/pipeline";
 import { mujunSamplePlan } from "../../src/samples/mujun";
 import { planSheets } from "../helpers";
+import { parseScheme } from "../../src/schemes/schema";
 
 const scheme = getBuiltInScheme("mujun-template")!;
 
@@ -49,4 +50,26 @@ test("score = Σ weight × min(x / benchmark, 2); a missing 排放 gets that ind
   const others = run.entities.filter((x) => !x.vetoed && typeof rows[x.index].values.vaPerEmission === "number").map((x) => x.points[k]);
   expect(miss.points[k]).toBeCloseTo(others.reduce((s, x) => s + x, 0) / others.length, 9);
   expect(run.basis(k, miss.index)).toContain("平均得分");
+});
+
+test("a header in 元/吨标准煤 is converted to 万元/吨标准煤 with the indicator's own factor", () => {
+  const sheets = planSheets(mujunSamplePlan(scheme, 50));
+  const data = sheets.find((s) => s.name === "企业亩均数据")!;
+  const col = data.values[1].findIndex((h) => typeof h === "string" && h.startsWith("单位能耗增加值"));
+  data.values[1][col] = "单位能耗增加值（元/吨标准煤）";
+  const before = data.values[2][col] as number;
+  data.values[2][col] = before * 10000;
+  const r = checkAndScore(sheets, scheme);
+  expect(r.errors).toBe(0);
+  expect(r.dataset!.tables.enterprises.rows[0].values.vaPerEnergy).toBeCloseTo(before, 9);
+});
+
+test("grades by score cut-offs when the scheme says so", () => {
+  const s = parseScheme({ ...JSON.parse(JSON.stringify(scheme)), grading: { method: "cutoffs", bands: [120, 90, 60], labels: ["A", "B", "C", "D"] } });
+  const run = checkAndScore(planSheets(mujunSamplePlan(s, 400)), s).run!;
+  for (const e of run.entities.filter((x) => !x.vetoed)) {
+    const want = e.total >= 120 ? "A" : e.total >= 90 ? "B" : e.total >= 60 ? "C" : "D";
+    expect(e.grade).toBe(want);
+  }
+  expect(new Set(run.entities.map((e) => e.grade)).size).toBeGreaterThan(2);
 });

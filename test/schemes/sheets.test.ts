@@ -42,14 +42,14 @@ test("a wrong edit is an error naming the sheet and the cell, and what is expect
     rows[1][6] = "field=outputIncrement; >100:二十";
     rows[3][7] = 5;
   });
-  edit(sheets, "指标", (rows) => (rows[2][7] = "也许"));
+  edit(sheets, "指标", (rows) => (rows[2][8] = "也许"));
   try {
     schemeFromSheets(sheets);
     throw new Error("no error");
   } catch (e) {
     expect(e).toBeInstanceOf(SchemeError);
     const p = (e as SchemeError).problems;
-    expect(p).toEqual(expect.arrayContaining([expect.stringMatching(/^指标!H3：.*是 或 否/), expect.stringMatching(/^规则!G2：“二十”不是数字/), expect.stringMatching(/^规则!H4：.*满分由参数决定/)]));
+    expect(p).toEqual(expect.arrayContaining([expect.stringMatching(/^指标!I3：.*是 或 否/), expect.stringMatching(/^规则!G2：“二十”不是数字/), expect.stringMatching(/^规则!H4：.*满分由参数决定/)]));
   }
   const bad = planSheets(schemeToPlan(getBuiltInScheme("huaibei-2023")!));
   edit(bad, "规则", (rows) => (rows[1][4] = "nosuchfield"));
@@ -70,11 +70,11 @@ test("an imaginary city's scheme made only by editing the sheets (growth steps, 
   edit(sheets, "指标", (rows) => {
     rows.splice(1);
     rows.push(
-      ["parks", "name", "开发区", null, "text", null, null, "是", "key", null, "higher", null, null, null],
-      ["parks", "growth", "税收增速", null, "number", "%", null, "是", null, null, "higher", null, null, null],
-      ["parks", "output", "工业产值", null, "number", "亿元", null, "是", null, null, "higher", null, null, null],
-      ["parks", "env", "生态环境局评分", null, "number", "分", null, "否", null, null, "higher", null, null, null],
-      ["parks", "accident", "发生安全事故", null, "bool", null, null, "否", null, "否", "higher", null, null, null],
+      ["parks", "name", "开发区", null, "text", null, null, null, "是", "key", null, "higher", null, null, null],
+      ["parks", "growth", "税收增速", null, "number", "%", null, null, "是", null, null, "higher", null, null, null],
+      ["parks", "output", "工业产值", null, "number", "亿元", "万吨:0.5", null, "是", null, null, "higher", null, null, null],
+      ["parks", "env", "生态环境局评分", null, "number", "分", null, null, "否", null, null, "higher", null, null, null],
+      ["parks", "accident", "发生安全事故", null, "bool", null, null, null, "否", null, "否", "higher", null, null, null],
     );
   });
   edit(sheets, "分组", (rows) => {
@@ -114,4 +114,25 @@ test("an imaginary city's scheme made only by editing the sheets (growth steps, 
   expect(e["北湖开发区"].vetoed).toBe(true);
   expect([e["东湖开发区"].rank, e["南湖开发区"].rank, e["西湖开发区"].rank, e["北湖开发区"].rank]).toEqual([1, 2, 3, null]);
   expect(r.run!.issues.some((i) => i.code === "entered-out-of-range")).toBe(true);
+});
+
+test("an invalid scheme is rejected with messages naming the rule and the field", () => {
+  const s = JSON.parse(JSON.stringify(getBuiltInScheme("chifeng-2020")!));
+  s.rules[2].points = -6;
+  s.rules[5].field = "nosuch";
+  s.rules[8].group = "nogroup";
+  try {
+    parseScheme(s);
+    throw new Error("accepted");
+  } catch (e) {
+    expect((e as SchemeError).problems.join("\n")).toMatch(/rules\[1\.1\]\.points/);
+  }
+  s.rules[2].points = 6;
+  expect(() => parseScheme(s)).toThrow(/规则 1\.4 .*nosuch[\s\S]*规则 2\.2 .*nogroup/);
+});
+
+test("per-indicator accepted units convert (万元/吨标煤, 元/吨标准煤 for 单位能耗增加值)", () => {
+  const m = getBuiltInScheme("mujun-template")!;
+  const col = m.tables[0].columns.find((c) => c.id === "vaPerEnergy")!;
+  expect(col.units).toEqual({ "万元/吨标煤": 1, "元/吨标准煤": 0.0001 });
 });
