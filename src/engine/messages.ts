@@ -91,6 +91,66 @@ const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
     zh: (p) => `${p.rule}：${p.reason}，无法评定`,
     en: (p) => `${p.rule}: ${p.reason}; cannot be judged`,
   },
+  "bad-mapping": {
+    zh: (p) => `映射中「${p.table}」的“${p.column}”列“${p.value}”不是列字母（如 C）`,
+    en: (p) => `the mapping gives "${p.value}" for ${p.table}.${p.column}, which is not a column letter (e.g. C)`,
+  },
+  "unmapped-column": {
+    zh: (p) => `「${p.table}」的列“${p.column}”未对应任何指标，未使用`,
+    en: (p) => `column "${p.column}" of ${p.table} matches no indicator and is not used`,
+  },
+  "unit-in-cell": {
+    zh: (p) => `「${p.column}」单元格中写的单位 ${p.unit} 无法换算为 ${p.expected}`,
+    en: (p) => `"${p.column}": the unit ${p.unit} typed in the cell cannot be converted to ${p.expected}`,
+  },
+  "percent-as-fraction": {
+    zh: (p) => `「${p.column}」的数值都在 −1 到 1 之间，判断为小数形式的百分比（0.12 = 12%），已乘以 100；如不对请在表头或单元格中写明`,
+    en: (p) => `"${p.column}" holds only values between −1 and 1, read as fractions (0.12 = 12 %) and multiplied by 100; say so in the header or cells if wrong`,
+  },
+  "negative-area": {
+    zh: (p) => `「${p.column}」是面积，不能为负数（${p.value}）`,
+    en: (p) => `"${p.column}" is an area and cannot be negative (${p.value})`,
+  },
+  "share-out-of-range": {
+    zh: (p) => `「${p.column}」是比重，应在 0–100% 之间（${p.value}）`,
+    en: (p) => `"${p.column}" is a share and should be within 0–100 % (${p.value})`,
+  },
+  "scale-outlier": {
+    zh: (p) => `「${p.column}」的 ${p.value} 是本列中位数的 ${p.ratio} 倍，疑似单位填错（如把万元填入${p.unit || "本"}列），是否应为 ÷10000？`,
+    en: (p) => `"${p.column}": ${p.value} is ${p.ratio}× the column's median; a unit slip (万元 typed into ${p.unit || "this"} column)? Divide by 10,000?`,
+  },
+  "scale-outlier-small": {
+    zh: (p) => `「${p.column}」的 ${p.value} 只有本列中位数的 1/${p.ratio}，疑似单位填错，是否应为 ×10000？`,
+    en: (p) => `"${p.column}": ${p.value} is 1/${p.ratio} of the column's median; a unit slip? Multiply by 10,000?`,
+  },
+  "low-coverage": {
+    zh: (p) => `「${p.column}」只有 ${p.pct}% 的单位有数据（低于 ${p.min}%）`,
+    en: (p) => `"${p.column}" has data for only ${p.pct} % of the units (below ${p.min} %)`,
+  },
+  "constant-column": {
+    zh: (p) => `「${p.column}」所有单位的值都是 ${p.value}，无法区分`,
+    en: (p) => `"${p.column}" is ${p.value} for every unit and cannot tell them apart`,
+  },
+  outlier: {
+    zh: (p) => `「${p.column}」的 ${p.value} 是异常值：本列偏度 ${p.skew}、峰度 ${p.kurt}（|偏度| ≥ 2 且峰度 ≥ 3.5），请核实`,
+    en: (p) => `"${p.column}": ${p.value} is an outlier (skewness ${p.skew}, kurtosis ${p.kurt}; |skew| ≥ 2 and kurtosis ≥ 3.5); please verify`,
+  },
+  "yoy-jump": {
+    zh: (p) => `「${p.column}」本年 ${p.value}、上年 ${p.prev}，变化 ${p.pct}%，超出合理范围（${p.min}% 至 +${p.max}%），请核实`,
+    en: (p) => `"${p.column}": ${p.value} this year against ${p.prev} last year is ${p.pct} %, outside ${p.min} % to +${p.max} %; please verify`,
+  },
+  "series-not-rising": {
+    zh: (p) => `「${p.column}」目标 ${p.value} 未高于 ${p.prevYear} 年的 ${p.prev}，目标应逐年提高`,
+    en: (p) => `"${p.column}": the target ${p.value} is not above ${p.prevYear}'s ${p.prev}; targets should rise year on year`,
+  },
+  "uscc-duplicate": {
+    zh: (p) => `统一社会信用代码“${p.value}”重复（首次出现在 ${p.first}）`,
+    en: (p) => `unified social credit code "${p.value}" appears again (first at ${p.first})`,
+  },
+  "uscc-org-check": {
+    zh: (p) => `统一社会信用代码“${p.value}”中的组织机构代码校验位不符（按 GB 11714 应为 ${p.expected}）`,
+    en: (p) => `the organisation code inside "${p.value}" fails its check character (GB 11714 gives ${p.expected})`,
+  },
   "no-entities": {
     zh: () => `开发区表没有数据行`,
     en: () => `the zone sheet has no data rows`,

@@ -6,7 +6,8 @@ import type { Issue, Lang, SheetData } from "./types";
 import type { ColumnSpecT, ParamSpecT, Scheme, TableSpecT } from "../schemes/schema";
 import type { Dataset, FieldValue, ParamValue, Row, Table } from "./dataset";
 import { cellAt, findTable, isBlank, lastCol, lastRow, type HeaderColumn, type RawTable } from "./table";
-import { a1, displayName, nameKey, parseHeader } from "./text";
+import { a1, displayName, nameKey, parseA1, parseHeader } from "./text";
+import { runChecks } from "./checks";
 import { cellText, readBool, readNumber } from "./values";
 import { unitFactor } from "./units";
 import { EXPECTED, message } from "./messages";
@@ -16,21 +17,54 @@ export interface ReadOptions {
   /** overrides the 考评年度 parameter */
   year?: number;
   lang?: Lang;
+  /** the user's confirmed mapping and aliases (saved in the workbook, or a file given to the command line) */
+  mapping?: MappingFile;
+}
+
+/** What the user confirmed: which sheet is which table, which column is which indicator, and name aliases. */
+export interface MappingFile {
+  tables?: Record<string, { sheet?: string; columns?: Record<string, string> }>;
+  /** alias → the entity's name as in the entity table (e.g. 高新区 → 淮北高新技术产业开发区) */
+  aliases?: Record<string, string>;
+}
+
+/** The mapping the reader used, with a confidence per column: shown to the user to confirm or change. */
+export interface ResolvedTable {
+  table: string;
+  name: string;
+  sheet: string;
+  headerRows: [number, number];
+  columns: Array<{ id: string; name: string; required: boolean; column: string | null; header: string | null; confidence: number; unit?: string; factor?: number }>;
+  /** header columns no indicator claimed */
+  unmapped: Array<{ column: string; header: string }>;
+  /** every header column of the sheet, for choosing another */
+  headers: Array<{ column: string; header: string }>;
 }
 
 export interface ReadResult {
   dataset: Dataset | null;
   issues: Issue[];
+  mapping: ResolvedTable[];
 }
 
-interface Mapping {
+export interface Mapping {
   spec: ColumnSpecT;
   col: number;
   factor: number;
   header: string;
+  /** 1 for the exact name or a column the user chose, less for a synonym, a converted unit or a unit from a note */
+  confidence: number;
+  unit?: string;
+  fromNote?: boolean;
 }
 
-class Issues {
+export interface RawInfo {
+  sheet: SheetData;
+  raw: RawTable;
+  mapping: Map<string, Mapping>;
+}
+
+export class Issues {
   readonly list: Issue[] = [];
   constructor(readonly lang: Lang) {}
   add(severity: Issue["severity"], code: string, sheet: string, cell: string, p: Record<string, string | number> = {}, value?: string, fix?: string): void {
@@ -65,19 +99,31 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
   }
   if (year === undefined) {
     issues.add("error", "missing-year", "", "");
-    return { dataset: null, issues: issues.list };
+    return { dataset: null, issues: issues.list, mapping: [] };
   }
   const evalYear = year;
 
   // 2. find each table: the sheet whose header maps the most of its columns
   const candidates: Array<{ spec: TableSpecT; sheet: SheetData; raw: RawTable; maps: Map<string, Mapping[]>; score: number }> = [];
+  const given = opts.mapping?.tables ?? {};
   for (const spec of scheme.tables) {
     const keyCol = keyColumn(spec);
     const keyNames = [keyCol.name, ...keyCol.synonyms];
+    const want = given[spec.id];
     for (const sheet of sheets) {
-      const raw = findTable(sheet, keyNames);
+      if (want?.sheet && want.sheet !== sheet.name) continue;
+      const forced: Record<string, number> = {};
+      for (const [id, letter] of Object.entries(want?.columns ?? {})) {
+        try {
+          forced[id] = parseA1(`${letter}1`).col;
+        } catch {
+          issues.add("error", "bad-mapping", sheet.name, "", { table: spec.name, column: id, value: letter });
+        }
+      }
+      const keyLetter = want?.columns?.[keyCol.id];
+      const raw = findTable(sheet, keyNames, 25, keyLetter ? forced[keyCol.id] : undefined);
       if (!raw) continue;
-      const maps = mapColumns(raw.columns, spec, evalYear);
+      const maps = mapColumns(raw.columns, spec, evalYear, raw.noteUnit, forced);
       let score = 0;
       for (const c of spec.columns) if (maps.get(c.id)?.length) score += c.required ? 2 : 1;
       if (spec.sheetNames.some((n) => nameKey(sheet.name).includes(nameKey(n)))) score += 0.5;
@@ -94,6 +140,8 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
   }
 
   const tables: Record<string, Table> = {};
+  const rawTables: Record<string, RawInfo> = {};
+  const resolved: ResolvedTable[] = [];
   let fatal = false;
   for (const spec of scheme.tables) {
     const c = chosen.get(spec.id);
@@ -142,6 +190,25 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
     }
     tables[spec.id] = readRows(c.sheet, c.raw, spec, mapping, issues);
     checkTotals(c.sheet, c.raw, spec, issues);
+    const letter = (col: number) => a1(0, col).replace(/\d+$/, "");
+    const used = new Set([...mapping.values()].map((m) => m.col));
+    const headers = c.raw.columns.map((h) => ({ column: letter(h.col), header: h.path.join(" / ") }));
+    const unmapped = c.raw.columns.filter((h) => !used.has(h.col)).map((h) => ({ column: letter(h.col), header: h.path.join(" / "), h }));
+    // other years of a known indicator (the annex's 2022年, 2024年 …) are expected, not worth a note
+    const known = new Set(spec.columns.flatMap((col) => [col.name, ...col.synonyms].map((n) => parseHeader([n]).key)));
+    for (const u of unmapped.filter((x) => !(x.h.parts.year !== undefined && x.h.path.some((p) => known.has(parseHeader([p]).key))))) issues.add("info", "unmapped-column", c.sheet.name, `${u.column}${c.raw.headerTop + 1}`, { table: spec.name, column: u.header });
+    resolved.push({
+      table: spec.id, name: spec.name, sheet: c.sheet.name, headerRows: [c.raw.headerTop + 1, c.raw.headerBottom + 1],
+      columns: spec.columns.map((col) => {
+        const m = mapping.get(col.id);
+        const out: ResolvedTable["columns"][number] = { id: col.id, name: col.name, required: col.required, column: m ? letter(m.col) : null, header: m?.header ?? null, confidence: m?.confidence ?? 0 };
+        if (m?.unit) out.unit = m.unit;
+        if (m && m.factor !== 1) out.factor = m.factor;
+        return out;
+      }),
+      unmapped: unmapped.map(({ column, header }) => ({ column, header })), headers,
+    });
+    rawTables[spec.id] = { sheet: c.sheet, raw: c.raw, mapping };
   }
 
   const entitySpec = scheme.tables.find((t) => t.id === scheme.entityTable)!;
@@ -152,6 +219,10 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       fatal = true;
     }
     const index = checkDuplicates(entities, entitySpec, issues);
+    for (const [alias, target] of Object.entries(opts.mapping?.aliases ?? {})) {
+      const i = index.get(nameKey(target));
+      if (i !== undefined && !index.has(nameKey(alias))) index.set(nameKey(alias), i);
+    }
     for (const spec of scheme.tables) {
       const t = tables[spec.id];
       if (!t || spec.id === scheme.entityTable) continue;
@@ -193,8 +264,9 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
     if (p.required && !params[p.id] && !(p.id === "year" && opts.year !== undefined)) issues.add("error", "missing-param", "", "", { param: p.name });
   }
 
-  if (fatal || !entities) return { dataset: null, issues: issues.list };
-  return { dataset: { year: evalYear, yearSource, entityTable: scheme.entityTable, tables, params }, issues: issues.list };
+  if (entities) runChecks(scheme, tables, rawTables, issues);
+  if (fatal || !entities) return { dataset: null, issues: issues.list, mapping: resolved };
+  return { dataset: { year: evalYear, yearSource, entityTable: scheme.entityTable, tables, params }, issues: issues.list, mapping: resolved };
 }
 
 function round12(x: number): number {
@@ -222,12 +294,38 @@ function columnRelYear(h: HeaderColumn, evalYear: number): number | undefined {
 }
 
 /** Candidate columns for each spec column; "<id>#unit" collects name matches whose unit cannot be converted. */
-export function mapColumns(columns: readonly HeaderColumn[], spec: TableSpecT, evalYear: number): Map<string, Mapping[]> {
+export function mapColumns(columns: readonly HeaderColumn[], spec: TableSpecT, evalYear: number, noteUnit?: string, forced: Record<string, number> = {}): Map<string, Mapping[]> {
   const out = new Map<string, Mapping[]>();
-  const taken = new Set<number>();
+  const taken = new Set<number>(Object.values(forced));
+  const unitOf = (h: HeaderColumn, col: ColumnSpecT): { unit?: string; fromNote: boolean } => {
+    if (h.parts.unit) return { unit: h.parts.unit, fromNote: false };
+    // a unit stated once in a note applies to columns that do not state their own, when it fits the indicator
+    if (noteUnit && col.unit && unitFactor(noteUnit, col.unit) !== null) return { unit: noteUnit, fromNote: true };
+    return { fromNote: false };
+  };
+  const add = (col: ColumnSpecT, h: HeaderColumn, confidence: number) => {
+    const u = unitOf(h, col);
+    const own = u.unit && col.units ? col.units[u.unit] : undefined;
+    const factor = col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : own ?? unitFactor(u.unit, col.unit);
+    const header = h.path.join(" / ");
+    if (factor === null) {
+      const k = col.id + "#unit";
+      out.set(k, [...(out.get(k) ?? []), { spec: col, col: h.col, factor: 1, header, confidence: 0, unit: u.unit }]);
+      return;
+    }
+    const conf = confidence * (factor !== 1 ? 0.95 : 1) * (u.fromNote ? 0.9 : 1);
+    out.set(col.id, [...(out.get(col.id) ?? []), { spec: col, col: h.col, factor, header, confidence: Math.round(conf * 100) / 100, unit: u.unit, fromNote: u.fromNote }]);
+  };
+  // columns the user chose (a saved or given mapping) come first and are certain
+  for (const [id, c] of Object.entries(forced)) {
+    const col = spec.columns.find((x) => x.id === id);
+    const h = columns.find((x) => x.col === c);
+    if (col && h) add(col, h, 1);
+  }
   // exact names first, then synonyms, so that 规上工业产值 does not capture a column meant for another spec
   for (const pass of [0, 1]) {
     for (const col of spec.columns) {
+      if (forced[col.id] !== undefined) continue;
       const names = pass === 0 ? [col.name] : col.synonyms;
       const parsed = names.map((n) => parseHeader([n]));
       const want = col.relYear ?? parsed.find((p) => p.relYear !== undefined)?.relYear;
@@ -237,16 +335,7 @@ export function mapColumns(columns: readonly HeaderColumn[], spec: TableSpecT, e
         if (!parsed.some((p) => keys.includes(p.key))) continue;
         const rel = columnRelYear(h, evalYear);
         if (rel !== undefined ? rel !== (want ?? 0) : want !== undefined && want !== 0) continue;
-        const own = h.parts.unit && col.units ? col.units[h.parts.unit] : undefined;
-        const factor = col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : own ?? unitFactor(h.parts.unit, col.unit);
-        const header = h.path.join(" / ");
-        if (factor === null) {
-          const k = col.id + "#unit";
-          out.set(k, [...(out.get(k) ?? []), { spec: col, col: h.col, factor: 1, header }]);
-          taken.add(h.col);
-          continue;
-        }
-        out.set(col.id, [...(out.get(col.id) ?? []), { spec: col, col: h.col, factor, header }]);
+        add(col, h, pass === 0 ? 1 : 0.85);
         taken.add(h.col);
       }
     }
@@ -261,6 +350,7 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
   const headers: Record<string, string> = {};
   for (const [id, m] of mapping) headers[id] = m.header;
   const rows: Row[] = [];
+  const percentText = new Set<string>();
   for (const r of raw.dataRows) {
     const values: Record<string, FieldValue> = {};
     const cells: Record<string, string> = {};
@@ -294,7 +384,19 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
       } else {
         const n = readNumber(v);
         if (n.kind === "number") {
-          const x = m.factor === 1 ? n.value : round12(n.value * m.factor);
+          let f = m.factor;
+          if (n.unit) {
+            // a unit typed in the cell wins over the header's
+            const cf = col.units?.[n.unit] ?? unitFactor(n.unit, col.unit);
+            if (cf === null) {
+              issues.add("error", "unit-in-cell", sheet.name, addr, { column: label, unit: n.unit, expected: col.unit ?? "" }, cellText(v));
+              values[col.id] = null;
+              continue;
+            }
+            f = cf;
+            if (n.unit === "%") percentText.add(col.id);
+          }
+          const x = f === 1 ? n.value : round12(n.value * f);
           values[col.id] = x;
           if (col.type === "count" && x < 0) issues.add("error", "negative-count", sheet.name, addr, { column: label, value: x }, String(x));
         } else if (n.kind === "missing") {
@@ -308,6 +410,15 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
     }
     if (!keyMap) name = "";
     rows.push({ row: r, name, values, cells, entity: -1 });
+  }
+  // a % column holding only fractions (0.12 for 12 %, as Excel stores a cell formatted as a percentage)
+  for (const col of spec.columns) {
+    if (col.unit !== "%" || !mapping.has(col.id) || percentText.has(col.id)) continue;
+    const xs = rows.map((r) => r.values[col.id]).filter((x): x is number => typeof x === "number");
+    if (xs.length >= 3 && xs.every((x) => Math.abs(x) <= 1) && xs.some((x) => x !== 0 && !Number.isInteger(x))) {
+      for (const r of rows) if (typeof r.values[col.id] === "number") r.values[col.id] = round12((r.values[col.id] as number) * 100);
+      issues.add("warning", "percent-as-fraction", sheet.name, a1(raw.headerTop, mapping.get(col.id)!.col), { column: mapping.get(col.id)!.header });
+    }
   }
   return { id: spec.id, sheet: sheet.name, rows, headers };
 }
@@ -411,7 +522,11 @@ function checkTotals(sheet: SheetData, raw: RawTable, spec: TableSpecT, issues: 
       }
       if (!any) continue;
       const diff = tv.value - sum;
-      if (Math.abs(diff) > 1e-6 * Math.max(1, Math.abs(sum))) {
+      // beyond rounding: a total shown with d decimals may differ from the exact sum by half a unit of its last digit
+      const text = String(tv.value);
+      const d = text.includes(".") ? text.length - text.indexOf(".") - 1 : 0;
+      const tolerance = Math.max(1e-6 * Math.max(1, Math.abs(sum)), d >= 6 ? 0 : 0.5 * 10 ** -d);
+      if (Math.abs(diff) > tolerance + 1e-9) {
         const labelCell = raw.columns.find((c) => c.path.some((p) => parseHeader([p]).key === nameKey(key.name)));
         const label = labelCell ? cellText(cellAt(sheet, tr, labelCell.col)).trim() || "总计" : "总计";
         issues.add("warning", "total-mismatch", sheet.name, a1(tr, h.col), { label, column: h.path.join(" / "), value: tv.value, sum: round12(sum), diff: round12(diff) }, String(tv.value), String(round12(sum)));

@@ -4,7 +4,7 @@
  */
 import type { CellValue, Rect, SheetData } from "./types";
 import { cellText } from "./values";
-import { a1, nameKey, parseHeader, type HeaderParts } from "./text";
+import { a1, isUnitText, nameKey, parseHeader, type HeaderParts } from "./text";
 
 export interface HeaderColumn {
   /** absolute column index */
@@ -23,6 +23,10 @@ export interface RawTable {
   dataRows: number[];
   /** rows recognised as 总计 / 合计 / 小计 / 其中 */
   totalRows: number[];
+  /** a unit stated once in a note above the header (单位：亿元), for columns that do not state their own */
+  noteUnit?: string;
+  /** the cell of that note */
+  noteCell?: string;
 }
 
 /** Cell value by absolute coordinates. */
@@ -46,7 +50,7 @@ export function isBlank(v: CellValue): boolean {
   return v === null || (typeof v === "string" && v.trim() === "");
 }
 
-const TOTAL_RE = /^(总计|合计|小计|全市合计|全市总计|其中|总和|共计)[:：]?$/;
+const TOTAL_RE = /^((总计|合计|小计|全市合计|全市总计|全区合计|其中|总和|共计)[:：]?$|其中[:：])/;
 const FOOTNOTE_RE = /^(注|备注|说明|资料来源|数据来源|填表说明|填报说明)[:：\s]/;
 export function isTotalLabel(v: CellValue): boolean {
   return typeof v === "string" && TOTAL_RE.test(nameKey(v));
@@ -65,7 +69,7 @@ function mergeAt(merges: Rect[] | null, row: number, col: number): Rect | undefi
  * Read the table whose header contains `keyNames` (the entity column, e.g. 开发区). `matches(path)` tells whether a
  * header cell names a known column; used to pick the header row when the key name appears more than once.
  */
-export function findTable(sheet: SheetData, keyNames: readonly string[], scan = 25): RawTable | null {
+export function findTable(sheet: SheetData, keyNames: readonly string[], scan = 25, forcedKeyCol?: number): RawTable | null {
   const keys = new Set(keyNames.map(nameKey));
   const top = sheet.originRow;
   const endRow = Math.min(lastRow(sheet), top + scan);
@@ -73,6 +77,17 @@ export function findTable(sheet: SheetData, keyNames: readonly string[], scan = 
   const right = lastCol(sheet);
   let headerTop = -1;
   let keyCol = -1;
+  if (forcedKeyCol !== undefined) {
+    // the user said which column holds the names: its first text cell above the data is the header
+    for (let r = top; r <= endRow; r++) {
+      const v = cellAt(sheet, r, forcedKeyCol);
+      if (typeof v === "string" && v.trim() && !/单位\s*[:：]|^注/.test(v)) {
+        headerTop = r;
+        keyCol = forcedKeyCol;
+        break;
+      }
+    }
+  }
   for (let r = top; r <= endRow && headerTop < 0; r++) {
     for (let c = left; c <= right; c++) {
       const v = cellAt(sheet, r, c);
@@ -147,7 +162,27 @@ export function findTable(sheet: SheetData, keyNames: readonly string[], scan = 
     }
     dataRows.push(r);
   }
-  return { sheet: sheet.name, headerTop, headerBottom, columns, dataRows, totalRows };
+  // 单位：亿元 in a note row above the header (or in the title)
+  let noteUnit: string | undefined;
+  let noteCell: string | undefined;
+  for (let r = sheet.originRow; r < headerTop && !noteUnit; r++) {
+    for (let c = left; c <= right; c++) {
+      const v = cellAt(sheet, r, c);
+      if (typeof v !== "string") continue;
+      const m = /(?<![填报送计])单位\s*[:：]\s*([^\s,，;；、)）]+)/.exec(v);
+      if (m && isUnitText(m[1])) {
+        noteUnit = m[1];
+        noteCell = a1(r, c);
+        break;
+      }
+    }
+  }
+  const out: RawTable = { sheet: sheet.name, headerTop, headerBottom, columns, dataRows, totalRows };
+  if (noteUnit) {
+    out.noteUnit = noteUnit;
+    out.noteCell = noteCell;
+  }
+  return out;
 }
 
 export function headerAddress(t: RawTable, col: number): string {

@@ -2,7 +2,7 @@
 import { nameKey } from "./text";
 
 const DIMENSIONS: Array<Record<string, number>> = [
-  { 元: 1, 万元: 1e4, 亿元: 1e8 },
+  { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 },
   { 亩: 1, 公顷: 15, 平方米: 3 / 2000 },
   { "元/亩": 1, "万元/亩": 1e4, "亿元/亩": 1e8 },
   { "%": 1, "‰": 0.1 },

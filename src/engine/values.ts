@@ -3,7 +3,7 @@ import type { CellValue } from "./types";
 import { toHalfWidth } from "./text";
 
 export type NumberRead =
-  | { kind: "number"; value: number }
+  | { kind: "number"; value: number; /** a unit typed in the cell (3亿元, 12%), to convert from */ unit?: string }
   | { kind: "missing" }
   | { kind: "invalid"; reason: "text" | "excel-error"; text: string };
 
@@ -35,9 +35,25 @@ export function readNumber(v: CellValue): NumberRead {
     s = acct[1];
   }
   s = s.replace(/^[−–]/, "-");
+  // a unit or a multiplier typed in the cell: 3亿元, 1.2万, 12%, 500万元, 80亩
+  let unit: string | undefined;
+  let mult = 1;
+  const u = /^(.*?\d)(亿元|万元|千元|元|万亩|亩|公顷|平方米|%|‰|个|家|户|项|件|人|亿|万|千)$/.exec(s);
+  if (u) {
+    s = u[1];
+    const w = u[2];
+    if (w === "亿") mult = 1e8;
+    else if (w === "万") mult = 1e4;
+    else if (w === "千") mult = 1e3;
+    else if (w === "千元") unit = "千元";
+    else if (w === "万亩") {
+      unit = "亩";
+      mult = 1e4;
+    } else unit = w;
+  }
   if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s) || /^[+-]?\.\d+$/.test(s)) {
-    const n = Number(s.replace(/,/g, ""));
-    if (Number.isFinite(n)) return { kind: "number", value: neg ? -n : n };
+    const n = Number(s.replace(/,/g, "")) * mult;
+    if (Number.isFinite(n)) return unit ? { kind: "number", value: neg ? -n : n, unit } : { kind: "number", value: neg ? -n : n };
   }
   return { kind: "invalid", reason: "text", text: v };
 }

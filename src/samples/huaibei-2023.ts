@@ -7,7 +7,7 @@ import type { Scheme } from "../schemes/schema";
 import type { PlanValue, ResultPlan } from "../engine/plan";
 import { newSheet } from "../engine/plan";
 import { tableSheet, templateColumns, type PhysCol } from "../engine/template";
-import { usccCheckChar } from "../engine/uscc";
+import { makeUscc } from "../engine/uscc";
 
 const ANNEX: Array<[string, number[], number, number[], number]> = [
   ["濉溪经济开发区", [310, 418, 530, 660], 50, [128, 148, 162, 185], 2],
@@ -44,14 +44,14 @@ const PROJECTS: Array<[string, string, number, number, string, string, string, s
   ["煤制烯烃延链项目", "安徽（淮北）新型煤化工合成材料基地", 200, 40, "是", "是", "否", "否", null, null, "否"],
 ];
 
-// name, code body (17 chars; the check character is computed), zone, revenue, highest before, 制造业
+// name, organisation code body (8 characters; both check characters are computed), zone, revenue, highest before, 制造业
 const ENTERPRISES: Array<[string, string, string, number, number, string]> = [
-  ["淮北某铝业有限公司", "91340600MA2N0QX1A", "濉溪经济开发区", 105, 88, "是"],
-  ["淮北某化工新材料有限公司", "91340600MA2N1B2C3", "安徽（淮北）新型煤化工合成材料基地", 62, 48, "是"],
-  ["淮北某电子科技有限公司", "91340600MA2N4D5E6", "淮北高新技术产业开发区", 100, 70, "是"],
-  ["淮北某机械有限公司", "91340600MA2N7F8G9", "烈山经济开发区", 51, 50, "是"],
-  ["淮北某食品有限公司", "91340600MA2P0H1J2", "杜集经济开发区", 120, 130, "是"],
-  ["淮北某商贸服务有限公司", "91340600MA2P3K4L5", "相山经济开发区", 60, 20, "否"],
+  ["淮北某铝业有限公司", "MA2N0QX1", "濉溪经济开发区", 105, 88, "是"],
+  ["淮北某化工新材料有限公司", "MA2N1B2C", "安徽（淮北）新型煤化工合成材料基地", 62, 48, "是"],
+  ["淮北某电子科技有限公司", "MA2N4D5E", "淮北高新技术产业开发区", 100, 70, "是"],
+  ["淮北某机械有限公司", "MA2N7F8G", "烈山经济开发区", 51, 50, "是"],
+  ["淮北某食品有限公司", "MA2P0H1J", "杜集经济开发区", 120, 130, "是"],
+  ["淮北某商贸服务有限公司", "MA2P3K4L", "相山经济开发区", 60, 20, "否"],
 ];
 
 export function huaibeiSamplePlan(scheme: Scheme): ResultPlan {
@@ -100,7 +100,7 @@ export function huaibeiSamplePlan(scheme: Scheme): ResultPlan {
   const projects = tableSheet("projects", "项目清单", templateColumns(pSpec), prows, { title: "2023年开发区重点工业项目清单" });
 
   const eSpec = scheme.tables.find((t) => t.id === "enterprises")!;
-  const erows = ENTERPRISES.map((e) => ({ name: e[0], uscc: e[1] + (usccCheckChar(e[1]) ?? ""), zone: e[2], revenue: e[3], prevMax: e[4], manufacturing: e[5] }));
+  const erows = ENTERPRISES.map((e) => ({ name: e[0], uscc: makeUscc("91340600", e[1]), zone: e[2], revenue: e[3], prevMax: e[4], manufacturing: e[5] }));
   const enterprises = tableSheet("enterprises", "企业清单", templateColumns(eSpec), erows, { title: "2023年开发区制造业企业营业收入情况" });
 
   return { sheets: [params, zones, projects, enterprises, annex], activate: "zones" };

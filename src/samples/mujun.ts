@@ -3,7 +3,7 @@ import type { Scheme } from "../schemes/schema";
 import type { PlanValue, ResultPlan } from "../engine/plan";
 import { newSheet } from "../engine/plan";
 import { tableSheet, templateColumns } from "../engine/template";
-import { usccCheckChar } from "../engine/uscc";
+import { makeUscc } from "../engine/uscc";
 
 const ALPHA = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 
@@ -24,11 +24,13 @@ export function mujunRows(n: number, seed = 20231): Array<Record<string, PlanVal
   const spread = (median: number) => Math.round(median * Math.exp((r() + r() + r() - 1.5) * 1.2) * 100) / 100;
   const rows: Array<Record<string, PlanValue>> = [];
   for (let i = 0; i < n; i++) {
-    let body = "913";
-    for (let k = 0; k < 14; k++) body += ALPHA[Math.floor(r() * 31)];
+    let prefix = "913";
+    for (let k = 0; k < 5; k++) prefix += ALPHA[Math.floor(r() * 10)];
+    let org = "";
+    for (let k = 0; k < 8; k++) org += ALPHA[Math.floor(r() * 31)];
     rows.push({
       name: `示例企业${String(i + 1).padStart(6, "0")}有限公司`,
-      uscc: body + (usccCheckChar(body) ?? "0"),
+      uscc: makeUscc(prefix, org),
       zone: `第${(i % 12) + 1}园区`,
       taxPerMu: spread(18),
       vaPerMu: spread(90),

@@ -333,6 +333,17 @@ export const SchemeSpec = z.object({
   options: z.array(OptionSpec).default([]),
   grading: GradingSpec.optional(),
   total: z.object({ base: id.optional() }).default({}),
+  /** bounds of the plausibility checks (year on year, coverage, distribution, scale) */
+  checks: z
+    .object({
+      yoyMax: z.number().default(3),
+      yoyMin: z.number().default(-0.8),
+      coverageMin: z.number().min(0).max(1).default(0.65),
+      skewMax: z.number().positive().default(2),
+      kurtMax: z.number().positive().default(3.5),
+      scaleRatio: z.number().positive().default(3000),
+    })
+    .default({ yoyMax: 3, yoyMin: -0.8, coverageMin: 0.65, skewMax: 2, kurtMax: 3.5, scaleRatio: 3000 }),
   /** competition 1,2,2,4 (Excel RANK.EQ); dense 1,2,2,3 (中国式排名); average (RANK.AVG) */
   ranking: z.object({ ties: z.enum(["competition", "dense", "average"]).default("competition") }).default({ ties: "competition" }),
   notes: z.array(z.string()).default([]),

@@ -187,6 +187,7 @@ export function schemeToPlan(s: Scheme): ResultPlan {
   const meta: PlanValue[][] = [
     ["schemaVersion", s.schemaVersion], ["id", s.id], ["name", s.name], ["nameEn", s.nameEn ?? null], ["source", s.source], ["entityTable", s.entityTable],
     ["historyTable", s.historyTable ?? null], ["ranking.ties", s.ranking.ties], ["total.base", s.total.base ?? null],
+    ...Object.entries(s.checks).map(([k, v]) => [`checks.${k}`, v] as PlanValue[]),
     ["grading.method", s.grading?.method ?? null], ["grading.bands", s.grading ? s.grading.bands.join(",") : null], ["grading.labels", s.grading ? s.grading.labels.join(",") : null],
     ...s.notes.map((n) => ["note", n] as PlanValue[]),
   ];
@@ -390,6 +391,7 @@ export function schemeFromSheets(sheets: readonly SheetData[]): Scheme {
     id: m.id, name: m.name, source: m.source, entityTable: m.entityTable,
     tables, params, groups, rules, awards, usage, options, notes,
     total: m["total.base"] ? { base: m["total.base"] } : {},
+    checks: Object.fromEntries(Object.entries(m).filter(([k]) => k.startsWith("checks.")).map(([k, v]) => [k.slice(7), Number(v)])),
     ranking: { ties: m["ranking.ties"] || "competition" },
   };
   if (m.nameEn) input.nameEn = m.nameEn;

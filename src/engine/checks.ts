@@ -1,0 +1,167 @@
+/**
+ * Checks a careful statistician would make once the tables are read: impossible values, year-on-year jumps, a value
+ * 10,000× off its column (万元 typed into an 亿元 column), coverage, constant columns, skewed distributions with the
+ * cells responsible (JRC composite-indicator practice, Excel's SKEW and KURT), target series that should rise,
+ * percentages typed as fractions, duplicate credit codes. Every finding names its sheet and cell. Pure.
+ */
+import type { Scheme, TableSpecT } from "../schemes/schema";
+import type { Table } from "./dataset";
+import type { Issues, RawInfo } from "./read";
+import { cellAt } from "./table";
+import { readNumber } from "./values";
+import { a1, nameKey } from "./text";
+import { fmt } from "./format";
+import { usccOrgProblem } from "./uscc";
+
+const AREA = new Set(["亩", "公顷", "平方米"]);
+const r4 = (x: number) => Math.round(x * 10000) / 10000;
+
+/** Excel's SKEW (sample skewness) and KURT (sample excess kurtosis); null when undefined. */
+export function skewKurt(xs: readonly number[]): { skew: number | null; kurt: number | null } {
+  const n = xs.length;
+  if (n < 3) return { skew: null, kurt: null };
+  const mean = xs.reduce((s, x) => s + x, 0) / n;
+  let m2 = 0;
+  for (const x of xs) m2 += (x - mean) ** 2;
+  const sd = Math.sqrt(m2 / (n - 1));
+  if (sd === 0) return { skew: null, kurt: null };
+  let s3 = 0;
+  let s4 = 0;
+  for (const x of xs) {
+    const z = (x - mean) / sd;
+    s3 += z ** 3;
+    s4 += z ** 4;
+  }
+  const skew = (n / ((n - 1) * (n - 2))) * s3;
+  const kurt = n < 4 ? null : ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * s4 - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
+  return { skew, kurt };
+}
+
+/** The values whose removal (most extreme first, at most 10 % of them) brings |skew| and kurtosis within bounds. */
+export function outliers(xs: readonly number[], skewMax: number, kurtMax: number): number[] {
+  const idx = xs.map((_, i) => i);
+  const out: number[] = [];
+  const limit = Math.max(1, Math.floor(xs.length * 0.1));
+  for (;;) {
+    const vals = idx.map((i) => xs[i]);
+    const { skew, kurt } = skewKurt(vals);
+    if (skew === null || kurt === null || Math.abs(skew) < skewMax || kurt < kurtMax) return out;
+    if (out.length >= limit) return out;
+    const mean = vals.reduce((s, x) => s + x, 0) / vals.length;
+    let worst = 0;
+    for (let k = 1; k < idx.length; k++) if (Math.abs(xs[idx[k]] - mean) > Math.abs(xs[idx[worst]] - mean)) worst = k;
+    out.push(idx[worst]);
+    idx.splice(worst, 1);
+  }
+}
+
+function isShare(name: string): boolean {
+  return /比重|占比|比例|占.*比/.test(name);
+}
+
+export function runChecks(scheme: Scheme, tables: Record<string, Table>, raw: Record<string, RawInfo>, issues: Issues): void {
+  const bounds = scheme.checks;
+  for (const spec of scheme.tables) {
+    const t = tables[spec.id];
+    const info = raw[spec.id];
+    if (!t || !info) continue;
+    const numeric = spec.columns.filter((c) => (c.type === "number" || c.type === "count") && info.mapping.has(c.id));
+    for (const col of numeric) {
+      const label = info.mapping.get(col.id)!.header;
+      const cells: Array<{ i: number; x: number; cell: string }> = [];
+      t.rows.forEach((r, i) => {
+        const x = r.values[col.id];
+        if (typeof x === "number") cells.push({ i, x, cell: r.cells[col.id] });
+      });
+      // impossible values: areas below 0, shares outside 0–100 %
+      for (const c of cells) {
+        if (col.unit && AREA.has(col.unit) && c.x < 0) issues.add("error", "negative-area", t.sheet, c.cell, { column: label, value: c.x }, String(c.x));
+        if (col.unit === "%" && isShare(col.name) && (c.x < 0 || c.x > 100)) issues.add("error", "share-out-of-range", t.sheet, c.cell, { column: label, value: c.x }, String(c.x));
+      }
+      // a value 10,000× off the rest of its column (万元 in an 亿元 column, or the reverse)
+      const abs = cells.map((c) => Math.abs(c.x)).filter((x) => x > 0).sort((a, b) => a - b);
+      if (abs.length >= 4 && col.type === "number") {
+        const median = abs[Math.floor(abs.length / 2)];
+        for (const c of cells) {
+          const ratio = Math.abs(c.x) / median;
+          if (c.x !== 0 && ratio >= bounds.scaleRatio) issues.add("warning", "scale-outlier", t.sheet, c.cell, { column: label, value: fmt(c.x), ratio: Math.round(ratio), unit: col.unit ?? "" }, String(c.x), fmt(r4(c.x / 10000)));
+          else if (c.x !== 0 && ratio <= 1 / bounds.scaleRatio) issues.add("warning", "scale-outlier-small", t.sheet, c.cell, { column: label, value: fmt(c.x), ratio: Math.round(1 / ratio), unit: col.unit ?? "" }, String(c.x), fmt(c.x * 10000));
+        }
+      }
+      if (spec.level !== "entity" || t.rows.length < 3) continue;
+      const distribution = col.type === "number" && col.unit !== "分" && cells.length >= 8;
+      // coverage, constant columns, skewed distributions (entity-level indicators only)
+      const coverage = cells.length / t.rows.length;
+      const head = `${a1(info.raw.headerTop, info.mapping.get(col.id)!.col)}`;
+      if (!col.required && coverage < bounds.coverageMin && cells.length > 0) issues.add("warning", "low-coverage", t.sheet, head, { column: label, pct: Math.round(coverage * 100), min: Math.round(bounds.coverageMin * 100) });
+      if (cells.length >= 3 && cells.every((c) => c.x === cells[0].x)) issues.add("warning", "constant-column", t.sheet, head, { column: label, value: fmt(cells[0].x) });
+      else if (distribution) {
+        const xs = cells.map((c) => c.x);
+        const { skew, kurt } = skewKurt(xs);
+        if (skew !== null && kurt !== null && Math.abs(skew) >= bounds.skewMax && kurt >= bounds.kurtMax) {
+          for (const k of outliers(xs, bounds.skewMax, bounds.kurtMax)) issues.add("warning", "outlier", t.sheet, cells[k].cell, { column: label, value: fmt(cells[k].x), skew: fmt(r4(skew)), kurt: fmt(r4(kurt)) }, String(cells[k].x));
+        }
+      }
+    }
+    checkYearOnYear(spec, t, info, bounds, issues);
+    if (spec.level === "targets") checkRisingSeries(spec, info, issues);
+    checkUsccDuplicates(spec, t, issues);
+  }
+}
+
+/** This year against last year, for indicators that have both (本年 / 上年 or 2023年 / 2022年). */
+function checkYearOnYear(spec: TableSpecT, t: Table, info: RawInfo, bounds: Scheme["checks"], issues: Issues): void {
+  for (const cur of spec.columns) {
+    if (cur.relYear !== 0) continue;
+    const names = new Set([cur.name, ...cur.synonyms].map((n) => nameKey(n.replace(/^(本年|当年|今年)/, ""))));
+    const prev = spec.columns.find((c) => c.relYear === -1 && [c.name, ...c.synonyms].some((n) => names.has(nameKey(n.replace(/^(上年|去年)/, "")))));
+    if (!prev || !info.mapping.has(cur.id) || !info.mapping.has(prev.id)) continue;
+    for (const r of t.rows) {
+      const a = r.values[cur.id];
+      const b = r.values[prev.id];
+      if (typeof a !== "number" || typeof b !== "number" || b === 0) continue;
+      const g = (a - b) / Math.abs(b);
+      if (g > bounds.yoyMax || g < bounds.yoyMin) issues.add("warning", "yoy-jump", t.sheet, r.cells[cur.id], { column: info.mapping.get(cur.id)!.header, value: fmt(a), prev: fmt(b), pct: fmt(Math.round(g * 1000) / 10), max: fmt(bounds.yoyMax * 100), min: fmt(bounds.yoyMin * 100) }, String(a));
+    }
+  }
+}
+
+/** A target series by year (the annex: 2022年 … 2025年) should rise year on year. */
+function checkRisingSeries(spec: TableSpecT, info: RawInfo, issues: Issues): void {
+  const groups = new Map<string, Array<{ year: number; col: number; header: string }>>();
+  for (const h of info.raw.columns) {
+    if (h.parts.year === undefined || !h.parts.key) continue;
+    const k = h.parts.key;
+    groups.set(k, [...(groups.get(k) ?? []), { year: h.parts.year, col: h.col, header: h.path.join(" / ") }]);
+  }
+  for (const [, cols] of groups) {
+    if (cols.length < 2) continue;
+    cols.sort((a, b) => a.year - b.year);
+    for (const r of info.raw.dataRows) {
+      for (let k = 1; k < cols.length; k++) {
+        const a = readNumber(cellAt(info.sheet, r, cols[k - 1].col));
+        const b = readNumber(cellAt(info.sheet, r, cols[k].col));
+        if (a.kind !== "number" || b.kind !== "number" || b.value > a.value) continue;
+        issues.add("warning", "series-not-rising", info.sheet.name, a1(r, cols[k].col), { column: cols[k].header, value: fmt(b.value), prevYear: cols[k - 1].year, prev: fmt(a.value) }, String(b.value));
+        break;
+      }
+    }
+  }
+  void spec;
+}
+
+function checkUsccDuplicates(spec: TableSpecT, t: Table, issues: Issues): void {
+  const col = spec.columns.find((c) => c.role === "uscc");
+  if (!col) return;
+  const seen = new Map<string, string>();
+  for (const r of t.rows) {
+    const v = r.values[col.id];
+    if (typeof v !== "string" || !v) continue;
+    const k = v.trim().toUpperCase();
+    const first = seen.get(k);
+    if (first) issues.add("warning", "uscc-duplicate", t.sheet, r.cells[col.id], { value: v, first }, v);
+    else seen.set(k, r.cells[col.id]);
+    const org = usccOrgProblem(k);
+    if (org) issues.add("warning", "uscc-org-check", t.sheet, r.cells[col.id], { value: v, expected: org.expected }, v);
+  }
+}
