@@ -507,6 +507,9 @@ function checkTotals(sheet: SheetData, raw: RawTable, spec: TableSpecT, issues: 
   if (raw.totalRows.length === 0) return;
   const key = keyColumn(spec);
   for (const tr of raw.totalRows) {
+    // 其中 and 小计 rows cover a part of the rows above; only grand totals are checked against all of them
+    const label = cellText(cellAt(sheet, tr, raw.columns[0]?.col ?? sheet.originCol)) + cellText(cellAt(sheet, tr, sheet.originCol));
+    if (/其中|小计/.test(label)) continue;
     const members = raw.dataRows.filter((r) => r < tr);
     for (const h of raw.columns) {
       const tv = readNumber(cellAt(sheet, tr, h.col));
