@@ -10,6 +10,7 @@ import { buildTemplatePlan } from "../engine/template";
 import { ExcelJsBook } from "../workbook/exceljs";
 import { samplePlan } from "../samples";
 import type { Issue, Lang } from "../engine/types";
+import type { MappingFile, ResolvedTable } from "../engine/read";
 import type { ScoreRun } from "../engine/result";
 
 const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
@@ -20,7 +21,7 @@ const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
   zonescore sample <scheme> --out F.xlsx              示例输入表 / write the built-in sample workbook
   zonescore scheme export <scheme> --out F [--format json|xlsx]
                                                       方案导出为 JSON 或可编辑的规则表 / export a scheme
-  zonescore check <in.xlsx> --scheme S [--year Y] [--json F]
+  zonescore check <in.xlsx> --scheme S [--year Y] [--json F] [--mapping M.json] [--save-mapping M.json]
                                                       校验 / check the indicator sheets
   zonescore score <in.xlsx> --scheme S [--year Y] [--out F.xlsx] [--json F] [--force]
                                                       评分 / score; writes a copy of the workbook with result sheets
@@ -30,6 +31,9 @@ options:
   --year Y     evaluation year (overrides 参数!考评年度)
   --out F      output workbook (default: <in>.zonescore.xlsx beside the input; the input is never modified)
   --json F     also write the issues and results as JSON ("-" for standard output)
+  --mapping M  which sheet is which table and which column is which indicator, plus name aliases (JSON);
+               without it, the mapping saved in the workbook by the pane is used
+  --save-mapping M   (check) write the mapping the reader used, to edit and give back with --mapping
   --force      score even when the data has errors
   --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear
                (zonescore schemes lists each scheme's options; the one in force is written in the results)
@@ -108,6 +112,30 @@ function yearOpt(v: string | true | undefined): number | undefined {
   const n = Number(v);
   if (typeof v !== "string" || !Number.isInteger(n) || n < 1990 || n > 2100) throw new UsageError(`--year must be a year such as 2023, not "${String(v)}"`);
   return n;
+}
+
+/** The mapping in force: a file given with --mapping, else what the workbook remembers. */
+async function mappingFor(book: ExcelJsBook, file: string | true | undefined): Promise<MappingFile | undefined> {
+  if (typeof file === "string") {
+    if (!fs.existsSync(file)) throw new UsageError(`no such mapping file: ${file}`);
+    try {
+      return JSON.parse(fs.readFileSync(file, "utf8")) as MappingFile;
+    } catch (e) {
+      throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
+    }
+  }
+  return (await book.readSettings()) ?? undefined;
+}
+
+/** The mapping the reader used, as a file the user can edit and give back with --mapping. */
+export function mappingFile(resolved: ResolvedTable[], aliases?: Record<string, string>): MappingFile {
+  const tables: NonNullable<MappingFile["tables"]> = {};
+  for (const t of resolved) {
+    const columns: Record<string, string> = {};
+    for (const c of t.columns) if (c.column) columns[c.id] = c.column;
+    tables[t.table] = { sheet: t.sheet, columns };
+  }
+  return aliases && Object.keys(aliases).length ? { tables, aliases } : { tables };
 }
 
 async function loadBook(file: string | undefined): Promise<ExcelJsBook> {
@@ -226,7 +254,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     case "check": {
       const scheme = await resolveScheme(a.opts.scheme);
       const book = await loadBook(a.pos[0]);
-      const c = check(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang });
+      const mapping = await mappingFor(book, a.opts.mapping);
+      const c = check(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang, mapping });
+      if (typeof a.opts["save-mapping"] === "string") writeAtomic(a.opts["save-mapping"], JSON.stringify(mappingFile(c.mapping, mapping?.aliases), null, 2) + "\n");
       printIssues(c.issues, lang, io.err);
       writeJson(a.opts.json, toJson(scheme.id, c.issues, null, c.dataset?.year ?? null), io.out);
       io.err(lang === "zh" ? `校验完成：${c.errors} 个错误，${c.warnings} 个警告\n` : `checked: ${c.errors} errors, ${c.warnings} warnings\n`);
@@ -236,7 +266,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       const scheme = await resolveScheme(a.opts.scheme);
       const input = a.pos[0];
       const book = await loadBook(input);
-      const r = checkAndScore(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang, force: a.opts.force === true, options: schemeOptions(a.opts.option, scheme) });
+      const mapping = await mappingFor(book, a.opts.mapping);
+      const r = checkAndScore(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang, force: a.opts.force === true, options: schemeOptions(a.opts.option, scheme), mapping });
       printIssues(r.allIssues, lang, io.err);
       writeJson(a.opts.json, toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
       if (!r.run) {

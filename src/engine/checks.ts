@@ -17,20 +17,23 @@ const AREA = new Set(["亩", "公顷", "平方米"]);
 const r4 = (x: number) => Math.round(x * 10000) / 10000;
 
 /** Excel's SKEW (sample skewness) and KURT (sample excess kurtosis); null when undefined. */
-export function skewKurt(xs: readonly number[]): { skew: number | null; kurt: number | null } {
+export function skewKurt(xs: ArrayLike<number> & Iterable<number>): { skew: number | null; kurt: number | null } {
   const n = xs.length;
   if (n < 3) return { skew: null, kurt: null };
-  const mean = xs.reduce((s, x) => s + x, 0) / n;
+  let total = 0;
+  for (const x of xs) total += x;
+  const mean = total / n;
   let m2 = 0;
-  for (const x of xs) m2 += (x - mean) ** 2;
+  for (const x of xs) m2 += (x - mean) * (x - mean);
   const sd = Math.sqrt(m2 / (n - 1));
   if (sd === 0) return { skew: null, kurt: null };
   let s3 = 0;
   let s4 = 0;
   for (const x of xs) {
     const z = (x - mean) / sd;
-    s3 += z ** 3;
-    s4 += z ** 4;
+    const z2 = z * z;
+    s3 += z2 * z;
+    s4 += z2 * z2;
   }
   const skew = (n / ((n - 1) * (n - 2))) * s3;
   const kurt = n < 4 ? null : ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * s4 - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
@@ -41,7 +44,8 @@ export function skewKurt(xs: readonly number[]): { skew: number | null; kurt: nu
 export function outliers(xs: readonly number[], skewMax: number, kurtMax: number): number[] {
   const idx = xs.map((_, i) => i);
   const out: number[] = [];
-  const limit = Math.max(1, Math.floor(xs.length * 0.1));
+  // JRC practice treats a handful of outliers; a column still skewed after ten removals is skewed by nature
+  const limit = Math.max(1, Math.min(10, Math.floor(xs.length * 0.1)));
   for (;;) {
     const vals = idx.map((i) => xs[i]);
     const { skew, kurt } = skewKurt(vals);
@@ -53,6 +57,32 @@ export function outliers(xs: readonly number[], skewMax: number, kurtMax: number
     out.push(idx[worst]);
     idx.splice(worst, 1);
   }
+}
+
+/** The k-th smallest value (quickselect, in place): the median without sorting 100,000 values. */
+export function select(a: Float64Array, k: number): number {
+  let lo = 0;
+  let hi = a.length - 1;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1];
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) {
+        const t = a[i];
+        a[i] = a[j];
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
 
 function isShare(name: string): boolean {
@@ -68,38 +98,60 @@ export function runChecks(scheme: Scheme, tables: Record<string, Table>, raw: Re
     const numeric = spec.columns.filter((c) => (c.type === "number" || c.type === "count") && info.mapping.has(c.id));
     for (const col of numeric) {
       const label = info.mapping.get(col.id)!.header;
-      const cells: Array<{ i: number; x: number; cell: string }> = [];
-      t.rows.forEach((r, i) => {
-        const x = r.values[col.id];
-        if (typeof x === "number") cells.push({ i, x, cell: r.cells[col.id] });
-      });
+      // parallel arrays, no object per cell: 100,000 rows are common for enterprise lists
+      const rowsAll = new Int32Array(t.rows.length);
+      const xsAll = new Float64Array(t.rows.length);
+      let count = 0;
+      for (let i = 0; i < t.rows.length; i++) {
+        const x = t.rows[i].values[col.id];
+        if (typeof x === "number") {
+          rowsAll[count] = i;
+          xsAll[count++] = x;
+        }
+      }
+      const rowsIdx = rowsAll.subarray(0, count);
+      const xs = xsAll.subarray(0, count);
+      const cellOf = (k: number) => t.rows[rowsIdx[k]].cells[col.id];
       // impossible values: areas below 0, shares outside 0–100 %
-      for (const c of cells) {
-        if (col.unit && AREA.has(col.unit) && c.x < 0) issues.add("error", "negative-area", t.sheet, c.cell, { column: label, value: c.x }, String(c.x));
-        if (col.unit === "%" && isShare(col.name) && (c.x < 0 || c.x > 100)) issues.add("error", "share-out-of-range", t.sheet, c.cell, { column: label, value: c.x }, String(c.x));
+      const area = col.unit !== undefined && AREA.has(col.unit);
+      const share = col.unit === "%" && isShare(col.name);
+      if (area || share) {
+        for (let k = 0; k < xs.length; k++) {
+          const x = xs[k];
+          if (area && x < 0) issues.add("error", "negative-area", t.sheet, cellOf(k), { column: label, value: x }, String(x));
+          if (share && (x < 0 || x > 100)) issues.add("error", "share-out-of-range", t.sheet, cellOf(k), { column: label, value: x }, String(x));
+        }
       }
       // a value 10,000× off the rest of its column (万元 in an 亿元 column, or the reverse)
-      const abs = cells.map((c) => Math.abs(c.x)).filter((x) => x > 0).sort((a, b) => a - b);
-      if (abs.length >= 4 && col.type === "number") {
-        const median = abs[Math.floor(abs.length / 2)];
-        for (const c of cells) {
-          const ratio = Math.abs(c.x) / median;
-          if (c.x !== 0 && ratio >= bounds.scaleRatio) issues.add("warning", "scale-outlier", t.sheet, c.cell, { column: label, value: fmt(c.x), ratio: Math.round(ratio), unit: col.unit ?? "" }, String(c.x), fmt(r4(c.x / 10000)));
-          else if (c.x !== 0 && ratio <= 1 / bounds.scaleRatio) issues.add("warning", "scale-outlier-small", t.sheet, c.cell, { column: label, value: fmt(c.x), ratio: Math.round(1 / ratio), unit: col.unit ?? "" }, String(c.x), fmt(c.x * 10000));
+      if (xs.length >= 4 && col.type === "number") {
+        const all = new Float64Array(xs.length);
+        let m = 0;
+        for (const x of xs) if (x !== 0) all[m++] = x < 0 ? -x : x;
+        const abs = all.subarray(0, m);
+        if (abs.length >= 4) {
+          const median = select(abs, Math.floor(abs.length / 2));
+          const hi = median * bounds.scaleRatio;
+          const lo = median / bounds.scaleRatio;
+          for (let k = 0; k < xs.length; k++) {
+            const a = Math.abs(xs[k]);
+            if (a === 0 || (a < hi && a > lo)) continue;
+            const x = xs[k];
+            if (a >= hi) issues.add("warning", "scale-outlier", t.sheet, cellOf(k), { column: label, value: fmt(x), ratio: Math.round(a / median), unit: col.unit ?? "" }, String(x), fmt(r4(x / 10000)));
+            else issues.add("warning", "scale-outlier-small", t.sheet, cellOf(k), { column: label, value: fmt(x), ratio: Math.round(median / a), unit: col.unit ?? "" }, String(x), fmt(x * 10000));
+          }
         }
       }
       if (spec.level !== "entity" || t.rows.length < 3) continue;
-      const distribution = col.type === "number" && col.unit !== "分" && cells.length >= 8;
+      const distribution = col.type === "number" && col.unit !== "分" && xs.length >= 8;
       // coverage, constant columns, skewed distributions (entity-level indicators only)
-      const coverage = cells.length / t.rows.length;
+      const coverage = xs.length / t.rows.length;
       const head = `${a1(info.raw.headerTop, info.mapping.get(col.id)!.col)}`;
-      if (!col.required && coverage < bounds.coverageMin && cells.length > 0) issues.add("warning", "low-coverage", t.sheet, head, { column: label, pct: Math.round(coverage * 100), min: Math.round(bounds.coverageMin * 100) });
-      if (cells.length >= 3 && cells.every((c) => c.x === cells[0].x)) issues.add("warning", "constant-column", t.sheet, head, { column: label, value: fmt(cells[0].x) });
+      if (!col.required && coverage < bounds.coverageMin && xs.length > 0) issues.add("warning", "low-coverage", t.sheet, head, { column: label, pct: Math.round(coverage * 100), min: Math.round(bounds.coverageMin * 100) });
+      if (xs.length >= 3 && xs.every((x) => x === xs[0])) issues.add("warning", "constant-column", t.sheet, head, { column: label, value: fmt(xs[0]) });
       else if (distribution) {
-        const xs = cells.map((c) => c.x);
         const { skew, kurt } = skewKurt(xs);
         if (skew !== null && kurt !== null && Math.abs(skew) >= bounds.skewMax && kurt >= bounds.kurtMax) {
-          for (const k of outliers(xs, bounds.skewMax, bounds.kurtMax)) issues.add("warning", "outlier", t.sheet, cells[k].cell, { column: label, value: fmt(cells[k].x), skew: fmt(r4(skew)), kurt: fmt(r4(kurt)) }, String(cells[k].x));
+          for (const k of outliers(Array.from(xs), bounds.skewMax, bounds.kurtMax)) issues.add("warning", "outlier", t.sheet, cellOf(k), { column: label, value: fmt(xs[k]), skew: fmt(r4(skew)), kurt: fmt(r4(kurt)) }, String(xs[k]));
         }
       }
     }
@@ -153,14 +205,15 @@ function checkRisingSeries(spec: TableSpecT, info: RawInfo, issues: Issues): voi
 function checkUsccDuplicates(spec: TableSpecT, t: Table, issues: Issues): void {
   const col = spec.columns.find((c) => c.role === "uscc");
   if (!col) return;
-  const seen = new Map<string, string>();
-  for (const r of t.rows) {
+  const seen = new Map<string, number>();
+  for (let i = 0; i < t.rows.length; i++) {
+    const r = t.rows[i];
     const v = r.values[col.id];
     if (typeof v !== "string" || !v) continue;
-    const k = v.trim().toUpperCase();
+    const k = /^[0-9A-Z]{18}$/.test(v) ? v : v.trim().toUpperCase();
     const first = seen.get(k);
-    if (first) issues.add("warning", "uscc-duplicate", t.sheet, r.cells[col.id], { value: v, first }, v);
-    else seen.set(k, r.cells[col.id]);
+    if (first !== undefined) issues.add("warning", "uscc-duplicate", t.sheet, r.cells[col.id], { value: v, first: t.rows[first].cells[col.id] }, v);
+    else seen.set(k, i);
     const org = usccOrgProblem(k);
     if (org) issues.add("warning", "uscc-org-check", t.sheet, r.cells[col.id], { value: v, expected: org.expected }, v);
   }

@@ -8,10 +8,32 @@ export interface Row {
   /** display name (key or subject), line breaks removed */
   name: string;
   values: Record<string, FieldValue>;
-  /** A1 address of each field's cell */
-  cells: Record<string, string>;
+  /** A1 address of each field's cell (built when first read) */
+  readonly cells: Record<string, string>;
   /** for list rows: the index of the entity this row belongs to, or -1 */
   entity: number;
+}
+
+/** A row whose cell addresses are worked out only when asked for: 100,000-row lists are common. */
+export class TableRow implements Row {
+  entity = -1;
+  private addr: Record<string, string> | null = null;
+  constructor(
+    public row: number,
+    public name: string,
+    public values: Record<string, FieldValue>,
+    /** field → absolute column, shared by every row of the table */
+    private readonly columns: ReadonlyMap<string, number>,
+    private readonly a1: (row: number, col: number) => string,
+  ) {}
+  get cells(): Record<string, string> {
+    if (!this.addr) {
+      const a: Record<string, string> = {};
+      for (const [f, c] of this.columns) a[f] = this.a1(this.row, c);
+      this.addr = a;
+    }
+    return this.addr;
+  }
 }
 
 export interface Table {

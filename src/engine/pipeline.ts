@@ -7,13 +7,15 @@ import type { Issue, Lang, SheetData } from "./types";
 import type { Dataset } from "./dataset";
 import type { ScoreRun } from "./result";
 import type { ResultPlan } from "./plan";
-import { readWorkbook } from "./read";
+import { readWorkbook, type MappingFile, type ResolvedTable } from "./read";
 import { score } from "./score";
 import { buildResultPlan } from "./result-plan";
 
 export interface CheckOutcome {
   dataset: Dataset | null;
   issues: Issue[];
+  /** the mapping the reader used, to confirm or change */
+  mapping: ResolvedTable[];
   errors: number;
   warnings: number;
 }
@@ -23,11 +25,13 @@ export interface PipelineOptions {
   lang?: Lang;
   /** scheme options (readings) chosen by the user, e.g. { rankReading: "rank-linear" } */
   options?: Record<string, string>;
+  /** the user's confirmed column mapping and name aliases */
+  mapping?: MappingFile;
 }
 
 export function check(sheets: readonly SheetData[], scheme: Scheme, opts: PipelineOptions = {}): CheckOutcome {
   const r = readWorkbook(sheets, scheme, opts);
-  return { dataset: r.dataset, issues: r.issues, errors: r.issues.filter((i) => i.severity === "error").length, warnings: r.issues.filter((i) => i.severity === "warning").length };
+  return { dataset: r.dataset, issues: r.issues, mapping: r.mapping, errors: r.issues.filter((i) => i.severity === "error").length, warnings: r.issues.filter((i) => i.severity === "warning").length };
 }
 
 export interface ScoreOutcome extends CheckOutcome {

@@ -4,7 +4,7 @@
  */
 import type { Issue, Lang, SheetData } from "./types";
 import type { ColumnSpecT, ParamSpecT, Scheme, TableSpecT } from "../schemes/schema";
-import type { Dataset, FieldValue, ParamValue, Row, Table } from "./dataset";
+import { TableRow, type Dataset, type FieldValue, type ParamValue, type Row, type Table } from "./dataset";
 import { cellAt, findTable, isBlank, lastCol, lastRow, type HeaderColumn, type RawTable } from "./table";
 import { a1, displayName, nameKey, parseA1, parseHeader } from "./text";
 import { runChecks } from "./checks";
@@ -251,9 +251,19 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
     if (params[p.id] || !p.fallbackMeanOf) continue;
     const t = tables[p.fallbackMeanOf.table];
     if (!t) continue;
-    const xs = t.rows.map((r) => r.values[p.fallbackMeanOf!.column]).filter((v): v is number => typeof v === "number");
-    if (xs.length) {
-      const mean = xs.reduce((s, x) => s + x, 0) / xs.length;
+    let sum = 0;
+    let count = 0;
+    const f = p.fallbackMeanOf.column;
+    for (const r of t.rows) {
+      const v = r.values[f];
+      if (typeof v === "number") {
+        sum += v;
+        count++;
+      }
+    }
+    const xs = { length: count };
+    if (count) {
+      const mean = sum / count;
       params[p.id] = { value: round12(mean), sheet: t.sheet, cell: "", source: lang === "zh" ? `${t.sheet}「${t.headers[p.fallbackMeanOf.column]}」${xs.length}个值的平均` : `mean of ${xs.length} values of "${t.headers[p.fallbackMeanOf.column]}" in ${t.sheet}` };
     }
   }
@@ -319,8 +329,9 @@ export function mapColumns(columns: readonly HeaderColumn[], spec: TableSpecT, e
   // columns the user chose (a saved or given mapping) come first and are certain
   for (const [id, c] of Object.entries(forced)) {
     const col = spec.columns.find((x) => x.id === id);
-    const h = columns.find((x) => x.col === c);
-    if (col && h) add(col, h, 1);
+    // a column the user chose may have no header text at all
+    const h = columns.find((x) => x.col === c) ?? { col: c, path: [a1(0, c).replace(/\d+$/, "")], parts: parseHeader([]) };
+    if (col) add(col, h, 1);
   }
   // exact names first, then synonyms, so that 规上工业产值 does not capture a column meant for another spec
   for (const pass of [0, 1]) {
@@ -351,9 +362,9 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
   for (const [id, m] of mapping) headers[id] = m.header;
   const rows: Row[] = [];
   const percentText = new Set<string>();
+  const columnsOf = new Map([...mapping].map(([id, m]) => [id, m.col] as [string, number]));
   for (const r of raw.dataRows) {
     const values: Record<string, FieldValue> = {};
-    const cells: Record<string, string> = {};
     let name = "";
     for (const col of spec.columns) {
       const m = mapping.get(col.id);
@@ -361,26 +372,29 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
         values[col.id] = col.missingAs ?? null;
         continue;
       }
-      const addr = a1(r, m.col);
-      cells[col.id] = addr;
+      const mc = m.col;
       const v = cellAt(sheet, r, m.col);
       const label = m.header;
       if (col.type === "text" || col.type === "code") {
         const t = displayName(cellText(v));
         values[col.id] = t === "" ? null : t;
         if (col.id === key.id) name = t;
-        if (t === "" && col.required) issues.add("error", col.id === key.id ? "missing-name" : "missing-value", sheet.name, addr, { column: label, expected: EXPECTED.text[lang] });
-        if (col.role === "uscc" && t !== "") checkUscc(t, sheet.name, addr, issues);
+        if (t === "" && col.required) issues.add("error", col.id === key.id ? "missing-name" : "missing-value", sheet.name, a1(r, mc), { column: label, expected: EXPECTED.text[lang] });
+        if (col.role === "uscc" && t !== "") checkUscc(t, sheet.name, r, mc, issues);
       } else if (col.type === "bool") {
         const b = readBool(v);
         if (b.kind === "bool") values[col.id] = b.value;
         else if (b.kind === "missing") {
           values[col.id] = col.missingAs ?? null;
-          if (col.required && col.missingAs === undefined) issues.add("error", "missing-value", sheet.name, addr, { column: label, expected: EXPECTED.bool[lang] });
+          if (col.required && col.missingAs === undefined) issues.add("error", "missing-value", sheet.name, a1(r, mc), { column: label, expected: EXPECTED.bool[lang] });
         } else {
           values[col.id] = null;
-          issues.add("error", "not-yes-no", sheet.name, addr, { column: label, value: b.text }, b.text);
+          issues.add("error", "not-yes-no", sheet.name, a1(r, mc), { column: label, value: b.text }, b.text);
         }
+      } else if (typeof v === "number" && Number.isFinite(v) && m.factor === 1) {
+        // the common case, without allocating a parse result
+        values[col.id] = v;
+        if (col.type === "count" && v < 0) issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: v }, String(v));
       } else {
         const n = readNumber(v);
         if (n.kind === "number") {
@@ -389,7 +403,7 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
             // a unit typed in the cell wins over the header's
             const cf = col.units?.[n.unit] ?? unitFactor(n.unit, col.unit);
             if (cf === null) {
-              issues.add("error", "unit-in-cell", sheet.name, addr, { column: label, unit: n.unit, expected: col.unit ?? "" }, cellText(v));
+              issues.add("error", "unit-in-cell", sheet.name, a1(r, mc), { column: label, unit: n.unit, expected: col.unit ?? "" }, cellText(v));
               values[col.id] = null;
               continue;
             }
@@ -398,18 +412,18 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
           }
           const x = f === 1 ? n.value : round12(n.value * f);
           values[col.id] = x;
-          if (col.type === "count" && x < 0) issues.add("error", "negative-count", sheet.name, addr, { column: label, value: x }, String(x));
+          if (col.type === "count" && x < 0) issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: x }, String(x));
         } else if (n.kind === "missing") {
           values[col.id] = col.missingAs ?? null;
-          if (col.required && col.missingAs === undefined) issues.add("error", "missing-value", sheet.name, addr, { column: label, expected: EXPECTED[col.type][lang] });
+          if (col.required && col.missingAs === undefined) issues.add("error", "missing-value", sheet.name, a1(r, mc), { column: label, expected: EXPECTED[col.type][lang] });
         } else {
           values[col.id] = null;
-          issues.add("error", n.reason === "excel-error" ? "excel-error" : "not-a-number", sheet.name, addr, { column: label, value: n.text, expected: EXPECTED[col.type][lang] }, n.text);
+          issues.add("error", n.reason === "excel-error" ? "excel-error" : "not-a-number", sheet.name, a1(r, mc), { column: label, value: n.text, expected: EXPECTED[col.type][lang] }, n.text);
         }
       }
     }
     if (!keyMap) name = "";
-    rows.push({ row: r, name, values, cells, entity: -1 });
+    rows.push(new TableRow(r, name, values, columnsOf, a1));
   }
   // a % column holding only fractions (0.12 for 12 %, as Excel stores a cell formatted as a percentage)
   for (const col of spec.columns) {
@@ -423,9 +437,10 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
   return { id: spec.id, sheet: sheet.name, rows, headers };
 }
 
-function checkUscc(code: string, sheet: string, cell: string, issues: Issues): void {
+function checkUscc(code: string, sheet: string, row: number, col: number, issues: Issues): void {
   const p = usccProblem(code);
   if (!p) return;
+  const cell = a1(row, col);
   const s = code.trim().toUpperCase();
   if (p === "length") issues.add("warning", "uscc-length", sheet, cell, { value: code, len: s.length }, code);
   else if (p === "alphabet") issues.add("warning", "uscc-alphabet", sheet, cell, { value: code }, code);
@@ -439,14 +454,17 @@ function checkDuplicates(t: Table, spec: TableSpecT, issues: Issues): Map<string
   const key = keyColumn(spec);
   const index = new Map<string, number>();
   t.rows.forEach((r, i) => {
+    r.entity = -1;
     if (!r.name) return;
     const k = nameKey(r.name);
     const first = index.get(k);
     if (first !== undefined) {
       issues.add("error", "duplicate-entity", t.sheet, r.cells[key.id], { value: r.name, first: t.rows[first].cells[key.id] }, r.name);
-    } else index.set(k, i);
+    } else {
+      index.set(k, i);
+      r.entity = i;
+    }
   });
-  t.rows.forEach((r, i) => (r.entity = r.name ? (index.get(nameKey(r.name)) === i ? i : -1) : -1));
   return index;
 }
 

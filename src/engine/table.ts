@@ -77,17 +77,6 @@ export function findTable(sheet: SheetData, keyNames: readonly string[], scan = 
   const right = lastCol(sheet);
   let headerTop = -1;
   let keyCol = -1;
-  if (forcedKeyCol !== undefined) {
-    // the user said which column holds the names: its first text cell above the data is the header
-    for (let r = top; r <= endRow; r++) {
-      const v = cellAt(sheet, r, forcedKeyCol);
-      if (typeof v === "string" && v.trim() && !/单位\s*[:：]|^注/.test(v)) {
-        headerTop = r;
-        keyCol = forcedKeyCol;
-        break;
-      }
-    }
-  }
   for (let r = top; r <= endRow && headerTop < 0; r++) {
     for (let c = left; c <= right; c++) {
       const v = cellAt(sheet, r, c);
@@ -95,6 +84,23 @@ export function findTable(sheet: SheetData, keyNames: readonly string[], scan = 
         headerTop = r;
         keyCol = c;
         break;
+      }
+    }
+  }
+  if (forcedKeyCol !== undefined) {
+    if (headerTop >= 0) keyCol = forcedKeyCol;
+    else {
+      // the user said which column holds the names, and no header names it: the header is the row just above
+      // the first row that has a name there and a number beside it
+      for (let r = top; r <= endRow && headerTop < 0; r++) {
+        const name = cellAt(sheet, r, forcedKeyCol);
+        if (typeof name !== "string" || !name.trim()) continue;
+        let numbers = false;
+        for (let c = left; c <= right && !numbers; c++) if (typeof cellAt(sheet, r, c) === "number") numbers = true;
+        if (numbers && r > top) {
+          headerTop = r - 1;
+          keyCol = forcedKeyCol;
+        }
       }
     }
   }

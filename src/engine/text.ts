@@ -13,7 +13,10 @@ export function toHalfWidth(s: string): string {
 }
 
 /** Key for comparing names: no whitespace or line breaks, half-width, brackets unified, lower case. */
+const NEEDS_WORK = /[\uff01-\uff5e\u3000\s\u00a0【】〔〕［］A-Z]/;
+
 export function nameKey(s: string): string {
+  if (!NEEDS_WORK.test(s)) return s;
   return toHalfWidth(s)
     .replace(/[\s\u00a0]+/g, "")
     .replace(/[【〔［]/g, "[")
@@ -23,6 +26,7 @@ export function nameKey(s: string): string {
 
 /** A display name: line breaks and runs of whitespace removed (Chinese names carry no meaningful spaces). */
 export function displayName(s: string): string {
+  if (!/[\r\n]|^\s|\s$/.test(s)) return s;
   return s.replace(/[\r\n]+/g, "").replace(/^\s+|\s+$/g, "");
 }
 

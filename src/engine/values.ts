@@ -20,13 +20,17 @@ export function cellText(v: CellValue): string {
 }
 
 /** A number from a cell: numbers stored as text, thousands separators, full-width digits, accounting negatives. */
+const MISSING: { kind: "missing" } = Object.freeze({ kind: "missing" as const });
+const TRUE: BoolRead = Object.freeze({ kind: "bool" as const, value: true });
+const FALSE: BoolRead = Object.freeze({ kind: "bool" as const, value: false });
+
 export function readNumber(v: CellValue): NumberRead {
-  if (v === null) return { kind: "missing" };
+  if (v === null) return MISSING;
   if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "invalid", reason: "text", text: String(v) };
   if (typeof v === "boolean") return { kind: "invalid", reason: "text", text: String(v) };
   if (isErrorCell(v)) return { kind: "invalid", reason: "excel-error", text: v.error };
   let s = toHalfWidth(v).replace(/[\s\u00a0]+/g, "");
-  if (MISSING_MARKERS.has(s.toLowerCase())) return { kind: "missing" };
+  if (MISSING_MARKERS.has(s.toLowerCase())) return MISSING;
   if (/^#[A-Z/0!?]+[!?A]?$/.test(s)) return { kind: "invalid", reason: "excel-error", text: v };
   let neg = false;
   const acct = /^\((.*)\)$/.exec(s);
@@ -65,17 +69,17 @@ const FALSE_WORDS = new Set(["否", "n", "no", "×", "✗", "✘", "x", "0", "fa
 
 /** A yes/no cell: 是/否, Y/N, √/×, 1/0, TRUE/FALSE. */
 export function readBool(v: CellValue): BoolRead {
-  if (v === null) return { kind: "missing" };
-  if (typeof v === "boolean") return { kind: "bool", value: v };
+  if (v === null) return MISSING;
+  if (typeof v === "boolean") return v ? TRUE : FALSE;
   if (typeof v === "number") {
-    if (v === 1) return { kind: "bool", value: true };
-    if (v === 0) return { kind: "bool", value: false };
+    if (v === 1) return TRUE;
+    if (v === 0) return FALSE;
     return { kind: "invalid", text: String(v) };
   }
   if (isErrorCell(v)) return { kind: "invalid", text: v.error };
   const s = toHalfWidth(v).replace(/\s+/g, "").toLowerCase();
-  if (s === "") return { kind: "missing" };
-  if (TRUE_WORDS.has(s)) return { kind: "bool", value: true };
-  if (FALSE_WORDS.has(s)) return { kind: "bool", value: false };
+  if (s === "") return MISSING;
+  if (TRUE_WORDS.has(s)) return TRUE;
+  if (FALSE_WORDS.has(s)) return FALSE;
   return { kind: "invalid", text: v };
 }

@@ -12,6 +12,9 @@ import { buildTemplatePlan } from "../engine/template";
 import { schemeFromSheets, schemeToPlan } from "../schemes/sheets";
 import type { Scheme } from "../schemes/schema";
 import type { SheetData } from "../engine/types";
+import type { ResolvedTable } from "../engine/read";
+import type { Settings } from "../workbook/port";
+import { MappingPanel, type MappingChoice } from "./MappingPanel";
 import type { Issue } from "../engine/types";
 import type { ScoreRun } from "../engine/result";
 
@@ -48,6 +51,7 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
   const [fileName, setFileName] = React.useState("");
   const [issues, setIssues] = React.useState<Issue[] | null>(null);
   const [run, setRun] = React.useState<ScoreRun | null>(null);
+  const [mapping, setMapping] = React.useState<ResolvedTable[] | null>(null);
   const [status, setStatus] = React.useState<{ kind: "info" | "error" | "success"; text: string } | null>(null);
 
   const guard = async (f: () => Promise<void>) => {
@@ -69,9 +73,12 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
 
   const onCheck = () =>
     guard(async () => {
-      const sheets = await needBook().readSheets();
-      const c = check(sheets, resolve(sheets), { lang });
+      const book = needBook();
+      const sheets = await book.readSheets();
+      const settings = await book.readSettings();
+      const c = check(sheets, resolve(sheets), { lang, mapping: settings ?? undefined });
       setIssues(c.issues);
+      setMapping(c.mapping);
       setRun(null);
       setStatus({ kind: c.errors ? "error" : "success", text: t.issues(c.errors, c.warnings) });
     });
@@ -81,7 +88,9 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
       const book = needBook();
       const sheets = await book.readSheets();
       const sc = resolve(sheets);
-      const r = checkAndScore(sheets, sc, { lang, options: choices });
+      const settings = await book.readSettings();
+      const r = checkAndScore(sheets, sc, { lang, options: choices, mapping: settings ?? undefined });
+      setMapping(null);
       setIssues(r.allIssues);
       if (!r.run) {
         setRun(null);
@@ -98,6 +107,29 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
       const out = await host.insertTemplate(buildTemplatePlan(scheme), `${scheme.id}-输入模板.xlsx`);
       if ("blob" in out) save?.(out.name, out.blob);
       else setStatus({ kind: "success", text: t.wrote(Object.values(out.written).join("、")) });
+    });
+
+  /** save the confirmed mapping (and keep the aliases) in the workbook, then check again with it */
+  const saveSettings = async (next: Settings) => {
+    const book = needBook();
+    await book.writeSettings(next);
+    const sheets = await book.readSheets();
+    const c = check(sheets, resolve(sheets), { lang, mapping: next });
+    setIssues(c.issues);
+    setMapping(c.mapping);
+    setStatus({ kind: "success", text: `${t.savedMapping} · ${t.issues(c.errors, c.warnings)}` });
+  };
+  const onSaveMapping = (choice: MappingChoice, sheets: Record<string, string>) =>
+    guard(async () => {
+      const old = (await needBook().readSettings()) ?? {};
+      const tables: NonNullable<Settings["tables"]> = {};
+      for (const [table, cols] of Object.entries(choice)) tables[table] = { sheet: sheets[table], columns: Object.fromEntries(Object.entries(cols).filter(([, v]) => v)) };
+      await saveSettings({ ...old, tables });
+    });
+  const onAlias = (alias: string, target: string) =>
+    guard(async () => {
+      const old = (await needBook().readSettings()) ?? {};
+      await saveSettings({ ...old, aliases: { ...(old.aliases ?? {}), [alias]: target } });
     });
 
   const onExportRules = () =>
@@ -179,7 +211,8 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
         </MessageBar>
       )}
       {run && <Ranking run={run} lang={lang} />}
-      {issues && <IssueList issues={issues} lang={lang} onSelect={host.selectCell} />}
+      {issues && <IssueList issues={issues} lang={lang} onSelect={host.selectCell} onAlias={onAlias} />}
+      {mapping && mapping.length > 0 && <MappingPanel mapping={mapping} lang={lang} onSave={onSaveMapping} />}
     </div>
   );
 }
@@ -216,20 +249,33 @@ function Ranking({ run, lang }: { run: ScoreRun; lang: UiLang }): React.JSX.Elem
   );
 }
 
-function IssueList({ issues, lang, onSelect }: { issues: Issue[]; lang: UiLang; onSelect?: (sheet: string, cell: string) => Promise<void> }): React.JSX.Element {
+function IssueList({ issues, lang, onSelect, onAlias }: { issues: Issue[]; lang: UiLang; onSelect?: (sheet: string, cell: string) => Promise<void>; onAlias?: (alias: string, target: string) => void }): React.JSX.Element {
   const s = useStyles();
   const t = strings(lang);
   if (issues.length === 0) return <Text data-testid="issues">{t.noIssues}</Text>;
   const order = { error: 0, warning: 1, info: 2 };
-  const sorted = [...issues].sort((a, b) => order[a.severity] - order[b.severity] || a.sheet.localeCompare(b.sheet));
+  // grouped by sheet, errors first within each sheet
+  const bySheet = new Map<string, Issue[]>();
+  for (const i of issues) bySheet.set(i.sheet, [...(bySheet.get(i.sheet) ?? []), i]);
   return (
-    <ul data-testid="issues" style={{ listStyle: "none", padding: 0, margin: 0 }}>
-      {sorted.map((i, k) => (
-        <li key={k} className={s.issue} onClick={() => i.sheet && i.cell && onSelect?.(i.sheet, i.cell)} title={i.fix}>
-          <span className={s[i.severity]}>{t.severity[i.severity]}</span>{" "}
-          <Text weight="semibold">{i.sheet}{i.cell ? `!${i.cell}` : ""}</Text> <Text>{i.message}</Text>
-        </li>
+    <div data-testid="issues">
+      {[...bySheet].map(([sheet, list]) => (
+        <section key={sheet || "-"}>
+          <Text weight="semibold">{sheet || t.workbookLevel}（{list.length}）</Text>
+          <ul style={{ listStyle: "none", padding: 0, margin: "4px 0 8px" }}>
+            {[...list].sort((a, b) => order[a.severity] - order[b.severity]).map((i, k) => (
+              <li key={k} className={s.issue} onClick={() => i.sheet && i.cell && onSelect?.(i.sheet, i.cell)} title={i.fix}>
+                <span className={s[i.severity]}>{t.severity[i.severity]}</span> <Text weight="semibold">{i.cell}</Text> <Text>{i.message}</Text>
+                {i.code === "unknown-entity" && i.fix && i.value && onAlias && (
+                  <Button size="small" appearance="subtle" onClick={(e) => { e.stopPropagation(); onAlias(i.value!, i.fix!); }}>
+                    {t.recordAlias(i.value, i.fix)}
+                  </Button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
       ))}
-    </ul>
+    </div>
   );
 }

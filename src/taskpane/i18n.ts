@@ -29,6 +29,9 @@ const zh = {
   exportRules: "导出方案规则表",
   optionHint: "政策原文有多种理解时，选择一种；结果表会注明所用的理解",
   defaultMark: "（默认）",
+  savedMapping: "已保存列映射和别名",
+  workbookLevel: "整个工作簿",
+  recordAlias: (a: string, b: string) => `记为别名：“${a}”即“${b}”`,
 };
 export type Strings = typeof zh;
 
@@ -60,6 +63,9 @@ const en: Strings = {
   exportRules: "Export the scheme as rules sheets",
   optionHint: "Where the policy admits several readings, pick one; the results state which is in force",
   defaultMark: " (default)",
+  savedMapping: "Mapping and aliases saved",
+  workbookLevel: "Workbook",
+  recordAlias: (a: string, b: string) => `Record "${a}" as an alias of "${b}"`,
 };
 
 export function strings(lang: UiLang): Strings {

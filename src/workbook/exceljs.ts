@@ -3,7 +3,7 @@ import type ExcelJS from "exceljs";
 import type { CellValue, Rect, SheetData } from "../engine/types";
 import { MARKER_PREFIX, rectangular, safeSheetName, type PlanSheet, type PlanStyle, type ResultPlan } from "../engine/plan";
 import { parseRangeA1 } from "../engine/text";
-import { quoteSheet, sheetOfReference, type WorkbookPort, type WriteReport } from "./port";
+import { parseSettings, quoteSheet, SETTINGS_NAME, SETTINGS_SHEET, sheetOfReference, type Settings, type WorkbookPort, type WriteReport } from "./port";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -69,12 +69,35 @@ export class ExcelJsBook implements WorkbookPort {
 
   async readSheets(): Promise<SheetData[]> {
     const ours = this.markedSheets();
+    const settings = this.settingsSheet()?.name;
     const out: SheetData[] = [];
     this.wb.eachSheet((ws) => {
-      if (ours.has(ws.name)) return;
+      if (ours.has(ws.name) || ws.name === settings) return;
       out.push(readWorksheet(ws));
     });
     return out;
+  }
+
+  private settingsSheet(): ExcelJS.Worksheet | undefined {
+    const n = (this.wb.definedNames.model as Array<{ name: string; ranges: string[] }>).find((x) => x.name === SETTINGS_NAME);
+    const name = n?.ranges[0] ? sheetOfReference(n.ranges[0]) : null;
+    return name ? this.wb.getWorksheet(name) : undefined;
+  }
+
+  async readSettings(): Promise<Settings | null> {
+    return parseSettings(this.settingsSheet()?.getCell("A1").value);
+  }
+
+  async writeSettings(settings: Settings): Promise<void> {
+    let ws = this.settingsSheet();
+    if (!ws) {
+      const taken = new Set<string>();
+      this.wb.eachSheet((w) => taken.add(w.name));
+      ws = this.wb.addWorksheet(safeSheetName(SETTINGS_SHEET, taken), { state: "veryHidden" });
+      this.wb.definedNames.removeAllNames(SETTINGS_NAME);
+      this.wb.definedNames.add(`${quoteSheet(ws.name)}!$A$1`, SETTINGS_NAME);
+    }
+    ws.getCell("A1").value = JSON.stringify(settings);
   }
 
   async writeResult(plan: ResultPlan): Promise<WriteReport> {
@@ -123,32 +146,42 @@ export class ExcelJsBook implements WorkbookPort {
   }
 }
 
+/** Merged areas. `ws.model` would rebuild the model of every row; ExcelJS keeps the merges in `_merges`. */
+function mergesOf(ws: ExcelJS.Worksheet): Rect[] {
+  const internal = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges;
+  const ranges = internal ? Object.values(internal).map((m) => m.range).filter((r): r is string => typeof r === "string") : ((ws.model as { merges?: string[] }).merges ?? []);
+  return ranges.map((m) => parseRangeA1(m));
+}
+
 export function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
-  const merges: Rect[] = ((ws.model as { merges?: string[] }).merges ?? []).map((m) => parseRangeA1(m));
-  let top = Infinity;
-  let left = Infinity;
-  let bottom = -1;
-  let right = -1;
-  const cells: Array<[number, number, CellValue]> = [];
-  ws.eachRow({ includeEmpty: false }, (row, rn) => {
-    row.eachCell({ includeEmpty: false }, (cell, cn) => {
-      // a merged area keeps its value in the top-left cell only, as in Excel
-      if (cell.isMerged && cell.master !== cell) return;
-      const v = convert(cell.value);
-      if (v === null) return;
-      const r = rn - 1;
-      const c = cn - 1;
-      cells.push([r, c, v]);
-      if (r < top) top = r;
-      if (c < left) left = c;
-      if (r > bottom) bottom = r;
-      if (c > right) right = c;
-    });
-  });
-  if (cells.length === 0) return { name: ws.name, originRow: 0, originCol: 0, values: [], merges };
-  const values: CellValue[][] = Array.from({ length: bottom - top + 1 }, () => new Array<CellValue>(right - left + 1).fill(null));
-  for (const [r, c, v] of cells) values[r - top][c - left] = v;
-  return { name: ws.name, originRow: top, originCol: left, values, merges };
+  const merges = mergesOf(ws);
+  // getSheetValues is ExcelJS's fast path: one sparse array per row, 1-based; reuse its arrays, converted in place
+  const raw = ws.getSheetValues() as unknown as Array<Array<unknown> | undefined>;
+  const values: CellValue[][] = new Array(Math.max(0, raw.length - 1));
+  for (let rn = 1; rn < raw.length; rn++) {
+    const row = raw[rn];
+    if (!row) {
+      values[rn - 1] = [];
+      continue;
+    }
+    row.shift();
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      if (v === undefined || v === null) continue;
+      const t = typeof v;
+      if (t !== "number" && t !== "string" && t !== "boolean") row[c] = convert(v as ExcelJS.CellValue);
+    }
+    values[rn - 1] = row as CellValue[];
+  }
+  // a merged area keeps its value in the top-left cell only, as in Excel (ExcelJS repeats it)
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      const out = values[r];
+      if (!out) continue;
+      for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c < out.length) out[c] = null;
+    }
+  }
+  return { name: ws.name, originRow: 0, originCol: 0, values, merges };
 }
 
 export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet): void {

@@ -7,7 +7,7 @@
 import type { CellValue, Rect, SheetData } from "../engine/types";
 import { MARKER_PREFIX, rectangular, safeSheetName, type PlanSheet, type PlanStyle, type PlanValue, type ResultPlan } from "../engine/plan";
 import { a1, parseRangeA1 } from "../engine/text";
-import { quoteSheet, sheetOfReference, type WorkbookPort, type WriteReport } from "./port";
+import { parseSettings, quoteSheet, SETTINGS_NAME, SETTINGS_SHEET, sheetOfReference, type Settings, type WorkbookPort, type WriteReport } from "./port";
 
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type SupportsFn = (set: string, version: string) => boolean;
@@ -52,6 +52,37 @@ export class OfficeBook implements WorkbookPort {
     private readonly tempTag: string = Math.random().toString(36).slice(2, 8),
   ) {}
 
+  /** the settings found by the last readSheets (read in the same two syncs) */
+  private settings: Settings | null | undefined;
+
+  async readSettings(): Promise<Settings | null> {
+    if (this.settings === undefined) await this.readSheets();
+    return this.settings ?? null;
+  }
+
+  async writeSettings(settings: Settings): Promise<void> {
+    await this.run(async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      const names = ctx.workbook.names;
+      names.load("items/name,items/formula");
+      await ctx.sync();
+      const existing = names.items.find((n) => n.name === SETTINGS_NAME);
+      const sheetName = existing ? sheetOfReference(existing.formula) : null;
+      let ws: Excel.Worksheet;
+      if (sheetName && sheets.items.some((x) => x.name === sheetName)) ws = sheets.getItem(sheetName);
+      else {
+        ws = sheets.add(safeSheetName(SETTINGS_SHEET, sheets.items.map((x) => x.name)));
+        ws.visibility = "VeryHidden";
+        if (existing) existing.delete();
+        names.add(SETTINGS_NAME, ws.getRange("A1"));
+      }
+      ws.getRange("A1").values = [["'" + JSON.stringify(settings)]];
+      await ctx.sync();
+    });
+    this.settings = settings;
+  }
+
   async readSheets(): Promise<SheetData[]> {
     const merges = this.supports("ExcelApi", "1.13");
     return this.run(async (ctx) => {
@@ -61,8 +92,15 @@ export class OfficeBook implements WorkbookPort {
       names.load("items/name,items/formula");
       await ctx.sync();
       const ours = markedSheets(names.items);
+      const settingsRef = names.items.find((n) => n.name === SETTINGS_NAME);
+      const settingsSheet = settingsRef ? sheetOfReference(settingsRef.formula) : null;
+      let settingsCell: Excel.Range | null = null;
+      if (settingsSheet && sheets.items.some((x) => x.name === settingsSheet)) {
+        settingsCell = ctx.workbook.worksheets.getItem(settingsSheet).getRange("A1");
+        settingsCell.load("values");
+      }
       const reads = sheets.items
-        .filter((ws) => !ours.has(ws.name))
+        .filter((ws) => !ours.has(ws.name) && ws.name !== settingsSheet)
         .map((ws) => {
           const used = ws.getUsedRangeOrNullObject(true);
           used.load("values,valueTypes,rowIndex,columnIndex");
@@ -74,6 +112,7 @@ export class OfficeBook implements WorkbookPort {
           return { name: ws.name, used, areas };
         });
       await ctx.sync();
+      this.settings = settingsCell ? parseSettings(settingsCell.values[0]?.[0]) : null;
       return reads.map(({ name, used, areas }) => {
         if (used.isNullObject) return { name, originRow: 0, originCol: 0, values: [], merges: merges ? [] : null };
         const types = used.valueTypes;

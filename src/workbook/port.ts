@@ -4,6 +4,24 @@
  */
 import type { SheetData } from "../engine/types";
 import type { ResultPlan } from "../engine/plan";
+import type { MappingFile } from "../engine/read";
+
+/** What ZoneScore remembers in a workbook: the confirmed column mapping and name aliases. */
+export type Settings = MappingFile;
+
+/** The hidden sheet that holds the settings (JSON in A1), found by its defined name, not by its sheet name. */
+export const SETTINGS_NAME = "ZoneScoreSettings";
+export const SETTINGS_SHEET = "ZoneScore设置";
+
+export function parseSettings(text: unknown): Settings | null {
+  if (typeof text !== "string" || !text.trim()) return null;
+  try {
+    const v = JSON.parse(text) as Settings;
+    return v && typeof v === "object" ? v : null;
+  } catch {
+    return null;
+  }
+}
 
 export interface WriteReport {
   /** plan key → the sheet name actually used */
@@ -19,6 +37,10 @@ export interface WorkbookPort {
   writeResult(plan: ResultPlan): Promise<WriteReport>;
   /** add sheets that become the user's own (the input template): unmarked, never replaced */
   addSheets(plan: ResultPlan): Promise<WriteReport>;
+  /** the settings saved in the workbook (read together with the sheets where the host allows) */
+  readSettings(): Promise<Settings | null>;
+  /** save settings in a very hidden sheet */
+  writeSettings(settings: Settings): Promise<void>;
 }
 
 /** The sheet a marker name points at: "ZoneScore.summary" → "=加分汇总!$A$1" or "'加分 汇总'!$A$1". */

@@ -21,6 +21,7 @@ export class SheetState {
   merges: Rect[] = [];
   frozenRows = 0;
   frozenCols = 0;
+  visibility = "Visible";
   formats: Array<{ rect: Rect; key: string; value: unknown }> = [];
   constructor(public name: string) {}
   set(r: number, c: number, v: unknown): void {
@@ -215,6 +216,14 @@ class WorksheetProxy extends Loadable {
     const fields = props.split(",");
     this.ctx.enqueue({ load: "worksheet", fields }, () => this.markLoaded(fields));
     return this;
+  }
+  set visibility(v: string) {
+    this.ctx.enqueue({ op: "worksheet.visibility", v }, () => {
+      const s = this.resolve();
+      if (!s) throw new Error("ItemNotFound");
+      if (!["Visible", "Hidden", "VeryHidden"].includes(v)) throw new Error(`InvalidArgument: visibility ${v}`);
+      s.visibility = v;
+    });
   }
   delete(): void {
     this.ctx.enqueue({ op: "worksheet.delete" }, () => {
