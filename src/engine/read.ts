@@ -192,7 +192,12 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
     checkTotals(c.sheet, c.raw, spec, issues);
     const letter = (col: number) => a1(0, col).replace(/\d+$/, "");
     const used = new Set([...mapping.values()].map((m) => m.col));
-    const headers = c.raw.columns.map((h) => ({ column: letter(h.col), header: h.path.join(" / ") }));
+    // every column of the sheet, with or without header text, so that the user can pick any of them
+    const headers: Array<{ column: string; header: string }> = [];
+    for (let col = c.sheet.originCol; col <= lastCol(c.sheet); col++) {
+      const h = c.raw.columns.find((x) => x.col === col);
+      headers.push({ column: letter(col), header: h ? h.path.join(" / ") : lang === "zh" ? "（无表头）" : "(no header)" });
+    }
     const unmapped = c.raw.columns.filter((h) => !used.has(h.col)).map((h) => ({ column: letter(h.col), header: h.path.join(" / "), h }));
     // other years of a known indicator (the annex's 2022年, 2024年 …) are expected, not worth a note
     const known = new Set(spec.columns.flatMap((col) => [col.name, ...col.synonyms].map((n) => parseHeader([n]).key)));
@@ -468,14 +473,22 @@ function checkDuplicates(t: Table, spec: TableSpecT, issues: Issues): Map<string
   return index;
 }
 
+/** A known short form: one name's characters appear, in order, in another (高新区 → 淮北高新技术产业开发区). */
+function isSubsequence(short: string, long: string): boolean {
+  let k = 0;
+  for (let i = 0; i < long.length && k < short.length; i++) if (long[i] === short[k]) k++;
+  return k === short.length;
+}
+
 function suggestEntity(name: string, entities: Table): string | undefined {
   const k = nameKey(name);
   if (!k) return undefined;
-  const hit = entities.rows.find((e) => {
-    const ek = nameKey(e.name);
-    return ek && (ek.includes(k) || k.includes(ek));
-  });
-  return hit?.name;
+  const keys = entities.rows.map((e) => nameKey(e.name));
+  const contains = entities.rows.filter((_, i) => keys[i] && (keys[i].includes(k) || k.includes(keys[i])));
+  if (contains.length === 1) return contains[0].name;
+  // a short form, when it points at exactly one name
+  const short = entities.rows.filter((_, i) => keys[i] && k.length >= 2 && (isSubsequence(k, keys[i]) || isSubsequence(keys[i], k)));
+  return short.length === 1 ? short[0].name : undefined;
 }
 
 function linkRows(t: Table, spec: TableSpecT, entities: Table, index: Map<string, number>, issues: Issues, unknownSeverity: "error" | "info" = "error"): void {

@@ -119,3 +119,42 @@ test("another scheme and another reading of 排序法, chosen in the pane, are u
   wb.getWorksheet("评分汇总")!.eachRow((r) => notes.push(String(r.getCell(1).value ?? "")));
   expect(notes.some((n) => n.includes("rank-linear") && n.includes("用户选择"))).toBe(true);
 }, 120000);
+
+test("confirming the column mapping and recording an alias in the pane; both are saved in the downloaded workbook", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-browser-"));
+  const sample = path.join(dir, "odd.xlsx");
+  const plan = huaibeiSamplePlan(huaibei);
+  const z = plan.sheets.find((s) => s.name === "开发区指标")!;
+  z.values[2] = z.values[2].map((v, i) => (i === 0 ? v : v === null ? null : `指标${i}`));
+  z.values[3] = z.values[3].map(() => null);
+  z.merges = z.merges.filter((m) => m.top < 2);
+  plan.sheets.find((s) => s.name === "项目清单")!.values[2][1] = "濉溪开发区";
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.addSheets(plan);
+  fs.writeFileSync(sample, await b.toBuffer());
+
+  const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN" });
+  await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  await page.goto(`${base}/index.html`);
+  await page.getByTestId("file-input").setInputFiles(sample);
+  await page.getByTestId("file-name").waitFor();
+  await page.getByRole("button", { name: "校验" }).click();
+  await page.getByTestId("mapping").waitFor();
+  expect(await page.getByTestId("status").innerText()).toMatch(/[1-9]\d* 个错误/);
+  const pick: Array<[string, string]> = [["本年规上工业产值", "C"], ["上年规上工业产值", "B"], ["新开工建设工业项目", "D"], ["规上工业企业", "E"], ["新增上市企业", "F"], ["新增上市在审企业", "G"], ["新增辅导备案企业", "H"], ["盘活闲置低效用地任务完成", "I"], ["平台公司新评AA级", "J"], ["集约评价进入全省前三分之一", "K"], ["综合考评基础得分", "L"], ["亩均税收", "M"]];
+  for (const [label, col] of pick) await page.getByLabel(`开发区指标 ${label}`, { exact: true }).selectOption(col);
+  await page.getByTestId("save-mapping").click();
+  await page.getByText("已保存列映射和别名").waitFor();
+  // the one error left: the project's short zone name, with a suggestion to record as an alias
+  await page.getByRole("button", { name: "记为别名：“濉溪开发区”即“濉溪经济开发区”" }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes("0 个错误"));
+  await page.getByRole("button", { name: "评分并写入结果" }).click();
+  await page.getByTestId("ranking").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+  const saved = path.join(dir, "result.xlsx");
+  await download.saveAs(saved);
+  const back = await ExcelJsBook.load(ExcelJS, fs.readFileSync(saved));
+  const settings = await back.readSettings();
+  expect(settings!.tables!.zones.columns!.output).toBe("C");
+  expect(settings!.aliases).toEqual({ 濉溪开发区: "濉溪经济开发区" });
+}, 120000);
