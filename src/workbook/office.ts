@@ -62,10 +62,7 @@ export class OfficeBook implements WorkbookPort {
 
   async writeSettings(settings: Settings): Promise<void> {
     await this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
-      const names = ctx.workbook.names;
-      names.load("items/name,items/formula");
+      const { sheets, names } = loadNames(ctx);
       await ctx.sync();
       const existing = names.items.find((n) => n.name === SETTINGS_NAME);
       const sheetName = existing ? sheetOfReference(existing.formula) : null;
@@ -86,10 +83,7 @@ export class OfficeBook implements WorkbookPort {
   async readSheets(): Promise<SheetData[]> {
     const merges = this.supports("ExcelApi", "1.13");
     return this.run(async (ctx) => {
-      const sheets = ctx.workbook.worksheets;
-      sheets.load("items/name");
-      const names = ctx.workbook.names;
-      names.load("items/name,items/formula");
+      const { sheets, names } = loadNames(ctx);
       await ctx.sync();
       const ours = markedSheets(names.items);
       const settingsRef = names.items.find((n) => n.name === SETTINGS_NAME);
@@ -153,10 +147,7 @@ export class OfficeBook implements WorkbookPort {
     const links = this.supports("ExcelApi", "1.7");
     try {
       return await this.run(async (ctx) => {
-        const sheets = ctx.workbook.worksheets;
-        sheets.load("items/name");
-        const names = ctx.workbook.names;
-        names.load("items/name,items/formula");
+        const { sheets, names } = loadNames(ctx);
         // 1. write everything into temporary sheets (one sync, or one per ~4 MB chunk)
         const added = plan.sheets.map((_, i) => sheets.add(temps[i]));
         let budget = REQUEST_BUDGET;
@@ -220,6 +211,15 @@ export class OfficeBook implements WorkbookPort {
       await ctx.sync();
     });
   }
+}
+
+/** Queue the loads every batch starts with: sheet names and defined names (for the markers). */
+function loadNames(ctx: Excel.RequestContext): { sheets: Excel.WorksheetCollection; names: Excel.NamedItemCollection } {
+  const sheets = ctx.workbook.worksheets;
+  sheets.load("items/name");
+  const names = ctx.workbook.names;
+  names.load("items/name,items/formula");
+  return { sheets, names };
 }
 
 function markedSheets(items: ReadonlyArray<{ name: string; formula: string }>): Map<string, string> {

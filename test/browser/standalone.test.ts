@@ -43,6 +43,21 @@ beforeAll(async () => {
   });
 }, 60000);
 
+/** Write a plan as an .xlsx in a new folder; open the standalone page on it (nothing outside is fetched). */
+async function openOn(plan: Parameters<ExcelJsBook["addSheets"]>[0], name: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-browser-"));
+  const file = path.join(dir, name);
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.addSheets(plan);
+  fs.writeFileSync(file, await b.toBuffer());
+  const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN" });
+  await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  await page.goto(`${base}/index.html`);
+  await page.getByTestId("file-input").setInputFiles(file);
+  await page.getByTestId("file-name").waitFor();
+  return { dir, page };
+}
+
 afterAll(async () => {
   await browser?.close();
   await new Promise((r) => server?.close(r));
@@ -93,16 +108,7 @@ test("open the sample, score it, download the result with the four result sheets
 }, 120000);
 
 test("another scheme and another reading of 排序法, chosen in the pane, are used and stated", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-browser-"));
-  const sample = path.join(dir, "chifeng.xlsx");
-  const b = await ExcelJsBook.create(ExcelJS);
-  await b.addSheets(chifengSamplePlan(getBuiltInScheme("chifeng-2020")!));
-  fs.writeFileSync(sample, await b.toBuffer());
-  const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN" });
-  await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-  await page.goto(`${base}/index.html`);
-  await page.getByTestId("file-input").setInputFiles(sample);
-  await page.getByTestId("file-name").waitFor();
+  const { dir, page } = await openOn(chifengSamplePlan(getBuiltInScheme("chifeng-2020")!), "chifeng.xlsx");
   await page.getByRole("combobox").first().click();
   await page.getByRole("option", { name: "赤峰市工业园区综合发展评价考核（2020）" }).click();
   await page.getByTestId("option-rankReading").click();
@@ -121,23 +127,13 @@ test("another scheme and another reading of 排序法, chosen in the pane, are u
 }, 120000);
 
 test("confirming the column mapping and recording an alias in the pane; both are saved in the downloaded workbook", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-browser-"));
-  const sample = path.join(dir, "odd.xlsx");
   const plan = huaibeiSamplePlan(huaibei);
   const z = plan.sheets.find((s) => s.name === "开发区指标")!;
   z.values[2] = z.values[2].map((v, i) => (i === 0 ? v : v === null ? null : `指标${i}`));
   z.values[3] = z.values[3].map(() => null);
   z.merges = z.merges.filter((m) => m.top < 2);
   plan.sheets.find((s) => s.name === "项目清单")!.values[2][1] = "濉溪开发区";
-  const b = await ExcelJsBook.create(ExcelJS);
-  await b.addSheets(plan);
-  fs.writeFileSync(sample, await b.toBuffer());
-
-  const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN" });
-  await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
-  await page.goto(`${base}/index.html`);
-  await page.getByTestId("file-input").setInputFiles(sample);
-  await page.getByTestId("file-name").waitFor();
+  const { dir, page } = await openOn(plan, "odd.xlsx");
   await page.getByRole("button", { name: "校验" }).click();
   await page.getByTestId("mapping").waitFor();
   expect(await page.getByTestId("status").innerText()).toMatch(/[1-9]\d* 个错误/);
