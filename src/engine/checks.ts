@@ -85,6 +85,11 @@ export function select(a: Float64Array, k: number): number {
   return a[k];
 }
 
+/** Totals and amounts that cannot fall below zero (新增 / 增量 / 增速 can). */
+function isTotalAmount(name: string): boolean {
+  return /总额|总量|总产值|总值|总投资/.test(name) && !/新增|增量|增速|增长|增加/.test(name);
+}
+
 function isShare(name: string): boolean {
   return /比重|占比|比例|占.*比/.test(name);
 }
@@ -115,10 +120,12 @@ export function runChecks(scheme: Scheme, tables: Record<string, Table>, raw: Re
       // impossible values: areas below 0, shares outside 0–100 %
       const area = col.unit !== undefined && AREA.has(col.unit);
       const share = col.unit === "%" && isShare(col.name);
-      if (area || share) {
+      const amount = isTotalAmount(col.name);
+      if (area || share || amount) {
         for (let k = 0; k < xs.length; k++) {
           const x = xs[k];
           if (area && x < 0) issues.add("error", "negative-area", t.sheet, cellOf(k), { column: label, value: x }, String(x));
+          if (amount && x < 0) issues.add("error", "negative-amount", t.sheet, cellOf(k), { column: label, value: x }, String(x));
           if (share && (x < 0 || x > 100)) issues.add("error", "share-out-of-range", t.sheet, cellOf(k), { column: label, value: x }, String(x));
         }
       }

@@ -111,6 +111,14 @@ const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
     zh: (p) => `「${p.column}」是面积，不能为负数（${p.value}）`,
     en: (p) => `"${p.column}" is an area and cannot be negative (${p.value})`,
   },
+  "negative-amount": {
+    zh: (p) => `「${p.column}」是总量，不能为负数（${p.value}）`,
+    en: (p) => `"${p.column}" is a total and cannot be negative (${p.value})`,
+  },
+  "name-variant": {
+    zh: (p) => `“${p.value}”与开发区表中的“${p.name}”只差空格、全半角或括号，已视为同一开发区`,
+    en: (p) => `"${p.value}" differs from "${p.name}" in the zone sheet only in spaces, width or brackets; taken as the same zone`,
+  },
   "share-out-of-range": {
     zh: (p) => `「${p.column}」是比重，应在 0–100% 之间（${p.value}）`,
     en: (p) => `"${p.column}" is a share and should be within 0–100 % (${p.value})`,

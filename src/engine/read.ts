@@ -494,6 +494,7 @@ function suggestEntity(name: string, entities: Table): string | undefined {
 function linkRows(t: Table, spec: TableSpecT, entities: Table, index: Map<string, number>, issues: Issues, unknownSeverity: "error" | "info" = "error"): void {
   const ref = spec.columns.find((c) => c.role === "ref");
   if (!ref) return;
+  const seenVariants = new Set<string>();
   for (const r of t.rows) {
     const v = r.values[ref.id];
     if (typeof v !== "string" || !v) continue;
@@ -502,8 +503,18 @@ function linkRows(t: Table, spec: TableSpecT, entities: Table, index: Map<string
       const suggest = suggestEntity(v, entities);
       issues.add(unknownSeverity, "unknown-entity", t.sheet, r.cells[ref.id], { value: v, suggest: suggest ?? "" }, v, suggest);
       r.entity = -1;
-    } else r.entity = i;
+    } else {
+      r.entity = i;
+      noteVariant(v, entities.rows[i].name, t.sheet, r.cells[ref.id], issues, seenVariants);
+    }
   }
+}
+
+/** A name written differently from the entity table's (spaces, width, brackets): matched, and said once per name. */
+function noteVariant(written: string, name: string, sheet: string, cell: string, issues: Issues, seen: Set<string>): void {
+  if (written === name || seen.has(written) || nameKey(written) !== nameKey(name)) return;
+  seen.add(written);
+  issues.add("info", "name-variant", sheet, cell, { value: written, name }, written);
 }
 
 function linkTargets(t: Table, spec: TableSpecT, entities: Table, index: Map<string, number>, issues: Issues): void {
@@ -526,6 +537,7 @@ function linkTargets(t: Table, spec: TableSpecT, entities: Table, index: Map<str
     } else {
       r.entity = i;
       seen.add(i);
+      noteVariant(r.name, entities.rows[i].name, t.sheet, r.cells[key.id], issues, new Set());
     }
   });
   entities.rows.forEach((e, i) => {

@@ -139,6 +139,14 @@ const CASES: Case[] = [
   },
   { name: "the same credit code twice", sheets: book({ enterprises: [["企业名称", "统一社会信用代码", "所属开发区", "营业收入（亿元）", "此前最高营业收入（亿元）", "是否制造业"], ["甲公司", OK1, "甲开发区", 105, 80, "是"], ["甲公司分厂", OK1, "乙开发区", 10, 8, "是"]] }), expect: [["warning", "uscc-duplicate", "企业清单", "B3"]] },
   { name: "a credit code of the wrong length", sheets: book({ enterprises: [["企业名称", "统一社会信用代码", "所属开发区", "营业收入（亿元）", "此前最高营业收入（亿元）", "是否制造业"], ["甲公司", "9134060012345", "甲开发区", 105, 80, "是"]] }), expect: [["warning", "uscc-length", "企业清单", "B2"]] },
+  { name: "a total that cannot be negative", sheets: [sheet("参数", [["考评年度", 2020]]), ...chifengBook((rows) => (rows[2][3] = -1.5)).slice(1)], scheme: chifeng, expect: [["error", "negative-amount", "园区指标", "D4"]] },
+  {
+    name: "names that differ only in spaces, width or brackets are matched, and said once",
+    sheets: book({ projects: [["项目名称", "所属开发区", "计划总投资（亿元）", "当年完成固定资产投资（亿元）", "是否纳统", "是否制造业"], ["一号项目", "甲 开发区", 120, 25, "是", "是"], ["二号项目", "甲 开发区", 60, 12, "是", "是"]] }),
+    expect: [["info", "name-variant", "项目清单", "B2"], ["info", "unmapped-column", "开发区指标", "F1"]].filter((x) => x[1] === "name-variant") as Array<[string, string, string, string]>,
+    infos: true,
+    also: (r) => expect(r.dataset!.tables.projects.rows.map((x) => x.entity)).toEqual([0, 0]),
+  },
   { name: "a negative count", sheets: book({ zones: zonesWith((g) => (g[2][3] = -2)) }), expect: [["error", "negative-count", "开发区指标", "D3"]] },
   { name: "a yes/no cell that is neither", sheets: book({ zones: zonesWith((g) => (g[1][5] = "也许")) }), expect: [["error", "not-yes-no", "开发区指标", "F2"]] },
   {
