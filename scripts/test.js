@@ -19,23 +19,30 @@ function newest(dir) {
   return t;
 }
 
-function ensureChromium() {
-  const bin = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-  if (fs.existsSync(bin)) return;
+/** Debian's chromium (browser test) and LibreOffice Calc (the formula oracle): installed when missing and we may. */
+function ensureTools() {
+  const tools = [
+    { bin: process.env.CHROMIUM_PATH || "/usr/bin/chromium", packages: ["chromium", "fonts-wqy-microhei"], args: [] },
+    { bin: process.env.SOFFICE_PATH || "/usr/bin/soffice", packages: ["libreoffice-calc"], args: ["--no-install-recommends"] },
+  ];
+  const missing = tools.filter((t) => !fs.existsSync(t.bin));
+  if (!missing.length) return;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (isRoot && fs.existsSync("/usr/bin/apt-get")) {
-    console.log("test: installing Debian's chromium for the browser test (apt-get)…");
     const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
+    console.log(`test: installing ${missing.flatMap((t) => t.packages).join(", ")} (apt-get)…`);
     run("apt-get", ["update", "-qq"], { env });
-    run("apt-get", ["install", "-y", "-qq", "chromium", "fonts-wqy-microhei"], { env });
+    for (const t of missing) run("apt-get", ["install", "-y", "-qq", ...t.args, ...t.packages], { env });
   }
-  if (!fs.existsSync(bin)) {
-    console.error(`test: ${bin} is missing. Install it (Debian: apt-get install chromium) or set CHROMIUM_PATH.`);
-    process.exit(1);
+  for (const t of tools) {
+    if (!fs.existsSync(t.bin)) {
+      console.error(`test: ${t.bin} is missing. Install it (Debian: apt-get install ${t.packages.join(" ")}) or set ${t.bin.includes("soffice") ? "SOFFICE_PATH" : "CHROMIUM_PATH"}.`);
+      process.exit(1);
+    }
   }
 }
 
-ensureChromium();
+ensureTools();
 if (run("npx", ["tsc", "-p", "tsconfig.cli.json"]) !== 0) process.exit(1);
 const built = path.join(root, "dist", "index.html");
 const sources = Math.max(newest(path.join(root, "src")), newest(path.join(root, "assets")), fs.statSync(path.join(root, "manifest.xml")).mtimeMs, fs.statSync(path.join(root, "webpack.config.js")).mtimeMs);

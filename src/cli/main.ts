@@ -35,6 +35,7 @@ options:
                without it, the mapping saved in the workbook by the pane is used
   --save-mapping M   (check) write the mapping the reader used, to edit and give back with --mapping
   --force      score even when the data has errors
+  --values     write the result sheets as values (an archive snapshot) instead of live formulas
   --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear
                (zonescore schemes lists each scheme's options; the one in force is written in the results)
   --lang en    English messages (default: Chinese)
@@ -267,7 +268,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       const input = a.pos[0];
       const book = await loadBook(input);
       const mapping = await mappingFor(book, a.opts.mapping);
-      const r = checkAndScore(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang, force: a.opts.force === true, options: schemeOptions(a.opts.option, scheme), mapping });
+      const sheets = await book.readSheets();
+      const r = checkAndScore(sheets, scheme, { year: yearOpt(a.opts.year), lang, force: a.opts.force === true, options: schemeOptions(a.opts.option, scheme), mapping });
       printIssues(r.allIssues, lang, io.err);
       writeJson(a.opts.json, toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
       if (!r.run) {
@@ -276,7 +278,8 @@ async function run(argv: string[], io: Io): Promise<number> {
       }
       const outFile = typeof a.opts.out === "string" ? a.opts.out : input!.replace(/(\.xlsx)?$/i, ".zonescore.xlsx");
       if (path.resolve(outFile) === path.resolve(input!)) throw new UsageError("--out must differ from the input file (the input is never modified)");
-      await book.writeResult(plan(scheme, r.run, { lang }));
+      // live formulas over the input cells by default; --values writes a frozen snapshot for archiving
+      await book.writeResult(plan(scheme, r.run, { lang, formulas: a.opts.values ? undefined : { data: r.dataset!, sheets } }));
       writeAtomic(outFile, await book.toBuffer());
       if (a.opts.json !== "-") io.out(rankingText(r.run, scheme));
       io.err(lang === "zh" ? `已写入 ${outFile}（${r.errors} 个错误，${r.warnings} 个警告）\n` : `wrote ${outFile} (${r.errors} errors, ${r.warnings} warnings)\n`);

@@ -42,6 +42,10 @@ export interface Table {
   rows: Row[];
   /** field id → header path as found, for explanations */
   headers: Record<string, string>;
+  /** field id → the factor its cells were multiplied by (unit conversion), for formulas on the cells */
+  factors?: Record<string, number>;
+  /** rows of the sheet inside the table that are not data rows (总计, 其中): a formula range must not span them */
+  otherRows?: number[];
 }
 
 export interface ParamValue {

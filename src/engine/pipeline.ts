@@ -9,7 +9,7 @@ import type { ScoreRun } from "./result";
 import type { ResultPlan } from "./plan";
 import { readWorkbook, type MappingFile, type ResolvedTable } from "./read";
 import { score } from "./score";
-import { buildResultPlan } from "./result-plan";
+import { buildResultPlan, type PlanOptions } from "./result-plan";
 
 export interface CheckOutcome {
   dataset: Dataset | null;
@@ -50,7 +50,8 @@ export function checkAndScore(sheets: readonly SheetData[], scheme: Scheme, opts
   return { ...c, run, allIssues, warnings: allIssues.filter((i) => i.severity === "warning").length };
 }
 
-export function plan(scheme: Scheme, run: ScoreRun, opts: { lang?: Lang; generatedAt?: string } = {}): ResultPlan {
+/** The result sheets: live formulas over the input cells when the data and sheets are given, else values. */
+export function plan(scheme: Scheme, run: ScoreRun, opts: PlanOptions = {}): ResultPlan {
   return buildResultPlan(scheme, run, run.issues, opts);
 }
 

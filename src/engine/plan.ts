@@ -22,6 +22,8 @@ export interface PlanSheet {
   /** internal links: a cell that jumps to another sheet's cell */
   links: Array<{ row: number; col: number; sheet: string; cell: string }>;
   freeze?: { rows: number; cols: number };
+  /** live formulas (without "=", as Excel writes them in English), each over the cell's value as its cached result */
+  formulas?: Array<{ row: number; col: number; formula: string }>;
 }
 
 export interface ResultPlan {

@@ -439,7 +439,9 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
       issues.add("warning", "percent-as-fraction", sheet.name, a1(raw.headerTop, mapping.get(col.id)!.col), { column: mapping.get(col.id)!.header });
     }
   }
-  return { id: spec.id, sheet: sheet.name, rows, headers };
+  const factors: Record<string, number> = {};
+  for (const [id, m] of mapping) factors[id] = m.factor;
+  return { id: spec.id, sheet: sheet.name, rows, headers, factors, otherRows: raw.totalRows };
 }
 
 function checkUscc(code: string, sheet: string, row: number, col: number, issues: Issues): void {

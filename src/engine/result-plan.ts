@@ -3,7 +3,10 @@ import type { Scheme } from "../schemes/schema";
 import type { Issue, Lang } from "./types";
 import type { ScoreRun } from "./result";
 import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "./plan";
-import { parseA1 } from "./text";
+import { a1, parseA1 } from "./text";
+import type { Dataset } from "./dataset";
+import type { SheetData } from "./types";
+import { Formulas } from "./formulas";
 
 const SEVERITY_TEXT = { zh: { error: "错误", warning: "警告", info: "提示" }, en: { error: "error", warning: "warning", info: "info" } };
 
@@ -20,7 +23,14 @@ function header(s: PlanSheet, cols: string[]): void {
   s.freeze = { rows: r + 1, cols: 2 };
 }
 
-export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly Issue[], opts: { lang?: Lang; generatedAt?: string } = {}): ResultPlan {
+export interface PlanOptions {
+  lang?: Lang;
+  generatedAt?: string;
+  /** live formulas on the input cells (needs the data and the sheets they came from); values when absent */
+  formulas?: { data: Dataset; sheets: readonly SheetData[] };
+}
+
+export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly Issue[], opts: PlanOptions = {}): ResultPlan {
   const lang = opts.lang ?? "zh";
   const stamp = opts.generatedAt ? ` · ${opts.generatedAt}` : "";
   const sub = `${scheme.source} · 考评年度 ${run.year} · ZoneScore 生成${stamp}`;
@@ -57,9 +67,11 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
     else if (e.rank !== null && e.rank <= 3) summary.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: "top" });
   }
   const last = summary.values.length - 1;
+  const formulaNote = opts.formulas ? summaryFormulas(scheme, run, summary, first, shownRules, tail.map((t) => t[0]), opts.formulas) : null;
   if (last >= first) summary.numberFormats.push({ rect: { top: first, left: 2, bottom: last, right: 2 + shownRules.length + tail.length - 1 - (scheme.grading ? 1 : 0) - (vetoRules.length ? 1 : 0) }, format: "0.##" });
   summary.values.push([]);
   const notes = [...run.notes, ...scheme.notes];
+  notes.push(formulaNote ?? "本表为数值（存档版）：修改输入表不会改变本表；需要随输入自动更新时请用公式模式");
   if (errors || warnings) notes.push(`校验：${errors} 个错误，${warnings} 个警告，见「校验结果」`);
   for (const n of notes) {
     summary.values.push([`注：${n}`]);
@@ -131,4 +143,67 @@ function isAddress(a: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Put live formulas over the summary's values; returns the sentence the sheet shows about them. */
+function summaryFormulas(scheme: Scheme, run: ScoreRun, sheet: PlanSheet, first: number, shownRules: number[], tailNames: string[], src: { data: Dataset; sheets: readonly SheetData[] }): string {
+  const f = new Formulas({ scheme, run, data: src.data, sheets: src.sheets });
+  const out: Array<{ row: number; col: number; formula: string }> = [];
+  const ruleCol = new Map(shownRules.map((k, j) => [k, 2 + j]));
+  const tailCol = (name: string) => {
+    const j = tailNames.findIndex((t) => t === name || t.startsWith(name));
+    return j < 0 ? -1 : 2 + shownRules.length + j;
+  };
+  const lastRow = first + run.order.length - 1;
+  const totalCol = tailCol("总分");
+  const totalRange = `$${a1(first, totalCol).replace(/\d+$/, "")}$${first + 1}:$${a1(first, totalCol).replace(/\d+$/, "")}$${lastRow + 1}`;
+  const cell = (r: number, c: number) => a1(r, c);
+  let fallbackCells = 0;
+  run.order.forEach((i, pos) => {
+    const r = first + pos;
+    const e = run.entities[i];
+    if (e.vetoed) return;
+    for (const k of shownRules) {
+      const formula = f.rule(k, i);
+      if (formula) out.push({ row: r, col: ruleCol.get(k)!, formula });
+      else fallbackCells++;
+    }
+    const cellsOf = (pred: (k: number) => boolean) => shownRules.filter(pred).map((k) => cell(r, ruleCol.get(k)!));
+    const sum = (xs: string[]) => (xs.length ? `SUM(${xs.join(",")})` : "0");
+    const groupCells: string[] = [];
+    for (const g of scheme.groups) {
+      const c = tailCol(g.name);
+      const parts = cellsOf((k) => scheme.rules[k].group === g.id && scheme.rules[k].role === "score");
+      out.push({ row: r, col: c, formula: g.cap ? `MIN(${sum(parts)},${g.weight})` : sum(parts) });
+      groupCells.push(cell(r, c));
+    }
+    const ungrouped = cellsOf((k) => scheme.rules[k].role === "score" && !scheme.rules[k].group);
+    const scoreParts = [...groupCells, ...ungrouped];
+    const scoreCol = tailCol("得分");
+    if (scoreCol >= 0) out.push({ row: r, col: scoreCol, formula: sum(scoreParts) });
+    const bonusCol = Math.max(tailCol("附加分"), tailCol("加分合计"));
+    if (bonusCol >= 0) out.push({ row: r, col: bonusCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "bonus")) });
+    const dedCol = tailCol("扣分");
+    if (dedCol >= 0) out.push({ row: r, col: dedCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "deduction")) });
+    const baseCol = tailCol("基础得分");
+    if (baseCol >= 0 && scheme.total.base) {
+      const t = src.data.tables[scheme.entityTable];
+      const ref = f.ref(t, t.rows[i], scheme.total.base);
+      if (ref) out.push({ row: r, col: baseCol, formula: ref });
+    }
+    const terms = [scoreCol >= 0 ? cell(r, scoreCol) : sum(scoreParts), bonusCol >= 0 ? cell(r, bonusCol) : "", dedCol >= 0 ? cell(r, dedCol) : "", baseCol >= 0 ? `N(${cell(r, baseCol)})` : ""].filter(Boolean);
+    out.push({ row: r, col: totalCol, formula: terms.join("+") });
+    // rank: RANK.EQ for competition ranking, RANK.AVG for average; the dense rank stays a value
+    if (scheme.ranking.ties === "competition") out.push({ row: r, col: 0, formula: `RANK.EQ(${cell(r, totalCol)},${totalRange},0)` });
+    else if (scheme.ranking.ties === "average") out.push({ row: r, col: 0, formula: `RANK.AVG(${cell(r, totalCol)},${totalRange},0)` });
+    const gradeCol = tailCol("等级");
+    if (gradeCol >= 0 && scheme.grading && scheme.ranking.ties === "competition") {
+      const g = scheme.grading;
+      const test = (j: number) => (g.method === "percentile" ? `${cell(r, 0)}<=ROUND(${g.bands[j]}*COUNT(${totalRange}),0)` : `${cell(r, totalCol)}>=${g.bands[j]}`);
+      out.push({ row: r, col: gradeCol, formula: g.bands.reduceRight((acc, _b, j) => `IF(${test(j)},"${g.labels[j]}",${acc})`, `"${g.labels[g.labels.length - 1]}"`) });
+    }
+  });
+  sheet.formulas = out;
+  const why = [...f.fallbacks].map(([w, c]) => `${w} ${c} 个`).join("、");
+  return `本表为实时公式：修改输入表中的数据后，得分、总分和名次自动重算${fallbackCells ? `；${fallbackCells} 个得分单元格为数值，不随输入变化（${why}）` : ""}${scheme.ranking.ties === "dense" ? "；中国式排名为数值" : ""}`;
 }

@@ -2,7 +2,7 @@
 import * as React from "react";
 import {
   Button, Dropdown, Option, Field, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Text, Link, makeStyles, tokens,
+  TableHeaderCell, TableRow, Text, Link, Switch, makeStyles, tokens,
 } from "@fluentui/react-components";
 import type { HostOps } from "./host";
 import { strings, type UiLang } from "./i18n";
@@ -52,6 +52,7 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
   const [issues, setIssues] = React.useState<Issue[] | null>(null);
   const [run, setRun] = React.useState<ScoreRun | null>(null);
   const [mapping, setMapping] = React.useState<ResolvedTable[] | null>(null);
+  const [valuesOnly, setValuesOnly] = React.useState(false);
   const [status, setStatus] = React.useState<{ kind: "info" | "error" | "success"; text: string } | null>(null);
 
   const guard = async (f: () => Promise<void>) => {
@@ -97,7 +98,7 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
         setStatus({ kind: "error", text: t.blocked });
         return;
       }
-      const report = await book.writeResult(plan(sc, r.run, { lang, generatedAt: new Date().toLocaleString() }));
+      const report = await book.writeResult(plan(sc, r.run, { lang, generatedAt: new Date().toLocaleString(), formulas: valuesOnly ? undefined : { data: r.dataset!, sheets } }));
       setRun(r.run);
       setStatus({ kind: "success", text: `${t.wrote(Object.values(report.written).join("、"))} · ${t.issues(r.errors, r.warnings)}` });
     });
@@ -197,6 +198,7 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
           {fileName && <Text weight="semibold" data-testid="file-name">{fileName}</Text>}
         </div>
       )}
+      <Switch checked={valuesOnly} onChange={(_, d) => setValuesOnly(d.checked)} label={t.valuesOnly} data-testid="values-only" />
       <div className={s.row}>
         <Button onClick={onCheck} disabled={busy}>{t.check}</Button>
         <Button appearance="primary" onClick={onScore} disabled={busy}>{t.score}</Button>

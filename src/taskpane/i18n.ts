@@ -30,6 +30,7 @@ const zh = {
   optionHint: "政策原文有多种理解时，选择一种；结果表会注明所用的理解",
   defaultMark: "（默认）",
   savedMapping: "已保存列映射和别名",
+  valuesOnly: "结果写为数值（存档版，不随输入变化）",
   workbookLevel: "整个工作簿",
   recordAlias: (a: string, b: string) => `记为别名：“${a}”即“${b}”`,
 };
@@ -64,6 +65,7 @@ const en: Strings = {
   optionHint: "Where the policy admits several readings, pick one; the results state which is in force",
   defaultMark: " (default)",
   savedMapping: "Mapping and aliases saved",
+  valuesOnly: "Write results as values (an archive snapshot that does not follow the inputs)",
   workbookLevel: "Workbook",
   recordAlias: (a: string, b: string) => `Record "${a}" as an alias of "${b}"`,
 };

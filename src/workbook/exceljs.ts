@@ -3,6 +3,7 @@ import type ExcelJS from "exceljs";
 import type { CellValue, Rect, SheetData } from "../engine/types";
 import { MARKER_PREFIX, rectangular, safeSheetName, type PlanSheet, type PlanStyle, type ResultPlan } from "../engine/plan";
 import { parseRangeA1 } from "../engine/text";
+import { filePrefixed } from "../engine/formulas";
 import { parseSettings, quoteSheet, SETTINGS_NAME, SETTINGS_SHEET, sheetOfReference, type Settings, type WorkbookPort, type WriteReport } from "./port";
 
 type ExcelJSModule = typeof ExcelJS;
@@ -192,6 +193,11 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet): void {
       if (v !== null) xr.getCell(c + 1).value = v;
     });
   });
+  for (const f of p.formulas ?? []) {
+    const cell = ws.getRow(f.row + 1).getCell(f.col + 1);
+    const result = values[f.row]?.[f.col];
+    cell.value = result === null || result === undefined ? { formula: filePrefixed(f.formula) } : ({ formula: filePrefixed(f.formula), result } as ExcelJS.CellFormulaValue);
+  }
   for (const f of p.numberFormats) forRect(ws, f.rect, (c) => (c.numFmt = f.format));
   for (const s of p.styles) forRect(ws, s.rect, STYLE[s.style]);
   for (const l of p.links) {

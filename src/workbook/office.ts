@@ -177,6 +177,7 @@ export class OfficeBook implements WorkbookPort {
             budget -= bytes;
             r = end;
           }
+          writeFormulas(ws, p, values);
           decorate(ws, p, links);
         }
         await ctx.sync();
@@ -230,6 +231,22 @@ function markedSheets(items: ReadonlyArray<{ name: string; formula: string }>): 
     if (s) out.set(s, n.name);
   }
   return out;
+}
+
+/** Formulas over the block of rows that has them, in one request (Office.js takes them without any file prefix). */
+function writeFormulas(ws: Excel.Worksheet, p: PlanSheet, values: PlanValue[][]): void {
+  const fs = p.formulas ?? [];
+  if (!fs.length) return;
+  let top = Infinity;
+  let bottom = -1;
+  for (const f of fs) {
+    if (f.row < top) top = f.row;
+    if (f.row > bottom) bottom = f.row;
+  }
+  const width = values[0]?.length ?? 0;
+  const block = values.slice(top, bottom + 1).map((row) => row.map(safeValue));
+  for (const f of fs) block[f.row - top][f.col] = "=" + f.formula;
+  ws.getRangeByIndexes(top, 0, bottom - top + 1, width).formulas = block;
 }
 
 function rectAddress(r: Rect): string {

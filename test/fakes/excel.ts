@@ -316,6 +316,16 @@ class RangeProxy extends Loadable {
       v.forEach((row, y) => row.forEach((x, c) => r.sheet.set(r.rect.top + y, r.rect.left + c, x)));
     });
   }
+  set formulas(v: unknown[][]) {
+    this.ctx.enqueue({ op: "range.formulas", v }, () => {
+      const r = this.resolve();
+      if (!r) throw new Error("InvalidReference");
+      const rows = r.rect.bottom - r.rect.top + 1;
+      const cols = r.rect.right - r.rect.left + 1;
+      if (v.length !== rows || v.some((row) => row.length !== cols)) throw new Error(`InvalidArgument: formulas are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
+      v.forEach((row, y) => row.forEach((x, c) => r.sheet.set(r.rect.top + y, r.rect.left + c, x)));
+    });
+  }
   set numberFormat(v: unknown[][]) {
     this.ctx.enqueue({ op: "range.numberFormat", v }, () => {
       const r = this.resolve()!;

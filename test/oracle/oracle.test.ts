@@ -1,0 +1,166 @@
+/**
+ * The oracle test: write each built-in scheme's sample in formula mode, let LibreOffice recalculate every formula,
+ * and compare every point, total and rank with the engine. Then change input cells in the file, recalculate again,
+ * and compare with the engine run on the changed inputs.
+ */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import ExcelJS from "exceljs";
+import { checkAndScore, plan } from "../../src/engine/pipeline";
+import { ExcelJsBook } from "../../src/workbook/exceljs";
+import { getBuiltInScheme } from "../../src/schemes";
+import { samplePlan } from "../../src/samples";
+import { mujunSamplePlan } from "../../src/samples/mujun";
+import type { Scheme } from "../../src/schemes/schema";
+import type { ResultPlan } from "../../src/engine/plan";
+import { recalc, SOFFICE } from "./libreoffice";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-oracle-"));
+
+async function scoredFile(scheme: Scheme, input: ResultPlan, name: string, edit?: (wb: ExcelJS.Workbook) => void) {
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.addSheets(input);
+  let book = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+  if (edit) {
+    edit(book.wb);
+    book = await ExcelJsBook.load(ExcelJS, await book.toBuffer());
+  }
+  const sheets = await book.readSheets();
+  const r = checkAndScore(sheets, scheme);
+  expect(r.errors).toBe(0);
+  await book.writeResult(plan(scheme, r.run!, { formulas: { data: r.dataset!, sheets } }));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, await book.toBuffer());
+  return { file, run: r.run!, book };
+}
+
+/** The summary sheet as LibreOffice computed it: entity name → the row's numbers. */
+async function computed(file: string, scheme: Scheme) {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  const ws = wb.getWorksheet(scheme.groups.length ? "评分汇总" : "加分汇总")!;
+  const out = new Map<string, Array<number | string | null>>();
+  const header = (ws.getRow(3).values as unknown[]).slice(1).map((v) => String(v ?? ""));
+  ws.eachRow((row, rn) => {
+    if (rn <= 3) return;
+    const name = row.getCell(2).text;
+    if (!name || name.startsWith("注：")) return;
+    const vals: Array<number | string | null> = [];
+    for (let c = 1; c <= header.length; c++) {
+      const cell = row.getCell(c);
+      const v = cell.formula !== undefined || (typeof cell.value === "object" && cell.value !== null && "formula" in (cell.value as object)) ? (cell.result as unknown) : cell.value;
+      vals.push(typeof v === "number" || typeof v === "string" ? v : v === null || v === undefined ? null : String(v));
+    }
+    out.set(name, vals);
+  });
+  return { header, rows: out };
+}
+
+/** Relative tolerance 1e-9 (LibreOffice stores 15 significant digits). */
+function close(got: unknown, want: number): void {
+  expect(typeof got).toBe("number");
+  const g = got as number;
+  if (Math.abs(g - want) > 1e-9 * Math.max(1, Math.abs(want))) throw new Error(`LibreOffice computed ${g}, the engine ${want}`);
+}
+
+function compare(scheme: Scheme, run: Awaited<ReturnType<typeof scoredFile>>["run"], got: Awaited<ReturnType<typeof computed>>) {
+  const shown = scheme.rules.map((r, k) => (r.kind === "veto" ? -1 : k)).filter((k) => k >= 0);
+  const totalCol = got.header.indexOf("总分");
+  let compared = 0;
+  for (const e of run.entities) {
+    const row = got.rows.get(e.name);
+    if (!row) throw new Error(`no row for ${e.name}; rows: ${[...got.rows.keys()].join(", ")}`);
+    if (e.vetoed) continue;
+    shown.forEach((k, j) => {
+      close(row![2 + j], e.points[k]);
+      compared++;
+    });
+    close(row![totalCol], e.total);
+    if (scheme.ranking.ties !== "dense") expect(row![0]).toBe(e.rank);
+    const gradeCol = got.header.indexOf("等级");
+    if (gradeCol >= 0) expect(row![gradeCol]).toBe(e.grade);
+    compared += 2;
+  }
+  return compared;
+}
+
+async function stripResults(file: string): Promise<void> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(file);
+  let n = 0;
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { formula?: string } | null;
+        if (v && typeof v === "object" && typeof v.formula === "string") {
+          cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+          n++;
+        }
+      }),
+    ),
+  );
+  expect(n).toBeGreaterThan(10);
+  await wb.xlsx.writeFile(file);
+}
+
+beforeAll(() => {
+  expect(fs.existsSync(SOFFICE)).toBe(true);
+});
+
+const cases: Array<[string, (s: Scheme) => ResultPlan, (wb: ExcelJS.Workbook) => void]> = [
+  [
+    "huaibei-2023",
+    (s) => samplePlan(s)!,
+    (wb) => {
+      // 相山 reaches its output target and 烈山 its projects target; 杜集's increment passes 50
+      const z = wb.getWorksheet("开发区指标")!;
+      z.getCell("C6").value = 61;
+      z.getCell("D8").value = 15;
+      z.getCell("C7").value = 112.5;
+    },
+  ],
+  [
+    "chifeng-2020",
+    (s) => samplePlan(s)!,
+    (wb) => {
+      const z = wb.getWorksheet("园区指标")!;
+      // with a vetoed park the 排序法 cells stay values (said on the sheet); change inputs that formulas reach
+      z.getCell("O7").value = 9; // 安庆: new 高新技术企业, capped at 3
+      z.getCell("X8").value = 0.5; // 玉龙: 信息报送 score
+      z.getCell("Y13").value = "省级"; // 巴林左旗: a provincial 绿色园区 certification
+      z.getCell("Q9").value = 1; // 元宝山综合: 规划环评 score
+    },
+  ],
+  [
+    "mujun-template",
+    (s) => mujunSamplePlan(s, 300),
+    (wb) => {
+      const z = wb.getWorksheet("企业亩均数据")!;
+      z.getCell("D5").value = 400; // an enterprise far above the benchmark (capped at 2×)
+      z.getCell("I7").value = 1; // another's R&D share
+    },
+  ],
+];
+
+describe.each(cases)("%s in formula mode, recalculated by LibreOffice", (id, input, edit) => {
+  const scheme = getBuiltInScheme(id)!;
+  test("every point, total and rank equals the engine's, before and after changing inputs in the file", async () => {
+    const a = await scoredFile(scheme, input(scheme), `${id}.xlsx`);
+    const b = await scoredFile(scheme, input(scheme), `${id}-changed.xlsx`, edit);
+    // the changes must matter, or the second half proves nothing
+    expect(b.run.entities.map((e) => e.total)).not.toEqual(a.run.entities.map((e) => e.total));
+    // the file written before the change, edited in place and recalculated, must follow the change too
+    const edited = path.join(dir, `${id}-edited.xlsx`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(a.file);
+    edit(wb);
+    await wb.xlsx.writeFile(edited);
+    // drop every cached result, so that what comes back can only be LibreOffice's own computation
+    await stripResults(a.file);
+    await stripResults(edited);
+    const [ra, redited] = recalc([a.file, edited]);
+    expect(compare(scheme, a.run, await computed(ra, scheme))).toBeGreaterThan(10);
+    expect(compare(scheme, b.run, await computed(redited, scheme))).toBeGreaterThan(10);
+  }, 240000);
+});
