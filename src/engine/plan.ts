@@ -6,7 +6,7 @@ import type { Rect } from "./types";
 
 export type PlanValue = string | number | boolean | null;
 
-export type PlanStyle = "title" | "subtitle" | "header" | "top" | "vetoed" | "note" | "error" | "warning";
+export type PlanStyle = "title" | "subtitle" | "header" | "top" | "vetoed" | "note" | "error" | "warning" | "wrap";
 
 export interface PlanSheet {
   /** stable id of the sheet's role, e.g. "summary"; ZoneScore recognises its own sheets by this marker, not by name */
@@ -24,6 +24,17 @@ export interface PlanSheet {
   freeze?: { rows: number; cols: number };
   /** live formulas (without "=", as Excel writes them in English), each over the cell's value as its cached result */
   formulas?: Array<{ row: number; col: number; formula: string }>;
+  /** print set-up: rows repeated on every page, orientation (A4) */
+  print?: { titleRows: [number, number]; landscape: boolean; /** the print area ends at this column */ lastColumn?: number };
+  /** cell notes (the audit trail of a score cell) */
+  notes?: Array<{ row: number; col: number; text: string }>;
+  /** row heights in points (a header whose labels wrap) */
+  rowHeights?: Array<{ row: number; height: number }>;
+  /**
+   * a picture of the totals: Excel gets a stacked bar chart of these columns (groups, or rules) by name; a file gets
+   * data bars on the total column instead (ExcelJS cannot write charts)
+   */
+  bars?: { column: number; top: number; bottom: number; stackColumns: number[] };
 }
 
 export interface ResultPlan {

@@ -68,7 +68,22 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
   }
   const last = summary.values.length - 1;
   const formulaNote = opts.formulas ? summaryFormulas(scheme, run, summary, first, shownRules, tail.map((t) => t[0]), opts.formulas) : null;
-  if (last >= first) summary.numberFormats.push({ rect: { top: first, left: 2, bottom: last, right: 2 + shownRules.length + tail.length - 1 - (scheme.grading ? 1 : 0) - (vetoRules.length ? 1 : 0) }, format: "0.##" });
+  if (last >= first) {
+    summary.numberFormats.push({ rect: { top: first, left: 0, bottom: last, right: 0 }, format: "0" });
+    summary.numberFormats.push({ rect: { top: first, left: 2, bottom: last, right: 2 + shownRules.length + tail.length - 1 - (scheme.grading ? 1 : 0) - (vetoRules.length ? 1 : 0) }, format: "0.00" });
+  }
+  summary.print = { titleRows: [first - 1, first - 1], landscape: true };
+  // the audit trail: every score cell carries a note with the rule, the clause, the inputs and the arithmetic
+  // (up to 20,000 cells; larger runs are explained row by row in the detail sheet)
+  if (run.order.length * shownRules.length <= 20000) {
+    summary.notes = [];
+    run.order.forEach((i, pos) => {
+      if (run.entities[i].vetoed) return;
+      shownRules.forEach((k, j) => summary.notes!.push({ row: first + pos, col: 2 + j, text: `${scheme.rules[k].id} ${scheme.rules[k].label}\n${run.basis(k, i)}` }));
+    });
+  }
+  summary.rowHeights = [{ row: first - 1, height: 48 }];
+  summary.bars = { column: 2 + shownRules.length + tail.findIndex((t) => t[0] === "总分"), top: first, bottom: last, stackColumns: scheme.groups.length ? scheme.groups.map((g) => 2 + shownRules.length + tail.findIndex((t) => t[0].startsWith(g.name))) : shownRules.map((_, j) => 2 + j) };
   summary.values.push([]);
   const notes = [...run.notes, ...scheme.notes];
   notes.push(formulaNote ?? "本表为数值（存档版）：修改输入表不会改变本表；需要随输入自动更新时请用公式模式");
@@ -88,6 +103,8 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
   for (const d of run.details()) {
     detail.values.push([d.entity, d.rule, d.clause, d.points, d.subject, d.basis, d.inputs.map((x) => x.ref).filter(Boolean).join("、")]);
   }
+  if (detail.values.length > 3) detail.numberFormats.push({ rect: { top: 3, left: 3, bottom: detail.values.length - 1, right: 3 }, format: "0.00" });
+  detail.print = { titleRows: [2, 2], landscape: true };
   detail.widths = [26, 14, 8, 8, 28, 80, 36];
   sheets.push(detail);
 
@@ -100,6 +117,8 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
   const aw = [...run.awards].sort((a, b) => order.get(a.entityIndex)! - order.get(b.entityIndex)!);
   for (const a of aw) award.values.push([a.entity, `${a.rule} ${a.label}`, a.clause, a.amount, a.unit, a.upTo ? "最高限额" : "按规定", a.subject, a.basis]);
   if (aw.length === 0) award.values.push(["（无）"]);
+  if (aw.length) award.numberFormats.push({ rect: { top: 3, left: 3, bottom: award.values.length - 1, right: 3 }, format: "0.00" });
+  award.print = { titleRows: [2, 2], landscape: true };
   award.widths = [26, 24, 8, 10, 14, 10, 28, 80];
   if (scheme.awards.length) sheets.push(award);
 

@@ -2,7 +2,7 @@
 import type ExcelJS from "exceljs";
 import type { CellValue, Rect, SheetData } from "../engine/types";
 import { MARKER_PREFIX, rectangular, safeSheetName, type PlanSheet, type PlanStyle, type ResultPlan } from "../engine/plan";
-import { parseRangeA1 } from "../engine/text";
+import { colLetters, parseRangeA1 } from "../engine/text";
 import { filePrefixed } from "../engine/formulas";
 import { parseSettings, quoteSheet, SETTINGS_NAME, SETTINGS_SHEET, sheetOfReference, type Settings, type WorkbookPort, type WriteReport } from "./port";
 
@@ -42,6 +42,7 @@ const STYLE: Record<PlanStyle, (c: ExcelJS.Cell) => void> = {
   note: (c) => { c.font = { size: 9, color: { argb: "FF666666" } }; },
   error: (c) => { c.font = { bold: true, color: { argb: "FFC00000" } }; },
   warning: (c) => { c.font = { color: { argb: "FFC65911" } }; },
+  wrap: (c) => { c.alignment = { wrapText: true, vertical: "top" }; },
 };
 
 export class ExcelJsBook implements WorkbookPort {
@@ -208,7 +209,19 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet): void {
   for (const m of p.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   p.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   if (p.freeze) ws.views = [{ state: "frozen", xSplit: p.freeze.cols, ySplit: p.freeze.rows }];
-  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = { paperSize: 9, orientation: p.print?.landscape === false ? "portrait" : "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  if (p.print) ws.pageSetup.printTitlesRow = `${p.print.titleRows[0] + 1}:${p.print.titleRows[1] + 1}`;
+  if (p.print?.lastColumn !== undefined) ws.pageSetup.printArea = `A1:${colLetters(p.print.lastColumn)}${values.length}`;
+  for (const h of p.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
+  for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
+  // a file cannot carry the Excel chart: data bars on the totals say the same at a glance
+  if (p.bars && p.bars.bottom >= p.bars.top) {
+    const col = colLetters(p.bars.column);
+    ws.addConditionalFormatting({
+      ref: `${col}${p.bars.top + 1}:${col}${p.bars.bottom + 1}`,
+      rules: [{ type: "dataBar", priority: 1, minLength: 0, maxLength: 100, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF5B9BD5" } } as unknown as ExcelJS.ConditionalFormattingRule],
+    });
+  }
 }
 
 function forRect(ws: ExcelJS.Worksheet, r: Rect, f: (c: ExcelJS.Cell) => void): void {

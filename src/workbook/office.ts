@@ -178,7 +178,7 @@ export class OfficeBook implements WorkbookPort {
             r = end;
           }
           writeFormulas(ws, p, values);
-          decorate(ws, p, links);
+          decorate(ws, p, links, this.supports("ExcelApi", "1.18"));
         }
         await ctx.sync();
         // 2. swap: remove ZoneScore's earlier sheets, give the new ones their names, mark them
@@ -253,7 +253,7 @@ function rectAddress(r: Rect): string {
   return r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 }
 
-function decorate(ws: Excel.Worksheet, p: PlanSheet, links: boolean): void {
+function decorate(ws: Excel.Worksheet, p: PlanSheet, links: boolean, notes = false): void {
   for (const f of p.numberFormats) {
     const rows = f.rect.bottom - f.rect.top + 1;
     const cols = f.rect.right - f.rect.left + 1;
@@ -271,6 +271,10 @@ function decorate(ws: Excel.Worksheet, p: PlanSheet, links: boolean): void {
       fmt.horizontalAlignment = "Center";
       fmt.verticalAlignment = "Center";
     } else if (s.style === "error") fmt.font.bold = true;
+    else if (s.style === "wrap") {
+      fmt.wrapText = true;
+      fmt.verticalAlignment = "Top";
+    }
     if (FILL[s.style]) fmt.fill.color = FILL[s.style]!;
     if (FONT_COLOR[s.style]) fmt.font.color = FONT_COLOR[s.style]!;
   }
@@ -279,6 +283,32 @@ function decorate(ws: Excel.Worksheet, p: PlanSheet, links: boolean): void {
   if (p.freeze) {
     if (p.freeze.rows) ws.freezePanes.freezeRows(p.freeze.rows);
     if (p.freeze.cols) ws.freezePanes.freezeColumns(p.freeze.cols);
+  }
+  if (p.print) {
+    ws.pageLayout.orientation = p.print.landscape ? "Landscape" : "Portrait";
+    ws.pageLayout.paperSize = "A4";
+    ws.pageLayout.setPrintTitleRows(`$${p.print.titleRows[0] + 1}:$${p.print.titleRows[1] + 1}`);
+    if (p.print.lastColumn !== undefined) ws.pageLayout.setPrintArea(ws.getRangeByIndexes(0, 0, Math.max(1, p.values.length), p.print.lastColumn + 1));
+  }
+  for (const h of p.rowHeights ?? []) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+  // cell notes need ExcelApi 1.18; below it the detail sheet carries the same sentences
+  if (notes && p.notes) for (const n of p.notes.slice(0, 5000)) ws.notes.add(ws.getRangeByIndexes(n.row, n.col, 1, 1), n.text);
+  if (p.bars && p.bars.bottom >= p.bars.top && p.bars.stackColumns.length) {
+    // a stacked bar chart of the totals by group (or by rule), names as categories, beside the table
+    const b = p.bars;
+    const rows = b.bottom - b.top + 1;
+    const names = ws.getRangeByIndexes(b.top, 1, rows, 1);
+    const [firstCol, ...rest] = b.stackColumns;
+    const chart = ws.charts.add("BarStacked", ws.getRangeByIndexes(b.top - 1, firstCol, rows + 1, 1), "Columns");
+    chart.title.text = "得分构成";
+    chart.series.getItemAt(0).setXAxisValues(names);
+    for (const c of rest) {
+      const series = chart.series.add(String(p.values[b.top - 1]?.[c] ?? ""));
+      series.setValues(ws.getRangeByIndexes(b.top, c, rows, 1));
+      series.setXAxisValues(names);
+    }
+    chart.top = 20;
+    chart.left = 700;
   }
   if (links) {
     for (const l of p.links) {

@@ -22,6 +22,8 @@ export class SheetState {
   frozenRows = 0;
   frozenCols = 0;
   visibility = "Visible";
+  page: Record<string, unknown> = {};
+  charts: Array<{ type: string; series: Array<{ name: string; values: string; x?: string }>; title?: string }> = [];
   formats: Array<{ rect: Rect; key: string; value: unknown }> = [];
   constructor(public name: string) {}
   set(r: number, c: number, v: unknown): void {
@@ -259,6 +261,54 @@ class WorksheetProxy extends Loadable {
       return u ? { sheet: s, rect: u } : null;
     });
   }
+  get pageLayout() {
+    const rec = (key: string) => (value: unknown) => this.ctx.enqueue({ op: "pageLayout", key, value }, () => (this.resolve()!.page[key] = value));
+    const o: Record<string, unknown> = {
+      setPrintTitleRows: (rows: string) => rec("printTitleRows")(rows),
+      setPrintArea: (r: RangeProxy) => this.ctx.enqueue({ op: "pageLayout.printArea" }, () => {
+        const ref = (r as unknown as { resolve: () => RangeRef }).resolve()!;
+        this.resolve()!.page.printArea = `${a1(ref.rect.top, ref.rect.left)}:${a1(ref.rect.bottom, ref.rect.right)}`;
+      }),
+    };
+    for (const k of ["orientation", "paperSize"]) Object.defineProperty(o, k, { set: rec(k) });
+    return o;
+  }
+  get charts() {
+    const ctx = this.ctx;
+    const sheetOf = () => this.resolve()!;
+    const where = (r: RangeProxy) => {
+      const ref = (r as unknown as { resolve: () => RangeRef }).resolve()!;
+      return `${ref.sheet.name}!${a1(ref.rect.top, ref.rect.left)}:${a1(ref.rect.bottom, ref.rect.right)}`;
+    };
+    return {
+      add: (type: string, source: RangeProxy, seriesBy: string) => {
+        let chart: SheetState["charts"][number] | null = null;
+        ctx.enqueue({ op: "charts.add", type, seriesBy }, () => {
+          const src = where(source);
+          chart = { type, series: [{ name: "", values: src }] };
+          sheetOf().charts.push(chart);
+        });
+        const series = (get: () => SheetState["charts"][number]["series"][number]) => ({
+          setValues: (r: RangeProxy) => ctx.enqueue({ op: "series.setValues" }, () => (get().values = where(r))),
+          setXAxisValues: (r: RangeProxy) => ctx.enqueue({ op: "series.setXAxisValues" }, () => (get().x = where(r))),
+        });
+        const proxy = {
+          title: {} as { text?: string },
+          series: {
+            getItemAt: (i: number) => series(() => chart!.series[i]),
+            add: (name: string) => {
+              let k = -1;
+              ctx.enqueue({ op: "series.add", name }, () => (k = chart!.series.push({ name, values: "" }) - 1));
+              return series(() => chart!.series[k]);
+            },
+          },
+        };
+        Object.defineProperty(proxy.title, "text", { set: (t: string) => ctx.enqueue({ op: "chart.title", t }, () => (chart!.title = t)) });
+        for (const k of ["top", "left"]) Object.defineProperty(proxy, k, { set: (v: number) => ctx.enqueue({ op: `chart.${k}`, v }, () => undefined) });
+        return proxy;
+      },
+    };
+  }
   get freezePanes() {
     return {
       freezeRows: (n: number) => this.ctx.enqueue({ op: "freezeRows", n }, () => (this.resolve()!.frozenRows = n)),
@@ -350,7 +400,7 @@ class RangeProxy extends Loadable {
       for (const k of keys) Object.defineProperty(o, k, { set: rec(prefix + k), enumerable: true });
       return o;
     };
-    const f = setter("", ["wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth"]);
+    const f = setter("", ["wrapText", "horizontalAlignment", "verticalAlignment", "columnWidth", "rowHeight"]);
     Object.defineProperty(f, "font", { value: setter("font.", ["bold", "size", "color", "italic", "underline"]) });
     Object.defineProperty(f, "fill", { value: setter("fill.", ["color"]) });
     return f;
