@@ -150,21 +150,24 @@ export class OfficeBook implements WorkbookPort {
         const { sheets, names } = loadNames(ctx);
         // 1. write everything into temporary sheets (one sync, or one per ~4 MB chunk)
         const added = plan.sheets.map((_, i) => sheets.add(temps[i]));
+        // every write is counted against the request budget; a sync is made before a write that would pass it
         let budget = REQUEST_BUDGET;
-        for (let i = 0; i < plan.sheets.length; i++) {
-          const p = plan.sheets[i];
-          const ws = added[i];
-          const values = rectangular(p.values);
-          const w = values[0]?.length ?? 0;
+        const spend = async (bytes: number) => {
+          if (bytes > budget && budget < REQUEST_BUDGET) {
+            await ctx.sync();
+            budget = REQUEST_BUDGET;
+          }
+          budget -= bytes;
+        };
+        /** rows top.. of a block, as many per request as fit */
+        const chunked = async (rows: ReadonlyArray<ReadonlyArray<PlanValue | string>>, set: (from: number, to: number) => void) => {
           let r = 0;
-          while (r < values.length && w > 0) {
-            // take as many rows as fit in what is left of this request
+          while (r < rows.length) {
             let end = r;
             let bytes = 0;
-            while (end < values.length) {
-              const b = payloadBytes([values[end]]);
-              if (bytes + b > budget && end > r) break;
-              if (bytes + b > budget && budget < REQUEST_BUDGET) break;
+            while (end < rows.length) {
+              const b = payloadBytes([rows[end] as PlanValue[]]);
+              if (bytes + b > budget && (end > r || budget < REQUEST_BUDGET)) break;
               bytes += b;
               end++;
             }
@@ -173,12 +176,28 @@ export class OfficeBook implements WorkbookPort {
               budget = REQUEST_BUDGET;
               continue;
             }
-            ws.getRangeByIndexes(r, 0, end - r, w).values = values.slice(r, end).map((row) => row.map(safeValue));
+            set(r, end);
             budget -= bytes;
             r = end;
           }
-          writeFormulas(ws, p, values);
-          decorate(ws, p, links, this.supports("ExcelApi", "1.18"));
+        };
+        for (let i = 0; i < plan.sheets.length; i++) {
+          const p = plan.sheets[i];
+          const ws = added[i];
+          const values = rectangular(p.values);
+          const w = values[0]?.length ?? 0;
+          if (w > 0) {
+            const safe = values.map((row) => row.map(safeValue));
+            await chunked(safe, (a, b) => (ws.getRangeByIndexes(a, 0, b - a, w).values = safe.slice(a, b)));
+          }
+          const f = formulaBlock(p, values);
+          if (f) await chunked(f.rows, (a, b) => (ws.getRangeByIndexes(f.top + a, 0, b - a, w).formulas = f.rows.slice(a, b)));
+          const withNotes = this.supports("ExcelApi", "1.18");
+          // the formatting requests: number formats are sent cell by cell, the rest is small
+          const formats = p.numberFormats.reduce((x, f) => x + (f.rect.bottom - f.rect.top + 1) * (f.rect.right - f.rect.left + 1) * (f.format.length + 3), 0);
+          await spend(formats + (p.styles.length + p.merges.length + p.links.length) * 160 + p.widths.length * 80 + 2048);
+          if (withNotes && p.notes) await spend(p.notes.slice(0, 5000).reduce((x, n) => x + n.text.length * 3 + 40, 0));
+          decorate(ws, p, links, withNotes);
         }
         await ctx.sync();
         // 2. swap: remove ZoneScore's earlier sheets, give the new ones their names, mark them
@@ -233,20 +252,19 @@ function markedSheets(items: ReadonlyArray<{ name: string; formula: string }>): 
   return out;
 }
 
-/** Formulas over the block of rows that has them, in one request (Office.js takes them without any file prefix). */
-function writeFormulas(ws: Excel.Worksheet, p: PlanSheet, values: PlanValue[][]): void {
+/** The rows that carry formulas, as Office.js wants them: "=…" for a formula, the value elsewhere (no file prefix). */
+function formulaBlock(p: PlanSheet, values: PlanValue[][]): { top: number; rows: Array<Array<string | number | boolean>> } | null {
   const fs = p.formulas ?? [];
-  if (!fs.length) return;
+  if (!fs.length) return null;
   let top = Infinity;
   let bottom = -1;
   for (const f of fs) {
     if (f.row < top) top = f.row;
     if (f.row > bottom) bottom = f.row;
   }
-  const width = values[0]?.length ?? 0;
-  const block = values.slice(top, bottom + 1).map((row) => row.map(safeValue));
-  for (const f of fs) block[f.row - top][f.col] = "=" + f.formula;
-  ws.getRangeByIndexes(top, 0, bottom - top + 1, width).formulas = block;
+  const rows = values.slice(top, bottom + 1).map((row) => row.map(safeValue));
+  for (const f of fs) rows[f.row - top][f.col] = "=" + f.formula;
+  return { top, rows };
 }
 
 function rectAddress(r: Rect): string {

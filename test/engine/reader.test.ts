@@ -104,3 +104,18 @@ describe("checks name the sheet and the cell", () => {
     expect(check(sheets, huaibei, { year: 2023 }).errors).toBe(0);
   });
 });
+
+import { safeSheetName } from "../../src/engine/plan";
+describe("sheet names", () => {
+  test("at most 31 characters, none of [ ] : * ? / \\, no edge apostrophes, not History, unique ignoring case", () => {
+    expect(safeSheetName("加分汇总", [])).toBe("加分汇总");
+    expect(safeSheetName("加分汇总", ["加分汇总"])).toBe("加分汇总(2)");
+    expect(safeSheetName("Result", ["result", "RESULT(2)"])).toBe("Result(3)");
+    expect(safeSheetName("a[b]:c*d?e/f\\g", [])).toBe("a_b__c_d_e_f_g");
+    expect(safeSheetName("'quoted'", [])).toBe("quoted");
+    expect(safeSheetName("History", [])).toBe("History_");
+    const long = "很长的工作表名称".repeat(6);
+    expect(safeSheetName(long, []).length).toBe(31);
+    expect(safeSheetName(long, [long.slice(0, 31)])).toMatch(/^.{28}\(2\)$/);
+  });
+});

@@ -103,3 +103,19 @@ test.each(["=1+1", "+86-555", "-5 (预计)", "@SUM(A1)", '=HYPERLINK("http://exa
   const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
   expect(back.wb.getWorksheet("文本")!.getCell("A1").value).toBe(text);
 });
+
+test("a formula-mode result of 1,000 parks stays under the request budget and within a few syncs", async () => {
+  const base = planSheets(samplePlan(chifeng)!);
+  const parks = base.find((s) => s.name === "园区指标")!;
+  const rows = parks.values.slice(3, 17);
+  for (let k = 0; k < 70; k++) parks.values.push(...rows.map((r) => r.map((v, c) => (c === 0 ? `${v}${k}` : c === 28 ? "否" : v))));
+  const fake = fakeFromSheets(base);
+  const office = new OfficeBook(fake.run, fake.supports, "t");
+  const sheets = await office.readSheets();
+  const r = checkAndScore(sheets, chifeng);
+  expect(r.run!.entities.length).toBeGreaterThan(990);
+  const s0 = fake.syncs;
+  await office.writeResult(plan(chifeng, r.run!, { formulas: { data: r.dataset!, sheets } }));
+  expect(fake.maxRequest()).toBeLessThanOrEqual(REQUEST_BUDGET + 64 * 1024);
+  expect(fake.syncs - s0).toBeLessThanOrEqual(4);
+});
