@@ -87,11 +87,7 @@ export class Formulas {
   private param(id: string): string | null {
     const p = this.c.data.params[id];
     if (!p || typeof p.value !== "number") return null;
-    if (p.cell && p.sheet) {
-      const s = this.sheetOf.get(p.sheet);
-      const m = /^([A-Z]+)(\d+)$/.exec(p.cell);
-      if (s && m) return `${q(p.sheet)}!${p.cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`;
-    }
+    if (p.cell && p.sheet && this.sheetOf.has(p.sheet) && /^[A-Z]+\d+$/.test(p.cell)) return `${q(p.sheet)}!${p.cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`;
     const spec = this.c.scheme.params.find((x) => x.id === id);
     if (spec?.fallbackMeanOf) {
       const t = this.c.data.tables[spec.fallbackMeanOf.table];
@@ -196,9 +192,7 @@ export class Formulas {
         const b = typeof rule.benchmark === "number" ? n(rule.benchmark) : this.param(rule.benchmark.param);
         if (!w || !b) return this.fallback("缺少权重或基准值");
         const col = scheme.tables.find((s) => s.id === t.id)?.columns.find((c) => c.id === rule.field);
-        if (b.startsWith("AVERAGE(") && run.entities.some((e) => e.vetoed)) {
-          // the engine's benchmark averages every row, vetoed or not, as AVERAGE over the column does
-        }
+        // a benchmark that defaults to the average is AVERAGE over the column: every row, as the engine takes it
         return col?.direction === "lower" ? `IF(${x}>0,${w}*MAX(0,MIN(${b}/${x},${n(rule.cap)})),0)` : `${w}*MAX(0,MIN(${x}/${b},${n(rule.cap)}))`;
       }
       case "certification": {

@@ -49,12 +49,6 @@ export function newSheet(key: string, name: string): PlanSheet {
   return { key, name, values: [], merges: [], widths: [], numberFormats: [], styles: [], links: [] };
 }
 
-export function planCellCount(plan: ResultPlan): number {
-  let n = 0;
-  for (const s of plan.sheets) for (const r of s.values) n += r.length;
-  return n;
-}
-
 /** Pad rows to the sheet's width so that the values form a rectangle (hosts want rectangles). */
 export function rectangular(values: PlanValue[][]): PlanValue[][] {
   let w = 0;

@@ -39,13 +39,3 @@ export function rankTyped(v: Float64Array, ties: TieRule = "competition", lower 
   for (let i = 0; i < v.length; i++) if (Number.isNaN(v[i])) idx.push(i);
   return { rank: out, order: idx };
 }
-
-/** Kept for callers of the first version. */
-export function competitionRanks(values: ReadonlyArray<number | null>): Array<number | null> {
-  return ranks(values, "competition");
-}
-
-/** Entity indexes ordered by rank, ties (and unranked, last) in input order. */
-export function rankOrder(r: ReadonlyArray<number | null>): number[] {
-  return r.map((_, i) => i).sort((a, b) => (r[a] ?? Infinity) - (r[b] ?? Infinity) || a - b);
-}

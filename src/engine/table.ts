@@ -190,7 +190,3 @@ export function findTable(sheet: SheetData, keyNames: readonly string[], scan = 
   }
   return out;
 }
-
-export function headerAddress(t: RawTable, col: number): string {
-  return a1(t.headerTop, col);
-}
