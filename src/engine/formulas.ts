@@ -109,6 +109,35 @@ export class Formulas {
     return `${x}${c.op}${v}`;
   }
 
+  /** Tiers judged on one row of any table: nested IFs on that row's cells (highest tier first), or null. */
+  tiersOn(rule: Extract<RuleSpecT, { kind: "tiers" }>, t: Table, row: Row): string | null {
+    const tiers = [...rule.tiers].sort((a, b) => b.points - a.points);
+    const filter = rule.filter.map((c) => this.cond(t, row, c));
+    const parts = tiers.map((x) => x.when.map((c) => this.cond(t, row, c)));
+    if (filter.some((x) => x === null) || parts.some((p) => p.some((x) => x === null))) return null;
+    const all = (p: Array<string | null>) => `AND(${[...filter, ...p].join(",")})`;
+    if (rule.cumulative) return tiers.map((x, j) => `IF(${all(parts[j])},${n(x.points)},0)`).join("+");
+    return tiers.reduceRight((acc, x, j) => `IF(${all(parts[j])},${n(x.points)},${acc})`, "0");
+  }
+
+  /** The rows of a list rule for the 计算过程 sheet: each item's points as a formula on its own cells (or its value). */
+  listRows(k: number): Array<{ entity: number; subject: string; formula: string | null; value: number }> {
+    const { scheme, data } = this.c;
+    const rule = scheme.rules[k];
+    if (rule.kind !== "tiers" || rule.over === scheme.entityTable) return [];
+    const t = data.tables[rule.over];
+    if (!t) return [];
+    const out: Array<{ entity: number; subject: string; formula: string | null; value: number }> = [];
+    for (const row of t.rows) {
+      if (row.entity < 0 || this.c.run.entities[row.entity].vetoed) continue;
+      const f = this.tiersOn(rule, t, row);
+      if (!f) this.fallback("清单中输入不是数字单元格");
+      const subject = rule.subject ? String(row.values[rule.subject] ?? row.name) : row.name;
+      out.push({ entity: row.entity, subject, formula: f, value: 0 });
+    }
+    return out;
+  }
+
   /** The formula of rule k for entity i, or null (the value stays). */
   rule(k: number, i: number): string | null {
     const { scheme, run, data } = this.c;
@@ -152,18 +181,13 @@ export class Formulas {
         return `IF(${r}${rule.op}${tr},${n(rule.points)},0)`;
       }
       case "tiers": {
-        if (rule.over !== scheme.entityTable) return this.fallback("项目、企业清单的汇总");
-        const tiers = [...rule.tiers].sort((a, b) => b.points - a.points);
-        const filter = rule.filter.map((c) => this.cond(t, row, c));
-        const parts = tiers.map((x) => x.when.map((c) => this.cond(t, row, c)));
-        if (filter.some((x) => x === null) || parts.some((p) => p.some((x) => x === null))) return this.fallback("输入不是数字单元格");
-        const all = (p: Array<string | null>) => `AND(${[...filter, ...p].join(",")})`;
-        if (rule.cumulative) return tiers.map((x, j) => `IF(${all(parts[j])},${n(x.points)},0)`).join("+");
-        return tiers.reduceRight((acc, x, j) => `IF(${all(parts[j])},${n(x.points)},${acc})`, "0");
+        // a list that rolls up (projects, enterprises) is summed from the 计算过程 sheet: see listRows
+        if (rule.over !== scheme.entityTable) return null;
+        return this.tiersOn(rule, t, row) ?? this.fallback("输入不是数字单元格");
       }
       case "rank": {
         if (rule.enteredPoints && t.rows.some((r) => typeof r.values[rule.enteredPoints!] === "number")) return this.fallback("认定部门给分");
-        if (run.entities.some((e) => e.vetoed) || t.rows.some((r, j) => r.entity !== j)) return this.fallback("有不予评价或重复的单位");
+        if (t.rows.some((r, j) => r.entity !== j)) return this.fallback("有重复的单位");
         const x = this.ref(t, row, rule.field);
         const rg = this.range(t, rule.field);
         if (!x || !rg) return this.fallback("输入不是数字单元格");
@@ -172,6 +196,19 @@ export class Formulas {
         const lower = col?.direction === "lower";
         const reading = rule.reading ?? run.options.rankReading ?? "rank-step";
         const full = n(rule.points);
+        if (run.entities.some((e) => e.vetoed)) {
+          // units under a veto take no part in the ranking: count only the others, with SUMPRODUCT
+          const vetoes = scheme.rules.filter((r) => r.kind === "veto").map((r) => this.range(t, (r as { field: string }).field));
+          if (vetoes.some((v) => v === null) || (reading !== "rank-step" && reading !== "rank-linear")) return this.fallback("有不予评价的单位时按比值或极差折算");
+          const words = YES_WORDS.map((w) => `"${w}"`).join(",");
+          const excl = vetoes.map((v) => `ISNUMBER(MATCH(${v},{${words}},0))+(${v}=TRUE)+(${v}=1)`).join("+");
+          const live = `(1-SIGN(${excl}))`;
+          const N = `SUMPRODUCT(ISNUMBER(${rg})*${live})`;
+          const rk2 = `(1+SUMPRODUCT(ISNUMBER(${rg})*(${rg}${lower ? "<" : ">"}${x})*${live}))`;
+          const same = `SUMPRODUCT(ISNUMBER(${rg})*(${rg}<>${x})*${live})=0`;
+          const f2 = reading === "rank-step" ? `MAX(0,${full}-(${rk2}-1)*${rule.step !== undefined ? n(rule.step) : `${full}/${N}`})` : `IF(${N}=1,${full},${full}*(${N}-${rk2})/(${N}-1))`;
+          return `IF(${same},${full},MAX(0,MIN(${full},${f2})))`;
+        }
         const rk = `RANK.EQ(${x},${rg},${lower ? 1 : 0})`;
         let f: string;
         if (reading === "rank-step") f = `MAX(0,${full}-(${rk}-1)*${rule.step !== undefined ? n(rule.step) : `${full}/COUNT(${rg})`})`;

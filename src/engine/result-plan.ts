@@ -67,7 +67,8 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
     else if (e.rank !== null && e.rank <= 3) summary.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: "top" });
   }
   const last = summary.values.length - 1;
-  const formulaNote = opts.formulas ? summaryFormulas(scheme, run, summary, first, shownRules, tail.map((t) => t[0]), opts.formulas) : null;
+  const calc = opts.formulas ? newSheet("calc", "计算过程") : null;
+  const formulaNote = opts.formulas ? summaryFormulas(scheme, run, summary, first, shownRules, tail.map((t) => t[0]), opts.formulas, calc!) : null;
   if (last >= first) {
     summary.numberFormats.push({ rect: { top: first, left: 0, bottom: last, right: 0 }, format: "0" });
     summary.numberFormats.push({ rect: { top: first, left: 2, bottom: last, right: 2 + shownRules.length + tail.length - 1 - (scheme.grading ? 1 : 0) - (vetoRules.length ? 1 : 0) }, format: "0.00" });
@@ -94,6 +95,8 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
   }
   summary.widths = [6, 26, ...shownRules.map(() => 11), ...tail.map((t) => (t[0] === "备注" ? 30 : 10))];
   sheets.push(summary);
+
+  if (calc && calc.values.length > 1) sheets.push(calc);
 
   // 加分明细: a row per award of points, with the evidence
   const detail = newSheet("details", scheme.groups.length ? "得分明细" : "加分明细");
@@ -164,10 +167,41 @@ function isAddress(a: string): boolean {
   }
 }
 
+/** A reference to another result sheet, resolved by the adapter to the name it gets (⟦key⟧ → '名称'). */
+export function sheetRef(key: string): string {
+  return `⟦${key}⟧`;
+}
+
+/** Replace ⟦key⟧ placeholders with the quoted sheet names the adapter chose. */
+export function resolveSheetRefs(formula: string, names: Record<string, string>): string {
+  return formula.replace(/⟦([^⟧]+)⟧/g, (_m, k: string) => `'${(names[k] ?? k).replace(/'/g, "''")}'`);
+}
+
 /** Put live formulas over the summary's values; returns the sentence the sheet shows about them. */
-function summaryFormulas(scheme: Scheme, run: ScoreRun, sheet: PlanSheet, first: number, shownRules: number[], tailNames: string[], src: { data: Dataset; sheets: readonly SheetData[] }): string {
+function summaryFormulas(scheme: Scheme, run: ScoreRun, sheet: PlanSheet, first: number, shownRules: number[], tailNames: string[], src: { data: Dataset; sheets: readonly SheetData[] }, calc: PlanSheet): string {
   const f = new Formulas({ scheme, run, data: src.data, sheets: src.sheets });
   const out: Array<{ row: number; col: number; formula: string }> = [];
+  // lists that roll up (projects, enterprises): one row per item on 计算过程, summed per unit with SUMIFS
+  calc.values.push(["规则", "评价对象", "项目/企业", "得分"]);
+  calc.styles.push({ rect: { top: 0, left: 0, bottom: 0, right: 3 }, style: "header" });
+  calc.freeze = { rows: 1, cols: 0 };
+  calc.widths = [12, 30, 36, 10];
+  calc.formulas = [];
+  const calcRange = new Map<number, { top: number; bottom: number }>();
+  for (const k of shownRules) {
+    const rows = f.listRows(k);
+    if (!rows.length) continue;
+    const top = calc.values.length;
+    // the engine's points per item, as the cached results (and as the value where no formula reaches)
+    const byItem = new Map<string, number>();
+    for (const d of run.details()) if (d.rule === scheme.rules[k].id) byItem.set(`${d.entityIndex}\u0000${d.subject}`, (byItem.get(`${d.entityIndex}\u0000${d.subject}`) ?? 0) + d.points);
+    for (const r of rows) {
+      const e = run.entities[r.entity];
+      calc.values.push([scheme.rules[k].id, e.name, r.subject, byItem.get(`${r.entity}\u0000${r.subject}`) ?? 0]);
+      if (r.formula) calc.formulas.push({ row: calc.values.length - 1, col: 3, formula: r.formula });
+    }
+    calcRange.set(k, { top, bottom: calc.values.length - 1 });
+  }
   const ruleCol = new Map(shownRules.map((k, j) => [k, 2 + j]));
   const tailCol = (name: string) => {
     const j = tailNames.findIndex((t) => t === name || t.startsWith(name));
@@ -183,7 +217,10 @@ function summaryFormulas(scheme: Scheme, run: ScoreRun, sheet: PlanSheet, first:
     const e = run.entities[i];
     if (e.vetoed) return;
     for (const k of shownRules) {
-      const formula = f.rule(k, i);
+      const span = calcRange.get(k);
+      const formula = span
+        ? `SUMIFS(${sheetRef("calc")}!$D$${span.top + 1}:$D$${span.bottom + 1},${sheetRef("calc")}!$B$${span.top + 1}:$B$${span.bottom + 1},${cell(r, 1)})`
+        : f.rule(k, i);
       if (formula) out.push({ row: r, col: ruleCol.get(k)!, formula });
       else fallbackCells++;
     }
@@ -215,6 +252,7 @@ function summaryFormulas(scheme: Scheme, run: ScoreRun, sheet: PlanSheet, first:
     // rank: RANK.EQ for competition ranking, RANK.AVG for average; the dense rank stays a value
     if (scheme.ranking.ties === "competition") out.push({ row: r, col: 0, formula: `RANK.EQ(${cell(r, totalCol)},${totalRange},0)` });
     else if (scheme.ranking.ties === "average") out.push({ row: r, col: 0, formula: `RANK.AVG(${cell(r, totalCol)},${totalRange},0)` });
+    else out.push({ row: r, col: 0, formula: `SUMPRODUCT((${totalRange}>${cell(r, totalCol)})/COUNTIF(${totalRange},${totalRange}&""))+1` });
     const gradeCol = tailCol("等级");
     if (gradeCol >= 0 && scheme.grading && scheme.ranking.ties === "competition") {
       const g = scheme.grading;
@@ -224,5 +262,6 @@ function summaryFormulas(scheme: Scheme, run: ScoreRun, sheet: PlanSheet, first:
   });
   sheet.formulas = out;
   const why = [...f.fallbacks].map(([w, c]) => `${w} ${c} 个`).join("、");
-  return `本表为实时公式：修改输入表中的数据后，得分、总分和名次自动重算${fallbackCells ? `；${fallbackCells} 个得分单元格为数值，不随输入变化（${why}）` : ""}${scheme.ranking.ties === "dense" ? "；中国式排名为数值" : ""}`;
+  const calcNote = calcRange.size ? "；项目、企业的加分逐项列在「计算过程」，按评价对象汇总（归属按生成时的名称匹配）" : "";
+  return `本表为实时公式：修改输入表中的数据后，得分、总分和名次自动重算${calcNote}${fallbackCells ? `；${fallbackCells} 个得分单元格为数值，不随输入变化（${why}）` : ""}`;
 }

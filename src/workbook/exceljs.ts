@@ -4,6 +4,7 @@ import type { CellValue, Rect, SheetData } from "../engine/types";
 import { MARKER_PREFIX, rectangular, safeSheetName, type PlanSheet, type PlanStyle, type ResultPlan } from "../engine/plan";
 import { colLetters, parseRangeA1 } from "../engine/text";
 import { filePrefixed } from "../engine/formulas";
+import { resolveSheetRefs } from "../engine/result-plan";
 import { parseSettings, quoteSheet, SETTINGS_NAME, SETTINGS_SHEET, sheetOfReference, type Settings, type WorkbookPort, type WriteReport } from "./port";
 
 type ExcelJSModule = typeof ExcelJS;
@@ -129,7 +130,10 @@ export class ExcelJsBook implements WorkbookPort {
       const name = safeSheetName(p.name, taken);
       taken.add(name);
       written[p.key] = name;
-      writeSheet(this.wb.addWorksheet(name), p);
+    }
+    for (const p of plan.sheets) {
+      const name = written[p.key];
+      writeSheet(this.wb.addWorksheet(name), p, written);
       if (mark) this.wb.definedNames.add(`${quoteSheet(name)}!$A$1`, MARKER_PREFIX + p.key);
     }
     if (plan.activate && written[plan.activate]) {
@@ -186,7 +190,7 @@ export function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
   return { name: ws.name, originRow: 0, originCol: 0, values, merges };
 }
 
-export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet): void {
+export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<string, string> = {}): void {
   const values = rectangular(p.values);
   values.forEach((row, r) => {
     const xr = ws.getRow(r + 1);
@@ -197,7 +201,8 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet): void {
   for (const f of p.formulas ?? []) {
     const cell = ws.getRow(f.row + 1).getCell(f.col + 1);
     const result = values[f.row]?.[f.col];
-    cell.value = result === null || result === undefined ? { formula: filePrefixed(f.formula) } : ({ formula: filePrefixed(f.formula), result } as ExcelJS.CellFormulaValue);
+    const formula = filePrefixed(resolveSheetRefs(f.formula, names));
+    cell.value = result === null || result === undefined ? { formula } : ({ formula, result } as ExcelJS.CellFormulaValue);
   }
   for (const f of p.numberFormats) forRect(ws, f.rect, (c) => (c.numFmt = f.format));
   for (const s of p.styles) forRect(ws, s.rect, STYLE[s.style]);

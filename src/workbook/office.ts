@@ -7,6 +7,7 @@
 import type { CellValue, Rect, SheetData } from "../engine/types";
 import { MARKER_PREFIX, rectangular, safeSheetName, type PlanSheet, type PlanStyle, type PlanValue, type ResultPlan } from "../engine/plan";
 import { a1, parseRangeA1 } from "../engine/text";
+import { resolveSheetRefs } from "../engine/result-plan";
 import { parseSettings, quoteSheet, SETTINGS_NAME, SETTINGS_SHEET, sheetOfReference, type Settings, type WorkbookPort, type WriteReport } from "./port";
 
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -190,7 +191,9 @@ export class OfficeBook implements WorkbookPort {
             const safe = values.map((row) => row.map(safeValue));
             await chunked(safe, (a, b) => (ws.getRangeByIndexes(a, 0, b - a, w).values = safe.slice(a, b)));
           }
-          const f = formulaBlock(p, values);
+          // references to other result sheets point at their temporary names; Excel follows the renames of the swap
+          const tempNames = Object.fromEntries(plan.sheets.map((x, j) => [x.key, temps[j]]));
+          const f = formulaBlock(p, values, tempNames);
           if (f) await chunked(f.rows, (a, b) => (ws.getRangeByIndexes(f.top + a, 0, b - a, w).formulas = f.rows.slice(a, b)));
           const withNotes = this.supports("ExcelApi", "1.18");
           // the formatting requests: number formats are sent cell by cell, the rest is small
@@ -253,7 +256,7 @@ function markedSheets(items: ReadonlyArray<{ name: string; formula: string }>): 
 }
 
 /** The rows that carry formulas, as Office.js wants them: "=…" for a formula, the value elsewhere (no file prefix). */
-function formulaBlock(p: PlanSheet, values: PlanValue[][]): { top: number; rows: Array<Array<string | number | boolean>> } | null {
+function formulaBlock(p: PlanSheet, values: PlanValue[][], names: Record<string, string>): { top: number; rows: Array<Array<string | number | boolean>> } | null {
   const fs = p.formulas ?? [];
   if (!fs.length) return null;
   let top = Infinity;
@@ -263,7 +266,7 @@ function formulaBlock(p: PlanSheet, values: PlanValue[][]): { top: number; rows:
     if (f.row > bottom) bottom = f.row;
   }
   const rows = values.slice(top, bottom + 1).map((row) => row.map(safeValue));
-  for (const f of fs) rows[f.row - top][f.col] = "=" + f.formula;
+  for (const f of fs) rows[f.row - top][f.col] = "=" + resolveSheetRefs(f.formula, names);
   return { top, rows };
 }
 

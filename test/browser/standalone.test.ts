@@ -96,7 +96,7 @@ test("open the sample, score it, download the result with the four result sheets
   await download.saveAs(saved);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(saved);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["参数", "开发区指标", "项目清单", "企业清单", "目标一览表", "加分汇总", "加分明细", "奖励测算", "校验结果"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["参数", "开发区指标", "项目清单", "企业清单", "目标一览表", "加分汇总", "计算过程", "加分明细", "奖励测算", "校验结果"]);
   expect(wb.getWorksheet("加分汇总")!.getCell("B4").value).toBe("濉溪经济开发区");
 
   // English follows the language switch

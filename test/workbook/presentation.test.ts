@@ -104,7 +104,7 @@ test.each(["=1+1", "+86-555", "-5 (预计)", "@SUM(A1)", '=HYPERLINK("http://exa
   expect(back.wb.getWorksheet("文本")!.getCell("A1").value).toBe(text);
 });
 
-test("a formula-mode result of 1,000 parks stays under the request budget and within a few syncs", async () => {
+test("a formula-mode result of 1,000 parks stays under the request budget, in as few syncs as its size needs", async () => {
   const base = planSheets(samplePlan(chifeng)!);
   const parks = base.find((s) => s.name === "园区指标")!;
   const rows = parks.values.slice(3, 17);
@@ -117,5 +117,7 @@ test("a formula-mode result of 1,000 parks stays under the request budget and wi
   const s0 = fake.syncs;
   await office.writeResult(plan(chifeng, r.run!, { formulas: { data: r.dataset!, sheets } }));
   expect(fake.maxRequest()).toBeLessThanOrEqual(REQUEST_BUDGET + 64 * 1024);
-  expect(fake.syncs - s0).toBeLessThanOrEqual(4);
+  // one sync per ~4 MB of requests, plus the swap: nothing is spent on half-empty requests
+  const bytes = fake.requestBytes.slice(s0).reduce((a, b) => a + b, 0);
+  expect(fake.syncs - s0).toBeLessThanOrEqual(Math.ceil(bytes / REQUEST_BUDGET) + 2);
 });
