@@ -98,15 +98,21 @@ export function evaluateTarget(rule: z.infer<typeof TargetRule>, ctx: RuleContex
   );
 }
 
+/** count × rate, and the same capped: the arithmetic shared by per-unit points and deductions */
+function perUnit(row: Row, field: string, rate: number, cap?: number): { raw: number; capped: number } {
+  const raw = r9((num(row, field) ?? 0) * rate);
+  return { raw, capped: cap !== undefined ? Math.min(raw, cap) : raw };
+}
+
 /** Per-unit counts with an optional cap: 每新增1家上市企业加20分; 每新增一户得1分，最高3分. */
 export function evaluatePerUnit(rule: z.infer<typeof PerUnitRule>, ctx: RuleContext): RuleOutcome {
   const [label, u] = labelUnit(ctx, ctx.entities, rule.field);
-  const raw = (row: Row) => r9((num(row, rule.field) ?? 0) * rule.points);
+  const raw = (row: Row) => perUnit(row, rule.field, rule.points, rule.cap).raw;
   return perEntity(
     ctx,
     rule,
     [rule.field],
-    (row) => (rule.cap !== undefined ? Math.min(raw(row), rule.cap) : raw(row)),
+    (row) => perUnit(row, rule.field, rule.points, rule.cap).capped,
     (row, _i, p) => {
       const v = num(row, rule.field);
       if (v === null) return `${label}缺少数据 → 0`;
@@ -230,12 +236,12 @@ export function evaluateBenchmark(rule: z.infer<typeof BenchmarkRule>, ctx: Rule
 /** Deductions: pointsPer for each unit, at most max; the part is negative. */
 export function evaluateDeduction(rule: z.infer<typeof DeductionRule>, ctx: RuleContext): RuleOutcome {
   const [label, u] = labelUnit(ctx, ctx.entities, rule.field);
-  const raw = (row: Row) => r9((num(row, rule.field) ?? 0) * rule.pointsPer);
+  const raw = (row: Row) => perUnit(row, rule.field, rule.pointsPer, rule.max).raw;
   return perEntity(
     ctx,
     rule,
     [rule.field],
-    (row) => -(rule.max !== undefined ? Math.min(raw(row), rule.max) : raw(row)),
+    (row) => -perUnit(row, rule.field, rule.pointsPer, rule.max).capped,
     (row, _i, p) => {
       const v = num(row, rule.field);
       if (v === null || v === 0) return `${label} ${v === null ? "未填" : "0"} → 0`;
