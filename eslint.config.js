@@ -16,13 +16,29 @@ module.exports = tseslint.config(
   {
     files: ["src/engine/**/*.ts", "src/schemes/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["react", "react-dom", "exceljs", "@fluentui/*", "office-*", "../workbook/*", "../taskpane/*"] }],
+      "no-restricted-imports": [
+        "error",
+        { patterns: ["react", "react-dom", "exceljs", "@fluentui/*", "office-*", "../workbook/*", "../taskpane/*"] },
+      ],
       "no-restricted-globals": ["error", "document", "window", "Office", "Excel", "navigator"],
     },
   },
   {
     files: ["**/*.js"],
-    languageOptions: { sourceType: "commonjs", globals: { require: "readonly", module: "writable", process: "readonly", __dirname: "readonly", __filename: "readonly", Buffer: "readonly", console: "readonly", setTimeout: "readonly", URL: "readonly" } },
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: {
+        require: "readonly",
+        module: "writable",
+        process: "readonly",
+        __dirname: "readonly",
+        __filename: "readonly",
+        Buffer: "readonly",
+        console: "readonly",
+        setTimeout: "readonly",
+        URL: "readonly",
+      },
+    },
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
 );

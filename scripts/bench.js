@@ -24,8 +24,18 @@ function time(fn, minMs = 400) {
   return times[Math.floor(times.length / 2)];
 }
 const ms = (x) => (x < 1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1));
-const sheetsOf = (plans) => plans.map((s) => ({ name: s.name, originRow: 0, originCol: 0, values: s.values, merges: s.merges }));
-const params = { key: "p", name: "参数", values: [["考评年度", 2023]], merges: [], widths: [], numberFormats: [], styles: [], links: [] };
+const sheetsOf = (plans) =>
+  plans.map((s) => ({ name: s.name, originRow: 0, originCol: 0, values: s.values, merges: s.merges }));
+const params = {
+  key: "p",
+  name: "参数",
+  values: [["考评年度", 2023]],
+  merges: [],
+  widths: [],
+  numberFormats: [],
+  styles: [],
+  links: [],
+};
 const rows = [];
 
 function measure(label, scheme, sheets, extraBaselines = "") {
@@ -38,54 +48,101 @@ function measure(label, scheme, sheets, extraBaselines = "") {
     for (const e of run.entities) for (let k = 0; k < scheme.rules.length; k++) run.basis(k, e.index);
   }, 200);
   const tAll = time(() => checkAndScore(sheets, scheme, { year: 2023 }), 200);
-  const totals = entities.map((r, i) => i * 7919 % 1000);
+  const totals = entities.map((r, i) => (i * 7919) % 1000);
   const tSort = time(() => [...totals].sort((x, y) => y - x));
-  rows.push(`| ${label} | **${ms(tScore)} ms** | ${ms(tExplain)} ms | ${ms(tAll)} ms | sort ${entities.length} numbers once: ${ms(tSort)} ms${extraBaselines} |`);
+  rows.push(
+    `| ${label} | **${ms(tScore)} ms** | ${ms(tExplain)} ms | ${ms(tAll)} ms | sort ${entities.length} numbers once: ${ms(tSort)} ms${extraBaselines} |`,
+  );
 }
 
 function scoringBenches() {
-// huaibei-2023: zones with projects and enterprises that roll up
-{
-  const scheme = getBuiltInScheme("huaibei-2023");
-  const spec = (id) => scheme.tables.find((t) => t.id === id);
-  const r = mulberry32(42);
-  const zr = [], pr = [], er = [], tr = [];
-  for (let i = 0; i < 1000; i++) {
-    const name = `第${i + 1}开发区`;
-    const prev = 50 + r() * 400;
-    zr.push({ name, outputPrev: prev, output: prev + r() * 150, newProjects: Math.floor(r() * 60), enterprises: Math.floor(r() * 200), landTask: r() < 0.5 ? "是" : "否", base: 60 + r() * 30, taxPerMu: 10 + r() * 30 });
-    tr.push({ name, "output@2023": 100 + r() * 300, newProjects: 20 + Math.floor(r() * 30), "enterprises@2023": 50 + Math.floor(r() * 100) });
-    for (let k = 0; k < 10; k++) pr.push({ name: `${name}项目${k}`, zone: name, planned: r() * 200, actual: r() * 40, statistical: "是", manufacturing: r() < 0.8 ? "是" : "否" });
-    for (let k = 0; k < 5; k++) er.push({ name: `${name}企业${k}`, zone: name, revenue: r() * 150, prevMax: r() * 150, manufacturing: "是" });
+  // huaibei-2023: zones with projects and enterprises that roll up
+  {
+    const scheme = getBuiltInScheme("huaibei-2023");
+    const spec = (id) => scheme.tables.find((t) => t.id === id);
+    const r = mulberry32(42);
+    const zr = [],
+      pr = [],
+      er = [],
+      tr = [];
+    for (let i = 0; i < 1000; i++) {
+      const name = `第${i + 1}开发区`;
+      const prev = 50 + r() * 400;
+      zr.push({
+        name,
+        outputPrev: prev,
+        output: prev + r() * 150,
+        newProjects: Math.floor(r() * 60),
+        enterprises: Math.floor(r() * 200),
+        landTask: r() < 0.5 ? "是" : "否",
+        base: 60 + r() * 30,
+        taxPerMu: 10 + r() * 30,
+      });
+      tr.push({
+        name,
+        "output@2023": 100 + r() * 300,
+        newProjects: 20 + Math.floor(r() * 30),
+        "enterprises@2023": 50 + Math.floor(r() * 100),
+      });
+      for (let k = 0; k < 10; k++)
+        pr.push({
+          name: `${name}项目${k}`,
+          zone: name,
+          planned: r() * 200,
+          actual: r() * 40,
+          statistical: "是",
+          manufacturing: r() < 0.8 ? "是" : "否",
+        });
+      for (let k = 0; k < 5; k++)
+        er.push({ name: `${name}企业${k}`, zone: name, revenue: r() * 150, prevMax: r() * 150, manufacturing: "是" });
+    }
+    const sheets = sheetsOf([
+      params,
+      tableSheet("z", "开发区指标", templateColumns(spec("zones")), zr),
+      tableSheet("p", "项目清单", templateColumns(spec("projects")), pr),
+      tableSheet("e", "企业清单", templateColumns(spec("enterprises")), er),
+      tableSheet("t", "目标一览表", templateColumns(spec("targets")), tr, { title: "目标" }),
+    ]);
+    measure("huaibei-2023: 1,000 zones, 10,000 projects, 5,000 enterprises", scheme, sheets);
   }
-  const sheets = sheetsOf([params, tableSheet("z", "开发区指标", templateColumns(spec("zones")), zr), tableSheet("p", "项目清单", templateColumns(spec("projects")), pr), tableSheet("e", "企业清单", templateColumns(spec("enterprises")), er), tableSheet("t", "目标一览表", templateColumns(spec("targets")), tr, { title: "目标" })]);
-  measure("huaibei-2023: 1,000 zones, 10,000 projects, 5,000 enterprises", scheme, sheets);
-}
-// chifeng-2020: 1,000 synthetic parks (the 14 sample parks, varied)
-{
-  const scheme = getBuiltInScheme("chifeng-2020");
-  const base = chifengSampleRows();
-  const r = mulberry32(7);
-  const zr = [];
-  for (let i = 0; i < 1000; i++) {
-    const s = { ...base[i % base.length], name: `园区${i + 1}`, accident: "否", pollution: i % 97 === 0 ? "是" : "否" };
-    // vary the platform figures; the bureau scores (green*, mgmt*) stay within their maxima, as valid data would
-    for (const k of Object.keys(s)) if (typeof s[k] === "number" && !/^(green|mgmt)/.test(k)) s[k] = Math.round(s[k] * (0.5 + r()) * 100) / 100;
-    s.mgmt5 = 1;
-    zr.push(s);
+  // chifeng-2020: 1,000 synthetic parks (the 14 sample parks, varied)
+  {
+    const scheme = getBuiltInScheme("chifeng-2020");
+    const base = chifengSampleRows();
+    const r = mulberry32(7);
+    const zr = [];
+    for (let i = 0; i < 1000; i++) {
+      const s = {
+        ...base[i % base.length],
+        name: `园区${i + 1}`,
+        accident: "否",
+        pollution: i % 97 === 0 ? "是" : "否",
+      };
+      // vary the platform figures; the bureau scores (green*, mgmt*) stay within their maxima, as valid data would
+      for (const k of Object.keys(s))
+        if (typeof s[k] === "number" && !/^(green|mgmt)/.test(k)) s[k] = Math.round(s[k] * (0.5 + r()) * 100) / 100;
+      s.mgmt5 = 1;
+      zr.push(s);
+    }
+    const spec = scheme.tables.find((t) => t.id === "parks");
+    const sheets = sheetsOf([
+      params,
+      tableSheet(
+        "z",
+        "园区指标",
+        templateColumns(spec).filter((c) => !c.key.endsWith("Points")),
+        zr,
+      ),
+    ]);
+    measure("chifeng-2020: 1,000 parks × 26 rules (target < 20 ms)", scheme, sheets);
   }
-  const spec = scheme.tables.find((t) => t.id === "parks");
-  const sheets = sheetsOf([params, tableSheet("z", "园区指标", templateColumns(spec).filter((c) => !c.key.endsWith("Points")), zr)]);
-  measure("chifeng-2020: 1,000 parks × 26 rules (target < 20 ms)", scheme, sheets);
-}
-// mujun-template: 100,000 enterprises
-{
-  const scheme = getBuiltInScheme("mujun-template");
-  const spec = scheme.tables.find((t) => t.id === "enterprises");
-  const sheets = sheetsOf([params, tableSheet("e", "企业亩均数据", templateColumns(spec), mujunRows(100000))]);
-  measure("mujun-template: 100,000 enterprises × 6 indicators + grades (target < 300 ms)", scheme, sheets);
-}
-
+  // mujun-template: 100,000 enterprises
+  {
+    const scheme = getBuiltInScheme("mujun-template");
+    const spec = scheme.tables.find((t) => t.id === "enterprises");
+    const sheets = sheetsOf([params, tableSheet("e", "企业亩均数据", templateColumns(spec), mujunRows(100000))]);
+    measure("mujun-template: 100,000 enterprises × 6 indicators + grades (target < 300 ms)", scheme, sheets);
+  }
 }
 
 // reading and checking 100,000 rows × 10 columns from an .xlsx, beside merely loading it with ExcelJS
@@ -105,8 +162,16 @@ async function readBench() {
     loaded = await load();
     tLoad.push(performance.now() - t);
   }
-  const tRead = time(() => loaded.wb.worksheets.map((ws) => require(path.join(__dirname, "..", "build", "node", "workbook", "exceljs")).readWorksheet(ws)), 1500);
-  const sheets = loaded.wb.worksheets.map((ws) => require(path.join(__dirname, "..", "build", "node", "workbook", "exceljs")).readWorksheet(ws));
+  const tRead = time(
+    () =>
+      loaded.wb.worksheets.map((ws) =>
+        require(path.join(__dirname, "..", "build", "node", "workbook", "exceljs")).readWorksheet(ws),
+      ),
+    1500,
+  );
+  const sheets = loaded.wb.worksheets.map((ws) =>
+    require(path.join(__dirname, "..", "build", "node", "workbook", "exceljs")).readWorksheet(ws),
+  );
   const tCheck = time(() => {
     const r = check(sheets, scheme);
     if (r.errors) throw new Error("errors in bench data");
@@ -117,16 +182,25 @@ async function readBench() {
 
 if (process.argv[2] === "read") {
   // in its own process, so that the heaps of the scoring benchmarks do not slow its garbage collection
-  readBench().then((line) => console.log(line), (e) => {
-    console.error(e);
-    process.exit(1);
-  });
+  readBench().then(
+    (line) => console.log(line),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
   return;
 }
 scoringBenches();
-const readLine = require("child_process").execFileSync(process.execPath, [__filename, "read"], { encoding: "utf8" }).trim();
-console.log(`Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. Medians of repeated runs.\n`);
-console.log("| data | score (points, totals, ranks, grades, awards) | score + every explanation | read + check + score from cell values | baseline in the same run |");
+const readLine = require("child_process")
+  .execFileSync(process.execPath, [__filename, "read"], { encoding: "utf8" })
+  .trim();
+console.log(
+  `Machine: ${os.cpus()[0].model}, ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}. Date: ${new Date().toISOString().slice(0, 10)}. Medians of repeated runs.\n`,
+);
+console.log(
+  "| data | score (points, totals, ranks, grades, awards) | score + every explanation | read + check + score from cell values | baseline in the same run |",
+);
 console.log("|---|---|---|---|---|");
 for (const r of rows) console.log(r);
 console.log(readLine);

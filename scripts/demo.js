@@ -25,12 +25,24 @@ for (const scheme of ["huaibei-2023", "chifeng-2020", "mujun-template"]) {
   if (scheme === "mujun-template") {
     // 2,000 enterprises: print only the grade counts
     const jf = path.join(out, `${scheme}-result.json`);
-    const r = spawnSync(process.execPath, [bin, "score", sample, "--scheme", scheme, "--out", result, "--json", jf], { cwd: root, stdio: ["ignore", "ignore", "inherit"] });
+    const r = spawnSync(process.execPath, [bin, "score", sample, "--scheme", scheme, "--out", result, "--json", jf], {
+      cwd: root,
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     if (r.status !== 0) process.exit(1);
     const j = JSON.parse(fs.readFileSync(jf, "utf8"));
     const counts = {};
     for (const e of j.entities) counts[e.grade || "不参评"] = (counts[e.grade || "不参评"] || 0) + 1;
-    console.log(`分档 / grades: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(" · ")}`);
-  } else if (zs("score", sample, "--scheme", scheme, "--out", result, "--json", path.join(out, `${scheme}-result.json`)) !== 0) process.exit(1);
-  console.log(`示例输入 / sample input: ${path.relative(root, sample)}\n评分结果 / result:       ${path.relative(root, result)}`);
+    console.log(
+      `分档 / grades: ${Object.entries(counts)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(" · ")}`,
+    );
+  } else if (
+    zs("score", sample, "--scheme", scheme, "--out", result, "--json", path.join(out, `${scheme}-result.json`)) !== 0
+  )
+    process.exit(1);
+  console.log(
+    `示例输入 / sample input: ${path.relative(root, sample)}\n评分结果 / result:       ${path.relative(root, result)}`,
+  );
 }

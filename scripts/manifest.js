@@ -12,7 +12,11 @@ function normaliseBase(u) {
 function manifestFor(baseUrl, source = fs.readFileSync(path.join(__dirname, "..", "manifest.xml"), "utf8")) {
   const base = normaliseBase(baseUrl);
   const origin = new URL(base).origin;
-  return source.split(DEV_URL).join(base).split("<AppDomain>https://localhost:3000</AppDomain>").join(`<AppDomain>${origin}</AppDomain>`);
+  return source
+    .split(DEV_URL)
+    .join(base)
+    .split("<AppDomain>https://localhost:3000</AppDomain>")
+    .join(`<AppDomain>${origin}</AppDomain>`);
 }
 
 module.exports = { DEV_URL, manifestFor, normaliseBase };

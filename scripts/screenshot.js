@@ -25,7 +25,10 @@ need("pdftoppm", "poppler-utils");
   for (const scheme of ["huaibei-2023", "chifeng-2020"]) {
     const sample = path.join(tmp, `${scheme}.xlsx`);
     const result = path.join(tmp, `${scheme}-result.xlsx`);
-    for (const args of [["sample", scheme, "--out", sample], ["score", sample, "--scheme", scheme, "--out", result, "--values"]]) {
+    for (const args of [
+      ["sample", scheme, "--out", sample],
+      ["score", sample, "--scheme", scheme, "--out", result, "--values"],
+    ]) {
       const r = spawnSync(process.execPath, [bin, ...args], { stdio: ["ignore", "ignore", "inherit"] });
       if (r.status !== 0) process.exit(1);
     }
@@ -36,9 +39,37 @@ need("pdftoppm", "poppler-utils");
     for (const w of [...wb.worksheets]) if (w !== keep) wb.removeWorksheet(w.id);
     const single = path.join(tmp, `ranking-${scheme}.xlsx`);
     await wb.xlsx.writeFile(single);
-    const pdf = spawnSync("soffice", [`-env:UserInstallation=file://${tmp}/lo-profile`, "--headless", "--norestore", "--convert-to", "pdf", "--outdir", tmp, single], { encoding: "utf8" });
+    const pdf = spawnSync(
+      "soffice",
+      [
+        `-env:UserInstallation=file://${tmp}/lo-profile`,
+        "--headless",
+        "--norestore",
+        "--convert-to",
+        "pdf",
+        "--outdir",
+        tmp,
+        single,
+      ],
+      { encoding: "utf8" },
+    );
     if (pdf.status !== 0) throw new Error(pdf.stderr);
-    const png = spawnSync("pdftoppm", ["-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", path.join(tmp, `ranking-${scheme}.pdf`), path.join(out, `ranking-${scheme}`)], { encoding: "utf8" });
+    const png = spawnSync(
+      "pdftoppm",
+      [
+        "-png",
+        "-r",
+        "110",
+        "-f",
+        "1",
+        "-l",
+        "1",
+        "-singlefile",
+        path.join(tmp, `ranking-${scheme}.pdf`),
+        path.join(out, `ranking-${scheme}`),
+      ],
+      { encoding: "utf8" },
+    );
     if (png.status !== 0) throw new Error(png.stderr);
     console.log(path.relative(root, path.join(out, `ranking-${scheme}.png`)));
   }

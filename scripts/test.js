@@ -23,7 +23,11 @@ function newest(dir) {
 function ensureTools() {
   const tools = [
     { bin: process.env.CHROMIUM_PATH || "/usr/bin/chromium", packages: ["chromium", "fonts-wqy-microhei"], args: [] },
-    { bin: process.env.SOFFICE_PATH || "/usr/bin/soffice", packages: ["libreoffice-calc"], args: ["--no-install-recommends"] },
+    {
+      bin: process.env.SOFFICE_PATH || "/usr/bin/soffice",
+      packages: ["libreoffice-calc"],
+      args: ["--no-install-recommends"],
+    },
   ];
   const missing = tools.filter((t) => !fs.existsSync(t.bin));
   if (!missing.length) return;
@@ -36,7 +40,9 @@ function ensureTools() {
   }
   for (const t of tools) {
     if (!fs.existsSync(t.bin)) {
-      console.error(`test: ${t.bin} is missing. Install it (Debian: apt-get install ${t.packages.join(" ")}) or set ${t.bin.includes("soffice") ? "SOFFICE_PATH" : "CHROMIUM_PATH"}.`);
+      console.error(
+        `test: ${t.bin} is missing. Install it (Debian: apt-get install ${t.packages.join(" ")}) or set ${t.bin.includes("soffice") ? "SOFFICE_PATH" : "CHROMIUM_PATH"}.`,
+      );
       process.exit(1);
     }
   }
@@ -45,7 +51,12 @@ function ensureTools() {
 ensureTools();
 if (run("npx", ["tsc", "-p", "tsconfig.cli.json"]) !== 0) process.exit(1);
 const built = path.join(root, "dist", "index.html");
-const sources = Math.max(newest(path.join(root, "src")), newest(path.join(root, "assets")), fs.statSync(path.join(root, "manifest.xml")).mtimeMs, fs.statSync(path.join(root, "webpack.config.js")).mtimeMs);
+const sources = Math.max(
+  newest(path.join(root, "src")),
+  newest(path.join(root, "assets")),
+  fs.statSync(path.join(root, "manifest.xml")).mtimeMs,
+  fs.statSync(path.join(root, "webpack.config.js")).mtimeMs,
+);
 if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
   console.log("test: building the pages (webpack)…");
   if (run("npx", ["webpack", "--mode", "production"]) !== 0) process.exit(1);

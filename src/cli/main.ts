@@ -90,7 +90,9 @@ async function resolveScheme(id: string | true | undefined): Promise<Scheme> {
     const book = await loadBook(id);
     return schemeFromSheets(await book.readSheets());
   }
-  throw new UsageError(`unknown scheme "${id}"; built-in: ${builtInSchemeIds().join(", ")}; or a .json / .xlsx scheme file`);
+  throw new UsageError(
+    `unknown scheme "${id}"; built-in: ${builtInSchemeIds().join(", ")}; or a .json / .xlsx scheme file`,
+  );
 }
 
 /** --option rankReading=rank-linear (repeatable as --option a=b,c=d) */
@@ -101,8 +103,12 @@ function schemeOptions(v: string | true | undefined, scheme: Scheme): Record<str
   for (const part of v.split(",")) {
     const [k, c] = part.split("=");
     const o = scheme.options.find((x) => x.id === k);
-    if (!o || !c) throw new UsageError(`unknown option "${part}"; ${scheme.id} has: ${scheme.options.map((x) => `${x.id}=${x.choices.map((y) => y.id).join("|")}`).join(", ") || "none"}`);
-    if (!o.choices.some((x) => x.id === c)) throw new UsageError(`option ${k} has no choice "${c}"; choices: ${o.choices.map((x) => x.id).join(", ")}`);
+    if (!o || !c)
+      throw new UsageError(
+        `unknown option "${part}"; ${scheme.id} has: ${scheme.options.map((x) => `${x.id}=${x.choices.map((y) => y.id).join("|")}`).join(", ") || "none"}`,
+      );
+    if (!o.choices.some((x) => x.id === c))
+      throw new UsageError(`option ${k} has no choice "${c}"; choices: ${o.choices.map((x) => x.id).join(", ")}`);
     out[k] = c;
   }
   return out;
@@ -111,7 +117,8 @@ function schemeOptions(v: string | true | undefined, scheme: Scheme): Record<str
 function yearOpt(v: string | true | undefined): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== "string" || !Number.isInteger(n) || n < 1990 || n > 2100) throw new UsageError(`--year must be a year such as 2023, not "${String(v)}"`);
+  if (typeof v !== "string" || !Number.isInteger(n) || n < 1990 || n > 2100)
+    throw new UsageError(`--year must be a year such as 2023, not "${String(v)}"`);
   return n;
 }
 
@@ -164,12 +171,17 @@ function writeJson(target: string | true | undefined, value: unknown, out: (s: s
   else writeAtomic(target, text);
 }
 
-const SEV = { zh: { error: "错误", warning: "警告", info: "提示" }, en: { error: "error", warning: "warning", info: "info" } };
+const SEV = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
 
 function printIssues(issues: readonly Issue[], lang: Lang, err: (s: string) => void): void {
   for (const i of issues) {
     const where = i.sheet ? `${i.sheet}${i.cell ? "!" + i.cell : ""}` : "";
-    err(`${SEV[lang][i.severity]} [${i.code}] ${where ? where + " " : ""}${i.message}${i.fix ? `（建议：${i.fix}）` : ""}\n`);
+    err(
+      `${SEV[lang][i.severity]} [${i.code}] ${where ? where + " " : ""}${i.message}${i.fix ? `（建议：${i.fix}）` : ""}\n`,
+    );
   }
 }
 
@@ -198,7 +210,10 @@ export function rankingText(run: ScoreRun, scheme: Scheme): string {
   for (const i of run.order) {
     const e = run.entities[i];
     if (e.vetoed) lines.push(`${pad("—", 6)}${pad(e.name, nameW + 2)}不予评价：${e.vetoReason}`);
-    else lines.push(`${pad(String(e.rank ?? "—"), 6)}${pad(e.name, nameW + 2)}${cols.map((c) => pad(c[1](e), 9)).join("")}`.trimEnd());
+    else
+      lines.push(
+        `${pad(String(e.rank ?? "—"), 6)}${pad(e.name, nameW + 2)}${cols.map((c) => pad(c[1](e), 9)).join("")}`.trimEnd(),
+      );
   }
   return lines.join("\n") + "\n";
 }
@@ -235,7 +250,10 @@ async function run(argv: string[], io: Io): Promise<number> {
       for (const id of builtInSchemeIds()) {
         const s = getBuiltInScheme(id)!;
         io.out(`${id}\t${lang === "en" && s.nameEn ? s.nameEn : s.name}\n`);
-        for (const o of s.options) io.out(`  --option ${o.id}=${o.choices.map((c) => (c.id === o.default ? `[${c.id}]` : c.id)).join("|")}\t${o.name}\n`);
+        for (const o of s.options)
+          io.out(
+            `  --option ${o.id}=${o.choices.map((c) => (c.id === o.default ? `[${c.id}]` : c.id)).join("|")}\t${o.name}\n`,
+          );
       }
       return 0;
     }
@@ -257,10 +275,15 @@ async function run(argv: string[], io: Io): Promise<number> {
       const book = await loadBook(a.pos[0]);
       const mapping = await mappingFor(book, a.opts.mapping);
       const c = check(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang, mapping });
-      if (typeof a.opts["save-mapping"] === "string") writeAtomic(a.opts["save-mapping"], JSON.stringify(mappingFile(c.mapping, mapping?.aliases), null, 2) + "\n");
+      if (typeof a.opts["save-mapping"] === "string")
+        writeAtomic(a.opts["save-mapping"], JSON.stringify(mappingFile(c.mapping, mapping?.aliases), null, 2) + "\n");
       printIssues(c.issues, lang, io.err);
       writeJson(a.opts.json, toJson(scheme.id, c.issues, null, c.dataset?.year ?? null), io.out);
-      io.err(lang === "zh" ? `校验完成：${c.errors} 个错误，${c.warnings} 个警告\n` : `checked: ${c.errors} errors, ${c.warnings} warnings\n`);
+      io.err(
+        lang === "zh"
+          ? `校验完成：${c.errors} 个错误，${c.warnings} 个警告\n`
+          : `checked: ${c.errors} errors, ${c.warnings} warnings\n`,
+      );
       return c.errors ? 1 : 0;
     }
     case "score": {
@@ -269,24 +292,42 @@ async function run(argv: string[], io: Io): Promise<number> {
       const book = await loadBook(input);
       const mapping = await mappingFor(book, a.opts.mapping);
       const sheets = await book.readSheets();
-      const r = checkAndScore(sheets, scheme, { year: yearOpt(a.opts.year), lang, force: a.opts.force === true, options: schemeOptions(a.opts.option, scheme), mapping });
+      const r = checkAndScore(sheets, scheme, {
+        year: yearOpt(a.opts.year),
+        lang,
+        force: a.opts.force === true,
+        options: schemeOptions(a.opts.option, scheme),
+        mapping,
+      });
       printIssues(r.allIssues, lang, io.err);
       writeJson(a.opts.json, toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
       if (!r.run) {
-        io.err(lang === "zh" ? `数据有 ${r.errors} 个错误，未评分（修正后重试，或用 --force）\n` : `the data has ${r.errors} errors; not scored (fix them, or use --force)\n`);
+        io.err(
+          lang === "zh"
+            ? `数据有 ${r.errors} 个错误，未评分（修正后重试，或用 --force）\n`
+            : `the data has ${r.errors} errors; not scored (fix them, or use --force)\n`,
+        );
         return 1;
       }
       const outFile = typeof a.opts.out === "string" ? a.opts.out : input!.replace(/(\.xlsx)?$/i, ".zonescore.xlsx");
-      if (path.resolve(outFile) === path.resolve(input!)) throw new UsageError("--out must differ from the input file (the input is never modified)");
+      if (path.resolve(outFile) === path.resolve(input!))
+        throw new UsageError("--out must differ from the input file (the input is never modified)");
       // live formulas over the input cells by default; --values writes a frozen snapshot for archiving
-      await book.writeResult(plan(scheme, r.run, { lang, formulas: a.opts.values ? undefined : { data: r.dataset!, sheets } }));
+      await book.writeResult(
+        plan(scheme, r.run, { lang, formulas: a.opts.values ? undefined : { data: r.dataset!, sheets } }),
+      );
       writeAtomic(outFile, await book.toBuffer());
       if (a.opts.json !== "-") io.out(rankingText(r.run, scheme));
-      io.err(lang === "zh" ? `已写入 ${outFile}（${r.errors} 个错误，${r.warnings} 个警告）\n` : `wrote ${outFile} (${r.errors} errors, ${r.warnings} warnings)\n`);
+      io.err(
+        lang === "zh"
+          ? `已写入 ${outFile}（${r.errors} 个错误，${r.warnings} 个警告）\n`
+          : `wrote ${outFile} (${r.errors} errors, ${r.warnings} warnings)\n`,
+      );
       return r.errors ? 1 : 0;
     }
     case "scheme": {
-      if (a.pos[0] !== "export") throw new UsageError("usage: zonescore scheme export <scheme> --out F [--format json|xlsx]");
+      if (a.pos[0] !== "export")
+        throw new UsageError("usage: zonescore scheme export <scheme> --out F [--format json|xlsx]");
       const scheme = await resolveScheme(a.pos[1]);
       const out = a.opts.out;
       if (typeof out !== "string") throw new UsageError("--out F is required");

@@ -36,7 +36,8 @@ export function skewKurt(xs: ArrayLike<number> & Iterable<number>): { skew: numb
     s4 += z2 * z2;
   }
   const skew = (n / ((n - 1) * (n - 2))) * s3;
-  const kurt = n < 4 ? null : ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * s4 - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
+  const kurt =
+    n < 4 ? null : ((n * (n + 1)) / ((n - 1) * (n - 2) * (n - 3))) * s4 - (3 * (n - 1) ** 2) / ((n - 2) * (n - 3));
   return { skew, kurt };
 }
 
@@ -94,7 +95,12 @@ function isShare(name: string): boolean {
   return /比重|占比|比例|占.*比/.test(name);
 }
 
-export function runChecks(scheme: Scheme, tables: Record<string, Table>, raw: Record<string, RawInfo>, issues: Issues): void {
+export function runChecks(
+  scheme: Scheme,
+  tables: Record<string, Table>,
+  raw: Record<string, RawInfo>,
+  issues: Issues,
+): void {
   const bounds = scheme.checks;
   for (const spec of scheme.tables) {
     const t = tables[spec.id];
@@ -124,9 +130,12 @@ export function runChecks(scheme: Scheme, tables: Record<string, Table>, raw: Re
       if (area || share || amount) {
         for (let k = 0; k < xs.length; k++) {
           const x = xs[k];
-          if (area && x < 0) issues.add("error", "negative-area", t.sheet, cellOf(k), { column: label, value: x }, String(x));
-          if (amount && x < 0) issues.add("error", "negative-amount", t.sheet, cellOf(k), { column: label, value: x }, String(x));
-          if (share && (x < 0 || x > 100)) issues.add("error", "share-out-of-range", t.sheet, cellOf(k), { column: label, value: x }, String(x));
+          if (area && x < 0)
+            issues.add("error", "negative-area", t.sheet, cellOf(k), { column: label, value: x }, String(x));
+          if (amount && x < 0)
+            issues.add("error", "negative-amount", t.sheet, cellOf(k), { column: label, value: x }, String(x));
+          if (share && (x < 0 || x > 100))
+            issues.add("error", "share-out-of-range", t.sheet, cellOf(k), { column: label, value: x }, String(x));
         }
       }
       // a value 10,000× off the rest of its column (万元 in an 亿元 column, or the reverse)
@@ -143,8 +152,26 @@ export function runChecks(scheme: Scheme, tables: Record<string, Table>, raw: Re
             const a = Math.abs(xs[k]);
             if (a === 0 || (a < hi && a > lo)) continue;
             const x = xs[k];
-            if (a >= hi) issues.add("warning", "scale-outlier", t.sheet, cellOf(k), { column: label, value: fmt(x), ratio: Math.round(a / median), unit: col.unit ?? "" }, String(x), fmt(r4(x / 10000)));
-            else issues.add("warning", "scale-outlier-small", t.sheet, cellOf(k), { column: label, value: fmt(x), ratio: Math.round(median / a), unit: col.unit ?? "" }, String(x), fmt(x * 10000));
+            if (a >= hi)
+              issues.add(
+                "warning",
+                "scale-outlier",
+                t.sheet,
+                cellOf(k),
+                { column: label, value: fmt(x), ratio: Math.round(a / median), unit: col.unit ?? "" },
+                String(x),
+                fmt(r4(x / 10000)),
+              );
+            else
+              issues.add(
+                "warning",
+                "scale-outlier-small",
+                t.sheet,
+                cellOf(k),
+                { column: label, value: fmt(x), ratio: Math.round(median / a), unit: col.unit ?? "" },
+                String(x),
+                fmt(x * 10000),
+              );
           }
         }
       }
@@ -153,12 +180,26 @@ export function runChecks(scheme: Scheme, tables: Record<string, Table>, raw: Re
       // coverage, constant columns, skewed distributions (entity-level indicators only)
       const coverage = xs.length / t.rows.length;
       const head = `${a1(info.raw.headerTop, info.mapping.get(col.id)!.col)}`;
-      if (!col.required && coverage < bounds.coverageMin && xs.length > 0) issues.add("warning", "low-coverage", t.sheet, head, { column: label, pct: Math.round(coverage * 100), min: Math.round(bounds.coverageMin * 100) });
-      if (xs.length >= 3 && xs.every((x) => x === xs[0])) issues.add("warning", "constant-column", t.sheet, head, { column: label, value: fmt(xs[0]) });
+      if (!col.required && coverage < bounds.coverageMin && xs.length > 0)
+        issues.add("warning", "low-coverage", t.sheet, head, {
+          column: label,
+          pct: Math.round(coverage * 100),
+          min: Math.round(bounds.coverageMin * 100),
+        });
+      if (xs.length >= 3 && xs.every((x) => x === xs[0]))
+        issues.add("warning", "constant-column", t.sheet, head, { column: label, value: fmt(xs[0]) });
       else if (distribution) {
         const { skew, kurt } = skewKurt(xs);
         if (skew !== null && kurt !== null && Math.abs(skew) >= bounds.skewMax && kurt >= bounds.kurtMax) {
-          for (const k of outliers(Array.from(xs), bounds.skewMax, bounds.kurtMax)) issues.add("warning", "outlier", t.sheet, cellOf(k), { column: label, value: fmt(xs[k]), skew: fmt(r4(skew)), kurt: fmt(r4(kurt)) }, String(xs[k]));
+          for (const k of outliers(Array.from(xs), bounds.skewMax, bounds.kurtMax))
+            issues.add(
+              "warning",
+              "outlier",
+              t.sheet,
+              cellOf(k),
+              { column: label, value: fmt(xs[k]), skew: fmt(r4(skew)), kurt: fmt(r4(kurt)) },
+              String(xs[k]),
+            );
         }
       }
     }
@@ -173,14 +214,31 @@ function checkYearOnYear(spec: TableSpecT, t: Table, info: RawInfo, bounds: Sche
   for (const cur of spec.columns) {
     if (cur.relYear !== 0) continue;
     const names = new Set([cur.name, ...cur.synonyms].map((n) => nameKey(n.replace(/^(本年|当年|今年)/, ""))));
-    const prev = spec.columns.find((c) => c.relYear === -1 && [c.name, ...c.synonyms].some((n) => names.has(nameKey(n.replace(/^(上年|去年)/, "")))));
+    const prev = spec.columns.find(
+      (c) => c.relYear === -1 && [c.name, ...c.synonyms].some((n) => names.has(nameKey(n.replace(/^(上年|去年)/, "")))),
+    );
     if (!prev || !info.mapping.has(cur.id) || !info.mapping.has(prev.id)) continue;
     for (const r of t.rows) {
       const a = r.values[cur.id];
       const b = r.values[prev.id];
       if (typeof a !== "number" || typeof b !== "number" || b === 0) continue;
       const g = (a - b) / Math.abs(b);
-      if (g > bounds.yoyMax || g < bounds.yoyMin) issues.add("warning", "yoy-jump", t.sheet, r.cells[cur.id], { column: info.mapping.get(cur.id)!.header, value: fmt(a), prev: fmt(b), pct: fmt(Math.round(g * 1000) / 10), max: fmt(bounds.yoyMax * 100), min: fmt(bounds.yoyMin * 100) }, String(a));
+      if (g > bounds.yoyMax || g < bounds.yoyMin)
+        issues.add(
+          "warning",
+          "yoy-jump",
+          t.sheet,
+          r.cells[cur.id],
+          {
+            column: info.mapping.get(cur.id)!.header,
+            value: fmt(a),
+            prev: fmt(b),
+            pct: fmt(Math.round(g * 1000) / 10),
+            max: fmt(bounds.yoyMax * 100),
+            min: fmt(bounds.yoyMin * 100),
+          },
+          String(a),
+        );
     }
   }
 }
@@ -201,7 +259,14 @@ function checkRisingSeries(spec: TableSpecT, info: RawInfo, issues: Issues): voi
         const a = readNumber(cellAt(info.sheet, r, cols[k - 1].col));
         const b = readNumber(cellAt(info.sheet, r, cols[k].col));
         if (a.kind !== "number" || b.kind !== "number" || b.value > a.value) continue;
-        issues.add("warning", "series-not-rising", info.sheet.name, a1(r, cols[k].col), { column: cols[k].header, value: fmt(b.value), prevYear: cols[k - 1].year, prev: fmt(a.value) }, String(b.value));
+        issues.add(
+          "warning",
+          "series-not-rising",
+          info.sheet.name,
+          a1(r, cols[k].col),
+          { column: cols[k].header, value: fmt(b.value), prevYear: cols[k - 1].year, prev: fmt(a.value) },
+          String(b.value),
+        );
         break;
       }
     }
@@ -219,7 +284,15 @@ function checkUsccDuplicates(spec: TableSpecT, t: Table, issues: Issues): void {
     if (typeof v !== "string" || !v) continue;
     const k = /^[0-9A-Z]{18}$/.test(v) ? v : v.trim().toUpperCase();
     const first = seen.get(k);
-    if (first !== undefined) issues.add("warning", "uscc-duplicate", t.sheet, r.cells[col.id], { value: v, first: t.rows[first].cells[col.id] }, v);
+    if (first !== undefined)
+      issues.add(
+        "warning",
+        "uscc-duplicate",
+        t.sheet,
+        r.cells[col.id],
+        { value: v, first: t.rows[first].cells[col.id] },
+        v,
+      );
     else seen.set(k, i);
     const org = usccOrgProblem(k);
     if (org) issues.add("warning", "uscc-org-check", t.sheet, r.cells[col.id], { value: v, expected: org.expected }, v);

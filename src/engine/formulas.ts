@@ -87,7 +87,8 @@ export class Formulas {
   private param(id: string): string | null {
     const p = this.c.data.params[id];
     if (!p || typeof p.value !== "number") return null;
-    if (p.cell && p.sheet && this.sheetOf.has(p.sheet) && /^[A-Z]+\d+$/.test(p.cell)) return `${q(p.sheet)}!${p.cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`;
+    if (p.cell && p.sheet && this.sheetOf.has(p.sheet) && /^[A-Z]+\d+$/.test(p.cell))
+      return `${q(p.sheet)}!${p.cell.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}`;
     const spec = this.c.scheme.params.find((x) => x.id === id);
     if (spec?.fallbackMeanOf) {
       const t = this.c.data.tables[spec.fallbackMeanOf.table];
@@ -162,7 +163,9 @@ export class Formulas {
       case "deduction": {
         const r = this.ref(t, row, rule.field);
         if (!r) return this.fallback("输入不是数字单元格");
-        return rule.max !== undefined ? `-MIN(${r}*${n(rule.pointsPer)},${n(rule.max)})` : `-(${r}*${n(rule.pointsPer)})`;
+        return rule.max !== undefined
+          ? `-MIN(${r}*${n(rule.pointsPer)},${n(rule.max)})`
+          : `-(${r}*${n(rule.pointsPer)})`;
       }
       case "growth-steps": {
         const g = this.ref(t, row, rule.field);
@@ -177,7 +180,8 @@ export class Formulas {
         const trow = tt?.rows.find((x) => x.entity === i);
         const tr = tt && trow ? this.ref(tt, trow, rule.target.column) : null;
         if (!r || !tr) return this.fallback("目标或实际值不是数字单元格");
-        if (rule.mode === "proportional") return `IF(${tr}>0,${n(rule.points)}*MAX(0,MIN(${r}/${tr},${n(rule.capRatio)})),0)`;
+        if (rule.mode === "proportional")
+          return `IF(${tr}>0,${n(rule.points)}*MAX(0,MIN(${r}/${tr},${n(rule.capRatio)})),0)`;
         return `IF(${r}${rule.op}${tr},${n(rule.points)},0)`;
       }
       case "tiers": {
@@ -186,39 +190,54 @@ export class Formulas {
         return this.tiersOn(rule, t, row) ?? this.fallback("输入不是数字单元格");
       }
       case "rank": {
-        if (rule.enteredPoints && t.rows.some((r) => typeof r.values[rule.enteredPoints!] === "number")) return this.fallback("认定部门给分");
+        if (rule.enteredPoints && t.rows.some((r) => typeof r.values[rule.enteredPoints!] === "number"))
+          return this.fallback("认定部门给分");
         if (t.rows.some((r, j) => r.entity !== j)) return this.fallback("有重复的单位");
         const x = this.ref(t, row, rule.field);
         const rg = this.range(t, rule.field);
         if (!x || !rg) return this.fallback("输入不是数字单元格");
-        if (t.rows.some((r) => typeof r.values[rule.field] !== "number") || t.rows.some((r) => this.ref(t, r, rule.field) === null)) return this.fallback("排序范围内有非数字单元格");
+        if (
+          t.rows.some((r) => typeof r.values[rule.field] !== "number") ||
+          t.rows.some((r) => this.ref(t, r, rule.field) === null)
+        )
+          return this.fallback("排序范围内有非数字单元格");
         const col = scheme.tables.find((s) => s.id === t.id)?.columns.find((c) => c.id === rule.field);
         const lower = col?.direction === "lower";
         const reading = rule.reading ?? run.options.rankReading ?? "rank-step";
         const full = n(rule.points);
         if (run.entities.some((e) => e.vetoed)) {
           // units under a veto take no part in the ranking: count only the others, with SUMPRODUCT
-          const vetoes = scheme.rules.filter((r) => r.kind === "veto").map((r) => this.range(t, (r as { field: string }).field));
-          if (vetoes.some((v) => v === null) || (reading !== "rank-step" && reading !== "rank-linear")) return this.fallback("有不予评价的单位时按比值或极差折算");
+          const vetoes = scheme.rules
+            .filter((r) => r.kind === "veto")
+            .map((r) => this.range(t, (r as { field: string }).field));
+          if (vetoes.some((v) => v === null) || (reading !== "rank-step" && reading !== "rank-linear"))
+            return this.fallback("有不予评价的单位时按比值或极差折算");
           const words = YES_WORDS.map((w) => `"${w}"`).join(",");
           const excl = vetoes.map((v) => `ISNUMBER(MATCH(${v},{${words}},0))+(${v}=TRUE)+(${v}=1)`).join("+");
           const live = `(1-SIGN(${excl}))`;
           const N = `SUMPRODUCT(ISNUMBER(${rg})*${live})`;
           const rk2 = `(1+SUMPRODUCT(ISNUMBER(${rg})*(${rg}${lower ? "<" : ">"}${x})*${live}))`;
           const same = `SUMPRODUCT(ISNUMBER(${rg})*(${rg}<>${x})*${live})=0`;
-          const f2 = reading === "rank-step" ? `MAX(0,${full}-(${rk2}-1)*${rule.step !== undefined ? n(rule.step) : `${full}/${N}`})` : `IF(${N}=1,${full},${full}*(${N}-${rk2})/(${N}-1))`;
+          const f2 =
+            reading === "rank-step"
+              ? `MAX(0,${full}-(${rk2}-1)*${rule.step !== undefined ? n(rule.step) : `${full}/${N}`})`
+              : `IF(${N}=1,${full},${full}*(${N}-${rk2})/(${N}-1))`;
           return `IF(${same},${full},MAX(0,MIN(${full},${f2})))`;
         }
         const rk = `RANK.EQ(${x},${rg},${lower ? 1 : 0})`;
         let f: string;
-        if (reading === "rank-step") f = `MAX(0,${full}-(${rk}-1)*${rule.step !== undefined ? n(rule.step) : `${full}/COUNT(${rg})`})`;
-        else if (reading === "rank-linear") f = `IF(COUNT(${rg})=1,${full},${full}*(COUNT(${rg})-${rk})/(COUNT(${rg})-1))`;
+        if (reading === "rank-step")
+          f = `MAX(0,${full}-(${rk}-1)*${rule.step !== undefined ? n(rule.step) : `${full}/COUNT(${rg})`})`;
+        else if (reading === "rank-linear")
+          f = `IF(COUNT(${rg})=1,${full},${full}*(COUNT(${rg})-${rk})/(COUNT(${rg})-1))`;
         else if (reading === "ratio-to-best") {
           if (lower) return this.fallback("按比值折算的越小越好指标");
           f = `IF(OR(${x}<=0,MAX(${rg})<=0),0,${full}*${x}/MAX(${rg}))`;
         } else {
           const floor = n(rule.floorShare * rule.points);
-          f = lower ? `${floor}+(${full}-${floor})*(MAX(${rg})-${x})/(MAX(${rg})-MIN(${rg}))` : `${floor}+(${full}-${floor})*(${x}-MIN(${rg}))/(MAX(${rg})-MIN(${rg}))`;
+          f = lower
+            ? `${floor}+(${full}-${floor})*(MAX(${rg})-${x})/(MAX(${rg})-MIN(${rg}))`
+            : `${floor}+(${full}-${floor})*(${x}-MIN(${rg}))/(MAX(${rg})-MIN(${rg}))`;
         }
         return `IF(MAX(${rg})=MIN(${rg}),${full},MAX(0,MIN(${full},${f})))`;
       }
@@ -230,14 +249,19 @@ export class Formulas {
         if (!w || !b) return this.fallback("缺少权重或基准值");
         const col = scheme.tables.find((s) => s.id === t.id)?.columns.find((c) => c.id === rule.field);
         // a benchmark that defaults to the average is AVERAGE over the column: every row, as the engine takes it
-        return col?.direction === "lower" ? `IF(${x}>0,${w}*MAX(0,MIN(${b}/${x},${n(rule.cap)})),0)` : `${w}*MAX(0,MIN(${x}/${b},${n(rule.cap)}))`;
+        return col?.direction === "lower"
+          ? `IF(${x}>0,${w}*MAX(0,MIN(${b}/${x},${n(rule.cap)})),0)`
+          : `${w}*MAX(0,MIN(${x}/${b},${n(rule.cap)}))`;
       }
       case "certification": {
         const levels = [...rule.levels].sort((a, b) => b.points - a.points);
         const per = rule.fields.map((f) => {
           const r = row.cells[f] ? `${q(t.sheet)}!${row.cells[f].replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}` : null;
           if (!r) return "0";
-          return levels.reduceRight((acc, l) => `IF(ISNUMBER(SEARCH("${nameKey(l.match)}",${r})),${n(l.points)},${acc})`, "0");
+          return levels.reduceRight(
+            (acc, l) => `IF(ISNUMBER(SEARCH("${nameKey(l.match)}",${r})),${n(l.points)},${acc})`,
+            "0",
+          );
         });
         return rule.mode === "highest" ? `MAX(${per.join(",")})` : per.join("+");
       }

@@ -85,7 +85,8 @@ const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
   },
   "total-mismatch": {
     zh: (p) => `${p.label}行的“${p.column}”为 ${p.value}，但各开发区合计为 ${p.sum}（相差 ${p.diff}）`,
-    en: (p) => `the ${p.label} row says ${p.value} for "${p.column}", but the zones add up to ${p.sum} (off by ${p.diff})`,
+    en: (p) =>
+      `the ${p.label} row says ${p.value} for "${p.column}", but the zones add up to ${p.sum} (off by ${p.diff})`,
   },
   "cannot-evaluate": {
     zh: (p) => `${p.rule}：${p.reason}，无法评定`,
@@ -104,8 +105,10 @@ const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
     en: (p) => `"${p.column}": the unit ${p.unit} typed in the cell cannot be converted to ${p.expected}`,
   },
   "percent-as-fraction": {
-    zh: (p) => `「${p.column}」的数值都在 −1 到 1 之间，判断为小数形式的百分比（0.12 = 12%），已乘以 100；如不对请在表头或单元格中写明`,
-    en: (p) => `"${p.column}" holds only values between −1 and 1, read as fractions (0.12 = 12 %) and multiplied by 100; say so in the header or cells if wrong`,
+    zh: (p) =>
+      `「${p.column}」的数值都在 −1 到 1 之间，判断为小数形式的百分比（0.12 = 12%），已乘以 100；如不对请在表头或单元格中写明`,
+    en: (p) =>
+      `"${p.column}" holds only values between −1 and 1, read as fractions (0.12 = 12 %) and multiplied by 100; say so in the header or cells if wrong`,
   },
   "negative-area": {
     zh: (p) => `「${p.column}」是面积，不能为负数（${p.value}）`,
@@ -117,15 +120,18 @@ const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
   },
   "name-variant": {
     zh: (p) => `“${p.value}”与开发区表中的“${p.name}”只差空格、全半角或括号，已视为同一开发区`,
-    en: (p) => `"${p.value}" differs from "${p.name}" in the zone sheet only in spaces, width or brackets; taken as the same zone`,
+    en: (p) =>
+      `"${p.value}" differs from "${p.name}" in the zone sheet only in spaces, width or brackets; taken as the same zone`,
   },
   "share-out-of-range": {
     zh: (p) => `「${p.column}」是比重，应在 0–100% 之间（${p.value}）`,
     en: (p) => `"${p.column}" is a share and should be within 0–100 % (${p.value})`,
   },
   "scale-outlier": {
-    zh: (p) => `「${p.column}」的 ${p.value} 是本列中位数的 ${p.ratio} 倍，疑似单位填错（如把万元填入${p.unit || "本"}列），是否应为 ÷10000？`,
-    en: (p) => `"${p.column}": ${p.value} is ${p.ratio}× the column's median; a unit slip (万元 typed into ${p.unit || "this"} column)? Divide by 10,000?`,
+    zh: (p) =>
+      `「${p.column}」的 ${p.value} 是本列中位数的 ${p.ratio} 倍，疑似单位填错（如把万元填入${p.unit || "本"}列），是否应为 ÷10000？`,
+    en: (p) =>
+      `"${p.column}": ${p.value} is ${p.ratio}× the column's median; a unit slip (万元 typed into ${p.unit || "this"} column)? Divide by 10,000?`,
   },
   "scale-outlier-small": {
     zh: (p) => `「${p.column}」的 ${p.value} 只有本列中位数的 1/${p.ratio}，疑似单位填错，是否应为 ×10000？`,
@@ -140,16 +146,21 @@ const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
     en: (p) => `"${p.column}" is ${p.value} for every unit and cannot tell them apart`,
   },
   outlier: {
-    zh: (p) => `「${p.column}」的 ${p.value} 是异常值：本列偏度 ${p.skew}、峰度 ${p.kurt}（|偏度| ≥ 2 且峰度 ≥ 3.5），请核实`,
-    en: (p) => `"${p.column}": ${p.value} is an outlier (skewness ${p.skew}, kurtosis ${p.kurt}; |skew| ≥ 2 and kurtosis ≥ 3.5); please verify`,
+    zh: (p) =>
+      `「${p.column}」的 ${p.value} 是异常值：本列偏度 ${p.skew}、峰度 ${p.kurt}（|偏度| ≥ 2 且峰度 ≥ 3.5），请核实`,
+    en: (p) =>
+      `"${p.column}": ${p.value} is an outlier (skewness ${p.skew}, kurtosis ${p.kurt}; |skew| ≥ 2 and kurtosis ≥ 3.5); please verify`,
   },
   "yoy-jump": {
-    zh: (p) => `「${p.column}」本年 ${p.value}、上年 ${p.prev}，变化 ${p.pct}%，超出合理范围（${p.min}% 至 +${p.max}%），请核实`,
-    en: (p) => `"${p.column}": ${p.value} this year against ${p.prev} last year is ${p.pct} %, outside ${p.min} % to +${p.max} %; please verify`,
+    zh: (p) =>
+      `「${p.column}」本年 ${p.value}、上年 ${p.prev}，变化 ${p.pct}%，超出合理范围（${p.min}% 至 +${p.max}%），请核实`,
+    en: (p) =>
+      `"${p.column}": ${p.value} this year against ${p.prev} last year is ${p.pct} %, outside ${p.min} % to +${p.max} %; please verify`,
   },
   "series-not-rising": {
     zh: (p) => `「${p.column}」目标 ${p.value} 未高于 ${p.prevYear} 年的 ${p.prev}，目标应逐年提高`,
-    en: (p) => `"${p.column}": the target ${p.value} is not above ${p.prevYear}'s ${p.prev}; targets should rise year on year`,
+    en: (p) =>
+      `"${p.column}": the target ${p.value} is not above ${p.prevYear}'s ${p.prev}; targets should rise year on year`,
   },
   "uscc-duplicate": {
     zh: (p) => `统一社会信用代码“${p.value}”重复（首次出现在 ${p.first}）`,

@@ -31,7 +31,13 @@ export interface PipelineOptions {
 
 export function check(sheets: readonly SheetData[], scheme: Scheme, opts: PipelineOptions = {}): CheckOutcome {
   const r = readWorkbook(sheets, scheme, opts);
-  return { dataset: r.dataset, issues: r.issues, mapping: r.mapping, errors: r.issues.filter((i) => i.severity === "error").length, warnings: r.issues.filter((i) => i.severity === "warning").length };
+  return {
+    dataset: r.dataset,
+    issues: r.issues,
+    mapping: r.mapping,
+    errors: r.issues.filter((i) => i.severity === "error").length,
+    warnings: r.issues.filter((i) => i.severity === "warning").length,
+  };
 }
 
 export interface ScoreOutcome extends CheckOutcome {
@@ -41,7 +47,11 @@ export interface ScoreOutcome extends CheckOutcome {
   allIssues: Issue[];
 }
 
-export function checkAndScore(sheets: readonly SheetData[], scheme: Scheme, opts: PipelineOptions & { force?: boolean } = {}): ScoreOutcome {
+export function checkAndScore(
+  sheets: readonly SheetData[],
+  scheme: Scheme,
+  opts: PipelineOptions & { force?: boolean } = {},
+): ScoreOutcome {
   const c = check(sheets, scheme, opts);
   if (!c.dataset || (c.errors > 0 && !opts.force)) return { ...c, run: null, allIssues: c.issues };
   const run = score(scheme, c.dataset, { lang: opts.lang, options: opts.options });
@@ -60,14 +70,32 @@ export interface RunJson {
   scheme: string;
   year: number | null;
   issues: Issue[];
-  entities: Array<{ name: string; rank: number | null; total: number; score: number; bonus: number; deduction: number; base: number | null; vetoed: boolean; vetoReason?: string; grade?: string; groups: Record<string, number>; parts: Array<{ rule: string; points: number; basis: string }> }>;
+  entities: Array<{
+    name: string;
+    rank: number | null;
+    total: number;
+    score: number;
+    bonus: number;
+    deduction: number;
+    base: number | null;
+    vetoed: boolean;
+    vetoReason?: string;
+    grade?: string;
+    groups: Record<string, number>;
+    parts: Array<{ rule: string; points: number; basis: string }>;
+  }>;
   awards: Array<{ entity: string; rule: string; amount: number; unit: string; upTo: boolean; basis: string }>;
   usage: Array<{ entity: string; rule: string; outcome: string; basis: string }>;
   options: Record<string, string>;
   notes: string[];
 }
 
-export function toJson(schemeId: string, issues: readonly Issue[], run: ScoreRun | null, year: number | null = null): RunJson {
+export function toJson(
+  schemeId: string,
+  issues: readonly Issue[],
+  run: ScoreRun | null,
+  year: number | null = null,
+): RunJson {
   return {
     scheme: schemeId,
     year: run?.year ?? year,
@@ -75,13 +103,33 @@ export function toJson(schemeId: string, issues: readonly Issue[], run: ScoreRun
     entities: run
       ? run.order.map((i) => {
           const e = run.entities[i];
-          const out: RunJson["entities"][number] = { name: e.name, rank: e.rank, total: e.total, score: e.score, bonus: e.bonus, deduction: e.deduction, base: e.base, vetoed: e.vetoed, groups: e.groups, parts: e.parts.map((p) => ({ rule: p.rule, points: p.points, basis: p.basis })) };
+          const out: RunJson["entities"][number] = {
+            name: e.name,
+            rank: e.rank,
+            total: e.total,
+            score: e.score,
+            bonus: e.bonus,
+            deduction: e.deduction,
+            base: e.base,
+            vetoed: e.vetoed,
+            groups: e.groups,
+            parts: e.parts.map((p) => ({ rule: p.rule, points: p.points, basis: p.basis })),
+          };
           if (e.vetoReason) out.vetoReason = e.vetoReason;
           if (e.grade) out.grade = e.grade;
           return out;
         })
       : [],
-    awards: run ? run.awards.map((a) => ({ entity: a.entity, rule: a.rule, amount: a.amount, unit: a.unit, upTo: a.upTo, basis: a.basis })) : [],
+    awards: run
+      ? run.awards.map((a) => ({
+          entity: a.entity,
+          rule: a.rule,
+          amount: a.amount,
+          unit: a.unit,
+          upTo: a.upTo,
+          basis: a.basis,
+        }))
+      : [],
     usage: run ? run.usage.map((u) => ({ entity: u.entity, rule: u.rule, outcome: u.outcome, basis: u.basis })) : [],
     options: run?.options ?? {},
     notes: run?.notes ?? [],

@@ -25,7 +25,11 @@ export interface PlanSheet {
   /** live formulas (without "=", as Excel writes them in English), each over the cell's value as its cached result */
   formulas?: Array<{ row: number; col: number; formula: string }>;
   /** print set-up: rows repeated on every page, orientation (A4) */
-  print?: { titleRows: [number, number]; landscape: boolean; /** the print area ends at this column */ lastColumn?: number };
+  print?: {
+    titleRows: [number, number];
+    landscape: boolean;
+    /** the print area ends at this column */ lastColumn?: number;
+  };
   /** cell notes (the audit trail of a score cell) */
   notes?: Array<{ row: number; col: number; text: string }>;
   /** row heights in points (a header whose labels wrap) */
@@ -61,7 +65,11 @@ const ILLEGAL = /[[\]:*?/\\]/g;
 /** A legal, unused sheet name: ≤ 31 characters, none of [ ] : * ? / \, no edge apostrophes, not "History", unique ignoring case. */
 export function safeSheetName(wanted: string, taken: Iterable<string>): string {
   const lower = new Set([...taken].map((t) => t.toLowerCase()));
-  let base = wanted.replace(ILLEGAL, "_").replace(/^'+|'+$/g, "").trim() || "Sheet";
+  let base =
+    wanted
+      .replace(ILLEGAL, "_")
+      .replace(/^'+|'+$/g, "")
+      .trim() || "Sheet";
   if (base.toLowerCase() === "history") base = "History_";
   base = base.slice(0, 31);
   if (!lower.has(base.toLowerCase())) return base;

@@ -6,12 +6,20 @@ export type TieRule = "competition" | "dense" | "average";
  * Ranks of `values` (higher is better unless `lower`); null values get no rank.
  * competition: 1, 2, 2, 4 (Excel RANK.EQ) · dense: 1, 2, 2, 3 (中国式排名) · average: 1, 2.5, 2.5, 4 (RANK.AVG).
  */
-export function ranks(values: ReadonlyArray<number | null>, ties: TieRule = "competition", lower = false): Array<number | null> {
+export function ranks(
+  values: ReadonlyArray<number | null>,
+  ties: TieRule = "competition",
+  lower = false,
+): Array<number | null> {
   return rankWithOrder(values, ties, lower).rank;
 }
 
 /** Ranks, and the indexes in rank order (ties in input order, unranked last in input order): one sort for both. */
-export function rankWithOrder(values: ReadonlyArray<number | null>, ties: TieRule = "competition", lower = false): { rank: Array<number | null>; order: number[] } {
+export function rankWithOrder(
+  values: ReadonlyArray<number | null>,
+  ties: TieRule = "competition",
+  lower = false,
+): { rank: Array<number | null>; order: number[] } {
   const v = new Float64Array(values.length);
   for (let i = 0; i < values.length; i++) v[i] = values[i] === null ? NaN : (values[i] as number);
   const r = rankTyped(v, ties, lower);
@@ -21,7 +29,11 @@ export function rankWithOrder(values: ReadonlyArray<number | null>, ties: TieRul
 }
 
 /** The same on a typed array, NaN for missing: no boxed numbers, for 100,000 entities. */
-export function rankTyped(v: Float64Array, ties: TieRule = "competition", lower = false): { rank: Float64Array; order: number[] } {
+export function rankTyped(
+  v: Float64Array,
+  ties: TieRule = "competition",
+  lower = false,
+): { rank: Float64Array; order: number[] } {
   const idx: number[] = [];
   for (let i = 0; i < v.length; i++) if (!Number.isNaN(v[i])) idx.push(i);
   idx.sort(lower ? (a, b) => v[a] - v[b] || a - b : (a, b) => v[b] - v[a] || a - b);

@@ -34,7 +34,16 @@ export interface ResolvedTable {
   name: string;
   sheet: string;
   headerRows: [number, number];
-  columns: Array<{ id: string; name: string; required: boolean; column: string | null; header: string | null; confidence: number; unit?: string; factor?: number }>;
+  columns: Array<{
+    id: string;
+    name: string;
+    required: boolean;
+    column: string | null;
+    header: string | null;
+    confidence: number;
+    unit?: string;
+    factor?: number;
+  }>;
   /** header columns no indicator claimed */
   unmapped: Array<{ column: string; header: string }>;
   /** every header column of the sheet, for choosing another */
@@ -67,7 +76,15 @@ export interface RawInfo {
 export class Issues {
   readonly list: Issue[] = [];
   constructor(readonly lang: Lang) {}
-  add(severity: Issue["severity"], code: string, sheet: string, cell: string, p: Record<string, string | number> = {}, value?: string, fix?: string): void {
+  add(
+    severity: Issue["severity"],
+    code: string,
+    sheet: string,
+    cell: string,
+    p: Record<string, string | number> = {},
+    value?: string,
+    fix?: string,
+  ): void {
     const issue: Issue = { severity, code, sheet, cell, message: message(this.lang, code, p) };
     if (value !== undefined) issue.value = value;
     if (fix !== undefined) issue.fix = fix;
@@ -75,10 +92,27 @@ export class Issues {
   }
 }
 
-const YEAR_PARAM: ParamSpecT = { id: "year", name: "考评年度", synonyms: ["考核年度", "评价年度"], type: "number", required: true };
+const YEAR_PARAM: ParamSpecT = {
+  id: "year",
+  name: "考评年度",
+  synonyms: ["考核年度", "评价年度"],
+  type: "number",
+  required: true,
+};
 
 /** Sheets that carry a scheme (zonescore scheme export --format xlsx) are not input data. */
-const SCHEME_SHEET_NAMES = new Set(["方案", "数据表", "指标", "分组", "方案参数", "规则", "奖励规则", "结果运用规则", "选项", "方案说明"]);
+const SCHEME_SHEET_NAMES = new Set([
+  "方案",
+  "数据表",
+  "指标",
+  "分组",
+  "方案参数",
+  "规则",
+  "奖励规则",
+  "结果运用规则",
+  "选项",
+  "方案说明",
+]);
 
 export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, opts: ReadOptions = {}): ReadResult {
   const lang = opts.lang ?? "zh";
@@ -104,7 +138,13 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
   const evalYear = year;
 
   // 2. find each table: the sheet whose header maps the most of its columns
-  const candidates: Array<{ spec: TableSpecT; sheet: SheetData; raw: RawTable; maps: Map<string, Mapping[]>; score: number }> = [];
+  const candidates: Array<{
+    spec: TableSpecT;
+    sheet: SheetData;
+    raw: RawTable;
+    maps: Map<string, Mapping[]>;
+    score: number;
+  }> = [];
   const given = opts.mapping?.tables ?? {};
   for (const spec of scheme.tables) {
     const keyCol = keyColumn(spec);
@@ -177,14 +217,23 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       const m = found[0];
       if (m.factor !== 1) {
         const hc = c.raw.columns.find((h) => h.col === m.col);
-        issues.add("info", "unit-converted", c.sheet.name, a1(c.raw.headerTop, m.col), { column: m.header, unit: hc?.parts.unit ?? "", expected: col.unit ?? "", factor: m.factor });
+        issues.add("info", "unit-converted", c.sheet.name, a1(c.raw.headerTop, m.col), {
+          column: m.header,
+          unit: hc?.parts.unit ?? "",
+          expected: col.unit ?? "",
+          factor: m.factor,
+        });
       }
       mapping.set(col.id, m);
     }
     for (const col of spec.columns) {
       for (const cand of c.maps.get(col.id + "#unit") ?? []) {
         const hc = c.raw.columns.find((h) => h.col === cand.col);
-        issues.add("error", "unit-mismatch", c.sheet.name, a1(c.raw.headerTop, cand.col), { column: cand.header, unit: hc?.parts.unit ?? "", expected: col.unit ?? "" });
+        issues.add("error", "unit-mismatch", c.sheet.name, a1(c.raw.headerTop, cand.col), {
+          column: cand.header,
+          unit: hc?.parts.unit ?? "",
+          expected: col.unit ?? "",
+        });
         fatal = true;
       }
     }
@@ -196,22 +245,44 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
     const headers: Array<{ column: string; header: string }> = [];
     for (let col = c.sheet.originCol; col <= lastCol(c.sheet); col++) {
       const h = c.raw.columns.find((x) => x.col === col);
-      headers.push({ column: letter(col), header: h ? h.path.join(" / ") : lang === "zh" ? "（无表头）" : "(no header)" });
+      headers.push({
+        column: letter(col),
+        header: h ? h.path.join(" / ") : lang === "zh" ? "（无表头）" : "(no header)",
+      });
     }
-    const unmapped = c.raw.columns.filter((h) => !used.has(h.col)).map((h) => ({ column: letter(h.col), header: h.path.join(" / "), h }));
+    const unmapped = c.raw.columns
+      .filter((h) => !used.has(h.col))
+      .map((h) => ({ column: letter(h.col), header: h.path.join(" / "), h }));
     // other years of a known indicator (the annex's 2022年, 2024年 …) are expected, not worth a note
     const known = new Set(spec.columns.flatMap((col) => [col.name, ...col.synonyms].map((n) => parseHeader([n]).key)));
-    for (const u of unmapped.filter((x) => !(x.h.parts.year !== undefined && x.h.path.some((p) => known.has(parseHeader([p]).key))))) issues.add("info", "unmapped-column", c.sheet.name, `${u.column}${c.raw.headerTop + 1}`, { table: spec.name, column: u.header });
+    for (const u of unmapped.filter(
+      (x) => !(x.h.parts.year !== undefined && x.h.path.some((p) => known.has(parseHeader([p]).key))),
+    ))
+      issues.add("info", "unmapped-column", c.sheet.name, `${u.column}${c.raw.headerTop + 1}`, {
+        table: spec.name,
+        column: u.header,
+      });
     resolved.push({
-      table: spec.id, name: spec.name, sheet: c.sheet.name, headerRows: [c.raw.headerTop + 1, c.raw.headerBottom + 1],
+      table: spec.id,
+      name: spec.name,
+      sheet: c.sheet.name,
+      headerRows: [c.raw.headerTop + 1, c.raw.headerBottom + 1],
       columns: spec.columns.map((col) => {
         const m = mapping.get(col.id);
-        const out: ResolvedTable["columns"][number] = { id: col.id, name: col.name, required: col.required, column: m ? letter(m.col) : null, header: m?.header ?? null, confidence: m?.confidence ?? 0 };
+        const out: ResolvedTable["columns"][number] = {
+          id: col.id,
+          name: col.name,
+          required: col.required,
+          column: m ? letter(m.col) : null,
+          header: m?.header ?? null,
+          confidence: m?.confidence ?? 0,
+        };
         if (m?.unit) out.unit = m.unit;
         if (m && m.factor !== 1) out.factor = m.factor;
         return out;
       }),
-      unmapped: unmapped.map(({ column, header }) => ({ column, header })), headers,
+      unmapped: unmapped.map(({ column, header }) => ({ column, header })),
+      headers,
     });
     rawTables[spec.id] = { sheet: c.sheet, raw: c.raw, mapping };
   }
@@ -269,19 +340,33 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
     const xs = { length: count };
     if (count) {
       const mean = sum / count;
-      params[p.id] = { value: round12(mean), sheet: t.sheet, cell: "", source: lang === "zh" ? `${t.sheet}「${t.headers[p.fallbackMeanOf.column]}」${xs.length}个值的平均` : `mean of ${xs.length} values of "${t.headers[p.fallbackMeanOf.column]}" in ${t.sheet}` };
+      params[p.id] = {
+        value: round12(mean),
+        sheet: t.sheet,
+        cell: "",
+        source:
+          lang === "zh"
+            ? `${t.sheet}「${t.headers[p.fallbackMeanOf.column]}」${xs.length}个值的平均`
+            : `mean of ${xs.length} values of "${t.headers[p.fallbackMeanOf.column]}" in ${t.sheet}`,
+      };
     }
   }
   for (const p of scheme.params) {
-    if (!params[p.id] && p.default !== undefined) params[p.id] = { value: p.default, sheet: "", cell: "", source: lang === "zh" ? "方案默认值" : "scheme default" };
+    if (!params[p.id] && p.default !== undefined)
+      params[p.id] = { value: p.default, sheet: "", cell: "", source: lang === "zh" ? "方案默认值" : "scheme default" };
   }
   for (const p of scheme.params) {
-    if (p.required && !params[p.id] && !(p.id === "year" && opts.year !== undefined)) issues.add("error", "missing-param", "", "", { param: p.name });
+    if (p.required && !params[p.id] && !(p.id === "year" && opts.year !== undefined))
+      issues.add("error", "missing-param", "", "", { param: p.name });
   }
 
   if (entities) runChecks(scheme, tables, rawTables, issues);
   if (fatal || !entities) return { dataset: null, issues: issues.list, mapping: resolved };
-  return { dataset: { year: evalYear, yearSource, entityTable: scheme.entityTable, tables, params }, issues: issues.list, mapping: resolved };
+  return {
+    dataset: { year: evalYear, yearSource, entityTable: scheme.entityTable, tables, params },
+    issues: issues.list,
+    mapping: resolved,
+  };
 }
 
 function round12(x: number): number {
@@ -289,7 +374,11 @@ function round12(x: number): number {
 }
 
 export function keyColumn(spec: TableSpecT): ColumnSpecT {
-  return spec.columns.find((c) => c.role === "key") ?? spec.columns.find((c) => c.type === "text" && c.required) ?? spec.columns[0];
+  return (
+    spec.columns.find((c) => c.role === "key") ??
+    spec.columns.find((c) => c.type === "text" && c.required) ??
+    spec.columns[0]
+  );
 }
 
 /** Header keys a column answers to: the whole path and each part (a group header over 2023年, 数量（个） ...). */
@@ -309,7 +398,13 @@ function columnRelYear(h: HeaderColumn, evalYear: number): number | undefined {
 }
 
 /** Candidate columns for each spec column; "<id>#unit" collects name matches whose unit cannot be converted. */
-export function mapColumns(columns: readonly HeaderColumn[], spec: TableSpecT, evalYear: number, noteUnit?: string, forced: Record<string, number> = {}): Map<string, Mapping[]> {
+export function mapColumns(
+  columns: readonly HeaderColumn[],
+  spec: TableSpecT,
+  evalYear: number,
+  noteUnit?: string,
+  forced: Record<string, number> = {},
+): Map<string, Mapping[]> {
   const out = new Map<string, Mapping[]>();
   const taken = new Set<number>(Object.values(forced));
   const unitOf = (h: HeaderColumn, col: ColumnSpecT): { unit?: string; fromNote: boolean } => {
@@ -321,7 +416,8 @@ export function mapColumns(columns: readonly HeaderColumn[], spec: TableSpecT, e
   const add = (col: ColumnSpecT, h: HeaderColumn, confidence: number) => {
     const u = unitOf(h, col);
     const own = u.unit && col.units ? col.units[u.unit] : undefined;
-    const factor = col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : own ?? unitFactor(u.unit, col.unit);
+    const factor =
+      col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : (own ?? unitFactor(u.unit, col.unit));
     const header = h.path.join(" / ");
     if (factor === null) {
       const k = col.id + "#unit";
@@ -329,13 +425,28 @@ export function mapColumns(columns: readonly HeaderColumn[], spec: TableSpecT, e
       return;
     }
     const conf = confidence * (factor !== 1 ? 0.95 : 1) * (u.fromNote ? 0.9 : 1);
-    out.set(col.id, [...(out.get(col.id) ?? []), { spec: col, col: h.col, factor, header, confidence: Math.round(conf * 100) / 100, unit: u.unit, fromNote: u.fromNote }]);
+    out.set(col.id, [
+      ...(out.get(col.id) ?? []),
+      {
+        spec: col,
+        col: h.col,
+        factor,
+        header,
+        confidence: Math.round(conf * 100) / 100,
+        unit: u.unit,
+        fromNote: u.fromNote,
+      },
+    ]);
   };
   // columns the user chose (a saved or given mapping) come first and are certain
   for (const [id, c] of Object.entries(forced)) {
     const col = spec.columns.find((x) => x.id === id);
     // a column the user chose may have no header text at all
-    const h = columns.find((x) => x.col === c) ?? { col: c, path: [a1(0, c).replace(/\d+$/, "")], parts: parseHeader([]) };
+    const h = columns.find((x) => x.col === c) ?? {
+      col: c,
+      path: [a1(0, c).replace(/\d+$/, "")],
+      parts: parseHeader([]),
+    };
     if (col) add(col, h, 1);
   }
   // exact names first, then synonyms, so that 规上工业产值 does not capture a column meant for another spec
@@ -359,7 +470,13 @@ export function mapColumns(columns: readonly HeaderColumn[], spec: TableSpecT, e
   return out;
 }
 
-function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Map<string, Mapping>, issues: Issues): Table {
+function readRows(
+  sheet: SheetData,
+  raw: RawTable,
+  spec: TableSpecT,
+  mapping: Map<string, Mapping>,
+  issues: Issues,
+): Table {
   const lang = issues.lang;
   const key = keyColumn(spec);
   const keyMap = mapping.get(key.id);
@@ -384,14 +501,22 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
         const t = displayName(cellText(v));
         values[col.id] = t === "" ? null : t;
         if (col.id === key.id) name = t;
-        if (t === "" && col.required) issues.add("error", col.id === key.id ? "missing-name" : "missing-value", sheet.name, a1(r, mc), { column: label, expected: EXPECTED.text[lang] });
+        if (t === "" && col.required)
+          issues.add("error", col.id === key.id ? "missing-name" : "missing-value", sheet.name, a1(r, mc), {
+            column: label,
+            expected: EXPECTED.text[lang],
+          });
         if (col.role === "uscc" && t !== "") checkUscc(t, sheet.name, r, mc, issues);
       } else if (col.type === "bool") {
         const b = readBool(v);
         if (b.kind === "bool") values[col.id] = b.value;
         else if (b.kind === "missing") {
           values[col.id] = col.missingAs ?? null;
-          if (col.required && col.missingAs === undefined) issues.add("error", "missing-value", sheet.name, a1(r, mc), { column: label, expected: EXPECTED.bool[lang] });
+          if (col.required && col.missingAs === undefined)
+            issues.add("error", "missing-value", sheet.name, a1(r, mc), {
+              column: label,
+              expected: EXPECTED.bool[lang],
+            });
         } else {
           values[col.id] = null;
           issues.add("error", "not-yes-no", sheet.name, a1(r, mc), { column: label, value: b.text }, b.text);
@@ -399,7 +524,8 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
       } else if (typeof v === "number" && Number.isFinite(v) && m.factor === 1) {
         // the common case, without allocating a parse result
         values[col.id] = v;
-        if (col.type === "count" && v < 0) issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: v }, String(v));
+        if (col.type === "count" && v < 0)
+          issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: v }, String(v));
       } else {
         const n = readNumber(v);
         if (n.kind === "number") {
@@ -408,7 +534,14 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
             // a unit typed in the cell wins over the header's
             const cf = col.units?.[n.unit] ?? unitFactor(n.unit, col.unit);
             if (cf === null) {
-              issues.add("error", "unit-in-cell", sheet.name, a1(r, mc), { column: label, unit: n.unit, expected: col.unit ?? "" }, cellText(v));
+              issues.add(
+                "error",
+                "unit-in-cell",
+                sheet.name,
+                a1(r, mc),
+                { column: label, unit: n.unit, expected: col.unit ?? "" },
+                cellText(v),
+              );
               values[col.id] = null;
               continue;
             }
@@ -417,13 +550,25 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
           }
           const x = f === 1 ? n.value : round12(n.value * f);
           values[col.id] = x;
-          if (col.type === "count" && x < 0) issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: x }, String(x));
+          if (col.type === "count" && x < 0)
+            issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: x }, String(x));
         } else if (n.kind === "missing") {
           values[col.id] = col.missingAs ?? null;
-          if (col.required && col.missingAs === undefined) issues.add("error", "missing-value", sheet.name, a1(r, mc), { column: label, expected: EXPECTED[col.type][lang] });
+          if (col.required && col.missingAs === undefined)
+            issues.add("error", "missing-value", sheet.name, a1(r, mc), {
+              column: label,
+              expected: EXPECTED[col.type][lang],
+            });
         } else {
           values[col.id] = null;
-          issues.add("error", n.reason === "excel-error" ? "excel-error" : "not-a-number", sheet.name, a1(r, mc), { column: label, value: n.text, expected: EXPECTED[col.type][lang] }, n.text);
+          issues.add(
+            "error",
+            n.reason === "excel-error" ? "excel-error" : "not-a-number",
+            sheet.name,
+            a1(r, mc),
+            { column: label, value: n.text, expected: EXPECTED[col.type][lang] },
+            n.text,
+          );
         }
       }
     }
@@ -435,8 +580,11 @@ function readRows(sheet: SheetData, raw: RawTable, spec: TableSpecT, mapping: Ma
     if (col.unit !== "%" || !mapping.has(col.id) || percentText.has(col.id)) continue;
     const xs = rows.map((r) => r.values[col.id]).filter((x): x is number => typeof x === "number");
     if (xs.length >= 3 && xs.every((x) => Math.abs(x) <= 1) && xs.some((x) => x !== 0 && !Number.isInteger(x))) {
-      for (const r of rows) if (typeof r.values[col.id] === "number") r.values[col.id] = round12((r.values[col.id] as number) * 100);
-      issues.add("warning", "percent-as-fraction", sheet.name, a1(raw.headerTop, mapping.get(col.id)!.col), { column: mapping.get(col.id)!.header });
+      for (const r of rows)
+        if (typeof r.values[col.id] === "number") r.values[col.id] = round12((r.values[col.id] as number) * 100);
+      issues.add("warning", "percent-as-fraction", sheet.name, a1(raw.headerTop, mapping.get(col.id)!.col), {
+        column: mapping.get(col.id)!.header,
+      });
     }
   }
   const factors: Record<string, number> = {};
@@ -466,7 +614,14 @@ function checkDuplicates(t: Table, spec: TableSpecT, issues: Issues): Map<string
     const k = nameKey(r.name);
     const first = index.get(k);
     if (first !== undefined) {
-      issues.add("error", "duplicate-entity", t.sheet, r.cells[key.id], { value: r.name, first: t.rows[first].cells[key.id] }, r.name);
+      issues.add(
+        "error",
+        "duplicate-entity",
+        t.sheet,
+        r.cells[key.id],
+        { value: r.name, first: t.rows[first].cells[key.id] },
+        r.name,
+      );
     } else {
       index.set(k, i);
       r.entity = i;
@@ -489,11 +644,20 @@ function suggestEntity(name: string, entities: Table): string | undefined {
   const contains = entities.rows.filter((_, i) => keys[i] && (keys[i].includes(k) || k.includes(keys[i])));
   if (contains.length === 1) return contains[0].name;
   // a short form, when it points at exactly one name
-  const short = entities.rows.filter((_, i) => keys[i] && k.length >= 2 && (isSubsequence(k, keys[i]) || isSubsequence(keys[i], k)));
+  const short = entities.rows.filter(
+    (_, i) => keys[i] && k.length >= 2 && (isSubsequence(k, keys[i]) || isSubsequence(keys[i], k)),
+  );
   return short.length === 1 ? short[0].name : undefined;
 }
 
-function linkRows(t: Table, spec: TableSpecT, entities: Table, index: Map<string, number>, issues: Issues, unknownSeverity: "error" | "info" = "error"): void {
+function linkRows(
+  t: Table,
+  spec: TableSpecT,
+  entities: Table,
+  index: Map<string, number>,
+  issues: Issues,
+  unknownSeverity: "error" | "info" = "error",
+): void {
   const ref = spec.columns.find((c) => c.role === "ref");
   if (!ref) return;
   const seenVariants = new Set<string>();
@@ -503,7 +667,15 @@ function linkRows(t: Table, spec: TableSpecT, entities: Table, index: Map<string
     const i = index.get(nameKey(v));
     if (i === undefined) {
       const suggest = suggestEntity(v, entities);
-      issues.add(unknownSeverity, "unknown-entity", t.sheet, r.cells[ref.id], { value: v, suggest: suggest ?? "" }, v, suggest);
+      issues.add(
+        unknownSeverity,
+        "unknown-entity",
+        t.sheet,
+        r.cells[ref.id],
+        { value: v, suggest: suggest ?? "" },
+        v,
+        suggest,
+      );
       r.entity = -1;
     } else {
       r.entity = i;
@@ -513,7 +685,14 @@ function linkRows(t: Table, spec: TableSpecT, entities: Table, index: Map<string
 }
 
 /** A name written differently from the entity table's (spaces, width, brackets): matched, and said once per name. */
-function noteVariant(written: string, name: string, sheet: string, cell: string, issues: Issues, seen: Set<string>): void {
+function noteVariant(
+  written: string,
+  name: string,
+  sheet: string,
+  cell: string,
+  issues: Issues,
+  seen: Set<string>,
+): void {
   if (written === name || seen.has(written) || nameKey(written) !== nameKey(name)) return;
   seen.add(written);
   issues.add("info", "name-variant", sheet, cell, { value: written, name }, written);
@@ -527,7 +706,14 @@ function linkTargets(t: Table, spec: TableSpecT, entities: Table, index: Map<str
     if (!r.name) return;
     const k = nameKey(r.name);
     if (tIndex.has(k)) {
-      issues.add("error", "duplicate-entity", t.sheet, r.cells[key.id], { value: r.name, first: t.rows[tIndex.get(k)!].cells[key.id] }, r.name);
+      issues.add(
+        "error",
+        "duplicate-entity",
+        t.sheet,
+        r.cells[key.id],
+        { value: r.name, first: t.rows[tIndex.get(k)!].cells[key.id] },
+        r.name,
+      );
       r.entity = -1;
       return;
     }
@@ -543,7 +729,15 @@ function linkTargets(t: Table, spec: TableSpecT, entities: Table, index: Map<str
     }
   });
   entities.rows.forEach((e, i) => {
-    if (e.entity === i && !seen.has(i)) issues.add("warning", "target-missing", entities.sheet, e.cells[keyColumn(spec).id] ?? e.cells.name ?? "", { value: e.name, column: t.id === "targets" ? "年度" : t.id }, e.name);
+    if (e.entity === i && !seen.has(i))
+      issues.add(
+        "warning",
+        "target-missing",
+        entities.sheet,
+        e.cells[keyColumn(spec).id] ?? e.cells.name ?? "",
+        { value: e.name, column: t.id === "targets" ? "年度" : t.id },
+        e.name,
+      );
   });
 }
 
@@ -553,7 +747,9 @@ function checkTotals(sheet: SheetData, raw: RawTable, spec: TableSpecT, issues: 
   const key = keyColumn(spec);
   for (const tr of raw.totalRows) {
     // 其中 and 小计 rows cover a part of the rows above; only grand totals are checked against all of them
-    const label = cellText(cellAt(sheet, tr, raw.columns[0]?.col ?? sheet.originCol)) + cellText(cellAt(sheet, tr, sheet.originCol));
+    const label =
+      cellText(cellAt(sheet, tr, raw.columns[0]?.col ?? sheet.originCol)) +
+      cellText(cellAt(sheet, tr, sheet.originCol));
     if (/其中|小计/.test(label)) continue;
     const members = raw.dataRows.filter((r) => r < tr);
     for (const h of raw.columns) {
@@ -577,7 +773,15 @@ function checkTotals(sheet: SheetData, raw: RawTable, spec: TableSpecT, issues: 
       if (Math.abs(diff) > tolerance + 1e-9) {
         const labelCell = raw.columns.find((c) => c.path.some((p) => parseHeader([p]).key === nameKey(key.name)));
         const label = labelCell ? cellText(cellAt(sheet, tr, labelCell.col)).trim() || "总计" : "总计";
-        issues.add("warning", "total-mismatch", sheet.name, a1(tr, h.col), { label, column: h.path.join(" / "), value: tv.value, sum: round12(sum), diff: round12(diff) }, String(tv.value), String(round12(sum)));
+        issues.add(
+          "warning",
+          "total-mismatch",
+          sheet.name,
+          a1(tr, h.col),
+          { label, column: h.path.join(" / "), value: tv.value, sum: round12(sum), diff: round12(diff) },
+          String(tv.value),
+          String(round12(sum)),
+        );
       }
     }
   }
@@ -604,8 +808,20 @@ function readParams(sheets: readonly SheetData[], specs: readonly ParamSpecT[]):
           if (isBlank(x)) continue;
           if (w.p.type === "number") {
             const n = readNumber(x);
-            if (n.kind === "number") out[w.p.id] = { value: n.value, sheet: sheet.name, cell: a1(r, cc), source: `${sheet.name}!${a1(r, cc)}` };
-          } else out[w.p.id] = { value: cellText(x).trim(), sheet: sheet.name, cell: a1(r, cc), source: `${sheet.name}!${a1(r, cc)}` };
+            if (n.kind === "number")
+              out[w.p.id] = {
+                value: n.value,
+                sheet: sheet.name,
+                cell: a1(r, cc),
+                source: `${sheet.name}!${a1(r, cc)}`,
+              };
+          } else
+            out[w.p.id] = {
+              value: cellText(x).trim(),
+              sheet: sheet.name,
+              cell: a1(r, cc),
+              source: `${sheet.name}!${a1(r, cc)}`,
+            };
           break;
         }
       }

@@ -8,12 +8,18 @@ import type { Dataset } from "./dataset";
 import type { SheetData } from "./types";
 import { Formulas } from "./formulas";
 
-const SEVERITY_TEXT = { zh: { error: "错误", warning: "警告", info: "提示" }, en: { error: "error", warning: "warning", info: "info" } };
+const SEVERITY_TEXT = {
+  zh: { error: "错误", warning: "警告", info: "提示" },
+  en: { error: "error", warning: "warning", info: "info" },
+};
 
 function titleRows(s: PlanSheet, title: string, subtitle: string, width: number): void {
   s.values.push([title], [subtitle]);
   s.merges.push({ top: 0, left: 0, bottom: 0, right: width - 1 }, { top: 1, left: 0, bottom: 1, right: width - 1 });
-  s.styles.push({ rect: { top: 0, left: 0, bottom: 0, right: width - 1 }, style: "title" }, { rect: { top: 1, left: 0, bottom: 1, right: width - 1 }, style: "subtitle" });
+  s.styles.push(
+    { rect: { top: 0, left: 0, bottom: 0, right: width - 1 }, style: "title" },
+    { rect: { top: 1, left: 0, bottom: 1, right: width - 1 }, style: "subtitle" },
+  );
 }
 
 function header(s: PlanSheet, cols: string[]): void {
@@ -30,7 +36,12 @@ export interface PlanOptions {
   formulas?: { data: Dataset; sheets: readonly SheetData[] };
 }
 
-export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly Issue[], opts: PlanOptions = {}): ResultPlan {
+export function buildResultPlan(
+  scheme: Scheme,
+  run: ScoreRun,
+  issues: readonly Issue[],
+  opts: PlanOptions = {},
+): ResultPlan {
   const lang = opts.lang ?? "zh";
   const stamp = opts.generatedAt ? ` · ${opts.generatedAt}` : "";
   const sub = `${scheme.source} · 考评年度 ${run.year} · ZoneScore 生成${stamp}`;
@@ -47,7 +58,8 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
   const shownRules = scheme.rules.map((_, k) => k).filter((k) => !vetoRules.includes(k));
   const summary = newSheet("summary", scheme.groups.length ? "评分汇总" : "加分汇总");
   const tail: Array<[string, (e: (typeof run.entities)[number]) => PlanValue]> = [];
-  for (const g of scheme.groups) tail.push([`${g.name}（${g.weight}）`, (e) => (e.vetoed ? null : e.groups[g.id] ?? 0)]);
+  for (const g of scheme.groups)
+    tail.push([`${g.name}（${g.weight}）`, (e) => (e.vetoed ? null : (e.groups[g.id] ?? 0))]);
   if (has("score") && scheme.groups.length) tail.push(["得分", (e) => (e.vetoed ? null : e.score)]);
   if (has("bonus")) tail.push([scheme.groups.length ? "附加分" : "加分合计", (e) => (e.vetoed ? null : e.bonus)]);
   if (has("deduction")) tail.push(["扣分", (e) => (e.vetoed ? null : e.deduction)]);
@@ -55,23 +67,54 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
   tail.push(["总分", (e) => (e.vetoed ? null : e.total)]);
   if (scheme.grading) tail.push(["等级", (e) => e.grade ?? null]);
   if (vetoRules.length) tail.push(["备注", (e) => (e.vetoed ? `不予评价：${e.vetoReason}` : null)]);
-  const cols = ["名次", nameHeader, ...shownRules.map((k) => `${scheme.rules[k].id} ${scheme.rules[k].label}`), ...tail.map((t) => t[0])];
+  const cols = [
+    "名次",
+    nameHeader,
+    ...shownRules.map((k) => `${scheme.rules[k].id} ${scheme.rules[k].label}`),
+    ...tail.map((t) => t[0]),
+  ];
   titleRows(summary, `${scheme.name} — ${summary.name}（${run.year}年度）`, sub, cols.length);
   header(summary, cols);
   const first = summary.values.length;
   for (const i of run.order) {
     const e = run.entities[i];
-    summary.values.push([e.rank, e.name, ...shownRules.map((k) => (e.vetoed ? null : e.points[k])), ...tail.map((t) => t[1](e))]);
+    summary.values.push([
+      e.rank,
+      e.name,
+      ...shownRules.map((k) => (e.vetoed ? null : e.points[k])),
+      ...tail.map((t) => t[1](e)),
+    ]);
     const r = summary.values.length - 1;
-    if (e.vetoed) summary.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: "vetoed" });
-    else if (e.rank !== null && e.rank <= 3) summary.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: "top" });
+    if (e.vetoed)
+      summary.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: "vetoed" });
+    else if (e.rank !== null && e.rank <= 3)
+      summary.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: "top" });
   }
   const last = summary.values.length - 1;
   const calc = opts.formulas ? newSheet("calc", "计算过程") : null;
-  const formulaNote = opts.formulas ? summaryFormulas(scheme, run, summary, first, shownRules, tail.map((t) => t[0]), opts.formulas, calc!) : null;
+  const formulaNote = opts.formulas
+    ? summaryFormulas(
+        scheme,
+        run,
+        summary,
+        first,
+        shownRules,
+        tail.map((t) => t[0]),
+        opts.formulas,
+        calc!,
+      )
+    : null;
   if (last >= first) {
     summary.numberFormats.push({ rect: { top: first, left: 0, bottom: last, right: 0 }, format: "0" });
-    summary.numberFormats.push({ rect: { top: first, left: 2, bottom: last, right: 2 + shownRules.length + tail.length - 1 - (scheme.grading ? 1 : 0) - (vetoRules.length ? 1 : 0) }, format: "0.00" });
+    summary.numberFormats.push({
+      rect: {
+        top: first,
+        left: 2,
+        bottom: last,
+        right: 2 + shownRules.length + tail.length - 1 - (scheme.grading ? 1 : 0) - (vetoRules.length ? 1 : 0),
+      },
+      format: "0.00",
+    });
   }
   summary.print = { titleRows: [first - 1, first - 1], landscape: true };
   // the audit trail: every score cell carries a note with the rule, the clause, the inputs and the arithmetic
@@ -80,18 +123,34 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
     summary.notes = [];
     run.order.forEach((i, pos) => {
       if (run.entities[i].vetoed) return;
-      shownRules.forEach((k, j) => summary.notes!.push({ row: first + pos, col: 2 + j, text: `${scheme.rules[k].id} ${scheme.rules[k].label}\n${run.basis(k, i)}` }));
+      shownRules.forEach((k, j) =>
+        summary.notes!.push({
+          row: first + pos,
+          col: 2 + j,
+          text: `${scheme.rules[k].id} ${scheme.rules[k].label}\n${run.basis(k, i)}`,
+        }),
+      );
     });
   }
   summary.rowHeights = [{ row: first - 1, height: 48 }];
-  summary.bars = { column: 2 + shownRules.length + tail.findIndex((t) => t[0] === "总分"), top: first, bottom: last, stackColumns: scheme.groups.length ? scheme.groups.map((g) => 2 + shownRules.length + tail.findIndex((t) => t[0].startsWith(g.name))) : shownRules.map((_, j) => 2 + j) };
+  summary.bars = {
+    column: 2 + shownRules.length + tail.findIndex((t) => t[0] === "总分"),
+    top: first,
+    bottom: last,
+    stackColumns: scheme.groups.length
+      ? scheme.groups.map((g) => 2 + shownRules.length + tail.findIndex((t) => t[0].startsWith(g.name)))
+      : shownRules.map((_, j) => 2 + j),
+  };
   summary.values.push([]);
   const notes = [...run.notes, ...scheme.notes];
   notes.push(formulaNote ?? "本表为数值（存档版）：修改输入表不会改变本表；需要随输入自动更新时请用公式模式");
   if (errors || warnings) notes.push(`校验：${errors} 个错误，${warnings} 个警告，见「校验结果」`);
   for (const n of notes) {
     summary.values.push([`注：${n}`]);
-    summary.styles.push({ rect: { top: summary.values.length - 1, left: 0, bottom: summary.values.length - 1, right: 0 }, style: "note" });
+    summary.styles.push({
+      rect: { top: summary.values.length - 1, left: 0, bottom: summary.values.length - 1, right: 0 },
+      style: "note",
+    });
   }
   summary.widths = [6, 26, ...shownRules.map(() => 11), ...tail.map((t) => (t[0] === "备注" ? 30 : 10))];
   sheets.push(summary);
@@ -104,9 +163,24 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
   titleRows(detail, `${scheme.name} — ${detail.name}（${run.year}年度）`, sub, dcols.length);
   header(detail, dcols);
   for (const d of run.details()) {
-    detail.values.push([d.entity, d.rule, d.clause, d.points, d.subject, d.basis, d.inputs.map((x) => x.ref).filter(Boolean).join("、")]);
+    detail.values.push([
+      d.entity,
+      d.rule,
+      d.clause,
+      d.points,
+      d.subject,
+      d.basis,
+      d.inputs
+        .map((x) => x.ref)
+        .filter(Boolean)
+        .join("、"),
+    ]);
   }
-  if (detail.values.length > 3) detail.numberFormats.push({ rect: { top: 3, left: 3, bottom: detail.values.length - 1, right: 3 }, format: "0.00" });
+  if (detail.values.length > 3)
+    detail.numberFormats.push({
+      rect: { top: 3, left: 3, bottom: detail.values.length - 1, right: 3 },
+      format: "0.00",
+    });
   detail.print = { titleRows: [2, 2], landscape: true };
   detail.widths = [26, 14, 8, 8, 28, 80, 36];
   sheets.push(detail);
@@ -118,9 +192,20 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
   header(award, acols);
   const order = new Map(run.order.map((e, i) => [e, i]));
   const aw = [...run.awards].sort((a, b) => order.get(a.entityIndex)! - order.get(b.entityIndex)!);
-  for (const a of aw) award.values.push([a.entity, `${a.rule} ${a.label}`, a.clause, a.amount, a.unit, a.upTo ? "最高限额" : "按规定", a.subject, a.basis]);
+  for (const a of aw)
+    award.values.push([
+      a.entity,
+      `${a.rule} ${a.label}`,
+      a.clause,
+      a.amount,
+      a.unit,
+      a.upTo ? "最高限额" : "按规定",
+      a.subject,
+      a.basis,
+    ]);
   if (aw.length === 0) award.values.push(["（无）"]);
-  if (aw.length) award.numberFormats.push({ rect: { top: 3, left: 3, bottom: award.values.length - 1, right: 3 }, format: "0.00" });
+  if (aw.length)
+    award.numberFormats.push({ rect: { top: 3, left: 3, bottom: award.values.length - 1, right: 3 }, format: "0.00" });
   award.print = { titleRows: [2, 2], landscape: true };
   award.widths = [26, 24, 8, 10, 14, 10, 28, 80];
   if (scheme.awards.length) sheets.push(award);
@@ -143,12 +228,28 @@ export function buildResultPlan(scheme: Scheme, run: ScoreRun, issues: readonly 
 
 export function issueSheet(issues: readonly Issue[], lang: Lang, title: string): PlanSheet {
   const s = newSheet("issues", lang === "zh" ? "校验结果" : "Checks");
-  const cols = lang === "zh" ? ["级别", "代码", "工作表", "单元格", "说明", "值", "建议"] : ["Severity", "Code", "Sheet", "Cell", "Message", "Value", "Suggestion"];
-  titleRows(s, title, lang === "zh" ? "点击单元格地址可跳转到该单元格" : "Click a cell address to go to that cell", cols.length);
+  const cols =
+    lang === "zh"
+      ? ["级别", "代码", "工作表", "单元格", "说明", "值", "建议"]
+      : ["Severity", "Code", "Sheet", "Cell", "Message", "Value", "Suggestion"];
+  titleRows(
+    s,
+    title,
+    lang === "zh" ? "点击单元格地址可跳转到该单元格" : "Click a cell address to go to that cell",
+    cols.length,
+  );
   header(s, cols);
   for (const i of issues) {
     const r = s.values.length;
-    const row: PlanValue[] = [SEVERITY_TEXT[lang][i.severity], i.code, i.sheet, i.cell, i.message, i.value ?? null, i.fix ?? null];
+    const row: PlanValue[] = [
+      SEVERITY_TEXT[lang][i.severity],
+      i.code,
+      i.sheet,
+      i.cell,
+      i.message,
+      i.value ?? null,
+      i.fix ?? null,
+    ];
     s.values.push(row);
     if (i.sheet && i.cell && isAddress(i.cell)) s.links.push({ row: r, col: 3, sheet: i.sheet, cell: i.cell });
     if (i.severity !== "info") s.styles.push({ rect: { top: r, left: 0, bottom: r, right: 0 }, style: i.severity });
@@ -178,7 +279,16 @@ export function resolveSheetRefs(formula: string, names: Record<string, string>)
 }
 
 /** Put live formulas over the summary's values; returns the sentence the sheet shows about them. */
-function summaryFormulas(scheme: Scheme, run: ScoreRun, sheet: PlanSheet, first: number, shownRules: number[], tailNames: string[], src: { data: Dataset; sheets: readonly SheetData[] }, calc: PlanSheet): string {
+function summaryFormulas(
+  scheme: Scheme,
+  run: ScoreRun,
+  sheet: PlanSheet,
+  first: number,
+  shownRules: number[],
+  tailNames: string[],
+  src: { data: Dataset; sheets: readonly SheetData[] },
+  calc: PlanSheet,
+): string {
   const f = new Formulas({ scheme, run, data: src.data, sheets: src.sheets });
   const out: Array<{ row: number; col: number; formula: string }> = [];
   // lists that roll up (projects, enterprises): one row per item on 计算过程, summed per unit with SUMIFS
@@ -194,7 +304,12 @@ function summaryFormulas(scheme: Scheme, run: ScoreRun, sheet: PlanSheet, first:
     const top = calc.values.length;
     // the engine's points per item, as the cached results (and as the value where no formula reaches)
     const byItem = new Map<string, number>();
-    for (const d of run.details()) if (d.rule === scheme.rules[k].id) byItem.set(`${d.entityIndex}\u0000${d.subject}`, (byItem.get(`${d.entityIndex}\u0000${d.subject}`) ?? 0) + d.points);
+    for (const d of run.details())
+      if (d.rule === scheme.rules[k].id)
+        byItem.set(
+          `${d.entityIndex}\u0000${d.subject}`,
+          (byItem.get(`${d.entityIndex}\u0000${d.subject}`) ?? 0) + d.points,
+        );
     for (const r of rows) {
       const e = run.entities[r.entity];
       calc.values.push([scheme.rules[k].id, e.name, r.subject, byItem.get(`${r.entity}\u0000${r.subject}`) ?? 0]);
@@ -238,30 +353,56 @@ function summaryFormulas(scheme: Scheme, run: ScoreRun, sheet: PlanSheet, first:
     const scoreCol = tailCol("得分");
     if (scoreCol >= 0) out.push({ row: r, col: scoreCol, formula: sum(scoreParts) });
     const bonusCol = Math.max(tailCol("附加分"), tailCol("加分合计"));
-    if (bonusCol >= 0) out.push({ row: r, col: bonusCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "bonus")) });
+    if (bonusCol >= 0)
+      out.push({ row: r, col: bonusCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "bonus")) });
     const dedCol = tailCol("扣分");
-    if (dedCol >= 0) out.push({ row: r, col: dedCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "deduction")) });
+    if (dedCol >= 0)
+      out.push({ row: r, col: dedCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "deduction")) });
     const baseCol = tailCol("基础得分");
     if (baseCol >= 0 && scheme.total.base) {
       const t = src.data.tables[scheme.entityTable];
       const ref = f.ref(t, t.rows[i], scheme.total.base);
       if (ref) out.push({ row: r, col: baseCol, formula: ref });
     }
-    const terms = [scoreCol >= 0 ? cell(r, scoreCol) : sum(scoreParts), bonusCol >= 0 ? cell(r, bonusCol) : "", dedCol >= 0 ? cell(r, dedCol) : "", baseCol >= 0 ? `N(${cell(r, baseCol)})` : ""].filter(Boolean);
+    const terms = [
+      scoreCol >= 0 ? cell(r, scoreCol) : sum(scoreParts),
+      bonusCol >= 0 ? cell(r, bonusCol) : "",
+      dedCol >= 0 ? cell(r, dedCol) : "",
+      baseCol >= 0 ? `N(${cell(r, baseCol)})` : "",
+    ].filter(Boolean);
     out.push({ row: r, col: totalCol, formula: terms.join("+") });
     // rank: RANK.EQ for competition ranking, RANK.AVG for average; the dense rank stays a value
-    if (scheme.ranking.ties === "competition") out.push({ row: r, col: 0, formula: `RANK.EQ(${cell(r, totalCol)},${totalRange},0)` });
-    else if (scheme.ranking.ties === "average") out.push({ row: r, col: 0, formula: `RANK.AVG(${cell(r, totalCol)},${totalRange},0)` });
-    else out.push({ row: r, col: 0, formula: `SUMPRODUCT((${totalRange}>${cell(r, totalCol)})/COUNTIF(${totalRange},${totalRange}&""))+1` });
+    if (scheme.ranking.ties === "competition")
+      out.push({ row: r, col: 0, formula: `RANK.EQ(${cell(r, totalCol)},${totalRange},0)` });
+    else if (scheme.ranking.ties === "average")
+      out.push({ row: r, col: 0, formula: `RANK.AVG(${cell(r, totalCol)},${totalRange},0)` });
+    else
+      out.push({
+        row: r,
+        col: 0,
+        formula: `SUMPRODUCT((${totalRange}>${cell(r, totalCol)})/COUNTIF(${totalRange},${totalRange}&""))+1`,
+      });
     const gradeCol = tailCol("等级");
     if (gradeCol >= 0 && scheme.grading && scheme.ranking.ties === "competition") {
       const g = scheme.grading;
-      const test = (j: number) => (g.method === "percentile" ? `${cell(r, 0)}<=ROUND(${g.bands[j]}*COUNT(${totalRange}),0)` : `${cell(r, totalCol)}>=${g.bands[j]}`);
-      out.push({ row: r, col: gradeCol, formula: g.bands.reduceRight((acc, _b, j) => `IF(${test(j)},"${g.labels[j]}",${acc})`, `"${g.labels[g.labels.length - 1]}"`) });
+      const test = (j: number) =>
+        g.method === "percentile"
+          ? `${cell(r, 0)}<=ROUND(${g.bands[j]}*COUNT(${totalRange}),0)`
+          : `${cell(r, totalCol)}>=${g.bands[j]}`;
+      out.push({
+        row: r,
+        col: gradeCol,
+        formula: g.bands.reduceRight(
+          (acc, _b, j) => `IF(${test(j)},"${g.labels[j]}",${acc})`,
+          `"${g.labels[g.labels.length - 1]}"`,
+        ),
+      });
     }
   });
   sheet.formulas = out;
   const why = [...f.fallbacks].map(([w, c]) => `${w} ${c} 个`).join("、");
-  const calcNote = calcRange.size ? "；项目、企业的加分逐项列在「计算过程」，按评价对象汇总（归属按生成时的名称匹配）" : "";
+  const calcNote = calcRange.size
+    ? "；项目、企业的加分逐项列在「计算过程」，按评价对象汇总（归属按生成时的名称匹配）"
+    : "";
   return `本表为实时公式：修改输入表中的数据后，得分、总分和名次自动重算${calcNote}${fallbackCells ? `；${fallbackCells} 个得分单元格为数值，不随输入变化（${why}）` : ""}`;
 }

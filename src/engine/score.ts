@@ -10,26 +10,52 @@ import type { RuleContext } from "./rules/context";
 import type { RuleOutcome } from "./rules/types";
 import { evaluateTiers } from "./rules/tiers";
 import { evaluateRank, READING_TEXT, type Reading } from "./rules/rank";
-import { evaluateBenchmark, evaluateDeduction, evaluateEntered, evaluateFlag, evaluateGrowth, evaluatePerUnit, evaluateTarget, evaluateVeto } from "./rules/simple";
+import {
+  evaluateBenchmark,
+  evaluateDeduction,
+  evaluateEntered,
+  evaluateFlag,
+  evaluateGrowth,
+  evaluatePerUnit,
+  evaluateTarget,
+  evaluateVeto,
+} from "./rules/simple";
 import { evaluateCertification } from "./rules/certification";
-import { evaluateChosen, evaluateFlagAmount, evaluateListAmount, evaluateRankAmount, evaluateRulesMet } from "./rules/awards";
+import {
+  evaluateChosen,
+  evaluateFlagAmount,
+  evaluateListAmount,
+  evaluateRankAmount,
+  evaluateRulesMet,
+} from "./rules/awards";
 import { rankTyped } from "./rank";
 import { fmt } from "./format";
 import { nameKey } from "./text";
 
 export function evaluateRule(rule: RuleSpecT, ctx: RuleContext): RuleOutcome {
   switch (rule.kind) {
-    case "rank": return evaluateRank(rule, ctx);
-    case "tiers": return evaluateTiers(rule, ctx);
-    case "target": return evaluateTarget(rule, ctx);
-    case "per-unit": return evaluatePerUnit(rule, ctx);
-    case "flag": return evaluateFlag(rule, ctx);
-    case "entered": return evaluateEntered(rule, ctx);
-    case "growth-steps": return evaluateGrowth(rule, ctx);
-    case "benchmark-ratio": return evaluateBenchmark(rule, ctx);
-    case "certification": return evaluateCertification(rule, ctx);
-    case "deduction": return evaluateDeduction(rule, ctx);
-    case "veto": return evaluateVeto(rule, ctx);
+    case "rank":
+      return evaluateRank(rule, ctx);
+    case "tiers":
+      return evaluateTiers(rule, ctx);
+    case "target":
+      return evaluateTarget(rule, ctx);
+    case "per-unit":
+      return evaluatePerUnit(rule, ctx);
+    case "flag":
+      return evaluateFlag(rule, ctx);
+    case "entered":
+      return evaluateEntered(rule, ctx);
+    case "growth-steps":
+      return evaluateGrowth(rule, ctx);
+    case "benchmark-ratio":
+      return evaluateBenchmark(rule, ctx);
+    case "certification":
+      return evaluateCertification(rule, ctx);
+    case "deduction":
+      return evaluateDeduction(rule, ctx);
+    case "veto":
+      return evaluateVeto(rule, ctx);
   }
 }
 
@@ -68,15 +94,33 @@ class Entity implements EntityResult {
     readonly sheet: string,
     readonly row: number,
   ) {}
-  get rank(): number | null { return orNull(this.run.rank[this.index]); }
-  get total(): number { return this.run.total[this.index]; }
-  get score(): number { return this.run.score[this.index]; }
-  get bonus(): number { return this.run.bonus[this.index]; }
-  get deduction(): number { return this.run.deduction[this.index]; }
-  get base(): number | null { return orNull(this.run.base[this.index]); }
-  get vetoed(): boolean { return this.run.vetoReason[this.index] !== null; }
-  get vetoReason(): string | undefined { return this.run.vetoReason[this.index] ?? undefined; }
-  get grade(): string | undefined { return this.run.grade[this.index]; }
+  get rank(): number | null {
+    return orNull(this.run.rank[this.index]);
+  }
+  get total(): number {
+    return this.run.total[this.index];
+  }
+  get score(): number {
+    return this.run.score[this.index];
+  }
+  get bonus(): number {
+    return this.run.bonus[this.index];
+  }
+  get deduction(): number {
+    return this.run.deduction[this.index];
+  }
+  get base(): number | null {
+    return orNull(this.run.base[this.index]);
+  }
+  get vetoed(): boolean {
+    return this.run.vetoReason[this.index] !== null;
+  }
+  get vetoReason(): string | undefined {
+    return this.run.vetoReason[this.index] ?? undefined;
+  }
+  get grade(): string | undefined {
+    return this.run.grade[this.index];
+  }
   get points(): number[] {
     return this.run.points.map((p) => p[this.index]);
   }
@@ -86,7 +130,11 @@ class Entity implements EntityResult {
     return g;
   }
   get parts(): Part[] {
-    return this.run.points.map((p, r) => ({ rule: this.run.ruleIds[r], points: p[this.index], basis: this.run.basis(r, this.index) }));
+    return this.run.points.map((p, r) => ({
+      rule: this.run.ruleIds[r],
+      points: p[this.index],
+      basis: this.run.basis(r, this.index),
+    }));
   }
 }
 
@@ -94,7 +142,8 @@ export function resolveOptions(scheme: Scheme, given: Record<string, string> = {
   const out: Record<string, string> = {};
   for (const o of scheme.options) {
     const g = given[o.id];
-    if (g !== undefined && !o.choices.some((c) => c.id === g)) throw new Error(`选项 ${o.id} 没有 “${g}”，可选：${o.choices.map((c) => c.id).join("、")}`);
+    if (g !== undefined && !o.choices.some((c) => c.id === g))
+      throw new Error(`选项 ${o.id} 没有 “${g}”，可选：${o.choices.map((c) => c.id).join("、")}`);
     out[o.id] = g ?? o.default;
   }
   return out;
@@ -105,7 +154,15 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   const n = entities.rows.length;
   const issues: Issue[] = [];
   const options = resolveOptions(scheme, opts.options);
-  const ctx: RuleContext = { scheme, data, entities, lang: opts.lang ?? "zh", options, excluded: new Array<boolean>(n).fill(false), warn: (i) => issues.push({ severity: "warning", ...i }) };
+  const ctx: RuleContext = {
+    scheme,
+    data,
+    entities,
+    lang: opts.lang ?? "zh",
+    options,
+    excluded: new Array<boolean>(n).fill(false),
+    warn: (i) => issues.push({ severity: "warning", ...i }),
+  };
   const dup = entities.rows.map((r, i) => r.entity !== i);
 
   // vetoes first: a vetoed entity is neither scored nor ranked, and does not take part in others' ranks
@@ -125,7 +182,8 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   });
   const outs = outcomes as RuleOutcome[];
   const ruleIds = scheme.rules.map((r) => r.id);
-  const basis = (r: number, e: number) => (vetoReason[e] && scheme.rules[r].kind !== "veto" ? `不予评价：${vetoReason[e]}` : outs[r].basis(e));
+  const basis = (r: number, e: number) =>
+    vetoReason[e] && scheme.rules[r].kind !== "veto" ? `不予评价：${vetoReason[e]}` : outs[r].basis(e);
   const pointsByRule = new Map(scheme.rules.map((r, k) => [r.id, outs[k].points]));
 
   const baseField = scheme.total.base;
@@ -170,7 +228,21 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   const ranked = rankTyped(rankKey, scheme.ranking.ties);
   const order = ranked.order;
   const grade: Array<string | undefined> = new Array<string | undefined>(n);
-  const tables: RunTables = { basis, ruleIds, points: outs.map((o) => o.points), groupIds: scheme.groups.map((g) => g.id), groupScores: gRaw, total, score: sc, bonus: bo, deduction: de, base, rank: ranked.rank, vetoReason, grade };
+  const tables: RunTables = {
+    basis,
+    ruleIds,
+    points: outs.map((o) => o.points),
+    groupIds: scheme.groups.map((g) => g.id),
+    groupScores: gRaw,
+    total,
+    score: sc,
+    bonus: bo,
+    deduction: de,
+    base,
+    rank: ranked.rank,
+    vetoReason,
+    grade,
+  };
   const results: Entity[] = new Array(n);
   for (let i = 0; i < n; i++) results[i] = new Entity(tables, i, rows[i].name, entities.sheet, rows[i].row);
 
@@ -193,19 +265,33 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   const notes: string[] = [`考评年度 ${data.year}（来自 ${data.yearSource}）`];
   for (const p of scheme.params) {
     const v = data.params[p.id];
-    if (v && p.id !== "year") notes.push(`${p.name} ${fmt(typeof v.value === "number" ? v.value : String(v.value))}${p.unit ? " " + p.unit : ""}（来自 ${v.source}）`);
+    if (v && p.id !== "year")
+      notes.push(
+        `${p.name} ${fmt(typeof v.value === "number" ? v.value : String(v.value))}${p.unit ? " " + p.unit : ""}（来自 ${v.source}）`,
+      );
   }
   for (const o of scheme.options) {
     const c = o.choices.find((x) => x.id === options[o.id])!;
-    notes.push(`${o.name}：${c.id}（${c.name}：${c.description}）${options[o.id] === o.default ? "［默认］" : "［用户选择］"}`);
+    notes.push(
+      `${o.name}：${c.id}（${c.name}：${c.description}）${options[o.id] === o.default ? "［默认］" : "［用户选择］"}`,
+    );
   }
-  const tieText = { competition: "并列者名次相同，下一名次顺延（同 Excel RANK.EQ）", dense: "并列者名次相同，下一名次不空缺（中国式排名）", average: "并列者取平均名次（同 Excel RANK.AVG）" };
+  const tieText = {
+    competition: "并列者名次相同，下一名次顺延（同 Excel RANK.EQ）",
+    dense: "并列者名次相同，下一名次不空缺（中国式排名）",
+    average: "并列者取平均名次（同 Excel RANK.AVG）",
+  };
   notes.push(`排名：总分从高到低，${tieText[scheme.ranking.ties]}；并列行按评价对象表中的顺序排列`);
-  if (n && baseField && results.every((r) => r.base === null)) notes.push(`评价对象表无「${scheme.tables.find((t) => t.id === scheme.entityTable)?.columns.find((c) => c.id === baseField)?.name ?? baseField}」列：总分不含基础得分`);
+  if (n && baseField && results.every((r) => r.base === null))
+    notes.push(
+      `评价对象表无「${scheme.tables.find((t) => t.id === scheme.entityTable)?.columns.find((c) => c.id === baseField)?.name ?? baseField}」列：总分不含基础得分`,
+    );
   const vetoed = results.filter((r) => r.vetoed);
   if (vetoed.length) notes.push(`不予评价：${vetoed.map((r) => `${r.name}（${r.vetoReason}）`).join("；")}`);
 
-  const totals: Array<number | null> = scheme.awards.some((a) => a.kind === "rank-amount") ? results.map((r) => (r.rank === null ? null : r.total)) : [];
+  const totals: Array<number | null> = scheme.awards.some((a) => a.kind === "rank-amount")
+    ? results.map((r) => (r.rank === null ? null : r.total))
+    : [];
   const awards: AwardResult[] = [];
   for (const a of scheme.awards) {
     if (a.kind === "list-amount") awards.push(...evaluateListAmount(a, ctx));
@@ -230,7 +316,9 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   const pos = { get: (e: number) => posArr[e] };
   // awards and usage read best first (by rank, then in scheme order)
   const awardOrder = new Map(scheme.awards.map((a, k) => [a.id, k]));
-  awards.sort((a, b) => awardOrder.get(a.rule)! - awardOrder.get(b.rule)! || pos.get(a.entityIndex) - pos.get(b.entityIndex));
+  awards.sort(
+    (a, b) => awardOrder.get(a.rule)! - awardOrder.get(b.rule)! || pos.get(a.entityIndex) - pos.get(b.entityIndex),
+  );
   usage.sort((a, b) => pos.get(a.entityIndex) - pos.get(b.entityIndex));
   const details = () => {
     if (!detailCache) {
@@ -243,7 +331,19 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
     }
     return detailCache;
   };
-  return { scheme: scheme.id, year: data.year, issues, entities: results, order, awards, usage, options, notes, basis, details };
+  return {
+    scheme: scheme.id,
+    year: data.year,
+    issues,
+    entities: results,
+    order,
+    awards,
+    usage,
+    options,
+    notes,
+    basis,
+    details,
+  };
 }
 
 /** Result usage across years, from the table of earlier results (年度, 名称, 得分, 名次). */
@@ -257,7 +357,10 @@ function evaluateUsage(scheme: Scheme, data: Dataset, results: EntityResult[]): 
     if (typeof y !== "number") continue;
     let m = byYear.get(y);
     if (!m) byYear.set(y, (m = new Map()));
-    m.set(nameKey(r.name), { score: typeof r.values.score === "number" ? r.values.score : null, rank: typeof r.values.rank === "number" ? r.values.rank : null });
+    m.set(nameKey(r.name), {
+      score: typeof r.values.score === "number" ? r.values.score : null,
+      rank: typeof r.values.rank === "number" ? r.values.rank : null,
+    });
     counts.set(y, (counts.get(y) ?? 0) + 1);
   }
   const ranked = results.filter((r) => r.rank !== null).length;
@@ -288,7 +391,15 @@ function evaluateUsage(scheme: Scheme, data: Dataset, results: EntityResult[]): 
         seen.push(`${y}年 第 ${rank ?? "—"}/${count} 名`);
         return rank !== null && count > 0 && rank > count - (u.n ?? 0);
       });
-      if (ok) out.push({ entity: e.name, entityIndex: e.index, rule: u.id, clause: u.clause, outcome: u.outcome, basis: `${u.clause} ${seen.join("，")}${u.kind === "score-streak" ? `，均不低于 ${fmt(u.minScore ?? 0)} 分` : `，均在倒数 ${u.n} 名内`} → ${u.outcome}` });
+      if (ok)
+        out.push({
+          entity: e.name,
+          entityIndex: e.index,
+          rule: u.id,
+          clause: u.clause,
+          outcome: u.outcome,
+          basis: `${u.clause} ${seen.join("，")}${u.kind === "score-streak" ? `，均不低于 ${fmt(u.minScore ?? 0)} 分` : `，均在倒数 ${u.n} 名内`} → ${u.outcome}`,
+        });
     }
   }
   return out;

@@ -69,7 +69,12 @@ function mergeAt(merges: Rect[] | null, row: number, col: number): Rect | undefi
  * Read the table whose header contains `keyNames` (the entity column, e.g. 开发区). `matches(path)` tells whether a
  * header cell names a known column; used to pick the header row when the key name appears more than once.
  */
-export function findTable(sheet: SheetData, keyNames: readonly string[], scan = 25, forcedKeyCol?: number): RawTable | null {
+export function findTable(
+  sheet: SheetData,
+  keyNames: readonly string[],
+  scan = 25,
+  forcedKeyCol?: number,
+): RawTable | null {
   const keys = new Set(keyNames.map(nameKey));
   const top = sheet.originRow;
   const endRow = Math.min(lastRow(sheet), top + scan);

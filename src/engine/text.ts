@@ -81,7 +81,29 @@ export function parseHeader(path: readonly string[]): HeaderParts {
   return { key: nameKey(names.join("/")), unit, year, relYear };
 }
 
-const UNIT_WORDS = ["元", "万元", "亿元", "个", "家", "户", "项", "亩", "公顷", "平方米", "%", "‰", "分", "万元/亩", "亿元/亩", "元/亩", "吨", "万吨", "人", "件", "次"];
+const UNIT_WORDS = [
+  "元",
+  "万元",
+  "亿元",
+  "个",
+  "家",
+  "户",
+  "项",
+  "亩",
+  "公顷",
+  "平方米",
+  "%",
+  "‰",
+  "分",
+  "万元/亩",
+  "亿元/亩",
+  "元/亩",
+  "吨",
+  "万吨",
+  "人",
+  "件",
+  "次",
+];
 const UNIT_PART = /^(万|亿|千|百|十)?(元|吨|吨标准煤|吨标煤|亩|人|个|家|户|项|件|次|公顷|平方米|%|‰|分|千瓦时|度|年)$/;
 export function isUnitText(s: string): boolean {
   const t = nameKey(s);
@@ -123,5 +145,10 @@ export function parseRangeA1(addr: string): { top: number; left: number; bottom:
   const [p, q] = ref.split(":");
   const a = parseA1(p);
   const b = q ? parseA1(q) : a;
-  return { top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) };
+  return {
+    top: Math.min(a.row, b.row),
+    left: Math.min(a.col, b.col),
+    bottom: Math.max(a.row, b.row),
+    right: Math.max(a.col, b.col),
+  };
 }

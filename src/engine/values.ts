@@ -26,7 +26,8 @@ const FALSE: BoolRead = Object.freeze({ kind: "bool" as const, value: false });
 
 export function readNumber(v: CellValue): NumberRead {
   if (v === null) return MISSING;
-  if (typeof v === "number") return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "invalid", reason: "text", text: String(v) };
+  if (typeof v === "number")
+    return Number.isFinite(v) ? { kind: "number", value: v } : { kind: "invalid", reason: "text", text: String(v) };
   if (typeof v === "boolean") return { kind: "invalid", reason: "text", text: String(v) };
   if (isErrorCell(v)) return { kind: "invalid", reason: "excel-error", text: v.error };
   let s = toHalfWidth(v).replace(/[\s\u00a0]+/g, "");
@@ -57,7 +58,8 @@ export function readNumber(v: CellValue): NumberRead {
   }
   if (/^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?$/.test(s) || /^[+-]?\.\d+$/.test(s)) {
     const n = Number(s.replace(/,/g, "")) * mult;
-    if (Number.isFinite(n)) return unit ? { kind: "number", value: neg ? -n : n, unit } : { kind: "number", value: neg ? -n : n };
+    if (Number.isFinite(n))
+      return unit ? { kind: "number", value: neg ? -n : n, unit } : { kind: "number", value: neg ? -n : n };
   }
   return { kind: "invalid", reason: "text", text: v };
 }

@@ -9,9 +9,20 @@ import { newSheet } from "../engine/plan";
 import { tableSheet, templateColumns } from "../engine/template";
 
 const PARKS = [
-  "赤峰高新区东山园区", "赤峰高新区红山园区", "赤峰高新区元宝山园区", "赤峰高新区安庆园区",
-  "赤峰玉龙工业园区", "元宝山综合产业园区", "宁城经济开发区", "敖汉旗工业园区", "阿鲁科尔沁旗工业园区",
-  "巴林左旗工业园区", "巴林右旗工业园区", "内蒙古林西工业园区", "克什克腾循环经济开发区", "红山绿色食品产业园区",
+  "赤峰高新区东山园区",
+  "赤峰高新区红山园区",
+  "赤峰高新区元宝山园区",
+  "赤峰高新区安庆园区",
+  "赤峰玉龙工业园区",
+  "元宝山综合产业园区",
+  "宁城经济开发区",
+  "敖汉旗工业园区",
+  "阿鲁科尔沁旗工业园区",
+  "巴林左旗工业园区",
+  "巴林右旗工业园区",
+  "内蒙古林西工业园区",
+  "克什克腾循环经济开发区",
+  "红山绿色食品产业园区",
 ];
 
 // newOutput 亿元, outputGrowth %, tax 亿元, taxGrowth %, jobsGrowth %, outputPerMu, investPerMu, taxPerMu (万元/亩),
@@ -50,7 +61,23 @@ const E: Array<[number[], string, string, string, string, string, string]> = [
   [[2.5, 2, 2, 2, 1, 1, 1, 1], "省级", "", "", "否", "否", ""],
 ];
 
-const QKEYS = ["newOutput", "outputGrowth", "tax", "taxGrowth", "jobsGrowth", "outputPerMu", "investPerMu", "taxPerMu", "projects", "chain", "fixedInvestGrowth", "infraGrowth", "infraNew", "hiTech", "rdInst"];
+const QKEYS = [
+  "newOutput",
+  "outputGrowth",
+  "tax",
+  "taxGrowth",
+  "jobsGrowth",
+  "outputPerMu",
+  "investPerMu",
+  "taxPerMu",
+  "projects",
+  "chain",
+  "fixedInvestGrowth",
+  "infraGrowth",
+  "infraNew",
+  "hiTech",
+  "rdInst",
+];
 const EKEYS = ["green1", "green2", "green3", "mgmt1", "mgmt2", "mgmt3", "mgmt4", "mgmt5"];
 
 export function chifengSampleRows(): Array<Record<string, PlanValue>> {
@@ -70,16 +97,25 @@ export function chifengSamplePlan(scheme: Scheme): ResultPlan {
   params.styles.push({ rect: { top: 0, left: 0, bottom: 0, right: 1 }, style: "header" });
   params.widths = [20, 12];
   const spec = scheme.tables.find((t) => t.id === "parks")!;
-  const parks = tableSheet("parks", "园区指标", templateColumns(spec).filter((c) => c.key !== "projectsPoints" && c.key !== "chainPoints"), chifengSampleRows(), {
-    title: "2020年度赤峰市工业园区综合发展评价考核指标",
-    note: "填报单位：赤峰市加快工业园区建设工作领导小组办公室",
-  });
+  const parks = tableSheet(
+    "parks",
+    "园区指标",
+    templateColumns(spec).filter((c) => c.key !== "projectsPoints" && c.key !== "chainPoints"),
+    chifengSampleRows(),
+    {
+      title: "2020年度赤峰市工业园区综合发展评价考核指标",
+      note: "填报单位：赤峰市加快工业园区建设工作领导小组办公室",
+    },
+  );
   const hspec = scheme.tables.find((t) => t.id === "history")!;
   const hist: Array<Record<string, PlanValue>> = [];
   // earlier results: 东山园区 above 90 both years; 林西 and 阿鲁科尔沁 among the last five both years
   const y2019 = [92.4, 80.1, 85.2, 60.3, 88.0, 70.2, 86.5, 66.0, 55.1, 58.2, 64.7, 52.3, 71.8, 62.0];
   const y2018 = [90.5, 78.3, 83.0, 61.2, 91.2, 68.9, 84.1, 67.5, 54.0, 60.8, 63.2, 50.9, 70.1, 59.4];
-  for (const [year, scores] of [[2019, y2019], [2018, y2018]] as Array<[number, number[]]>) {
+  for (const [year, scores] of [
+    [2019, y2019],
+    [2018, y2018],
+  ] as Array<[number, number[]]>) {
     const order = scores.map((s, i) => i).sort((a, b) => scores[b] - scores[a]);
     order.forEach((i, k) => hist.push({ year, name: PARKS[i], score: scores[i], rank: k + 1 }));
   }

@@ -21,7 +21,9 @@ const ANNEX: Array<[string, number[], number, number[], number]> = [
 const ANNEX_TOTAL = [841, 1120, 1560, 2000, 140, 417, 497, 560, 660, 8];
 
 // zone, output 2022, output 2023, new projects, enterprises, listed, review, filing, land task, AA, intensive, base, tax/亩
-const ZONES: Array<[string, number, number, number, number, number, number, number, string, string, string, number, number]> = [
+const ZONES: Array<
+  [string, number, number, number, number, number, number, number, string, string, string, number, number]
+> = [
   ["濉溪经济开发区", 325, 431.6, 52, 150, 1, 0, 1, "是", "否", "是", 72.5, 28],
   ["相山经济开发区", 45, 58.2, 16, 77, 0, 1, 0, "否", "否", "否", 68, 18],
   ["杜集经济开发区", 62, 112, 15, 70, 0, 0, 0, "是", "否", "否", 70.2, 22],
@@ -31,7 +33,9 @@ const ZONES: Array<[string, number, number, number, number, number, number, numb
 ];
 
 // name, zone, planned, actual, 纳统, 制造业, awarded before, idle land, area, tax/亩, 规上
-const PROJECTS: Array<[string, string, number, number, string, string, string, string, number | null, number | null, string]> = [
+const PROJECTS: Array<
+  [string, string, number, number, string, string, string, string, number | null, number | null, string]
+> = [
   ["年产20万吨铝基新材料项目", "濉溪经济开发区", 120, 25, "是", "是", "否", "否", null, null, "否"],
   ["高端装备制造产业园项目", "濉溪经济开发区", 60, 12, "是", "是", "否", "否", null, null, "否"],
   ["智能终端产业园项目", "相山经济开发区", 100, 19.5, "是", "是", "否", "否", null, null, "否"],
@@ -70,7 +74,9 @@ export function huaibeiSamplePlan(scheme: Scheme): ResultPlan {
     });
     return r;
   });
-  const annex = tableSheet("targets", "目标一览表", tcols, trows, { title: "全市开发区高质量发展工业攻坚行动目标一览表" });
+  const annex = tableSheet("targets", "目标一览表", tcols, trows, {
+    title: "全市开发区高质量发展工业攻坚行动目标一览表",
+  });
   annex.values.push(["总计", ...ANNEX_TOTAL]);
 
   // the zone sheet as a statistics office would send it: title, a note row, a two-row header with years
@@ -90,18 +96,55 @@ export function huaibeiSamplePlan(scheme: Scheme): ResultPlan {
     { path: ["亩均税收（万元/亩）"], key: "taxPerMu" },
   ];
   const zrows = ZONES.map((z) => ({
-    name: z[0], outputPrev: z[1], output: z[2], newProjects: z[3], enterprises: z[4], listed: z[5], review: z[6], filing: z[7],
-    landTask: z[8], aaRated: z[9] || null, intensive: z[10] || null, base: z[11], taxPerMu: z[12],
+    name: z[0],
+    outputPrev: z[1],
+    output: z[2],
+    newProjects: z[3],
+    enterprises: z[4],
+    listed: z[5],
+    review: z[6],
+    filing: z[7],
+    landTask: z[8],
+    aaRated: z[9] || null,
+    intensive: z[10] || null,
+    base: z[11],
+    taxPerMu: z[12],
   }));
-  const zones = tableSheet("zones", "开发区指标", zcols, zrows, { title: "2023年全市开发区工业攻坚行动指标完成情况", note: "填报单位：市发展改革委（开发区办）" });
+  const zones = tableSheet("zones", "开发区指标", zcols, zrows, {
+    title: "2023年全市开发区工业攻坚行动指标完成情况",
+    note: "填报单位：市发展改革委（开发区办）",
+  });
 
   const pSpec = scheme.tables.find((t) => t.id === "projects")!;
-  const prows = PROJECTS.map((p) => ({ name: p[0], zone: p[1], planned: p[2], actual: p[3], statistical: p[4], manufacturing: p[5], awardedBefore: p[6], idleLand: p[7], area: p[8], taxPerMu: p[9], aboveScale: p[10] }));
-  const projects = tableSheet("projects", "项目清单", templateColumns(pSpec), prows, { title: "2023年开发区重点工业项目清单" });
+  const prows = PROJECTS.map((p) => ({
+    name: p[0],
+    zone: p[1],
+    planned: p[2],
+    actual: p[3],
+    statistical: p[4],
+    manufacturing: p[5],
+    awardedBefore: p[6],
+    idleLand: p[7],
+    area: p[8],
+    taxPerMu: p[9],
+    aboveScale: p[10],
+  }));
+  const projects = tableSheet("projects", "项目清单", templateColumns(pSpec), prows, {
+    title: "2023年开发区重点工业项目清单",
+  });
 
   const eSpec = scheme.tables.find((t) => t.id === "enterprises")!;
-  const erows = ENTERPRISES.map((e) => ({ name: e[0], uscc: makeUscc("91340600", e[1]), zone: e[2], revenue: e[3], prevMax: e[4], manufacturing: e[5] }));
-  const enterprises = tableSheet("enterprises", "企业清单", templateColumns(eSpec), erows, { title: "2023年开发区制造业企业营业收入情况" });
+  const erows = ENTERPRISES.map((e) => ({
+    name: e[0],
+    uscc: makeUscc("91340600", e[1]),
+    zone: e[2],
+    revenue: e[3],
+    prevMax: e[4],
+    manufacturing: e[5],
+  }));
+  const enterprises = tableSheet("enterprises", "企业清单", templateColumns(eSpec), erows, {
+    title: "2023年开发区制造业企业营业收入情况",
+  });
 
   return { sheets: [params, zones, projects, enterprises, annex], activate: "zones" };
 }

@@ -47,10 +47,14 @@ export function mujunRows(n: number, seed = 20231): Array<Record<string, PlanVal
 export function mujunSamplePlan(scheme: Scheme, n = 2000): ResultPlan {
   const params = newSheet("params", "参数");
   params.values.push(["参数", "值", "说明"], ["考评年度", 2023, ""]);
-  for (const p of scheme.params) if (p.id !== "year") params.values.push([p.unit ? `${p.name}（${p.unit}）` : p.name, p.default ?? null, p.note ?? ""]);
+  for (const p of scheme.params)
+    if (p.id !== "year")
+      params.values.push([p.unit ? `${p.name}（${p.unit}）` : p.name, p.default ?? null, p.note ?? ""]);
   params.styles.push({ rect: { top: 0, left: 0, bottom: 0, right: 2 }, style: "header" });
   params.widths = [40, 12, 40];
   const spec = scheme.tables.find((t) => t.id === "enterprises")!;
-  const sheet = tableSheet("enterprises", "企业亩均数据", templateColumns(spec), mujunRows(n), { title: "2023年度规上工业企业亩均效益评价数据" });
+  const sheet = tableSheet("enterprises", "企业亩均数据", templateColumns(spec), mujunRows(n), {
+    title: "2023年度规上工业企业亩均效益评价数据",
+  });
   return { sheets: [params, sheet], activate: "enterprises" };
 }

@@ -4,7 +4,11 @@ import { huaibei2023 } from "./huaibei-2023";
 import { chifeng2020 } from "./chifeng-2020";
 import { mujunTemplate } from "./mujun-template";
 
-const BUILT_IN: Record<string, SchemeInput> = { "huaibei-2023": huaibei2023, "chifeng-2020": chifeng2020, "mujun-template": mujunTemplate };
+const BUILT_IN: Record<string, SchemeInput> = {
+  "huaibei-2023": huaibei2023,
+  "chifeng-2020": chifeng2020,
+  "mujun-template": mujunTemplate,
+};
 const cache = new Map<string, Scheme>();
 
 export function builtInSchemeIds(): string[] {

@@ -220,9 +220,27 @@ export const VetoRule = z.object({
   reason: z.string().min(1),
 });
 
-export const RuleSpec = z.discriminatedUnion("kind", [RankRule, TiersRule, TargetRule, PerUnitRule, FlagRule, EnteredRule, GrowthRule, BenchmarkRule, CertificationRule, DeductionRule, VetoRule]);
+export const RuleSpec = z.discriminatedUnion("kind", [
+  RankRule,
+  TiersRule,
+  TargetRule,
+  PerUnitRule,
+  FlagRule,
+  EnteredRule,
+  GrowthRule,
+  BenchmarkRule,
+  CertificationRule,
+  DeductionRule,
+  VetoRule,
+]);
 
-const awardBase = { id, clause: z.string().min(1), description: z.string().min(1), label: z.string().min(1), unit: z.string().min(1) };
+const awardBase = {
+  id,
+  clause: z.string().min(1),
+  description: z.string().min(1),
+  label: z.string().min(1),
+  unit: z.string().min(1),
+};
 
 export const ListAmountAward = z.object({
   ...awardBase,
@@ -273,7 +291,13 @@ export const ChosenAward = z.object({
   options: z.array(z.object({ name: z.string().min(1), amount: z.number(), suggestGroup: id.optional() })).min(1),
 });
 
-export const AwardSpec = z.discriminatedUnion("kind", [ListAmountAward, FlagAmountAward, RulesMetAward, RankAmountAward, ChosenAward]);
+export const AwardSpec = z.discriminatedUnion("kind", [
+  ListAmountAward,
+  FlagAmountAward,
+  RulesMetAward,
+  RankAmountAward,
+  ChosenAward,
+]);
 
 export const GroupSpec = z.object({
   id,
@@ -345,7 +369,9 @@ export const SchemeSpec = z.object({
     })
     .default({ yoyMax: 3, yoyMin: -0.8, coverageMin: 0.65, skewMax: 2, kurtMax: 3.5, scaleRatio: 3000 }),
   /** competition 1,2,2,4 (Excel RANK.EQ); dense 1,2,2,3 (中国式排名); average (RANK.AVG) */
-  ranking: z.object({ ties: z.enum(["competition", "dense", "average"]).default("competition") }).default({ ties: "competition" }),
+  ranking: z
+    .object({ ties: z.enum(["competition", "dense", "average"]).default("competition") })
+    .default({ ties: "competition" }),
   notes: z.array(z.string()).default([]),
 });
 
@@ -382,7 +408,8 @@ export function parseScheme(input: unknown): Scheme {
     const f = fieldsOf(tid);
     for (const c of conds) {
       if (!f.has(c.field)) problems.push(`${where}: 表 ${tid} 没有字段 ${c.field}`);
-      if (typeof c.value === "object" && !params.has(c.value.param)) problems.push(`${where}: 没有参数 ${c.value.param}`);
+      if (typeof c.value === "object" && !params.has(c.value.param))
+        problems.push(`${where}: 没有参数 ${c.value.param}`);
     }
   };
   const ruleIds = new Set<string>();
@@ -399,11 +426,15 @@ export function parseScheme(input: unknown): Scheme {
       for (const f of r.fields) if (!entityFields.has(f)) problems.push(`${where}: fields: 评价对象表没有字段 ${f}`);
     } else {
       if (!entityFields.has(r.field)) problems.push(`${where}: field: 评价对象表没有字段 ${r.field}`);
-      if (r.kind === "target" && !fieldsOf(r.target.table).has(r.target.column)) problems.push(`${where}: target: 表 ${r.target.table} 没有字段 ${r.target.column}`);
-      if (r.kind === "rank" && r.enteredPoints && !entityFields.has(r.enteredPoints)) problems.push(`${where}: enteredPoints: 没有字段 ${r.enteredPoints}`);
-      if (r.kind === "rank" && !r.reading && !s.options.some((o) => o.id === "rankReading")) problems.push(`${where}: reading: 未指定折算方式，方案也没有 rankReading 选项`);
+      if (r.kind === "target" && !fieldsOf(r.target.table).has(r.target.column))
+        problems.push(`${where}: target: 表 ${r.target.table} 没有字段 ${r.target.column}`);
+      if (r.kind === "rank" && r.enteredPoints && !entityFields.has(r.enteredPoints))
+        problems.push(`${where}: enteredPoints: 没有字段 ${r.enteredPoints}`);
+      if (r.kind === "rank" && !r.reading && !s.options.some((o) => o.id === "rankReading"))
+        problems.push(`${where}: reading: 未指定折算方式，方案也没有 rankReading 选项`);
       if (r.kind === "benchmark-ratio") {
-        for (const v of [r.weight, r.benchmark]) if (typeof v === "object" && !params.has(v.param)) problems.push(`${where}: 没有参数 ${v.param}`);
+        for (const v of [r.weight, r.benchmark])
+          if (typeof v === "object" && !params.has(v.param)) problems.push(`${where}: 没有参数 ${v.param}`);
       }
     }
   }
@@ -418,7 +449,9 @@ export function parseScheme(input: unknown): Scheme {
       for (const x of a.rules) if (!ruleIds.has(x)) problems.push(`${where}: rules: 没有规则 ${x}`);
     } else if (a.kind === "chosen") {
       if (!entityFields.has(a.field)) problems.push(`${where}: field: 没有字段 ${a.field}`);
-      for (const o of a.options) if (o.suggestGroup && !s.groups.some((g) => g.id === o.suggestGroup)) problems.push(`${where}: suggestGroup: 没有分组 ${o.suggestGroup}`);
+      for (const o of a.options)
+        if (o.suggestGroup && !s.groups.some((g) => g.id === o.suggestGroup))
+          problems.push(`${where}: suggestGroup: 没有分组 ${o.suggestGroup}`);
     } else {
       for (const x of a.fallbackTargets) {
         const rule = s.rules.find((q) => q.id === x);
@@ -429,11 +462,19 @@ export function parseScheme(input: unknown): Scheme {
   }
   if (s.total.base && !entityFields.has(s.total.base)) problems.push(`total.base: 没有字段 ${s.total.base}`);
   const gsum = s.groups.reduce((x, g) => x + g.weight, 0);
-  if (s.groups.length && s.groups.some((g) => g.cap) && Math.abs(gsum - 100) > 1e-9 && s.notes.every((n) => !n.includes("权重合计"))) problems.push(`groups: 权重合计为 ${gsum}，应为 100（或在 notes 中说明“权重合计”）`);
-  for (const o of s.options) if (!o.choices.some((c) => c.id === o.default)) problems.push(`选项 ${o.id}: default ${o.default} 不在 choices 中`);
+  if (
+    s.groups.length &&
+    s.groups.some((g) => g.cap) &&
+    Math.abs(gsum - 100) > 1e-9 &&
+    s.notes.every((n) => !n.includes("权重合计"))
+  )
+    problems.push(`groups: 权重合计为 ${gsum}，应为 100（或在 notes 中说明“权重合计”）`);
+  for (const o of s.options)
+    if (!o.choices.some((c) => c.id === o.default)) problems.push(`选项 ${o.id}: default ${o.default} 不在 choices 中`);
   if (s.usage.length && !s.historyTable) problems.push(`usage: 需要 historyTable（往年结果表）`);
   if (s.historyTable && !tables.has(s.historyTable)) problems.push(`historyTable: 没有表 ${s.historyTable}`);
-  if (s.grading && s.grading.labels.length !== s.grading.bands.length + 1) problems.push(`grading: labels 应比 bands 多一个`);
+  if (s.grading && s.grading.labels.length !== s.grading.bands.length + 1)
+    problems.push(`grading: labels 应比 bands 多一个`);
   if (problems.length) throw new SchemeError(problems);
   return s;
 }
@@ -444,7 +485,8 @@ function describePath(input: unknown, path: PropertyKey[]): string {
   let cur: unknown = input;
   for (const p of path) {
     const next = cur && typeof cur === "object" ? (cur as Record<PropertyKey, unknown>)[p as never] : undefined;
-    if (typeof p === "number" && next && typeof next === "object" && "id" in next) parts.push(`[${String((next as { id: unknown }).id)}]`);
+    if (typeof p === "number" && next && typeof next === "object" && "id" in next)
+      parts.push(`[${String((next as { id: unknown }).id)}]`);
     else parts.push(typeof p === "number" ? `[${p}]` : `.${String(p)}`);
     cur = next;
   }

@@ -1,8 +1,24 @@
 /** The task pane. Components receive the host's operations as props; no Office or ExcelJS calls in here. */
 import * as React from "react";
 import {
-  Button, Dropdown, Option, Field, MessageBar, MessageBarBody, Spinner, Table, TableBody, TableCell, TableHeader,
-  TableHeaderCell, TableRow, Text, Link, Switch, makeStyles, tokens,
+  Button,
+  Dropdown,
+  Option,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Link,
+  Switch,
+  makeStyles,
+  tokens,
 } from "@fluentui/react-components";
 import type { HostOps } from "./host";
 import { strings, type UiLang } from "./i18n";
@@ -98,9 +114,18 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
         setStatus({ kind: "error", text: t.blocked });
         return;
       }
-      const report = await book.writeResult(plan(sc, r.run, { lang, generatedAt: new Date().toLocaleString(), formulas: valuesOnly ? undefined : { data: r.dataset!, sheets } }));
+      const report = await book.writeResult(
+        plan(sc, r.run, {
+          lang,
+          generatedAt: new Date().toLocaleString(),
+          formulas: valuesOnly ? undefined : { data: r.dataset!, sheets },
+        }),
+      );
       setRun(r.run);
-      setStatus({ kind: "success", text: `${t.wrote(Object.values(report.written).join("、"))} · ${t.issues(r.errors, r.warnings)}` });
+      setStatus({
+        kind: "success",
+        text: `${t.wrote(Object.values(report.written).join("、"))} · ${t.issues(r.errors, r.warnings)}`,
+      });
     });
 
   const onTemplate = () =>
@@ -124,7 +149,11 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
     guard(async () => {
       const old = (await needBook().readSettings()) ?? {};
       const tables: NonNullable<Settings["tables"]> = {};
-      for (const [table, cols] of Object.entries(choice)) tables[table] = { sheet: sheets[table], columns: Object.fromEntries(Object.entries(cols).filter(([, v]) => v)) };
+      for (const [table, cols] of Object.entries(choice))
+        tables[table] = {
+          sheet: sheets[table],
+          columns: Object.fromEntries(Object.entries(cols).filter(([, v]) => v)),
+        };
       await saveSettings({ ...old, tables });
     });
   const onAlias = (alias: string, target: string) =>
@@ -159,17 +188,29 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
   return (
     <div className={s.root} lang={lang === "zh" ? "zh-CN" : "en"}>
       <div className={s.row} style={{ justifyContent: "space-between" }}>
-        <Text as="h1" size={500} weight="semibold">{t.title}</Text>
+        <Text as="h1" size={500} weight="semibold">
+          {t.title}
+        </Text>
         <Link onClick={() => setLang(lang === "zh" ? "en" : "zh")}>{t.language}</Link>
       </div>
       <Text size={200}>{host.kind === "file" ? t.standalone : t.inExcel}</Text>
       <Field label={t.scheme}>
-        <Dropdown value={lang === "en" && scheme.nameEn ? scheme.nameEn : scheme.name} selectedOptions={[schemeId]} onOptionSelect={(_, d) => d.optionValue && setSchemeId(d.optionValue)}>
+        <Dropdown
+          value={lang === "en" && scheme.nameEn ? scheme.nameEn : scheme.name}
+          selectedOptions={[schemeId]}
+          onOptionSelect={(_, d) => d.optionValue && setSchemeId(d.optionValue)}
+        >
           {ids.map((id) => {
             const sc = getBuiltInScheme(id)!;
-            return <Option key={id} value={id}>{lang === "en" && sc.nameEn ? sc.nameEn : sc.name}</Option>;
+            return (
+              <Option key={id} value={id}>
+                {lang === "en" && sc.nameEn ? sc.nameEn : sc.name}
+              </Option>
+            );
           })}
-          <Option key={WORKBOOK_SCHEME} value={WORKBOOK_SCHEME} text={t.workbookScheme}>{t.workbookScheme}</Option>
+          <Option key={WORKBOOK_SCHEME} value={WORKBOOK_SCHEME} text={t.workbookScheme}>
+            {t.workbookScheme}
+          </Option>
         </Dropdown>
       </Field>
       {builtIn &&
@@ -183,7 +224,8 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
             >
               {o.choices.map((c) => (
                 <Option key={c.id} value={c.id} text={c.name}>
-                  {c.name}{c.id === o.default ? t.defaultMark : ""}
+                  {c.name}
+                  {c.id === o.default ? t.defaultMark : ""}
                 </Option>
               ))}
             </Dropdown>
@@ -195,20 +237,44 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
             <Text>{t.open}</Text>{" "}
             <input type="file" accept=".xlsx" data-testid="file-input" onChange={onOpen} disabled={busy} />
           </label>
-          {fileName && <Text weight="semibold" data-testid="file-name">{fileName}</Text>}
+          {fileName && (
+            <Text weight="semibold" data-testid="file-name">
+              {fileName}
+            </Text>
+          )}
         </div>
       )}
-      <Switch checked={valuesOnly} onChange={(_, d) => setValuesOnly(d.checked)} label={t.valuesOnly} data-testid="values-only" />
+      <Switch
+        checked={valuesOnly}
+        onChange={(_, d) => setValuesOnly(d.checked)}
+        label={t.valuesOnly}
+        data-testid="values-only"
+      />
       <div className={s.row}>
-        <Button onClick={onCheck} disabled={busy}>{t.check}</Button>
-        <Button appearance="primary" onClick={onScore} disabled={busy}>{t.score}</Button>
-        <Button onClick={onTemplate} disabled={busy || !builtIn}>{t.template}</Button>
-        <Button onClick={onExportRules} disabled={busy || !builtIn}>{t.exportRules}</Button>
-        {host.kind === "file" && run && <Button onClick={onDownload} disabled={busy} data-testid="download">{t.download}</Button>}
+        <Button onClick={onCheck} disabled={busy}>
+          {t.check}
+        </Button>
+        <Button appearance="primary" onClick={onScore} disabled={busy}>
+          {t.score}
+        </Button>
+        <Button onClick={onTemplate} disabled={busy || !builtIn}>
+          {t.template}
+        </Button>
+        <Button onClick={onExportRules} disabled={busy || !builtIn}>
+          {t.exportRules}
+        </Button>
+        {host.kind === "file" && run && (
+          <Button onClick={onDownload} disabled={busy} data-testid="download">
+            {t.download}
+          </Button>
+        )}
       </div>
       {busy && <Spinner size="tiny" label={t.working} />}
       {status && (
-        <MessageBar intent={status.kind === "error" ? "error" : status.kind === "success" ? "success" : "info"} data-testid="status">
+        <MessageBar
+          intent={status.kind === "error" ? "error" : status.kind === "success" ? "success" : "info"}
+          data-testid="status"
+        >
           <MessageBarBody>{status.text}</MessageBarBody>
         </MessageBar>
       )}
@@ -223,7 +289,9 @@ function Ranking({ run, lang }: { run: ScoreRun; lang: UiLang }): React.JSX.Elem
   const t = strings(lang);
   return (
     <section aria-label={t.ranking}>
-      <Text as="h2" weight="semibold">{t.ranking}</Text>
+      <Text as="h2" weight="semibold">
+        {t.ranking}
+      </Text>
       <Table size="small" data-testid="ranking">
         <TableHeader>
           <TableRow>
@@ -251,7 +319,17 @@ function Ranking({ run, lang }: { run: ScoreRun; lang: UiLang }): React.JSX.Elem
   );
 }
 
-function IssueList({ issues, lang, onSelect, onAlias }: { issues: Issue[]; lang: UiLang; onSelect?: (sheet: string, cell: string) => Promise<void>; onAlias?: (alias: string, target: string) => void }): React.JSX.Element {
+function IssueList({
+  issues,
+  lang,
+  onSelect,
+  onAlias,
+}: {
+  issues: Issue[];
+  lang: UiLang;
+  onSelect?: (sheet: string, cell: string) => Promise<void>;
+  onAlias?: (alias: string, target: string) => void;
+}): React.JSX.Element {
   const s = useStyles();
   const t = strings(lang);
   if (issues.length === 0) return <Text data-testid="issues">{t.noIssues}</Text>;
@@ -263,18 +341,35 @@ function IssueList({ issues, lang, onSelect, onAlias }: { issues: Issue[]; lang:
     <div data-testid="issues">
       {[...bySheet].map(([sheet, list]) => (
         <section key={sheet || "-"}>
-          <Text weight="semibold">{sheet || t.workbookLevel}（{list.length}）</Text>
+          <Text weight="semibold">
+            {sheet || t.workbookLevel}（{list.length}）
+          </Text>
           <ul style={{ listStyle: "none", padding: 0, margin: "4px 0 8px" }}>
-            {[...list].sort((a, b) => order[a.severity] - order[b.severity]).map((i, k) => (
-              <li key={k} className={s.issue} onClick={() => i.sheet && i.cell && onSelect?.(i.sheet, i.cell)} title={i.fix}>
-                <span className={s[i.severity]}>{t.severity[i.severity]}</span> <Text weight="semibold">{i.cell}</Text> <Text>{i.message}</Text>
-                {i.code === "unknown-entity" && i.fix && i.value && onAlias && (
-                  <Button size="small" appearance="subtle" onClick={(e) => { e.stopPropagation(); onAlias(i.value!, i.fix!); }}>
-                    {t.recordAlias(i.value, i.fix)}
-                  </Button>
-                )}
-              </li>
-            ))}
+            {[...list]
+              .sort((a, b) => order[a.severity] - order[b.severity])
+              .map((i, k) => (
+                <li
+                  key={k}
+                  className={s.issue}
+                  onClick={() => i.sheet && i.cell && onSelect?.(i.sheet, i.cell)}
+                  title={i.fix}
+                >
+                  <span className={s[i.severity]}>{t.severity[i.severity]}</span>{" "}
+                  <Text weight="semibold">{i.cell}</Text> <Text>{i.message}</Text>
+                  {i.code === "unknown-entity" && i.fix && i.value && onAlias && (
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      onClick={(e) => {
+                        e.stopPropagation();
+                        onAlias(i.value!, i.fix!);
+                      }}
+                    >
+                      {t.recordAlias(i.value, i.fix)}
+                    </Button>
+                  )}
+                </li>
+              ))}
           </ul>
         </section>
       ))}

@@ -24,7 +24,10 @@ export function fileHost(): HostOps {
   let current: import("../workbook/exceljs").ExcelJsBook | null = null;
   let fileName = "";
   const lib = async () => {
-    const [{ default: ExcelJS }, mod] = await Promise.all([import(/* webpackChunkName: "exceljs" */ "exceljs"), import("../workbook/exceljs")]);
+    const [{ default: ExcelJS }, mod] = await Promise.all([
+      import(/* webpackChunkName: "exceljs" */ "exceljs"),
+      import("../workbook/exceljs"),
+    ]);
     return { ExcelJS, mod };
   };
   return {
@@ -39,7 +42,10 @@ export function fileHost(): HostOps {
     async download() {
       if (!current) throw new Error("no workbook");
       const buf = await current.toBuffer();
-      return { name: fileName.replace(/(\.xlsx)?$/i, ".zonescore.xlsx"), blob: new Blob([buf as BlobPart], { type: XLSX }) };
+      return {
+        name: fileName.replace(/(\.xlsx)?$/i, ".zonescore.xlsx"),
+        blob: new Blob([buf as BlobPart], { type: XLSX }),
+      };
     },
     async insertTemplate(plan: ResultPlan, name: string) {
       const { ExcelJS, mod } = await lib();

@@ -1,11 +1,27 @@
 /** The file adapter: reads and writes .xlsx with ExcelJS (node and browser). */
 import type ExcelJS from "exceljs";
 import type { CellValue, Rect, SheetData } from "../engine/types";
-import { MARKER_PREFIX, rectangular, safeSheetName, type PlanSheet, type PlanStyle, type ResultPlan } from "../engine/plan";
+import {
+  MARKER_PREFIX,
+  rectangular,
+  safeSheetName,
+  type PlanSheet,
+  type PlanStyle,
+  type ResultPlan,
+} from "../engine/plan";
 import { colLetters, parseRangeA1 } from "../engine/text";
 import { filePrefixed } from "../engine/formulas";
 import { resolveSheetRefs } from "../engine/result-plan";
-import { parseSettings, quoteSheet, SETTINGS_NAME, SETTINGS_SHEET, sheetOfReference, type Settings, type WorkbookPort, type WriteReport } from "./port";
+import {
+  parseSettings,
+  quoteSheet,
+  SETTINGS_NAME,
+  SETTINGS_SHEET,
+  sheetOfReference,
+  type Settings,
+  type WorkbookPort,
+  type WriteReport,
+} from "./port";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -21,7 +37,8 @@ function convert(v: ExcelJS.CellValue): CellValue {
     if ("formula" in v || "sharedFormula" in v) {
       const r = (v as { result?: unknown }).result;
       if (r === undefined || r === null) return null;
-      if (typeof r === "object" && r !== null && "error" in r) return { error: String((r as { error: unknown }).error) };
+      if (typeof r === "object" && r !== null && "error" in r)
+        return { error: String((r as { error: unknown }).error) };
       return convert(r as ExcelJS.CellValue);
     }
     if ("text" in v) return String((v as { text: unknown }).text);
@@ -30,20 +47,39 @@ function convert(v: ExcelJS.CellValue): CellValue {
 }
 
 const STYLE: Record<PlanStyle, (c: ExcelJS.Cell) => void> = {
-  title: (c) => { c.font = { bold: true, size: 14 }; c.alignment = { vertical: "middle", horizontal: "center" }; },
-  subtitle: (c) => { c.font = { italic: true, size: 9, color: { argb: "FF666666" } }; c.alignment = { horizontal: "center" }; },
+  title: (c) => {
+    c.font = { bold: true, size: 14 };
+    c.alignment = { vertical: "middle", horizontal: "center" };
+  },
+  subtitle: (c) => {
+    c.font = { italic: true, size: 9, color: { argb: "FF666666" } };
+    c.alignment = { horizontal: "center" };
+  },
   header: (c) => {
     c.font = { bold: true };
     c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
     c.alignment = { vertical: "middle", horizontal: "center", wrapText: true };
     c.border = { top: { style: "thin" }, bottom: { style: "thin" }, left: { style: "thin" }, right: { style: "thin" } };
   },
-  top: (c) => { c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } }; },
-  vetoed: (c) => { c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } }; c.font = { color: { argb: "FF808080" } }; },
-  note: (c) => { c.font = { size: 9, color: { argb: "FF666666" } }; },
-  error: (c) => { c.font = { bold: true, color: { argb: "FFC00000" } }; },
-  warning: (c) => { c.font = { color: { argb: "FFC65911" } }; },
-  wrap: (c) => { c.alignment = { wrapText: true, vertical: "top" }; },
+  top: (c) => {
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFF2CC" } };
+  },
+  vetoed: (c) => {
+    c.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFE7E6E6" } };
+    c.font = { color: { argb: "FF808080" } };
+  },
+  note: (c) => {
+    c.font = { size: 9, color: { argb: "FF666666" } };
+  },
+  error: (c) => {
+    c.font = { bold: true, color: { argb: "FFC00000" } };
+  },
+  warning: (c) => {
+    c.font = { color: { argb: "FFC65911" } };
+  },
+  wrap: (c) => {
+    c.alignment = { wrapText: true, vertical: "top" };
+  },
 };
 
 export class ExcelJsBook implements WorkbookPort {
@@ -82,7 +118,9 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   private settingsSheet(): ExcelJS.Worksheet | undefined {
-    const n = (this.wb.definedNames.model as Array<{ name: string; ranges: string[] }>).find((x) => x.name === SETTINGS_NAME);
+    const n = (this.wb.definedNames.model as Array<{ name: string; ranges: string[] }>).find(
+      (x) => x.name === SETTINGS_NAME,
+    );
     const name = n?.ranges[0] ? sheetOfReference(n.ranges[0]) : null;
     return name ? this.wb.getWorksheet(name) : undefined;
   }
@@ -113,7 +151,8 @@ export class ExcelJsBook implements WorkbookPort {
       replaced.push(sheet);
     }
     // names of stale markers whose sheet is gone
-    for (const n of [...(this.wb.definedNames.model as Array<{ name: string }>)]) if (n.name.startsWith(MARKER_PREFIX)) this.wb.definedNames.removeAllNames(n.name);
+    for (const n of [...(this.wb.definedNames.model as Array<{ name: string }>)])
+      if (n.name.startsWith(MARKER_PREFIX)) this.wb.definedNames.removeAllNames(n.name);
     const report = this.render(plan, true);
     return { written: report, replaced };
   }
@@ -140,7 +179,17 @@ export class ExcelJsBook implements WorkbookPort {
       const ws = this.wb.getWorksheet(written[plan.activate]);
       if (ws) {
         const index = this.wb.worksheets.indexOf(ws);
-        this.wb.views = [{ x: 0, y: 0, width: 20000, height: 12000, firstSheet: 0, activeTab: Math.max(0, index), visibility: "visible" }];
+        this.wb.views = [
+          {
+            x: 0,
+            y: 0,
+            width: 20000,
+            height: 12000,
+            firstSheet: 0,
+            activeTab: Math.max(0, index),
+            visibility: "visible",
+          },
+        ];
       }
     }
     return written;
@@ -155,7 +204,11 @@ export class ExcelJsBook implements WorkbookPort {
 /** Merged areas. `ws.model` would rebuild the model of every row; ExcelJS keeps the merges in `_merges`. */
 function mergesOf(ws: ExcelJS.Worksheet): Rect[] {
   const internal = (ws as unknown as { _merges?: Record<string, { range?: string }> })._merges;
-  const ranges = internal ? Object.values(internal).map((m) => m.range).filter((r): r is string => typeof r === "string") : ((ws.model as { merges?: string[] }).merges ?? []);
+  const ranges = internal
+    ? Object.values(internal)
+        .map((m) => m.range)
+        .filter((r): r is string => typeof r === "string")
+    : ((ws.model as { merges?: string[] }).merges ?? []);
   return ranges.map((m) => parseRangeA1(m));
 }
 
@@ -202,7 +255,8 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
     const cell = ws.getRow(f.row + 1).getCell(f.col + 1);
     const result = values[f.row]?.[f.col];
     const formula = filePrefixed(resolveSheetRefs(f.formula, names));
-    cell.value = result === null || result === undefined ? { formula } : ({ formula, result } as ExcelJS.CellFormulaValue);
+    cell.value =
+      result === null || result === undefined ? { formula } : ({ formula, result } as ExcelJS.CellFormulaValue);
   }
   for (const f of p.numberFormats) forRect(ws, f.rect, (c) => (c.numFmt = f.format));
   for (const s of p.styles) forRect(ws, s.rect, STYLE[s.style]);
@@ -214,9 +268,16 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
   for (const m of p.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   p.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   if (p.freeze) ws.views = [{ state: "frozen", xSplit: p.freeze.cols, ySplit: p.freeze.rows }];
-  ws.pageSetup = { paperSize: 9, orientation: p.print?.landscape === false ? "portrait" : "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
+  ws.pageSetup = {
+    paperSize: 9,
+    orientation: p.print?.landscape === false ? "portrait" : "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+  };
   if (p.print) ws.pageSetup.printTitlesRow = `${p.print.titleRows[0] + 1}:${p.print.titleRows[1] + 1}`;
-  if (p.print?.lastColumn !== undefined) ws.pageSetup.printArea = `A1:${colLetters(p.print.lastColumn)}${values.length}`;
+  if (p.print?.lastColumn !== undefined)
+    ws.pageSetup.printArea = `A1:${colLetters(p.print.lastColumn)}${values.length}`;
   for (const h of p.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
   // a file cannot carry the Excel chart: data bars on the totals say the same at a glance
@@ -224,7 +285,16 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
     const col = colLetters(p.bars.column);
     ws.addConditionalFormatting({
       ref: `${col}${p.bars.top + 1}:${col}${p.bars.bottom + 1}`,
-      rules: [{ type: "dataBar", priority: 1, minLength: 0, maxLength: 100, cfvo: [{ type: "min" }, { type: "max" }], color: { argb: "FF5B9BD5" } } as unknown as ExcelJS.ConditionalFormattingRule],
+      rules: [
+        {
+          type: "dataBar",
+          priority: 1,
+          minLength: 0,
+          maxLength: 100,
+          cfvo: [{ type: "min" }, { type: "max" }],
+          color: { argb: "FF5B9BD5" },
+        } as unknown as ExcelJS.ConditionalFormattingRule,
+      ],
     });
   }
 }

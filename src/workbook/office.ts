@@ -5,10 +5,27 @@
  * On any failure the temporary sheets are removed, so the workbook is left as it was.
  */
 import type { CellValue, Rect, SheetData } from "../engine/types";
-import { MARKER_PREFIX, rectangular, safeSheetName, type PlanSheet, type PlanStyle, type PlanValue, type ResultPlan } from "../engine/plan";
+import {
+  MARKER_PREFIX,
+  rectangular,
+  safeSheetName,
+  type PlanSheet,
+  type PlanStyle,
+  type PlanValue,
+  type ResultPlan,
+} from "../engine/plan";
 import { a1, parseRangeA1 } from "../engine/text";
 import { resolveSheetRefs } from "../engine/result-plan";
-import { parseSettings, quoteSheet, SETTINGS_NAME, SETTINGS_SHEET, sheetOfReference, type Settings, type WorkbookPort, type WriteReport } from "./port";
+import {
+  parseSettings,
+  quoteSheet,
+  SETTINGS_NAME,
+  SETTINGS_SHEET,
+  sheetOfReference,
+  type Settings,
+  type WorkbookPort,
+  type WriteReport,
+} from "./port";
 
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
 export type SupportsFn = (set: string, version: string) => boolean;
@@ -43,7 +60,13 @@ export function safeValue(v: PlanValue): string | number | boolean {
 }
 
 const FILL: Partial<Record<PlanStyle, string>> = { header: "#DDEBF7", top: "#FFF2CC", vetoed: "#E7E6E6" };
-const FONT_COLOR: Partial<Record<PlanStyle, string>> = { subtitle: "#666666", note: "#666666", error: "#C00000", warning: "#C65911", vetoed: "#808080" };
+const FONT_COLOR: Partial<Record<PlanStyle, string>> = {
+  subtitle: "#666666",
+  note: "#666666",
+  error: "#C00000",
+  warning: "#C65911",
+  vetoed: "#808080",
+};
 
 export class OfficeBook implements WorkbookPort {
   constructor(
@@ -70,7 +93,12 @@ export class OfficeBook implements WorkbookPort {
       let ws: Excel.Worksheet;
       if (sheetName && sheets.items.some((x) => x.name === sheetName)) ws = sheets.getItem(sheetName);
       else {
-        ws = sheets.add(safeSheetName(SETTINGS_SHEET, sheets.items.map((x) => x.name)));
+        ws = sheets.add(
+          safeSheetName(
+            SETTINGS_SHEET,
+            sheets.items.map((x) => x.name),
+          ),
+        );
         ws.visibility = "VeryHidden";
         if (existing) existing.delete();
         names.add(SETTINGS_NAME, ws.getRange("A1"));
@@ -161,7 +189,10 @@ export class OfficeBook implements WorkbookPort {
           budget -= bytes;
         };
         /** rows top.. of a block, as many per request as fit */
-        const chunked = async (rows: ReadonlyArray<ReadonlyArray<PlanValue | string>>, set: (from: number, to: number) => void) => {
+        const chunked = async (
+          rows: ReadonlyArray<ReadonlyArray<PlanValue | string>>,
+          set: (from: number, to: number) => void,
+        ) => {
           let r = 0;
           while (r < rows.length) {
             let end = r;
@@ -194,11 +225,20 @@ export class OfficeBook implements WorkbookPort {
           // references to other result sheets point at their temporary names; Excel follows the renames of the swap
           const tempNames = Object.fromEntries(plan.sheets.map((x, j) => [x.key, temps[j]]));
           const f = formulaBlock(p, values, tempNames);
-          if (f) await chunked(f.rows, (a, b) => (ws.getRangeByIndexes(f.top + a, 0, b - a, w).formulas = f.rows.slice(a, b)));
+          if (f)
+            await chunked(
+              f.rows,
+              (a, b) => (ws.getRangeByIndexes(f.top + a, 0, b - a, w).formulas = f.rows.slice(a, b)),
+            );
           const withNotes = this.supports("ExcelApi", "1.18");
           // the formatting requests: number formats are sent cell by cell, the rest is small
-          const formats = p.numberFormats.reduce((x, f) => x + (f.rect.bottom - f.rect.top + 1) * (f.rect.right - f.rect.left + 1) * (f.format.length + 3), 0);
-          await spend(formats + (p.styles.length + p.merges.length + p.links.length) * 160 + p.widths.length * 80 + 2048);
+          const formats = p.numberFormats.reduce(
+            (x, f) => x + (f.rect.bottom - f.rect.top + 1) * (f.rect.right - f.rect.left + 1) * (f.format.length + 3),
+            0,
+          );
+          await spend(
+            formats + (p.styles.length + p.merges.length + p.links.length) * 160 + p.widths.length * 80 + 2048,
+          );
           if (withNotes && p.notes) await spend(p.notes.slice(0, 5000).reduce((x, n) => x + n.text.length * 3 + 40, 0));
           decorate(ws, p, links, withNotes);
         }
@@ -256,7 +296,11 @@ function markedSheets(items: ReadonlyArray<{ name: string; formula: string }>): 
 }
 
 /** The rows that carry formulas, as Office.js wants them: "=…" for a formula, the value elsewhere (no file prefix). */
-function formulaBlock(p: PlanSheet, values: PlanValue[][], names: Record<string, string>): { top: number; rows: Array<Array<string | number | boolean>> } | null {
+function formulaBlock(
+  p: PlanSheet,
+  values: PlanValue[][],
+  names: Record<string, string>,
+): { top: number; rows: Array<Array<string | number | boolean>> } | null {
   const fs = p.formulas ?? [];
   if (!fs.length) return null;
   let top = Infinity;
@@ -278,7 +322,9 @@ function decorate(ws: Excel.Worksheet, p: PlanSheet, links: boolean, notes = fal
   for (const f of p.numberFormats) {
     const rows = f.rect.bottom - f.rect.top + 1;
     const cols = f.rect.right - f.rect.left + 1;
-    ws.getRange(rectAddress(f.rect)).numberFormat = Array.from({ length: rows }, () => new Array<string>(cols).fill(f.format));
+    ws.getRange(rectAddress(f.rect)).numberFormat = Array.from({ length: rows }, () =>
+      new Array<string>(cols).fill(f.format),
+    );
   }
   for (const s of p.styles) {
     const fmt = ws.getRange(rectAddress(s.rect)).format;
@@ -309,11 +355,13 @@ function decorate(ws: Excel.Worksheet, p: PlanSheet, links: boolean, notes = fal
     ws.pageLayout.orientation = p.print.landscape ? "Landscape" : "Portrait";
     ws.pageLayout.paperSize = "A4";
     ws.pageLayout.setPrintTitleRows(`$${p.print.titleRows[0] + 1}:$${p.print.titleRows[1] + 1}`);
-    if (p.print.lastColumn !== undefined) ws.pageLayout.setPrintArea(ws.getRangeByIndexes(0, 0, Math.max(1, p.values.length), p.print.lastColumn + 1));
+    if (p.print.lastColumn !== undefined)
+      ws.pageLayout.setPrintArea(ws.getRangeByIndexes(0, 0, Math.max(1, p.values.length), p.print.lastColumn + 1));
   }
   for (const h of p.rowHeights ?? []) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
   // cell notes need ExcelApi 1.18; below it the detail sheet carries the same sentences
-  if (notes && p.notes) for (const n of p.notes.slice(0, 5000)) ws.notes.add(ws.getRangeByIndexes(n.row, n.col, 1, 1), n.text);
+  if (notes && p.notes)
+    for (const n of p.notes.slice(0, 5000)) ws.notes.add(ws.getRangeByIndexes(n.row, n.col, 1, 1), n.text);
   if (p.bars && p.bars.bottom >= p.bars.top && p.bars.stackColumns.length) {
     // a stacked bar chart of the totals by group (or by rule), names as categories, beside the table
     const b = p.bars;
@@ -333,7 +381,10 @@ function decorate(ws: Excel.Worksheet, p: PlanSheet, links: boolean, notes = fal
   }
   if (links) {
     for (const l of p.links) {
-      ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = { documentReference: `${quoteSheet(l.sheet)}!${l.cell}`, textToDisplay: l.cell };
+      ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = {
+        documentReference: `${quoteSheet(l.sheet)}!${l.cell}`,
+        textToDisplay: l.cell,
+      };
     }
   }
 }

@@ -32,14 +32,30 @@ beforeAll(async () => {
       res.end();
       return;
     }
-    res.setHeader("Content-Type", p.endsWith(".html") ? "text/html; charset=utf-8" : p.endsWith(".js") ? "text/javascript" : "application/octet-stream");
+    res.setHeader(
+      "Content-Type",
+      p.endsWith(".html")
+        ? "text/html; charset=utf-8"
+        : p.endsWith(".js")
+          ? "text/javascript"
+          : "application/octet-stream",
+    );
     fs.createReadStream(p).pipe(res);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
   });
 }, 60000);
 
@@ -96,7 +112,18 @@ test("open the sample, score it, download the result with the four result sheets
   await download.saveAs(saved);
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(saved);
-  expect(wb.worksheets.map((w) => w.name)).toEqual(["参数", "开发区指标", "项目清单", "企业清单", "目标一览表", "加分汇总", "计算过程", "加分明细", "奖励测算", "校验结果"]);
+  expect(wb.worksheets.map((w) => w.name)).toEqual([
+    "参数",
+    "开发区指标",
+    "项目清单",
+    "企业清单",
+    "目标一览表",
+    "加分汇总",
+    "计算过程",
+    "加分明细",
+    "奖励测算",
+    "校验结果",
+  ]);
   expect(wb.getWorksheet("加分汇总")!.getCell("B4").value).toBe("濉溪经济开发区");
 
   // English follows the language switch
@@ -137,7 +164,20 @@ test("confirming the column mapping and recording an alias in the pane; both are
   await page.getByRole("button", { name: "校验" }).click();
   await page.getByTestId("mapping").waitFor();
   expect(await page.getByTestId("status").innerText()).toMatch(/[1-9]\d* 个错误/);
-  const pick: Array<[string, string]> = [["本年规上工业产值", "C"], ["上年规上工业产值", "B"], ["新开工建设工业项目", "D"], ["规上工业企业", "E"], ["新增上市企业", "F"], ["新增上市在审企业", "G"], ["新增辅导备案企业", "H"], ["盘活闲置低效用地任务完成", "I"], ["平台公司新评AA级", "J"], ["集约评价进入全省前三分之一", "K"], ["综合考评基础得分", "L"], ["亩均税收", "M"]];
+  const pick: Array<[string, string]> = [
+    ["本年规上工业产值", "C"],
+    ["上年规上工业产值", "B"],
+    ["新开工建设工业项目", "D"],
+    ["规上工业企业", "E"],
+    ["新增上市企业", "F"],
+    ["新增上市在审企业", "G"],
+    ["新增辅导备案企业", "H"],
+    ["盘活闲置低效用地任务完成", "I"],
+    ["平台公司新评AA级", "J"],
+    ["集约评价进入全省前三分之一", "K"],
+    ["综合考评基础得分", "L"],
+    ["亩均税收", "M"],
+  ];
   for (const [label, col] of pick) await page.getByLabel(`开发区指标 ${label}`, { exact: true }).selectOption(col);
   await page.getByTestId("save-mapping").click();
   await page.getByText("已保存列映射和别名").waitFor();

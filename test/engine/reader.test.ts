@@ -12,9 +12,15 @@ describe("the Huaibei annex, read from its merged two-row layout", () => {
     expect(t.headerBottom).toBe(2);
     expect(t.columns.map((c) => c.path.join("/"))).toEqual([
       "开发区",
-      "规上工业产值（亿元）/2022年", "规上工业产值（亿元）/2023年", "规上工业产值（亿元）/2024年", "规上工业产值（亿元）/2025年",
+      "规上工业产值（亿元）/2022年",
+      "规上工业产值（亿元）/2023年",
+      "规上工业产值（亿元）/2024年",
+      "规上工业产值（亿元）/2025年",
       "每年新开工建设工业项目/数量（个）",
-      "规上工业企业（家）/2022年", "规上工业企业（家）/2023年", "规上工业企业（家）/2024年", "规上工业企业（家）/2025年",
+      "规上工业企业（家）/2022年",
+      "规上工业企业（家）/2023年",
+      "规上工业企业（家）/2024年",
+      "规上工业企业（家）/2025年",
       "新增上市（在审、辅导备案）企业（家）/2025年",
     ]);
     expect(t.dataRows).toHaveLength(6);
@@ -49,23 +55,47 @@ describe("the Huaibei annex, read from its merged two-row layout", () => {
 
 describe("values as officials type them", () => {
   test.each([
-    [12, 12], ["12", 12], ["1,234.5", 1234.5], ["１２３", 123], ["－5", -5], ["(123)", -123], [" 7 ", 7],
+    [12, 12],
+    ["12", 12],
+    ["1,234.5", 1234.5],
+    ["１２３", 123],
+    ["－5", -5],
+    ["(123)", -123],
+    [" 7 ", 7],
   ])("number %p → %p", (v, n) => expect(readNumber(v)).toEqual({ kind: "number", value: n }));
   test.each([null, "", "-", "—", "/", "无"])("missing %p", (v) => expect(readNumber(v).kind).toBe("missing"));
   test.each(["abc", "12亿x", { error: "#N/A" }])("invalid %p", (v) => expect(readNumber(v).kind).toBe("invalid"));
-  test.each([["是", true], ["否", false], ["Y", true], ["n", false], ["√", true], ["×", false], [1, true], [0, false], ["TRUE", true], ["false", false], [true, true]])(
-    "yes/no %p → %p",
-    (v, b) => expect(readBool(v as string)).toEqual({ kind: "bool", value: b }),
-  );
+  test.each([
+    ["是", true],
+    ["否", false],
+    ["Y", true],
+    ["n", false],
+    ["√", true],
+    ["×", false],
+    [1, true],
+    [0, false],
+    ["TRUE", true],
+    ["false", false],
+    [true, true],
+  ])("yes/no %p → %p", (v, b) => expect(readBool(v as string)).toEqual({ kind: "bool", value: b }));
 });
 
 describe("checks name the sheet and the cell", () => {
   test("a missing required value and a number typed as words are errors at their cells; numbers stored as text are fine", () => {
-    const sheets = book({ zones: [{ name: "甲", output: "一百" }, { name: "乙", output: "120" }, { name: "丙", outputPrev: null }] });
+    const sheets = book({
+      zones: [
+        { name: "甲", output: "一百" },
+        { name: "乙", output: "120" },
+        { name: "丙", outputPrev: null },
+      ],
+    });
     const c = check(sheets, huaibei);
     const errs = c.issues.filter((i) => i.severity === "error").map((i) => [i.code, i.sheet, i.cell]);
     // header: title row 1, header row 2, data from row 3; columns A name, B output, C outputPrev
-    expect(errs).toEqual([["not-a-number", "开发区指标", "B3"], ["missing-value", "开发区指标", "C5"]]);
+    expect(errs).toEqual([
+      ["not-a-number", "开发区指标", "B3"],
+      ["missing-value", "开发区指标", "C5"],
+    ]);
     expect(c.issues.find((i) => i.code === "not-a-number")!.message).toContain("不是数字");
   });
   test("a duplicate zone is flagged at each repeat after the first", () => {
@@ -75,14 +105,38 @@ describe("checks name the sheet and the cell", () => {
     expect(d[0].message).toContain("A3");
   });
   test("a project or enterprise in an unknown zone is an error with a suggestion", () => {
-    const c = check(book({ zones: [{ name: "淮北高新技术产业开发区" }], projects: [{ name: "P", zone: "高新技术产业开发区", planned: 1, actual: 1 }], enterprises: [{ name: "E", zone: "别的区", revenue: 1, prevMax: 0 }] }), huaibei);
+    const c = check(
+      book({
+        zones: [{ name: "淮北高新技术产业开发区" }],
+        projects: [{ name: "P", zone: "高新技术产业开发区", planned: 1, actual: 1 }],
+        enterprises: [{ name: "E", zone: "别的区", revenue: 1, prevMax: 0 }],
+      }),
+      huaibei,
+    );
     const u = c.issues.filter((i) => i.code === "unknown-entity");
-    expect(u.map((i) => [i.sheet, i.cell, i.fix])).toEqual([["项目清单", "B2", "淮北高新技术产业开发区"], ["企业清单", "C2", undefined]]);
+    expect(u.map((i) => [i.sheet, i.cell, i.fix])).toEqual([
+      ["项目清单", "B2", "淮北高新技术产业开发区"],
+      ["企业清单", "C2", undefined],
+    ]);
   });
   test("a 统一社会信用代码 failing its check character is a warning", () => {
-    const c = check(book({ zones: [{ name: "甲" }], enterprises: [{ name: "E", zone: "甲", revenue: 1, prevMax: 0, uscc: "91350100M000100Y44" }] }), huaibei);
+    const c = check(
+      book({
+        zones: [{ name: "甲" }],
+        enterprises: [{ name: "E", zone: "甲", revenue: 1, prevMax: 0, uscc: "91350100M000100Y44" }],
+      }),
+      huaibei,
+    );
     const w = c.issues.filter((i) => i.code.startsWith("uscc"));
-    expect(w).toEqual([expect.objectContaining({ severity: "warning", code: "uscc-check", sheet: "企业清单", cell: "B2", fix: "91350100M000100Y43" })]);
+    expect(w).toEqual([
+      expect.objectContaining({
+        severity: "warning",
+        code: "uscc-check",
+        sheet: "企业清单",
+        cell: "B2",
+        fix: "91350100M000100Y43",
+      }),
+    ]);
   });
   test("headers with a year, full-width brackets and a unit in 万元 are mapped and converted", () => {
     const sheets = book({ zones: [{ name: "甲" }] });

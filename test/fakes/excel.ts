@@ -14,7 +14,12 @@ interface Cell {
   numberFormat?: string;
   link?: string;
 }
-interface Rect { top: number; left: number; bottom: number; right: number }
+interface Rect {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
 
 export class SheetState {
   cells = new Map<string, Cell>();
@@ -34,14 +39,22 @@ export class SheetState {
     }
     if (typeof v === "string" && v.startsWith("'")) this.cells.set(k, { v: v.slice(1), type: "String" });
     else if (typeof v === "string" && v.startsWith("=")) this.cells.set(k, { v: 0, formula: v, type: "Double" });
-    else if (typeof v === "string" && /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!)$/.test(v)) this.cells.set(k, { v, type: "Error" });
-    else this.cells.set(k, { v: v as Val, type: typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String" });
+    else if (typeof v === "string" && /^#(N\/A|DIV\/0!|REF!|VALUE!|NAME\?|NUM!|NULL!)$/.test(v))
+      this.cells.set(k, { v, type: "Error" });
+    else
+      this.cells.set(k, {
+        v: v as Val,
+        type: typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String",
+      });
   }
   get(r: number, c: number): Cell | undefined {
     return this.cells.get(`${r},${c}`);
   }
   used(): Rect | null {
-    let t = Infinity, l = Infinity, b = -1, r = -1;
+    let t = Infinity,
+      l = Infinity,
+      b = -1,
+      r = -1;
     for (const k of this.cells.keys()) {
       const [y, x] = k.split(",").map(Number);
       if (y < t) t = y;
@@ -54,11 +67,21 @@ export class SheetState {
   /** a snapshot for comparing workbooks cell by cell */
   snapshot(): string {
     const keys = [...this.cells.keys()].sort();
-    return JSON.stringify({ name: this.name, cells: keys.map((k) => [k, this.cells.get(k)]), merges: this.merges, frozen: [this.frozenRows, this.frozenCols], formats: this.formats });
+    return JSON.stringify({
+      name: this.name,
+      cells: keys.map((k) => [k, this.cells.get(k)]),
+      merges: this.merges,
+      frozen: [this.frozenRows, this.frozenCols],
+      formats: this.formats,
+    });
   }
 }
 
-export interface NameState { name: string; sheet: SheetState; address: string }
+export interface NameState {
+  name: string;
+  sheet: SheetState;
+  address: string;
+}
 
 export class FakeWorkbookState {
   sheets: SheetState[] = [];
@@ -83,9 +106,13 @@ export class FakeWorkbookState {
     return s;
   }
   snapshot(): string {
-    return JSON.stringify({ sheets: this.sheets.map((s) => s.snapshot()), names: this.names.map((n) => [n.name, n.sheet.name, n.address]) });
+    return JSON.stringify({
+      sheets: this.sheets.map((s) => s.snapshot()),
+      names: this.names.map((n) => [n.name, n.sheet.name, n.address]),
+    });
   }
-  supports = (set: string, version: string): boolean => set === "ExcelApi" && version.startsWith("1.") && Number(version.slice(2)) <= this.apiMinor;
+  supports = (set: string, version: string): boolean =>
+    set === "ExcelApi" && version.startsWith("1.") && Number(version.slice(2)) <= this.apiMinor;
   /** what Excel.run would be */
   run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
     const ctx = new FakeContext(this);
@@ -103,7 +130,10 @@ class PropertyNotLoaded extends Error {
   }
 }
 
-interface Op { run: () => void; payload: unknown }
+interface Op {
+  run: () => void;
+  payload: unknown;
+}
 
 class FakeContext {
   private queue: Op[] = [];
@@ -130,7 +160,10 @@ class FakeContext {
 /** A loadable proxy: load() records what to fetch; values appear only after the sync that follows. */
 class Loadable {
   protected loaded = new Map<string, unknown>();
-  constructor(protected ctx: FakeContext, private kind: string) {}
+  constructor(
+    protected ctx: FakeContext,
+    private kind: string,
+  ) {}
   protected read<T>(prop: string): T {
     if (!this.loaded.has(prop)) throw new PropertyNotLoaded(`${this.kind}.${prop}`);
     return this.loaded.get(prop) as T;
@@ -194,7 +227,10 @@ class WorksheetsProxy extends Loadable {
 
 class WorksheetProxy extends Loadable {
   private staticName: string | null = null;
-  constructor(ctx: FakeContext, private resolve: () => SheetState | null) {
+  constructor(
+    ctx: FakeContext,
+    private resolve: () => SheetState | null,
+  ) {
     super(ctx, "Worksheet");
   }
   markLoaded(fields: string[]): void {
@@ -209,7 +245,8 @@ class WorksheetProxy extends Loadable {
     this.ctx.enqueue({ op: "worksheet.rename", v }, () => {
       const s = this.resolve();
       if (!s) throw new Error("ItemNotFound");
-      if (this.ctx.state.sheets.some((o) => o !== s && o.name.toLowerCase() === v.toLowerCase())) throw new Error(`ItemAlreadyExists: ${v}`);
+      if (this.ctx.state.sheets.some((o) => o !== s && o.name.toLowerCase() === v.toLowerCase()))
+        throw new Error(`ItemAlreadyExists: ${v}`);
       if (v.length > 31 || /[[\]:*?/\\]/.test(v)) throw new Error(`InvalidArgument: sheet name ${v}`);
       s.name = v;
     });
@@ -262,13 +299,15 @@ class WorksheetProxy extends Loadable {
     });
   }
   get pageLayout() {
-    const rec = (key: string) => (value: unknown) => this.ctx.enqueue({ op: "pageLayout", key, value }, () => (this.resolve()!.page[key] = value));
+    const rec = (key: string) => (value: unknown) =>
+      this.ctx.enqueue({ op: "pageLayout", key, value }, () => (this.resolve()!.page[key] = value));
     const o: Record<string, unknown> = {
       setPrintTitleRows: (rows: string) => rec("printTitleRows")(rows),
-      setPrintArea: (r: RangeProxy) => this.ctx.enqueue({ op: "pageLayout.printArea" }, () => {
-        const ref = (r as unknown as { resolve: () => RangeRef }).resolve()!;
-        this.resolve()!.page.printArea = `${a1(ref.rect.top, ref.rect.left)}:${a1(ref.rect.bottom, ref.rect.right)}`;
-      }),
+      setPrintArea: (r: RangeProxy) =>
+        this.ctx.enqueue({ op: "pageLayout.printArea" }, () => {
+          const ref = (r as unknown as { resolve: () => RangeRef }).resolve()!;
+          this.resolve()!.page.printArea = `${a1(ref.rect.top, ref.rect.left)}:${a1(ref.rect.bottom, ref.rect.right)}`;
+        }),
     };
     for (const k of ["orientation", "paperSize"]) Object.defineProperty(o, k, { set: rec(k) });
     return o;
@@ -303,8 +342,13 @@ class WorksheetProxy extends Loadable {
             },
           },
         };
-        Object.defineProperty(proxy.title, "text", { set: (t: string) => ctx.enqueue({ op: "chart.title", t }, () => (chart!.title = t)) });
-        for (const k of ["top", "left"]) Object.defineProperty(proxy, k, { set: (v: number) => ctx.enqueue({ op: `chart.${k}`, v }, () => undefined) });
+        Object.defineProperty(proxy.title, "text", {
+          set: (t: string) => ctx.enqueue({ op: "chart.title", t }, () => (chart!.title = t)),
+        });
+        for (const k of ["top", "left"])
+          Object.defineProperty(proxy, k, {
+            set: (v: number) => ctx.enqueue({ op: `chart.${k}`, v }, () => undefined),
+          });
         return proxy;
       },
     };
@@ -312,7 +356,8 @@ class WorksheetProxy extends Loadable {
   get freezePanes() {
     return {
       freezeRows: (n: number) => this.ctx.enqueue({ op: "freezeRows", n }, () => (this.resolve()!.frozenRows = n)),
-      freezeColumns: (n: number) => this.ctx.enqueue({ op: "freezeColumns", n }, () => (this.resolve()!.frozenCols = n)),
+      freezeColumns: (n: number) =>
+        this.ctx.enqueue({ op: "freezeColumns", n }, () => (this.resolve()!.frozenCols = n)),
     };
   }
 }
@@ -320,7 +365,10 @@ class WorksheetProxy extends Loadable {
 type RangeRef = { sheet: SheetState; rect: Rect } | null;
 
 class RangeProxy extends Loadable {
-  constructor(ctx: FakeContext, private resolve: () => RangeRef) {
+  constructor(
+    ctx: FakeContext,
+    private resolve: () => RangeRef,
+  ) {
     super(ctx, "Range");
   }
   load(props: string): this {
@@ -340,29 +388,48 @@ class RangeProxy extends Loadable {
         return out;
       };
       switch (p) {
-        case "values": return grid((c) => (c ? c.v : ""));
-        case "valueTypes": return grid((c) => (c ? c.type : "Empty"));
-        case "rowIndex": return rect.top;
-        case "columnIndex": return rect.left;
-        case "address": return `${sheet.name}!${a1(rect.top, rect.left)}:${a1(rect.bottom, rect.right)}`;
-        default: throw new Error(`the fake does not know Range.${p}`);
+        case "values":
+          return grid((c) => (c ? c.v : ""));
+        case "valueTypes":
+          return grid((c) => (c ? c.type : "Empty"));
+        case "rowIndex":
+          return rect.top;
+        case "columnIndex":
+          return rect.left;
+        case "address":
+          return `${sheet.name}!${a1(rect.top, rect.left)}:${a1(rect.bottom, rect.right)}`;
+        default:
+          throw new Error(`the fake does not know Range.${p}`);
       }
     });
     return this;
   }
-  get isNullObject(): boolean { return this.read("isNullObject"); }
-  get values(): unknown[][] { return this.read("values"); }
-  get valueTypes(): string[][] { return this.read("valueTypes"); }
-  get rowIndex(): number { return this.read("rowIndex"); }
-  get columnIndex(): number { return this.read("columnIndex"); }
-  get address(): string { return this.read("address"); }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get values(): unknown[][] {
+    return this.read("values");
+  }
+  get valueTypes(): string[][] {
+    return this.read("valueTypes");
+  }
+  get rowIndex(): number {
+    return this.read("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.read("columnIndex");
+  }
+  get address(): string {
+    return this.read("address");
+  }
   set values(v: unknown[][]) {
     this.ctx.enqueue({ op: "range.values", v }, () => {
       const r = this.resolve();
       if (!r) throw new Error("InvalidReference");
       const rows = r.rect.bottom - r.rect.top + 1;
       const cols = r.rect.right - r.rect.left + 1;
-      if (v.length !== rows || v.some((row) => row.length !== cols)) throw new Error(`InvalidArgument: values are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
+      if (v.length !== rows || v.some((row) => row.length !== cols))
+        throw new Error(`InvalidArgument: values are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
       v.forEach((row, y) => row.forEach((x, c) => r.sheet.set(r.rect.top + y, r.rect.left + c, x)));
     });
   }
@@ -372,7 +439,8 @@ class RangeProxy extends Loadable {
       if (!r) throw new Error("InvalidReference");
       const rows = r.rect.bottom - r.rect.top + 1;
       const cols = r.rect.right - r.rect.left + 1;
-      if (v.length !== rows || v.some((row) => row.length !== cols)) throw new Error(`InvalidArgument: formulas are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
+      if (v.length !== rows || v.some((row) => row.length !== cols))
+        throw new Error(`InvalidArgument: formulas are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
       v.forEach((row, y) => row.forEach((x, c) => r.sheet.set(r.rect.top + y, r.rect.left + c, x)));
     });
   }
@@ -422,22 +490,33 @@ class RangeProxy extends Loadable {
     return new RangeAreasProxy(this.ctx, () => {
       const r = this.resolve();
       if (!r) return null;
-      const inside = r.sheet.merges.filter((m) => m.top <= r.rect.bottom && m.bottom >= r.rect.top && m.left <= r.rect.right && m.right >= r.rect.left);
-      return inside.length ? inside.map((m) => `${r.sheet.name}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(", ") : null;
+      const inside = r.sheet.merges.filter(
+        (m) => m.top <= r.rect.bottom && m.bottom >= r.rect.top && m.left <= r.rect.right && m.right >= r.rect.left,
+      );
+      return inside.length
+        ? inside.map((m) => `${r.sheet.name}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(", ")
+        : null;
     });
   }
 }
 
 class RangeAreasProxy extends Loadable {
-  constructor(ctx: FakeContext, private resolve: () => string | null) {
+  constructor(
+    ctx: FakeContext,
+    private resolve: () => string | null,
+  ) {
     super(ctx, "RangeAreas");
   }
   load(props: string): this {
     this.fill([props, "isNullObject"], (p) => (p === "isNullObject" ? this.resolve() === null : this.resolve()));
     return this;
   }
-  get isNullObject(): boolean { return this.read("isNullObject"); }
-  get address(): string { return this.read("address"); }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
+  }
 }
 
 class NamesProxy extends Loadable {
@@ -453,7 +532,11 @@ class NamesProxy extends Loadable {
         return {
           name: n.name,
           formula: `=${quoted}!${n.address}`,
-          delete: () => this.ctx.enqueue({ op: "name.delete", name: n.name }, () => (this.ctx.state.names = this.ctx.state.names.filter((x) => x !== n))),
+          delete: () =>
+            this.ctx.enqueue(
+              { op: "name.delete", name: n.name },
+              () => (this.ctx.state.names = this.ctx.state.names.filter((x) => x !== n)),
+            ),
         };
       });
       this.loaded.set("items", items);
@@ -467,21 +550,29 @@ class NamesProxy extends Loadable {
     this.ctx.enqueue({ op: "names.add", name }, () => {
       const r = (reference as unknown as { resolve: () => RangeRef }).resolve();
       if (!r) throw new Error("InvalidReference");
-      if (this.ctx.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase())) throw new Error(`ItemAlreadyExists: name ${name}`);
-      this.ctx.state.names.push({ name, sheet: r.sheet, address: `$${a1(r.rect.top, r.rect.left).replace(/(\d+)$/, "$$$1")}` });
+      if (this.ctx.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+        throw new Error(`ItemAlreadyExists: name ${name}`);
+      this.ctx.state.names.push({
+        name,
+        sheet: r.sheet,
+        address: `$${a1(r.rect.top, r.rect.left).replace(/(\d+)$/, "$$$1")}`,
+      });
     });
   }
 }
 
 /** Build a fake workbook from SheetData-like grids (row 0 = Excel row 1). */
-export function fakeFromSheets(sheets: Array<{ name: string; originRow: number; originCol: number; values: unknown[][]; merges: Rect[] | null }>): FakeWorkbookState {
+export function fakeFromSheets(
+  sheets: Array<{ name: string; originRow: number; originCol: number; values: unknown[][]; merges: Rect[] | null }>,
+): FakeWorkbookState {
   const st = new FakeWorkbookState();
   for (const s of sheets) {
     const ss = st.addSheet(s.name);
     s.values.forEach((row, r) =>
       row.forEach((v, c) => {
         if (v === null || v === undefined) return;
-        if (typeof v === "object" && "error" in (v as object)) ss.cells.set(`${s.originRow + r},${s.originCol + c}`, { v: (v as { error: string }).error, type: "Error" });
+        if (typeof v === "object" && "error" in (v as object))
+          ss.cells.set(`${s.originRow + r},${s.originCol + c}`, { v: (v as { error: string }).error, type: "Error" });
         else ss.set(s.originRow + r, s.originCol + c, typeof v === "string" && /^[=']/.test(v) ? "'" + v : v);
       }),
     );

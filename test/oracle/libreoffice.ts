@@ -26,7 +26,20 @@ function profile(): string {
 /** Recalculate the files with LibreOffice; returns the paths of the recalculated copies. */
 export function recalc(files: string[]): string[] {
   const out = fs.mkdtempSync(path.join(os.tmpdir(), "zs-lo-out-"));
-  const r = spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile()}`, "--headless", "--norestore", "--convert-to", "xlsx", "--outdir", out, ...files], { encoding: "utf8", timeout: 180000 });
+  const r = spawnSync(
+    SOFFICE,
+    [
+      `-env:UserInstallation=file://${profile()}`,
+      "--headless",
+      "--norestore",
+      "--convert-to",
+      "xlsx",
+      "--outdir",
+      out,
+      ...files,
+    ],
+    { encoding: "utf8", timeout: 180000 },
+  );
   if (r.status !== 0) throw new Error(`soffice failed: ${r.stderr || r.stdout}`);
   return files.map((f) => {
     const p = path.join(out, path.basename(f));

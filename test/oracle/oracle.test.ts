@@ -49,7 +49,11 @@ async function computed(file: string, scheme: Scheme) {
     const vals: Array<number | string | null> = [];
     for (let c = 1; c <= header.length; c++) {
       const cell = row.getCell(c);
-      const v = cell.formula !== undefined || (typeof cell.value === "object" && cell.value !== null && "formula" in (cell.value as object)) ? (cell.result as unknown) : cell.value;
+      const v =
+        cell.formula !== undefined ||
+        (typeof cell.value === "object" && cell.value !== null && "formula" in (cell.value as object))
+          ? (cell.result as unknown)
+          : cell.value;
       vals.push(typeof v === "number" || typeof v === "string" ? v : v === null || v === undefined ? null : String(v));
     }
     out.set(name, vals);
@@ -61,10 +65,15 @@ async function computed(file: string, scheme: Scheme) {
 function close(got: unknown, want: number): void {
   expect(typeof got).toBe("number");
   const g = got as number;
-  if (Math.abs(g - want) > 1e-9 * Math.max(1, Math.abs(want))) throw new Error(`LibreOffice computed ${g}, the engine ${want}`);
+  if (Math.abs(g - want) > 1e-9 * Math.max(1, Math.abs(want)))
+    throw new Error(`LibreOffice computed ${g}, the engine ${want}`);
 }
 
-function compare(scheme: Scheme, run: Awaited<ReturnType<typeof scoredFile>>["run"], got: Awaited<ReturnType<typeof computed>>) {
+function compare(
+  scheme: Scheme,
+  run: Awaited<ReturnType<typeof scoredFile>>["run"],
+  got: Awaited<ReturnType<typeof computed>>,
+) {
   const shown = scheme.rules.map((r, k) => (r.kind === "veto" ? -1 : k)).filter((k) => k >= 0);
   const totalCol = got.header.indexOf("总分");
   let compared = 0;
@@ -116,7 +125,9 @@ function chifengNoVeto(reading: string) {
     const parks = p.sheets.find((x) => x.name === "园区指标")!;
     const col = (parks.values[2] as unknown[]).indexOf("发生环境污染事件");
     for (const row of parks.values.slice(3)) if (row[col] === "是") row[col] = "否";
-    (s as { options: Scheme["options"] }).options = s.options.map((o) => (o.id === "rankReading" ? { ...o, default: reading } : o));
+    (s as { options: Scheme["options"] }).options = s.options.map((o) =>
+      o.id === "rankReading" ? { ...o, default: reading } : o,
+    );
     return p;
   };
 }

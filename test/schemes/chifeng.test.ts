@@ -18,7 +18,12 @@ test("the scheme encodes 23 indicators in 7 groups weighing 30/12/30/7/7/7/7 = 1
   expect(indicators).toHaveLength(23);
   expect(scheme.groups.map((g) => g.weight)).toEqual([30, 12, 30, 7, 7, 7, 7]);
   for (const g of scheme.groups) {
-    const max = indicators.filter((r) => r.group === g.id).reduce((s, r) => s + ("points" in r ? (r.kind === "per-unit" ? r.cap! : r.points) : r.kind === "entered" ? r.max : 0), 0);
+    const max = indicators
+      .filter((r) => r.group === g.id)
+      .reduce(
+        (s, r) => s + ("points" in r ? (r.kind === "per-unit" ? r.cap! : r.points) : r.kind === "entered" ? r.max : 0),
+        0,
+      );
     expect(max).toBe(g.weight);
   }
   expect(scheme.rules.every((r) => r.clause.startsWith("附件1"))).toBe(true);
@@ -27,14 +32,31 @@ test("the scheme encodes 23 indicators in 7 groups weighing 30/12/30/7/7/7/7 = 1
 describe("the 14-park sample, end to end through the command line", () => {
   const input = path.join(tmp, "chifeng.xlsx");
   const json = path.join(tmp, "chifeng.json");
-  let j: { entities: Array<{ name: string; rank: number | null; total: number; score: number; bonus: number; vetoed: boolean; vetoReason?: string; groups: Record<string, number>; parts: Array<{ rule: string; points: number; basis: string }> }>; awards: Array<{ entity: string; rule: string; amount: number }>; usage: Array<{ entity: string; rule: string }>; notes: string[]; issues: Array<{ code: string; cell: string }> };
+  let j: {
+    entities: Array<{
+      name: string;
+      rank: number | null;
+      total: number;
+      score: number;
+      bonus: number;
+      vetoed: boolean;
+      vetoReason?: string;
+      groups: Record<string, number>;
+      parts: Array<{ rule: string; points: number; basis: string }>;
+    }>;
+    awards: Array<{ entity: string; rule: string; amount: number }>;
+    usage: Array<{ entity: string; rule: string }>;
+    notes: string[];
+    issues: Array<{ code: string; cell: string }>;
+  };
   beforeAll(() => {
     expect(zs("sample", "chifeng-2020", "--out", input).status).toBe(0);
     const r = zs("score", input, "--scheme", "chifeng-2020", "--out", path.join(tmp, "out.xlsx"), "--json", json);
     expect(r.status).toBe(0);
     j = JSON.parse(fs.readFileSync(json, "utf8"));
   });
-  const part = (name: string, rule: string) => j.entities.find((e) => e.name === name)!.parts.find((p) => p.rule === rule)!.points;
+  const part = (name: string, rule: string) =>
+    j.entities.find((e) => e.name === name)!.parts.find((p) => p.rule === rule)!.points;
 
   test("four 高新区 parks are scored separately; the vetoed park has no score and no rank", () => {
     expect(j.entities).toHaveLength(14);
@@ -57,7 +79,13 @@ describe("the 14-park sample, end to end through the command line", () => {
     expect(part("赤峰高新区东山园区", "1.1")).toBe(6);
     expect(part("赤峰玉龙工业园区", "1.1")).toBeCloseTo(6 - 6 / 13, 9);
     for (const name of ["赤峰高新区安庆园区", "宁城经济开发区", "内蒙古林西工业园区"]) {
-      for (const [rule, field, full] of [["1.1", "newOutput", 6], ["1.4", "taxGrowth", 6], ["2.3", "taxPerMu", 4], ["3.1", "projects", 10], ["4.2", "infraNew", 4]] as const) {
+      for (const [rule, field, full] of [
+        ["1.1", "newOutput", 6],
+        ["1.4", "taxGrowth", 6],
+        ["2.3", "taxPerMu", 4],
+        ["3.1", "projects", 10],
+        ["4.2", "infraNew", 4],
+      ] as const) {
         expect(part(name, rule)).toBeCloseTo(stepPoints(field, full, name), 9);
       }
     }
@@ -82,8 +110,15 @@ describe("the 14-park sample, end to end through the command line", () => {
   });
 
   test("rewards 300 / 200 / 100 万元 for places 1–3, special awards from the input column, suggestions in the notes", () => {
-    const top = [...j.entities].filter((e) => e.rank !== null && e.rank <= 3).sort((a, b) => a.rank! - b.rank!).map((e) => e.name);
-    expect(j.awards.filter((a) => a.rule === "award.rank").map((a) => [a.entity, a.amount])).toEqual([[top[0], 300], [top[1], 200], [top[2], 100]]);
+    const top = [...j.entities]
+      .filter((e) => e.rank !== null && e.rank <= 3)
+      .sort((a, b) => a.rank! - b.rank!)
+      .map((e) => e.name);
+    expect(j.awards.filter((a) => a.rule === "award.rank").map((a) => [a.entity, a.amount])).toEqual([
+      [top[0], 300],
+      [top[1], 200],
+      [top[2], 100],
+    ]);
     expect(j.awards.filter((a) => a.rule === "award.special")).toHaveLength(4);
     expect(j.notes.some((n) => n.includes("专项奖励“创新发展”建议"))).toBe(true);
     expect(j.notes.some((n) => n.includes("rank-step"))).toBe(true);
@@ -91,18 +126,53 @@ describe("the 14-park sample, end to end through the command line", () => {
 
   test("result usage across years from the 往年结果 sheet, written to a 结果运用 sheet", async () => {
     expect(j.usage.filter((u) => u.rule === "use.streak90").map((u) => u.entity)).toEqual(["赤峰高新区东山园区"]);
-    expect(j.usage.filter((u) => u.rule === "use.bottom5").map((u) => u.entity).sort()).toEqual(["内蒙古林西工业园区", "红山绿色食品产业园区", "赤峰高新区安庆园区", "巴林左旗工业园区", "阿鲁科尔沁旗工业园区"].sort());
+    expect(
+      j.usage
+        .filter((u) => u.rule === "use.bottom5")
+        .map((u) => u.entity)
+        .sort(),
+    ).toEqual(
+      [
+        "内蒙古林西工业园区",
+        "红山绿色食品产业园区",
+        "赤峰高新区安庆园区",
+        "巴林左旗工业园区",
+        "阿鲁科尔沁旗工业园区",
+      ].sort(),
+    );
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.readFile(path.join(tmp, "out.xlsx"));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["参数", "园区指标", "往年结果", "评分汇总", "得分明细", "奖励测算", "结果运用", "校验结果"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "参数",
+      "园区指标",
+      "往年结果",
+      "评分汇总",
+      "得分明细",
+      "奖励测算",
+      "结果运用",
+      "校验结果",
+    ]);
   });
 
   test("another reading of 排序法 chosen on the command line changes the points and is stated", () => {
-    const r = zs("score", input, "--scheme", "chifeng-2020", "--option", "rankReading=rank-linear", "--out", path.join(tmp, "lin.xlsx"), "--json", "-");
+    const r = zs(
+      "score",
+      input,
+      "--scheme",
+      "chifeng-2020",
+      "--option",
+      "rankReading=rank-linear",
+      "--out",
+      path.join(tmp, "lin.xlsx"),
+      "--json",
+      "-",
+    );
     expect(r.status).toBe(0);
     const k = JSON.parse(r.stdout);
     expect(k.options).toEqual({ rankReading: "rank-linear" });
-    const p = k.entities.find((e: { name: string }) => e.name === "赤峰玉龙工业园区").parts.find((x: { rule: string }) => x.rule === "1.1").points;
+    const p = k.entities
+      .find((e: { name: string }) => e.name === "赤峰玉龙工业园区")
+      .parts.find((x: { rule: string }) => x.rule === "1.1").points;
     expect(p).toBeCloseTo((6 * (13 - 2)) / 12, 9);
     expect(zs("score", input, "--scheme", "chifeng-2020", "--option", "rankReading=guess").status).toBe(2);
   });

@@ -13,7 +13,9 @@ test("2,000 enterprises graded with the default bands: counts match 25 % / 70 % 
   expect(run.entities).toHaveLength(2000);
   const excluded = run.entities.filter((e) => e.vetoed);
   expect(excluded.length).toBeGreaterThan(0);
-  expect(excluded.every((e) => e.grade === undefined && e.rank === null && e.vetoReason?.includes("不参评"))).toBe(true);
+  expect(excluded.every((e) => e.grade === undefined && e.rank === null && e.vetoReason?.includes("不参评"))).toBe(
+    true,
+  );
   const graded = run.entities.filter((e) => !e.vetoed);
   const n = graded.length;
   // distinct totals, so the bands cut exactly
@@ -43,11 +45,20 @@ test("score = Σ weight × min(x / benchmark, 2); a missing 排放 gets that ind
   expect(mean("taxPerMu")).toBeGreaterThan(0);
   const e = run.entities.find((x) => !x.vetoed && typeof rows[x.index].values.vaPerEmission === "number")!;
   const v = rows[e.index].values;
-  const expected = [["taxPerMu", 30], ["vaPerMu", 20], ["laborProd", 15], ["vaPerEnergy", 15], ["vaPerEmission", 10], ["rdShare", 10]].reduce((s, [id, w]) => s + (w as number) * Math.min((v[id as string] as number) / bench(id as string), 2), 0);
+  const expected = [
+    ["taxPerMu", 30],
+    ["vaPerMu", 20],
+    ["laborProd", 15],
+    ["vaPerEnergy", 15],
+    ["vaPerEmission", 10],
+    ["rdShare", 10],
+  ].reduce((s, [id, w]) => s + (w as number) * Math.min((v[id as string] as number) / bench(id as string), 2), 0);
   expect(e.total).toBeCloseTo(expected, 6);
   const miss = run.entities.find((x) => !x.vetoed && rows[x.index].values.vaPerEmission === null)!;
   const k = scheme.rules.findIndex((x) => x.id === "m.vaPerEmission");
-  const others = run.entities.filter((x) => !x.vetoed && typeof rows[x.index].values.vaPerEmission === "number").map((x) => x.points[k]);
+  const others = run.entities
+    .filter((x) => !x.vetoed && typeof rows[x.index].values.vaPerEmission === "number")
+    .map((x) => x.points[k]);
   expect(miss.points[k]).toBeCloseTo(others.reduce((s, x) => s + x, 0) / others.length, 9);
   expect(run.basis(k, miss.index)).toContain("平均得分");
 });
@@ -65,7 +76,10 @@ test("a header in 元/吨标准煤 is converted to 万元/吨标准煤 with the 
 });
 
 test("grades by score cut-offs when the scheme says so", () => {
-  const s = parseScheme({ ...JSON.parse(JSON.stringify(scheme)), grading: { method: "cutoffs", bands: [120, 90, 60], labels: ["A", "B", "C", "D"] } });
+  const s = parseScheme({
+    ...JSON.parse(JSON.stringify(scheme)),
+    grading: { method: "cutoffs", bands: [120, 90, 60], labels: ["A", "B", "C", "D"] },
+  });
   const run = checkAndScore(planSheets(mujunSamplePlan(s, 400)), s).run!;
   for (const e of run.entities.filter((x) => !x.vetoed)) {
     const want = e.total >= 120 ? "A" : e.total >= 90 ? "B" : e.total >= 60 ? "C" : "D";

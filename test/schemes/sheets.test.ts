@@ -27,11 +27,21 @@ test("parameters are readable: tiers as >50:10; >100:20, conditions with &, para
   const rules = planSheets(schemeToPlan(s)).find((x) => x.name === "规则")!;
   const row = (id: string) => rules.values.find((r) => r[0] === id)!;
   expect(row("2.1")[6]).toBe("field=outputIncrement; >100:20; >50:10; cumulative=否");
-  expect(row("2.2")[6]).toBe("planned>=100 & actual>=20:10; planned>=50 & actual>=10:5; filter=statistical=是 & manufacturing=是 & awardedBefore=否; cumulative=否; subject=name");
-  expect(parseParams("weight=@w.x; cap=2; missing=mean-score", "benchmark-ratio")).toEqual({ weight: { param: "w.x" }, cap: 2, missing: "mean-score" });
+  expect(row("2.2")[6]).toBe(
+    "planned>=100 & actual>=20:10; planned>=50 & actual>=10:5; filter=statistical=是 & manufacturing=是 & awardedBefore=否; cumulative=否; subject=name",
+  );
+  expect(parseParams("weight=@w.x; cap=2; missing=mean-score", "benchmark-ratio")).toEqual({
+    weight: { param: "w.x" },
+    cap: 2,
+    missing: "mean-score",
+  });
 });
 
-function edit(sheets: SheetData[], name: string, f: (rows: Array<Array<string | number | boolean | null>>) => void): void {
+function edit(
+  sheets: SheetData[],
+  name: string,
+  f: (rows: Array<Array<string | number | boolean | null>>) => void,
+): void {
   const s = sheets.find((x) => x.name === name)!;
   f(s.values as Array<Array<string | number | boolean | null>>);
 }
@@ -49,7 +59,13 @@ test("a wrong edit is an error naming the sheet and the cell, and what is expect
   } catch (e) {
     expect(e).toBeInstanceOf(SchemeError);
     const p = (e as SchemeError).problems;
-    expect(p).toEqual(expect.arrayContaining([expect.stringMatching(/^指标!I3：.*是 或 否/), expect.stringMatching(/^规则!G2：“二十”不是数字/), expect.stringMatching(/^规则!H4：.*满分由参数决定/)]));
+    expect(p).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^指标!I3：.*是 或 否/),
+        expect.stringMatching(/^规则!G2：“二十”不是数字/),
+        expect.stringMatching(/^规则!H4：.*满分由参数决定/),
+      ]),
+    );
   }
   const bad = planSheets(schemeToPlan(getBuiltInScheme("huaibei-2023")!));
   edit(bad, "规则", (rows) => (rows[1][4] = "nosuchfield"));
@@ -72,9 +88,57 @@ test("an imaginary city's scheme made only by editing the sheets (growth steps, 
     rows.push(
       ["parks", "name", "开发区", null, "text", null, null, null, "是", "key", null, "higher", null, null, null],
       ["parks", "growth", "税收增速", null, "number", "%", null, null, "是", null, null, "higher", null, null, null],
-      ["parks", "output", "工业产值", null, "number", "亿元", "万吨:0.5", null, "是", null, null, "higher", null, null, null],
-      ["parks", "env", "生态环境局评分", null, "number", "分", null, null, "否", null, null, "higher", null, null, null],
-      ["parks", "accident", "发生安全事故", null, "bool", null, null, null, "否", null, "否", "higher", null, null, null],
+      [
+        "parks",
+        "output",
+        "工业产值",
+        null,
+        "number",
+        "亿元",
+        "万吨:0.5",
+        null,
+        "是",
+        null,
+        null,
+        "higher",
+        null,
+        null,
+        null,
+      ],
+      [
+        "parks",
+        "env",
+        "生态环境局评分",
+        null,
+        "number",
+        "分",
+        null,
+        null,
+        "否",
+        null,
+        null,
+        "higher",
+        null,
+        null,
+        null,
+      ],
+      [
+        "parks",
+        "accident",
+        "发生安全事故",
+        null,
+        "bool",
+        null,
+        null,
+        null,
+        "否",
+        null,
+        "否",
+        "higher",
+        null,
+        null,
+        null,
+      ],
     );
   });
   edit(sheets, "分组", (rows) => {
@@ -85,8 +149,30 @@ test("an imaginary city's scheme made only by editing the sheets (growth steps, 
     rows.splice(1);
     rows.push(
       ["v", "第九条", null, "score", "accident", "veto", "reason=发生安全事故", null, "安全", "发生安全事故的不予评价"],
-      ["g1", "第三条", "g", "score", "growth", "growth-steps", "baseShare=0.8; stepPct=5; stepPoints=1; bonusCapShare=0.5", 40, "税收增速", "保持基数得80%，每增长5%加1分，加分不超过50%"],
-      ["g2", "第四条", "g", "score", "parks", "tiers", "field=output; >=100:40; >=50:20", null, "产值", "产值达到50亿元、100亿元分别得20分、40分"],
+      [
+        "g1",
+        "第三条",
+        "g",
+        "score",
+        "growth",
+        "growth-steps",
+        "baseShare=0.8; stepPct=5; stepPoints=1; bonusCapShare=0.5",
+        40,
+        "税收增速",
+        "保持基数得80%，每增长5%加1分，加分不超过50%",
+      ],
+      [
+        "g2",
+        "第四条",
+        "g",
+        "score",
+        "parks",
+        "tiers",
+        "field=output; >=100:40; >=50:20",
+        null,
+        "产值",
+        "产值达到50亿元、100亿元分别得20分、40分",
+      ],
       ["e1", "第五条", "e", "score", "env", "entered", null, 20, "环境", "由生态环境局评分"],
     );
   });
@@ -96,13 +182,38 @@ test("an imaginary city's scheme made only by editing the sheets (growth steps, 
   expect(scheme.id).toBe("lanhu-2026");
   expect(scheme.ranking.ties).toBe("dense");
 
-  const data = tableSheet("parks", "园区指标", ["开发区", "税收增速（%）", "工业产值（亿元）", "生态环境局评分", "发生安全事故"].map((h, i) => ({ path: [h], key: String(i) })), [
-    { 0: "东湖开发区", 1: 12, 2: 120, 3: 18, 4: "否" },
-    { 0: "西湖开发区", 1: 25, 2: 60, 3: 25, 4: "否" },
-    { 0: "南湖开发区", 1: -10, 2: 100, 3: 16, 4: "否" },
-    { 0: "北湖开发区", 1: 30, 2: 200, 3: 20, 4: "是" },
-  ]);
-  const r = checkAndScore(planSheets({ sheets: [{ ...data }, { key: "p", name: "参数", values: [["考评年度", 2026]], merges: [], widths: [], numberFormats: [], styles: [], links: [] }] }), scheme);
+  const data = tableSheet(
+    "parks",
+    "园区指标",
+    ["开发区", "税收增速（%）", "工业产值（亿元）", "生态环境局评分", "发生安全事故"].map((h, i) => ({
+      path: [h],
+      key: String(i),
+    })),
+    [
+      { 0: "东湖开发区", 1: 12, 2: 120, 3: 18, 4: "否" },
+      { 0: "西湖开发区", 1: 25, 2: 60, 3: 25, 4: "否" },
+      { 0: "南湖开发区", 1: -10, 2: 100, 3: 16, 4: "否" },
+      { 0: "北湖开发区", 1: 30, 2: 200, 3: 20, 4: "是" },
+    ],
+  );
+  const r = checkAndScore(
+    planSheets({
+      sheets: [
+        { ...data },
+        {
+          key: "p",
+          name: "参数",
+          values: [["考评年度", 2026]],
+          merges: [],
+          widths: [],
+          numberFormats: [],
+          styles: [],
+          links: [],
+        },
+      ],
+    }),
+    scheme,
+  );
   expect(r.errors).toBe(0);
   const e = Object.fromEntries(r.run!.entities.map((x) => [x.name, x]));
   // 东湖: growth 12% → 32 + 2 = 34; output 120 → 40; g capped at 80 → 74; env 18 → 92
@@ -112,7 +223,12 @@ test("an imaginary city's scheme made only by editing the sheets (growth steps, 
   // 南湖: −10% → 32 × 0.9 = 28.8; 100 → 40; env 16 → 84.8
   expect(e["南湖开发区"].total).toBeCloseTo(84.8, 9);
   expect(e["北湖开发区"].vetoed).toBe(true);
-  expect([e["东湖开发区"].rank, e["南湖开发区"].rank, e["西湖开发区"].rank, e["北湖开发区"].rank]).toEqual([1, 2, 3, null]);
+  expect([e["东湖开发区"].rank, e["南湖开发区"].rank, e["西湖开发区"].rank, e["北湖开发区"].rank]).toEqual([
+    1,
+    2,
+    3,
+    null,
+  ]);
   expect(r.run!.issues.some((i) => i.code === "entered-out-of-range")).toBe(true);
 });
 

@@ -48,11 +48,26 @@ describe("writing never touches the user's sheets", () => {
     await scoreOffice(fake);
     const count = fake.sheets.length;
     expect(fake.sheets.slice(0, before.length).map((s) => s.snapshot())).toEqual(before);
-    expect(fake.sheets.map((s) => s.name)).toEqual(["参数", "开发区指标", "项目清单", "企业清单", "目标一览表", "加分汇总", "加分明细", "奖励测算", "校验结果"]);
+    expect(fake.sheets.map((s) => s.name)).toEqual([
+      "参数",
+      "开发区指标",
+      "项目清单",
+      "企业清单",
+      "目标一览表",
+      "加分汇总",
+      "加分明细",
+      "奖励测算",
+      "校验结果",
+    ]);
     await scoreOffice(fake);
     expect(fake.sheets.length).toBe(count);
     expect(fake.sheets.slice(0, before.length).map((s) => s.snapshot())).toEqual(before);
-    expect(fake.names.map((n) => n.name).sort()).toEqual(["ZoneScore.awards", "ZoneScore.details", "ZoneScore.issues", "ZoneScore.summary"]);
+    expect(fake.names.map((n) => n.name).sort()).toEqual([
+      "ZoneScore.awards",
+      "ZoneScore.details",
+      "ZoneScore.issues",
+      "ZoneScore.summary",
+    ]);
     expect(fake.active?.name).toBe("加分汇总");
   });
   test("Office: a user's own sheet called 加分汇总 is left alone; ZoneScore's renamed sheet is still recognised", async () => {
@@ -81,7 +96,17 @@ describe("writing never touches the user's sheets", () => {
     const third = await ExcelJsBook.load(ExcelJS, await again.toBuffer());
     expect(third.wb.worksheets.length).toBe(n);
     expect(JSON.stringify(await third.readSheets())).toBe(before);
-    expect(third.wb.worksheets.map((w) => w.name)).toEqual(["参数", "开发区指标", "项目清单", "企业清单", "目标一览表", "加分汇总", "加分明细", "奖励测算", "校验结果"]);
+    expect(third.wb.worksheets.map((w) => w.name)).toEqual([
+      "参数",
+      "开发区指标",
+      "项目清单",
+      "企业清单",
+      "目标一览表",
+      "加分汇总",
+      "加分明细",
+      "奖励测算",
+      "校验结果",
+    ]);
   });
 });
 
@@ -123,7 +148,8 @@ describe("large writes", () => {
     const fake = new FakeWorkbookState();
     fake.addSheet("数据").set(0, 0, "x");
     const s = newSheet("big", "大表");
-    for (let r = 0; r < 20000; r++) s.values.push(Array.from({ length: 10 }, (_, c) => `开发区第${r}行第${c}列的较长说明文字`));
+    for (let r = 0; r < 20000; r++)
+      s.values.push(Array.from({ length: 10 }, (_, c) => `开发区第${r}行第${c}列的较长说明文字`));
     const p: ResultPlan = { sheets: [s] };
     const office = new OfficeBook(fake.run, fake.supports, "t");
     await office.writeResult(p);
@@ -159,7 +185,11 @@ describe("text that looks like a formula stays text", () => {
     const back = await ExcelJsBook.load(ExcelJS, await file.toBuffer());
     const ws = back.wb.getWorksheet("加分汇总")!;
     const found: unknown[] = [];
-    ws.eachRow((row) => row.eachCell((c) => { if (String(c.value).startsWith("=HYPERLINK")) found.push(c.value); }));
+    ws.eachRow((row) =>
+      row.eachCell((c) => {
+        if (String(c.value).startsWith("=HYPERLINK")) found.push(c.value);
+      }),
+    );
     expect(found).toEqual(['=HYPERLINK("http://example.invalid","x")']);
   });
 });

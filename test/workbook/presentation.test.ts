@@ -27,7 +27,8 @@ test("every score cell is explained by a note: the rule, the clause, the inputs 
   const ws = back.wb.getWorksheet("加分汇总")!;
   expect(ws.getCell("B4").value).toBe("濉溪经济开发区");
   const note = ws.getCell("C4").note as unknown;
-  const text = typeof note === "string" ? note : (note as { texts: Array<{ text: string }> }).texts.map((t) => t.text).join("");
+  const text =
+    typeof note === "string" ? note : (note as { texts: Array<{ text: string }> }).texts.map((t) => t.text).join("");
   expect(text).toContain("2.1 工业增量");
   expect(text).toContain("二(一) 规上工业产值增量 106.6 亿元 > 100 → +20");
 });
@@ -60,7 +61,8 @@ test("a file cannot carry that chart: it gets data bars on the totals instead, a
   await b.writeResult(plan(chifeng, r.run!, { formulas: { data: r.dataset!, sheets } }));
   const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
   const ws = back.wb.getWorksheet("评分汇总")!;
-  const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> }).conditionalFormattings;
+  const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> })
+    .conditionalFormattings;
   const total = (ws.getRow(3).values as unknown[]).indexOf("总分");
   const letter = colLetters(total - 1);
   expect(cf.some((c) => c.ref.startsWith(`${letter}4`) && c.rules[0].type === "dataBar")).toBe(true);
@@ -71,7 +73,8 @@ test("a file cannot carry that chart: it gets data bars on the totals instead, a
 
 test("a failure at any sync of a chunked write leaves the workbook as it was", async () => {
   const big = newSheet("big", "大表");
-  for (let r = 0; r < 20000; r++) big.values.push(Array.from({ length: 10 }, (_, c) => `开发区第${r}行第${c}列的较长说明文字`));
+  for (let r = 0; r < 20000; r++)
+    big.values.push(Array.from({ length: 10 }, (_, c) => `开发区第${r}行第${c}列的较长说明文字`));
   const p: ResultPlan = { sheets: [big] };
   const probe = new FakeWorkbookState();
   probe.addSheet("数据").set(0, 0, "x");
@@ -89,26 +92,30 @@ test("a failure at any sync of a chunked write leaves the workbook as it was", a
   }
 });
 
-test.each(["=1+1", "+86-555", "-5 (预计)", "@SUM(A1)", '=HYPERLINK("http://example.invalid")'])("input text %p is written as text, never as a formula", async (text) => {
-  const s = newSheet("t", "文本");
-  s.values.push([text, 1]);
-  const fake = new FakeWorkbookState();
-  fake.addSheet("数据").set(0, 0, "x");
-  await new OfficeBook(fake.run, fake.supports, "t").writeResult({ sheets: [s] });
-  const cell = fake.sheet("文本")!.get(0, 0)!;
-  expect(cell.formula).toBeUndefined();
-  expect(cell.v).toBe(text);
-  const b = await ExcelJsBook.create(ExcelJS);
-  await b.writeResult({ sheets: [s] });
-  const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
-  expect(back.wb.getWorksheet("文本")!.getCell("A1").value).toBe(text);
-});
+test.each(["=1+1", "+86-555", "-5 (预计)", "@SUM(A1)", '=HYPERLINK("http://example.invalid")'])(
+  "input text %p is written as text, never as a formula",
+  async (text) => {
+    const s = newSheet("t", "文本");
+    s.values.push([text, 1]);
+    const fake = new FakeWorkbookState();
+    fake.addSheet("数据").set(0, 0, "x");
+    await new OfficeBook(fake.run, fake.supports, "t").writeResult({ sheets: [s] });
+    const cell = fake.sheet("文本")!.get(0, 0)!;
+    expect(cell.formula).toBeUndefined();
+    expect(cell.v).toBe(text);
+    const b = await ExcelJsBook.create(ExcelJS);
+    await b.writeResult({ sheets: [s] });
+    const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+    expect(back.wb.getWorksheet("文本")!.getCell("A1").value).toBe(text);
+  },
+);
 
 test("a formula-mode result of 1,000 parks stays under the request budget, in as few syncs as its size needs", async () => {
   const base = planSheets(samplePlan(chifeng)!);
   const parks = base.find((s) => s.name === "园区指标")!;
   const rows = parks.values.slice(3, 17);
-  for (let k = 0; k < 70; k++) parks.values.push(...rows.map((r) => r.map((v, c) => (c === 0 ? `${v}${k}` : c === 28 ? "否" : v))));
+  for (let k = 0; k < 70; k++)
+    parks.values.push(...rows.map((r) => r.map((v, c) => (c === 0 ? `${v}${k}` : c === 28 ? "否" : v))));
   const fake = fakeFromSheets(base);
   const office = new OfficeBook(fake.run, fake.supports, "t");
   const sheets = await office.readSheets();

@@ -20,18 +20,54 @@ function oddSheets(): SheetData[] {
   p.values[2][1] = "濉溪开发区";
   return sheets;
 }
-const MAP = { tables: { zones: { sheet: "开发区指标", columns: { name: "A", outputPrev: "B", output: "C", newProjects: "D", enterprises: "E", listed: "F", review: "G", filing: "H", landTask: "I", aaRated: "J", intensive: "K", base: "L", taxPerMu: "M" } } }, aliases: { 濉溪开发区: "濉溪经济开发区" } };
+const MAP = {
+  tables: {
+    zones: {
+      sheet: "开发区指标",
+      columns: {
+        name: "A",
+        outputPrev: "B",
+        output: "C",
+        newProjects: "D",
+        enterprises: "E",
+        listed: "F",
+        review: "G",
+        filing: "H",
+        landTask: "I",
+        aaRated: "J",
+        intensive: "K",
+        base: "L",
+        taxPerMu: "M",
+      },
+    },
+  },
+  aliases: { 濉溪开发区: "濉溪经济开发区" },
+};
 
 test("without the mapping the odd workbook has errors; with it, none", () => {
   expect(check(oddSheets(), huaibei).errors).toBeGreaterThan(0);
   const c = check(oddSheets(), huaibei, { mapping: MAP });
   expect(c.errors).toBe(0);
-  expect(c.mapping.find((t) => t.table === "zones")!.columns.find((x) => x.id === "output")).toMatchObject({ column: "C", confidence: 1 });
+  expect(c.mapping.find((t) => t.table === "zones")!.columns.find((x) => x.id === "output")).toMatchObject({
+    column: "C",
+    confidence: 1,
+  });
 });
 
 test("ExcelJS: settings live in a very hidden sheet, are not input, survive a result write and a reload", async () => {
   const b = await ExcelJsBook.create(ExcelJS);
-  await b.addSheets({ sheets: oddSheets().map((s) => ({ key: s.name, name: s.name, values: s.values as never, merges: s.merges ?? [], widths: [], numberFormats: [], styles: [], links: [] })) });
+  await b.addSheets({
+    sheets: oddSheets().map((s) => ({
+      key: s.name,
+      name: s.name,
+      values: s.values as never,
+      merges: s.merges ?? [],
+      widths: [],
+      numberFormats: [],
+      styles: [],
+      links: [],
+    })),
+  });
   await b.writeSettings(MAP);
   const r = checkAndScore(await b.readSheets(), huaibei, { mapping: (await b.readSettings())! });
   expect(r.errors).toBe(0);
@@ -55,8 +91,23 @@ test("ExcelJS: settings live in a very hidden sheet, are not input, survive a re
   m.tables.zones.columns.output = "B";
   m.tables.zones.columns.outputPrev = "C";
   fs.writeFileSync(saved, JSON.stringify(m));
-  const swapped = zs("score", f, "--scheme", "huaibei-2023", "--mapping", saved, "--out", path.join(dir, "o.xlsx"), "--json", "-");
-  expect(JSON.parse(swapped.stdout).entities.find((e: { name: string }) => e.name === "濉溪经济开发区").parts.find((p: { rule: string }) => p.rule === "2.1").points).toBe(0);
+  const swapped = zs(
+    "score",
+    f,
+    "--scheme",
+    "huaibei-2023",
+    "--mapping",
+    saved,
+    "--out",
+    path.join(dir, "o.xlsx"),
+    "--json",
+    "-",
+  );
+  expect(
+    JSON.parse(swapped.stdout)
+      .entities.find((e: { name: string }) => e.name === "濉溪经济开发区")
+      .parts.find((p: { rule: string }) => p.rule === "2.1").points,
+  ).toBe(0);
 });
 
 test("Office: settings are read in the same two syncs as the sheets, written hidden, and kept by a result write", async () => {

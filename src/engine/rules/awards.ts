@@ -1,6 +1,12 @@
 /** Awards that are not points: money, land quota, salary-assessment points. One evaluator per kind. */
 import type { z } from "zod";
-import type { ChosenAward, FlagAmountAward, ListAmountAward, RankAmountAward, RulesMetAward } from "../../schemes/schema";
+import type {
+  ChosenAward,
+  FlagAmountAward,
+  ListAmountAward,
+  RankAmountAward,
+  RulesMetAward,
+} from "../../schemes/schema";
 import type { AwardResult } from "../result";
 import { fmt } from "../format";
 import { ranks } from "../rank";
@@ -19,7 +25,12 @@ export function evaluateListAmount(a: z.infer<typeof ListAmountAward>, ctx: Rule
     const subject = a.subject ? String(row.values[a.subject] ?? row.name) : row.name;
     const unknown = a.filter.filter((_, k) => results[k] === null);
     if (unknown.length) {
-      ctx.warn({ code: "cannot-evaluate", sheet: table.sheet, cell: row.cells[unknown[0].field] ?? row.cells.name ?? "", message: `${a.id}（${subject}）：${unknown.map((c) => describe(ctx, table, row, c)).join("，")}，无法评定奖励` });
+      ctx.warn({
+        code: "cannot-evaluate",
+        sheet: table.sheet,
+        cell: row.cells[unknown[0].field] ?? row.cells.name ?? "",
+        message: `${a.id}（${subject}）：${unknown.map((c) => describe(ctx, table, row, c)).join("，")}，无法评定奖励`,
+      });
       continue;
     }
     const base = row.values[a.amount.field] as number;
@@ -27,7 +38,15 @@ export function evaluateListAmount(a: z.infer<typeof ListAmountAward>, ctx: Rule
     const amount = a.amount.cap !== undefined ? Math.min(raw, a.amount.cap) : raw;
     const capText = a.amount.cap !== undefined && raw > a.amount.cap ? `，单项封顶 ${fmt(a.amount.cap)}` : "";
     out.push({
-      entity: ctx.entities.rows[row.entity].name, entityIndex: row.entity, rule: a.id, clause: a.clause, label: a.label, amount, unit: a.unit, upTo: a.upTo, subject,
+      entity: ctx.entities.rows[row.entity].name,
+      entityIndex: row.entity,
+      rule: a.id,
+      clause: a.clause,
+      label: a.label,
+      amount,
+      unit: a.unit,
+      upTo: a.upTo,
+      subject,
       basis: `${a.clause} ${subject}：${a.filter.map((c) => describe(ctx, table, row, c)).join("，")}；${fieldLabel(ctx, table, a.amount.field)} ${fmt(base)} × ${fmt(a.amount.rate)} = ${fmt(raw)}${capText} → ${a.upTo ? "最高 " : ""}${fmt(amount)} ${a.unit}`,
     });
   }
@@ -39,17 +58,43 @@ export function evaluateFlagAmount(a: z.infer<typeof FlagAmountAward>, ctx: Rule
   const out: AwardResult[] = [];
   ents.rows.forEach((row, i) => {
     if (!live(ctx, i) || row.values[a.field] !== true) return;
-    out.push({ entity: row.name, entityIndex: i, rule: a.id, clause: a.clause, label: a.label, amount: a.amount, unit: a.unit, upTo: a.upTo, subject: row.name, basis: `${a.clause} ${fieldLabel(ctx, ents, a.field)}：是 → ${a.upTo ? "最高 " : ""}${fmt(a.amount)} ${a.unit}` });
+    out.push({
+      entity: row.name,
+      entityIndex: i,
+      rule: a.id,
+      clause: a.clause,
+      label: a.label,
+      amount: a.amount,
+      unit: a.unit,
+      upTo: a.upTo,
+      subject: row.name,
+      basis: `${a.clause} ${fieldLabel(ctx, ents, a.field)}：是 → ${a.upTo ? "最高 " : ""}${fmt(a.amount)} ${a.unit}`,
+    });
   });
   return out;
 }
 
-export function evaluateRulesMet(a: z.infer<typeof RulesMetAward>, ctx: RuleContext, pointsByRule: Map<string, number[]>): AwardResult[] {
+export function evaluateRulesMet(
+  a: z.infer<typeof RulesMetAward>,
+  ctx: RuleContext,
+  pointsByRule: Map<string, number[]>,
+): AwardResult[] {
   const out: AwardResult[] = [];
   ctx.entities.rows.forEach((row, i) => {
     if (!live(ctx, i)) return;
     if (!a.rules.every((r) => (pointsByRule.get(r)?.[i] ?? 0) > 0)) return;
-    out.push({ entity: row.name, entityIndex: i, rule: a.id, clause: a.clause, label: a.label, amount: a.amount, unit: a.unit, upTo: false, subject: row.name, basis: `${a.clause} ${a.rules.join("、")} 均已实现 → ${fmt(a.amount)} ${a.unit}` });
+    out.push({
+      entity: row.name,
+      entityIndex: i,
+      rule: a.id,
+      clause: a.clause,
+      label: a.label,
+      amount: a.amount,
+      unit: a.unit,
+      upTo: false,
+      subject: row.name,
+      basis: `${a.clause} ${a.rules.join("、")} 均已实现 → ${fmt(a.amount)} ${a.unit}`,
+    });
   });
   return out;
 }
@@ -59,7 +104,11 @@ export function evaluateRulesMet(a: z.infer<typeof RulesMetAward>, ctx: RuleCont
  * Ties: "pool" splits the tied places' amounts equally (1st and 2nd tied: (300 + 200) / 2 each); "share" gives each
  * tied entity the amount of the shared place.
  */
-export function evaluateRankAmount(a: z.infer<typeof RankAmountAward>, ctx: RuleContext, totals: Array<number | null>): { awards: AwardResult[]; note: string } {
+export function evaluateRankAmount(
+  a: z.infer<typeof RankAmountAward>,
+  ctx: RuleContext,
+  totals: Array<number | null>,
+): { awards: AwardResult[]; note: string } {
   const ents = ctx.entities;
   const n = ents.rows.length;
   const values: Array<number | null> = new Array<number | null>(n).fill(null);
@@ -114,23 +163,52 @@ export function evaluateRankAmount(a: z.infer<typeof RankAmountAward>, ctx: Rule
       amount = Math.round((places.reduce((s, x) => s + x, 0) / tied) * 1e9) / 1e9;
       how = `（${tied} 个并列，第 ${rank}–${rank + tied - 1} 名奖励合计 ${fmt(places.reduce((s, x) => s + x, 0))} 平分）`;
     } else if (tied > 1) how = `（${tied} 个并列，各得该名次奖励）`;
-    out.push({ entity: ents.rows[i].name, entityIndex: i, rule: a.id, clause: a.clause, label: a.label, amount, unit: a.unit, upTo: false, subject: ents.rows[i].name, basis: `${a.clause} ${describeV[i]}，第 ${rank} 名${how} → ${fmt(amount)} ${a.unit}` });
+    out.push({
+      entity: ents.rows[i].name,
+      entityIndex: i,
+      rule: a.id,
+      clause: a.clause,
+      label: a.label,
+      amount,
+      unit: a.unit,
+      upTo: false,
+      subject: ents.rows[i].name,
+      basis: `${a.clause} ${describeV[i]}，第 ${rank} 名${how} → ${fmt(amount)} ${a.unit}`,
+    });
   });
   return { awards: out, note };
 }
 
 /** Awards chosen in an input column (专项奖励), with a suggestion: the best entity of the matching group. */
-export function evaluateChosen(a: z.infer<typeof ChosenAward>, ctx: RuleContext, groupScores: Map<string, ArrayLike<number>>): { awards: AwardResult[]; notes: string[] } {
+export function evaluateChosen(
+  a: z.infer<typeof ChosenAward>,
+  ctx: RuleContext,
+  groupScores: Map<string, ArrayLike<number>>,
+): { awards: AwardResult[]; notes: string[] } {
   const ents = ctx.entities;
   const out: AwardResult[] = [];
   ents.rows.forEach((row, i) => {
     if (!live(ctx, i)) return;
     const v = row.values[a.field];
     if (typeof v !== "string" || !v.trim()) return;
-    const chosen = v.split(/[、,，;；\s]+/).map(nameKey).filter(Boolean);
+    const chosen = v
+      .split(/[、,，;；\s]+/)
+      .map(nameKey)
+      .filter(Boolean);
     for (const o of a.options) {
       if (!chosen.some((c) => c === nameKey(o.name) || nameKey(o.name).includes(c))) continue;
-      out.push({ entity: row.name, entityIndex: i, rule: a.id, clause: a.clause, label: `${a.label}：${o.name}`, amount: o.amount, unit: a.unit, upTo: false, subject: row.name, basis: `${a.clause} ${fieldLabel(ctx, ents, a.field)}：${o.name} → ${fmt(o.amount)} ${a.unit}` });
+      out.push({
+        entity: row.name,
+        entityIndex: i,
+        rule: a.id,
+        clause: a.clause,
+        label: `${a.label}：${o.name}`,
+        amount: o.amount,
+        unit: a.unit,
+        upTo: false,
+        subject: row.name,
+        basis: `${a.clause} ${fieldLabel(ctx, ents, a.field)}：${o.name} → ${fmt(o.amount)} ${a.unit}`,
+      });
     }
   });
   const notes: string[] = [];
@@ -141,7 +219,10 @@ export function evaluateChosen(a: z.infer<typeof ChosenAward>, ctx: RuleContext,
     if (!g || !group) continue;
     let best = -1;
     for (let i = 0; i < g.length; i++) if (live(ctx, i) && (best < 0 || g[i] > g[best])) best = i;
-    if (best >= 0) notes.push(`${a.clause} 专项奖励“${o.name}”建议：${group.name}得分最高的 ${ents.rows[best].name}（${fmt(g[best])} 分）`);
+    if (best >= 0)
+      notes.push(
+        `${a.clause} 专项奖励“${o.name}”建议：${group.name}得分最高的 ${ents.rows[best].name}（${fmt(g[best])} 分）`,
+      );
   }
   return { awards: out, notes };
 }

@@ -17,7 +17,11 @@ export function levelPoints(rule: Rule, v: unknown): { match: string; points: nu
   const t = nameKey(cellText(v as string));
   if (!t || t === "无" || t === "否") return null;
   let levels = sortedLevels.get(rule);
-  if (!levels) sortedLevels.set(rule, (levels = [...rule.levels].sort((a, b) => b.points - a.points).map((l) => ({ ...l, key: nameKey(l.match) }))));
+  if (!levels)
+    sortedLevels.set(
+      rule,
+      (levels = [...rule.levels].sort((a, b) => b.points - a.points).map((l) => ({ ...l, key: nameKey(l.match) }))),
+    );
   return levels.find((l) => t.includes(l.key)) ?? null;
 }
 
@@ -38,6 +42,22 @@ export function evaluateCertification(rule: Rule, ctx: RuleContext): RuleOutcome
   return {
     points,
     basis,
-    details: () => points.flatMap((p, i) => (p ? [{ entity: ents.rows[i].name, entityIndex: i, rule: rule.id, clause: rule.clause, points: p, subject: ents.rows[i].name, basis: basis(i), inputs: rule.fields.map((f) => inputRef(ctx, ents, ents.rows[i], f)) }] : [])),
+    details: () =>
+      points.flatMap((p, i) =>
+        p
+          ? [
+              {
+                entity: ents.rows[i].name,
+                entityIndex: i,
+                rule: rule.id,
+                clause: rule.clause,
+                points: p,
+                subject: ents.rows[i].name,
+                basis: basis(i),
+                inputs: rule.fields.map((f) => inputRef(ctx, ents, ents.rows[i], f)),
+              },
+            ]
+          : [],
+      ),
   };
 }

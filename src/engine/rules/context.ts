@@ -50,7 +50,11 @@ export function fieldUnit(ctx: RuleContext, table: Table, field: string): string
 }
 
 export function inputRef(ctx: RuleContext, table: Table, row: Row, field: string): InputRef {
-  return { label: fieldLabel(ctx, table, field), value: row.values[field] ?? null, ref: row.cells[field] ? `${table.sheet}!${row.cells[field]}` : "" };
+  return {
+    label: fieldLabel(ctx, table, field),
+    value: row.values[field] ?? null,
+    ref: row.cells[field] ? `${table.sheet}!${row.cells[field]}` : "",
+  };
 }
 
 /** A number given in the scheme or as a parameter; null when the parameter is missing. */
@@ -74,11 +78,16 @@ export function test(ctx: RuleContext, row: Row, c: ConditionT): boolean | null 
   if (c.op === "is") return v === t;
   if (typeof v !== "number" || typeof t !== "number") return null;
   switch (c.op) {
-    case ">=": return v >= t;
-    case ">": return v > t;
-    case "<=": return v <= t;
-    case "<": return v < t;
-    default: return v === t;
+    case ">=":
+      return v >= t;
+    case ">":
+      return v > t;
+    case "<=":
+      return v <= t;
+    case "<":
+      return v < t;
+    default:
+      return v === t;
   }
 }
 

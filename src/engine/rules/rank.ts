@@ -27,7 +27,13 @@ export const READING_TEXT: Record<Reading, string> = {
 const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
 /** The points of every value under a reading. Pure; `values[i] === null` → 0 and unranked. */
-export function rankPoints(values: ReadonlyArray<number | null>, full: number, reading: Reading, lower: boolean, opts: { step?: number; floorShare?: number } = {}): { points: number[]; rank: Array<number | null>; n: number } {
+export function rankPoints(
+  values: ReadonlyArray<number | null>,
+  full: number,
+  reading: Reading,
+  lower: boolean,
+  opts: { step?: number; floorShare?: number } = {},
+): { points: number[]; rank: Array<number | null>; n: number } {
   const rank = ranks(values, "competition", lower);
   const xs = values.filter((v): v is number => v !== null);
   const n = xs.length;
@@ -54,14 +60,19 @@ export function rankPoints(values: ReadonlyArray<number | null>, full: number, r
     const r = rank[i] as number;
     let p: number;
     switch (reading) {
-      case "rank-step": p = Math.max(0, full - (r - 1) * step); break;
-      case "rank-linear": p = n === 1 ? full : (full * (n - r)) / (n - 1); break;
+      case "rank-step":
+        p = Math.max(0, full - (r - 1) * step);
+        break;
+      case "rank-linear":
+        p = n === 1 ? full : (full * (n - r)) / (n - 1);
+        break;
       case "ratio-to-best":
         if (x <= 0) p = 0;
         else if (lower) p = bestPos === Infinity ? 0 : (full * bestPos) / x;
         else p = max <= 0 ? 0 : (full * x) / max;
         break;
-      default: p = floor + ((full - floor) * (lower ? max - x : x - min)) / (max - min);
+      default:
+        p = floor + ((full - floor) * (lower ? max - x : x - min)) / (max - min);
     }
     points[i] = r9(Math.max(0, Math.min(full, p)));
   }
@@ -71,7 +82,7 @@ export function rankPoints(values: ReadonlyArray<number | null>, full: number, r
 export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
   const ents = ctx.entities;
   const n = ents.rows.length;
-  const reading: Reading = rule.reading ?? ((ctx.options.rankReading as Reading | undefined) ?? "rank-step");
+  const reading: Reading = rule.reading ?? (ctx.options.rankReading as Reading | undefined) ?? "rank-step";
   const col = ctx.scheme.tables.find((t) => t.id === ents.id)?.columns.find((c) => c.id === rule.field);
   const lower = col?.direction === "lower";
   const label = fieldLabel(ctx, ents, rule.field);
@@ -85,11 +96,39 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
     for (let i = 0; i < n; i++) {
       const v = ents.rows[i].values[entered];
       if (!live(ctx, i) || typeof v !== "number") continue;
-      if (v < 0 || v > rule.points) ctx.warn({ code: "entered-out-of-range", sheet: ents.sheet, cell: ents.rows[i].cells[entered] ?? "", message: `规则 ${rule.id}（${ents.rows[i].name}）：「${elabel}」${fmt(v)} 分超出 0–${fmt(rule.points)}，已截取`, value: String(v) });
+      if (v < 0 || v > rule.points)
+        ctx.warn({
+          code: "entered-out-of-range",
+          sheet: ents.sheet,
+          cell: ents.rows[i].cells[entered] ?? "",
+          message: `规则 ${rule.id}（${ents.rows[i].name}）：「${elabel}」${fmt(v)} 分超出 0–${fmt(rule.points)}，已截取`,
+          value: String(v),
+        });
       points[i] = Math.max(0, Math.min(v, rule.points));
     }
-    const basis = (i: number) => `${rule.clause} ${elabel}（认定部门给分）${fmt(ents.rows[i].values[entered] ?? null)} → ${signed(points[i])}`;
-    return { points, basis, details: () => points.flatMap((p, i) => (p ? [{ entity: ents.rows[i].name, entityIndex: i, rule: rule.id, clause: rule.clause, points: p, subject: ents.rows[i].name, basis: basis(i), inputs: [inputRef(ctx, ents, ents.rows[i], entered)] }] : [])) };
+    const basis = (i: number) =>
+      `${rule.clause} ${elabel}（认定部门给分）${fmt(ents.rows[i].values[entered] ?? null)} → ${signed(points[i])}`;
+    return {
+      points,
+      basis,
+      details: () =>
+        points.flatMap((p, i) =>
+          p
+            ? [
+                {
+                  entity: ents.rows[i].name,
+                  entityIndex: i,
+                  rule: rule.id,
+                  clause: rule.clause,
+                  points: p,
+                  subject: ents.rows[i].name,
+                  basis: basis(i),
+                  inputs: [inputRef(ctx, ents, ents.rows[i], entered)],
+                },
+              ]
+            : [],
+        ),
+    };
   }
 
   const values: Array<number | null> = new Array<number | null>(n).fill(null);
@@ -97,7 +136,11 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
     const v = ents.rows[i].values[rule.field];
     if (live(ctx, i) && typeof v === "number") values[i] = v;
   }
-  const { points, rank, n: ranked } = rankPoints(values, rule.points, reading, lower, { step: rule.step, floorShare: rule.floorShare });
+  const {
+    points,
+    rank,
+    n: ranked,
+  } = rankPoints(values, rule.points, reading, lower, { step: rule.step, floorShare: rule.floorShare });
   const u = unit ? " " + unit : "";
   const basis = (i: number) => {
     const x = values[i];
@@ -105,15 +148,35 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
     const head = `${rule.clause} ${label} ${fmt(x)}${u}，${ranked} 个参评中第 ${rank[i]} 名`;
     if (points[i] === rule.points && rank[i] === 1) return `${head} → ${signed(points[i])}（满分）`;
     switch (reading) {
-      case "rank-step": return `${head}：${fmt(rule.points)} − ${(rank[i] as number) - 1} × ${fmt(r9(rule.step ?? rule.points / ranked))} → ${signed(points[i])}`;
-      case "rank-linear": return `${head}：${fmt(rule.points)} × (${ranked} − ${rank[i]}) ÷ ${ranked - 1} → ${signed(points[i])}`;
-      case "ratio-to-best": return x <= 0 ? `${head}：值不大于 0，按比值法不得分 → 0` : `${head}：按与最好值之比 → ${signed(points[i])}`;
-      default: return `${head}：按极差折算 → ${signed(points[i])}`;
+      case "rank-step":
+        return `${head}：${fmt(rule.points)} − ${(rank[i] as number) - 1} × ${fmt(r9(rule.step ?? rule.points / ranked))} → ${signed(points[i])}`;
+      case "rank-linear":
+        return `${head}：${fmt(rule.points)} × (${ranked} − ${rank[i]}) ÷ ${ranked - 1} → ${signed(points[i])}`;
+      case "ratio-to-best":
+        return x <= 0 ? `${head}：值不大于 0，按比值法不得分 → 0` : `${head}：按与最好值之比 → ${signed(points[i])}`;
+      default:
+        return `${head}：按极差折算 → ${signed(points[i])}`;
     }
   };
   return {
     points,
     basis,
-    details: () => points.flatMap((p, i) => (p ? [{ entity: ents.rows[i].name, entityIndex: i, rule: rule.id, clause: rule.clause, points: p, subject: ents.rows[i].name, basis: basis(i), inputs: [inputRef(ctx, ents, ents.rows[i], rule.field)] }] : [])),
+    details: () =>
+      points.flatMap((p, i) =>
+        p
+          ? [
+              {
+                entity: ents.rows[i].name,
+                entityIndex: i,
+                rule: rule.id,
+                clause: rule.clause,
+                points: p,
+                subject: ents.rows[i].name,
+                basis: basis(i),
+                inputs: [inputRef(ctx, ents, ents.rows[i], rule.field)],
+              },
+            ]
+          : [],
+      ),
   };
 }

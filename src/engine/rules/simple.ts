@@ -3,7 +3,16 @@
  * yes/no flags, entered scores, growth steps, benchmark ratios, deductions and vetoes. One evaluator each.
  */
 import type { z } from "zod";
-import type { BenchmarkRule, DeductionRule, EnteredRule, FlagRule, GrowthRule, PerUnitRule, TargetRule, VetoRule } from "../../schemes/schema";
+import type {
+  BenchmarkRule,
+  DeductionRule,
+  EnteredRule,
+  FlagRule,
+  GrowthRule,
+  PerUnitRule,
+  TargetRule,
+  VetoRule,
+} from "../../schemes/schema";
 import type { Row, Table } from "../dataset";
 import type { Detail, InputRef } from "../result";
 import { fmt, signed } from "../format";
@@ -28,7 +37,23 @@ function perEntity(
   const basis = (i: number) => `${rule.clause} ${say(ents.rows[i], i, points[i])}`;
   const details = (): Detail[] =>
     points.flatMap((p, i) =>
-      p === 0 ? [] : [{ entity: ents.rows[i].name, entityIndex: i, rule: rule.id, clause: rule.clause, points: p, subject: ents.rows[i].name, basis: basis(i), inputs: [...fields.map((f) => inputRef(ctx, ents, ents.rows[i], f)), ...(extraInputs ? extraInputs(ents.rows[i], i) : [])] }],
+      p === 0
+        ? []
+        : [
+            {
+              entity: ents.rows[i].name,
+              entityIndex: i,
+              rule: rule.id,
+              clause: rule.clause,
+              points: p,
+              subject: ents.rows[i].name,
+              basis: basis(i),
+              inputs: [
+                ...fields.map((f) => inputRef(ctx, ents, ents.rows[i], f)),
+                ...(extraInputs ? extraInputs(ents.rows[i], i) : []),
+              ],
+            },
+          ],
     );
   return { points, basis, details };
 }
@@ -45,7 +70,12 @@ function labelUnit(ctx: RuleContext, t: Table, f: string): [string, string] {
 
 const targetIndex = new WeakMap<Table, Map<number, Row>>();
 /** The target row of entity i in a targets table, or undefined. */
-export function targetValue(ctx: RuleContext, table: string, column: string, entity: number): { value: number | null; ref: string } | undefined {
+export function targetValue(
+  ctx: RuleContext,
+  table: string,
+  column: string,
+  entity: number,
+): { value: number | null; ref: string } | undefined {
   const t = ctx.data.tables[table];
   if (!t) return undefined;
   let index = targetIndex.get(t);
@@ -74,12 +104,19 @@ export function evaluateTarget(rule: z.infer<typeof TargetRule>, ctx: RuleContex
       const v = num(row, rule.field);
       const t = targetValue(ctx, rule.target.table, rule.target.column, i);
       if (!t || t.value === null) {
-        if (!warned.has(i)) ctx.warn({ code: "cannot-evaluate", sheet: ents.sheet, cell: row.cells.name ?? "", message: `${rule.id}（${row.name}）：目标一览表无${year}年${label}目标` });
+        if (!warned.has(i))
+          ctx.warn({
+            code: "cannot-evaluate",
+            sheet: ents.sheet,
+            cell: row.cells.name ?? "",
+            message: `${rule.id}（${row.name}）：目标一览表无${year}年${label}目标`,
+          });
         warned.add(i);
         return 0;
       }
       if (v === null) return 0;
-      if (rule.mode === "proportional") return t.value > 0 ? r9(rule.points * Math.max(0, Math.min(v / t.value, rule.capRatio))) : 0;
+      if (rule.mode === "proportional")
+        return t.value > 0 ? r9(rule.points * Math.max(0, Math.min(v / t.value, rule.capRatio))) : 0;
       return (rule.op === ">=" ? v >= t.value : v > t.value) ? rule.points : 0;
     },
     (row, i, p) => {
@@ -87,7 +124,8 @@ export function evaluateTarget(rule: z.infer<typeof TargetRule>, ctx: RuleContex
       const t = targetValue(ctx, rule.target.table, rule.target.column, i);
       if (!t || t.value === null) return `目标一览表无${year}年${label}目标，无法评定 → 0`;
       if (v === null) return `${label}缺少数据 → 0`;
-      if (rule.mode === "proportional") return `${label} ${fmt(v)}${u} ÷ ${year}年目标 ${fmt(t.value)}${u} = ${fmt(r9(v / t.value * 100))}%${v / t.value > rule.capRatio ? `，按 ${fmt(rule.capRatio * 100)}% 封顶` : ""} × ${fmt(rule.points)} → ${signed(p)}`;
+      if (rule.mode === "proportional")
+        return `${label} ${fmt(v)}${u} ÷ ${year}年目标 ${fmt(t.value)}${u} = ${fmt(r9((v / t.value) * 100))}%${v / t.value > rule.capRatio ? `，按 ${fmt(rule.capRatio * 100)}% 封顶` : ""} × ${fmt(rule.points)} → ${signed(p)}`;
       const rel = p ? (rule.op === ">=" ? "≥" : ">") : rule.op === ">=" ? "<" : "≤";
       return `${label} ${fmt(v)}${u} ${rel} ${year}年目标 ${fmt(t.value)}${u} → ${signed(p)}`;
     },
@@ -130,7 +168,10 @@ export function evaluateFlag(rule: z.infer<typeof FlagRule>, ctx: RuleContext): 
     rule,
     [rule.field],
     (row) => (row.values[rule.field] === true ? rule.points : 0),
-    (row, _i, p) => (typeof row.values[rule.field] === "boolean" ? `${label}：${fmt(row.values[rule.field])} → ${signed(p)}` : `${label}缺少数据 → 0`),
+    (row, _i, p) =>
+      typeof row.values[rule.field] === "boolean"
+        ? `${label}：${fmt(row.values[rule.field])} → ${signed(p)}`
+        : `${label}缺少数据 → 0`,
   );
 }
 
@@ -145,13 +186,22 @@ export function evaluateEntered(rule: z.infer<typeof EnteredRule>, ctx: RuleCont
     (row) => {
       const v = num(row, rule.field);
       if (v === null) return 0;
-      if (v < 0 || v > rule.max) ctx.warn({ code: "entered-out-of-range", sheet: ents.sheet, cell: row.cells[rule.field] ?? "", message: `规则 ${rule.id}（${row.name}）：「${label}」填了 ${fmt(v)} 分，应在 0–${fmt(rule.max)} 之间，已按 ${fmt(Math.max(0, Math.min(v, rule.max)))} 分计`, value: String(v) });
+      if (v < 0 || v > rule.max)
+        ctx.warn({
+          code: "entered-out-of-range",
+          sheet: ents.sheet,
+          cell: row.cells[rule.field] ?? "",
+          message: `规则 ${rule.id}（${row.name}）：「${label}」填了 ${fmt(v)} 分，应在 0–${fmt(rule.max)} 之间，已按 ${fmt(Math.max(0, Math.min(v, rule.max)))} 分计`,
+          value: String(v),
+        });
       return Math.max(0, Math.min(v, rule.max));
     },
     (row, _i, p) => {
       const v = num(row, rule.field);
       if (v === null) return `${label}未评分 → 0`;
-      return v === p ? `${label}（部门评分，满分 ${fmt(rule.max)}）${fmt(v)} → ${signed(p)}` : `${label}（部门评分）填 ${fmt(v)}，超出 0–${fmt(rule.max)}，按 ${fmt(p)} 计`;
+      return v === p
+        ? `${label}（部门评分，满分 ${fmt(rule.max)}）${fmt(v)} → ${signed(p)}`
+        : `${label}（部门评分）填 ${fmt(v)}，超出 0–${fmt(rule.max)}，按 ${fmt(p)} 计`;
     },
   );
 }
@@ -178,7 +228,8 @@ export function evaluateGrowth(rule: z.infer<typeof GrowthRule>, ctx: RuleContex
       const g = num(row, rule.field);
       if (g === null) return `${label}缺少数据 → 0`;
       const base = rule.points * rule.baseShare;
-      if (g < 0) return `${label} ${fmt(g)}%，低于基数：${rule.below === "zero" ? "不得分" : `${fmt(base)} × (1 ${fmt(g)}%)`} → ${signed(p)}`;
+      if (g < 0)
+        return `${label} ${fmt(g)}%，低于基数：${rule.below === "zero" ? "不得分" : `${fmt(base)} × (1 ${fmt(g)}%)`} → ${signed(p)}`;
       return `${label} ${fmt(g)}%：保持基数 ${fmt(base)} + 每 ${fmt(rule.stepPct)}% 加 ${fmt(rule.stepPoints)}（最多 ${fmt(rule.points * rule.bonusCapShare)}）→ ${signed(p)}`;
     },
   );
@@ -195,7 +246,12 @@ export function evaluateBenchmark(rule: z.infer<typeof BenchmarkRule>, ctx: Rule
   const points = zeros(n);
   const label = fieldLabel(ctx, ents, rule.field);
   if (w === null || b === null || b <= 0) {
-    ctx.warn({ code: "cannot-evaluate", sheet: "", cell: "", message: `${rule.id}：缺少权重或基准值（或基准值不大于 0），「${label}」无法评分` });
+    ctx.warn({
+      code: "cannot-evaluate",
+      sheet: "",
+      cell: "",
+      message: `${rule.id}：缺少权重或基准值（或基准值不大于 0），「${label}」无法评分`,
+    });
     return { points, basis: () => `${rule.clause} 缺少权重或基准值 → 0`, details: () => [] };
   }
   let sum = 0;
@@ -220,16 +276,32 @@ export function evaluateBenchmark(rule: z.infer<typeof BenchmarkRule>, ctx: Rule
   if (rule.missing === "mean-score") for (const i of missing) points[i] = mean;
   const missingSet = new Set(missing);
   const basis = (i: number): string => {
-      const x = rows[i].values[f];
-      if (typeof x !== "number") return `${rule.clause} ${label}缺少数据 → ${rule.missing === "mean-score" ? `按该项平均得分 ${fmt(r9(mean))}` : "0"}`;
-      const ratio = lower ? (x > 0 ? b / x : 0) : x / b;
-      return `${rule.clause} ${fmt(w)} × min(${lower ? `${fmt(b)} ÷ ${fmt(x)}` : `${fmt(x)} ÷ ${fmt(b)}`} = ${fmt(r9(ratio))}, ${fmt(rule.cap)}) → ${fmt(r9(points[i]))}`;
+    const x = rows[i].values[f];
+    if (typeof x !== "number")
+      return `${rule.clause} ${label}缺少数据 → ${rule.missing === "mean-score" ? `按该项平均得分 ${fmt(r9(mean))}` : "0"}`;
+    const ratio = lower ? (x > 0 ? b / x : 0) : x / b;
+    return `${rule.clause} ${fmt(w)} × min(${lower ? `${fmt(b)} ÷ ${fmt(x)}` : `${fmt(x)} ÷ ${fmt(b)}`} = ${fmt(r9(ratio))}, ${fmt(rule.cap)}) → ${fmt(r9(points[i]))}`;
   };
   return {
     points,
     basis,
     details: () =>
-      points.flatMap((p, i) => (p === 0 && !missingSet.has(i) ? [] : [{ entity: rows[i].name, entityIndex: i, rule: rule.id, clause: rule.clause, points: p, subject: rows[i].name, basis: basis(i), inputs: [inputRef(ctx, ents, rows[i], f)] }])),
+      points.flatMap((p, i) =>
+        p === 0 && !missingSet.has(i)
+          ? []
+          : [
+              {
+                entity: rows[i].name,
+                entityIndex: i,
+                rule: rule.id,
+                clause: rule.clause,
+                points: p,
+                subject: rows[i].name,
+                basis: basis(i),
+                inputs: [inputRef(ctx, ents, rows[i], f)],
+              },
+            ],
+      ),
   };
 }
 
@@ -254,11 +326,14 @@ export function evaluateDeduction(rule: z.infer<typeof DeductionRule>, ctx: Rule
 export function evaluateVeto(rule: z.infer<typeof VetoRule>, ctx: RuleContext): RuleOutcome {
   const ents = ctx.entities;
   const label = fieldLabel(ctx, ents, rule.field);
-  const veto = ents.rows.map((r, i) => (live(ctx, i) && r.values[rule.field] === true ? `${rule.reason}（${rule.clause}）` : null));
+  const veto = ents.rows.map((r, i) =>
+    live(ctx, i) && r.values[rule.field] === true ? `${rule.reason}（${rule.clause}）` : null,
+  );
   return {
     points: zeros(ents.rows.length),
     veto,
-    basis: (i) => `${rule.clause} ${label}：${fmt(ents.rows[i].values[rule.field] ?? null)}${veto[i] ? " → 不予评价" : ""}`,
+    basis: (i) =>
+      `${rule.clause} ${label}：${fmt(ents.rows[i].values[rule.field] ?? null)}${veto[i] ? " → 不予评价" : ""}`,
     details: () => [],
   };
 }

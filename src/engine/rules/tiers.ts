@@ -14,7 +14,12 @@ import { zeros, type RuleOutcome } from "./types";
 type Rule = z.infer<typeof TiersRule>;
 
 /** points for one row, or null when the filter excludes it; unknown when a value needed is missing */
-function rowPoints(ctx: RuleContext, rule: Rule, tiers: Rule["tiers"], row: Row): { points: number; unknown: boolean } | null {
+function rowPoints(
+  ctx: RuleContext,
+  rule: Rule,
+  tiers: Rule["tiers"],
+  row: Row,
+): { points: number; unknown: boolean } | null {
   const f = testAll(ctx, row, rule.filter);
   if (f === false) return null;
   let unknown = f === null;
@@ -43,7 +48,10 @@ function rowText(ctx: RuleContext, rule: Rule, tiers: Rule["tiers"], table: Tabl
 }
 
 function inputs(ctx: RuleContext, rule: Rule, table: Table, row: Row) {
-  const fields = new Set([...rule.filter.map((c) => c.field), ...rule.tiers.flatMap((t) => t.when.map((c) => c.field))]);
+  const fields = new Set([
+    ...rule.filter.map((c) => c.field),
+    ...rule.tiers.flatMap((t) => t.when.map((c) => c.field)),
+  ]);
   return [...fields].map((f) => inputRef(ctx, table, row, f));
 }
 
@@ -61,11 +69,35 @@ export function evaluateTiers(rule: Rule, ctx: RuleContext): RuleOutcome {
       const r = rowPoints(ctx, rule, tiers, row);
       if (!r) continue;
       points[i] = r.points;
-      if (r.unknown) ctx.warn({ code: "cannot-evaluate", sheet: table.sheet, cell: row.cells[tiers[0].when[0].field] ?? "", message: `${rule.id}（${row.name}）：${rowText(ctx, rule, tiers, table, row, 0)}` });
+      if (r.unknown)
+        ctx.warn({
+          code: "cannot-evaluate",
+          sheet: table.sheet,
+          cell: row.cells[tiers[0].when[0].field] ?? "",
+          message: `${rule.id}（${row.name}）：${rowText(ctx, rule, tiers, table, row, 0)}`,
+        });
     }
-    const basis = (i: number) => (testAll(ctx, table.rows[i], rule.filter) === false ? `${rule.clause} 不适用` : `${rule.clause} ${rowText(ctx, rule, tiers, table, table.rows[i], points[i])}`);
+    const basis = (i: number) =>
+      testAll(ctx, table.rows[i], rule.filter) === false
+        ? `${rule.clause} 不适用`
+        : `${rule.clause} ${rowText(ctx, rule, tiers, table, table.rows[i], points[i])}`;
     const details = (): Detail[] =>
-      points.flatMap((p, i) => (p === 0 ? [] : [{ entity: table.rows[i].name, entityIndex: i, rule: rule.id, clause: rule.clause, points: p, subject: table.rows[i].name, basis: basis(i), inputs: inputs(ctx, rule, table, table.rows[i]) }]));
+      points.flatMap((p, i) =>
+        p === 0
+          ? []
+          : [
+              {
+                entity: table.rows[i].name,
+                entityIndex: i,
+                rule: rule.id,
+                clause: rule.clause,
+                points: p,
+                subject: table.rows[i].name,
+                basis: basis(i),
+                inputs: inputs(ctx, rule, table, table.rows[i]),
+              },
+            ],
+      );
     return { points, basis, details };
   }
 
@@ -76,7 +108,13 @@ export function evaluateTiers(rule: Rule, ctx: RuleContext): RuleOutcome {
     if (row.entity < 0) return;
     const r = rowPoints(ctx, rule, tiers, row);
     if (!r) return;
-    if (r.unknown) ctx.warn({ code: "cannot-evaluate", sheet: table.sheet, cell: row.cells[rule.subject ?? "name"] ?? "", message: `${rule.id}（${subjectOf(row)}）：${rowText(ctx, rule, tiers, table, row, 0)}` });
+    if (r.unknown)
+      ctx.warn({
+        code: "cannot-evaluate",
+        sheet: table.sheet,
+        cell: row.cells[rule.subject ?? "name"] ?? "",
+        message: `${rule.id}（${subjectOf(row)}）：${rowText(ctx, rule, tiers, table, row, 0)}`,
+      });
     rowPts[k] = r.points;
     points[row.entity] += r.points;
   });
@@ -87,14 +125,25 @@ export function evaluateTiers(rule: Rule, ctx: RuleContext): RuleOutcome {
     table.rows.forEach((row, k) => {
       if (row.entity === i && rowPts[k] !== 0) items.push(`${subjectOf(row)} ${signed(rowPts[k])}`);
     });
-    return items.length ? `${rule.clause} ${items.length}个${what}：${items.join("；")}，合计 ${fmt(points[i])}` : `${rule.clause} 无符合条件的${what} → 0`;
+    return items.length
+      ? `${rule.clause} ${items.length}个${what}：${items.join("；")}，合计 ${fmt(points[i])}`
+      : `${rule.clause} 无符合条件的${what} → 0`;
   };
   const details = (): Detail[] => {
     const out: Detail[] = [];
     table.rows.forEach((row, k) => {
       if (rowPts[k] === 0) return;
       const e = ctx.entities.rows[row.entity];
-      out.push({ entity: e.name, entityIndex: row.entity, rule: rule.id, clause: rule.clause, points: rowPts[k], subject: subjectOf(row), basis: `${rule.clause} ${subjectOf(row)}：${rowText(ctx, rule, tiers, table, row, rowPts[k])}`, inputs: inputs(ctx, rule, table, row) });
+      out.push({
+        entity: e.name,
+        entityIndex: row.entity,
+        rule: rule.id,
+        clause: rule.clause,
+        points: rowPts[k],
+        subject: subjectOf(row),
+        basis: `${rule.clause} ${subjectOf(row)}：${rowText(ctx, rule, tiers, table, row, rowPts[k])}`,
+        inputs: inputs(ctx, rule, table, row),
+      });
     });
     return out;
   };
