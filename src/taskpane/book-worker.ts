@@ -1,0 +1,88 @@
+/**
+ * The standalone page's workbook, in a Web Worker: ExcelJS parses the file, reads the sheets, and later writes the
+ * result sheets and the file to download, so the page never freezes. The page talks to it through BookClient
+ * (book-client.ts); cancelling terminates the worker. Messages: { id, op, args } → { id, ok, value | error } and
+ * { id, progress: { done, total, stage } } while a file is read.
+ */
+import type { ExcelJsBook as Book } from "../workbook/exceljs";
+import type { WorkbookPort } from "../workbook/port";
+
+interface Request {
+  id: number;
+  op:
+    | "load"
+    | "create"
+    | "readSheets"
+    | "readSettings"
+    | "writeSettings"
+    | "writeResult"
+    | "addSheets"
+    | "toBuffer"
+    | "setText";
+  args: unknown[];
+}
+
+type Scope = {
+  postMessage(m: unknown, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent) => void) | null;
+};
+const scope = self as unknown as Scope;
+let book: Book | null = null;
+
+const lib = async () => {
+  const [{ default: ExcelJS }, mod] = await Promise.all([import("exceljs"), import("../workbook/exceljs")]);
+  return { ExcelJS, mod };
+};
+
+async function handle(req: Request): Promise<unknown> {
+  const progress = (done: number, total: number, stage: string) =>
+    scope.postMessage({ id: req.id, progress: { done, total, stage } });
+  switch (req.op) {
+    case "load": {
+      progress(0, 3, "parse");
+      const { ExcelJS, mod } = await lib();
+      book = await mod.ExcelJsBook.load(ExcelJS, req.args[0] as ArrayBuffer);
+      progress(1, 3, "sheets");
+      const sheets = await book.readSheets();
+      progress(2, 3, "settings");
+      const settings = await book.readSettings();
+      progress(3, 3, "done");
+      return { sheets, settings };
+    }
+    case "create": {
+      const { ExcelJS, mod } = await lib();
+      book = await mod.ExcelJsBook.create(ExcelJS);
+      return null;
+    }
+    case "toBuffer": {
+      const buf = await need().toBuffer();
+      return buf;
+    }
+    case "setText": {
+      // 应用建议: one cell the user pointed at and confirmed, as text
+      const [sheet, cell, text] = req.args as [string, string, string];
+      const ws = need().wb.getWorksheet(sheet);
+      if (!ws) throw new Error(sheet);
+      ws.getCell(cell).value = text;
+      return null;
+    }
+    default: {
+      const port = need() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      return port[req.op as keyof WorkbookPort](...req.args);
+    }
+  }
+}
+
+function need(): Book {
+  if (!book) throw new Error("no workbook");
+  return book;
+}
+
+scope.onmessage = (e: MessageEvent) => {
+  const req = e.data as Request;
+  handle(req).then(
+    (value) => scope.postMessage({ id: req.id, ok: true, value }),
+    (err: unknown) =>
+      scope.postMessage({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+  );
+};
