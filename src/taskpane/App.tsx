@@ -6,12 +6,6 @@ import * as React from "react";
 import {
   AriaLiveAnnouncer,
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Dropdown,
   Field,
   Input,
@@ -36,7 +30,7 @@ import type { Scheme } from "../schemes/schema";
 import type { Issue, SheetData } from "../engine/types";
 import type { Settings } from "../workbook/port";
 import { MappingPanel, type MappingChoice } from "./MappingPanel";
-import { Findings } from "./Findings";
+import { Confirm, Findings } from "./Findings";
 import { Results } from "./Results";
 import {
   initialState,
@@ -78,6 +72,7 @@ const useStyles = makeStyles({
   stale: { color: tokens.colorPaletteDarkOrangeForeground2, fontWeight: tokens.fontWeightSemibold },
   field: { minWidth: 0, maxWidth: "100%" },
   dropdown: { minWidth: 0, maxWidth: "100%", width: "100%" },
+  input: { minWidth: 0, width: "100%" },
 });
 
 export interface AppProps {
@@ -548,6 +543,8 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
               validationMessage={badYear ? t.yearInvalid : undefined}
             >
               <Input
+                className={s.dropdown}
+                input={{ className: s.input }}
                 inputMode="numeric"
                 value={state.year}
                 onChange={(_, d) => dispatch({ type: "year", year: d.value })}
@@ -574,6 +571,18 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
                 {t.exportRules}
               </Button>
             </div>
+            {confirmTemplate && (
+              <Confirm
+                text={t.confirmTemplate}
+                ok={t.confirm}
+                cancel={t.cancel}
+                onOk={() => {
+                  setConfirmTemplate(false);
+                  insert("template");
+                }}
+                onCancel={() => setConfirmTemplate(false)}
+              />
+            )}
           </li>
           <li className={s.step} aria-labelledby="step3">
             <Text as="h2" size={400} weight="semibold" id="step3">
@@ -655,26 +664,6 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
           </li>
         </ol>
       </main>
-      <Dialog open={confirmTemplate} onOpenChange={(_, d) => setConfirmTemplate(d.open)}>
-        <DialogSurface>
-          <DialogBody>
-            <DialogTitle>{t.template}</DialogTitle>
-            <DialogContent>{t.confirmTemplate}</DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  setConfirmTemplate(false);
-                  insert("template");
-                }}
-              >
-                {t.confirm}
-              </Button>
-              <Button onClick={() => setConfirmTemplate(false)}>{t.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
     </div>
   );
 }

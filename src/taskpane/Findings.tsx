@@ -5,18 +5,7 @@
  * and only on the cell of that finding.
  */
 import * as React from "react";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { Issue, Severity } from "../engine/types";
 import { strings, type UiLang } from "./i18n";
 
@@ -41,6 +30,15 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: "4px", padding: "2px 4px" },
   shown: { display: "block", padding: "2px 4px", backgroundColor: tokens.colorNeutralBackground3 },
   wrap: { overflowWrap: "anywhere", minWidth: 0 },
+  confirm: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    padding: "6px",
+    margin: "4px 0",
+    border: `1px solid ${tokens.colorPaletteDarkOrangeBorder2}`,
+    borderRadius: tokens.borderRadiusMedium,
+  },
 });
 
 const ORDER: Severity[] = ["error", "warning", "info"];
@@ -112,7 +110,7 @@ export function Findings({
                   {i.fix && <Text className={s.fix}>{t.fix(i.fix)}</Text>}
                   {i.code === "unknown-entity" && i.fix && i.value && (
                     <div className={s.actions}>
-                      {onApply && i.sheet && i.cell && (
+                      {onApply && i.sheet && i.cell && confirm !== i && (
                         <Button size="small" disabled={disabled} onClick={() => setConfirm(i)}>
                           {t.applyFix}
                         </Button>
@@ -129,6 +127,18 @@ export function Findings({
                       )}
                     </div>
                   )}
+                  {confirm === i && (
+                    <Confirm
+                      text={t.confirmFix(`${i.sheet}!${i.cell}`, i.value ?? "", i.fix ?? "")}
+                      ok={t.confirm}
+                      cancel={t.cancel}
+                      onOk={() => {
+                        setConfirm(null);
+                        onApply?.(i);
+                      }}
+                      onCancel={() => setConfirm(null)}
+                    />
+                  )}
                 </li>
               ))}
             </ul>
@@ -140,29 +150,52 @@ export function Findings({
           </section>
         );
       })}
-      <Dialog open={!!confirm} onOpenChange={(_, d) => !d.open && setConfirm(null)}>
-        <DialogSurface aria-describedby={undefined}>
-          <DialogBody>
-            <DialogTitle>{t.applyFix}</DialogTitle>
-            <DialogContent>
-              {confirm && t.confirmFix(`${confirm.sheet}!${confirm.cell}`, confirm.value ?? "", confirm.fix ?? "")}
-            </DialogContent>
-            <DialogActions>
-              <Button
-                appearance="primary"
-                onClick={() => {
-                  const i = confirm!;
-                  setConfirm(null);
-                  onApply?.(i);
-                }}
-              >
-                {t.confirm}
-              </Button>
-              <Button onClick={() => setConfirm(null)}>{t.cancel}</Button>
-            </DialogActions>
-          </DialogBody>
-        </DialogSurface>
-      </Dialog>
+    </div>
+  );
+}
+
+/**
+ * An inline confirmation: the question, then 确定 / 取消; focus moves to the question's first button and Escape
+ * cancels. (Inline rather than a modal Dialog: the pane is narrow, and the choice concerns the row it sits in.)
+ */
+export function Confirm({
+  text,
+  ok,
+  cancel,
+  onOk,
+  onCancel,
+}: {
+  text: string;
+  ok: string;
+  cancel: string;
+  onOk: () => void;
+  onCancel: () => void;
+}): React.JSX.Element {
+  const s = useStyles();
+  const first = React.useRef<HTMLButtonElement>(null);
+  const id = React.useId();
+  React.useEffect(() => first.current?.focus(), []);
+  return (
+    <div
+      role="group"
+      aria-labelledby={id}
+      className={s.confirm}
+      data-testid="confirm"
+      onKeyDown={(e) => {
+        if (e.key === "Escape") onCancel();
+      }}
+    >
+      <Text id={id} className={s.wrap}>
+        {text}
+      </Text>
+      <div className={s.actions}>
+        <Button appearance="primary" size="small" ref={first} onClick={onOk}>
+          {ok}
+        </Button>
+        <Button size="small" onClick={onCancel}>
+          {cancel}
+        </Button>
+      </div>
     </div>
   );
 }

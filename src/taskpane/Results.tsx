@@ -50,6 +50,21 @@ const useStyles = makeStyles({
 });
 
 const TOP = 10;
+
+/** below this width (a 350 px pane at 200 % zoom) the grid keeps 名次, name and 总分; the rest is in the details */
+function useCompact(): boolean {
+  const query = "(max-width: 299px)";
+  const get = () => typeof window !== "undefined" && !!window.matchMedia && window.matchMedia(query).matches;
+  const [compact, setCompact] = React.useState(get);
+  React.useEffect(() => {
+    if (!window.matchMedia) return;
+    const m = window.matchMedia(query);
+    const on = () => setCompact(m.matches);
+    m.addEventListener("change", on);
+    return () => m.removeEventListener("change", on);
+  }, []);
+  return compact;
+}
 const PAGE = 50;
 
 export function Results({
@@ -71,9 +86,12 @@ export function Results({
     setExpanded(null);
     setPage(null);
   }, [run]);
-  const hasScore = scheme.groups.length > 0 && scheme.rules.some((r) => r.role === "score" && r.kind !== "veto");
-  const hasBonus = scheme.rules.some((r) => r.role === "bonus");
+  const compact = useCompact();
+  const hasScore =
+    !compact && scheme.groups.length > 0 && scheme.rules.some((r) => r.role === "score" && r.kind !== "veto");
+  const hasBonus = !compact && scheme.rules.some((r) => r.role === "bonus");
   const graded = !!scheme.grading;
+  const gradeColumn = graded && !compact;
   const rows = run.order.map((i) => run.entities[i]);
   const pages = Math.ceil(rows.length / PAGE);
   const visible = page === null ? rows.slice(0, TOP) : rows.slice(page * PAGE, (page + 1) * PAGE);
@@ -128,7 +146,7 @@ export function Results({
       renderCell: (e) => (e.vetoed ? "—" : showNumber(e.total)),
     }),
   );
-  if (graded)
+  if (gradeColumn)
     columns.push(
       createTableColumn<EntityResult>({
         columnId: "grade",
@@ -197,7 +215,20 @@ export function Results({
           <Text as="h4" weight="semibold" className={s.wrap}>
             {t.details(unit.name)}
           </Text>
-          {unit.vetoed && <Text className={s.veto}>{t.vetoed(unit.vetoReason ?? "")}</Text>}
+          {unit.vetoed ? (
+            <Text className={s.veto}>{t.vetoed(unit.vetoReason ?? "")}</Text>
+          ) : (
+            <Text block>
+              {[
+                scheme.groups.length ? `${t.score_} ${showNumber(unit.score)}` : "",
+                unit.bonus ? `${t.bonus} ${showNumber(unit.bonus)}` : "",
+                `${t.total} ${showNumber(unit.total)}`,
+                unit.grade ? `${t.grade} ${unit.grade}` : "",
+              ]
+                .filter(Boolean)
+                .join(" · ")}
+            </Text>
+          )}
           <ul className={s.parts}>
             {unit.parts.map((p, k) => {
               const rule = scheme.rules.find((r) => r.id === p.rule);

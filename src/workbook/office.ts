@@ -233,7 +233,8 @@ export class OfficeBook implements WorkbookPort {
           const withNotes = this.supports("ExcelApi", "1.18");
           // the formatting requests: number formats are sent cell by cell, the rest is small
           const formats = p.numberFormats.reduce(
-            (x, f) => x + (f.rect.bottom - f.rect.top + 1) * (f.rect.right - f.rect.left + 1) * (f.format.length + 3),
+            (x, f) =>
+              x + (f.rect.bottom - f.rect.top + 1) * (f.rect.right - f.rect.left + 1) * payloadBytes([[f.format]]),
             0,
           );
           await spend(
