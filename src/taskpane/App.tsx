@@ -295,7 +295,7 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
           sheets,
           ids.map((id) => getBuiltInScheme(id)!),
         );
-        if (sug && stateRef.current.book === 1) dispatch({ type: "opened", name: "", suggested: sug });
+        dispatch({ type: "suggest", suggested: sug });
       },
       () => undefined,
     );

@@ -66,6 +66,14 @@ export function Findings({
   const [confirm, setConfirm] = React.useState<Issue | null>(null);
   const [all, setAll] = React.useState<Record<string, boolean>>({});
   React.useEffect(() => setShown(null), [issues]);
+  // after a confirmation closes, focus goes back to the button that opened it
+  const base = React.useId();
+  const opener = React.useRef<string | null>(null);
+  React.useEffect(() => {
+    if (confirm || !opener.current) return;
+    document.getElementById(opener.current)?.focus();
+    opener.current = null;
+  }, [confirm]);
   if (issues.length === 0) return <Text data-testid="issues">{t.noIssues}</Text>;
   const bySheet = new Map<string, Issue[]>();
   for (const i of issues) bySheet.set(i.sheet, [...(bySheet.get(i.sheet) ?? []), i]);
@@ -111,7 +119,16 @@ export function Findings({
                   {i.code === "unknown-entity" && i.fix && i.value && (
                     <div className={s.actions}>
                       {onApply && i.sheet && i.cell && confirm !== i && (
-                        <Button size="small" disabled={disabled} onClick={() => setConfirm(i)}>
+                        <Button
+                          size="small"
+                          id={`${base}-${sheet}-${k}`}
+                          disabled={disabled}
+                          onClick={() => {
+                            opener.current = `${base}-${sheet}-${k}`;
+                            setConfirm(i);
+                          }}
+                          data-testid="apply-fix"
+                        >
                           {t.applyFix}
                         </Button>
                       )}
@@ -133,6 +150,7 @@ export function Findings({
                       ok={t.confirm}
                       cancel={t.cancel}
                       onOk={() => {
+                        opener.current = null;
                         setConfirm(null);
                         onApply?.(i);
                       }}

@@ -26,8 +26,9 @@ import { showNumber, showPoints } from "./num";
 const useStyles = makeStyles({
   grid: { minWidth: 0, width: "100%" },
   num: { justifyContent: "flex-end", textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  narrow: { flexGrow: 0, flexShrink: 0, flexBasis: "44px", minWidth: 0, padding: "0 4px" },
-  numCol: { flexGrow: 0, flexShrink: 0, flexBasis: "52px", minWidth: 0, padding: "0 4px" },
+  narrow: { flexGrow: 0, flexShrink: 0, flexBasis: "40px", minWidth: 0, padding: "0 4px", boxSizing: "border-box" },
+  wideOnly: { "@media (max-width: 299px)": { display: "none" } },
+  numCol: { flexGrow: 0, flexShrink: 0, flexBasis: "56px", minWidth: 0, padding: "0 4px", boxSizing: "border-box" },
   name: { flexGrow: 1, flexShrink: 1, flexBasis: "0", minWidth: 0, padding: "0 4px" },
   nameButton: {
     minWidth: 0,
@@ -51,20 +52,6 @@ const useStyles = makeStyles({
 
 const TOP = 10;
 
-/** below this width (a 350 px pane at 200 % zoom) the grid keeps 名次, name and 总分; the rest is in the details */
-function useCompact(): boolean {
-  const query = "(max-width: 299px)";
-  const get = () => typeof window !== "undefined" && !!window.matchMedia && window.matchMedia(query).matches;
-  const [compact, setCompact] = React.useState(get);
-  React.useEffect(() => {
-    if (!window.matchMedia) return;
-    const m = window.matchMedia(query);
-    const on = () => setCompact(m.matches);
-    m.addEventListener("change", on);
-    return () => m.removeEventListener("change", on);
-  }, []);
-  return compact;
-}
 const PAGE = 50;
 
 export function Results({
@@ -86,12 +73,10 @@ export function Results({
     setExpanded(null);
     setPage(null);
   }, [run]);
-  const compact = useCompact();
-  const hasScore =
-    !compact && scheme.groups.length > 0 && scheme.rules.some((r) => r.role === "score" && r.kind !== "veto");
-  const hasBonus = !compact && scheme.rules.some((r) => r.role === "bonus");
+  const hasScore = scheme.groups.length > 0 && scheme.rules.some((r) => r.role === "score" && r.kind !== "veto");
+  const hasBonus = scheme.rules.some((r) => r.role === "bonus");
   const graded = !!scheme.grading;
-  const gradeColumn = graded && !compact;
+  const gradeColumn = graded;
   const rows = run.order.map((i) => run.entities[i]);
   const pages = Math.ceil(rows.length / PAGE);
   const visible = page === null ? rows.slice(0, TOP) : rows.slice(page * PAGE, (page + 1) * PAGE);
@@ -154,9 +139,17 @@ export function Results({
         renderCell: (e) => e.grade ?? "—",
       }),
     );
+  // below 300 px (a 350 px pane at 200 % zoom) the grid keeps 名次, name and 总分; the rest is in the unit's details
   const cls = (id: string | number) =>
-    id === "name" ? s.name : id === "rank" || id === "grade" ? s.narrow : `${s.numCol} ${s.num}`;
-
+    id === "name"
+      ? s.name
+      : id === "rank"
+        ? s.narrow
+        : id === "grade"
+          ? `${s.narrow} ${s.wideOnly}`
+          : id === "total"
+            ? `${s.numCol} ${s.num}`
+            : `${s.numCol} ${s.num} ${s.wideOnly}`;
   const unit = expanded === null ? null : run.entities[expanded];
   const grades = graded
     ? scheme.grading!.labels.map((g) => [g, rows.filter((e) => e.grade === g).length] as const)

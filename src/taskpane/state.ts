@@ -70,6 +70,7 @@ export type Action =
   | { type: "lang"; lang: UiLang }
   | { type: "opened"; name: string; suggested: string | null }
   | { type: "closed" }
+  | { type: "suggest"; suggested: string | null }
   | { type: "scheme"; id: string }
   | { type: "option"; id: string; value: string }
   | { type: "year"; year: string }
@@ -141,6 +142,11 @@ export function reducer(s: State, a: Action): State {
         results: null,
         status: { key: "opened", name: a.name },
       };
+    case "suggest":
+      // Excel: the workbook's sheets suggest a scheme when the pane opens; a choice made meanwhile is kept
+      return s.findings || s.results || !a.suggested
+        ? { ...s, suggested: a.suggested }
+        : { ...s, suggested: a.suggested, schemeId: a.suggested };
     case "closed":
       return {
         ...s,

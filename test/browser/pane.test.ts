@@ -6,11 +6,25 @@
  * cancelled.
  */
 import * as fs from "fs";
+import * as os from "os";
+import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { builtInSchemeIds, getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
 import { mujunSamplePlan } from "../../src/samples/mujun";
-import { audit, DIST, CHROMIUM, focusVisible, openPage, serve, tabTo, xlsxOf, type Served } from "./serve";
+import {
+  announced,
+  audit,
+  settle,
+  DIST,
+  CHROMIUM,
+  focusVisible,
+  openPage,
+  serve,
+  tabTo,
+  xlsxOf,
+  type Served,
+} from "./serve";
 
 let s: Served;
 
@@ -24,7 +38,7 @@ afterAll(async () => {
   await s?.close();
 });
 
-/** every state: 0 axe violations, no horizontal scroll */
+/** every state: 0 axe violations and no horizontal scroll at 350 px; no horizontal scroll at 200 % zoom either */
 async function clean(page: Page, state: string): Promise<void> {
   const a = await audit(page);
   expect({ state, violations: a.violations }).toEqual({ state, violations: [] });
@@ -33,6 +47,26 @@ async function clean(page: Page, state: string): Promise<void> {
     scrollWidth: Math.min(a.scroll.sw, a.scroll.cw),
     wide: [],
   });
+  const size = page.viewportSize()!;
+  if (size.width !== 350) return;
+  // 200 % zoom of a 350 × 900 pane lays the page out 175 CSS pixels wide
+  await page.setViewportSize({ width: 175, height: 450 });
+  await settle(page);
+  const z = await page.evaluate(() => {
+    const cw = document.documentElement.clientWidth;
+    const sw = Math.max(document.documentElement.scrollWidth, document.body.scrollWidth);
+    const wide = [...document.querySelectorAll("body *")]
+      .filter((e) => e.getBoundingClientRect().right > cw + 0.5 && e.getClientRects().length)
+      .slice(0, 6)
+      .map((e) => e.outerHTML.slice(0, 140));
+    return { sw, cw, wide };
+  });
+  expect({ state: `${state} at 200 %`, scrollWidth: z.sw, wide: z.sw > z.cw ? z.wide : [] }).toEqual({
+    state: `${state} at 200 %`,
+    scrollWidth: Math.min(z.sw, z.cw),
+    wide: [],
+  });
+  await page.setViewportSize(size);
 }
 
 /** open a file with the keyboard: Tab to the file input, Space opens the chooser */
@@ -82,14 +116,26 @@ test.each(builtInSchemeIds())(
     await page.getByTestId("busy").waitFor({ state: "detached" });
     await page.getByTestId("issues").waitFor();
     expect(await status(page)).toMatch(/^校验：0 个错误/);
+    // and it was announced
+    const checkedText = await status(page);
+    expect((await announced(page)).some((m) => m.includes(checkedText))).toBe(true);
     await clean(page, "checked");
-    // the mapping stays collapsed: every column was recognised
+    // the mapping stays collapsed: every column was recognised; it opens from the keyboard
     await page.getByTestId("mapping").waitFor();
     expect(await page.getByTestId("mapping").getByRole("combobox").count()).toBe(0);
+    await tabTo(page, '[data-testid="mapping"] button[aria-expanded]');
+    expect(await focusVisible(page)).toBe(true);
+    await page.keyboard.press("Enter");
+    await page.getByTestId("save-mapping").waitFor();
+    expect(await page.getByTestId("mapping").getByRole("combobox").count()).toBeGreaterThan(3);
+    await clean(page, "mapping open");
+    await page.keyboard.press("Enter");
+    await page.getByTestId("save-mapping").waitFor({ state: "detached" });
 
     await press(page, "score");
     await page.getByTestId("ranking").waitFor();
     expect(await status(page)).toContain("已写入");
+    expect((await announced(page)).some((m) => m.includes("已写入"))).toBe(true);
     const rows = page.getByTestId("ranking").locator('[role="row"]');
     expect(await rows.count()).toBe(1 + Math.min(10, samples[id].names));
     if (samples[id].first) expect(await rows.nth(1).innerText()).toContain(samples[id].first);
@@ -110,11 +156,10 @@ test.each(builtInSchemeIds())(
 
     if (samples[id].names > 10) {
       await press(page, "show-all");
-      await page
-        .getByText(/第 1 \/ \d+ 页|显示全部/)
-        .first()
-        .waitFor();
-      expect(await rows.count()).toBe(1 + Math.min(50, samples[id].names));
+      await page.waitForFunction(
+        (n) => document.querySelectorAll('[data-testid="ranking"] [role="row"]').length === n,
+        1 + Math.min(50, samples[id].names),
+      );
       await clean(page, "all");
     }
     if (scheme.grading) {
@@ -257,5 +302,59 @@ test("the file is read in a Web Worker: the page answers while a big file reads,
   await page.getByTestId("file-name").waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-testid="busy"]'));
   expect(await page.getByTestId("check").isDisabled()).toBe(false);
+  await context.close();
+}, 180000);
+
+test("findings: Enter shows the cell and its value; 应用建议 changes that one cell, only after confirmation", async () => {
+  const huaibei = getBuiltInScheme("huaibei-2023")!;
+  const p = samplePlan(huaibei)!;
+  p.sheets.find((x) => x.name === "项目清单")!.values[2][1] = "濉溪开发区";
+  const file = await xlsxOf(p, "odd.xlsx");
+  const { page, context } = await openPage(s);
+  await openByKeyboard(page, file);
+  await press(page, "check");
+  await page.getByTestId("busy").waitFor({ state: "detached" });
+  expect(await status(page)).toMatch(/^校验：1 个错误/);
+  expect(await page.getByTestId("score").isDisabled()).toBe(true);
+  const item = page.locator('[data-testid="issues"] li[data-severity="error"]').first();
+  expect(await item.innerText()).toContain("建议：濉溪经济开发区"); // the suggestion is visible, not in a tooltip
+  await tabTo(page, '[data-testid="issues"] li[data-severity="error"] > button');
+  expect(await focusVisible(page)).toBe(true);
+  await page.keyboard.press("Enter");
+  expect(await page.getByTestId("cell-shown").innerText()).toBe("单元格 项目清单!B3，值：濉溪开发区");
+  await clean(page, "cell shown");
+  // 应用建议 asks first; Escape leaves the cell as it is
+  await press(page, "apply-fix");
+  await page.getByTestId("confirm").waitFor();
+  expect(await page.getByTestId("confirm").innerText()).toContain("把 项目清单!B3 的“濉溪开发区”改为“濉溪经济开发区”");
+  await clean(page, "confirm");
+  await page.keyboard.press("Escape");
+  await page.getByTestId("confirm").waitFor({ state: "detached" });
+  expect(await status(page)).toMatch(/^校验：1 个错误/);
+  await press(page, "apply-fix");
+  await page.getByTestId("confirm").waitFor();
+  await page.keyboard.press("Enter"); // focus is on 确定
+  await page.getByText("已把 项目清单!B3 改为“濉溪经济开发区”").waitFor();
+  await page.getByTestId("busy").waitFor({ state: "detached" });
+  expect(await page.getByTestId("issues").innerText()).not.toContain("濉溪开发区");
+  await press(page, "score");
+  await page.getByTestId("ranking").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+  const saved = `${fs.mkdtempSync(`${os.tmpdir()}/zs-fix-`)}/result.xlsx`;
+  await download.saveAs(saved);
+  // only that cell changed among the user's sheets
+  const before = new ExcelJS.Workbook();
+  await before.xlsx.readFile(file);
+  const after = new ExcelJS.Workbook();
+  await after.xlsx.readFile(saved);
+  const changed: string[] = [];
+  for (const ws of before.worksheets)
+    ws.eachRow({ includeEmpty: true }, (row, r) =>
+      row.eachCell({ includeEmpty: true }, (cell, c) => {
+        const v = after.getWorksheet(ws.name)!.getRow(r).getCell(c).value;
+        if (JSON.stringify(v) !== JSON.stringify(cell.value)) changed.push(`${ws.name}!${cell.address}=${String(v)}`);
+      }),
+    );
+  expect(changed).toEqual(["项目清单!B3=濉溪经济开发区"]);
   await context.close();
 }, 180000);

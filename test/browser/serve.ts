@@ -74,6 +74,28 @@ export async function openPage(
     deviceScaleFactor: opts.scale ?? 1,
     locale: opts.locale ?? "zh-CN",
     acceptDownloads: true,
+    // what is measured is the settled page, not a colour half-way through a transition
+    reducedMotion: "reduce",
+  });
+  // what screen readers would be told: document.ariaNotify where the browser has it, else aria-live regions
+  await context.addInitScript(() => {
+    const w = window as unknown as { __announced: string[] };
+    w.__announced = [];
+    const d = Document.prototype as unknown as { ariaNotify?: (m: string, o?: object) => void };
+    if (typeof d.ariaNotify === "function") {
+      const orig = d.ariaNotify;
+      d.ariaNotify = function (this: Document, m: string, o?: object) {
+        w.__announced.push(m);
+        return orig.call(this, m, o);
+      };
+    }
+    new MutationObserver((records) => {
+      for (const r of records) {
+        const el = (r.target.nodeType === 1 ? r.target : r.target.parentElement) as Element | null;
+        const live = el?.closest("[aria-live]");
+        if (live && live.textContent) w.__announced.push(live.textContent);
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
   });
   const page = await context.newPage();
   await page.route("**/*", (route) => {
@@ -105,6 +127,7 @@ export async function audit(
   page: Page,
 ): Promise<{ violations: string[]; scroll: { sw: number; cw: number; wide: string[] } }> {
   if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  await settle(page);
   const violations = await page.evaluate(async () => {
     const axe = (
       window as unknown as {
@@ -162,5 +185,18 @@ export function focusVisible(page: Page): Promise<boolean> {
       return outlined || ring || shadow || el.hasAttribute("data-fui-focus-visible");
     }
     return el.hasAttribute("data-fui-focus-visible");
+  });
+}
+
+/** every announcement made so far */
+export function announced(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __announced: string[] }).__announced);
+}
+
+/** wait until every running animation or transition has finished and two frames have been drawn */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   });
 }
