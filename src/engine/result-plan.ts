@@ -184,7 +184,13 @@ export function buildResultPlan(
     ? groupSheet(scheme, run, summary, first, shownRules.length, tail, !!opts.formulas, sub)
     : null;
   summary.values.push([]);
-  const notes = [...run.notes, ...scheme.notes];
+  // a note that names a rule by its internal id (2.4.output) names it in the policy's words instead
+  const named = scheme.rules
+    .filter((r) => /[a-z]/i.test(r.id))
+    .sort((a, b) => b.id.length - a.id.length)
+    .map((r) => [r.id, ruleHeader(r)] as const);
+  const words = (n: string) => named.reduce((t, [id, h]) => t.split(id).join(h), n);
+  const notes = [...run.notes, ...scheme.notes].map(words);
   notes.push(formulaNote ?? "本表为数值（存档版）：修改输入表不会改变本表；需要随输入自动更新时请用公式模式");
   if (errors || warnings) notes.push(`校验：${errors} 个错误，${warnings} 个警告，见「校验结果」`);
   for (const n of notes) {

@@ -116,6 +116,7 @@ export function Findings({
                     </Text>
                   )}
                   {i.fix && <Text className={s.fix}>{t.fix(i.fix)}</Text>}
+                  {i.code === "missing-year" && <Text className={s.fix}>{t.yearHere}</Text>}
                   {i.code === "unknown-entity" && i.fix && i.value && (
                     <div className={s.actions}>
                       {onApply && i.sheet && i.cell && confirm !== i && (

@@ -66,7 +66,7 @@ export function MappingPanel({
     <section aria-label={t.mapping} data-testid="mapping">
       <Accordion collapsible defaultOpenItems={attention ? ["map"] : []}>
         <AccordionItem value="map">
-          <AccordionHeader size="small" data-testid="mapping-toggle">
+          <AccordionHeader as="h3" size="small" data-testid="mapping-toggle">
             {attention ? t.mappingAttention : t.mappingOk(count)}
           </AccordionHeader>
           <AccordionPanel>

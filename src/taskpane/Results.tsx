@@ -15,6 +15,7 @@ import {
   Text,
   createTableColumn,
   makeStyles,
+  mergeClasses,
   tokens,
   type TableColumnDefinition,
 } from "@fluentui/react-components";
@@ -26,9 +27,25 @@ import { showNumber, showPoints } from "./num";
 const useStyles = makeStyles({
   grid: { minWidth: 0, width: "100%" },
   num: { justifyContent: "flex-end", textAlign: "end", fontVariantNumeric: "tabular-nums" },
-  narrow: { flexGrow: 0, flexShrink: 0, flexBasis: "40px", minWidth: 0, padding: "0 4px", boxSizing: "border-box" },
+  narrow: {
+    flexGrow: 0,
+    flexShrink: 0,
+    flexBasis: "40px",
+    minWidth: 0,
+    padding: "0 4px",
+    boxSizing: "border-box",
+    "@media (max-width: 299px)": { flexBasis: "28px", padding: "0 2px" },
+  },
   wideOnly: { "@media (max-width: 299px)": { display: "none" } },
-  numCol: { flexGrow: 0, flexShrink: 0, flexBasis: "56px", minWidth: 0, padding: "0 4px", boxSizing: "border-box" },
+  numCol: {
+    flexGrow: 0,
+    flexShrink: 0,
+    flexBasis: "56px",
+    minWidth: 0,
+    padding: "0 4px",
+    boxSizing: "border-box",
+    "@media (max-width: 299px)": { flexBasis: "50px", padding: "0 2px" },
+  },
   name: { flexGrow: 1, flexShrink: 1, flexBasis: "0", minWidth: 0, padding: "0 4px" },
   nameButton: {
     minWidth: 0,
@@ -146,10 +163,11 @@ export function Results({
       : id === "rank"
         ? s.narrow
         : id === "grade"
-          ? `${s.narrow} ${s.wideOnly}`
+          ? mergeClasses(s.narrow, s.wideOnly)
           : id === "total"
-            ? `${s.numCol} ${s.num}`
-            : `${s.numCol} ${s.num} ${s.wideOnly}`;
+            ? mergeClasses(s.numCol, s.num)
+            : mergeClasses(s.numCol, s.num, s.wideOnly);
+
   const unit = expanded === null ? null : run.entities[expanded];
   const grades = graded
     ? scheme.grading!.labels.map((g) => [g, rows.filter((e) => e.grade === g).length] as const)

@@ -110,6 +110,9 @@ const zh = {
   templateOpened: "已在新工作簿中打开输入模板。",
   templateSaved: (n: string) => `已下载：${n}`,
   noResultsYet: "尚无结果。",
+  yearHere: "在本窗格第 2 步的“考评年度”中填写即可。",
+  badFile: (n: string, why: string) =>
+    `无法读取「${n}」：它不是有效的 .xlsx 工作簿（${why}）。请在 Excel 或 WPS 中另存为 .xlsx 后再打开。`,
 };
 export type Strings = typeof zh;
 
@@ -125,7 +128,7 @@ const en: Strings = {
   standalone: "Standalone mode: the file is processed on this computer and never uploaded.",
   inExcel: "Checks and scores this workbook; results go into new sheets, your sheets are not changed.",
   noIssues: "No problems found.",
-  issues: (e: number, w: number) => `${e} errors, ${w} warnings`,
+  issues: (e: number, w: number) => `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}`,
   ranking: "Ranking",
   rank: "Rank",
   zone: "Name",
@@ -224,6 +227,9 @@ const en: Strings = {
   templateOpened: "The input template opened in a new workbook.",
   templateSaved: (n: string) => `Downloaded: ${n}`,
   noResultsYet: "No results yet.",
+  yearHere: "Or type it in step 2's evaluation year field of this pane.",
+  badFile: (n: string, why: string) =>
+    `Cannot read "${n}": it is not a valid .xlsx workbook (${why}). Save it as .xlsx in Excel or WPS and open it again.`,
 };
 
 export function strings(lang: UiLang): Strings {

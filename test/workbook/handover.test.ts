@@ -49,6 +49,10 @@ test("huaibei: the 二(四) headers read as the policy does, integers have no de
   const total = summary.values[2].indexOf("加分合计");
   expect(summary.numberFormats.find((x) => x.rect.left === total)!.format).toBe('0;-0;"—"');
   expect(summary.numberFormats.every((x) => x.format !== "0.00" || x.rect.left !== col)).toBe(true);
+  // nor in the notes under the table
+  const notes = summary.values.filter((r) => String(r[0] ?? "").startsWith("注："));
+  expect(notes.length).toBeGreaterThan(3);
+  for (const n of notes) expect(String(n[0])).not.toMatch(/2\.4\.(output|projects|enterprises)/);
 });
 
 test("columnFormat: integers without decimals, two decimals as soon as one value needs them, — only when asked", () => {
