@@ -7,6 +7,7 @@ import { a1, parseA1 } from "./text";
 import type { Dataset } from "./dataset";
 import type { SheetData } from "./types";
 import { Formulas } from "./formulas";
+import { TOTAL_DECIMALS } from "./format";
 
 const SEVERITY_TEXT = {
   zh: { error: "错误", warning: "警告", info: "提示" },
@@ -341,23 +342,27 @@ function summaryFormulas(
     }
     const cellsOf = (pred: (k: number) => boolean) => shownRules.filter(pred).map((k) => cell(r, ruleCol.get(k)!));
     const sum = (xs: string[]) => (xs.length ? `SUM(${xs.join(",")})` : "0");
-    const groupCells: string[] = [];
+    // subtotals and the total round at the engine's place (TOTAL_DECIMALS), each from the rule cells themselves,
+    // so that RANK.EQ sees the totals the engine ranked (equal exact totals stay equal, whatever Excel's sum order)
+    const R = (x: string) => `ROUND(${x},${TOTAL_DECIMALS})`;
+    const rawGroups: string[] = [];
     for (const g of scheme.groups) {
       const c = tailCol(g.name);
       const parts = cellsOf((k) => scheme.rules[k].group === g.id && scheme.rules[k].role === "score");
-      out.push({ row: r, col: c, formula: g.cap ? `MIN(${sum(parts)},${g.weight})` : sum(parts) });
-      groupCells.push(cell(r, c));
+      const raw = g.cap ? `MIN(${sum(parts)},${g.weight})` : sum(parts);
+      out.push({ row: r, col: c, formula: R(raw) });
+      rawGroups.push(raw);
     }
     const ungrouped = cellsOf((k) => scheme.rules[k].role === "score" && !scheme.rules[k].group);
-    const scoreParts = [...groupCells, ...ungrouped];
+    const scoreRaw = [...rawGroups, ...ungrouped];
     const scoreCol = tailCol("得分");
-    if (scoreCol >= 0) out.push({ row: r, col: scoreCol, formula: sum(scoreParts) });
+    if (scoreCol >= 0) out.push({ row: r, col: scoreCol, formula: R(scoreRaw.length ? scoreRaw.join("+") : "0") });
+    const bonusCells = cellsOf((k) => scheme.rules[k].role === "bonus");
     const bonusCol = Math.max(tailCol("附加分"), tailCol("加分合计"));
-    if (bonusCol >= 0)
-      out.push({ row: r, col: bonusCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "bonus")) });
+    if (bonusCol >= 0) out.push({ row: r, col: bonusCol, formula: R(sum(bonusCells)) });
+    const dedCells = cellsOf((k) => scheme.rules[k].role === "deduction");
     const dedCol = tailCol("扣分");
-    if (dedCol >= 0)
-      out.push({ row: r, col: dedCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "deduction")) });
+    if (dedCol >= 0) out.push({ row: r, col: dedCol, formula: R(sum(dedCells)) });
     const baseCol = tailCol("基础得分");
     if (baseCol >= 0 && scheme.total.base) {
       const t = src.data.tables[scheme.entityTable];
@@ -365,12 +370,12 @@ function summaryFormulas(
       if (ref) out.push({ row: r, col: baseCol, formula: ref });
     }
     const terms = [
-      scoreCol >= 0 ? cell(r, scoreCol) : sum(scoreParts),
-      bonusCol >= 0 ? cell(r, bonusCol) : "",
-      dedCol >= 0 ? cell(r, dedCol) : "",
+      ...scoreRaw,
+      bonusCells.length ? sum(bonusCells) : "",
+      dedCells.length ? sum(dedCells) : "",
       baseCol >= 0 ? `N(${cell(r, baseCol)})` : "",
     ].filter(Boolean);
-    out.push({ row: r, col: totalCol, formula: terms.join("+") });
+    out.push({ row: r, col: totalCol, formula: R(terms.length ? terms.join("+") : "0") });
     // rank: RANK.EQ for competition ranking, RANK.AVG for average; the dense rank stays a value
     if (scheme.ranking.ties === "competition")
       out.push({ row: r, col: 0, formula: `RANK.EQ(${cell(r, totalCol)},${totalRange},0)` });

@@ -29,7 +29,7 @@ import {
   evaluateRulesMet,
 } from "./rules/awards";
 import { rankTyped } from "./rank";
-import { fmt } from "./format";
+import { exactSum, fmt, roundTotal, TOTAL_DECIMALS } from "./format";
 import { nameKey } from "./text";
 
 export function evaluateRule(rule: RuleSpecT, ctx: RuleContext): RuleOutcome {
@@ -64,8 +64,6 @@ export interface ScoreOptions {
   /** option id → choice id, overriding the scheme's defaults (e.g. { rankReading: "rank-linear" }) */
   options?: Record<string, string>;
 }
-
-const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
 /** Shared by every entity of a run: columns of numbers its getters read (no boxed number per entity). */
 interface RunTables {
@@ -187,44 +185,58 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   const pointsByRule = new Map(scheme.rules.map((r, k) => [r.id, outs[k].points]));
 
   const baseField = scheme.total.base;
-  // rule-major sums: no allocation per entity
+  // Exact totals: every part is kept at full precision, each subtotal and the total is the exact (order-independent)
+  // sum of its parts, capped where the scheme caps, and rounded once to TOTAL_DECIMALS places. Ranks, awards by
+  // place, grades and result usage all compare these rounded totals; the live formulas round at the same place.
+  const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
+  const gRaw = scheme.groups.map(() => new Float64Array(n));
   const sc = new Float64Array(n);
   const bo = new Float64Array(n);
   const de = new Float64Array(n);
-  const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
-  const gRaw = scheme.groups.map(() => new Float64Array(n));
-  scheme.rules.forEach((rule, k) => {
-    const pts = outs[k].points;
-    if (rule.kind === "veto") return;
-    if (rule.role === "bonus") for (let i = 0; i < n; i++) bo[i] += pts[i];
-    else if (rule.role === "deduction") for (let i = 0; i < n; i++) de[i] += pts[i];
-    else if (rule.group !== undefined) {
-      const g = gRaw[gIndex.get(rule.group)!];
-      for (let i = 0; i < n; i++) g[i] += pts[i];
-    } else for (let i = 0; i < n; i++) sc[i] += pts[i];
-  });
-  scheme.groups.forEach((g, k) => {
-    const arr = gRaw[k];
-    const cap = g.cap ? g.weight : Infinity;
-    for (let i = 0; i < n; i++) {
-      arr[i] = r9(Math.min(arr[i], cap));
-      sc[i] += arr[i];
-    }
-  });
-  const groupScores = new Map<string, ArrayLike<number>>(scheme.groups.map((g, k) => [g.id, gRaw[k]]));
   const rows = entities.rows;
   const base = new Float64Array(n).fill(NaN);
   const total = new Float64Array(n);
   const rankKey = new Float64Array(n);
+  // the parts of one entity by destination: index 0..G-1 groups, G ungrouped score, G+1 bonus, G+2 deduction
+  const G = scheme.groups.length;
+  const dest = scheme.rules.map((rule) =>
+    rule.kind === "veto"
+      ? -1
+      : rule.role === "bonus"
+        ? G + 1
+        : rule.role === "deduction"
+          ? G + 2
+          : rule.group !== undefined
+            ? gIndex.get(rule.group)!
+            : G,
+  );
+  const caps = scheme.groups.map((g) => (g.cap ? g.weight : Infinity));
+  const bins: number[][] = Array.from({ length: G + 3 }, () => []);
+  const all: number[] = [];
   for (let i = 0; i < n; i++) {
+    for (const b of bins) b.length = 0;
+    for (let k = 0; k < outs.length; k++) if (dest[k] >= 0) bins[dest[k]].push(outs[k].points[i]);
+    all.length = 0;
+    for (let g = 0; g < G; g++) {
+      const raw = Math.min(exactSum(bins[g]), caps[g]);
+      gRaw[g][i] = roundTotal(raw);
+      all.push(raw);
+    }
+    for (const x of bins[G]) all.push(x);
+    sc[i] = roundTotal(exactSum(all));
+    bo[i] = roundTotal(exactSum(bins[G + 1]));
+    de[i] = roundTotal(exactSum(bins[G + 2]));
+    for (const x of bins[G + 1]) all.push(x);
+    for (const x of bins[G + 2]) all.push(x);
     const b = baseField ? rows[i].values[baseField] : null;
-    if (typeof b === "number") base[i] = b;
-    sc[i] = r9(sc[i]);
-    bo[i] = r9(bo[i]);
-    de[i] = r9(de[i]);
-    total[i] = vetoReason[i] ? 0 : r9((typeof b === "number" ? b : 0) + sc[i] + bo[i] + de[i]);
+    if (typeof b === "number") {
+      base[i] = b;
+      all.push(b);
+    }
+    total[i] = vetoReason[i] ? 0 : roundTotal(exactSum(all));
     rankKey[i] = dup[i] || vetoReason[i] ? NaN : total[i];
   }
+  const groupScores = new Map<string, ArrayLike<number>>(scheme.groups.map((g, k) => [g.id, gRaw[k]]));
   const ranked = rankTyped(rankKey, scheme.ranking.ties);
   const order = ranked.order;
   const grade: Array<string | undefined> = new Array<string | undefined>(n);
@@ -281,6 +293,9 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
     dense: "并列者名次相同，下一名次不空缺（中国式排名）",
     average: "并列者取平均名次（同 Excel RANK.AVG）",
   };
+  notes.push(
+    `总分：各项得分按全精度计算，小计与总分为各项的精确和（与相加顺序无关），四舍五入保留 ${TOTAL_DECIMALS} 位小数后再比较；名次、按名次的奖励（并列平分）、等级和结果运用均按此总分判断，实时公式以 ROUND(总分, ${TOTAL_DECIMALS}) 同样取舍；表中显示保留 2 位小数`,
+  );
   notes.push(`排名：总分从高到低，${tieText[scheme.ranking.ties]}；并列行按评价对象表中的顺序排列`);
   if (n && baseField && results.every((r) => r.base === null))
     notes.push(

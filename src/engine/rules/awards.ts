@@ -8,7 +8,7 @@ import type {
   RulesMetAward,
 } from "../../schemes/schema";
 import type { AwardResult } from "../result";
-import { fmt } from "../format";
+import { fmt, roundTo, roundTotal } from "../format";
 import { ranks } from "../rank";
 import { nameKey } from "../text";
 import { describe, fieldLabel, live, test, type RuleContext } from "./context";
@@ -34,7 +34,7 @@ export function evaluateListAmount(a: z.infer<typeof ListAmountAward>, ctx: Rule
       continue;
     }
     const base = row.values[a.amount.field] as number;
-    const raw = Math.round(base * a.amount.rate * 1e9) / 1e9;
+    const raw = roundTo(base * a.amount.rate, 9);
     const amount = a.amount.cap !== undefined ? Math.min(raw, a.amount.cap) : raw;
     const capText = a.amount.cap !== undefined && raw > a.amount.cap ? `，单项封顶 ${fmt(a.amount.cap)}` : "";
     out.push({
@@ -139,8 +139,8 @@ export function evaluateRankAmount(
         ratios.push(v / t.value);
       }
       if (ratios.length === 0) return;
-      values[i] = Math.round((ratios.reduce((s, x) => s + x, 0) / ratios.length) * 1e12) / 1e12;
-      describeV[i] = `平均完成率 ${fmt(Math.round(values[i]! * 10000) / 100)}%`;
+      values[i] = roundTotal(ratios.reduce((s, x) => s + x, 0) / ratios.length);
+      describeV[i] = `平均完成率 ${fmt(roundTo(values[i]! * 100, 2))}%`;
     });
   } else {
     note = `${a.clause} 按总分排名`;
@@ -160,7 +160,7 @@ export function evaluateRankAmount(
     let how = "";
     if (tied > 1 && a.ties === "pool") {
       const places = a.amounts.slice(rank - 1, rank - 1 + tied);
-      amount = Math.round((places.reduce((s, x) => s + x, 0) / tied) * 1e9) / 1e9;
+      amount = roundTotal(places.reduce((s, x) => s + x, 0) / tied);
       how = `（${tied} 个并列，第 ${rank}–${rank + tied - 1} 名奖励合计 ${fmt(places.reduce((s, x) => s + x, 0))} 平分）`;
     } else if (tied > 1) how = `（${tied} 个并列，各得该名次奖励）`;
     out.push({

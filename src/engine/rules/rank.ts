@@ -24,8 +24,6 @@ export const READING_TEXT: Record<Reading, string> = {
   "min-max": "按极差折算：保底 +（满分 − 保底）×（本值 − 最小值）÷（最大值 − 最小值）",
 };
 
-const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
-
 /** The points of every value under a reading. Pure; `values[i] === null` → 0 and unranked. */
 export function rankPoints(
   values: ReadonlyArray<number | null>,
@@ -74,7 +72,7 @@ export function rankPoints(
       default:
         p = floor + ((full - floor) * (lower ? max - x : x - min)) / (max - min);
     }
-    points[i] = r9(Math.max(0, Math.min(full, p)));
+    points[i] = Math.max(0, Math.min(full, p));
   }
   return { points, rank, n };
 }
@@ -149,7 +147,7 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
     if (points[i] === rule.points && rank[i] === 1) return `${head} → ${signed(points[i])}（满分）`;
     switch (reading) {
       case "rank-step":
-        return `${head}：${fmt(rule.points)} − ${(rank[i] as number) - 1} × ${fmt(r9(rule.step ?? rule.points / ranked))} → ${signed(points[i])}`;
+        return `${head}：${fmt(rule.points)} − ${(rank[i] as number) - 1} × ${fmt(rule.step ?? rule.points / ranked)} → ${signed(points[i])}`;
       case "rank-linear":
         return `${head}：${fmt(rule.points)} × (${ranked} − ${rank[i]}) ÷ ${ranked - 1} → ${signed(points[i])}`;
       case "ratio-to-best":
