@@ -31,6 +31,7 @@ import {
 import { rankTyped } from "./rank";
 import { exactSum, fmt, roundTotal, TOTAL_DECIMALS } from "./format";
 import { nameKey } from "./text";
+import { message } from "./messages";
 
 export function evaluateRule(rule: RuleSpecT, ctx: RuleContext): RuleOutcome {
   switch (rule.kind) {
@@ -174,6 +175,28 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
       if (v && !vetoReason[i]) vetoReason[i] = v;
     });
   });
+  // units the policy names as not (yet) evaluated: no rank, points or award, a warning at the name cell
+  const excludedBy: Array<Scheme["exclude"][number] | null> = new Array(n).fill(null);
+  if (scheme.exclude.length) {
+    const names = new Map(scheme.exclude.map((x) => [nameKey(x.name), x]));
+    for (let i = 0; i < n; i++) {
+      const x = names.get(nameKey(entities.rows[i].name));
+      if (!x || dup[i]) continue;
+      excludedBy[i] = x;
+      vetoReason[i] = `暂不考核：${x.reason}（${x.clause}）`;
+      ctx.warn({
+        code: "excluded-unit",
+        sheet: entities.sheet,
+        cell: entities.rows[i].cells.name ?? "",
+        message: message(ctx.lang, "excluded-unit", {
+          name: entities.rows[i].name,
+          clause: x.clause,
+          reason: x.reason,
+        }),
+        value: entities.rows[i].name,
+      });
+    }
+  }
   for (let i = 0; i < n; i++) ctx.excluded[i] = vetoReason[i] !== null;
   scheme.rules.forEach((rule, k) => {
     if (!outcomes[k]) outcomes[k] = evaluateRule(rule, ctx);
@@ -313,7 +336,15 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
     else if (a.kind === "flag-amount") awards.push(...evaluateFlagAmount(a, ctx));
     else if (a.kind === "rules-met") awards.push(...evaluateRulesMet(a, ctx, pointsByRule));
     else if (a.kind === "chosen") {
-      const c = evaluateChosen(a, ctx, groupScores);
+      const c = evaluateChosen(a, ctx, groupScores, (i) =>
+        dup[i]
+          ? null
+          : excludedBy[i]
+            ? { zh: "暂不考核", en: "is not evaluated this year" }
+            : vetoReason[i]
+              ? { zh: `不予评价（${vetoReason[i]}）`, en: "is vetoed (不予评价) this year" }
+              : null,
+      );
       awards.push(...c.awards);
       notes.push(...c.notes);
     } else {
@@ -323,7 +354,14 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
     }
   }
 
-  const usage = evaluateUsage(scheme, data, results);
+  const usage = evaluateUsage(scheme, data, results, options);
+  for (const u of scheme.usage)
+    if (u.option)
+      notes.push(
+        options[u.option] === "on"
+          ? `结果运用 ${u.id}“${u.description}”已启用：${u.origin ?? u.clause}`
+          : `结果运用 ${u.id}（${u.origin ?? u.clause}）未启用（选项 ${u.option}）`,
+      );
 
   let detailCache: Detail[] | null = null;
   const posArr = new Int32Array(n);
@@ -362,8 +400,14 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
 }
 
 /** Result usage across years, from the table of earlier results (年度, 名称, 得分, 名次). */
-function evaluateUsage(scheme: Scheme, data: Dataset, results: EntityResult[]): UsageResult[] {
-  if (!scheme.usage.length || !scheme.historyTable) return [];
+function evaluateUsage(
+  scheme: Scheme,
+  data: Dataset,
+  results: EntityResult[],
+  options: Record<string, string>,
+): UsageResult[] {
+  const rules = scheme.usage.filter((u) => !u.option || options[u.option] === "on");
+  if (!rules.length || !scheme.historyTable) return [];
   const hist = data.tables[scheme.historyTable];
   const byYear = new Map<number, Map<string, { score: number | null; rank: number | null }>>();
   const counts = new Map<number, number>();
@@ -380,7 +424,7 @@ function evaluateUsage(scheme: Scheme, data: Dataset, results: EntityResult[]): 
   }
   const ranked = results.filter((r) => r.rank !== null).length;
   const out: UsageResult[] = [];
-  for (const u of scheme.usage) {
+  for (const u of rules) {
     const years: number[] = [];
     for (let k = u.includeCurrent ? 0 : 1; years.length < u.years; k++) years.push(data.year - k);
     for (const e of results) {
@@ -413,7 +457,7 @@ function evaluateUsage(scheme: Scheme, data: Dataset, results: EntityResult[]): 
           rule: u.id,
           clause: u.clause,
           outcome: u.outcome,
-          basis: `${u.clause} ${seen.join("，")}${u.kind === "score-streak" ? `，均不低于 ${fmt(u.minScore ?? 0)} 分` : `，均在倒数 ${u.n} 名内`} → ${u.outcome}`,
+          basis: `${u.clause}${u.origin ? `（${u.origin}）` : ""} ${seen.join("，")}${u.kind === "score-streak" ? `，均不低于 ${fmt(u.minScore ?? 0)} 分` : `，均在倒数 ${u.n} 名内`} → ${u.outcome}`,
         });
     }
   }

@@ -13,6 +13,7 @@ import { ranks } from "../rank";
 import { nameKey } from "../text";
 import { describe, fieldLabel, live, test, type RuleContext } from "./context";
 import { targetValue } from "./simple";
+import { message } from "../messages";
 
 export function evaluateListAmount(a: z.infer<typeof ListAmountAward>, ctx: RuleContext): AwardResult[] {
   const table = ctx.data.tables[a.over];
@@ -184,12 +185,37 @@ export function evaluateChosen(
   a: z.infer<typeof ChosenAward>,
   ctx: RuleContext,
   groupScores: Map<string, ArrayLike<number>>,
+  /** why entity i takes no part (vetoed, excluded), or null */
+  notTaking: (i: number) => { zh: string; en: string } | null = () => null,
 ): { awards: AwardResult[]; notes: string[] } {
   const ents = ctx.entities;
   const out: AwardResult[] = [];
+  const notes: string[] = [];
   ents.rows.forEach((row, i) => {
-    if (!live(ctx, i)) return;
     const v = row.values[a.field];
+    if (!live(ctx, i)) {
+      // a special award typed for a vetoed (or excluded) unit is not paid, and the result says so
+      const why = notTaking(i);
+      if (why && typeof v === "string" && v.trim()) {
+        const column = fieldLabel(ctx, ents, a.field);
+        ctx.warn({
+          code: "award-vetoed",
+          sheet: ents.sheet,
+          cell: row.cells[a.field] ?? row.cells.name ?? "",
+          message: message(ctx.lang, "award-vetoed", {
+            name: row.name,
+            why: why.zh,
+            whyEn: why.en,
+            column,
+            value: v.trim(),
+            clause: a.clause,
+          }),
+          value: v.trim(),
+        });
+        notes.push(`${a.clause} ${row.name}${why.zh}，「${column}」填写的“${v.trim()}”不予发放`);
+      }
+      return;
+    }
     if (typeof v !== "string" || !v.trim()) return;
     const chosen = v
       .split(/[、,，;；\s]+/)
@@ -211,7 +237,6 @@ export function evaluateChosen(
       });
     }
   });
-  const notes: string[] = [];
   for (const o of a.options) {
     if (!o.suggestGroup) continue;
     const g = groupScores.get(o.suggestGroup);

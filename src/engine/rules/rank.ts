@@ -13,6 +13,7 @@ import { fmt, signed } from "../format";
 import { ranks } from "../rank";
 import { fieldLabel, fieldUnit, inputRef, live, type RuleContext } from "./context";
 import { zeros, type RuleOutcome } from "./types";
+import { message } from "../messages";
 
 type Rule = z.infer<typeof RankRule>;
 export type Reading = z.infer<typeof RankReading>;
@@ -77,6 +78,22 @@ export function rankPoints(
   return { points, rank, n };
 }
 
+/**
+ * Entered points or ranking: the scheme's option when the rule names one (choice "entered" or "rank"), else the
+ * points column when the workbook has a number in it.
+ */
+export function usesEnteredPoints(
+  rule: Rule,
+  options: Record<string, string>,
+  rows: ReadonlyArray<{ values: Record<string, unknown> }>,
+  isLive: (i: number) => boolean,
+): boolean {
+  const entered = rule.enteredPoints;
+  if (!entered) return false;
+  if (rule.enteredOption) return options[rule.enteredOption] !== "rank";
+  return rows.some((r, i) => isLive(i) && typeof r.values[entered] === "number");
+}
+
 export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
   const ents = ctx.entities;
   const n = ents.rows.length;
@@ -88,12 +105,31 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
 
   // points entered by a bureau replace ranking when the workbook has that column
   const entered = rule.enteredPoints;
-  if (entered && ents.rows.some((r, i) => live(ctx, i) && typeof r.values[entered] === "number")) {
+  if (entered && usesEnteredPoints(rule, ctx.options, ents.rows, (i) => live(ctx, i))) {
     const elabel = fieldLabel(ctx, ents, entered);
     const points = zeros(n);
+    const opt = rule.enteredOption ? ctx.scheme.options.find((o) => o.id === rule.enteredOption) : undefined;
+    const reading = opt?.choices.find((c) => c.id === ctx.options[opt.id])?.name ?? "";
     for (let i = 0; i < n; i++) {
       const v = ents.rows[i].values[entered];
-      if (!live(ctx, i) || typeof v !== "number") continue;
+      if (!live(ctx, i)) continue;
+      if (typeof v !== "number") {
+        // only under an explicit reading: without one, a blank means "not given" as before
+        if (opt && (v === null || v === undefined))
+          ctx.warn({
+            code: "entered-missing",
+            sheet: ents.sheet,
+            cell: ents.rows[i].cells[entered] ?? ents.rows[i].cells[rule.field] ?? ents.rows[i].cells.name ?? "",
+            message: message(ctx.lang, "entered-missing", {
+              rule: rule.id,
+              clause: rule.clause,
+              name: ents.rows[i].name,
+              reading,
+              column: elabel,
+            }),
+          });
+        continue;
+      }
       if (v < 0 || v > rule.points)
         ctx.warn({
           code: "entered-out-of-range",

@@ -19,7 +19,6 @@ import { fmt, roundTo, signed } from "../format";
 import { fieldLabel, fieldUnit, inputRef, live, numOrParam, type RuleContext } from "./context";
 import { zeros, type RuleOutcome } from "./types";
 
-
 /** Shared shape: points from one numeric or yes/no field; sentence and evidence built on demand. */
 function perEntity(
   ctx: RuleContext,
