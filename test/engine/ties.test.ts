@@ -136,9 +136,10 @@ describe("repeating-decimal rank shares: constructed ties", () => {
         const paid = outcome(run);
         expect(paid["单位1"][1]).toBe(250);
         expect(paid["单位2"][1]).toBe(250);
-        // the third place (alone or pooled) takes the remaining 100: the pool never pays more or less than 600
+        // the third place (alone or pooled) takes the remaining 100: 600 in all, up to the 0.000001 万元 (1 分) a
+        // three-way split of 100 cannot give out
         expect(c.rank).toBeGreaterThanOrEqual(3);
-        expect(roundTo(exactSum(Object.values(paid).map((p) => p[1])), 6)).toBe(600);
+        expect(Math.abs(exactSum(Object.values(paid).map((p) => p[1])) - 600)).toBeLessThanOrEqual(N * 5e-7);
       }),
       { numRuns: 15 },
     );
