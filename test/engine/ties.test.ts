@@ -223,7 +223,9 @@ describe("the one rounding helper", () => {
     expect(roundTo(1.0000005, 6)).toBe(1.000001);
     expect(roundTo(-2.5, 0)).toBe(-3);
     expect(roundTo(0.1 + 0.2, 9)).toBe(0.3);
-    expect(roundTo(93.65384615384616, 6)).toBe(roundTo(93.65384615384614, 6));
+    // two sums of the same parts in another order, one bit apart
+    expect(roundTo(1217 / 13, 6)).toBe(roundTo(1217 / 13 + 2 ** -46, 6));
+    expect(roundTo(1217 / 13, 6)).toBe(93.615385);
     expect(displayNumber(85.999999998)).toBe("86");
     expect(displayNumber(93.653846)).toBe("93.65");
     expect(displayNumber(93.5)).toBe("93.50");
