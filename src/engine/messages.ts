@@ -185,6 +185,12 @@ const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
     en: (p) =>
       `"${p.name}" ${p.whyEn}; the special award "${p.value}" typed in "${p.column}" is not paid (${p.clause})`,
   },
+  "entered-column-missing": {
+    zh: (p) =>
+      `规则 ${p.rule}（${p.clause}）：按“${p.reading}”应由认定部门给分，但工作簿没有「${p.column}」列；本次对「${p.field}」排序计分（同选项 ${p.option}），请补上该列或改选该读法`,
+    en: (p) =>
+      `rule ${p.rule} (${p.clause}): under "${p.reading}" the bureau gives the points, but the workbook has no "${p.column}" column; "${p.field}" is ranked instead (as with ${p.option}); add the column or choose that reading`,
+  },
   "entered-missing": {
     zh: (p) =>
       `规则 ${p.rule}（${p.clause}，${p.name}）：按“${p.reading}”应由认定部门给分，但「${p.column}」为空，按 0 分计`,

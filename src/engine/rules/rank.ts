@@ -14,6 +14,7 @@ import { ranks } from "../rank";
 import { fieldLabel, fieldUnit, inputRef, live, type RuleContext } from "./context";
 import { zeros, type RuleOutcome } from "./types";
 import { message } from "../messages";
+import { a1, parseA1 } from "../text";
 
 type Rule = z.infer<typeof RankRule>;
 export type Reading = z.infer<typeof RankReading>;
@@ -79,18 +80,20 @@ export function rankPoints(
 }
 
 /**
- * Entered points or ranking: the scheme's option when the rule names one (choice "entered" or "rank"), else the
- * points column when the workbook has a number in it.
+ * Entered points or ranking: the scheme's option when the rule names one (choice "entered" or "rank"; under
+ * "entered" a workbook without the points column is ranked, with a warning), else the points column when the
+ * workbook has a number in it.
  */
 export function usesEnteredPoints(
   rule: Rule,
   options: Record<string, string>,
-  rows: ReadonlyArray<{ values: Record<string, unknown> }>,
+  rows: ReadonlyArray<{ values: Record<string, unknown>; cells: Record<string, string> }>,
   isLive: (i: number) => boolean,
 ): boolean {
   const entered = rule.enteredPoints;
   if (!entered) return false;
-  if (rule.enteredOption) return options[rule.enteredOption] !== "rank";
+  if (rule.enteredOption)
+    return options[rule.enteredOption] !== "rank" && rows.some((r, i) => isLive(i) && r.cells[entered] !== undefined);
   return rows.some((r, i) => isLive(i) && typeof r.values[entered] === "number");
 }
 
@@ -165,6 +168,30 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
     };
   }
 
+  // the bureau's points are the reading in force, but the workbook has no column for them: rank the counts, and say so
+  let noColumn = "";
+  if (entered && rule.enteredOption && ctx.options[rule.enteredOption] !== "rank") {
+    const first = ents.rows.findIndex((r, i) => live(ctx, i) && r.cells[rule.field] !== undefined);
+    const opt = ctx.scheme.options.find((o) => o.id === rule.enteredOption);
+    const elabel = fieldLabel(ctx, ents, entered);
+    noColumn = `（无「${elabel}」列，按认定数排序）`;
+    if (first >= 0) {
+      const at = parseA1(ents.rows[first].cells[rule.field]);
+      ctx.warn({
+        code: "entered-column-missing",
+        sheet: ents.sheet,
+        cell: a1(Math.max(0, at.row - 1), at.col),
+        message: message(ctx.lang, "entered-column-missing", {
+          rule: rule.id,
+          clause: rule.clause,
+          column: elabel,
+          field: label,
+          reading: opt?.choices.find((c) => c.id === ctx.options[opt.id])?.name ?? "",
+          option: `${rule.enteredOption}=rank`,
+        }),
+      });
+    }
+  }
   const values: Array<number | null> = new Array<number | null>(n).fill(null);
   for (let i = 0; i < n; i++) {
     const v = ents.rows[i].values[rule.field];
@@ -179,7 +206,7 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
   const basis = (i: number) => {
     const x = values[i];
     if (x === null) return `${rule.clause} ${label}缺少数据，不参与排序 → 0`;
-    const head = `${rule.clause} ${label} ${fmt(x)}${u}，${ranked} 个参评中第 ${rank[i]} 名`;
+    const head = `${rule.clause} ${label} ${fmt(x)}${u}${noColumn}，${ranked} 个参评中第 ${rank[i]} 名`;
     if (points[i] === rule.points && rank[i] === 1) return `${head} → ${signed(points[i])}（满分）`;
     switch (reading) {
       case "rank-step":

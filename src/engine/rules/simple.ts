@@ -16,7 +16,7 @@ import type {
 import type { Row, Table } from "../dataset";
 import type { Detail, InputRef } from "../result";
 import { fmt, roundTo, signed } from "../format";
-import { fieldLabel, fieldUnit, inputRef, live, numOrParam, type RuleContext } from "./context";
+import { fieldLabel, fieldUnit, headerCell, inputRef, live, numOrParam, type RuleContext } from "./context";
 import { zeros, type RuleOutcome } from "./types";
 
 /** Shared shape: points from one numeric or yes/no field; sentence and evidence built on demand. */
@@ -246,8 +246,8 @@ export function evaluateBenchmark(rule: z.infer<typeof BenchmarkRule>, ctx: Rule
   if (w === null || b === null || b <= 0) {
     ctx.warn({
       code: "cannot-evaluate",
-      sheet: "",
-      cell: "",
+      sheet: ents.sheet,
+      cell: headerCell(ents, rule.field) || headerCell(ents, "name"),
       message: `${rule.id}：缺少权重或基准值（或基准值不大于 0），「${label}」无法评分`,
     });
     return { points, basis: () => `${rule.clause} 缺少权重或基准值 → 0`, details: () => [] };
