@@ -205,6 +205,20 @@ export function buildResultPlan(
       a.basis,
     ]);
   if (aw.length === 0) award.values.push(["（无）"]);
+  if (opts.formulas) {
+    const n = rankAwardFormulas(scheme, run, aw, award, {
+      first,
+      totalCol: 2 + shownRules.length + tail.findIndex((t) => t[0] === "总分"),
+      data: opts.formulas.data,
+    });
+    if (n)
+      award.values.push(
+        [],
+        [
+          `注：按名次的奖励（${n} 个）为实时公式，随评分汇总中的名次和总分变化（并列者平分相应名次奖金）；输入修改后新进入奖励名次的单位不在本表中，请重新生成`,
+        ],
+      );
+  }
   if (aw.length)
     award.numberFormats.push({ rect: { top: 3, left: 3, bottom: award.values.length - 1, right: 3 }, format: "0.00" });
   award.print = { titleRows: [2, 2], landscape: true };
@@ -267,6 +281,48 @@ function isAddress(a: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Awards by place that rank by total, as live formulas on the summary's rank and total cells: the amount of the place,
+ * or, for tied units under "pool", the amounts of the places they share split equally, rounded where the engine
+ * rounds. Returns how many cells got a formula.
+ */
+function rankAwardFormulas(
+  scheme: Scheme,
+  run: ScoreRun,
+  aw: ScoreRun["awards"],
+  award: PlanSheet,
+  at: { first: number; totalCol: number; data: Dataset },
+): number {
+  if (scheme.ranking.ties !== "competition" || at.totalCol < 2) return 0;
+  const pos = new Map(run.order.map((e, k) => [e, k]));
+  const ents = at.data.tables[scheme.entityTable];
+  const col = (c: number) => a1(0, c).replace(/\d+$/, "");
+  const lastRow = at.first + run.order.length;
+  const totalRange = `${sheetRef("summary")}!$${col(at.totalCol)}$${at.first + 1}:$${col(at.totalCol)}$${lastRow}`;
+  award.formulas = award.formulas ?? [];
+  let n = 0;
+  aw.forEach((x, k) => {
+    const a = scheme.awards.find((y) => y.id === x.rule);
+    if (!a || a.kind !== "rank-amount") return;
+    const byColumn = a.rankBy !== undefined && ents?.rows.some((r) => typeof r.values[a.rankBy!] === "number");
+    if (byColumn || a.fallbackTargets.length) return;
+    const row = at.first + pos.get(x.entityIndex)! + 1;
+    const R = `${sheetRef("summary")}!$A$${row}`;
+    const T = `${sheetRef("summary")}!$${col(at.totalCol)}$${row}`;
+    const places = `{${a.amounts.map((_, j) => j + 1).join(",")}}`;
+    const amounts = `{${a.amounts.join(",")}}`;
+    const K = a.amounts.length;
+    const tied = `COUNTIF(${totalRange},${T})`;
+    const amount =
+      a.ties === "pool"
+        ? `ROUND(SUMPRODUCT((${places}>=${R})*(${places}<${R}+${tied})*${amounts})/${tied},${TOTAL_DECIMALS})`
+        : `INDEX(${amounts},${R})`;
+    award.formulas!.push({ row: 3 + k, col: 3, formula: `IF(AND(ISNUMBER(${R}),${R}<=${K}),${amount},0)` });
+    n++;
+  });
+  return n;
 }
 
 /** A reference to another result sheet, resolved by the adapter to the name it gets (⟦key⟧ → '名称'). */
