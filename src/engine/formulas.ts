@@ -14,6 +14,7 @@ import { cellAt } from "./table";
 import { nameKey } from "./text";
 import { certificationMode } from "./rules/certification";
 import { usesEnteredPoints } from "./rules/rank";
+import { roundTo } from "./format";
 
 const YES_WORDS = ["是", "√", "✓", "Y", "y", "yes", "TRUE", "对", "有", "完成", "已完成"];
 
@@ -26,7 +27,7 @@ export interface FormulaContext {
 
 const q = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 const abs = (row: number, col: number) => a1(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-const n = (x: number) => String(Math.round(x * 1e12) / 1e12);
+const n = (x: number) => String(roundTo(x, 12));
 
 export class Formulas {
   private readonly sheetOf = new Map<string, SheetData>();
