@@ -56,8 +56,8 @@ export function signed(x: number): string {
 }
 
 /**
- * Σ of doubles independent of their order: the exact sum of the parts (Shewchuk's partials), rounded once.
- * Permuting the rules or the parts of a total never changes it.
+ * Σ of doubles independent of their order: the exact sum of the parts (Shewchuk's partials, as Python's math.fsum),
+ * correctly rounded once. Permuting the rules or the parts of a total never changes it.
  */
 export function exactSum(xs: ArrayLike<number>): number {
   const partials: number[] = [];
@@ -75,9 +75,25 @@ export function exactSum(xs: ArrayLike<number>): number {
     partials.length = j;
     partials.push(x);
   }
-  let s = 0;
-  for (let p = partials.length - 1; p >= 0; p--) s += partials[p];
-  return s;
+  // add the partials from the largest down, stopping at the first inexact step; then correct a half-way case, so the
+  // result is the exact sum correctly rounded (unique, hence the same for every order of the parts)
+  let p = partials.length - 1;
+  if (p < 0) return 0;
+  let hi = partials[p];
+  let lo = 0;
+  while (p > 0) {
+    const x = hi;
+    const y = partials[--p];
+    hi = x + y;
+    lo = y - (hi - x);
+    if (lo !== 0) break;
+  }
+  if (p > 0 && ((lo < 0 && partials[p - 1] < 0) || (lo > 0 && partials[p - 1] > 0))) {
+    const y = lo * 2;
+    const x = hi + y;
+    if (y === x - hi) hi = x;
+  }
+  return hi;
 }
 
 /** Sum without binary noise: 0.1 + 0.2 gives 0.3 (order-independent, at 9 decimals). */

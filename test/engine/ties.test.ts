@@ -230,6 +230,11 @@ describe("the one rounding helper", () => {
     expect(displayNumber(93.653846)).toBe("93.65");
     expect(displayNumber(93.5)).toBe("93.50");
   });
+  test("exactSum is the exact sum, correctly rounded", () => {
+    expect(exactSum([1, 1e100, 1, -1e100])).toBe(2);
+    expect(exactSum(new Array(10).fill(0.1))).toBe(1);
+    expect(exactSum([])).toBe(0);
+  });
   test("exactSum does not depend on the order of its parts", () => {
     fc.assert(
       fc.property(fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), { maxLength: 30 }), (xs) => {
