@@ -14,12 +14,20 @@ export const TOTAL_DECIMALS = 6;
  */
 export function roundTo(x: number, digits: number): number {
   if (!Number.isFinite(x) || x === 0) return x === 0 ? 0 : x;
-  const m = 10 ** digits;
-  const y = Number(Math.abs(x).toPrecision(15));
-  const scaled = Number((y * m).toPrecision(15));
+  const m = POW10[digits] ?? 10 ** digits;
+  const ax = x < 0 ? -x : x;
+  let scaled = ax * m;
+  const fl = Math.floor(scaled);
+  // fast path: clearly away from a half, where reading at 15 digits cannot change the outcome
+  if (Math.abs(scaled - fl - 0.5) > 1e-9 * (scaled + 1)) {
+    const r = (scaled - fl < 0.5 ? fl : fl + 1) / m;
+    return x < 0 ? (r === 0 ? 0 : -r) : r;
+  }
+  scaled = Number((Number(ax.toPrecision(15)) * m).toPrecision(15));
   const r = Math.floor(scaled + 0.5) / m;
   return x < 0 ? (r === 0 ? 0 : -r) : r;
 }
+const POW10 = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** A total (or subtotal) at the engine's stated precision. */
 export function roundTotal(x: number): number {
@@ -60,24 +68,29 @@ export function signed(x: number): string {
  * correctly rounded once. Permuting the rules or the parts of a total never changes it.
  */
 export function exactSum(xs: ArrayLike<number>): number {
-  const partials: number[] = [];
+  const partials = PARTIALS;
+  let len = 0;
   for (let k = 0; k < xs.length; k++) {
     let x = xs[k];
     let j = 0;
-    for (let p = 0; p < partials.length; p++) {
+    for (let p = 0; p < len; p++) {
       let y = partials[p];
-      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+      if (Math.abs(x) < Math.abs(y)) {
+        const t = x;
+        x = y;
+        y = t;
+      }
       const hi = x + y;
       const lo = y - (hi - x);
       if (lo !== 0) partials[j++] = lo;
       x = hi;
     }
-    partials.length = j;
-    partials.push(x);
+    partials[j] = x;
+    len = j + 1;
   }
   // add the partials from the largest down, stopping at the first inexact step; then correct a half-way case, so the
   // result is the exact sum correctly rounded (unique, hence the same for every order of the parts)
-  let p = partials.length - 1;
+  let p = len - 1;
   if (p < 0) return 0;
   let hi = partials[p];
   let lo = 0;
@@ -95,6 +108,8 @@ export function exactSum(xs: ArrayLike<number>): number {
   }
   return hi;
 }
+/** Scratch space for exactSum: non-overlapping partials of doubles number at most ~40. */
+const PARTIALS = new Float64Array(64);
 
 /** Sum without binary noise: 0.1 + 0.2 gives 0.3 (order-independent, at 9 decimals). */
 export function cleanSum(xs: readonly number[]): number {
