@@ -67,10 +67,10 @@ export function signed(x: number): string {
  * Σ of doubles independent of their order: the exact sum of the parts (Shewchuk's partials, as Python's math.fsum),
  * correctly rounded once. Permuting the rules or the parts of a total never changes it.
  */
-export function exactSum(xs: ArrayLike<number>): number {
+export function exactSum(xs: ArrayLike<number>, from = 0, to = xs.length): number {
   const partials = PARTIALS;
   let len = 0;
-  for (let k = 0; k < xs.length; k++) {
+  for (let k = from; k < to; k++) {
     let x = xs[k];
     let j = 0;
     for (let p = 0; p < len; p++) {

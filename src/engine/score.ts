@@ -234,29 +234,35 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
             : G,
   );
   const caps = scheme.groups.map((g) => (g.cap ? g.weight : Infinity));
-  const bins: number[][] = Array.from({ length: G + 3 }, () => []);
-  const all: number[] = [];
+  // scratch space, reused for every entity: parts by destination, then every term of the total
+  const R = outs.length + 1;
+  const bins = new Float64Array((G + 3) * R);
+  const count = new Int32Array(G + 3);
+  const all = new Float64Array(G + 3 * R);
   for (let i = 0; i < n; i++) {
-    for (const b of bins) b.length = 0;
-    for (let k = 0; k < outs.length; k++) if (dest[k] >= 0) bins[dest[k]].push(outs[k].points[i]);
-    all.length = 0;
-    for (let g = 0; g < G; g++) {
-      const raw = Math.min(exactSum(bins[g]), caps[g]);
-      gRaw[g][i] = roundTotal(raw);
-      all.push(raw);
+    count.fill(0);
+    for (let k = 0; k < outs.length; k++) {
+      const d = dest[k];
+      if (d >= 0) bins[d * R + count[d]++] = outs[k].points[i];
     }
-    for (const x of bins[G]) all.push(x);
-    sc[i] = roundTotal(exactSum(all));
-    bo[i] = roundTotal(exactSum(bins[G + 1]));
-    de[i] = roundTotal(exactSum(bins[G + 2]));
-    for (const x of bins[G + 1]) all.push(x);
-    for (const x of bins[G + 2]) all.push(x);
+    let m = 0;
+    for (let g = 0; g < G; g++) {
+      const raw = Math.min(exactSum(bins, g * R, g * R + count[g]), caps[g]);
+      gRaw[g][i] = roundTotal(raw);
+      all[m++] = raw;
+    }
+    for (let q = 0; q < count[G]; q++) all[m++] = bins[G * R + q];
+    sc[i] = roundTotal(exactSum(all, 0, m));
+    bo[i] = roundTotal(exactSum(bins, (G + 1) * R, (G + 1) * R + count[G + 1]));
+    de[i] = roundTotal(exactSum(bins, (G + 2) * R, (G + 2) * R + count[G + 2]));
+    for (let q = 0; q < count[G + 1]; q++) all[m++] = bins[(G + 1) * R + q];
+    for (let q = 0; q < count[G + 2]; q++) all[m++] = bins[(G + 2) * R + q];
     const b = baseField ? rows[i].values[baseField] : null;
     if (typeof b === "number") {
       base[i] = b;
-      all.push(b);
+      all[m++] = b;
     }
-    total[i] = vetoReason[i] ? 0 : roundTotal(exactSum(all));
+    total[i] = vetoReason[i] ? 0 : roundTotal(exactSum(all, 0, m));
     rankKey[i] = dup[i] || vetoReason[i] ? NaN : total[i];
   }
   const groupScores = new Map<string, ArrayLike<number>>(scheme.groups.map((g, k) => [g.id, gRaw[k]]));
