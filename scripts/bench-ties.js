@@ -2,6 +2,7 @@
 // interleaved in one process (the same load for both): median and minimum of 200 runs each. Build the old engine with
 // git archive <commit> src tsconfig*.json | tar -x -C build/oldsrc && tsc -p build/oldsrc/tsconfig.cli.json --outDir build/old
 const path = require("path");
+const { performance } = require("perf_hooks");
 function setup(dir) {
   const b = (m) => require(path.join(dir, m));
   const { getBuiltInScheme } = b("schemes");
