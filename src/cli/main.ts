@@ -12,6 +12,7 @@ import { samplePlan } from "../samples";
 import type { Issue, Lang } from "../engine/types";
 import type { MappingFile, ResolvedTable } from "../engine/read";
 import type { ScoreRun } from "../engine/result";
+import { displayNumber } from "../engine/format";
 
 const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
 
@@ -194,7 +195,7 @@ function pad(s: string, n: number): string {
   return s + " ".repeat(Math.max(0, n - width(s)));
 }
 
-const n2 = (x: number) => String(Math.round(x * 100) / 100);
+const n2 = displayNumber;
 
 export function rankingText(run: ScoreRun, scheme: Scheme): string {
   const nameW = Math.max(8, ...run.entities.map((e) => width(e.name)));
