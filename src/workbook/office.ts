@@ -27,7 +27,11 @@ import {
   type WriteReport,
 } from "./port";
 
-export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run(options, batch) */
+export type ExcelRunner = <T>(
+  options: { delayForCellEdit?: boolean },
+  batch: (ctx: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
 export type SupportsFn = (set: string, version: string) => boolean;
 
 /** Largest request we send in one sync (bytes of the values we write); Excel on the web's limit is 5 MB. */
@@ -85,7 +89,7 @@ export class OfficeBook implements WorkbookPort {
   }
 
   async writeSettings(settings: Settings): Promise<void> {
-    await this.run(async (ctx) => {
+    await this.run({}, async (ctx) => {
       const { sheets, names } = loadNames(ctx);
       await ctx.sync();
       const existing = names.items.find((n) => n.name === SETTINGS_NAME);
@@ -111,7 +115,7 @@ export class OfficeBook implements WorkbookPort {
 
   async readSheets(): Promise<SheetData[]> {
     const merges = this.supports("ExcelApi", "1.13");
-    return this.run(async (ctx) => {
+    return this.run({}, async (ctx) => {
       const { sheets, names } = loadNames(ctx);
       await ctx.sync();
       const ours = markedSheets(names.items);
@@ -163,7 +167,7 @@ export class OfficeBook implements WorkbookPort {
 
   /** Select a cell (clicking an issue in the pane). One sync. */
   async selectCell(sheet: string, cell: string): Promise<void> {
-    await this.run(async (ctx) => {
+    await this.run({}, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
@@ -175,7 +179,7 @@ export class OfficeBook implements WorkbookPort {
     const temps = plan.sheets.map((_, i) => `zs~${this.tempTag}~${i}`);
     const links = this.supports("ExcelApi", "1.7");
     try {
-      return await this.run(async (ctx) => {
+      return await this.run({}, async (ctx) => {
         const { sheets, names } = loadNames(ctx);
         // 1. write everything into temporary sheets (one sync, or one per ~4 MB chunk)
         const added = plan.sheets.map((_, i) => sheets.add(temps[i]));
@@ -269,7 +273,7 @@ export class OfficeBook implements WorkbookPort {
 
   /** Remove temporary sheets left by a failed write. */
   private async cleanup(temps: string[]): Promise<void> {
-    await this.run(async (ctx) => {
+    await this.run({}, async (ctx) => {
       for (const t of temps) ctx.workbook.worksheets.getItemOrNullObject(t).delete();
       await ctx.sync();
     });

@@ -21,7 +21,11 @@ interface Rect {
   right: number;
 }
 
+let sheetIds = 0;
+
 export class SheetState {
+  /** a stable id, as Excel gives every worksheet (getItem accepts the name or the id) */
+  readonly id = `{ZS-SHEET-${++sheetIds}}`;
   cells = new Map<string, Cell>();
   merges: Rect[] = [];
   frozenRows = 0;
@@ -81,6 +85,8 @@ export interface NameState {
   name: string;
   sheet: SheetState;
   address: string;
+  /** the sheet was deleted: Excel keeps the name, and its formula becomes =#REF!$A$1 */
+  broken?: boolean;
 }
 
 export class FakeWorkbookState {
@@ -95,6 +101,12 @@ export class FakeWorkbookState {
   requestBytes: number[] = [];
   /** make sync number n (1-based, counted over the fake's life) throw */
   failAtSync: number | null = null;
+  /** the user is typing in a cell: requests fail unless they ask Excel to wait (delayForCellEdit) */
+  cellEditMode = false;
+  /** how many times a request waited for the user to leave a cell */
+  cellEditWaits = 0;
+  /** calculation was suspended before these syncs (1-based sync numbers) */
+  suspendedSyncs: number[] = [];
 
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -108,14 +120,17 @@ export class FakeWorkbookState {
   snapshot(): string {
     return JSON.stringify({
       sheets: this.sheets.map((s) => s.snapshot()),
-      names: this.names.map((n) => [n.name, n.sheet.name, n.address]),
+      names: this.names.map((n) => [n.name, n.broken ? "#REF!" : n.sheet.name, n.address]),
     });
   }
   supports = (set: string, version: string): boolean =>
     set === "ExcelApi" && version.startsWith("1.") && Number(version.slice(2)) <= this.apiMinor;
-  /** what Excel.run would be */
-  run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(this);
+  /** what Excel.run(options, batch) would be */
+  run = async <T>(
+    options: { delayForCellEdit?: boolean },
+    batch: (ctx: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const ctx = new FakeContext(this, !!options.delayForCellEdit);
     return batch(ctx as unknown as Excel.RequestContext);
   };
   maxRequest(): number {
@@ -135,24 +150,40 @@ interface Op {
   payload: unknown;
 }
 
-class FakeContext {
+export class FakeContext {
   private queue: Op[] = [];
   readonly workbook: FakeWorkbookProxy;
-  constructor(readonly state: FakeWorkbookState) {
+  /** calculation suspended until the next sync */
+  suspended = false;
+  constructor(
+    readonly state: FakeWorkbookState,
+    private readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
   }
   enqueue(payload: unknown, run: () => void): void {
     this.queue.push({ run, payload });
   }
-  async sync(): Promise<void> {
+  /**
+   * Run the queued operations in order. A failure stops the rest and keeps what ran before it, as Excel does.
+   * `wireBytes`: the request size measured by the real client (the Office.js harness); otherwise the fake's estimate.
+   */
+  async sync(wireBytes?: number): Promise<void> {
     const st = this.state;
     st.syncs++;
-    const bytes = Buffer.byteLength(JSON.stringify(this.queue.map((o) => o.payload)), "utf8");
+    const bytes = wireBytes ?? Buffer.byteLength(JSON.stringify(this.queue.map((o) => o.payload)), "utf8");
     st.requestBytes.push(bytes);
     const ops = this.queue;
     this.queue = [];
+    if (this.suspended) st.suspendedSyncs.push(st.syncs);
+    this.suspended = false;
     if (st.failAtSync === st.syncs) throw new Error(`GeneralException: injected failure at sync ${st.syncs}`);
     if (bytes > 5 * 1024 * 1024) throw new Error(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
+    if (wireBytes === undefined && st.cellEditMode) {
+      if (!this.delayForCellEdit) throw new Error("InvalidOperationInCellEditMode: Excel is in cell-editing mode");
+      st.cellEditMode = false;
+      st.cellEditWaits++;
+    }
     for (const op of ops) op.run();
   }
 }
@@ -178,9 +209,17 @@ class Loadable {
 class FakeWorkbookProxy {
   readonly worksheets: WorksheetsProxy;
   readonly names: NamesProxy;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
   constructor(ctx: FakeContext) {
     this.worksheets = new WorksheetsProxy(ctx);
     this.names = new NamesProxy(ctx);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => {
+        if (ctx.state.apiMinor < 6)
+          throw new Error("ApiNotFound: suspendApiCalculationUntilNextSync needs ExcelApi 1.6");
+        ctx.suspended = true;
+      },
+    };
   }
 }
 
@@ -213,15 +252,18 @@ class WorksheetsProxy extends Loadable {
       return created;
     });
   }
-  getItem(name: string): WorksheetProxy {
+  getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.state.sheet(name);
-      if (!s) throw new Error(`ItemNotFound: worksheet ${name}`);
+      const s = this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((x) => x.id === key);
+      if (!s) throw new Error(`ItemNotFound: worksheet ${key}`);
       return s;
     });
   }
-  getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.state.sheet(name) ?? null);
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(
+      this.ctx,
+      () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((x) => x.id === key) ?? null,
+    );
   }
 }
 
@@ -232,6 +274,13 @@ class WorksheetProxy extends Loadable {
     private resolve: () => SheetState | null,
   ) {
     super(ctx, "Worksheet");
+  }
+  /** for the Office.js harness: the sheet behind the proxy (null for a null object) and its id */
+  resolveForHarness(): SheetState | null {
+    return this.resolve();
+  }
+  idForHarness(): string | undefined {
+    return this.resolve()?.id;
   }
   markLoaded(fields: string[]): void {
     const s = this.resolve()!;
@@ -269,8 +318,11 @@ class WorksheetProxy extends Loadable {
       const s = this.resolve();
       if (!s) return;
       const st = this.ctx.state;
+      if (st.sheets.filter((x) => x.visibility === "Visible").length === 1 && s.visibility === "Visible")
+        throw new Error("InvalidOperation: a workbook must keep at least one visible sheet");
       st.sheets = st.sheets.filter((x) => x !== s);
-      st.names = st.names.filter((n) => n.sheet !== s);
+      // workbook names that pointed into the sheet stay, as =#REF!$A$1 (Excel does not delete them)
+      for (const n of st.names) if (n.sheet === s) n.broken = true;
     });
   }
   activate(): void {
@@ -370,6 +422,9 @@ class RangeProxy extends Loadable {
     private resolve: () => RangeRef,
   ) {
     super(ctx, "Range");
+  }
+  resolveForHarness(): RangeRef {
+    return this.resolve();
   }
   load(props: string): this {
     const fields = props.split(",").map((p) => p.trim());
@@ -507,6 +562,9 @@ class RangeAreasProxy extends Loadable {
   ) {
     super(ctx, "RangeAreas");
   }
+  resolveForHarness(): string | null {
+    return this.resolve();
+  }
   load(props: string): this {
     this.fill([props, "isNullObject"], (p) => (p === "isNullObject" ? this.resolve() === null : this.resolve()));
     return this;
@@ -531,7 +589,8 @@ class NamesProxy extends Loadable {
         const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(q) ? q : `'${q.replace(/'/g, "''")}'`;
         return {
           name: n.name,
-          formula: `=${quoted}!${n.address}`,
+          formula: n.broken ? `=#REF!${n.address}` : `=${quoted}!${n.address}`,
+          idForHarness: () => n.name,
           delete: () =>
             this.ctx.enqueue(
               { op: "name.delete", name: n.name },
@@ -545,6 +604,17 @@ class NamesProxy extends Loadable {
   }
   get items(): Array<{ name: string; formula: string; delete(): void }> {
     return this.read("items");
+  }
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.ctx.enqueue({ op: "name.delete", name }, () => {
+          const st = this.ctx.state;
+          if (!st.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+            throw new Error(`ItemNotFound: name ${name}`);
+          st.names = st.names.filter((n) => n.name.toLowerCase() !== name.toLowerCase());
+        }),
+    };
   }
   add(name: string, reference: RangeProxy): void {
     this.ctx.enqueue({ op: "names.add", name }, () => {

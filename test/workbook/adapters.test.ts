@@ -114,7 +114,7 @@ describe("the strict fake is strict", () => {
   test("reading a property before load + sync throws", async () => {
     const fake = fakeFromSheets(sampleSheets());
     await expect(
-      fake.run(async (ctx) => {
+      fake.run({}, async (ctx) => {
         const ws = ctx.workbook.worksheets;
         ws.load("items/name");
         return ws.items.length;
