@@ -153,7 +153,10 @@ export class FakeWorkbookState {
   snapshot(): string {
     return JSON.stringify({
       sheets: this.sheets.map((s) => s.snapshot()),
-      names: this.names.map((n) => [n.name, n.broken ? "#REF!" : n.sheet.name, n.address]),
+      // Excel lists names sorted by name
+      names: this.names
+        .map((n) => [n.name, n.broken ? "#REF!" : n.sheet.name, n.address])
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     });
   }
   supports = (set: string, version: string): boolean =>
@@ -329,13 +332,27 @@ class WorksheetProxy extends Loadable {
   idForHarness(): string | undefined {
     return this.resolve()?.id;
   }
+  private staticProps = new Map<string, string>();
   markLoaded(fields: string[]): void {
     const s = this.resolve()!;
-    for (const f of fields) if (f === "name") this.staticName = s.name;
+    for (const f of fields) {
+      if (f === "name") this.staticName = s.name;
+      else if (f === "id") this.staticProps.set("id", s.id);
+      else if (f === "visibility") this.staticProps.set("visibility", s.visibility);
+      else throw new Error(`the fake does not know Worksheet.${f}`);
+    }
   }
   get name(): string {
     if (this.staticName === null) throw new PropertyNotLoaded("Worksheet.name");
     return this.staticName;
+  }
+  get id(): string {
+    if (!this.staticProps.has("id")) throw new PropertyNotLoaded("Worksheet.id");
+    return this.staticProps.get("id")!;
+  }
+  get visibility(): string {
+    if (!this.staticProps.has("visibility")) throw new PropertyNotLoaded("Worksheet.visibility");
+    return this.staticProps.get("visibility")!;
   }
   set name(v: string) {
     this.ctx.enqueue({ op: "worksheet.rename", v }, () => {
@@ -348,7 +365,7 @@ class WorksheetProxy extends Loadable {
     });
   }
   load(props: string): this {
-    const fields = props.split(",");
+    const fields = props.split(",").map((f) => f.trim());
     this.ctx.enqueue({ load: "worksheet", fields }, () => this.markLoaded(fields));
     return this;
   }
@@ -795,8 +812,17 @@ class NamesProxy extends Loadable {
         }),
     };
   }
-  add(name: string, reference: RangeProxy): void {
+  add(name: string, reference: RangeProxy | string): void {
     this.ctx.enqueue({ op: "names.add", name }, () => {
+      if (typeof reference === "string") {
+        // only the broken reference a deleted sheet leaves is modelled
+        const m = /^=#REF!(\$[A-Z]+\$\d+)$/.exec(reference);
+        if (!m) throw new Error(`the fake does not know the reference ${reference}`);
+        if (this.ctx.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw new Error(`ItemAlreadyExists: name ${name}`);
+        this.ctx.state.names.push({ name, sheet: new SheetState("#REF!"), address: m[1], broken: true });
+        return;
+      }
       const r = (reference as unknown as { resolve: () => RangeRef }).resolve();
       if (!r) throw new Error("InvalidReference");
       if (this.ctx.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))

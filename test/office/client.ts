@@ -134,7 +134,9 @@ export class OfficeClientHarness {
       responseBytes: 0,
       actions: body.Actions.length,
       delayForCellEdit: (flags & 64) !== 0,
-      cleanup: body.Actions.every((a) => a.ActionType === 3 && a.Name === "_RemoveReference"),
+      cleanup:
+        body.Actions.some((a) => a.Name === "_RemoveReference") &&
+        body.Actions.every((a) => a.ActionType === 1 || (a.ActionType === 3 && a.Name === "_RemoveReference")),
     };
     this.wire.push(rec);
     const fail = (code: string, message: string) => {
@@ -248,7 +250,8 @@ export class OfficeClientHarness {
             throw new Error(`the harness does not know action type ${a.ActionType}`);
         }
       }
-      await this.server.sync(requestBytes);
+      // the client's own clean-up after Excel.run (releasing tracked objects) is not a sync of the adapter
+      if (!rec.cleanup) await this.server.sync(requestBytes);
     } catch (e) {
       return fail(codeOf(e), e instanceof Error ? e.message : String(e));
     }
