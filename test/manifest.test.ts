@@ -5,7 +5,11 @@ import { validateXML } from "xmllint-wasm";
 const { manifestFor } = require("../scripts/manifest.js") as { manifestFor: (u: string) => string };
 
 const ROOT = path.join(__dirname, "..");
-const XSD_DIR = path.join(ROOT, "..", "shared", "manifest-xsd");
+// ../shared/manifest-xsd beside the repository (or beside the worktrees folder when run from a git worktree)
+const XSD_DIR =
+  [path.join(ROOT, "..", "shared", "manifest-xsd"), path.join(ROOT, "..", "..", "shared", "manifest-xsd")].find((d) =>
+    fs.existsSync(d),
+  ) ?? path.join(ROOT, "..", "shared", "manifest-xsd");
 
 async function validate(xml: string) {
   const files = fs.readdirSync(XSD_DIR).filter((f) => f.endsWith(".xsd"));
