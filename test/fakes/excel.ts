@@ -35,7 +35,11 @@ export class SheetState {
   charts: Array<{ type: string; series: Array<{ name: string; values: string; x?: string }>; title?: string }> = [];
   formats: Array<{ rect: Rect; key: string; value: unknown }> = [];
   constructor(public name: string) {}
+  /** bumped by every write through set(); the used range is cached against it (and the number of cells) */
+  private version = 0;
+  private usedCache: { version: number; size: number; rect: Rect | null } | null = null;
   set(r: number, c: number, v: unknown): void {
+    this.version++;
     const k = `${r},${c}`;
     if (v === "" || v === null || v === undefined) {
       this.cells.delete(k);
@@ -63,6 +67,7 @@ export class SheetState {
   typeIn(r: number, c: number, v: unknown): void {
     if (typeof v !== "string" || v === "") return this.set(r, c, v);
     if (this.numFmt.get(`${r},${c}`) === "@") {
+      this.version++;
       this.cells.set(`${r},${c}`, { v, type: "String" });
       return;
     }
@@ -81,6 +86,13 @@ export class SheetState {
     return this.cells.get(`${r},${c}`);
   }
   used(): Rect | null {
+    const u = this.usedCache;
+    if (u && u.version === this.version && u.size === this.cells.size) return u.rect;
+    const rect = this.scanUsed();
+    this.usedCache = { version: this.version, size: this.cells.size, rect };
+    return rect;
+  }
+  private scanUsed(): Rect | null {
     let t = Infinity,
       l = Infinity,
       b = -1,

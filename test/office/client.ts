@@ -68,6 +68,8 @@ export interface WireRecord {
 
 interface ObjectPathInfo {
   Id: number;
+  /** do not keep a reference (the object was untracked) */
+  D?: boolean;
   ObjectPathType: number;
   Name: string;
   ParentObjectPathId?: number;
@@ -213,9 +215,10 @@ export class OfficeClientHarness {
             results.push(() => {
               const isNull = nullObject(o);
               if (isNull) return { ActionId: a.Id, Value: null };
-              // objects made by a method (sheets.add, names.add…) get a reference id, so that a later request reaches
-              // the same object instead of running the method again
-              if (pathType === 3) {
+              // objects made by a method (sheets.add, getRange…) get a reference id, so that a later request reaches
+              // the same object (the client invalidates such paths after the request otherwise); the client releases
+              // them after Excel.run, unless untrack() marked the path "D" (do not keep a reference)
+              if (pathType === 3 && !body.ObjectPaths[String(a.ObjectPathId)].D) {
                 const ref = `zsref${this.nextRef++}`;
                 this.refs.set(ref, o);
                 return { ActionId: a.Id, Value: { _ReferenceId: ref } };

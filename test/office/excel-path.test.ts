@@ -7,7 +7,7 @@ import { buildResultPlan } from "../../src/engine/result-plan";
 import type { Scheme } from "../../src/schemes/schema";
 import type { Issue, SheetData } from "../../src/engine/types";
 import { newSheet, type ResultPlan } from "../../src/engine/plan";
-import { OfficeBook } from "../../src/workbook/office";
+import { OfficeBook, REQUEST_BUDGET } from "../../src/workbook/office";
 import { FakeWorkbookState, fakeFromSheets } from "../fakes/excel";
 import { sampleSheets } from "../helpers";
 import { OfficeClientHarness, WIRE_LIMIT } from "./client";
@@ -41,6 +41,8 @@ async function roundTrip(label: string, sheets: SheetData[], scheme: Scheme, for
   expect(h.wire.filter((w) => w.error)).toEqual([]);
   expect(h.maxRequest()).toBeLessThan(WIRE_LIMIT);
   expect(h.maxResponse()).toBeLessThan(WIRE_LIMIT);
+  // the budget holds as the client measures: no request over 4 MB
+  expect(h.maxRequest()).toBeLessThanOrEqual(REQUEST_BUDGET);
   figures.push(
     `| ${label} | ${readSyncs} | ${mb(Math.max(...h.wire.slice(0, w0).map((w) => w.responseBytes)))} MB | ${write.length} | ${mb(Math.max(...write.map((w) => w.requestBytes)))} MB |`,
   );
@@ -86,6 +88,7 @@ describe("sizes through the real client (every request and response < 5 MB)", ()
     expect(h.wire.filter((w) => w.error)).toEqual([]);
     expect(h.maxRequest()).toBeLessThan(WIRE_LIMIT);
     expect(h.maxResponse()).toBeLessThan(WIRE_LIMIT);
+    expect(h.maxRequest()).toBeLessThanOrEqual(REQUEST_BUDGET);
     expect(fake.sheet("企业副本")!.get(100_000, 0)!.v).toBe(sheets[1].values[100_000][0]);
     figures.push(
       `| 100,000 enterprises × 10 (read, write back) | ${readSyncs} | ${mb(readMax)} MB | ${write.length} | ${mb(Math.max(...write.map((w) => w.requestBytes)))} MB |`,
@@ -111,7 +114,7 @@ describe("sizes through the real client (every request and response < 5 MB)", ()
     await office.writeResult(p);
     const write = h.wire.slice(w0).filter((w) => !w.cleanup);
     expect(h.wire.filter((w) => w.error)).toEqual([]);
-    expect(h.maxRequest()).toBeLessThan(WIRE_LIMIT);
+    expect(h.maxRequest()).toBeLessThanOrEqual(REQUEST_BUDGET);
     figures.push(
       `| 校验结果 with 20,000 findings | – | – | ${write.length} | ${mb(Math.max(...write.map((w) => w.requestBytes)))} MB |`,
     );
