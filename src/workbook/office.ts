@@ -421,12 +421,34 @@ export class OfficeBook implements WorkbookPort {
           for (const g of gone) sheets.getItemOrNullObject(g).delete();
           await ctx.sync().catch(() => this.removeSheets(gone).catch(() => undefined));
         }
-        return { written, replaced: old.map((o) => o.name) };
+        return { written, replaced: old.map((o) => o.name), notices: this.notices(feature) };
       });
     } catch (e) {
       if (!swapped) await this.restore(before, temps).catch(() => undefined);
       throw e;
     }
+  }
+
+  /** What the pane should say about this write: notes left out, features this Excel lacks. */
+  private notices(feature: { links: boolean; page: boolean; notes: boolean }): Array<{ zh: string; en: string }> {
+    const out: Array<{ zh: string; en: string }> = [];
+    const skipped = this.lastNotes.reduce((n, x) => n + Number(x.split(":")[2] ?? 0), 0);
+    if (skipped && !feature.notes)
+      out.push({
+        zh: `此版本的 Excel 不支持单元格批注（需要 ExcelApi 1.18）：${skipped} 个得分单元格的依据见「加分明细」表。`,
+        en: `This Excel cannot add cell notes (ExcelApi 1.18 needed): the basis of ${skipped} score cells is in the details sheet.`,
+      });
+    else if (skipped)
+      out.push({
+        zh: `批注已达每个工作簿 ${NOTE_CAP} 条的上限：其余 ${skipped} 个得分单元格的依据见「加分明细」表。`,
+        en: `Notes reached ${NOTE_CAP} per workbook: the basis of the other ${skipped} score cells is in the details sheet.`,
+      });
+    if (!feature.page)
+      out.push({
+        zh: "此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9）：打印方向、纸张和标题行未设置。",
+        en: "This Excel has no page layout (ExcelApi 1.9 needed): orientation, paper and print titles were not set.",
+      });
+    return out;
   }
 
   /** Undo a write that failed before its swap completed: the workbook as it was. */

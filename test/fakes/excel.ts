@@ -534,6 +534,10 @@ class RangeProxy extends Loadable {
   resolveForHarness(): RangeRef {
     return this.resolve();
   }
+  /** the real client stops tracking the object (nothing to release after Excel.run) */
+  untrack(): this {
+    return this;
+  }
   /** items of a loaded collection: their properties are there at once */
   fillNow(fields: string[]): void {
     for (const f of fields) this.loaded.set(f, this.value(f));
