@@ -3,6 +3,7 @@
  * loading state while office.js starts, then the Excel pane; if office.js cannot load, or the page is opened outside
  * Excel, it says so in plain words and offers the standalone page.
  */
+import "./csp";
 import * as React from "react";
 import { createRoot, type Root } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
