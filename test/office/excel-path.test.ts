@@ -11,7 +11,7 @@ import { OfficeBook, REQUEST_BUDGET } from "../../src/workbook/office";
 import { FakeWorkbookState, fakeFromSheets } from "../fakes/excel";
 import { sampleSheets } from "../helpers";
 import { OfficeClientHarness, WIRE_LIMIT } from "./client";
-import { chifeng, chifengParks, enterprises, huaibei, huaibeiZones, mujun } from "./data";
+import { chifeng, chifengParks, enterprises, huaibei, huaibeiZones } from "./data";
 
 /** what the tests print for the README's payload table */
 const figures: string[] = [];
@@ -62,12 +62,15 @@ describe("sizes through the real client (every request and response < 5 MB)", ()
   ])("Huaibei, 1,000 zones (%s)", async (mode, formulas) => {
     await roundTrip(`huaibei-2023, 1,000 zones (${mode})`, huaibeiZones(1000), huaibei, formulas as boolean);
   });
-  test.each([
-    ["values", false],
-    ["formulas", true],
-  ])("Chifeng, 1,000 parks (%s)", async (mode, formulas) => {
-    await roundTrip(`chifeng-2020, 1,000 parks (${mode})`, chifengParks(1000), chifeng, formulas as boolean);
+  test("Chifeng, 1,000 parks (values)", async () => {
+    await roundTrip("chifeng-2020, 1,000 parks (values)", chifengParks(1000), chifeng, false);
   });
+  // the engine builds the formula plan of 1,000 parks in ~100 s (its 排序法 formulas check every row for every row),
+  // so the default run takes 250 parks; ZS_EXCEL_FULL=1 runs the full size (measured figures in README "In Excel")
+  const PARKS = process.env.ZS_EXCEL_FULL ? 1000 : 250;
+  test(`Chifeng, ${PARKS} parks (formulas)`, async () => {
+    await roundTrip(`chifeng-2020, ${PARKS} parks (formulas)`, chifengParks(PARKS), chifeng, true);
+  }, 600_000);
   test("100,000 enterprises × 10 columns: read in row blocks, written back", async () => {
     const sheets = enterprises(100_000);
     const fake = fakeFromSheets(sheets);
@@ -93,7 +96,6 @@ describe("sizes through the real client (every request and response < 5 MB)", ()
     figures.push(
       `| 100,000 enterprises × 10 (read, write back) | ${readSyncs} | ${mb(readMax)} MB | ${write.length} | ${mb(Math.max(...write.map((w) => w.requestBytes)))} MB |`,
     );
-    void mujun;
   });
   test("a 校验结果 sheet with 20,000 findings (links, styles) stays under the limit", async () => {
     const fake = fakeFromSheets(huaibeiZones(50));
@@ -248,7 +250,7 @@ describe("failures found through the real client", () => {
     fake.sheet("加分汇总")!.name = "旧汇总";
     const before = fake.snapshot();
     // then, while the next write runs, a sheet called 加分汇总 appears (another user, another add-in): the name the
-    // new summary is about to take. It appears just before the write's last sync.
+    // new summary is about to take. It appears just before the swap (the sync before the last, which deletes).
     const probe = fakeFromSheets(sampleSheets());
     const { office: o2 } = harness(probe);
     await o2.writeResult(p);
@@ -257,23 +259,21 @@ describe("failures found through the real client", () => {
     const last = probe.syncs - s0;
     const start = fake.syncs;
     fake.beforeSync = (n) => {
-      if (n === start + last) fake.addSheet("加分汇总");
+      if (n === start + last - 1) fake.addSheet("加分汇总");
     };
     const ok = await office.writeResult(p).then(
       () => true,
       () => false,
     );
     fake.beforeSync = null;
+    // the new summary cannot take its name: the write fails, and the earlier results are all there, exactly
+    expect(ok).toBe(false);
     expect(fake.sheet("加分汇总")).toBeDefined();
-    if (!ok) {
-      // failed: the earlier results are all still there, exactly
-      const s = JSON.parse(fake.snapshot());
-      s.sheets = s.sheets.filter((x: string) => !x.includes('"name":"加分汇总"'));
-      expect(JSON.stringify(s)).toBe(before);
-    } else {
-      expect(fake.names.filter((n) => n.broken)).toEqual([]);
-      expect(fake.sheets.some((s) => s.name.startsWith("zs~"))).toBe(false);
-    }
+    const s = JSON.parse(fake.snapshot());
+    s.sheets = s.sheets.filter((x: string) => !x.includes('"name":"加分汇总"'));
+    expect(JSON.stringify(s)).toBe(before);
+    expect(fake.sheet("旧汇总")!.visibility).toBe("Visible");
+    expect(fake.sheets.some((x) => x.name.startsWith("zs~"))).toBe(false);
   });
 });
 
