@@ -345,8 +345,9 @@ export class OfficeBook implements WorkbookPort {
     this.lastNotes = [];
     let before: Before | null = null;
     let swapped = false;
+    let removeAfter: string[] = [];
     try {
-      return await this.run(OPTIONS, async (ctx) => {
+      const report = await this.run(OPTIONS, async (ctx) => {
         const { sheets, names } = loadNames(ctx, true);
         const added = plan.sheets.map((_, i) => sheets.add(temps[i]));
         added.forEach((ws) => ws.load("id"));
@@ -393,6 +394,9 @@ export class OfficeBook implements WorkbookPort {
 
         // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
         const taken = new Set([...real].filter((n) => !ours.has(n) && !n.startsWith(TEMP_PREFIX)));
+        // the sheet to show first, so that hiding the old ones never hides the active sheet
+        const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
+        added[show >= 0 ? show : 0]?.activate();
         old.forEach((o, i) => {
           const ws = sheets.getItem(o.id);
           ws.name = aside(i);
@@ -410,23 +414,37 @@ export class OfficeBook implements WorkbookPort {
           added[i].name = name;
           if (mark) names.add(MARKER_PREFIX + p.key, added[i].getRange("A1"));
         });
-        const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
-        if (show >= 0) added[show].activate();
         await ctx.sync();
         swapped = true;
 
         // 3. the old sheets (and leftovers of an earlier failed write) go last
         const gone = [...old.map((_, i) => aside(i)), ...leftovers];
         if (gone.length) {
-          for (const g of gone) sheets.getItemOrNullObject(g).delete();
-          await ctx.sync().catch(() => this.removeSheets(gone).catch(() => undefined));
+          for (const g of gone) sheets.getItem(g).delete();
+          // the write has happened: if this fails, the hidden old sheets go in a retry (or with the next run)
+          await ctx.sync().catch(() => (removeAfter = gone));
         }
         return { written, replaced: old.map((o) => o.name), notices: this.notices(feature) };
       });
+      if (removeAfter.length) await this.removeSheets(removeAfter).catch(() => undefined);
+      return report;
     } catch (e) {
       if (!swapped) await this.restore(before, temps).catch(() => undefined);
       throw e;
     }
+  }
+
+  /** Delete the sheets that are still there (a retry of the write's last step). */
+  private async removeSheets(list: string[]): Promise<void> {
+    await this.run(OPTIONS, async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      const left = sheets.items.filter((x) => list.includes(x.name));
+      if (!left.length) return;
+      for (const x of left) sheets.getItem(x.name).delete();
+      await ctx.sync();
+    });
   }
 
   /** What the pane should say about this write: notes left out, features this Excel lacks. */
@@ -454,11 +472,11 @@ export class OfficeBook implements WorkbookPort {
   /** Undo a write that failed before its swap completed: the workbook as it was. */
   private async restore(before: Before | null, temps: string[]): Promise<void> {
     await this.run(OPTIONS, async (ctx) => {
-      const { names } = loadNames(ctx);
+      const { sheets, names } = loadNames(ctx, true);
       await ctx.sync();
-      const sheets = ctx.workbook.worksheets;
-      for (const id of before?.temps ?? []) sheets.getItemOrNullObject(id).delete();
-      for (const t of temps) sheets.getItemOrNullObject(t).delete();
+      // the new sheets, whatever name they have reached (by id), and any temporary sheet of this write
+      for (const x of sheets.items)
+        if ((before?.temps ?? []).includes(x.id) || temps.includes(x.name)) sheets.getItem(x.id).delete();
       if (before) {
         for (const o of before.old) {
           const ws = sheets.getItem(o.id);
@@ -470,13 +488,6 @@ export class OfficeBook implements WorkbookPort {
         for (const o of before.old) names.add(o.marker, sheets.getItem(o.id).getRange("A1"));
         for (const d of before.dangling) if (want.has(d.name)) names.add(d.name, d.formula);
       }
-      await ctx.sync();
-    });
-  }
-
-  private async removeSheets(list: string[]): Promise<void> {
-    await this.run(OPTIONS, async (ctx) => {
-      for (const t of list) ctx.workbook.worksheets.getItemOrNullObject(t).delete();
       await ctx.sync();
     });
   }

@@ -64,6 +64,8 @@ export interface WireRecord {
   /** only the client's own clean-up after Excel.run (releasing tracked objects), not a sync of the adapter */
   cleanup: boolean;
   error?: string;
+  /** the request itself, when ZS_WIRE_DEBUG is set */
+  body?: unknown;
 }
 
 interface ObjectPathInfo {
@@ -141,6 +143,7 @@ export class OfficeClientHarness {
         body.Actions.every((a) => a.ActionType === 1 || (a.ActionType === 3 && a.Name === "_RemoveReference")),
     };
     this.wire.push(rec);
+    if (process.env.ZS_WIRE_DEBUG) rec.body = body;
     const fail = (code: string, message: string) => {
       rec.error = `${code}: ${message}`;
       const Body = { Error: { Code: code, Message: message, HttpStatusCode: 400 } };
@@ -211,26 +214,29 @@ export class OfficeClientHarness {
         const o = resolve(a.ObjectPathId) as Record<string, unknown>;
         switch (a.ActionType) {
           case 1: {
-            const pathType = body.ObjectPaths[String(a.ObjectPathId)].ObjectPathType;
-            results.push(() => {
-              const isNull = nullObject(o);
-              if (isNull) return { ActionId: a.Id, Value: null };
+            const info = body.ObjectPaths[String(a.ObjectPathId)];
+            // the object is looked at where the action stands in the batch (a later delete must not change it)
+            let value: unknown = {};
+            this.server.enqueue({ op: "instantiate" }, () => {
+              if (nullObject(o)) value = null;
               // objects made by a method (sheets.add, getRange…) get a reference id, so that a later request reaches
               // the same object (the client invalidates such paths after the request otherwise); the client releases
               // them after Excel.run, unless untrack() marked the path "D" (do not keep a reference)
-              if (pathType === 3 && !body.ObjectPaths[String(a.ObjectPathId)].D) {
+              else if (info.ObjectPathType === 3 && !info.D) {
                 const ref = `zsref${this.nextRef++}`;
                 this.refs.set(ref, o);
-                return { ActionId: a.Id, Value: { _ReferenceId: ref } };
+                value = { _ReferenceId: ref };
               }
-              return { ActionId: a.Id, Value: {} };
             });
+            results.push(() => ({ ActionId: a.Id, Value: value }));
             break;
           }
           case 2: {
             const select = a.QueryInfo?.Select ?? [];
+            let isNull = false;
+            this.server.enqueue({ op: "query" }, () => (isNull = nullObject(o)));
             (o as { load: (p: string) => void }).load(select.join(","));
-            results.push(() => ({ ActionId: a.Id, Value: nullObject(o) ? null : serialise(o, select) }));
+            results.push(() => ({ ActionId: a.Id, Value: isNull ? null : serialise(o, select) }));
             break;
           }
           case 3: {
