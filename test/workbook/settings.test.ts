@@ -110,7 +110,7 @@ test("ExcelJS: settings live in a very hidden sheet, are not input, survive a re
   ).toBe(0);
 });
 
-test("Office: settings are read in the same two syncs as the sheets, written hidden, and kept by a result write", async () => {
+test("Office: settings are read in the same three syncs as the sheets, written hidden, and kept by a result write", async () => {
   const fake = fakeFromSheets(oddSheets());
   const office = new OfficeBook(fake.run, fake.supports, "t");
   await office.writeSettings(MAP);
