@@ -208,10 +208,6 @@ const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
     en: (p) =>
       `"${p.column}": ${p.value} is implausibly large (beyond ±${p.max}) and is not used; check the unit and the digits`,
   },
-  "param-implausible": {
-    zh: (p) => `参数“${p.param}”的值 ${p.value} 大得不合常理（绝对值超过 ${p.max}），未使用`,
-    en: (p) => `the parameter "${p.param}" = ${p.value} is implausibly large (beyond ±${p.max}) and is not used`,
-  },
   // files that are not .xlsx workbooks, recognised before parsing
   "file-empty": {
     zh: (p) => `${p.file} 是空文件（0 字节），可能复制或下载没有完成；请重新获取该文件`,
