@@ -122,7 +122,7 @@ export async function inspectXlsx(data: Uint8Array, file = "", limits: Limits = 
         const total = count(xml, /<(?:\w+:)?mergeCell\b/g);
         throw new WorkbookFileError("limit-merges", { sheet, count: total, max: limits.mergesPerSheet });
       }
-      let area = 1;
+      let area: number;
       try {
         const r = parseRangeA1(m[1]);
         area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
