@@ -1,4 +1,5 @@
 // npm run fuzz -- [--n 10000] [--from 1] [--seed N] [--cli-every 20] [--out fuzz-failures]
+/* global setInterval, clearInterval */
 // Runs the seeded fuzz cases of test/fuzz/fuzz.ts in a worker thread; a case running over 20 s is a hang: the worker
 // is stopped and a new one continues with the next seed. Each failure is saved with its seed (input, output, JSON)
 // for replay with --seed. Prints a summary and exits 1 if any case failed.

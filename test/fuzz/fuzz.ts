@@ -364,7 +364,7 @@ export async function makeCase(
   if (level === "file") input = await mutateFile(input, r, mutations);
   else {
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(Buffer.from(input));
+    await wb.xlsx.load(input.buffer.slice(input.byteOffset, input.byteOffset + input.byteLength) as ArrayBuffer);
     const rounds = int(r, 1, 3);
     for (let i = 0; i < rounds; i++) mutateBook(wb, level, r, mutations);
     if (inMemory) return { scheme, level, input, mutations, wb };
