@@ -59,7 +59,7 @@ test("names made of * ? ~ = < > and spaces are matched exactly by every formula 
         key: s.name,
         name: s.name,
         values: s.values.map((row) => row.map((v) => (typeof v === "object" && v !== null ? null : v))),
-        merges: s.merges,
+        merges: s.merges ?? [],
         styles: [],
         numberFormats: [],
         links: [],
