@@ -109,8 +109,14 @@ export class ExcelJsBook implements WorkbookPort {
   static async load(lib: ExcelJSModule, data: ArrayBuffer | Uint8Array): Promise<ExcelJsBook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
     const parts = unzipPackage(bytes);
-    const wb = new lib.Workbook();
-    await wb.xlsx.load(readablePackage(parts) as unknown as ArrayBuffer);
+    let wb = new lib.Workbook();
+    try {
+      // with the cell notes where ExcelJS can read them; without them where it cannot
+      await wb.xlsx.load(readablePackage(parts, { notes: true }) as unknown as ArrayBuffer);
+    } catch {
+      wb = new lib.Workbook();
+      await wb.xlsx.load(readablePackage(parts) as unknown as ArrayBuffer);
+    }
     const book = new ExcelJsBook(wb);
     book.source = { parts, bytes, lib };
     return book;

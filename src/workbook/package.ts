@@ -186,6 +186,9 @@ export function sheetEntries(parts: Parts): SheetEntry[] {
 
 // ---------------------------------------------------------------------------------------------------------- reading
 
+const relsXml = (items: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join("")}</Relationships>`;
+
 /** Elements of a worksheet that reading does not need and that point at other parts. */
 const SHEET_REFS = ["drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "tableParts"];
 
@@ -198,14 +201,16 @@ function readableSheet(xml: string): string {
 
 /**
  * The package reduced to what reading needs, in the part names ExcelJS expects: xl/workbook.xml, worksheets as
- * xl/worksheets/sheetN.xml, styles, shared strings, theme. Nothing else is handed to ExcelJS.
+ * xl/worksheets/sheetN.xml, styles, shared strings, theme — and, with `notes`, the cell notes (comments and their
+ * VML, renamed as ExcelJS names them). Nothing else is handed to ExcelJS.
  */
-export function readablePackage(parts: Parts): Uint8Array {
+export function readablePackage(parts: Parts, opts: { notes?: boolean } = {}): Uint8Array {
   const wbPart = workbookPart(parts);
   const out: Zippable = {};
   const relsOut: string[] = [];
   const rs = rels(parts, wbPart);
   let k = 0;
+  let c = 0;
   for (const r of rs) {
     if (r.external) continue;
     const p = resolveTarget(wbPart, r.target);
@@ -214,6 +219,19 @@ export function readablePackage(parts: Parts): Uint8Array {
     if (isType(r, "worksheet")) {
       target = `worksheets/sheet${++k}.xml`;
       out[`xl/${target}`] = strToU8(readableSheet(strFromU8(parts[p])));
+      const notes: string[] = [];
+      if (opts.notes)
+        for (const x of rels(parts, p)) {
+          const src = resolveTarget(p, x.target);
+          if (x.external || !parts[src]) continue;
+          let t: string | null = null;
+          if (isType(x, "comments")) t = `../comments${++c}.xml`;
+          else if (isType(x, "vmlDrawing")) t = `../drawings/vmlDrawing${++c}.vml`;
+          if (!t) continue;
+          out[`xl/${t.slice(3)}`] = parts[src];
+          notes.push(`<Relationship Id="${escapeXml(x.id)}" Type="${escapeXml(x.type)}" Target="${t}"/>`);
+        }
+      if (notes.length) out[`xl/worksheets/_rels/sheet${k}.xml.rels`] = strToU8(relsXml(notes));
     } else if (isType(r, "styles")) target = "styles.xml";
     else if (isType(r, "sharedStrings")) target = "sharedStrings.xml";
     else if (isType(r, "theme")) target = "theme/theme1.xml";
@@ -222,11 +240,9 @@ export function readablePackage(parts: Parts): Uint8Array {
     relsOut.push(`<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${target}"/>`);
   }
   out["xl/workbook.xml"] = parts[wbPart];
-  out["xl/_rels/workbook.xml.rels"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relsOut.join("")}</Relationships>`,
-  );
+  out["xl/_rels/workbook.xml.rels"] = strToU8(relsXml(relsOut));
   out["_rels/.rels"] = strToU8(
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${REL("officeDocument")}" Target="xl/workbook.xml"/></Relationships>`,
+    relsXml([`<Relationship Id="rId1" Type="${REL("officeDocument")}" Target="xl/workbook.xml"/>`]),
   );
   if (parts["[Content_Types].xml"]) out["[Content_Types].xml"] = parts["[Content_Types].xml"];
   return zipSync(out, { level: 0 });
@@ -372,9 +388,6 @@ function uniqueName(taken: Set<string>, make: (n: number) => string): string {
     }
   }
 }
-
-const relsXml = (items: string[]) =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join("")}</Relationships>`;
 
 /** Insert before the first of these tags found after `from`, else before `fallback`. */
 function insertBefore(xml: string, from: number, tags: string[], fallback: string, insert: string): string {
