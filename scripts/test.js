@@ -29,7 +29,12 @@ function ensureTools() {
       args: ["--no-install-recommends"],
     },
   ];
-  const missing = tools.filter((t) => !fs.existsSync(t.bin));
+  // Debian's openpyxl (and Pillow for its images) makes the round-trip corpus at test time
+  const hasPython = () =>
+    spawnSync("/usr/bin/python3", ["-c", "import openpyxl, PIL"], { stdio: "ignore" }).status === 0;
+  tools.push({ bin: "/usr/bin/python3", packages: ["python3-openpyxl", "python3-pil"], args: [], present: hasPython });
+  const present = (t) => (t.present ? t.present() : fs.existsSync(t.bin));
+  const missing = tools.filter((t) => !present(t));
   if (!missing.length) return;
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
   if (isRoot && fs.existsSync("/usr/bin/apt-get")) {
@@ -39,9 +44,11 @@ function ensureTools() {
     for (const t of missing) run("apt-get", ["install", "-y", "-qq", ...t.args, ...t.packages], { env });
   }
   for (const t of tools) {
-    if (!fs.existsSync(t.bin)) {
+    if (!present(t)) {
       console.error(
-        `test: ${t.bin} is missing. Install it (Debian: apt-get install ${t.packages.join(" ")}) or set ${t.bin.includes("soffice") ? "SOFFICE_PATH" : "CHROMIUM_PATH"}.`,
+        t.present
+          ? `test: ${t.bin} cannot import openpyxl and PIL. Install them (Debian: apt-get install ${t.packages.join(" ")}).`
+          : `test: ${t.bin} is missing. Install it (Debian: apt-get install ${t.packages.join(" ")}) or set ${t.bin.includes("soffice") ? "SOFFICE_PATH" : "CHROMIUM_PATH"}.`,
       );
       process.exit(1);
     }

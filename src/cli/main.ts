@@ -8,6 +8,7 @@ import { schemeFromSheets, schemeToPlan } from "../schemes/sheets";
 import { check, checkAndScore, plan, toJson } from "../engine/pipeline";
 import { buildTemplatePlan } from "../engine/template";
 import { ExcelJsBook } from "../workbook/exceljs";
+import { PackageError } from "../workbook/package";
 import { samplePlan } from "../samples";
 import type { Issue, Lang } from "../engine/types";
 import type { MappingFile, ResolvedTable } from "../engine/read";
@@ -36,6 +37,7 @@ options:
   --save-mapping M   (check) write the mapping the reader used, to edit and give back with --mapping
   --force      score even when the data has errors
   --values     write the result sheets as values (an archive snapshot) instead of live formulas
+  --separate   write the result sheets (as values) into a new workbook instead of a copy of the input
   --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear
                (zonescore schemes lists each scheme's options; the one in force is written in the results)
   --lang en    English messages (default: Chinese)
@@ -51,7 +53,7 @@ interface Args {
   opts: Record<string, string | true>;
 }
 
-const FLAGS = new Set(["force", "help", "h", "values"]);
+const FLAGS = new Set(["force", "help", "h", "values", "separate"]);
 
 export function parseArgs(argv: string[]): Args {
   const pos: string[] = [];
@@ -154,6 +156,31 @@ async function loadBook(file: string | undefined): Promise<ExcelJsBook> {
   } catch (e) {
     throw new UsageError(`cannot read ${file} as an .xlsx workbook: ${(e as Error).message}`);
   }
+}
+
+/**
+ * The input with the result sheets added, every part of the user's own left as it was; where the package does not
+ * allow that, a refusal that says why and offers --separate (nothing is written).
+ */
+async function graftedCopy(book: ExcelJsBook, p: ReturnType<typeof plan>, lang: Lang): Promise<Uint8Array> {
+  await book.writeResult(p);
+  try {
+    return await book.toBuffer();
+  } catch (e) {
+    if (!(e instanceof PackageError)) throw e;
+    throw new UsageError(
+      lang === "zh"
+        ? `无法在不改动原工作簿其他内容的前提下加入结果表：${e.zh}。未写入任何文件。可加 --separate，把结果（数值）写入一个新的工作簿。`
+        : `cannot add the result sheets without changing the rest of the workbook: ${e.message}. Nothing was written. Use --separate to write the results (as values) into a new workbook.`,
+    );
+  }
+}
+
+/** --separate: the result sheets alone, as values, in a new workbook. */
+async function separateBook(p: ReturnType<typeof plan>): Promise<Uint8Array> {
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.writeResult(p);
+  return b.toBuffer();
 }
 
 /** Write a file through a temporary name, so that a failure never leaves half a file. */
@@ -313,10 +340,12 @@ async function run(argv: string[], io: Io): Promise<number> {
       if (path.resolve(outFile) === path.resolve(input!))
         throw new UsageError("--out must differ from the input file (the input is never modified)");
       // live formulas over the input cells by default; --values writes a frozen snapshot for archiving
-      await book.writeResult(
-        plan(scheme, r.run, { lang, formulas: a.opts.values ? undefined : { data: r.dataset!, sheets } }),
-      );
-      writeAtomic(outFile, await book.toBuffer());
+      const separate = a.opts.separate === true;
+      const p = plan(scheme, r.run, {
+        lang,
+        formulas: a.opts.values || separate ? undefined : { data: r.dataset!, sheets },
+      });
+      writeAtomic(outFile, separate ? await separateBook(p) : await graftedCopy(book, p, lang));
       if (a.opts.json !== "-") io.out(rankingText(r.run, scheme));
       io.err(
         lang === "zh"

@@ -29,6 +29,7 @@ export class PackageError extends Error {
   }
 }
 
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const REL = (t: string) => `${REL_NS}/${t}`;
 const CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
@@ -412,6 +413,11 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions): Uint8Array 
   const rootTag = /<(\w+:)?workbook\b[^>]*>/.exec(wbXml);
   if (!rootTag || rootTag[1])
     throw new PackageError("workbook.xml 使用了不常见的写法（带前缀的元素）", "workbook.xml uses prefixed elements");
+  if (attrs(rootTag[0]).xmlns !== MAIN_NS)
+    throw new PackageError(
+      "工作簿以“Strict Open XML”格式保存，结果表无法按同一格式加入（可在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试）",
+      'the workbook is saved as Strict Open XML, and the result sheets cannot be added in that format (save it as "Excel Workbook (*.xlsx)" and try again)',
+    );
   // 1. take out the sheets of an earlier run, with the parts only they used
   const entries = sheetEntries(user);
   const removeIdx = entries.map((e, i) => (opts.removeSheets.includes(e.name) ? i : -1)).filter((i) => i >= 0);

@@ -10,7 +10,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import ExcelJS from "exceljs";
-import { unzipSync, strFromU8 } from "fflate";
+import { unzipSync, strFromU8, strToU8, zipSync } from "fflate";
 import { main } from "../../src/cli/main";
 import { checkAndScore } from "../../src/engine/pipeline";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
@@ -150,4 +150,45 @@ describe("score --out keeps every part of the user's package", () => {
       expect(seen).toBe(want.entities.length);
     }
   }, 180000);
+});
+
+describe("where the package cannot take the result sheets safely, the run refuses and says why", () => {
+  test("a workbook saved as Strict Open XML: exit 2, nothing written, --separate offered in the user's language; --separate writes the results alone", async () => {
+    // the workbook saved as Strict Open XML (ExcelJS reads it; grafting transitional parts into it would mix formats)
+    const p = parts(path.join(dir, "all.xlsx"));
+    for (const k of Object.keys(p))
+      if (/\.(xml|rels)$/.test(k))
+        p[k] = strToU8(
+          text(p, k)
+            .replace(
+              /http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g,
+              "http://purl.oclc.org/ooxml/spreadsheetml/main",
+            )
+            .replace(
+              /http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g,
+              "http://purl.oclc.org/ooxml/officeDocument/relationships",
+            ),
+        );
+    const input = path.join(dir, "strict.xlsx");
+    fs.writeFileSync(input, zipSync(p));
+    const out = path.join(dir, "strict.out.xlsx");
+    const zh = await cli("score", input, "--scheme", "huaibei-2023", "--out", out);
+    expect(zh.code).toBe(2);
+    expect(zh.err).toContain("Strict Open XML");
+    expect(zh.err).toContain("另存为");
+    expect(zh.err).toContain("--separate");
+    expect(zh.err).toContain("未写入任何文件");
+    expect(fs.existsSync(out)).toBe(false);
+    const en = await cli("score", input, "--scheme", "huaibei-2023", "--out", out, "--lang", "en");
+    expect(en.err).toMatch(/saved as Strict Open XML.*Nothing was written.*--separate/);
+    expect(fs.existsSync(out)).toBe(false);
+    expect(fs.readdirSync(dir).filter((f) => f.startsWith("strict.out"))).toEqual([]);
+    const sep = await cli("score", input, "--scheme", "huaibei-2023", "--out", out, "--separate");
+    expect(sep.code).toBe(0);
+    const back = await ExcelJsBook.load(ExcelJS, fs.readFileSync(out));
+    expect(back.wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["加分汇总", "加分明细"]));
+    expect(back.wb.getWorksheet("开发区指标")).toBeUndefined();
+    // values, not formulas: nothing points at sheets this workbook does not have
+    back.wb.eachSheet((ws) => ws.eachRow((row) => row.eachCell((c) => expect(c.formula).toBeUndefined())));
+  });
 });
