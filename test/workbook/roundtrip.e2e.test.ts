@@ -16,11 +16,11 @@ import { checkAndScore } from "../../src/engine/pipeline";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { huaibeiSamplePlan } from "../../src/samples/huaibei-2023";
 import { huaibei } from "../helpers";
-import { recalc } from "../oracle/libreoffice";
+import { recalc, SOFFICE } from "../oracle/libreoffice";
 
 const PYTHON = "/usr/bin/python3";
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-roundtrip-"));
-const VARIANTS = ["chart", "validation", "condfmt", "comments", "image", "names", "all", "extlink"];
+const VARIANTS = ["chart", "validation", "condfmt", "comments", "image", "names", "all", "extlink", "pivot"];
 /** the package's index parts: they gain entries for the new sheets and lose none */
 const INDEX_PARTS = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]);
 
@@ -43,7 +43,38 @@ beforeAll(async () => {
     encoding: "utf8",
   });
   if (r.status !== 0) throw new Error(`the openpyxl corpus could not be made: ${r.stderr}`);
-}, 60000);
+  // a pivot table made by LibreOffice: a Basic macro in a fresh profile, run headless
+  const profile = path.join(dir, "lo-profile");
+  const lo = (...args: string[]) =>
+    spawnSync(SOFFICE, [`-env:UserInstallation=file://${profile}`, "--headless", "--norestore", ...args], {
+      encoding: "utf8",
+      timeout: 120000,
+    });
+  lo("--terminate_after_init");
+  fs.copyFileSync(
+    path.join(__dirname, "roundtrip-pivot.xba"),
+    path.join(profile, "user", "basic", "Standard", "Module1.xba"),
+  );
+  lo(`macro:///Standard.Module1.Pivot("${path.join(dir, "base.xlsx")}","${path.join(dir, "pivot.xlsx")}")`);
+  if (!fs.existsSync(path.join(dir, "pivot.xlsx"))) throw new Error("LibreOffice made no pivot table workbook");
+}, 180000);
+
+test("the corpus carries what it claims: charts, an image, comments, validation, formats, names, a link, a pivot table", () => {
+  const all = parts(path.join(dir, "all.xlsx"));
+  const names = Object.keys(all);
+  expect(names.filter((n) => n.startsWith("xl/charts/chart")).length).toBe(2);
+  expect(names.some((n) => n.startsWith("xl/media/"))).toBe(true);
+  expect(names.filter((n) => /comment/i.test(n) && n.endsWith(".xml")).length).toBe(2);
+  const zones = Object.values(all)
+    .map((b) => strFromU8(b))
+    .find((t) => t.includes("<dataValidations"))!;
+  expect(zones).toContain("<conditionalFormatting");
+  expect(text(all, "xl/workbook.xml")).toContain("产值区域");
+  expect(Object.keys(parts(path.join(dir, "extlink.xlsx")))).toContain("xl/externalLinks/externalLink1.xml");
+  const pivot = Object.keys(parts(path.join(dir, "pivot.xlsx")));
+  expect(pivot.some((n) => n.startsWith("xl/pivotTables/"))).toBe(true);
+  expect(pivot.some((n) => n.startsWith("xl/pivotCache/"))).toBe(true);
+});
 
 describe("workbooks with charts, images, drawings and comments made by openpyxl are read", () => {
   test.each(VARIANTS)("%s: the tables are found as in the plain workbook", async (name) => {
