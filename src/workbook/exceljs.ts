@@ -291,14 +291,21 @@ export class ExcelJsBook implements WorkbookPort {
       ws.getCell("A1").value = JSON.stringify(settings.value);
       fresh.definedNames.add(`${quoteSheet(settings.name)}!$A$1`, SETTINGS_NAME);
     }
-    const ours = unzipPackage(new Uint8Array((await fresh.xlsx.writeBuffer()) as ArrayBuffer));
+    // stored, not compressed: it is unpacked at once (the package is compressed once, when grafted)
+    const written = await fresh.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
+    const ours = unzipPackage(new Uint8Array(written as ArrayBuffer));
     const remove = [...(result ? this.markedSheets().keys() : [])];
     const oldSettings = this.settingsSheet()?.name;
     if (settings && oldSettings) remove.push(oldSettings);
-    return graft(src.parts, ours, {
-      removeSheets: remove,
-      removeNames: (n) => (!!result && n.startsWith(MARKER_PREFIX)) || (!!settings && n === SETTINGS_NAME),
-    });
+    return graft(
+      src.parts,
+      ours,
+      {
+        removeSheets: remove,
+        removeNames: (n) => (!!result && n.startsWith(MARKER_PREFIX)) || (!!settings && n === SETTINGS_NAME),
+      },
+      src.bytes,
+    );
   }
 }
 

@@ -15,7 +15,7 @@
  * Where the package does not have the form this needs, a PackageError says why; the caller can then offer to write
  * the results into a new workbook instead. Pure TypeScript (fflate), for node and the browser.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { deflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export type Parts = Record<string, Uint8Array>;
 
@@ -403,7 +403,7 @@ function insertBefore(xml: string, from: number, tags: string[], fallback: strin
  * Returns the new package; the user's parts other than the workbook, its relationships, the content types and the
  * styles are passed through unchanged.
  */
-export function graft(user: Parts, ours: Parts, opts: GraftOptions): Uint8Array {
+export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Uint8Array): Uint8Array {
   const out: Parts = { ...user };
   const wbPart = workbookPart(user);
   const wbRels = relsPartOf(wbPart);
@@ -622,5 +622,143 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions): Uint8Array 
       : relsText.replace(/<\/Relationships>\s*$/, `${newRels.join("")}</Relationships>`),
   );
   out["[Content_Types].xml"] = strToU8(ct.replace(/<\/Types>\s*$/, `${newCt.join("")}</Types>`));
-  return zipSync(out as Zippable, { level: 6 });
+  // the user's parts are copied compressed as they were; only new and changed parts are compressed
+  const raw = userZip ? rawEntries(userZip) : new Map<string, RawEntry>();
+  return writeZip(
+    Object.entries(out).map(([name, bytes]) => {
+      const r = raw.get(name);
+      return r && bytes === user[name] && r.usize === bytes.length ? r : fresh(name, bytes);
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------- zip
+
+/** One zip entry: compressed data with what the directory says about it. */
+interface RawEntry {
+  name: string;
+  method: number;
+  flags: number;
+  time: number;
+  date: number;
+  crc: number;
+  usize: number;
+  data: Uint8Array;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+function crc32(d: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < d.length; i++) c = CRC_TABLE[(c ^ d[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+function fresh(name: string, bytes: Uint8Array): RawEntry {
+  const now = new Date();
+  const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
+  const date = ((Math.max(1980, now.getFullYear()) - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
+  const data = deflateSync(bytes, { level: 6 });
+  return { name, method: 8, flags: 0, time, date, crc: crc32(bytes), usize: bytes.length, data };
+}
+
+/** The entries of a zip as stored (compressed data untouched), from its central directory; empty for Zip64. */
+function rawEntries(zip: Uint8Array): Map<string, RawEntry> {
+  const out = new Map<string, RawEntry>();
+  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65557); i--)
+    if (v.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return out;
+  const count = v.getUint16(end + 10, true);
+  let p = v.getUint32(end + 16, true);
+  if (count === 0xffff || p === 0xffffffff) return out;
+  const dec = new TextDecoder();
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > zip.length || v.getUint32(p, true) !== 0x02014b50) return new Map();
+    const q = p;
+    const flags = v.getUint16(q + 8, true);
+    const method = v.getUint16(q + 10, true);
+    const csize = v.getUint32(q + 20, true);
+    const n = v.getUint16(q + 28, true);
+    const local = v.getUint32(q + 42, true);
+    const name = dec.decode(zip.subarray(q + 46, q + 46 + n)).replace(/^\/+/, "");
+    p += 46 + n + v.getUint16(q + 30, true) + v.getUint16(q + 32, true);
+    if (flags & 1 || (method !== 0 && method !== 8) || local + 30 > zip.length) continue;
+    if (v.getUint32(local, true) !== 0x04034b50) continue;
+    const start = local + 30 + v.getUint16(local + 26, true) + v.getUint16(local + 28, true);
+    if (start + csize > zip.length) continue;
+    out.set(name, {
+      name,
+      method,
+      flags: flags & 0x0800,
+      time: v.getUint16(q + 12, true),
+      date: v.getUint16(q + 14, true),
+      crc: v.getUint32(q + 16, true),
+      usize: v.getUint32(q + 24, true),
+      data: zip.subarray(start, start + csize),
+    });
+  }
+  return out;
+}
+
+/** A zip of these entries (no data descriptors, no Zip64: a workbook part over 4 GB is not a workbook). */
+function writeZip(entries: RawEntry[]): Uint8Array {
+  const enc = new TextEncoder();
+  const names = entries.map((x) => enc.encode(x.name));
+  const size = entries.reduce((a, x, i) => a + 30 + names[i].length + x.data.length + 46 + names[i].length, 0) + 22;
+  const out = new Uint8Array(size);
+  const v = new DataView(out.buffer);
+  let p = 0;
+  const offsets: number[] = [];
+  const header = (x: RawEntry, at: number, utf8: boolean) => {
+    v.setUint16(at, 20, true);
+    v.setUint16(at + 2, x.flags | (utf8 ? 0x0800 : 0), true);
+    v.setUint16(at + 4, x.method, true);
+    v.setUint16(at + 6, x.time, true);
+    v.setUint16(at + 8, x.date, true);
+    v.setUint32(at + 10, x.crc, true);
+    v.setUint32(at + 14, x.data.length, true);
+    v.setUint32(at + 18, x.usize, true);
+  };
+  entries.forEach((x, i) => {
+    const utf8 = names[i].some((b) => b > 0x7f);
+    offsets.push(p);
+    v.setUint32(p, 0x04034b50, true);
+    header(x, p + 4, utf8);
+    v.setUint16(p + 26, names[i].length, true);
+    v.setUint16(p + 28, 0, true);
+    out.set(names[i], p + 30);
+    out.set(x.data, p + 30 + names[i].length);
+    p += 30 + names[i].length + x.data.length;
+  });
+  const cd = p;
+  entries.forEach((x, i) => {
+    const utf8 = names[i].some((b) => b > 0x7f);
+    v.setUint32(p, 0x02014b50, true);
+    v.setUint16(p + 4, 20, true);
+    header(x, p + 6, utf8);
+    v.setUint16(p + 28, names[i].length, true);
+    // extra, comment, disk, internal and external attributes: 0
+    v.setUint32(p + 42, offsets[i], true);
+    out.set(names[i], p + 46);
+    p += 46 + names[i].length;
+  });
+  v.setUint32(p, 0x06054b50, true);
+  v.setUint16(p + 8, entries.length, true);
+  v.setUint16(p + 10, entries.length, true);
+  v.setUint32(p + 12, p - cd, true);
+  v.setUint32(p + 16, cd, true);
+  return out;
 }
