@@ -150,6 +150,24 @@ describe("score --out keeps every part of the user's package", () => {
     expect(Object.keys(b).length).toBe(Object.keys(parts(once)).length);
   });
 
+  test("every result is a sound zip (CRC checked by Python's zipfile) that openpyxl opens, result sheets included", () => {
+    const files = VARIANTS.map((v) => path.join(dir, `${v}.out.xlsx`));
+    const script = [
+      "import sys, zipfile, openpyxl",
+      "for f in sys.argv[1:]:",
+      "    assert zipfile.ZipFile(f).testzip() is None, f",
+      "    wb = openpyxl.load_workbook(f)",
+      "    assert wb['加分汇总']['B4'].value == '濉溪经济开发区', f",
+      "    assert '开发区指标' in wb.sheetnames, f",
+      "print('ok', len(sys.argv) - 1)",
+    ].join("\n");
+    // (openpyxl warns that it drops extensions it does not know: a warning of its own reading, not an error)
+    const r = spawnSync(PYTHON, ["-W", "ignore", "-c", script, ...files], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trim()).toBe(`ok ${files.length}`);
+  }, 120000);
+
   test("LibreOffice opens every result and recalculates the engine's totals", async () => {
     const files = VARIANTS.map((v) => {
       const f = path.join(dir, `${v}.out.xlsx`);
