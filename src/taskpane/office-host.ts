@@ -10,7 +10,7 @@ function base64(bytes: Uint8Array): string {
 
 export function officeHost(): HostOps {
   const supports = (set: string, version: string) => Office.context.requirements.isSetSupported(set, version);
-  const book = new OfficeBook((batch) => Excel.run(batch), supports);
+  const book = new OfficeBook((options, batch) => Excel.run(options, batch), supports);
   return {
     kind: "excel",
     book: () => book,
