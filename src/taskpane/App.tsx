@@ -309,16 +309,10 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
     // the previous workbook is gone from the screen at once, whatever happens to this one
     dispatch({ type: "closed" });
     void run("open", true, async (token) => {
-      let name: string;
-      try {
-        name = await host.openFile!(f, (p: Progress) => {
-          if (op.current === token) dispatch({ type: "progress", progress: p });
-        });
-      } catch (e) {
-        if ((e as Error).name === "CancelledError") throw e;
-        const message = strings(stateRef.current.lang).badFile(f.name, (e as Error).message);
-        throw Object.assign(new Error(message), { cause: e });
-      }
+      // the worker's messages name the file and what is wrong with it, in the user's language
+      const name = await host.openFile!(f, stateRef.current.lang, (p: Progress) => {
+        if (op.current === token) dispatch({ type: "progress", progress: p });
+      });
       if (op.current !== token) return;
       const sheets = await host.book()!.readSheets();
       if (op.current !== token) return;

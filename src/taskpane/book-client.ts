@@ -72,8 +72,10 @@ export class WorkerBook implements WorkbookPort {
     this.listen();
   }
 
-  load(data: ArrayBuffer, onProgress?: (p: Progress) => void) {
-    return this.call<{ sheets: SheetData[]; settings: Settings | null }>("load", [data], onProgress, [data]);
+  load(data: ArrayBuffer, file: string, lang: "zh" | "en", onProgress?: (p: Progress) => void) {
+    return this.call<{ sheets: SheetData[]; settings: Settings | null }>("load", [data, file, lang], onProgress, [
+      data,
+    ]);
   }
   create() {
     return this.call<null>("create", []);

@@ -6,6 +6,7 @@
  */
 import type { ExcelJsBook as Book } from "../workbook/exceljs";
 import type { WorkbookPort } from "../workbook/port";
+import type { Lang } from "../engine/types";
 
 interface Request {
   id: number;
@@ -39,14 +40,26 @@ async function handle(req: Request): Promise<unknown> {
     scope.postMessage({ id: req.id, progress: { done, total, stage } });
   switch (req.op) {
     case "load": {
-      progress(0, 3, "parse");
+      // recognised and measured before ExcelJS parses it (size, rows, cells, merges): a clear message, not a hang
+      const [data, file, lang] = req.args as [ArrayBuffer, string, Lang];
+      progress(0, 4, "inspect");
+      const [{ inspectXlsx, WorkbookFileError }, { message }] = await Promise.all([
+        import("../workbook/inspect"),
+        import("../engine/messages"),
+      ]);
+      const fail = (e: unknown): never => {
+        if (e instanceof WorkbookFileError) throw new Error(message(lang, e.code, { file, ...e.params }));
+        throw new Error(message(lang, "file-xlsx-corrupt", { file }));
+      };
+      await inspectXlsx(new Uint8Array(data), file).catch(fail);
+      progress(1, 4, "parse");
       const { ExcelJS, mod } = await lib();
-      book = await mod.ExcelJsBook.load(ExcelJS, req.args[0] as ArrayBuffer);
-      progress(1, 3, "sheets");
+      book = await mod.ExcelJsBook.load(ExcelJS, data).catch(fail);
+      progress(2, 4, "sheets");
       const sheets = await book.readSheets();
-      progress(2, 3, "settings");
+      progress(3, 4, "settings");
       const settings = await book.readSettings();
-      progress(3, 3, "done");
+      progress(4, 4, "done");
       return { sheets, settings };
     }
     case "create": {

@@ -14,7 +14,7 @@ export interface HostOps {
   book(): WorkbookPort | null;
   selectCell?(sheet: string, cell: string): Promise<void>;
   /** file host: open a file chosen by the user; reading reports progress and can be cancelled */
-  openFile?(file: File, onProgress?: (p: Progress) => void): Promise<string>;
+  openFile?(file: File, lang: "zh" | "en", onProgress?: (p: Progress) => void): Promise<string>;
   /** stop the running read (file host: terminates the worker; the previous workbook is closed too) */
   cancel?(): void;
   /** file host: the workbook as a file to download */
@@ -59,10 +59,10 @@ export function fileHost(): HostOps {
   return {
     kind: "file",
     book: () => (open ? worker : null),
-    async openFile(file: File, onProgress?: (p: Progress) => void) {
+    async openFile(file: File, lang: "zh" | "en", onProgress?: (p: Progress) => void) {
       const w = await client();
       open = false;
-      await w.load(await file.arrayBuffer(), onProgress);
+      await w.load(await file.arrayBuffer(), file.name, lang, onProgress);
       open = true;
       fileName = file.name;
       return file.name;

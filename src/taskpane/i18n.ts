@@ -72,6 +72,7 @@ const zh = {
     settings: "读取设置",
     done: "完成",
     read: "读取工作表",
+    inspect: "检查文件大小和结构",
     check: "校验数据",
     write: "写入结果工作表",
   } as Record<string, string>,
@@ -111,8 +112,6 @@ const zh = {
   templateSaved: (n: string) => `已下载：${n}`,
   noResultsYet: "尚无结果。",
   yearHere: "在本窗格第 2 步的“考评年度”中填写即可。",
-  badFile: (n: string, why: string) =>
-    `无法读取「${n}」：它不是有效的 .xlsx 工作簿（${why}）。请在 Excel 或 WPS 中另存为 .xlsx 后再打开。`,
 };
 export type Strings = typeof zh;
 
@@ -187,6 +186,7 @@ const en: Strings = {
     settings: "reading the settings",
     done: "done",
     read: "reading the sheets",
+    inspect: "checking the file's size and structure",
     check: "checking the data",
     write: "writing the result sheets",
   },
@@ -228,8 +228,6 @@ const en: Strings = {
   templateSaved: (n: string) => `Downloaded: ${n}`,
   noResultsYet: "No results yet.",
   yearHere: "Or type it in step 2's evaluation year field of this pane.",
-  badFile: (n: string, why: string) =>
-    `Cannot read "${n}": it is not a valid .xlsx workbook (${why}). Save it as .xlsx in Excel or WPS and open it again.`,
 };
 
 export function strings(lang: UiLang): Strings {

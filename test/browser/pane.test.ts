@@ -315,7 +315,7 @@ test("the file is read in a Web Worker: the page answers while a big file reads,
   fs.writeFileSync(bad, "这不是工作簿");
   await page.getByTestId("language").click(); // back to Chinese
   await page.getByTestId("file-input").setInputFiles(bad);
-  await page.getByText("无法读取「坏文件.xlsx」：它不是有效的 .xlsx 工作簿").waitFor();
+  await page.getByText("坏文件.xlsx 是纯文本文件，不是 Excel 工作簿；请选择 .xlsx 工作簿").waitFor();
   expect(await page.getByTestId("file-name").count()).toBe(0);
   expect(await page.getByTestId("check").isDisabled()).toBe(true);
   await context.close();
