@@ -1,3 +1,4 @@
+/* global document */
 // npm run screenshot: pictures for review.
 // 1. The result sheets as officials will see them printed, through LibreOffice (soffice → PDF) and pdftoppm (→ PNG),
 //    for each built-in sample: demo/sheet-<scheme>-<sheet key>.png (the ranking, the group view, the details).
