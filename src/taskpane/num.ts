@@ -1,12 +1,10 @@
-/**
- * Numbers as the pane shows them: rounded to two decimals, integers without decimals, "—" for none.
- * (A local helper: the engine's display helper in src/engine/format.ts was not on main when this was written.)
- */
+/** Numbers as the pane shows them: the engine's display rounding (two decimals, integers without), "—" for none. */
+import { displayNumber } from "../engine/format";
+
 export function showNumber(x: number | null | undefined): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return "—";
-  const r = Math.round(x * 100) / 100;
-  if (Object.is(r, -0) || r === 0) return "0";
-  return Number.isInteger(r) ? String(r) : r.toFixed(2);
+  const s = displayNumber(x);
+  return s === "-0" ? "0" : s;
 }
 
 /** points: "—" where a rule gave none */
