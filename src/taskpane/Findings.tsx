@@ -137,6 +137,7 @@ export function Findings({
                         <Button
                           size="small"
                           appearance="subtle"
+                          data-testid="alias"
                           disabled={disabled}
                           onClick={() => onAlias(i.value!, i.fix!)}
                         >

@@ -83,9 +83,6 @@ export class WorkerBook implements WorkbookPort {
   toBuffer() {
     return this.call<Uint8Array>("toBuffer", []);
   }
-  setText(sheet: string, cell: string, text: string) {
-    return this.call<null>("setText", [sheet, cell, text]);
-  }
   readSheets() {
     return this.call<SheetData[]>("readSheets", []);
   }

@@ -10,16 +10,7 @@ import type { Lang } from "../engine/types";
 
 interface Request {
   id: number;
-  op:
-    | "load"
-    | "create"
-    | "readSheets"
-    | "readSettings"
-    | "writeSettings"
-    | "writeResult"
-    | "addSheets"
-    | "toBuffer"
-    | "setText";
+  op: "load" | "create" | "readSheets" | "readSettings" | "writeSettings" | "writeResult" | "addSheets" | "toBuffer";
   args: unknown[];
 }
 
@@ -70,14 +61,6 @@ async function handle(req: Request): Promise<unknown> {
     case "toBuffer": {
       const buf = await need().toBuffer();
       return buf;
-    }
-    case "setText": {
-      // 应用建议: one cell the user pointed at and confirmed, as text
-      const [sheet, cell, text] = req.args as [string, string, string];
-      const ws = need().wb.getWorksheet(sheet);
-      if (!ws) throw new Error(sheet);
-      ws.getCell(cell).value = text;
-      return null;
     }
     default: {
       const port = need() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;

@@ -82,9 +82,7 @@ export function fileHost(): HostOps {
     async insertTemplate(plan: ResultPlan, name: string) {
       return { name, blob: new Blob([(await planToXlsx(plan)) as BlobPart], { type: XLSX }) };
     },
-    async setCellText(sheet, cell, text) {
-      if (!worker || !open) throw new Error("no workbook");
-      await worker.setText(sheet, cell, text);
-    },
+    // no setCellText: the downloaded file keeps the user's package byte for byte with the result sheets grafted in,
+    // so a cell changed here would not reach it; the page offers 记为别名 instead (saved with the settings)
   };
 }

@@ -11,6 +11,7 @@ import type { ResultPlan } from "../../src/engine/plan";
 
 export const DIST = path.join(__dirname, "..", "..", "dist");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const AXE = require.resolve("axe-core/axe.min.js");
 
 export interface Served {
   base: string;
@@ -104,6 +105,10 @@ export async function openPage(
     s.outside.push(u);
     return route.abort();
   });
+  // axe-core, served from the page's own origin: the page's Content-Security-Policy allows no inline script
+  await page.route(`${s.base}/__test/axe.min.js`, (route) =>
+    route.fulfill({ path: AXE, contentType: "text/javascript" }),
+  );
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.goto(`${s.base}/index.html`);
@@ -120,13 +125,11 @@ export async function xlsxOf(plan: ResultPlan, name: string): Promise<string> {
   return file;
 }
 
-const AXE = require.resolve("axe-core/axe.min.js");
-
 /** axe-core on the whole page (every rule, every impact) and no horizontal scroll; returns what was found. */
 export async function audit(
   page: Page,
 ): Promise<{ violations: string[]; scroll: { sw: number; cw: number; wide: string[] } }> {
-  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ path: AXE });
+  if (!(await page.evaluate(() => "axe" in window))) await page.addScriptTag({ url: "/__test/axe.min.js" });
   await settle(page);
   const violations = await page.evaluate(async () => {
     const axe = (
