@@ -322,7 +322,10 @@ function groupSheet(
     if (style) g.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: style.style });
   }
   const last = first + rows - 1;
-  if (live) {
+  // live up to 500 units; a larger group view holds values (its rule-level sheet stays live), which keeps the write
+  // to Excel within its request budget
+  const liveRows = live && rows <= 500;
+  if (liveRows) {
     g.formulas = [];
     const formulaCells = new Set((summary.formulas ?? []).map((f) => `${f.row},${f.col}`));
     for (let pos = 0; pos < rows; pos++)
@@ -346,7 +349,9 @@ function groupSheet(
   );
   g.widths = [4.5, nameWidth, ...names.map(() => 6.5)];
   g.values.push([]);
-  const notes = [`各一级指标得分由「${summary.name}」中的逐项指标得分汇总而来`];
+  const notes = [
+    `各一级指标得分由「${summary.name}」中的逐项指标得分汇总而来${live && !liveRows ? "；本表为数值，修改输入后请看该表或重新生成" : ""}`,
+  ];
   for (const i of run.order)
     if (run.entities[i].vetoed) notes.push(`${run.entities[i].name}不予评价：${run.entities[i].vetoReason}`);
   for (const n of notes) {

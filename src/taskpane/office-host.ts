@@ -23,7 +23,7 @@ export function officeHost(): HostOps {
       return { opened: true };
     },
     async setCellText(sheet, cell, text) {
-      await Excel.run(async (ctx) => {
+      await Excel.run({ delayForCellEdit: true }, async (ctx) => {
         const r = ctx.workbook.worksheets.getItem(sheet).getRange(cell);
         // as text: Excel must not read the name as a number, a date or a formula
         r.numberFormat = [["@"]];
