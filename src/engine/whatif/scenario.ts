@@ -1,0 +1,272 @@
+/**
+ * Scenarios: a change set applied to the dataset, rescored, and compared with the baseline unit by unit (points per
+ * rule, total, rank with ↑/↓, awards, grade), with the list of every other unit whose rank moved. Undo and reset are
+ * list operations on the change set; named scenarios are plain JSON (saved in the workbook's ZoneScore settings).
+ */
+import type { Scheme } from "../../schemes/schema";
+import type { Dataset, FieldValue } from "../dataset";
+import type { AwardResult, ScoreRun } from "../result";
+import type { Lang } from "../types";
+import { score, type ScoreOptions } from "../score";
+import { applyChanges, WhatIfError, type Change } from "./changes";
+import { wt } from "./text";
+
+export interface RuleDelta {
+  rule: string;
+  before: number;
+  after: number;
+  delta: number;
+}
+
+export interface AwardLine {
+  rule: string;
+  label: string;
+  subject: string;
+  amount: number;
+  unit: string;
+}
+
+export interface UnitDiff {
+  index: number;
+  name: string;
+  rankBefore: number | null;
+  rankAfter: number | null;
+  /** places gained (positive = up); null when ranked in only one of the two */
+  placesUp: number | null;
+  /** "↑2", "↓1", "" (unchanged), "新参评"/"不再参评" when one side is unranked */
+  arrow: string;
+  totalBefore: number;
+  totalAfter: number;
+  totalDelta: number;
+  /** every rule whose points changed */
+  rules: RuleDelta[];
+  gradeBefore?: string;
+  gradeAfter?: string;
+  awardsGained: AwardLine[];
+  awardsLost: AwardLine[];
+  /** award amount change per unit of account (万元, 亩, 分 …) */
+  awardDelta: Record<string, number>;
+  vetoedBefore: boolean;
+  vetoedAfter: boolean;
+}
+
+export interface ScenarioDiff {
+  /** every unit, in input order */
+  units: UnitDiff[];
+  /** units whose rank moved (or who entered / left the ranking), best new rank first */
+  moved: number[];
+  /** units with any difference at all */
+  changed: number[];
+}
+
+const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
+
+function awardLines(run: ScoreRun): AwardLine[][] {
+  const out: AwardLine[][] = run.entities.map(() => []);
+  for (const a of run.awards as AwardResult[])
+    out[a.entityIndex].push({ rule: a.rule, label: a.label, subject: a.subject, amount: a.amount, unit: a.unit });
+  return out;
+}
+
+const awardKey = (a: AwardLine) => `${a.rule}\u0000${a.label}\u0000${a.subject}\u0000${a.amount}\u0000${a.unit}`;
+
+function arrowOf(before: number | null, after: number | null, lang: Lang): [number | null, string] {
+  if (before === null && after === null) return [null, ""];
+  if (before === null) return [null, lang === "zh" ? "新参评" : "now ranked"];
+  if (after === null) return [null, lang === "zh" ? "不再参评" : "no longer ranked"];
+  const up = before - after;
+  return [up, up > 0 ? `↑${up}` : up < 0 ? `↓${-up}` : ""];
+}
+
+/** Compare two runs of the same scheme over the same units (a scenario may add list rows, never units). */
+export function diffRuns(base: ScoreRun, next: ScoreRun, lang: Lang = "zh"): ScenarioDiff {
+  if (base.entities.length !== next.entities.length)
+    throw new WhatIfError(wt(lang, "badScenario", { why: "unit count differs" }));
+  const aBase = awardLines(base);
+  const aNext = awardLines(next);
+  const units: UnitDiff[] = base.entities.map((b, i) => {
+    const n = next.entities[i];
+    const pb = b.points;
+    const pn = n.points;
+    const rules: RuleDelta[] = [];
+    pb.forEach((p, k) => {
+      if (p !== pn[k]) rules.push({ rule: b.parts[k].rule, before: p, after: pn[k], delta: r9(pn[k] - p) });
+    });
+    const kb = new Map(aBase[i].map((a) => [awardKey(a), a]));
+    const kn = new Map(aNext[i].map((a) => [awardKey(a), a]));
+    const gained = [...kn].filter(([k]) => !kb.has(k)).map(([, a]) => a);
+    const lost = [...kb].filter(([k]) => !kn.has(k)).map(([, a]) => a);
+    const awardDelta: Record<string, number> = {};
+    for (const a of gained) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) + a.amount);
+    for (const a of lost) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) - a.amount);
+    const [placesUp, arrow] = arrowOf(b.rank, n.rank, lang);
+    const u: UnitDiff = {
+      index: i,
+      name: b.name,
+      rankBefore: b.rank,
+      rankAfter: n.rank,
+      placesUp,
+      arrow,
+      totalBefore: b.total,
+      totalAfter: n.total,
+      totalDelta: r9(n.total - b.total),
+      rules,
+      awardsGained: gained,
+      awardsLost: lost,
+      awardDelta,
+      vetoedBefore: b.vetoed,
+      vetoedAfter: n.vetoed,
+    };
+    if (b.grade !== undefined || n.grade !== undefined) {
+      u.gradeBefore = b.grade;
+      u.gradeAfter = n.grade;
+    }
+    return u;
+  });
+  const moved = units
+    .filter((u) => u.rankBefore !== u.rankAfter)
+    .sort((a, b) => (a.rankAfter ?? Infinity) - (b.rankAfter ?? Infinity) || a.index - b.index)
+    .map((u) => u.index);
+  const changed = units
+    .filter(
+      (u) =>
+        u.rankBefore !== u.rankAfter ||
+        u.totalDelta !== 0 ||
+        u.rules.length ||
+        u.awardsGained.length ||
+        u.awardsLost.length ||
+        u.gradeBefore !== u.gradeAfter ||
+        u.vetoedBefore !== u.vetoedAfter,
+    )
+    .map((u) => u.index);
+  return { units, moved, changed };
+}
+
+/** A what-if session: the baseline kept, a change set edited by list operations, every edit rescored. */
+export interface WhatIf {
+  scheme: Scheme;
+  data: Dataset;
+  opts: ScoreOptions;
+  baseline: ScoreRun;
+}
+
+export function startWhatIf(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}, baseline?: ScoreRun): WhatIf {
+  return { scheme, data, opts, baseline: baseline ?? score(scheme, data, opts) };
+}
+
+export interface ScenarioResult {
+  data: Dataset;
+  run: ScoreRun;
+  diff: ScenarioDiff;
+}
+
+/** Apply the change set, rescore everything, and diff against the baseline. */
+export function runScenario(w: WhatIf, changes: readonly Change[]): ScenarioResult {
+  const lang = w.opts.lang ?? "zh";
+  const data = applyChanges(w.scheme, w.data, changes, lang);
+  const run = score(w.scheme, data, w.opts);
+  return { data, run, diff: diffRuns(w.baseline, run, lang) };
+}
+
+// the change set as a list: each operation returns a new list, the old one is untouched
+
+/** Add a change at the end (a later "set" of the same cell wins; undo takes it away and the earlier value is back). */
+export function withChange(changes: readonly Change[], c: Change): Change[] {
+  return [...changes, c];
+}
+
+/** Undo the last change. */
+export function undo(changes: readonly Change[]): Change[] {
+  return changes.slice(0, -1);
+}
+
+/** Back to the baseline. */
+export function reset(): Change[] {
+  return [];
+}
+
+/** The change set with one change taken out (by position). */
+export function without(changes: readonly Change[], index: number): Change[] {
+  return changes.filter((_, k) => k !== index);
+}
+
+export interface SavedScenario {
+  name: string;
+  changes: Change[];
+  note?: string;
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === "object" && !Array.isArray(v);
+const isFieldValue = (v: unknown): v is FieldValue =>
+  v === null || typeof v === "boolean" || typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
+
+function parseChange(v: unknown, where: string): Change {
+  if (!isObj(v)) throw new Error(`${where}: not an object`);
+  const str = (k: string) => {
+    if (typeof v[k] !== "string") throw new Error(`${where}.${k}: expected text`);
+    return v[k] as string;
+  };
+  const row = v.row === undefined ? undefined : Number.isInteger(v.row) ? (v.row as number) : NaN;
+  if (Number.isNaN(row)) throw new Error(`${where}.row: expected a whole number`);
+  switch (v.op) {
+    case "set":
+      if (!isFieldValue(v.value)) throw new Error(`${where}.value: expected a number, yes/no, text or null`);
+      return {
+        op: "set",
+        table: str("table"),
+        key: str("key"),
+        field: str("field"),
+        value: v.value,
+        ...(row === undefined ? {} : { row }),
+      };
+    case "remove":
+      return { op: "remove", table: str("table"), key: str("key"), ...(row === undefined ? {} : { row }) };
+    case "add": {
+      if (!isObj(v.values)) throw new Error(`${where}.values: expected an object`);
+      const values: Record<string, FieldValue> = {};
+      for (const [k, x] of Object.entries(v.values)) {
+        if (!isFieldValue(x)) throw new Error(`${where}.values.${k}: expected a number, yes/no, text or null`);
+        values[k] = x;
+      }
+      return { op: "add", table: str("table"), unit: str("unit"), values };
+    }
+    case "param":
+      if (typeof v.value !== "number" && typeof v.value !== "string")
+        throw new Error(`${where}.value: expected a number or text`);
+      return { op: "param", param: str("param"), value: v.value };
+    default:
+      throw new Error(`${where}.op: expected set, add, remove or param`);
+  }
+}
+
+/** Validate scenarios read from JSON (the workbook's settings, a file): a clear message naming what is wrong. */
+export function parseScenarios(v: unknown, lang: Lang = "zh"): SavedScenario[] {
+  try {
+    if (!Array.isArray(v)) throw new Error("expected a list of scenarios");
+    const names = new Set<string>();
+    return v.map((s, k) => {
+      if (!isObj(s) || typeof s.name !== "string" || !s.name.trim()) throw new Error(`[${k}].name: expected text`);
+      if (names.has(s.name)) throw new Error(`[${k}].name: “${s.name}” twice`);
+      names.add(s.name);
+      if (!Array.isArray(s.changes)) throw new Error(`[${k}].changes: expected a list`);
+      const out: SavedScenario = {
+        name: s.name,
+        changes: s.changes.map((c, j) => parseChange(c, `[${k}].changes[${j}]`)),
+      };
+      if (typeof s.note === "string") out.note = s.note;
+      return out;
+    });
+  } catch (e) {
+    throw new WhatIfError(wt(lang, "badScenario", { why: (e as Error).message }));
+  }
+}
+
+/** Add or replace a named scenario (by name), keeping the others in order. */
+export function saveScenario(list: readonly SavedScenario[], s: SavedScenario): SavedScenario[] {
+  const k = list.findIndex((x) => x.name === s.name);
+  return k < 0 ? [...list, s] : list.map((x, j) => (j === k ? s : x));
+}
+
+export function deleteScenario(list: readonly SavedScenario[], name: string): SavedScenario[] {
+  return list.filter((x) => x.name !== name);
+}
