@@ -207,6 +207,7 @@ export function describeChange(scheme: Scheme, data: Dataset, ch: Change, lang: 
   } catch {
     from = null;
   }
-  const show = (v: FieldValue) => (v === null ? wt(lang, "blank") : typeof v === "boolean" ? wt(lang, v ? "yes" : "no") : String(v));
+  const show = (v: FieldValue) =>
+    v === null ? wt(lang, "blank") : typeof v === "boolean" ? wt(lang, v ? "yes" : "no") : String(v);
   return `${ch.key} ${col?.name ?? ch.field} ${show(from)} → ${show(ch.value)}${col?.unit ? " " + col.unit : ""}`;
 }

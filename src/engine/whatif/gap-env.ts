@@ -222,7 +222,12 @@ export function gapOf(
 ): RuleGap | null {
   const rule = env.scheme.rules[env.k];
   const before = env.cur(unit);
-  const after = pointsAfter ?? env.pointsWith(changes.map((c) => c.change), unit);
+  const after =
+    pointsAfter ??
+    env.pointsWith(
+      changes.map((c) => c.change),
+      unit,
+    );
   const gain = r9(after - before);
   const text = (lang: Lang) =>
     wt(lang, "reachLevel", {

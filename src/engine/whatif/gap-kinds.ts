@@ -104,7 +104,10 @@ const tiers: GapFn<"tiers"> = (rule, env, unit) => {
     zh: wt("zh", "tierLevel", { conds: t.when.map((c) => condText(env, table, c, "zh", short)).join("且") }),
     en: wt("en", "tierLevel", { conds: t.when.map((c) => condText(env, table, c, "en", short)).join(" and ") }),
   });
+  // every higher tier is a candidate; the cheapest change wins (the nearest tier, unless a higher one is nearer)
   const tryRow = (row: Row, base: number, withFilter: boolean): RuleGap | null => {
+    let best: RuleGap | null = null;
+    let bestCost = Infinity;
     for (const t of sorted) {
       if (t.points <= 0 || testAll(env.ctx, row, t.when) === true) continue;
       if (!rule.cumulative && t.points <= base) continue;
@@ -112,9 +115,10 @@ const tiers: GapFn<"tiers"> = (rule, env, unit) => {
       if (!ch || !ch.length) continue;
       const single = t.when.length === 1 && ch.length === 1 && ch[0].field === t.when[0].field;
       const g = gapOf(env, unit, ch, level(t, single));
-      if (g && g.gain > 0) return g;
+      const cost = g ? costOf(g.changes) : Infinity;
+      if (g && g.gain > 0 && cost < bestCost) [best, bestCost] = [g, cost];
     }
-    return null;
+    return best;
   };
   if (table.id === env.entities.id) {
     const row = table.rows[unit];
@@ -140,7 +144,13 @@ const tiers: GapFn<"tiers"> = (rule, env, unit) => {
     for (const c of best.changes) c.label = `${row0(table, c)}${c.label}`;
     return gapOf(env, unit, best.changes, best.level);
   }
-  return addRow(rule, env, unit, table, sorted.find((t) => t.points > 0));
+  return addRow(
+    rule,
+    env,
+    unit,
+    table,
+    sorted.find((t) => t.points > 0),
+  );
 };
 
 /** "项目甲 " before a list row's field label */
@@ -220,11 +230,24 @@ const rank: GapFn<"rank"> = (rule, env, unit) => {
   const u = unitOf(env, env.entities, rule.field);
   for (const y of above) {
     const who = rows.findIndex((r, i) => i !== unit && live(env.ctx, i) && num(r, rule.field) === y);
-    const place = 1 + rows.filter((r, i) => live(env.ctx, i) && i !== unit && better(num(r, rule.field) ?? NaN, y)).length;
+    const place =
+      1 + rows.filter((r, i) => live(env.ctx, i) && i !== unit && better(num(r, rule.field) ?? NaN, y)).length;
     const pass = onGrid(Math.abs(y - x) + res, res);
     const level = {
-      zh: wt("zh", "rankLevel", { above: rows[who].name, rank: place, verb: wt("zh", lower ? "less" : "more"), pass: fmt(pass), unit: u }),
-      en: wt("en", "rankLevel", { above: rows[who].name, rank: place, verb: wt("en", lower ? "less" : "more"), pass: fmt(pass), unit: u }),
+      zh: wt("zh", "rankLevel", {
+        above: rows[who].name,
+        rank: place,
+        verb: wt("zh", lower ? "less" : "more"),
+        pass: fmt(pass),
+        unit: u,
+      }),
+      en: wt("en", "rankLevel", {
+        above: rows[who].name,
+        rank: place,
+        verb: wt("en", lower ? "less" : "more"),
+        pass: fmt(pass),
+        unit: u,
+      }),
     };
     const g = numeric(env, unit, rule.field, y, level);
     if (g && g.gain > 0) return g;
@@ -251,7 +274,13 @@ const target: GapFn<"target"> = (rule, env, unit) => {
   }
   const met = v !== null && (rule.op === ">=" ? v >= t.value : v > t.value);
   if (met) return capped(env, unit);
-  return numeric(env, unit, rule.field, solve(rule.op, t.value, res), both("targetLevel", { year, target: fmt(t.value), unit: u }));
+  return numeric(
+    env,
+    unit,
+    rule.field,
+    solve(rule.op, t.value, res),
+    both("targetLevel", { year, target: fmt(t.value), unit: u }),
+  );
 };
 
 const perUnit: GapFn<"per-unit"> = (rule, env, unit) => {
@@ -266,7 +295,12 @@ const flag: GapFn<"flag"> = (rule, env, unit) => {
   if (!live(env.ctx, unit) || rule.points <= 0) return null;
   const row = env.entities.rows[unit];
   if (row.values[rule.field] === true) return capped(env, unit);
-  return gapOf(env, unit, [fieldChange(env, env.entities, row, rule.field, true)], both("fullLevel", { points: fmt(rule.points) }));
+  return gapOf(
+    env,
+    unit,
+    [fieldChange(env, env.entities, row, rule.field, true)],
+    both("fullLevel", { points: fmt(rule.points) }),
+  );
 };
 
 const entered: GapFn<"entered"> = (rule, env, unit) => {
@@ -302,7 +336,13 @@ const benchmark: GapFn<"benchmark-ratio"> = (rule, env, unit) => {
   let to = lower ? solve("<=", b / rule.cap, res) : solve(">=", rule.cap * b, res);
   // the evaluator divides: step once more when binary rounding leaves the ratio a hair under the cap
   const full = w * rule.cap;
-  for (let k = 0; k < 3 && env.pointsWith([fieldChange(env, env.entities, env.entities.rows[unit], rule.field, to).change], unit) < full - 1e-9; k++)
+  for (
+    let k = 0;
+    k < 3 &&
+    env.pointsWith([fieldChange(env, env.entities, env.entities.rows[unit], rule.field, to).change], unit) <
+      full - 1e-9;
+    k++
+  )
     to = onGrid(lower ? to - res : to + res, res);
   return numeric(env, unit, rule.field, to, both("benchLevel", { cap: fmt(rule.cap) }));
 };
@@ -332,7 +372,8 @@ const deduction: GapFn<"deduction"> = (rule, env, unit) => {
   const res = Math.max(env.res(env.entities, rule.field), 1e-6);
   const raw = v * rule.pointsPer;
   // below the cap every unit less deducts less; above it, the count must fall under max / pointsPer
-  const to = rule.max !== undefined && raw > rule.max ? solve("<", rule.max / rule.pointsPer, res) : onGrid(v - res, res);
+  const to =
+    rule.max !== undefined && raw > rule.max ? solve("<", rule.max / rule.pointsPer, res) : onGrid(v - res, res);
   return numeric(env, unit, rule.field, Math.max(0, to), both("deductLevel"));
 };
 

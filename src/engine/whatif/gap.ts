@@ -76,14 +76,23 @@ export function placeGap(
   const e = run.entities[unit];
   const head = { unit, name: e.name, rank: e.rank };
   if (e.vetoed || e.rank === null) {
-    const t = { zh: wt("zh", "vetoed", { reason: e.vetoReason ?? "" }), en: wt("en", "vetoed", { reason: e.vetoReason ?? "" }) };
+    const t = {
+      zh: wt("zh", "vetoed", { reason: e.vetoReason ?? "" }),
+      en: wt("en", "vetoed", { reason: e.vetoReason ?? "" }),
+    };
     return { ...head, above: null, ways: [], text: t };
   }
   if (e.rank === 1) return { ...head, above: null, ways: [], text: { zh: wt("zh", "first"), en: wt("en", "first") } };
   let aboveIdx = -1;
   for (const i of run.order) {
     const o = run.entities[i];
-    if (o.rank !== null && o.rank < e.rank && o.total > e.total && (aboveIdx < 0 || o.total <= run.entities[aboveIdx].total)) aboveIdx = i;
+    if (
+      o.rank !== null &&
+      o.rank < e.rank &&
+      o.total > e.total &&
+      (aboveIdx < 0 || o.total <= run.entities[aboveIdx].total)
+    )
+      aboveIdx = i;
   }
   const above = aboveIdx >= 0 ? run.entities[aboveIdx] : null;
   const need = above ? Math.round((above.total - e.total) * 1e9) / 1e9 : 0;
@@ -98,7 +107,12 @@ export function placeGap(
       const g = gapFor(rule, makeEnv(scheme, d, r, k, lang), unit);
       if (!g || g.status !== "gap" || g.gain <= 0) return;
       changes.push(...g.changes);
-      d = applyChanges(scheme, d, g.changes.map((c) => c.change), lang);
+      d = applyChanges(
+        scheme,
+        d,
+        g.changes.map((c) => c.change),
+        lang,
+      );
       r = score(scheme, d, opts);
       const n = r.entities[unit];
       if (n.rank !== null && n.rank < e.rank!) {
@@ -110,7 +124,16 @@ export function placeGap(
             rank: n.rank!,
             gain: signed(gain),
           });
-        ways.push({ rule: rule.id, changes: merged, apply: changes.map((c) => c.change), rank: n.rank, total: n.total, gain, cost: costOf(merged), text: { zh: text("zh"), en: text("en") } });
+        ways.push({
+          rule: rule.id,
+          changes: merged,
+          apply: changes.map((c) => c.change),
+          rank: n.rank,
+          total: n.total,
+          gain,
+          cost: costOf(merged),
+          text: { zh: text("zh"), en: text("en") },
+        });
         return;
       }
     }
@@ -191,12 +214,23 @@ export function awardGaps(scheme: Scheme, data: Dataset, run: ScoreRun, unit: nu
     });
     if (mine.length) {
       const amount = mine.reduce((s, x) => s + x.amount, 0);
-      return { award: a.id, label: a.label, have: true, text: say("awardHave", { amount: fmt(Math.round(amount * 1e9) / 1e9), unit: a.unit }) };
+      return {
+        award: a.id,
+        label: a.label,
+        have: true,
+        text: say("awardHave", { amount: fmt(Math.round(amount * 1e9) / 1e9), unit: a.unit }),
+      };
     }
-    if (e.vetoed) return { award: a.id, label: a.label, have: false, text: say("vetoed", { reason: e.vetoReason ?? "" }) };
+    if (e.vetoed)
+      return { award: a.id, label: a.label, have: false, text: say("vetoed", { reason: e.vetoReason ?? "" }) };
     switch (a.kind) {
       case "flag-amount":
-        return { award: a.id, label: a.label, have: false, text: say("awardFlag", { field: fieldLabel(ctx, ents, a.field) }) };
+        return {
+          award: a.id,
+          label: a.label,
+          have: false,
+          text: say("awardFlag", { field: fieldLabel(ctx, ents, a.field) }),
+        };
       case "rules-met": {
         const missing = a.rules
           .map((id) => scheme.rules.findIndex((r) => r.id === id))
@@ -213,11 +247,20 @@ export function awardGaps(scheme: Scheme, data: Dataset, run: ScoreRun, unit: nu
           if (row.entity !== unit) continue;
           const fails = a.filter
             .filter((c) => testAll(ctx, row, [c]) !== true)
-            .map((c) => ({ need: (l: Lang) => condText(env, table!, c, l, false), now: describeCond(ctx, table!, row, c) }));
+            .map((c) => ({
+              need: (l: Lang) => condText(env, table!, c, l, false),
+              now: describeCond(ctx, table!, row, c),
+            }));
           const subject = a.subject ? String(row.values[a.subject] ?? row.name) : row.name;
           if (!best || fails.length < best.fails.length) best = { subject, fails };
         }
-        if (!best) return { award: a.id, label: a.label, have: false, text: say("awardListNone", { what: spec?.name ?? a.over }) };
+        if (!best)
+          return {
+            award: a.id,
+            label: a.label,
+            have: false,
+            text: say("awardListNone", { what: spec?.name ?? a.over }),
+          };
         const fails = best.fails;
         return {
           award: a.id,
@@ -240,21 +283,14 @@ export function awardGaps(scheme: Scheme, data: Dataset, run: ScoreRun, unit: nu
       case "chosen":
         return { award: a.id, label: a.label, have: false, text: say("awardChosen", {}) };
       case "rank-amount":
-        return rankAwardGap(scheme, data, run, unit, a, say);
+        return rankAwardGap(scheme, data, run, unit, a);
     }
   });
 }
 
 type RankAward = Extract<Scheme["awards"][number], { kind: "rank-amount" }>;
 
-function rankAwardGap(
-  scheme: Scheme,
-  data: Dataset,
-  run: ScoreRun,
-  unit: number,
-  a: RankAward,
-  say: (key: string, vars: Record<string, string | number>) => { zh: string; en: string },
-): AwardGap {
+function rankAwardGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, a: RankAward): AwardGap {
   const ents = data.tables[scheme.entityTable];
   const env = makeEnv(scheme, data, run, 0);
   const live = (i: number) => run.entities[i].rank !== null;
@@ -262,7 +298,9 @@ function rankAwardGap(
   let by: { zh: string; en: string };
   const hasColumn = a.rankBy !== undefined && ents.rows.some((r) => typeof r.values[a.rankBy!] === "number");
   if (hasColumn) {
-    values = ents.rows.map((r, i) => (live(i) && typeof r.values[a.rankBy!] === "number" ? (r.values[a.rankBy!] as number) : null));
+    values = ents.rows.map((r, i) =>
+      live(i) && typeof r.values[a.rankBy!] === "number" ? (r.values[a.rankBy!] as number) : null,
+    );
     const l = fieldLabel(env.ctx, ents, a.rankBy!);
     by = { zh: `「${l}」`, en: l };
   } else if (a.fallbackTargets.length) {
@@ -286,7 +324,15 @@ function rankAwardGap(
   }
   const mine = values[unit];
   if (mine === null)
-    return { award: a.id, label: a.label, have: false, text: { zh: wt("zh", "awardRankNone", { award: a.label, by: by.zh }), en: wt("en", "awardRankNone", { award: a.label, by: by.en }) } };
+    return {
+      award: a.id,
+      label: a.label,
+      have: false,
+      text: {
+        zh: wt("zh", "awardRankNone", { award: a.label, by: by.zh }),
+        en: wt("en", "awardRankNone", { award: a.label, by: by.en }),
+      },
+    };
   const sorted = values.filter((v): v is number => v !== null).sort((x, y) => y - x);
   const rank = 1 + sorted.filter((v) => v > mine).length;
   const places = a.amounts.length;
@@ -294,7 +340,12 @@ function rankAwardGap(
   const pct = a.fallbackTargets.length && !hasColumn;
   const show = (x: number) => (pct ? `${fmt(Math.round(x * 10000) / 100)}%` : fmt(Math.round(x * 1e9) / 1e9));
   const vars = (l: Lang) => ({ award: a.label, by: by[l], rank, places, last: show(last), need: show(last - mine) });
-  return { award: a.id, label: a.label, have: false, text: { zh: wt("zh", "awardRank", vars("zh")), en: wt("en", "awardRank", vars("en")) } };
+  return {
+    award: a.id,
+    label: a.label,
+    have: false,
+    text: { zh: wt("zh", "awardRank", vars("zh")), en: wt("en", "awardRank", vars("en")) },
+  };
 }
 
 export type { Change };

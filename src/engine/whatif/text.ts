@@ -157,7 +157,8 @@ export const WHATIF_TEXT: Record<Lang, Record<string, string>> = {
     awardList: "{award}: {subject} still needs {conds}",
     now: "now",
     awardListNone: "{award}: no {what} qualifies",
-    awardRank: "{award}: place {rank} by {by}; awards go to the first {places} (place {places} has {last}, {need} apart)",
+    awardRank:
+      "{award}: place {rank} by {by}; awards go to the first {places} (place {places} has {last}, {need} apart)",
     awardRankNone: "{award}: not ranked by {by}",
     awardChosen: "{award}: chosen by the assessors, cannot be worked out",
     byTotal: "total",
