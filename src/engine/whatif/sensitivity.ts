@@ -89,6 +89,8 @@ export interface LeaveOut {
   meanShift: number;
   maxShift: number;
   top3Same: boolean;
+  /** every unit's rank without this rule */
+  ranks: Array<number | null>;
 }
 
 export interface SensitivityResult {
@@ -324,6 +326,7 @@ export function sensitivity(
         meanShift: r9(m.mean),
         maxShift: m.max,
         top3Same: sameTop3(top3, r),
+        ranks: Array.from(r, (x) => (Number.isNaN(x) ? null : x)),
       });
     });
     leaveOut.sort((a, b) => b.meanShift - a.meanShift || b.maxShift - a.maxShift);
