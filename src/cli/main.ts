@@ -12,6 +12,7 @@ import { samplePlan } from "../samples";
 import type { Issue, Lang } from "../engine/types";
 import type { MappingFile, ResolvedTable } from "../engine/read";
 import type { ScoreRun } from "../engine/result";
+import { WHATIF_COMMANDS, whatIfMain } from "./whatif";
 
 const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
 
@@ -226,6 +227,7 @@ export interface Io {
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (WHATIF_COMMANDS.has(argv[0])) return whatIfMain(argv, io);
   try {
     return await run(argv, io);
   } catch (e) {
