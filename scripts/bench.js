@@ -241,6 +241,12 @@ if (process.argv[2] === "read") {
   return;
 }
 scoringBenches();
+if (process.argv[2] === "whatif") {
+  // npm run bench -- whatif: the what-if rows only (with the scoring rows they reuse the data of)
+  for (const r of rows) console.log(r);
+  for (const r of whatifBenches()) console.log(r);
+  return;
+}
 const readLine = require("child_process")
   .execFileSync(process.execPath, [__filename, "read"], { encoding: "utf8" })
   .trim();

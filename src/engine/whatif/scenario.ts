@@ -78,10 +78,14 @@ function arrowOf(before: number | null, after: number | null, lang: Lang): [numb
   return [up, up > 0 ? `↑${up}` : up < 0 ? `↓${-up}` : ""];
 }
 
-/** Compare two runs of the same scheme over the same units (a scenario may add list rows, never units). */
-export function diffRuns(base: ScoreRun, next: ScoreRun, lang: Lang = "zh"): ScenarioDiff {
+/**
+ * Compare two runs of the same scheme over the same units (a scenario may add list rows, never units). `ruleIds` are
+ * the scheme's rule ids in order (read from the runs' parts when not given, which builds their sentences).
+ */
+export function diffRuns(base: ScoreRun, next: ScoreRun, lang: Lang = "zh", ruleIds?: readonly string[]): ScenarioDiff {
   if (base.entities.length !== next.entities.length)
     throw new WhatIfError(wt(lang, "badScenario", { why: "unit count differs" }));
+  const ids = ruleIds ?? base.entities[0]?.parts.map((p) => p.rule) ?? [];
   const aBase = awardLines(base);
   const aNext = awardLines(next);
   const units: UnitDiff[] = base.entities.map((b, i) => {
@@ -90,7 +94,7 @@ export function diffRuns(base: ScoreRun, next: ScoreRun, lang: Lang = "zh"): Sce
     const pn = n.points;
     const rules: RuleDelta[] = [];
     pb.forEach((p, k) => {
-      if (p !== pn[k]) rules.push({ rule: b.parts[k].rule, before: p, after: pn[k], delta: r9(pn[k] - p) });
+      if (p !== pn[k]) rules.push({ rule: ids[k], before: p, after: pn[k], delta: r9(pn[k] - p) });
     });
     const kb = new Map(aBase[i].map((a) => [awardKey(a), a]));
     const kn = new Map(aNext[i].map((a) => [awardKey(a), a]));
@@ -165,7 +169,16 @@ export function runScenario(w: WhatIf, changes: readonly Change[]): ScenarioResu
   const lang = w.opts.lang ?? "zh";
   const data = applyChanges(w.scheme, w.data, changes, lang);
   const run = score(w.scheme, data, w.opts);
-  return { data, run, diff: diffRuns(w.baseline, run, lang) };
+  return {
+    data,
+    run,
+    diff: diffRuns(
+      w.baseline,
+      run,
+      lang,
+      w.scheme.rules.map((r) => r.id),
+    ),
+  };
 }
 
 // the change set as a list: each operation returns a new list, the old one is untouched
