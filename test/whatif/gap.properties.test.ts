@@ -15,6 +15,8 @@ import { build, names, type Built } from "./fixtures";
 
 const RUNS = 40;
 const seen = new Map<RuleKind, { gap: number; capped: number }>();
+/** gaps found per rule id, to show each variant was exercised */
+const seenRule = new Map<string, number>();
 
 function pointsAfter(b: Built, changes: Change[], unit: number, k: number): number {
   const d = applyChanges(b.scheme, b.data, changes);
@@ -46,6 +48,7 @@ function verify(b: Built, kinds?: RuleKind[]) {
         return;
       }
       s.gap++;
+      seenRule.set(rule.id, (seenRule.get(rule.id) ?? 0) + 1);
       const changes = g.changes.map((c) => c.change);
       if (rule.kind === "veto") {
         const d = applyChanges(b.scheme, b.data, changes);
@@ -351,6 +354,82 @@ describe("gap to the next level: property tests for every rule kind", () => {
       ),
       { numRuns: RUNS },
     );
+  });
+
+  test("targets, all-or-nothing and proportional with a cap ratio; rank with bureau-entered points", () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            x: fc.option(dec1(0, 150), { freq: 6 }),
+            goal: dec1(10, 120),
+            ep: fc.option(dec1(0, 10), { freq: 3 }),
+          }),
+          {
+            minLength: 2,
+            maxLength: 5,
+          },
+        ),
+        fc.constantFrom(">=", ">"),
+        (us, op) => {
+          const s = miniScheme(
+            [{ id: "x" }, { id: "ep" }],
+            [
+              {
+                id: "ta",
+                clause: "c",
+                kind: "target",
+                field: "x",
+                target: { table: "goals", column: "goal" },
+                op,
+                points: 10,
+                label: "ta",
+                description: "d",
+              },
+              {
+                id: "tp",
+                clause: "c",
+                kind: "target",
+                field: "x",
+                target: { table: "goals", column: "goal" },
+                mode: "proportional",
+                capRatio: 1.2,
+                points: 20,
+                label: "tp",
+                description: "d",
+              },
+              {
+                id: "rk",
+                clause: "c",
+                kind: "rank",
+                field: "x",
+                points: 10,
+                enteredPoints: "ep",
+                label: "rk",
+                description: "d",
+              },
+            ],
+            {
+              tables: [
+                {
+                  id: "goals",
+                  name: "目标表",
+                  level: "targets",
+                  columns: [
+                    { id: "name", name: "单位", type: "text", role: "key", required: true },
+                    { id: "goal", name: "目标", type: "number" },
+                  ],
+                },
+              ],
+            },
+          );
+          const rows = us.map((u, i) => ({ name: names(5)[i], x: u.x, ep: u.ep }));
+          verify(build(s, rows, { goals: us.map((u, i) => ({ name: names(5)[i], goal: u.goal })) }));
+        },
+      ),
+      { numRuns: RUNS },
+    );
+    for (const id of ["ta", "tp", "rk"]) expect([id, (seenRule.get(id) ?? 0) > 0]).toEqual([id, true]);
   });
 
   test("every rule kind has a gap function, and every kind was exercised with a gap and (where one exists) a cap", () => {

@@ -176,3 +176,40 @@ test("a unit that dominates every indicator has rank interval [1, 1] under every
   // and the others do move: the test can fail
   expect(res.units.slice(1).some((u) => u.all!.p5 !== u.all!.p95)).toBe(true);
 });
+
+test("weights are renormalised: with a single group every perturbed sample equals the baseline", () => {
+  const s = miniScheme(
+    [{ id: "a" }, { id: "b" }],
+    [
+      { id: "ra", clause: "1", kind: "rank", field: "a", points: 50, group: "g", label: "a", description: "d" },
+      { id: "rb", clause: "2", kind: "rank", field: "b", points: 50, group: "g", label: "b", description: "d" },
+    ],
+    { groups: [{ id: "g", name: "全部", weight: 100 }] },
+  );
+  const b = build(
+    s,
+    names(6).map((name, i) => ({ name, a: (i * 37) % 11, b: (i * 5) % 7 })),
+  );
+  const res = sensitivity(s, b.data, b.run, { samples: 200, pct: 50, readings: false, leaveOut: false });
+  for (const u of res.units) expect([u.weights!.p5, u.weights!.p95]).toEqual([u.baseRank, u.baseRank]);
+  // two groups: the same data moves
+  const s2 = miniScheme(
+    [{ id: "a" }, { id: "b" }],
+    [
+      { id: "ra", clause: "1", kind: "rank", field: "a", points: 50, group: "g1", label: "a", description: "d" },
+      { id: "rb", clause: "2", kind: "rank", field: "b", points: 50, group: "g2", label: "b", description: "d" },
+    ],
+    {
+      groups: [
+        { id: "g1", name: "甲", weight: 50 },
+        { id: "g2", name: "乙", weight: 50 },
+      ],
+    },
+  );
+  const b2 = build(
+    s2,
+    names(6).map((name, i) => ({ name, a: (i * 37) % 11, b: (i * 5) % 7 })),
+  );
+  const res2 = sensitivity(s2, b2.data, b2.run, { samples: 200, pct: 50, readings: false, leaveOut: false });
+  expect(res2.units.some((u) => u.weights!.p5 !== u.weights!.p95)).toBe(true);
+});
