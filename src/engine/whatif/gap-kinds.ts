@@ -14,6 +14,7 @@ import { targetValue } from "../rules/simple";
 import {
   both,
   capped,
+  changeText,
   fieldChange,
   gapOf,
   onGrid,
@@ -380,7 +381,13 @@ const deduction: GapFn<"deduction"> = (rule, env, unit) => {
 const veto: GapFn<"veto"> = (rule, env, unit) => {
   const row = env.entities.rows[unit];
   if (row.values[rule.field] !== true) return null;
-  return gapOf(env, unit, [fieldChange(env, env.entities, row, rule.field, false)], both("vetoLevel"), 0);
+  const g = gapOf(env, unit, [fieldChange(env, env.entities, row, rule.field, false)], both("vetoLevel"), 0);
+  if (g)
+    g.text = {
+      zh: `${changeText(g.changes[0], "zh")}，${g.level.zh}`,
+      en: `${changeText(g.changes[0], "en")}: ${g.level.en}`,
+    };
+  return g;
 };
 
 /** The registry: every rule kind has its gap function (a missing kind fails to compile). */
