@@ -93,13 +93,16 @@ export function diffRuns(base: ScoreRun, next: ScoreRun, lang: Lang = "zh", rule
     const pb = b.points;
     const pn = n.points;
     const rules: RuleDelta[] = [];
-    pb.forEach((p, k) => {
-      if (p !== pn[k]) rules.push({ rule: ids[k], before: p, after: pn[k], delta: r9(pn[k] - p) });
-    });
-    const kb = new Map(aBase[i].map((a) => [awardKey(a), a]));
-    const kn = new Map(aNext[i].map((a) => [awardKey(a), a]));
-    const gained = [...kn].filter(([k]) => !kb.has(k)).map(([, a]) => a);
-    const lost = [...kb].filter(([k]) => !kn.has(k)).map(([, a]) => a);
+    for (let k = 0; k < pb.length; k++)
+      if (pb[k] !== pn[k]) rules.push({ rule: ids[k], before: pb[k], after: pn[k], delta: r9(pn[k] - pb[k]) });
+    let gained: AwardLine[] = [];
+    let lost: AwardLine[] = [];
+    if (aBase[i].length || aNext[i].length) {
+      const kb = new Map(aBase[i].map((a) => [awardKey(a), a]));
+      const kn = new Map(aNext[i].map((a) => [awardKey(a), a]));
+      gained = [...kn].filter(([k]) => !kb.has(k)).map(([, a]) => a);
+      lost = [...kb].filter(([k]) => !kn.has(k)).map(([, a]) => a);
+    }
     const awardDelta: Record<string, number> = {};
     for (const a of gained) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) + a.amount);
     for (const a of lost) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) - a.amount);
