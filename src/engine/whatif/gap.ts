@@ -113,7 +113,7 @@ export function placeGap(
         g.changes.map((c) => c.change),
         lang,
       );
-      r = score(scheme, d, opts);
+      r = score(scheme, d, { lang, options: opts.options ?? run.options });
       const n = r.entities[unit];
       if (n.rank !== null && n.rank < e.rank!) {
         const merged = mergeChanges(changes, data, scheme, lang);
