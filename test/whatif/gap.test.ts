@@ -45,3 +45,24 @@ test("English gap sentences carry the same numbers", () => {
   });
   expect([g.pointsBefore, g.pointsAfter, g.gain]).toEqual([0, 10, 10]);
 });
+
+test.each(["rank-step", "ratio-to-best"])(
+  "each way to gain a place really gains it (%s, the run's own reading)",
+  (reading) => {
+    const r = checkAndScore(planSheets(samplePlan(chifeng)!), chifeng, { options: { rankReading: reading } });
+    const w = startWhatIf(chifeng, r.dataset!, { options: { rankReading: reading } }, r.run!);
+    for (const k of [2, 4, 7]) {
+      const i = r.run!.order[k];
+      const p = placeGap(chifeng, r.dataset!, r.run!, i, { ways: 10 });
+      expect(p.ways.length).toBeGreaterThan(0);
+      const costs = p.ways.map((x) => x.cost);
+      expect(costs).toEqual([...costs].sort((a, b) => a - b));
+      for (const way of p.ways) {
+        const s = runScenario(w, way.apply);
+        expect(s.run.entities[i].rank).toBe(way.rank);
+        expect(way.rank).toBeLessThan(r.run!.entities[i].rank!);
+        expect(s.run.entities[i].total).toBeCloseTo(way.total, 9);
+      }
+    }
+  },
+);
