@@ -215,7 +215,7 @@ function diffText(d: ScenarioDiff, lang: Lang): string {
   const zh = lang === "zh";
   const lines: string[] = [];
   for (const i of d.changed) {
-    const u = d.units[i];
+    const u = d.unit(i);
     const rank = (r: number | null) => (r === null ? "—" : String(r));
     const dt = u.totalDelta === 0 ? "" : ` (${u.totalDelta > 0 ? "+" : ""}${u.totalDelta})`;
     lines.push(
@@ -233,7 +233,7 @@ function diffText(d: ScenarioDiff, lang: Lang): string {
   if (!d.changed.length) lines.push(zh ? "无变化" : "no change");
   else
     lines.push(
-      `${zh ? "名次变动" : "rank moved"}：${d.moved.map((i) => `${d.units[i].name} ${d.units[i].arrow}`).join("；") || (zh ? "无" : "none")}`,
+      `${zh ? "名次变动" : "rank moved"}：${d.moved.map((i) => `${d.unit(i).name} ${d.unit(i).arrow}`).join("；") || (zh ? "无" : "none")}`,
     );
   return lines.join("\n") + "\n";
 }
@@ -362,7 +362,11 @@ async function runCli(argv: string[], io: WhatIfIo): Promise<number> {
       place.ways.map((x) => `    · ${x.text[lang]}\n`).join("") +
       awards.map((x) => `  ${x.text[lang]}\n`).join("");
   }
-  emitJson(a.one.json, { changes, diff: s.diff, gaps }, io);
+  emitJson(
+    a.one.json,
+    { changes, diff: { changed: s.diff.changed.map((i) => s.diff.unit(i)), moved: s.diff.moved }, gaps },
+    io,
+  );
   if (a.one.json !== "-") io.out(diffText(s.diff, lang) + gapText);
   if (out !== undefined) {
     // the result sheets of the scenario as values (its figures are not in the input cells), and 情景对比

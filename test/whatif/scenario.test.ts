@@ -280,3 +280,44 @@ describe("undo, reset and named scenarios", () => {
     expect(parseSettings(JSON.stringify({ aliases: {}, scenarios: [{ name: 3 }] }))).toEqual({ aliases: {} });
   });
 });
+
+test("setting inputs to the values they have changes nothing: derived fields and column means are recomputed as the reader does", () => {
+  const mujun = getBuiltInScheme("mujun-template")!;
+  const m = checkAndScore(planSheets(samplePlan(mujun)!), mujun);
+  const ents = m.dataset!.tables[mujun.entityTable];
+  const cols = mujun.params.filter((p) => p.fallbackMeanOf).map((p) => p.fallbackMeanOf!.column);
+  expect(cols.length).toBeGreaterThan(0);
+  const same: Change[] = cols.flatMap((f) =>
+    ents.rows
+      .slice(0, 3)
+      .map((r) => ({
+        op: "set" as const,
+        table: mujun.entityTable,
+        key: r.name,
+        field: f,
+        value: r.values[f] ?? null,
+      })),
+  );
+  const w = startWhatIf(mujun, m.dataset!, {}, m.run!);
+  const s = runScenario(w, same);
+  expect(s.diff.changed).toEqual([]);
+  for (const p of mujun.params)
+    expect([p.id, s.data.params[p.id]?.value]).toEqual([p.id, m.dataset!.params[p.id]?.value]);
+  const h = checkAndScore(sampleSheets(), huaibei);
+  const hw = startWhatIf(huaibei, h.dataset!, {}, h.run!);
+  const z = h.dataset!.tables.zones.rows;
+  const hs = runScenario(
+    hw,
+    z.map((r) => ({
+      op: "set" as const,
+      table: "zones",
+      key: r.name,
+      field: "output",
+      value: r.values.output ?? null,
+    })),
+  );
+  expect(hs.diff.changed).toEqual([]);
+  expect(hs.data.tables.zones.rows.map((r) => r.values.outputIncrement)).toEqual(
+    z.map((r) => r.values.outputIncrement),
+  );
+});

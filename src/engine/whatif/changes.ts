@@ -20,6 +20,9 @@ export type Change =
   /** a parameter of the 参数 sheet (e.g. the city's average tax per mu) */
   | { op: "param"; param: string; value: number | string };
 
+/** the reader's own rounding of derived fields and column means (read.ts), so that an unchanged input stays equal */
+const round = (x: number) => Math.round(x * 1e9) / 1e9;
+
 export class WhatIfError extends Error {
   constructor(message: string) {
     super(message);
@@ -33,13 +36,23 @@ function tableSpec(scheme: Scheme, id: string, lang: Lang) {
   return spec;
 }
 
+const rowIndex = new WeakMap<Table, Map<string, number[]>>();
+
 /** The row a change names: by name (nameKey, so 全角/半角 and spaces do not matter), or by sheet row when given. */
 export function findRow(table: Table, key: string, row: number | undefined, lang: Lang): number {
   const k = nameKey(key);
-  const hits: number[] = [];
-  table.rows.forEach((r, i) => {
-    if (nameKey(r.name) === k && (row === undefined || r.row === row)) hits.push(i);
-  });
+  let index = rowIndex.get(table);
+  if (!index) {
+    index = new Map();
+    for (let i = 0; i < table.rows.length; i++) {
+      const nk = nameKey(table.rows[i].name);
+      const l = index.get(nk);
+      if (l) l.push(i);
+      else index.set(nk, [i]);
+    }
+    rowIndex.set(table, index);
+  }
+  const hits = (index.get(k) ?? []).filter((i) => row === undefined || table.rows[i].row === row);
   if (hits.length === 0) throw new WhatIfError(wt(lang, "noRow", { sheet: table.sheet, key }));
   if (hits.length > 1 && row === undefined)
     throw new WhatIfError(wt(lang, "ambiguousRow", { sheet: table.sheet, key, count: hits.length }));
@@ -91,6 +104,8 @@ export function applyChanges(scheme: Scheme, data: Dataset, changes: readonly Ch
   const own = new Set<string>();
   const copied = new Map<string, Set<number>>();
   const touched = new Set<string>();
+  /** "table\u0000field" of every set field, plus "table\u0000*" when rows were added or removed */
+  const fields = new Set<string>();
   const writable = (id: string): Table => {
     const t = tables[id];
     if (!t) throw new WhatIfError(wt(lang, "noTableInBook", { table: tableSpec(scheme, id, lang).name }));
@@ -111,6 +126,10 @@ export function applyChanges(scheme: Scheme, data: Dataset, changes: readonly Ch
     return t.rows[i];
   };
   const entities = () => tables[scheme.entityTable];
+  /** tables whose rows were added or removed in this change set: their row positions differ from the original's */
+  const reshaped = new Set<string>();
+  const locate = (id: string, key: string, row: number | undefined) =>
+    findRow(reshaped.has(id) ? tables[id] : data.tables[id], key, row, lang);
   for (const ch of changes) {
     if (ch.op === "param") {
       const p = scheme.params.find((x) => x.id === ch.param);
@@ -131,21 +150,24 @@ export function applyChanges(scheme: Scheme, data: Dataset, changes: readonly Ch
     const spec = tableSpec(scheme, ch.table, lang);
     touched.add(ch.table);
     if (ch.op === "set") {
-      const i = findRow(t, ch.key, ch.row, lang);
+      const i = locate(ch.table, ch.key, ch.row);
       const col = spec.columns.find((c) => c.id === ch.field);
       if (col?.role === "key" || col?.role === "ref") throw new WhatIfError(wt(lang, "keyField", { field: col.name }));
       checkValue(scheme, ch.table, ch.field, ch.value, lang, `${t.sheet}「${ch.key}」`);
       rowOf(ch.table, i).values[ch.field] = ch.value;
+      fields.add(`${ch.table}\u0000${ch.field}`);
     } else if (ch.op === "remove") {
       if (ch.table === scheme.entityTable) throw new WhatIfError(wt(lang, "removeEntity", { key: ch.key }));
-      const i = findRow(t, ch.key, ch.row, lang);
+      const i = locate(ch.table, ch.key, ch.row);
       t.rows.splice(i, 1);
+      reshaped.add(ch.table);
+      fields.add(`${ch.table}\u0000*`);
       const c = copied.get(ch.table)!;
       copied.set(ch.table, new Set([...c].filter((x) => x !== i).map((x) => (x > i ? x - 1 : x))));
     } else {
       if (ch.table === scheme.entityTable || spec.level !== "list")
         throw new WhatIfError(wt(lang, "addNotList", { table: spec.name }));
-      const unit = findRow(entities(), ch.unit, undefined, lang);
+      const unit = locate(scheme.entityTable, ch.unit, undefined);
       const ref = spec.columns.find((c) => c.role === "ref");
       const key = spec.columns.find((c) => c.role === "key");
       const values: Record<string, FieldValue> = {};
@@ -157,6 +179,8 @@ export function applyChanges(scheme: Scheme, data: Dataset, changes: readonly Ch
       if (ref) values[ref.id] = entities().rows[unit].name;
       const name = String((key && values[key.id]) ?? wt(lang, "newRow"));
       t.rows.push({ row: -1, name, values, cells: {}, entity: unit });
+      reshaped.add(ch.table);
+      fields.add(`${ch.table}\u0000*`);
       copied.get(ch.table)!.add(t.rows.length - 1);
     }
   }
@@ -169,13 +193,14 @@ export function applyChanges(scheme: Scheme, data: Dataset, changes: readonly Ch
         const r = tables[id].rows[i];
         const a = r.values[d.args[0]];
         const b = r.values[d.args[1]];
-        r.values[d.id] = typeof a === "number" && typeof b === "number" ? Math.round((a - b) * 1e12) / 1e12 : null;
+        r.values[d.id] = typeof a === "number" && typeof b === "number" ? round(a - b) : null;
       }
   }
   for (const p of scheme.params) {
     const f = p.fallbackMeanOf;
     const given = data.params[p.id];
-    if (!f || !touched.has(f.table) || !given || given.cell !== "" || params[p.id] !== given) continue;
+    if (!f || !given || given.cell !== "" || params[p.id] !== given) continue;
+    if (!fields.has(`${f.table}\u0000${f.column}`) && !fields.has(`${f.table}\u0000*`)) continue;
     let sum = 0;
     let count = 0;
     for (const r of tables[f.table].rows) {
@@ -185,7 +210,7 @@ export function applyChanges(scheme: Scheme, data: Dataset, changes: readonly Ch
         count++;
       }
     }
-    if (count) params[p.id] = { ...given, value: Math.round((sum / count) * 1e12) / 1e12 };
+    if (count) params[p.id] = { ...given, value: round(sum / count) };
   }
   return { ...data, tables, params };
 }

@@ -51,8 +51,10 @@ export interface UnitDiff {
 }
 
 export interface ScenarioDiff {
-  /** every unit, in input order */
-  units: UnitDiff[];
+  /** one unit's difference (an unchanged unit too) */
+  unit(i: number): UnitDiff;
+  /** every unit, in input order (built when read) */
+  readonly units: UnitDiff[];
   /** units whose rank moved (or who entered / left the ranking), best new rank first */
   moved: number[];
   /** units with any difference at all */
@@ -61,13 +63,18 @@ export interface ScenarioDiff {
 
 const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
-function awardLines(run: ScoreRun): AwardLine[][] {
-  const out: AwardLine[][] = run.entities.map(() => []);
-  for (const a of run.awards as AwardResult[])
-    out[a.entityIndex].push({ rule: a.rule, label: a.label, subject: a.subject, amount: a.amount, unit: a.unit });
+/** each unit's awards, only for units that have any (100,000-unit lists have few) */
+function awardLines(run: ScoreRun): Map<number, AwardLine[]> {
+  const out = new Map<number, AwardLine[]>();
+  for (const a of run.awards as AwardResult[]) {
+    let l = out.get(a.entityIndex);
+    if (!l) out.set(a.entityIndex, (l = []));
+    l.push({ rule: a.rule, label: a.label, subject: a.subject, amount: a.amount, unit: a.unit });
+  }
   return out;
 }
 
+const NONE: AwardLine[] = [];
 const awardKey = (a: AwardLine) => `${a.rule}\u0000${a.label}\u0000${a.subject}\u0000${a.amount}\u0000${a.unit}`;
 
 function arrowOf(before: number | null, after: number | null, lang: Lang): [number | null, string] {
@@ -80,73 +87,98 @@ function arrowOf(before: number | null, after: number | null, lang: Lang): [numb
 
 /**
  * Compare two runs of the same scheme over the same units (a scenario may add list rows, never units). `ruleIds` are
- * the scheme's rule ids in order (read from the runs' parts when not given, which builds their sentences).
+ * the scheme's rule ids in order (read from the runs' parts when not given, which builds their sentences). The units
+ * that differ are found in one cheap pass; their UnitDiff (`unit(i)`, `units`) is built when read.
  */
 export function diffRuns(base: ScoreRun, next: ScoreRun, lang: Lang = "zh", ruleIds?: readonly string[]): ScenarioDiff {
-  if (base.entities.length !== next.entities.length)
-    throw new WhatIfError(wt(lang, "badScenario", { why: "unit count differs" }));
+  const n = base.entities.length;
+  if (n !== next.entities.length) throw new WhatIfError(wt(lang, "badScenario", { why: "unit count differs" }));
   const ids = ruleIds ?? base.entities[0]?.parts.map((p) => p.rule) ?? [];
   const aBase = awardLines(base);
   const aNext = awardLines(next);
-  const units: UnitDiff[] = base.entities.map((b, i) => {
-    const n = next.entities[i];
+  const build = (i: number): UnitDiff => {
+    const b = base.entities[i];
+    const e = next.entities[i];
     const pb = b.points;
-    const pn = n.points;
+    const pn = e.points;
     const rules: RuleDelta[] = [];
     for (let k = 0; k < pb.length; k++)
       if (pb[k] !== pn[k]) rules.push({ rule: ids[k], before: pb[k], after: pn[k], delta: r9(pn[k] - pb[k]) });
+    const ab = aBase.get(i) ?? NONE;
+    const an = aNext.get(i) ?? NONE;
     let gained: AwardLine[] = [];
     let lost: AwardLine[] = [];
-    if (aBase[i].length || aNext[i].length) {
-      const kb = new Map(aBase[i].map((a) => [awardKey(a), a]));
-      const kn = new Map(aNext[i].map((a) => [awardKey(a), a]));
+    if (ab.length || an.length) {
+      const kb = new Map(ab.map((a) => [awardKey(a), a]));
+      const kn = new Map(an.map((a) => [awardKey(a), a]));
       gained = [...kn].filter(([k]) => !kb.has(k)).map(([, a]) => a);
       lost = [...kb].filter(([k]) => !kn.has(k)).map(([, a]) => a);
     }
     const awardDelta: Record<string, number> = {};
     for (const a of gained) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) + a.amount);
     for (const a of lost) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) - a.amount);
-    const [placesUp, arrow] = arrowOf(b.rank, n.rank, lang);
+    const [placesUp, arrow] = arrowOf(b.rank, e.rank, lang);
     const u: UnitDiff = {
       index: i,
       name: b.name,
       rankBefore: b.rank,
-      rankAfter: n.rank,
+      rankAfter: e.rank,
       placesUp,
       arrow,
       totalBefore: b.total,
-      totalAfter: n.total,
-      totalDelta: r9(n.total - b.total),
+      totalAfter: e.total,
+      totalDelta: r9(e.total - b.total),
       rules,
       awardsGained: gained,
       awardsLost: lost,
       awardDelta,
       vetoedBefore: b.vetoed,
-      vetoedAfter: n.vetoed,
+      vetoedAfter: e.vetoed,
     };
-    if (b.grade !== undefined || n.grade !== undefined) {
+    if (b.grade !== undefined || e.grade !== undefined) {
       u.gradeBefore = b.grade;
-      u.gradeAfter = n.grade;
+      u.gradeAfter = e.grade;
     }
     return u;
-  });
-  const moved = units
-    .filter((u) => u.rankBefore !== u.rankAfter)
-    .sort((a, b) => (a.rankAfter ?? Infinity) - (b.rankAfter ?? Infinity) || a.index - b.index)
-    .map((u) => u.index);
-  const changed = units
-    .filter(
-      (u) =>
-        u.rankBefore !== u.rankAfter ||
-        u.totalDelta !== 0 ||
-        u.rules.length ||
-        u.awardsGained.length ||
-        u.awardsLost.length ||
-        u.gradeBefore !== u.gradeAfter ||
-        u.vetoedBefore !== u.vetoedAfter,
-    )
-    .map((u) => u.index);
-  return { units, moved, changed };
+  };
+  // a cheap pass: totals, ranks, vetoes, grades, awards and points per rule, without building anything
+  const cache = new Map<number, UnitDiff>();
+  const changed: number[] = [];
+  const nr = ids.length;
+  const keys = (l: AwardLine[] | undefined) => (l ? l.map(awardKey).sort().join("\u0001") : "");
+  for (let i = 0; i < n; i++) {
+    const b = base.entities[i];
+    const e = next.entities[i];
+    let diff = b.total !== e.total || b.rank !== e.rank || b.vetoed !== e.vetoed || b.grade !== e.grade;
+    if (!diff && (aBase.has(i) || aNext.has(i))) diff = keys(aBase.get(i)) !== keys(aNext.get(i));
+    if (!diff && nr) {
+      const pb = b.points;
+      const pn = e.points;
+      for (let k = 0; k < nr && !diff; k++) diff = pb[k] !== pn[k];
+    }
+    if (diff) changed.push(i);
+  }
+  const movedRank: Array<[number, number]> = [];
+  for (const i of changed) {
+    const before = base.entities[i].rank;
+    const after = next.entities[i].rank;
+    if (before !== after) movedRank.push([i, after ?? Infinity]);
+  }
+  const moved = movedRank.sort((a, b) => a[1] - b[1] || a[0] - b[0]).map((x) => x[0]);
+  const unit = (i: number) => {
+    let u = cache.get(i);
+    if (!u) cache.set(i, (u = build(i)));
+    return u;
+  };
+  let all: UnitDiff[] | null = null;
+  return {
+    moved,
+    changed,
+    unit,
+    get units() {
+      return (all ??= Array.from({ length: n }, (_, i) => unit(i)));
+    },
+  };
 }
 
 /** A what-if session: the baseline kept, a change set edited by list operations, every edit rescored. */
