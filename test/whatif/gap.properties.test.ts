@@ -13,7 +13,7 @@ import { book, huaibei, miniScheme } from "../helpers";
 import { checkAndScore } from "../../src/engine/pipeline";
 import { build, names, type Built } from "./fixtures";
 
-const RUNS = 40;
+const RUNS = Number(process.env.WHATIF_RUNS ?? 40);
 const seen = new Map<RuleKind, { gap: number; capped: number }>();
 /** gaps found per rule id, to show each variant was exercised */
 const seenRule = new Map<string, number>();

@@ -3,7 +3,7 @@ import { checkAndScore } from "../../src/engine/pipeline";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
 import { placeGap, runScenario, startWhatIf, unitGaps, awardGaps } from "../../src/engine/whatif";
-import { planSheets } from "../helpers";
+import { book, planSheets } from "../helpers";
 
 const chifeng = getBuiltInScheme("chifeng-2020")!;
 
@@ -66,3 +66,22 @@ test.each(["rank-step", "ratio-to-best"])(
     }
   },
 );
+
+test("a derived field's input moves on the finer grid of the two inputs (found by the property test)", () => {
+  const h = getBuiltInScheme("huaibei-2023")!;
+  const r = checkAndScore(
+    book({
+      zones: [
+        { name: "甲开发区", outputPrev: 78.4, output: 160 },
+        { name: "乙开发区", outputPrev: 118.1, output: 109 },
+      ],
+    }),
+    h,
+    { force: true },
+  );
+  const g = unitGaps(h, r.dataset!, r.run!, 0)[0]!;
+  expect(g.changes[0].change).toMatchObject({ field: "output", value: 178.5 });
+  expect(g.text.zh).toBe(
+    "规上工业产值增量 81.6 亿元：再增加 18.5 亿元（规上工业产值 160 → 178.5 亿元），达到 >100 档，+10 分",
+  );
+});

@@ -288,15 +288,13 @@ test("setting inputs to the values they have changes nothing: derived fields and
   const cols = mujun.params.filter((p) => p.fallbackMeanOf).map((p) => p.fallbackMeanOf!.column);
   expect(cols.length).toBeGreaterThan(0);
   const same: Change[] = cols.flatMap((f) =>
-    ents.rows
-      .slice(0, 3)
-      .map((r) => ({
-        op: "set" as const,
-        table: mujun.entityTable,
-        key: r.name,
-        field: f,
-        value: r.values[f] ?? null,
-      })),
+    ents.rows.slice(0, 3).map((r) => ({
+      op: "set" as const,
+      table: mujun.entityTable,
+      key: r.name,
+      field: f,
+      value: r.values[f] ?? null,
+    })),
   );
   const w = startWhatIf(mujun, m.dataset!, {}, m.run!);
   const s = runScenario(w, same);

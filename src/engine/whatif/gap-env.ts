@@ -177,7 +177,7 @@ export function fieldChange(env: GapEnv, table: Table, row: Row, field: string, 
   if (d && typeof to === "number") {
     const b = row.values[d.args[1]];
     const a = row.values[d.args[0]];
-    const argTo = typeof b === "number" ? onGrid(to + b, env.res(table, d.args[0])) : to;
+    const argTo = typeof b === "number" ? onGrid(to + b, res!) : to; // on the finer grid of the two inputs
     return {
       ...base,
       change: { op: "set", table: table.id, ...rowKey(env, table, row), field: d.args[0], value: argTo },
