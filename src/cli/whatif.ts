@@ -3,7 +3,6 @@
  * (unknown options are errors); the input is never written: --out must name another file.
  */
 import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { getBuiltInScheme, builtInSchemeIds } from "../schemes";
 import { parseScheme, SchemeError, type Scheme } from "../schemes/schema";
@@ -13,6 +12,11 @@ import type { Dataset, FieldValue } from "../engine/dataset";
 import type { Lang } from "../engine/types";
 import { nameKey } from "../engine/text";
 import { ExcelJsBook } from "../workbook/exceljs";
+import { PackageError } from "../workbook/package";
+import { inspectXlsx, WorkbookFileError } from "../workbook/inspect";
+import { message } from "../engine/messages";
+import { guardOutputs, readInput, writeAtomic } from "./files";
+import { UsageError as CliUsageError } from "./usage";
 import {
   awardGaps,
   placeGap,
@@ -99,12 +103,15 @@ function parse(argv: string[]): Parsed {
   return { cmd, input: pos[0], one, many };
 }
 
+/** the input, read and recognised as the other commands read it (a folder, a zip that is not a workbook … are refused) */
 async function loadBook(file: string): Promise<ExcelJsBook> {
-  if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+  const data = readInput(file);
+  await inspectXlsx(data, file);
   try {
-    return await ExcelJsBook.load(ExcelJS, fs.readFileSync(file));
+    return await ExcelJsBook.load(ExcelJS, data);
   } catch (e) {
-    throw new UsageError(`cannot read ${file} as an .xlsx workbook: ${(e as Error).message}`);
+    if (e instanceof WorkbookFileError) throw e;
+    throw new WorkbookFileError("file-xlsx-corrupt", { file });
   }
 }
 
@@ -238,28 +245,36 @@ function diffText(d: ScenarioDiff, lang: Lang): string {
   return lines.join("\n") + "\n";
 }
 
-function writeAtomic(file: string, data: Uint8Array | string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}
-
-function emitJson(target: string | undefined, value: unknown, io: WhatIfIo) {
+async function emitJson(target: string | undefined, value: unknown, io: WhatIfIo) {
   if (target === undefined) return;
   const text = JSON.stringify(value, null, 2) + "\n";
   if (target === "-") io.out(text);
-  else writeAtomic(target, text);
+  else await writeAtomic(target, text);
 }
 
 export async function whatIfMain(argv: string[], io: WhatIfIo): Promise<number> {
   try {
     return await runCli(argv, io);
   } catch (e) {
+    const lang: Lang = argv.includes("en") && argv[argv.indexOf("en") - 1] === "--lang" ? "en" : "zh";
     if (e instanceof UsageError || e instanceof SchemeError || e instanceof WhatIfError) {
       io.err(`zonescore: ${e.message}\n`);
       if (e instanceof UsageError) io.err(WHATIF_HELP);
       return 2;
+    }
+    if (e instanceof CliUsageError) {
+      io.err(`zonescore: ${e.text(lang)}\n`);
+      return 2;
+    }
+    if (e instanceof WorkbookFileError) {
+      io.err(`zonescore: ${message(lang, e.code, e.params)}\n`);
+      return 2;
+    }
+    if (e instanceof PackageError) {
+      io.err(
+        `zonescore: ${lang === "zh" ? e.zh : e.message}（${lang === "zh" ? "未写入任何文件" : "nothing was written"}）\n`,
+      );
+      return 1;
     }
     throw e;
   }
@@ -286,8 +301,10 @@ async function runCli(argv: string[], io: WhatIfIo): Promise<number> {
     return 1;
   }
   const out = a.one.out;
-  if (out !== undefined && path.resolve(out) === path.resolve(a.input))
-    throw new UsageError("--out must differ from the input file (the input is never modified)");
+  const outputs: Array<[string, string]> = [];
+  if (out !== undefined) outputs.push(["--out", out]);
+  if (a.one.json !== undefined && a.one.json !== "-") outputs.push(["--json", a.one.json]);
+  guardOutputs([["input", a.input]], outputs);
   if (a.cmd === "sensitivity") {
     const res = sensitivity(scheme, r.dataset, r.run, {
       lang,
@@ -296,7 +313,7 @@ async function runCli(argv: string[], io: WhatIfIo): Promise<number> {
       pct: intOpt(a.one.pct, "pct", 0, 90, 20),
       seed: intOpt(a.one.seed, "seed", 0, 2 ** 31 - 1, 1),
     });
-    emitJson(a.one.json, res, io);
+    await emitJson(a.one.json, res, io);
     if (a.one.json !== "-") {
       const zh = lang === "zh";
       for (const i of r.run.order) {
@@ -317,7 +334,7 @@ async function runCli(argv: string[], io: WhatIfIo): Promise<number> {
     }
     if (out !== undefined) {
       await book.writeResult({ sheets: [sensitivitySheet(scheme, r.run, res, lang)] });
-      writeAtomic(out, await book.toBuffer());
+      await writeAtomic(out, await book.toBuffer());
       io.err(`${lang === "zh" ? "已写入" : "wrote"} ${out}\n`);
     }
     return 0;
@@ -362,7 +379,7 @@ async function runCli(argv: string[], io: WhatIfIo): Promise<number> {
       place.ways.map((x) => `    · ${x.text[lang]}\n`).join("") +
       awards.map((x) => `  ${x.text[lang]}\n`).join("");
   }
-  emitJson(
+  await emitJson(
     a.one.json,
     { changes, diff: { changed: s.diff.changed.map((i) => s.diff.unit(i)), moved: s.diff.moved }, gaps },
     io,
@@ -376,7 +393,7 @@ async function runCli(argv: string[], io: WhatIfIo): Promise<number> {
     await book.writeResult(p);
     if (a.one["save-scenario"] !== undefined)
       await book.writeSettings({ ...(settings ?? {}), scenarios: saveScenario(saved, { name, changes }) });
-    writeAtomic(out, await book.toBuffer());
+    await writeAtomic(out, await book.toBuffer());
     io.err(`${lang === "zh" ? "已写入" : "wrote"} ${out}\n`);
   }
   return 0;

@@ -119,7 +119,7 @@ test.each([
   [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/规上工业产值=很多"], "is not a number"],
   [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山/规上工业产值=1"], "中没有「烈山」"],
   [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/不存在=1"], 'has no field "不存在"'],
-  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--out", "INPUT"], "--out must differ from the input"],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--out", "INPUT"], "从不覆盖输入"],
   [["whatif", "INPUT", "--scheme", "huaibei-2023", "--save-scenario", "x"], "--save-scenario needs --out"],
   [["whatif", "INPUT", "--scheme", "huaibei-2023", "--scenario", "nope"], 'no scenario "nope"'],
   [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--samples", "0"], "--samples must be a whole number"],
