@@ -170,6 +170,33 @@ const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
     zh: (p) => `统一社会信用代码“${p.value}”中的组织机构代码校验位不符（按 GB 11714 应为 ${p.expected}）`,
     en: (p) => `the organisation code inside "${p.value}" fails its check character (GB 11714 gives ${p.expected})`,
   },
+  "unknown-level": {
+    zh: (p) =>
+      `规则 ${p.rule}（${p.clause}，${p.name}）：「${p.column}」填“${p.value}”，不是可识别的认定级别（可填：${p.known}，或 无），按 0 分计，请核实`,
+    en: (p) =>
+      `rule ${p.rule} (${p.clause}, ${p.name}): "${p.column}" holds "${p.value}", which is not a known level (${p.known}, or 无); counted as 0, please verify`,
+  },
+  "excluded-unit": {
+    zh: (p) => `“${p.name}”按${p.clause}暂不考核（${p.reason}）：不排名、不计分、不发奖励`,
+    en: (p) => `"${p.name}" is not evaluated this year under ${p.clause} (${p.reason}): no rank, points or award`,
+  },
+  "award-vetoed": {
+    zh: (p) => `“${p.name}”${p.why}，「${p.column}」填写的专项奖励“${p.value}”不予发放（${p.clause}）`,
+    en: (p) =>
+      `"${p.name}" ${p.whyEn}; the special award "${p.value}" typed in "${p.column}" is not paid (${p.clause})`,
+  },
+  "entered-column-missing": {
+    zh: (p) =>
+      `规则 ${p.rule}（${p.clause}）：按“${p.reading}”应由认定部门给分，但工作簿没有「${p.column}」列；本次对「${p.field}」排序计分（同选项 ${p.option}），请补上该列或改选该读法`,
+    en: (p) =>
+      `rule ${p.rule} (${p.clause}): under "${p.reading}" the bureau gives the points, but the workbook has no "${p.column}" column; "${p.field}" is ranked instead (as with ${p.option}); add the column or choose that reading`,
+  },
+  "entered-missing": {
+    zh: (p) =>
+      `规则 ${p.rule}（${p.clause}，${p.name}）：按“${p.reading}”应由认定部门给分，但「${p.column}」为空，按 0 分计`,
+    en: (p) =>
+      `rule ${p.rule} (${p.clause}, ${p.name}): under "${p.reading}" the bureau gives the points, but "${p.column}" is empty; counted as 0`,
+  },
   // --- the input side of issues 15 and 16: which sheet, what a cell means, plausible magnitudes
   "sheet-chosen": {
     zh: (p) => `「${p.table}」可能在多张工作表中（${p.others}），已选用「${p.sheet}」：${p.reasonZh}`,

@@ -12,6 +12,7 @@ import { cellText, formatKind, readBool, readNumber, serialToIso } from "./value
 import { unitFactor } from "./units";
 import { EXPECTED, message } from "./messages";
 import { usccCheckChar, usccProblem } from "./uscc";
+import { roundTo } from "./format";
 
 export interface ReadOptions {
   /** overrides the 考评年度 parameter */
@@ -362,7 +363,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
 }
 
 function round12(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
+  return roundTo(x, 9);
 }
 
 export function keyColumn(spec: TableSpecT): ColumnSpecT {
