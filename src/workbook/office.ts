@@ -9,6 +9,8 @@ import {
   MARKER_PREFIX,
   rectangular,
   safeSheetName,
+  TONE_FILL,
+  TONE_FONT,
   type PlanSheet,
   type PlanStyle,
   type PlanValue,
@@ -359,6 +361,15 @@ function decorate(ws: Excel.Worksheet, p: PlanSheet, links: boolean, notes = fal
       ws.pageLayout.setPrintArea(ws.getRangeByIndexes(0, 0, Math.max(1, p.values.length), p.print.lastColumn + 1));
   }
   for (const h of p.rowHeights ?? []) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
+  for (const cf of p.conditional ?? []) {
+    const r = cf.rect;
+    const f = ws
+      .getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1)
+      .conditionalFormats.add("Custom");
+    f.custom.rule.formula = `=${cf.formula}`;
+    f.custom.format.fill.color = `#${TONE_FILL[cf.tone]}`;
+    f.custom.format.font.color = `#${TONE_FONT[cf.tone]}`;
+  }
   // cell notes need ExcelApi 1.18; below it the detail sheet carries the same sentences
   if (notes && p.notes)
     for (const n of p.notes.slice(0, 5000)) ws.notes.add(ws.getRangeByIndexes(n.row, n.col, 1, 1), n.text);
