@@ -239,6 +239,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 }
 
 async function run(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === "targets") return (await import("./targets")).targetsMain(argv.slice(1), io);
   const a = parseArgs(argv);
   const lang: Lang = a.opts.lang === "en" ? "en" : "zh";
   if (a.opts.help || a.opts.h || a.cmd === "help" || a.cmd === "") {

@@ -123,7 +123,9 @@ export function readResponsibility(sheets: readonly SheetData[]): Responsibility
         const m = mergeAt(sheet.merges, r, c);
         if (m && (m.top !== r || m.left !== c)) v = cellAt(sheet, m.top, m.left);
       }
-      return cellText(v).replace(/\s*\n\s*/g, "").trim();
+      return cellText(v)
+        .replace(/\s*\n\s*/g, "")
+        .trim();
     };
     let header = -1;
     const col: Record<string, number> = {};

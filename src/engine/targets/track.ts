@@ -111,7 +111,8 @@ export function judge(
     const target = (t.value ?? 0) / 100;
     cell.rate = g;
     cell.completion = target > 0 ? g / target : null;
-    const met = t.direction === "band" ? g >= target - tolerance * target : t.direction === "above" ? g > target : g >= target;
+    const met =
+      t.direction === "band" ? g >= target - tolerance * target : t.direction === "above" ? g > target : g >= target;
     cell.status = met ? (full ? "已完成" : "超序时进度") : "滞后";
     return cell;
   }
@@ -139,7 +140,12 @@ export interface ActualsTable {
     unit: string;
     name: string;
     row: number;
-    cells: Array<{ actual: number | string | null; lastYear: number | null; actualCell?: string; lastYearCell?: string }>;
+    cells: Array<{
+      actual: number | string | null;
+      lastYear: number | null;
+      actualCell?: string;
+      lastYearCell?: string;
+    }>;
   }>;
 }
 
@@ -173,14 +179,18 @@ export function readActuals(sheets: readonly SheetData[]): ActualsTable | null {
       if (!name) continue;
       rows.push({
         id: idCol === undefined ? "" : cellText(cellAt(sheet, r, idCol)).trim(),
-        unit: unitCol === undefined ? "" : cellText(cellAt(sheet, r, unitCol)).replace(/\s*\n\s*/g, "").trim(),
+        unit:
+          unitCol === undefined
+            ? ""
+            : cellText(cellAt(sheet, r, unitCol))
+                .replace(/\s*\n\s*/g, "")
+                .trim(),
         name,
         row: r,
         cells: pcols.map((pc) => {
           const av = pc.actual === undefined ? null : cellAt(sheet, r, pc.actual);
           const an = readNumber(av);
-          const actual =
-            an.kind === "number" ? an.value : typeof av === "string" && av.trim() ? av.trim() : null;
+          const actual = an.kind === "number" ? an.value : typeof av === "string" && av.trim() ? av.trim() : null;
           const ln = pc.lastYear === undefined ? null : readNumber(cellAt(sheet, r, pc.lastYear));
           return {
             actual,
