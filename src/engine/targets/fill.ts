@@ -138,6 +138,8 @@ export function proposeFill(spec: TargetTableT, table: TargetTableData, opts: Fi
     return s === undefined ? null : s;
   };
   const col = (i: number, c: number) => values[i][c];
+  // a column the user filled completely is kept as it is (a differing 总计 is reported by totalFixes)
+  const allFilled = (c: number) => table.values.every((r) => r[c] !== null);
   const baseOf = (ind: TableIndicatorT): number[] | null => {
     if (ind.baseYear === undefined) return null;
     const c = colIndex(table, ind.id, ind.baseYear);
@@ -182,6 +184,7 @@ export function proposeFill(spec: TargetTableT, table: TargetTableData, opts: Fi
       const total = given(ind, year, c);
       totalGiven[c] = total;
       const fixed = table.units.map((_, i) => col(i, c));
+      if (allFilled(c)) continue;
       if (total === null) {
         for (let i = 0; i < n; i++) if (fixed[i] === null) values[i][c] = floor;
         continue;
@@ -220,16 +223,18 @@ export function proposeFill(spec: TargetTableT, table: TargetTableData, opts: Fi
     const floorsH = table.units.map((_, i) => Math.max(floor, ind.rising ? Math.max(base[i], filledMax[i]) : floor));
     if (totalH === null) throw new TargetError("no-total", { label: labelOf(ind, h) });
     const { w, a } = weightsFor(ind, base);
-    const horizon = allocate({
-      names: table.units,
-      total: totalH,
-      weights: w,
-      offsets: a,
-      floors: floorsH,
-      fixed: table.units.map((_, i) => col(i, ch)),
-      decimals: ind.decimals,
-      label: labelOf(ind, h),
-    });
+    const horizon = allFilled(ch)
+      ? table.units.map((_, i) => col(i, ch) as number)
+      : allocate({
+          names: table.units,
+          total: totalH,
+          weights: w,
+          offsets: a,
+          floors: floorsH,
+          fixed: table.units.map((_, i) => col(i, ch)),
+          decimals: ind.decimals,
+          label: labelOf(ind, h),
+        });
     horizon.forEach((x, i) => (values[i][ch] = x));
     // intermediate years: each unit's path through its known points, allocated where a total is given
     for (const y of years) {
@@ -282,6 +287,7 @@ export function proposeFill(spec: TargetTableT, table: TargetTableData, opts: Fi
       const total = given(ind, y, c);
       totalGiven[c] = total;
       const fixed = table.units.map((_, i) => col(i, c));
+      if (allFilled(c)) continue;
       let v: number[];
       if (total !== null)
         v = allocate({
@@ -344,7 +350,7 @@ export function totalFixes(spec: TargetTableT, table: TargetTableData): TotalFix
     if (members.some((v) => v === null)) return;
     const sumInt = members.reduce<number>((s, v) => s + gridInt(v as number, ind.decimals), 0);
     if (sumInt === gridInt(printed, ind.decimals)) return;
-    let fixed: number[] = [];
+    let fixed: number[];
     try {
       fixed = allocate({
         names: table.units,
