@@ -87,7 +87,15 @@ describe("allocate", () => {
 
   it("filled cells that already exceed the total leave negative room: an error, not a silent violation", () => {
     expect(() =>
-      allocate({ names: names(3), total: 10, weights: [1, 1, 1], fixed: [8, 5, null], floors: [0, 0, 0], decimals: 0, label: "x" }),
+      allocate({
+        names: names(3),
+        total: 10,
+        weights: [1, 1, 1],
+        fixed: [8, 5, null],
+        floors: [0, 0, 0],
+        decimals: 0,
+        label: "x",
+      }),
     ).toThrow(TargetError);
   });
 

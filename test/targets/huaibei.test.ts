@@ -7,7 +7,9 @@ import { annexSheet, huaibeiFillSample, ANNEX_PRINTED } from "../../src/samples/
 import { gridInt } from "../../src/engine/targets/allocate";
 import type { SheetData } from "../../src/engine/types";
 
-async function roundTrip(plan: ReturnType<typeof huaibeiFillSample>): Promise<{ sheets: SheetData[]; book: ExcelJsBook }> {
+async function roundTrip(
+  plan: ReturnType<typeof huaibeiFillSample>,
+): Promise<{ sheets: SheetData[]; book: ExcelJsBook }> {
   const b = await ExcelJsBook.create(ExcelJS);
   await b.addSheets(plan);
   const book = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
