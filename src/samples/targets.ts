@@ -69,84 +69,26 @@ export function huaibeiFillSample(): ResultPlan {
 }
 
 /** 2023 actuals by zone: [output, new projects, enterprises] for 1-6 and 1-9 months, and last year's same period */
-const ZONE_ACTUALS: Array<[string, number[][], number[][]]> = [
-  [
-    "濉溪经济开发区",
-    [
-      [200, 170],
-      [330, 255],
-    ],
-    [
-      [24, 20],
-      [40, 31],
-    ],
-  ],
-  [
-    "相山经济开发区",
-    [
-      [24, 21],
-      [38, 31],
-    ],
-    [
-      [6, 6],
-      [9, 9],
-    ],
-  ],
-  [
-    "杜集经济开发区",
-    [
-      [52, 30],
-      [80, 45],
-    ],
-    [
-      [8, 7],
-      [12, 11],
-    ],
-  ],
-  [
-    "烈山经济开发区",
-    [
-      [70, 60],
-      [112.5, 90],
-    ],
-    [
-      [6, 5],
-      [10, 9],
-    ],
-  ],
-  [
-    "淮北高新技术产业开发区",
-    [
-      [66, 50],
-      [95, 74],
-    ],
-    [
-      [17, 15],
-      [27, 25],
-    ],
-  ],
-  [
-    "安徽（淮北）新型煤化工合成材料基地",
-    [
-      [120, 100],
-      [200, 150],
-    ],
-    [
-      [4, 4],
-      [6, 7],
-    ],
-  ],
+// prettier-ignore
+const ZONE_ACTUALS: Array<[string, number[][], number[][], number[][]]> = [
+  ["濉溪经济开发区", [[200, 170], [330, 255]], [[24, 20], [40, 31]], [[140, 128], [150, 130]]],
+  ["相山经济开发区", [[24, 21], [38, 31]], [[6, 6], [9, 9]], [[70, 62], [74, 63]]],
+  ["杜集经济开发区", [[52, 30], [80, 45]], [[8, 7], [12, 11]], [[62, 54], [69, 55]]],
+  ["烈山经济开发区", [[70, 60], [112.5, 90]], [[6, 5], [10, 9]], [[58, 54], [60, 54]]],
+  ["淮北高新技术产业开发区", [[66, 50], [95, 74]], [[17, 15], [27, 25]], [[96, 92], [101, 93]]],
+  ["安徽（淮北）新型煤化工合成材料基地", [[120, 100], [200, 150]], [[4, 4], [6, 7]], [[30, 27], [31, 27]]],
 ];
 
 export function huaibeiTrackSample(): ResultPlan {
   const periods = [period("2023-06"), period("2023-09")];
   const targets: TrackTarget[] = [];
   const data: Record<string, Array<[number | string | null, number | null]>> = {};
-  ANNEX_PRINTED.forEach(([name, out, proj], i) => {
+  ANNEX_PRINTED.forEach(([name, out, proj, ent], i) => {
     const zone = ZONE_ACTUALS[i][0];
     for (const [id, ind, v, unit, act] of [
       ["output", "规上工业产值", out[1], "亿元", ZONE_ACTUALS[i][1]],
       ["newProjects", "每年新开工建设工业项目", proj, "个", ZONE_ACTUALS[i][2]],
+      ["enterprises", "规上工业企业", ent[1], "家", ZONE_ACTUALS[i][3]],
     ] as Array<[string, string, number, string, number[][]]>) {
       const t: TrackTarget = {
         id: `${id}:${zone}`,
@@ -269,12 +211,20 @@ const XC: Record<string, Array<number | string | null>> = {
   "x2.2.1c": [25, null, 31, null],
   "x2.2.5": [60, 42, 95, 62],
   "x2.5.2c": [5, null, 12, null],
+  "S-二-一-1": ["序时推进", null, "序时推进", null],
+  "S-二-一-4": ["序时推进", null, "已完成", null],
+  "S-二-二-2": ["滞后", null, "序时推进", null],
+  "S-二-三-2": ["序时推进", null, "滞后", null],
+  "S-二-四-2": ["序时推进", null, "序时推进", null],
+  "S-二-六-2": ["已完成", null, "已完成", null],
 };
 
 export function xuanchengSample(scheme: TargetSchemeT): ResultPlan {
   const periods = [period("2023-06"), period("2023-09")];
   const resp = responsibilitySheet();
-  const { targets } = trackTargets([], scheme, 2023);
+  // the items without a number are tracked by status: read them from the table as the user's workbook holds it
+  const asRead = { name: resp.name, originRow: 0, originCol: 0, values: resp.values, merges: resp.merges };
+  const { targets } = trackTargets([asRead], scheme, 2023);
   const data: Record<string, Array<[number | string | null, number | null]>> = {};
   for (const [id, v] of Object.entries(XC))
     data[id] = [

@@ -65,7 +65,7 @@ describe("writing the filled table", () => {
     const before = JSON.stringify((await book.readSheets()).find((s) => s.name === "目标一览表"));
     const rep = await book.writeResult(r.plan);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await book.toBuffer()) as ArrayBuffer);
+    await wb.xlsx.load((await book.toBuffer()) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(rep.written["targets.fill"])!;
     expect(ws.getCell("A1").value).toBe("全市开发区高质量发展工业攻坚行动目标一览表");
     expect(ws.getCell("A2").value).toBe("开发区");

@@ -70,8 +70,10 @@ export function trackTargets(
     // items that state no number are tracked by status
     resp.items.forEach((it) => {
       if (it.targets.length) return;
+      // already a status target of the scheme (cited by its words)
+      if (scheme.targets.some((t) => t.kind === "status" && it.text.includes(t.cite))) return;
       out.push({
-        id: `${it.part.slice(0, 1)}${it.section ? it.section.slice(0, 1) : ""}${it.no ?? ""}`.replace(/^/, "s"),
+        id: `S-${it.part.split("、")[0]}${it.section ? `-${it.section.split("、")[0]}` : ""}-${it.no ?? ""}`,
         unit: it.lead,
         co: it.co,
         name: it.text.split(/[。；]/)[0].slice(0, 40),
