@@ -242,7 +242,9 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       const out = needOut();
       const book = await load(a.pos[0], lang);
       const r = runFill(await book.readSheets(), scheme, { method, allocate, weights, prior, lang });
-      await writePlan(book, r.plan, out, [a.pos[0]], lang);
+      // the accepted table becomes the user's own sheet (not replaced by a later run)
+      await book.addSheets(r.plan);
+      writeAtomic(out, await book.toBuffer(), [a.pos[0]], lang);
       json({
         scheme: scheme.id,
         method,

@@ -36,11 +36,27 @@ export interface TargetTableData {
 
 /** Read the table of a scheme from the first sheet that holds it. Returns null when no sheet does. */
 export function readTargetTable(sheets: readonly SheetData[], spec: TargetTableT): TargetTableData | null {
+  // several sheets may hold the table (the printed one and a filled copy): the one with the most values wins
+  let best: TargetTableData | null = null;
+  let bestCount = -1;
   for (const sheet of sheets) {
+    const t = readFrom(sheet, spec);
+    if (!t) continue;
+    const count = t.values.flat().filter((v) => v !== null).length;
+    if (count > bestCount) {
+      best = t;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function readFrom(sheet: SheetData, spec: TargetTableT): TargetTableData | null {
+  {
     const raw = findTable(sheet, spec.unitHeader);
-    if (!raw) continue;
+    if (!raw) return null;
     const keyCol = raw.columns.find((c) => spec.unitHeader.some((h) => nameKey(h) === c.parts.key))?.col;
-    if (keyCol === undefined) continue;
+    if (keyCol === undefined) return null;
     const columns: TableColumn[] = [];
     for (const ind of spec.indicators) {
       const names = [ind.name, ...ind.synonyms].map((n) => nameKey(parseHeader([n]).key));
@@ -53,7 +69,7 @@ export function readTargetTable(sheets: readonly SheetData[], spec: TargetTableT
           columns.push({ indicator: ind.id, year: ind.years.length ? year : null, col: hc.col });
       }
     }
-    if (!columns.length) continue;
+    if (!columns.length) return null;
     const units: string[] = [];
     const unitRows: number[] = [];
     const values: Array<Array<number | null>> = [];
@@ -72,7 +88,6 @@ export function readTargetTable(sheets: readonly SheetData[], spec: TargetTableT
     const totals = columns.map((c) => (totalRow === undefined ? null : num(totalRow, c.col!)));
     return { sheet: sheet.name, units, unitRows, columns, values, totals, totalRow };
   }
-  return null;
 }
 
 /** The scheme's table as data, empty but for what the caller gives (units and base values). */
