@@ -1,14 +1,22 @@
-// npm test: makes sure what the tests need is there (the command line compiled, the pages built, Debian's chromium
-// for the browser test), runs jest, and ends with the plain line "N passed, N failed".
+// npm test [-- jest args]: all tests. npm run test:unit: the hermetic ones (no browser, no LibreOffice, no build).
+// npm run test:e2e: the ones that need the built pages, the compiled command line, chromium or LibreOffice.
+// Each ends with the plain line "N passed, N failed".
 const { spawnSync } = require("child_process");
 const fs = require("fs");
 const path = require("path");
+const { setup } = require("./setup-e2e");
 
 const root = path.join(__dirname, "..");
 const run = (cmd, args, opts = {}) => {
   const r = spawnSync(cmd, args, { stdio: "inherit", cwd: root, ...opts });
   return r.status === null ? 1 : r.status;
 };
+
+/**
+ * Test files that need the built pages (browser, the manifest in dist/), the compiled command line (cli) or an outside
+ * program (LibreOffice, python3-openpyxl); name a new one `*.e2e.test.ts`. Everything else is a unit test.
+ */
+const E2E = ["/test/browser/", "/test/oracle/", "/test/cli[^/]*$", "/test/manifest[^/]*$", "\\.e2e\\.test\\.tsx?$"];
 
 function newest(dir) {
   let t = 0;
@@ -19,52 +27,33 @@ function newest(dir) {
   return t;
 }
 
-/** Debian's chromium (browser test) and LibreOffice Calc (the formula oracle): installed when missing and we may. */
-function ensureTools() {
-  const tools = [
-    { bin: process.env.CHROMIUM_PATH || "/usr/bin/chromium", packages: ["chromium", "fonts-wqy-microhei"], args: [] },
-    {
-      bin: process.env.SOFFICE_PATH || "/usr/bin/soffice",
-      packages: ["libreoffice-calc"],
-      args: ["--no-install-recommends"],
-    },
-  ];
-  const missing = tools.filter((t) => !fs.existsSync(t.bin));
-  if (!missing.length) return;
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (isRoot && fs.existsSync("/usr/bin/apt-get")) {
-    const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-    console.log(`test: installing ${missing.flatMap((t) => t.packages).join(", ")} (apt-get)…`);
-    run("apt-get", ["update", "-qq"], { env });
-    for (const t of missing) run("apt-get", ["install", "-y", "-qq", ...t.args, ...t.packages], { env });
-  }
-  for (const t of tools) {
-    if (!fs.existsSync(t.bin)) {
-      console.error(
-        `test: ${t.bin} is missing. Install it (Debian: apt-get install ${t.packages.join(" ")}) or set ${t.bin.includes("soffice") ? "SOFFICE_PATH" : "CHROMIUM_PATH"}.`,
-      );
-      process.exit(1);
-    }
+function prepareE2e() {
+  if (!setup()) process.exit(1);
+  if (run("npx", ["tsc", "-p", "tsconfig.cli.json"]) !== 0) process.exit(1);
+  const built = path.join(root, "dist", "index.html");
+  const sources = Math.max(
+    newest(path.join(root, "src")),
+    newest(path.join(root, "assets")),
+    fs.statSync(path.join(root, "manifest.xml")).mtimeMs,
+    fs.statSync(path.join(root, "webpack.config.js")).mtimeMs,
+  );
+  if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
+    console.log("test: building the pages (webpack)…");
+    if (run("npx", ["webpack", "--mode", "production"]) !== 0) process.exit(1);
   }
 }
 
-ensureTools();
-if (run("npx", ["tsc", "-p", "tsconfig.cli.json"]) !== 0) process.exit(1);
-const built = path.join(root, "dist", "index.html");
-const sources = Math.max(
-  newest(path.join(root, "src")),
-  newest(path.join(root, "assets")),
-  fs.statSync(path.join(root, "manifest.xml")).mtimeMs,
-  fs.statSync(path.join(root, "webpack.config.js")).mtimeMs,
-);
-if (!fs.existsSync(built) || fs.statSync(built).mtimeMs < sources) {
-  console.log("test: building the pages (webpack)…");
-  if (run("npx", ["webpack", "--mode", "production"]) !== 0) process.exit(1);
-}
+const [mode, ...rest] = ["unit", "e2e", "all"].includes(process.argv[2])
+  ? process.argv.slice(2)
+  : ["all", ...process.argv.slice(2)];
+let select = [];
+if (mode === "unit") select = ["--testPathIgnorePatterns", ...E2E];
+if (mode === "e2e") select = ["--testPathPattern", E2E.join("|")];
+if (mode !== "unit") prepareE2e();
 
-const results = path.join(root, "build", "jest-results.json");
+const results = path.join(root, "build", `jest-results-${mode}.json`);
 fs.mkdirSync(path.dirname(results), { recursive: true });
-const code = run("npx", ["jest", "--json", `--outputFile=${results}`, ...process.argv.slice(2)]);
+const code = run("npx", ["jest", "--json", `--outputFile=${results}`, ...select, ...rest]);
 let passed = 0;
 let failed = 0;
 try {
