@@ -56,6 +56,8 @@ const useStyles = makeStyles({
   proposed: { backgroundColor: tokens.colorPaletteYellowBackground1 },
   input: { width: "5em" },
   bad: { color: tokens.colorPaletteRedForeground1 },
+  /** a native select is as wide as its longest option: keep it within the pane (350 px) */
+  fit: { width: "100%", minWidth: 0, maxWidth: "100%" },
 });
 
 export interface TargetsPanelProps {
@@ -161,6 +163,8 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
       <Field label={t.scheme}>
         <Select
           value={schemeId}
+          className={s.fit}
+          select={{ className: s.fit }}
           onChange={(_, d) => {
             setSchemeId(d.value);
             setFill(null);
@@ -193,7 +197,12 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
             <Radio value="linear" label={t.linear} />
           </RadioGroup>
           <Field label={t.allocate}>
-            <Select value={allocate} onChange={(_, d) => setAllocate(d.value as "base" | "growth")}>
+            <Select
+              value={allocate}
+              className={s.fit}
+              select={{ className: s.fit }}
+              onChange={(_, d) => setAllocate(d.value as "base" | "growth")}
+            >
               <option value="base">{t.byBase}</option>
               <option value="growth">{t.byGrowth}</option>
             </Select>
@@ -208,7 +217,13 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
       {fill && adjusted && (
         <>
           <Field label={t.indicator}>
-            <Select value={indicator} onChange={(_, d) => setIndicator(d.value)} data-testid="targets-indicator">
+            <Select
+              value={indicator}
+              className={s.fit}
+              select={{ className: s.fit }}
+              onChange={(_, d) => setIndicator(d.value)}
+              data-testid="targets-indicator"
+            >
               {scheme.table!.indicators.map((i) => (
                 <option key={i.id} value={i.id}>
                   {i.name}（{i.unit}）

@@ -119,7 +119,7 @@ test("track a period: Yeji at 2023年1-9月, the lagging list, the 进度跟踪 
   expect(await page.getByTestId("targets-summary").innerText()).toBe(
     "2023年1-9月：已完成 4，超序时进度 15，滞后 4，未报送 28",
   );
-  expect(await page.getByTestId("targets-lagging").innerText()).toContain("区科技经信局 · 规上工业产值");
+  expect(await page.getByTestId("targets-lagging").innerText()).toContain("区科技经信局 · 月度纳规");
   const wb = await downloaded(page, dir);
   const ws = wb.getWorksheet("进度跟踪")!;
   expect(String(ws.getCell("A1").value)).toContain("进度跟踪（截至2023年1-9月）");
