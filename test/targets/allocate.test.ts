@@ -170,3 +170,48 @@ describe("proposeFill on random tables", () => {
     );
   });
 });
+
+describe("allocation by share of growth", () => {
+  it("splits the increment by the last increment, keeps each base, and names the missing prior year", () => {
+    const s = parseTargetScheme({
+      id: "g",
+      name: "g",
+      nameEn: "g",
+      source: "test",
+      year: 2023,
+      table: {
+        title: "t",
+        unitHeader: ["单位"],
+        indicators: [
+          {
+            id: "x",
+            name: "产值",
+            unit: "亿元",
+            decimals: 0,
+            years: [2022, 2025],
+            baseYear: 2022,
+            totals: { "2025": 160 },
+            cite: "t",
+          },
+        ],
+      },
+    });
+    const t = emptyTargetTable(s.table!, ["甲", "乙", "丙"]);
+    [50, 30, 20].forEach((b, i) => (t.values[i][0] = b));
+    // last increments 2021→2022: 甲 +10, 乙 +30, 丙 0 (丙 takes none of the 60 to add)
+    const p = proposeFill(s.table!, t, {
+      method: "linear",
+      allocate: "growth",
+      prior: { x: { 甲: 40, 乙: 0, 丙: 20 } },
+    });
+    expect(p.values.map((r) => r[1])).toEqual([65, 75, 20]);
+    let err: TargetError | undefined;
+    try {
+      proposeFill(s.table!, t, { method: "linear", allocate: "growth", prior: { x: { 甲: 40 } } });
+    } catch (e) {
+      err = e as TargetError;
+    }
+    expect(err?.code).toBe("prior-missing");
+    expect(message("zh", err!.code, err!.params)).toContain("乙、丙");
+  });
+});
