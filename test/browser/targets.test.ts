@@ -66,6 +66,18 @@ async function openOn(
   return { dir, page, errors };
 }
 
+/** axe-core on the target panel: no violations (keyboard names, contrast, table headers, labels). */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run: (c: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+    };
+    const r = await w.axe.run(document.querySelector('[data-testid="targets-panel"]'));
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
 async function downloaded(page: Page, dir: string): Promise<ExcelJS.Workbook> {
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("targets-download").click()]);
   const saved = path.join(dir, "out.xlsx");
@@ -90,6 +102,13 @@ test("fill the Huaibei annex: propose beside the current values, adjust a cell, 
   expect(await cell.inputValue()).toBe("452");
   // the page never scrolls sideways at 350 px (the table scrolls inside its own region)
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+  expect(await axe(page)).toEqual([]);
+  // keyboard: the proposal region and its inputs are reachable with Tab and show a focus ring
+  await page.getByLabel(/^濉溪经济开发区 2023 规上工业产值/).focus();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).toMatch(
+    /^濉溪经济开发区 2024/,
+  );
   // adjust: the 2025 total now differs from the policy's 2000 and says so
   await page.getByLabel(/^濉溪经济开发区 2025 规上工业产值/).fill("740");
   await page.getByText("2003 ≠ 2000").waitFor();
@@ -120,6 +139,7 @@ test("track a period: Yeji at 2023年1-9月, the lagging list, the 进度跟踪 
     "2023年1-9月：已完成 4，超序时进度 15，滞后 4，未报送 28",
   );
   expect(await page.getByTestId("targets-lagging").innerText()).toContain("区科技经信局 · 月度纳规");
+  expect(await axe(page)).toEqual([]);
   const wb = await downloaded(page, dir);
   const ws = wb.getWorksheet("进度跟踪")!;
   expect(String(ws.getCell("A1").value)).toContain("进度跟踪（截至2023年1-9月）");
