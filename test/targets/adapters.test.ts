@@ -44,3 +44,14 @@ test("through Office.js (strict fake): the same rules are added with '=' formula
   expect(sheet.conditional[0]).toMatchObject({ formula: '=J6="滞后"', fill: "#FFC7CE" });
   expect(sheet.conditional[0].rect).toMatchObject({ top: 5, left: 9, right: 9, bottom: 5 + r.run.rows.length - 1 });
 });
+
+test("in English the sheet's status words, conditional rules and counts are English", async () => {
+  const scheme = getTargetScheme("yeji-2023")!;
+  const { sheets } = await tracked();
+  const r = runTrack(sheets, scheme, parsePeriod("2023-09")!, { lang: "en" });
+  const s = r.plan.sheets[0];
+  expect(s.name).toBe("Progress");
+  const texts = JSON.stringify([s.values, s.formulas, s.conditional]);
+  for (const zh of ["已完成", "超序时进度", "滞后", "未报送"]) expect(texts).not.toContain(`"${zh}"`);
+  expect(texts).toContain("behind schedule");
+});

@@ -122,6 +122,13 @@ export function trackPlan(run: TrackRun, opts: TrackPlanOptions): PlanSheet {
   const lang = opts.lang ?? "zh";
   const zh = lang === "zh";
   const s = newSheet("targets.track", zh ? "进度跟踪" : "Progress");
+  // the status words the formulas write, in the sheet's language
+  const W = {
+    done: statusText("已完成", lang),
+    ahead: statusText("超序时进度", lang),
+    behind: statusText("滞后", lang),
+    none: statusText("未报送", lang),
+  };
   s.formulas = [];
   const fixedCols = 6; // 序号 单位 指标 目标 目标值 类型
   const per = 4;
@@ -205,13 +212,13 @@ export function trackPlan(run: TrackRun, opts: TrackPlanOptions): PlanSheet {
       const L = `${colLetters(c0 + 1)}${R}`;
       const RT = `${colLetters(c0 + 2)}${R}`;
       const T = `${colLetters(c0 + 2)}$${TP + 1}`;
-      vals.push(c.actual, c.lastYear, c.rate, c.status);
+      vals.push(c.actual, c.lastYear, c.rate, statusText(String(c.status), lang));
       const ra = ref(c.actualCell);
       const rl = ref(c.lastYearCell);
       if (ra) s.formulas!.push({ row: r, col: c0, formula: `IF(${ra}="","",${ra})` });
       if (rl) s.formulas!.push({ row: r, col: c0 + 1, formula: `IF(${rl}="","",${rl})` });
       if (t.kind === "status") {
-        s.formulas!.push({ row: r, col: c0 + 3, formula: `IF(${A}="","未报送",${A})` });
+        s.formulas!.push({ row: r, col: c0 + 3, formula: `IF(${A}="","${W.none}",${A})` });
         return;
       }
       const full = run.periods[k].progress >= 1;
@@ -222,7 +229,7 @@ export function trackPlan(run: TrackRun, opts: TrackPlanOptions): PlanSheet {
         s.formulas!.push({
           row: r,
           col: c0 + 3,
-          formula: `IF(${RT}="","未报送",IF(${met},IF(${T}>=1,"已完成","超序时进度"),"滞后"))`,
+          formula: `IF(${RT}="","${W.none}",IF(${met},IF(${T}>=1,"${W.done}","${W.ahead}"),"${W.behind}"))`,
         });
         s.numberFormats.push({ rect: rect(r, c0 + 2, r, c0 + 2), format: "0.0%" });
         return;
@@ -232,12 +239,12 @@ export function trackPlan(run: TrackRun, opts: TrackPlanOptions): PlanSheet {
       const progress = t.cumulative ? T : "1";
       let formula: string;
       if (t.direction === "atMost")
-        formula = `IF(${A}="","未报送",IF(${A}<=${E},IF(${T}>=1,"已完成","超序时进度"),"滞后"))`;
+        formula = `IF(${A}="","${W.none}",IF(${A}<=${E},IF(${T}>=1,"${W.done}","${W.ahead}"),"${W.behind}"))`;
       else {
         const low = t.direction === "band" ? `${E}*(1-${tol})` : E;
         const done = t.direction === "above" ? `${A}>${E}` : `${A}>=${low}`;
-        const doneText = t.cumulative || full ? `"已完成"` : `IF(${T}>=1,"已完成","超序时进度")`;
-        formula = `IF(${A}="","未报送",IF(${done},${doneText},IF(AND(${low}>0,${A}/(${low})>=${progress},${T}<1),"超序时进度","滞后")))`;
+        const doneText = t.cumulative || full ? `"${W.done}"` : `IF(${T}>=1,"${W.done}","${W.ahead}")`;
+        formula = `IF(${A}="","${W.none}",IF(${done},${doneText},IF(AND(${low}>0,${A}/(${low})>=${progress},${T}<1),"${W.ahead}","${W.behind}")))`;
       }
       s.formulas!.push({ row: r, col: c0 + 3, formula });
     });
@@ -272,9 +279,9 @@ export function trackPlan(run: TrackRun, opts: TrackPlanOptions): PlanSheet {
       const area = rect(first, c, lastRow, c);
       s.conditional = s.conditional ?? [];
       s.conditional.push(
-        { rect: area, formula: `${a}="滞后"`, tone: "bad" },
-        { rect: area, formula: `${a}="超序时进度"`, tone: "good" },
-        { rect: area, formula: `${a}="已完成"`, tone: "ok" },
+        { rect: area, formula: `${a}="${W.behind}"`, tone: "bad" },
+        { rect: area, formula: `${a}="${W.ahead}"`, tone: "good" },
+        { rect: area, formula: `${a}="${W.done}"`, tone: "ok" },
       );
     });
   }
@@ -331,8 +338,8 @@ export function trackPlan(run: TrackRun, opts: TrackPlanOptions): PlanSheet {
       const B = `$B$${first + 1}:$B$${lastRow + 1}`;
       const S = `$${statusL}$${first + 1}:$${statusL}$${lastRow + 1}`;
       s.formulas.push({ row: r, col: 2, formula: `COUNTIF(${B},B${r + 1})` });
-      s.formulas.push({ row: r, col: 4, formula: `COUNTIFS(${B},B${r + 1},${S},"滞后")` });
-      s.formulas.push({ row: r, col: 5, formula: `COUNTIFS(${B},B${r + 1},${S},"已完成")` });
+      s.formulas.push({ row: r, col: 4, formula: `COUNTIFS(${B},B${r + 1},${S},"${W.behind}")` });
+      s.formulas.push({ row: r, col: 5, formula: `COUNTIFS(${B},B${r + 1},${S},"${W.done}")` });
     }
   }
   s.widths = [6, 18, 28, 22, 10, 8, ...run.periods.flatMap(() => [11, 11, 11, 11]), 12, 10, 10];
