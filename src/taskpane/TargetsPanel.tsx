@@ -113,7 +113,7 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
     const values = p.values.map((row, i) => row.map((v, j) => edits[`${i}:${j}`] ?? v));
     const decimals = p.columns.map((c) => scheme.table!.indicators.find((x) => x.id === c.indicator)!.decimals);
     const totals = p.columns.map(
-      (_, j) => values.reduce((sum, r) => sum + gridInt(r[j], decimals[j]), 0) / 10 ** decimals[j],
+      (_, j) => values.reduce((sum, r) => sum + gridInt(r[j] ?? 0, decimals[j]), 0) / 10 ** decimals[j],
     );
     return { ...p, values, totals };
   }, [fill, edits, scheme]);

@@ -158,8 +158,10 @@ describe("proposeFill on random tables", () => {
           const totalInt = maxKnown.reduce((x, y) => x + y, 0) + growth10;
           t.totals[3] = totalInt / 10;
           const p = proposeFill(s.table!, t, { method, allocate: "base" });
-          expect(p.values.reduce((x, r) => x + gridInt(r[3], 1), 0)).toBe(totalInt);
-          p.values.forEach((r, i) => {
+          expect(p.values.flat().every((v) => typeof v === "number")).toBe(true);
+          const values = p.values as number[][];
+          expect(values.reduce((x, r) => x + gridInt(r[3], 1), 0)).toBe(totalInt);
+          values.forEach((r, i) => {
             expect(r[0]).toBe(bases10[i] / 10);
             if (filled[i] !== null) expect(r[1]).toBe(filled[i]);
             for (let y = 1; y < 4; y++) expect(gridInt(r[y], 1)).toBeGreaterThanOrEqual(gridInt(r[y - 1], 1));
@@ -213,5 +215,24 @@ describe("allocation by share of growth", () => {
     }
     expect(err?.code).toBe("prior-missing");
     expect(message("zh", err!.code, err!.params)).toContain("乙、丙");
+  });
+});
+
+describe("a table that lacks a column", () => {
+  it("an indicator without its horizon year is left empty (marked so), not filled with zeros", () => {
+    const s = scheme(true);
+    const t = emptyTargetTable(s.table!, ["甲", "乙"]);
+    t.columns = t.columns.slice(0, 3); // 2022–2024 only
+    t.values = [
+      [10, null, null],
+      [20, null, null],
+    ];
+    t.totals = [30, null, null];
+    const p = proposeFill(s.table!, t, { method: "linear", allocate: "base" });
+    expect(p.values).toEqual([
+      [10, null, null],
+      [20, null, null],
+    ]);
+    expect(p.source[0]).toEqual(["filled", "empty", "empty"]);
   });
 });

@@ -29,7 +29,8 @@ describe.each([
   it("keeps the 2022 column, hits the 2025 totals exactly, rises every year, gives each zone ≥ 1 listing", async () => {
     const { sheets } = await roundTrip(huaibeiFillSample());
     const r = runFill(sheets, scheme, { method, allocate, weights });
-    const p = r.proposal;
+    const p = { ...r.proposal, values: r.proposal.values as number[][] };
+    expect(r.proposal.values.flat().every((v) => typeof v === "number")).toBe(true);
     const col = (ind: string, y: number | null) => p.columns.findIndex((c) => c.indicator === ind && c.year === y);
     expect(p.units).toHaveLength(6);
     ANNEX_PRINTED.forEach(([, out, , ent], i) => {

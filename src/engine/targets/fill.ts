@@ -113,12 +113,13 @@ export interface FillOptions {
   prior?: Record<string, Record<string, number>>;
 }
 
-export type CellSource = "filled" | "proposed";
+/** filled: the table's own value; proposed: ZoneScore's; empty: nothing to propose (the table lacks its base or horizon) */
+export type CellSource = "filled" | "proposed" | "empty";
 
 export interface FillProposal {
   units: string[];
   columns: TableColumn[];
-  values: number[][];
+  values: Array<Array<number | null>>;
   source: CellSource[][];
   /** the total each column reaches (the sum of its members), and whether it was given (policy or 总计 row) */
   totals: number[];
@@ -224,6 +225,8 @@ export function proposeFill(spec: TargetTableT, table: TargetTableData, opts: Fi
     const b = ind.baseYear ?? years[0];
     const h = years[years.length - 1];
     const ch = colIndex(table, ind.id, h);
+    // the user's table may leave an indicator (or its horizon year) out: nothing to fill there
+    if (ch < 0 || colIndex(table, ind.id, b) < 0) continue;
     const totalH = given(ind, h, ch);
     totalGiven[ch] = totalH;
     if (!base) throw new TargetError("no-base", { label: ind.name });
@@ -322,11 +325,11 @@ export function proposeFill(spec: TargetTableT, table: TargetTableData, opts: Fi
       v.forEach((x, i) => (values[i][c] = x));
     }
   }
-  const out = values.map((r) => r.map((v) => (v === null ? 0 : v)));
-  // any column still empty (a year outside the scheme's series) stays as it was: mark it filled when it was
+  const out = values;
+  out.forEach((r, i) => r.forEach((v, j) => v === null && (source[i][j] = "empty")));
   const totals = table.columns.map((c, j) => {
     const ind = byId.get(c.indicator)!;
-    return gridInt(0, 0) + out.reduce((s, r) => s + gridInt(r[j], ind.decimals), 0) / 10 ** ind.decimals;
+    return out.reduce((s, r) => s + gridInt(r[j] ?? 0, ind.decimals), 0) / 10 ** ind.decimals;
   });
   return {
     units: table.units,
@@ -402,7 +405,8 @@ export function inPlaceCells(
     if (c.col === undefined) return;
     table.units.forEach((_, i) => {
       if (table.values[i][j] !== null || proposal.source[i][j] !== "proposed") return;
-      out.push({ sheet: table.sheet!, row: table.unitRows![i], col: c.col!, value: proposal.values[i][j] });
+      const value = proposal.values[i][j];
+      if (value !== null) out.push({ sheet: table.sheet!, row: table.unitRows![i], col: c.col!, value });
     });
   });
   return out;
