@@ -38,11 +38,16 @@ function annexCols(): PhysCol[] {
 }
 
 /** The annex sheet; `full` prints every cell, otherwise only the 2022 column and the policy's totals. */
-export function annexSheet(full: boolean): PlanSheet {
+/**
+ * The annex sheet: "full" prints every cell as the policy does; "base" only its 2022 column and the policy's totals
+ * (the sample to fill); "blank" the zones and the policy's totals, for the user to type the 2022 actuals (template).
+ */
+export function annexSheet(mode: "full" | "base" | "blank"): PlanSheet {
+  const full = mode === "full";
   const rows = ANNEX_PRINTED.map(([name, out, proj, ent, list]) => {
     const r: Record<string, PlanValue> = { name };
     YEARS.forEach((y, i) => {
-      if (full || y === 2022) {
+      if (full || (mode === "base" && y === 2022)) {
         r[`output@${y}`] = out[i];
         r[`enterprises@${y}`] = ent[i];
       }
@@ -56,7 +61,12 @@ export function annexSheet(full: boolean): PlanSheet {
   const s = tableSheet("annex", "目标一览表", annexCols(), rows, {
     title: "全市开发区高质量发展工业攻坚行动目标一览表",
   });
-  s.values.push(full ? ["总计", ...ANNEX_TOTAL] : ["总计", 841, null, null, 2000, 140, 417, null, null, 660, null]);
+  const base = mode === "base";
+  s.values.push(
+    full
+      ? ["总计", ...ANNEX_TOTAL]
+      : ["总计", base ? 841 : null, null, null, 2000, 140, base ? 417 : null, null, null, 660, null],
+  );
   return s;
 }
 
@@ -65,7 +75,7 @@ function period(k: string) {
 }
 
 export function huaibeiFillSample(): ResultPlan {
-  return { sheets: [annexSheet(false)] };
+  return { sheets: [annexSheet("base")] };
 }
 
 /** 2023 actuals by zone: [output, new projects, enterprises] for 1-6 and 1-9 months, and last year's same period */
@@ -108,7 +118,7 @@ export function huaibeiTrackSample(): ResultPlan {
     }
   });
   const actuals = actualsSheet(targets, periods, data, "2023年全市开发区工业攻坚行动月度调度表");
-  return { sheets: [annexSheet(true), actuals], activate: "actuals" };
+  return { sheets: [annexSheet("full"), actuals], activate: "actuals" };
 }
 
 /** yeji: [1-6月 cumulative, last year, 1-9月 cumulative, last year] by target id (growth targets need last year) */
@@ -255,7 +265,7 @@ export function xuanchengSample(scheme: TargetSchemeT): ResultPlan {
 
 /** Templates: the actuals sheet of a scheme with its targets and empty periods (quarters of the year). */
 export function targetsTemplate(scheme: TargetSchemeT): ResultPlan {
-  if (scheme.table) return { sheets: [annexSheet(false)] };
+  if (scheme.table) return { sheets: [annexSheet("blank")] };
   const { targets } = trackTargets([], scheme, scheme.year);
   const periods = [3, 6, 9, 12].map((m) => period(`${scheme.year}-${String(m).padStart(2, "0")}`));
   const sheets = [actualsSheet(targets, periods, {}, `${scheme.name} 月度调度表`, scheme.bandTolerance)];

@@ -134,3 +134,11 @@ describe("zonescore targets fill --into-table", () => {
     expect(wb.getWorksheet("目标分解")).toBeDefined();
   });
 });
+
+it("the blank template of the annex cannot be filled before the 2022 actuals are typed: the message names the zones", async () => {
+  const blank = path.join(dir, "blank.xlsx");
+  expect((await z("targets", "template", "huaibei-2023", "--out", blank)).code).toBe(0);
+  const r = await z("targets", "fill", blank, "--scheme", "huaibei-2023", "--out", path.join(dir, "blank-out.xlsx"));
+  expect(r.code).toBe(1);
+  expect(r.err).toContain("规上工业产值 2022年 是基数（实绩），以下单位未填写：濉溪经济开发区、相山经济开发区");
+});

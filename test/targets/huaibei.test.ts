@@ -80,7 +80,7 @@ describe("writing the filled table", () => {
   });
 
   it("the printed annex's own 总计 (2023 enterprises 497 ≠ 493) gets two suggested fixes", async () => {
-    const { sheets } = await roundTrip({ sheets: [annexSheet(true)] });
+    const { sheets } = await roundTrip({ sheets: [annexSheet("full")] });
     const r = runFill(sheets, scheme, { method: "geometric", allocate: "base" });
     const f = r.fixes.find((x) => x.indicator === "enterprises" && x.year === 2023)!;
     expect(f).toMatchObject({ printed: 497, sum: 493, setTotal: 493 });
