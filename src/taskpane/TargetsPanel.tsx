@@ -10,6 +10,7 @@ import type { ResultPlan } from "../engine/plan";
 import type { WorkbookPort } from "../workbook/port";
 import { getTargetScheme, targetSchemeIds } from "../schemes/targets";
 import { runFill, runTrack, runProjects, TargetError, type FillResult } from "../engine/targets";
+import { readTargetTable } from "../engine/targets/fill";
 import { fillPlan } from "../engine/targets/sheets";
 import { gridInt } from "../engine/targets/allocate";
 import { parsePeriod, readActuals } from "../engine/targets/track";
@@ -58,6 +59,7 @@ const useStyles = makeStyles({
   bad: { color: tokens.colorPaletteRedForeground1 },
   /** a native select is as wide as its longest option: keep it within the pane (350 px) */
   fit: { width: "100%", minWidth: 0, maxWidth: "100%" },
+  weights: { display: "flex", flexDirection: "column", gap: "4px", border: `1px solid ${tokens.colorNeutralStroke2}` },
 });
 
 export interface TargetsPanelProps {
@@ -72,7 +74,9 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
   const [schemeId, setSchemeId] = React.useState(ids[0]);
   const scheme = getTargetScheme(schemeId)!;
   const [method, setMethod] = React.useState<"geometric" | "linear">("geometric");
-  const [allocate, setAllocate] = React.useState<"base" | "growth">("base");
+  const [allocate, setAllocate] = React.useState<"base" | "weights">("base");
+  /** typed weights by unit (allocate = weights), first shown with each unit's base */
+  const [weights, setWeights] = React.useState<Record<string, number> | null>(null);
   const [fill, setFill] = React.useState<FillResult | null>(null);
   const [edits, setEdits] = React.useState<Record<string, number>>({});
   const [indicator, setIndicator] = React.useState("");
@@ -98,7 +102,22 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
 
   const onPropose = () =>
     guard(async () => {
-      const r = runFill(await host.readSheets(), scheme, { method, allocate, lang });
+      const sheets = await host.readSheets();
+      if (allocate === "weights" && !weights) {
+        // first the units with their bases as weights, to adjust; the proposal comes on the next click
+        const table = readTargetTable(sheets, scheme.table!);
+        if (!table)
+          throw new TargetError("table-not-found", {
+            title: scheme.table!.title,
+            header: scheme.table!.unitHeader.join("/"),
+          });
+        const ind = scheme.table!.indicators.find((i) => i.baseYear !== undefined);
+        const j = ind ? table.columns.findIndex((c) => c.indicator === ind.id && c.year === ind.baseYear) : -1;
+        setWeights(Object.fromEntries(table.units.map((u, i) => [u, j >= 0 ? (table.values[i][j] ?? 1) : 1])));
+        setStatus({ text: t.typeWeights, error: false });
+        return;
+      }
+      const r = runFill(sheets, scheme, { method, allocate, lang, weights: weights ?? undefined });
       setFill(r);
       setEdits({});
       setIndicator(scheme.table!.indicators[0].id);
@@ -201,12 +220,35 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
               value={allocate}
               className={s.fit}
               select={{ className: s.fit }}
-              onChange={(_, d) => setAllocate(d.value as "base" | "growth")}
+              onChange={(_, d) => {
+                setAllocate(d.value as "base" | "weights");
+                setWeights(null);
+              }}
+              data-testid="targets-allocate"
             >
               <option value="base">{t.byBase}</option>
-              <option value="growth">{t.byGrowth}</option>
+              <option value="weights">{t.byWeights}</option>
             </Select>
           </Field>
+          {allocate === "weights" && weights && (
+            <fieldset className={s.weights}>
+              <legend>{t.weights}</legend>
+              {Object.entries(weights).map(([u, w]) => (
+                <Field key={u} label={u} orientation="horizontal">
+                  <Input
+                    className={s.input}
+                    size="small"
+                    type="number"
+                    value={String(w)}
+                    onChange={(_, d) => {
+                      const n = Number(d.value);
+                      if (d.value.trim() !== "" && Number.isFinite(n) && n >= 0) setWeights({ ...weights, [u]: n });
+                    }}
+                  />
+                </Field>
+              ))}
+            </fieldset>
+          )}
           <div className={s.row}>
             <Button onClick={onPropose} disabled={busy} data-testid="targets-propose">
               {t.propose}

@@ -145,3 +145,26 @@ test("track a period: Yeji at 2023年1-9月, the lagging list, the 进度跟踪 
   expect(String(ws.getCell("A1").value)).toContain("进度跟踪（截至2023年1-9月）");
   expect(errors).toEqual([]);
 }, 120000);
+
+test("typed weights: the printed 2025 shares typed as weights give back the printed 2025 column", async () => {
+  const scheme = getTargetScheme("huaibei-2023")!;
+  const { page, errors } = await openOn(targetSample(scheme, "fill"), "annex-w.xlsx");
+  await page.getByTestId("targets-allocate").selectOption("weights");
+  await page.getByTestId("targets-propose").click();
+  const printed: Array<[string, number]> = [
+    ["濉溪经济开发区", 660],
+    ["相山经济开发区", 120],
+    ["杜集经济开发区", 150],
+    ["烈山经济开发区", 260],
+    ["淮北高新技术产业开发区", 300],
+    ["安徽（淮北）新型煤化工合成材料基地", 510],
+  ];
+  for (const [u, w] of printed) await page.getByLabel(u, { exact: true }).fill(String(w));
+  await page.getByTestId("targets-propose").click();
+  await page.getByTestId("targets-proposal").waitFor();
+  for (const [u, w] of printed)
+    expect(await page.getByLabel(new RegExp(`^${u.replace(/[()（）]/g, ".")} 2025 规上工业产值`)).inputValue()).toBe(
+      String(w),
+    );
+  expect(errors).toEqual([]);
+}, 120000);
