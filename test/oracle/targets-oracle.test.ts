@@ -80,7 +80,7 @@ describe("进度跟踪 recalculated by LibreOffice", () => {
     expect(haveSoffice).toBe(true);
   });
 
-  it("yeji-2023 and huaibei-2023: before and after editing an actual", async () => {
+  it("yeji-2023, huaibei-2023 (before and after editing an actual) and xuancheng-2023", async () => {
     const yj = await tracked("yeji-2023", "yeji.xlsx");
     const hb = await tracked("huaibei-2023", "huaibei.xlsx");
     // 濉溪 1-9月 output 330 of 418 (78.9 % ≥ 75 %: ahead); edited to 300 (71.8 %: behind)
@@ -102,7 +102,11 @@ describe("进度跟踪 recalculated by LibreOffice", () => {
         if (row.getCell(1).value === "y7") row.getCell(7).value = 14;
       });
     });
-    const out = recalc([yj.file, hb.file, hbEdited.file, yjEdited.file]);
+    // xuancheng: tasks tracked by reported status words (序时推进 counts as 超序时进度), bands (50家左右), shares
+    const xc = await tracked("xuancheng-2023", "xuancheng.xlsx");
+    const out = recalc([yj.file, hb.file, hbEdited.file, yjEdited.file, xc.file]);
+    compare(xc.run, await computed(out[4], xc.sheet, xc.run));
+    expect(xc.run.rows.find((r) => r.target.id === "S-二-一-1")!.cells[1].status).toBe("超序时进度");
     const idx = (run: TrackRun, id: string) => run.rows.findIndex((r) => r.target.id === id);
     compare(yj.run, await computed(out[0], yj.sheet, yj.run));
     compare(hb.run, await computed(out[1], hb.sheet, hb.run));

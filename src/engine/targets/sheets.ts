@@ -8,7 +8,7 @@ import { colLetters } from "../text";
 import type { TargetSchemeT, TableIndicatorT } from "../../schemes/target-schema";
 import type { FillProposal, TotalFix } from "./fill";
 import type { Period, TrackRun, TrackTarget } from "./track";
-import { STATUS_EN } from "./track";
+import { REPORTED_STATUS, STATUS_EN } from "./track";
 import { wordingText } from "./wording";
 import type { ProjectResult } from "./responsibility";
 import type { Lang } from "../types";
@@ -161,7 +161,9 @@ export function trackPlan(run: TrackRun, opts: TrackPlanOptions): PlanSheet {
     h2.push(...(zh ? ["累计完成", "上年同期", "完成率/增速", "状态"] : ["Cumulative", "Last year", "Rate", "Status"]));
     s.merges.push(rect(H1, c0, H1, c0 + per - 1));
   });
-  h1.push(zh ? "趋势（较上期）" : "Trend", zh ? "完成度" : "Completion", zh ? "完成度排名" : "Rank");
+  const rankHead =
+    run.rankBy === "indicator" ? (zh ? "完成度排名（同指标）" : "Rank (same indicator)") : zh ? "完成度排名" : "Rank";
+  h1.push(zh ? "趋势（较上期）" : "Trend", zh ? "完成度" : "Completion", rankHead);
   h2.push(null, null, null);
   for (const c of [trendCol, compCol, rankCol]) s.merges.push(rect(H1, c, H1 + 1, c));
   s.values.push(h1, h2);
@@ -218,7 +220,13 @@ export function trackPlan(run: TrackRun, opts: TrackPlanOptions): PlanSheet {
       if (ra) s.formulas!.push({ row: r, col: c0, formula: `IF(${ra}="","",${ra})` });
       if (rl) s.formulas!.push({ row: r, col: c0 + 1, formula: `IF(${rl}="","",${rl})` });
       if (t.kind === "status") {
-        s.formulas!.push({ row: r, col: c0 + 3, formula: `IF(${A}="","${W.none}",${A})` });
+        // a reported word counts as one of the three statuses (序时推进 → 超序时进度), other words stay as typed
+        const words = (k: string) => REPORTED_STATUS[k].map((x) => `${A}="${x}"`).join(",");
+        s.formulas!.push({
+          row: r,
+          col: c0 + 3,
+          formula: `IF(${A}="","${W.none}",IF(OR(${words("已完成")}),"${W.done}",IF(OR(${words("超序时进度")}),"${W.ahead}",IF(OR(${words("滞后")}),"${W.behind}",${A}))))`,
+        });
         return;
       }
       const full = run.periods[k].progress >= 1;
@@ -266,7 +274,10 @@ export function trackPlan(run: TrackRun, opts: TrackPlanOptions): PlanSheet {
     s.formulas!.push({
       row: r,
       col: rankCol,
-      formula: `IF(ISNUMBER(${C}${R}),RANK(${C}${R},${C}$${first + 1}:${C}$${lastRow + 1}),"")`,
+      formula:
+        run.rankBy === "all"
+          ? `IF(ISNUMBER(${C}${R}),RANK(${C}${R},${C}$${first + 1}:${C}$${lastRow + 1}),"")`
+          : `IF(ISNUMBER(${C}${R}),SUMPRODUCT(($C$${first + 1}:$C$${lastRow + 1}=$C${R})*ISNUMBER(${C}$${first + 1}:${C}$${lastRow + 1})*(${C}$${first + 1}:${C}$${lastRow + 1}>${C}${R}))+1,"")`,
     });
     s.values.push(vals);
   });

@@ -90,6 +90,19 @@ export interface TrackCell {
   lastYearCell?: string;
 }
 
+/** Status words a unit may report for a task tracked by status, and what each counts as (exact words). */
+export const REPORTED_STATUS: Record<string, readonly string[]> = {
+  已完成: ["已完成", "完成", "已办结"],
+  超序时进度: ["超序时进度", "序时推进", "正常推进", "推进中"],
+  滞后: ["滞后", "未完成", "落后"],
+};
+
+export function reportedStatus(text: string): string {
+  const t = text.trim();
+  for (const [k, words] of Object.entries(REPORTED_STATUS)) if (words.includes(t)) return k;
+  return t;
+}
+
 /** Judge one target in one period. `tolerance` is the band of 左右 (±). */
 export function judge(
   t: TrackTarget,
@@ -101,7 +114,7 @@ export function judge(
   const cell: TrackCell = { actual, lastYear, rate: null, completion: null, status: "未报送" };
   if (actual === null || actual === "") return cell;
   if (t.kind === "status" || typeof actual === "string") {
-    cell.status = typeof actual === "string" ? actual : String(actual);
+    cell.status = reportedStatus(typeof actual === "string" ? actual : String(actual));
     return cell;
   }
   const full = p.progress >= 1;
@@ -228,6 +241,8 @@ export interface TrackRun {
   lagging: number[];
   /** rank by completion in the last period (1 = best; equal completions share a rank; null: no completion) */
   rank: Array<number | null>;
+  /** ranked within each indicator (zones × indicators) or over all targets */
+  rankBy: "indicator" | "all";
   tolerance: number;
   actualsSheet?: string;
 }
@@ -263,6 +278,13 @@ export function track(
   const last = rows.map((r) => r.cells[r.cells.length - 1]);
   const lagging = last.map((c, i) => (c.status === "滞后" ? i : -1)).filter((i) => i >= 0);
   const comps = last.map((c) => c.completion);
-  const rank = comps.map((c) => (c === null ? null : 1 + comps.filter((x) => x !== null && x > c).length));
-  return { periods, rows, unmatched, lagging, rank, tolerance, actualsSheet: actuals.sheet };
+  // several units under one indicator (zones × indicators): rank within the indicator; otherwise all targets together
+  const key = rows.map((r) => nameKey(r.target.name));
+  const rankBy: "indicator" | "all" = key.some((k, i) => key.indexOf(k) !== i) ? "indicator" : "all";
+  const rank = comps.map((c, i) =>
+    c === null
+      ? null
+      : 1 + comps.filter((x, j) => x !== null && x > c && (rankBy === "all" || key[j] === key[i])).length,
+  );
+  return { periods, rows, unmatched, lagging, rank, rankBy, tolerance, actualsSheet: actuals.sheet };
 }
