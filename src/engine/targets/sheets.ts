@@ -98,7 +98,12 @@ export function fillPlan(scheme: TargetSchemeT, p: FillProposal, fixes: TotalFix
     s.styles.push({ rect: rect(r, 0, r, w - 1), style: "wrap" });
     s.rowHeights = [...(s.rowHeights ?? []), { row: r, height: 30 }];
   }
-  s.widths = [30, ...p.columns.map(() => 11)];
+  // a label over a single column (每年新开工建设工业项目, 新增上市…企业) wraps: a wider column and a taller header row
+  const single = (j: number) =>
+    (j === 0 || p.columns[j - 1].indicator !== p.columns[j].indicator) &&
+    (j === p.columns.length - 1 || p.columns[j + 1].indicator !== p.columns[j].indicator);
+  s.widths = [30, ...p.columns.map((_, j) => (single(j) ? 16 : 11))];
+  s.rowHeights = [...(s.rowHeights ?? []), { row: 0, height: 28 }, { row: 1, height: 48 }, { row: 2, height: 20 }];
   s.freeze = { rows: 3, cols: 1 };
   s.print = { titleRows: [1, 2], landscape: true };
   return s;
