@@ -7,6 +7,7 @@ import { a1, parseA1 } from "./text";
 import type { Dataset } from "./dataset";
 import type { SheetData } from "./types";
 import { Formulas } from "./formulas";
+import { TOTAL_DECIMALS } from "./format";
 
 const SEVERITY_TEXT = {
   zh: { error: "错误", warning: "警告", info: "提示" },
@@ -204,6 +205,20 @@ export function buildResultPlan(
       a.basis,
     ]);
   if (aw.length === 0) award.values.push(["（无）"]);
+  if (opts.formulas) {
+    const n = rankAwardFormulas(scheme, run, aw, award, {
+      first,
+      totalCol: 2 + shownRules.length + tail.findIndex((t) => t[0] === "总分"),
+      data: opts.formulas.data,
+    });
+    if (n)
+      award.values.push(
+        [],
+        [
+          `注：按名次的奖励（${n} 个）为实时公式，随评分汇总中的名次和总分变化（并列者平分相应名次奖金）；输入修改后新进入奖励名次的单位不在本表中，请重新生成`,
+        ],
+      );
+  }
   if (aw.length)
     award.numberFormats.push({ rect: { top: 3, left: 3, bottom: award.values.length - 1, right: 3 }, format: "0.00" });
   award.print = { titleRows: [2, 2], landscape: true };
@@ -266,6 +281,48 @@ function isAddress(a: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Awards by place that rank by total, as live formulas on the summary's rank and total cells: the amount of the place,
+ * or, for tied units under "pool", the amounts of the places they share split equally, rounded where the engine
+ * rounds. Returns how many cells got a formula.
+ */
+function rankAwardFormulas(
+  scheme: Scheme,
+  run: ScoreRun,
+  aw: ScoreRun["awards"],
+  award: PlanSheet,
+  at: { first: number; totalCol: number; data: Dataset },
+): number {
+  if (scheme.ranking.ties !== "competition" || at.totalCol < 2) return 0;
+  const pos = new Map(run.order.map((e, k) => [e, k]));
+  const ents = at.data.tables[scheme.entityTable];
+  const col = (c: number) => a1(0, c).replace(/\d+$/, "");
+  const lastRow = at.first + run.order.length;
+  const totalRange = `${sheetRef("summary")}!$${col(at.totalCol)}$${at.first + 1}:$${col(at.totalCol)}$${lastRow}`;
+  award.formulas = award.formulas ?? [];
+  let n = 0;
+  aw.forEach((x, k) => {
+    const a = scheme.awards.find((y) => y.id === x.rule);
+    if (!a || a.kind !== "rank-amount") return;
+    const byColumn = a.rankBy !== undefined && ents?.rows.some((r) => typeof r.values[a.rankBy!] === "number");
+    if (byColumn || a.fallbackTargets.length) return;
+    const row = at.first + pos.get(x.entityIndex)! + 1;
+    const R = `${sheetRef("summary")}!$A$${row}`;
+    const T = `${sheetRef("summary")}!$${col(at.totalCol)}$${row}`;
+    const places = `{${a.amounts.map((_, j) => j + 1).join(",")}}`;
+    const amounts = `{${a.amounts.join(",")}}`;
+    const K = a.amounts.length;
+    const tied = `COUNTIF(${totalRange},${T})`;
+    const amount =
+      a.ties === "pool"
+        ? `ROUND(SUMPRODUCT((${places}>=${R})*(${places}<${R}+${tied})*${amounts})/${tied},${TOTAL_DECIMALS})`
+        : `INDEX(${amounts},${R})`;
+    award.formulas!.push({ row: 3 + k, col: 3, formula: `IF(AND(ISNUMBER(${R}),${R}<=${K}),${amount},0)` });
+    n++;
+  });
+  return n;
 }
 
 /** A reference to another result sheet, resolved by the adapter to the name it gets (⟦key⟧ → '名称'). */
@@ -341,23 +398,27 @@ function summaryFormulas(
     }
     const cellsOf = (pred: (k: number) => boolean) => shownRules.filter(pred).map((k) => cell(r, ruleCol.get(k)!));
     const sum = (xs: string[]) => (xs.length ? `SUM(${xs.join(",")})` : "0");
-    const groupCells: string[] = [];
+    // subtotals and the total round at the engine's place (TOTAL_DECIMALS), each from the rule cells themselves,
+    // so that RANK.EQ sees the totals the engine ranked (equal exact totals stay equal, whatever Excel's sum order)
+    const R = (x: string) => `ROUND(${x},${TOTAL_DECIMALS})`;
+    const rawGroups: string[] = [];
     for (const g of scheme.groups) {
       const c = tailCol(g.name);
       const parts = cellsOf((k) => scheme.rules[k].group === g.id && scheme.rules[k].role === "score");
-      out.push({ row: r, col: c, formula: g.cap ? `MIN(${sum(parts)},${g.weight})` : sum(parts) });
-      groupCells.push(cell(r, c));
+      const raw = g.cap ? `MIN(${sum(parts)},${g.weight})` : sum(parts);
+      out.push({ row: r, col: c, formula: R(raw) });
+      rawGroups.push(raw);
     }
     const ungrouped = cellsOf((k) => scheme.rules[k].role === "score" && !scheme.rules[k].group);
-    const scoreParts = [...groupCells, ...ungrouped];
+    const scoreRaw = [...rawGroups, ...ungrouped];
     const scoreCol = tailCol("得分");
-    if (scoreCol >= 0) out.push({ row: r, col: scoreCol, formula: sum(scoreParts) });
+    if (scoreCol >= 0) out.push({ row: r, col: scoreCol, formula: R(scoreRaw.length ? scoreRaw.join("+") : "0") });
+    const bonusCells = cellsOf((k) => scheme.rules[k].role === "bonus");
     const bonusCol = Math.max(tailCol("附加分"), tailCol("加分合计"));
-    if (bonusCol >= 0)
-      out.push({ row: r, col: bonusCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "bonus")) });
+    if (bonusCol >= 0) out.push({ row: r, col: bonusCol, formula: R(sum(bonusCells)) });
+    const dedCells = cellsOf((k) => scheme.rules[k].role === "deduction");
     const dedCol = tailCol("扣分");
-    if (dedCol >= 0)
-      out.push({ row: r, col: dedCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "deduction")) });
+    if (dedCol >= 0) out.push({ row: r, col: dedCol, formula: R(sum(dedCells)) });
     const baseCol = tailCol("基础得分");
     if (baseCol >= 0 && scheme.total.base) {
       const t = src.data.tables[scheme.entityTable];
@@ -365,12 +426,12 @@ function summaryFormulas(
       if (ref) out.push({ row: r, col: baseCol, formula: ref });
     }
     const terms = [
-      scoreCol >= 0 ? cell(r, scoreCol) : sum(scoreParts),
-      bonusCol >= 0 ? cell(r, bonusCol) : "",
-      dedCol >= 0 ? cell(r, dedCol) : "",
+      ...scoreRaw,
+      bonusCells.length ? sum(bonusCells) : "",
+      dedCells.length ? sum(dedCells) : "",
       baseCol >= 0 ? `N(${cell(r, baseCol)})` : "",
     ].filter(Boolean);
-    out.push({ row: r, col: totalCol, formula: terms.join("+") });
+    out.push({ row: r, col: totalCol, formula: R(terms.length ? terms.join("+") : "0") });
     // rank: RANK.EQ for competition ranking, RANK.AVG for average; the dense rank stays a value
     if (scheme.ranking.ties === "competition")
       out.push({ row: r, col: 0, formula: `RANK.EQ(${cell(r, totalCol)},${totalRange},0)` });

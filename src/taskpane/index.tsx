@@ -1,6 +1,11 @@
-/** Entry point: inside Excel use the Office.js host; in a plain browser (no Office) open and download files. */
+/**
+ * Entry point. The standalone page (index.html) opens and downloads files. The add-in page (taskpane.html) shows a
+ * loading state while office.js starts, then the Excel pane; if office.js cannot load, or the page is opened outside
+ * Excel, it says so in plain words and offers the standalone page.
+ */
+import "./csp";
 import * as React from "react";
-import { createRoot } from "react-dom/client";
+import { createRoot, type Root } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { fileHost, type HostOps } from "./host";
@@ -18,24 +23,63 @@ function save(name: string, blob: Blob): void {
   }, 1000);
 }
 
+let root: Root | null = null;
+function mount(node: React.ReactNode): void {
+  root ??= createRoot(document.getElementById("container")!);
+  root.render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
+}
+
 function render(host: HostOps, lang: string | undefined): void {
-  const root = createRoot(document.getElementById("container")!);
-  root.render(
-    <FluentProvider theme={webLightTheme}>
-      <App host={host} initialLang={langFrom(lang)} save={save} />
-    </FluentProvider>,
+  mount(<App host={host} initialLang={langFrom(lang)} save={save} />);
+}
+
+const TEXT = {
+  zh: {
+    loading: "正在连接 Excel…",
+    noOffice: "未能加载 Office 组件（office.js），无法连接 Excel。请检查网络或单位的网络策略后重新打开本面板。",
+    outside: "本页面需要在 Excel 中作为加载项打开。",
+    standalone: "改用离线网页版（打开、检查和评分本机的 Excel 文件）",
+  },
+  en: {
+    loading: "Connecting to Excel…",
+    noOffice:
+      "Office's script (office.js) could not be loaded, so the pane cannot reach Excel. Check the network or your organisation's policy, then reopen the pane.",
+    outside: "This page is meant to be opened inside Excel, as an add-in.",
+    standalone: "Use the offline page instead (open, check and score Excel files on this computer)",
+  },
+};
+
+/** A plain status page: the loading state, or why the pane cannot work here (with a link to the standalone page). */
+function Status(props: { lang: "zh" | "en"; kind: "loading" | "noOffice" | "outside" }) {
+  const t = TEXT[props.lang];
+  return (
+    <main style={{ padding: 16, fontSize: 14, lineHeight: 1.6 }} lang={props.lang === "zh" ? "zh-CN" : "en"}>
+      <h1 style={{ fontSize: 18 }}>开发区考评助手 ZoneScore</h1>
+      <p role={props.kind === "loading" ? "status" : "alert"} aria-live="polite">
+        {t[props.kind]}
+      </p>
+      {props.kind !== "loading" && (
+        <p>
+          <a href="index.html">{t.standalone}</a>
+        </p>
+      )}
+    </main>
   );
 }
 
-/** Office.onReady resolves with a null host when office.js runs outside Office; wait at most 3 s for it. */
-async function detect(): Promise<void> {
+async function start(): Promise<void> {
+  const addin = document.querySelector('meta[name="zonescore-page"]')?.getAttribute("content") === "addin";
   const w = window as unknown as { Office?: typeof Office };
-  if (typeof w.Office === "undefined") return render(fileHost(), navigator.language);
-  const info = await Promise.race([w.Office.onReady(), new Promise<null>((r) => setTimeout(() => r(null), 3000))]);
+  if (!addin) return render(fileHost(), navigator.language);
+  const lang = langFrom(navigator.language);
+  if (typeof w.Office === "undefined") return mount(<Status lang={lang} kind="noOffice" />);
+  mount(<Status lang={lang} kind="loading" />);
+  // no race against a short timer: office.js may take long on a slow network; the loading state says what happens
+  const info = await w.Office.onReady();
   if (info && info.host === w.Office.HostType.Excel) {
     const { officeHost } = await import(/* webpackChunkName: "office-host" */ "./office-host");
     render(officeHost(), w.Office.context.displayLanguage);
-  } else render(fileHost(), navigator.language);
+  } else mount(<Status lang={lang} kind="outside" />);
 }
 
-void detect();
+void start();

@@ -4,7 +4,7 @@ import type { HostOps } from "./host";
 
 export function officeHost(): HostOps {
   const book = new OfficeBook(
-    (batch) => Excel.run(batch),
+    (options, batch) => Excel.run(options, batch),
     (set, version) => Office.context.requirements.isSetSupported(set, version),
   );
   return {

@@ -14,6 +14,8 @@ import {
 import { colLetters, parseRangeA1 } from "../engine/text";
 import { filePrefixed } from "../engine/formulas";
 import { resolveSheetRefs } from "../engine/result-plan";
+import { formatKind } from "../engine/values";
+import { LIMITS, WorkbookFileError } from "./inspect";
 import {
   parseSettings,
   quoteSheet,
@@ -218,21 +220,33 @@ export function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
   const merges = mergesOf(ws);
   // getSheetValues is ExcelJS's fast path: one sparse array per row, 1-based; reuse its arrays, converted in place
   const raw = ws.getSheetValues() as unknown as Array<Array<unknown> | undefined>;
-  const values: CellValue[][] = new Array(Math.max(0, raw.length - 1));
-  for (let rn = 1; rn < raw.length; rn++) {
+  // the used range, not the claimed one: rows after the last one with content are not read at all
+  const height = usedHeight(raw);
+  const values: CellValue[][] = new Array(height);
+  const formats: NonNullable<SheetData["formats"]> = [];
+  for (let rn = 1; rn <= height; rn++) {
     const row = raw[rn];
     if (!row) {
       values[rn - 1] = [];
       continue;
     }
     row.shift();
+    let xrow: ExcelJS.Row | undefined;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === undefined || v === null) continue;
       const t = typeof v;
+      if (t === "number" || v instanceof Date) {
+        // what the value means may be in its format: a date, a percentage
+        xrow ??= ws.findRow(rn);
+        const fmt = (xrow?.findCell(c + 1) as ExcelJS.Cell | undefined)?.numFmt;
+        const kind = formatKind(fmt);
+        if (kind === "date" || kind === "percent" || v instanceof Date)
+          (formats[rn - 1] ??= [])[c] = kind === "date" || kind === "percent" ? fmt : "yyyy-mm-dd";
+      }
       if (t !== "number" && t !== "string" && t !== "boolean") row[c] = convert(v as ExcelJS.CellValue);
     }
-    values[rn - 1] = row as CellValue[];
+    values[rn - 1] = trimRow(row as CellValue[]);
   }
   // a merged area keeps its value in the top-left cell only, as in Excel (ExcelJS repeats it)
   for (const m of merges) {
@@ -242,7 +256,58 @@ export function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
       for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c < out.length) out[c] = null;
     }
   }
-  return { name: ws.name, originRow: 0, originCol: 0, values, merges };
+  const out: SheetData = { name: ws.name, originRow: 0, originCol: 0, values, merges };
+  checkUsedRange(out);
+  if (ws.state === "hidden" || ws.state === "veryHidden") out.visibility = ws.state;
+  if (formats.length) out.formats = formats;
+  return out;
+}
+
+const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** The number of rows up to the last one with content (ExcelJS's rows are 1-based; a stray blank far away is not content). */
+function usedHeight(raw: Array<Array<unknown> | undefined>): number {
+  for (let rn = raw.length - 1; rn >= 1; rn--) {
+    const row = raw[rn];
+    if (!row) continue;
+    for (let c = row.length - 1; c >= 1; c--) if (!blank(row[c])) return rn;
+  }
+  return 0;
+}
+
+/** Drop blank cells at the end of a row: a formatted or space-filled cell at XFD is not content. */
+function trimRow(row: CellValue[]): CellValue[] {
+  let n = row.length;
+  while (n > 0 && blank(row[n - 1])) n--;
+  if (n < row.length) row.length = n;
+  return row;
+}
+
+/** The reader scans rows × columns of the used range: refuse, naming the far cell, before that takes minutes. */
+function checkUsedRange(s: SheetData): void {
+  let cols = 0;
+  let far = { row: 0, col: 0 };
+  s.values.forEach((r, i) => {
+    if (r.length > cols) {
+      cols = r.length;
+      far = { row: i, col: r.length - 1 };
+    }
+  });
+  const rows = s.values.length;
+  if (rows > LIMITS.rowsPerSheet)
+    throw new WorkbookFileError("limit-rows", { sheet: s.name, rows, max: LIMITS.rowsPerSheet });
+  if (rows * cols > LIMITS.usedCells) {
+    const last = s.values[rows - 1];
+    const cell =
+      cols - 1 === far.col && rows - 1 === far.row ? far : { row: rows - 1, col: Math.max(0, last.length - 1) };
+    throw new WorkbookFileError("limit-used-range", {
+      sheet: s.name,
+      cell: `${colLetters(cell.col)}${cell.row + 1}`,
+      rows,
+      cols,
+      max: LIMITS.usedCells,
+    });
+  }
 }
 
 export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<string, string> = {}): void {

@@ -1,8 +1,15 @@
 /**
- * The Office.js adapter. Reads every sheet in two context.sync calls (names, then all used ranges together) and
- * writes a whole result in two more (write into temporary sheets, then swap them in), splitting only writes whose
- * request would pass ~4 MB (Excel on the web rejects requests over 5 MB) into one sync per chunk.
- * On any failure the temporary sheets are removed, so the workbook is left as it was.
+ * The Office.js adapter, checked against Microsoft's own Office.js client (test/office/client.ts).
+ *
+ * Reading: one sync for the sheet names, markers and each sheet's dimensions (and merged areas, per sheet, by index,
+ * with a fallback when a sheet has more than Excel's 512), then the cells in row blocks sized to stay well under the
+ * 5 MB a response may carry on Excel on the web (halved and retried if Excel still refuses).
+ * Writing: everything goes into temporary sheets first, in requests of at most REQUEST_BUDGET bytes as the client
+ * serialises them (halved and retried on RequestPayloadSizeLimitExceeded); then one sync swaps them in (earlier result
+ * sheets are renamed aside and hidden, the new ones take their names, the markers move) and a last one deletes the old
+ * sheets. A failure before the swap completes restores the workbook exactly; a failure of the last deletion leaves the
+ * new results in place and the old ones hidden, removed by a retry or by the next run.
+ * Every batch asks Excel to wait while the user is editing a cell (delayForCellEdit).
  */
 import type { CellValue, Rect, SheetData } from "../engine/types";
 import {
@@ -16,7 +23,7 @@ import {
   type PlanValue,
   type ResultPlan,
 } from "../engine/plan";
-import { a1, parseRangeA1 } from "../engine/text";
+import { a1 } from "../engine/text";
 import { resolveSheetRefs } from "../engine/result-plan";
 import {
   parseSettings,
@@ -29,37 +36,71 @@ import {
   type WriteReport,
 } from "./port";
 
-export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+/** Excel.run(options, batch) */
+/** Excel.run(options, batch) */
+export type ExcelRunner = <T>(
+  options: { delayForCellEdit?: boolean },
+  batch: (ctx: Excel.RequestContext) => Promise<T>,
+) => Promise<T>;
 export type SupportsFn = (set: string, version: string) => boolean;
 
-/** Largest request we send in one sync (bytes of the values we write); Excel on the web's limit is 5 MB. */
+/** Largest request we send in one sync, as the client serialises it; Excel on the web refuses requests over 5 MB. */
 export const REQUEST_BUDGET = 4_000_000;
+/** Cells read in one sync: values + valueTypes cost ≈ 18 bytes a cell in the response (≤ 5 MB on the web). */
+export const READ_CELLS = 120_000;
+/** Notes Excel keeps per workbook, as ZoneScore counts them; the rest are summarised in one note. */
+export const NOTE_CAP = 5000;
+/** A cell holds at most 32,767 characters: longer settings are split down column A. */
+export const SETTINGS_CHUNK = 30_000;
+/** Temporary sheets (ours while a write runs, or left by a write that could not finish) start with this. */
+export const TEMP_PREFIX = "zs~";
 
-/** Approximate request bytes of a block of values, as JSON in UTF-8. */
-export function payloadBytes(values: ReadonlyArray<ReadonlyArray<PlanValue>>): number {
-  let n = 2;
-  for (const row of values) {
-    n += 3;
-    for (const v of row) {
-      if (v === null) n += 3;
-      else if (typeof v === "string") {
-        n += 3;
-        for (let i = 0; i < v.length; i++) {
-          const c = v.charCodeAt(i);
-          n += c < 0x80 ? (c === 0x22 || c === 0x5c ? 2 : 1) : c < 0x800 ? 2 : 3;
-        }
-      } else n += String(v).length + 1;
-    }
+const OPTIONS = { delayForCellEdit: true };
+
+/** Bytes of a JSON value in UTF-8, as the client sends it. */
+export function jsonBytes(v: unknown): number {
+  const t = JSON.stringify(v);
+  let n = 0;
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (i++, 4) : 3;
   }
   return n;
 }
 
-/** Text that Excel would take for a formula (= + - @) is written as text. */
+/** Request bytes of a block of values: the JSON array, plus the client's split into 1,500-cell pieces (≈ 600 bytes each). */
+export function payloadBytes(values: ReadonlyArray<ReadonlyArray<unknown>>): number {
+  const cells = values.length * (values[0]?.length ?? 0);
+  return jsonBytes(values) + 600 * Math.ceil(cells / 1500) + 300;
+}
+
+/**
+ * Bytes one queued operation costs in a request as the real client writes it (untracked range path, its
+ * instantiation, the action), measured with @microsoft/office-js over 10,000 operations and rounded up ~8%: a column
+ * width or row height ≈ 520, a merge ≈ 365, a link ≈ 380 + its JSON, a number format ≈ 370 + its grid, a style ≈ 400
+ * + 113 per property set + 148 per font/fill object.
+ */
+const OP_BYTES = 560;
+const MERGE_BYTES = 400;
+const LINK_BYTES = 420;
+const styleBytes = (setters: number, objects: number) => 430 + 125 * setters + 160 * objects;
+
+/**
+ * A value written so that Excel keeps it exactly: every text gets a leading apostrophe (Excel's own "this is text"
+ * mark, not part of the value), so "00123", an 18-digit code, "2023-01-01", "TRUE" or "=x" are never parsed.
+ */
 export function safeValue(v: PlanValue): string | number | boolean {
   if (v === null) return "";
-  if (typeof v === "string" && /^[=+\-@]/.test(v)) return "'" + v;
+  if (typeof v === "string") return v === "" ? "" : "'" + v;
   return v;
 }
+
+function errorCode(e: unknown): string {
+  const x = e as { code?: string; message?: string };
+  return x?.code ?? (/^([A-Za-z]+):/.exec(String(x?.message ?? e))?.[1] || "");
+}
+const tooLarge = (e: unknown) =>
+  errorCode(e) === "RequestPayloadSizeLimitExceeded" || /payload size|PayloadSizeLimit/i.test(String(e));
 
 const FILL: Partial<Record<PlanStyle, string>> = { header: "#DDEBF7", top: "#FFF2CC", vetoed: "#E7E6E6" };
 const FONT_COLOR: Partial<Record<PlanStyle, string>> = {
@@ -70,6 +111,13 @@ const FONT_COLOR: Partial<Record<PlanStyle, string>> = {
   vetoed: "#808080",
 };
 
+/** A piece of a write: queues its operations; `bytes` is what they cost in a request. */
+interface Piece {
+  bytes: number;
+  queue: () => void;
+  formulas?: boolean;
+}
+
 export class OfficeBook implements WorkbookPort {
   constructor(
     private readonly run: ExcelRunner,
@@ -78,8 +126,10 @@ export class OfficeBook implements WorkbookPort {
     private readonly tempTag: string = Math.random().toString(36).slice(2, 8),
   ) {}
 
-  /** the settings found by the last readSheets (read in the same two syncs) */
+  /** the settings found by the last readSheets */
   private settings: Settings | null | undefined;
+  /** what the last write could not do (notes beyond the cap, features the host lacks), for the pane to say */
+  lastNotes: string[] = [];
 
   async readSettings(): Promise<Settings | null> {
     if (this.settings === undefined) await this.readSheets();
@@ -87,14 +137,23 @@ export class OfficeBook implements WorkbookPort {
   }
 
   async writeSettings(settings: Settings): Promise<void> {
-    await this.run(async (ctx) => {
+    const text = JSON.stringify(settings);
+    const chunks: string[] = [];
+    for (let i = 0; i < text.length; i += SETTINGS_CHUNK) chunks.push(text.slice(i, i + SETTINGS_CHUNK));
+    await this.run(OPTIONS, async (ctx) => {
       const { sheets, names } = loadNames(ctx);
       await ctx.sync();
       const existing = names.items.find((n) => n.name === SETTINGS_NAME);
       const sheetName = existing ? sheetOfReference(existing.formula) : null;
       let ws: Excel.Worksheet;
-      if (sheetName && sheets.items.some((x) => x.name === sheetName)) ws = sheets.getItem(sheetName);
-      else {
+      let old = 0;
+      if (sheetName && sheets.items.some((x) => x.name === sheetName)) {
+        ws = sheets.getItem(sheetName);
+        const used = ws.getUsedRangeOrNullObject(true);
+        used.load("rowIndex,rowCount");
+        await ctx.sync();
+        old = used.isNullObject ? 0 : used.rowIndex + used.rowCount;
+      } else {
         ws = sheets.add(
           safeSheetName(
             SETTINGS_SHEET,
@@ -105,7 +164,10 @@ export class OfficeBook implements WorkbookPort {
         if (existing) existing.delete();
         names.add(SETTINGS_NAME, ws.getRange("A1"));
       }
-      ws.getRange("A1").values = [["'" + JSON.stringify(settings)]];
+      const rows = Math.max(chunks.length, old);
+      ws.getRangeByIndexes(0, 0, rows, 1).values = Array.from({ length: rows }, (_, i) =>
+        i < chunks.length ? ["'" + chunks[i]] : [""],
+      );
       await ctx.sync();
     });
     this.settings = settings;
@@ -113,45 +175,146 @@ export class OfficeBook implements WorkbookPort {
 
   async readSheets(): Promise<SheetData[]> {
     const merges = this.supports("ExcelApi", "1.13");
-    return this.run(async (ctx) => {
+    return this.run(OPTIONS, async (ctx) => {
+      // 1. names, markers and the size of every sheet (no cells yet)
       const { sheets, names } = loadNames(ctx);
       await ctx.sync();
-      const ours = markedSheets(names.items);
+      const real = new Set(sheets.items.map((x) => x.name));
+      const ours = markedSheets(names.items, real);
       const settingsRef = names.items.find((n) => n.name === SETTINGS_NAME);
       const settingsSheet = settingsRef ? sheetOfReference(settingsRef.formula) : null;
-      let settingsCell: Excel.Range | null = null;
-      if (settingsSheet && sheets.items.some((x) => x.name === settingsSheet)) {
-        settingsCell = ctx.workbook.worksheets.getItem(settingsSheet).getRange("A1");
-        settingsCell.load("values");
-      }
-      const reads = sheets.items
-        .filter((ws) => !ours.has(ws.name) && ws.name !== settingsSheet)
-        .map((ws) => {
-          const used = ws.getUsedRangeOrNullObject(true);
-          used.load("values,valueTypes,rowIndex,columnIndex");
-          let areas: Excel.RangeAreas | null = null;
-          if (merges) {
-            areas = used.getMergedAreasOrNullObject();
-            areas.load("address");
-          }
-          return { name: ws.name, used, areas };
+      const inputs = sheets.items.filter(
+        (ws) => !ours.has(ws.name) && ws.name !== settingsSheet && !ws.name.startsWith(TEMP_PREFIX),
+      );
+      // the dimensions of every sheet and the settings cells; merged areas of all sheets in the same sync
+      const queueDims = () => {
+        const dims = inputs.map(({ name }) => {
+          const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+          used.load("rowIndex,columnIndex,rowCount,columnCount");
+          return { name, used };
         });
-      await ctx.sync();
-      this.settings = settingsCell ? parseSettings(settingsCell.values[0]?.[0]) : null;
-      return reads.map(({ name, used, areas }) => {
-        if (used.isNullObject) return { name, originRow: 0, originCol: 0, values: [], merges: merges ? [] : null };
-        const types = used.valueTypes;
-        const values: CellValue[][] = used.values.map((row, r) =>
-          row.map((v, c) => {
-            if (types[r][c] === "Error") return { error: String(v) };
-            if (v === "" || v === null || v === undefined) return null;
-            return v as CellValue;
-          }),
-        );
-        let rects: Rect[] | null = null;
-        if (areas) rects = areas.isNullObject ? [] : areas.address.split(",").map((s) => parseRangeA1(s.trim()));
-        return { name, originRow: used.rowIndex, originCol: used.columnIndex, values, merges: rects };
+        let settingsRange: Excel.Range | null = null;
+        if (settingsSheet && real.has(settingsSheet)) {
+          settingsRange = ctx.workbook.worksheets.getItem(settingsSheet).getUsedRangeOrNullObject(true);
+          settingsRange.load("values");
+        }
+        return { dims, settingsRange };
+      };
+      const areaOf = (used: Excel.Range) => {
+        const a = used.getMergedAreasOrNullObject();
+        a.load("areaCount");
+        return a;
+      };
+      /** sheets with more merged areas than one call may return: read in row bands */
+      const banded: string[] = [];
+      let { dims, settingsRange } = queueDims();
+      let areas: Array<Excel.RangeAreas | null> = merges ? dims.map((d) => areaOf(d.used)) : [];
+      try {
+        await ctx.sync();
+      } catch (e) {
+        // a sheet with more than 512 merged areas fails the whole request: again without, then sheet by sheet
+        if (!merges) throw e;
+        ({ dims, settingsRange } = queueDims());
+        await ctx.sync();
+        areas = [];
+        for (const d of dims) {
+          const a = areaOf(ctx.workbook.worksheets.getItem(d.name).getUsedRangeOrNullObject(true));
+          try {
+            await ctx.sync();
+            areas.push(a);
+          } catch {
+            areas.push(null);
+            banded.push(d.name);
+          }
+        }
+      }
+      this.settings = null;
+      if (settingsRange && !settingsRange.isNullObject)
+        this.settings = parseSettings(settingsRange.values.map((r) => String(r[0] ?? "")).join(""));
+
+      // 2. merged areas by index (no address parsing: sheet names may hold commas), then the cells in row blocks
+      const rects: Array<Rect[] | null> = dims.map(() => (merges ? [] : null));
+      const collections = dims.map((d, i) => {
+        const a = areas[i];
+        if (!merges) return null;
+        if (!a) {
+          rects[i] = null;
+          return null;
+        }
+        if (d.used.isNullObject || a.isNullObject || !a.areaCount) return null;
+        const c = a.areas;
+        c.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+        return c;
       });
+      const out: SheetData[] = dims.map(({ name, used }) =>
+        used.isNullObject
+          ? { name, originRow: 0, originCol: 0, values: [], merges: null }
+          : { name, originRow: used.rowIndex, originCol: used.columnIndex, values: [], merges: null },
+      );
+      const blocks: Array<{ i: number; top: number; rows: number }> = [];
+      let limit = READ_CELLS;
+      const plan = () => {
+        blocks.length = 0;
+        dims.forEach(({ used }, i) => {
+          if (used.isNullObject) return;
+          const per = Math.max(1, Math.floor(limit / Math.max(1, used.columnCount)));
+          for (let top = out[i].values.length; top < used.rowCount; top += per)
+            blocks.push({ i, top, rows: Math.min(per, used.rowCount - top) });
+        });
+      };
+      plan();
+      let first = true;
+      while (blocks.length || first) {
+        const batch: Array<{ i: number; top: number; range: Excel.Range }> = [];
+        let cells = 0;
+        while (blocks.length) {
+          const b = blocks[0];
+          const w = dims[b.i].used.columnCount;
+          if (batch.length && cells + b.rows * w > limit) break;
+          // blocks of one sheet follow each other in order
+          const range = ctx.workbook.worksheets
+            .getItem(dims[b.i].name)
+            .getRangeByIndexes(dims[b.i].used.rowIndex + b.top, dims[b.i].used.columnIndex, b.rows, w)
+            .untrack();
+          range.load("values,valueTypes");
+          batch.push({ i: b.i, top: b.top, range });
+          cells += b.rows * w;
+          blocks.shift();
+        }
+        try {
+          await ctx.sync();
+        } catch (e) {
+          if (!tooLarge(e) || limit < 1000) throw e;
+          limit = Math.floor(limit / 2);
+          plan();
+          continue;
+        }
+        if (first) {
+          collections.forEach((c, i) => {
+            if (c) rects[i] = c.items.map((r) => rectOf(r.rowIndex, r.columnIndex, r.rowCount, r.columnCount));
+          });
+          first = false;
+        }
+        for (const { i, range } of batch) {
+          const types = range.valueTypes;
+          for (let r = 0; r < range.values.length; r++)
+            out[i].values.push(
+              range.values[r].map((v, c) => {
+                if (types[r][c] === "Error") return { error: String(v) };
+                if (v === "" || v === null || v === undefined) return null;
+                return v as CellValue;
+              }),
+            );
+        }
+      }
+      out.forEach((s, i) => (s.merges = s.values.length ? rects[i] : merges && rects[i] !== null ? [] : null));
+      for (const name of banded) {
+        const i = dims.findIndex((d) => d.name === name);
+        const s = out[i];
+        if (!s.values.length) continue;
+        s.merges = await bandMerges(ctx, name, s.originRow, s.originCol, s.values.length, s.values[0]?.length ?? 0);
+      }
+      return out;
     });
   }
 
@@ -165,7 +328,7 @@ export class OfficeBook implements WorkbookPort {
 
   /** Select a cell (clicking an issue in the pane). One sync. */
   async selectCell(sheet: string, cell: string): Promise<void> {
-    await this.run(async (ctx) => {
+    await this.run(OPTIONS, async (ctx) => {
       const ws = ctx.workbook.worksheets.getItem(sheet);
       ws.activate();
       ws.getRange(cell).select();
@@ -174,82 +337,78 @@ export class OfficeBook implements WorkbookPort {
   }
 
   private async write(plan: ResultPlan, mark: boolean): Promise<WriteReport> {
-    const temps = plan.sheets.map((_, i) => `zs~${this.tempTag}~${i}`);
-    const links = this.supports("ExcelApi", "1.7");
+    const temps = plan.sheets.map((_, i) => `${TEMP_PREFIX}${this.tempTag}~${i}`);
+    const aside = (i: number) => `${TEMP_PREFIX}old~${this.tempTag}~${i}`;
+    const feature = {
+      links: this.supports("ExcelApi", "1.7"),
+      page: this.supports("ExcelApi", "1.9"),
+      notes: this.supports("ExcelApi", "1.18"),
+      conditional: this.supports("ExcelApi", "1.6"),
+    };
+    this.lastNotes = [];
+    let before: Before | null = null;
+    let swapped = false;
+    let removeAfter: string[] = [];
     try {
-      return await this.run(async (ctx) => {
-        const { sheets, names } = loadNames(ctx);
-        // 1. write everything into temporary sheets (one sync, or one per ~4 MB chunk)
+      const report = await this.run(OPTIONS, async (ctx) => {
+        const { sheets, names } = loadNames(ctx, true);
         const added = plan.sheets.map((_, i) => sheets.add(temps[i]));
-        // every write is counted against the request budget; a sync is made before a write that would pass it
-        let budget = REQUEST_BUDGET;
-        const spend = async (bytes: number) => {
-          if (bytes > budget && budget < REQUEST_BUDGET) {
-            await ctx.sync();
-            budget = REQUEST_BUDGET;
-          }
-          budget -= bytes;
-        };
-        /** rows top.. of a block, as many per request as fit */
-        const chunked = async (
-          rows: ReadonlyArray<ReadonlyArray<PlanValue | string>>,
-          set: (from: number, to: number) => void,
-        ) => {
-          let r = 0;
-          while (r < rows.length) {
-            let end = r;
-            let bytes = 0;
-            while (end < rows.length) {
-              const b = payloadBytes([rows[end] as PlanValue[]]);
-              if (bytes + b > budget && (end > r || budget < REQUEST_BUDGET)) break;
-              bytes += b;
-              end++;
-            }
-            if (end === r) {
-              await ctx.sync();
-              budget = REQUEST_BUDGET;
-              continue;
-            }
-            set(r, end);
-            budget -= bytes;
-            r = end;
-          }
-        };
-        for (let i = 0; i < plan.sheets.length; i++) {
-          const p = plan.sheets[i];
+        added.forEach((ws) => ws.load("id"));
+        await ctx.sync();
+        const real = new Set(sheets.items.map((x) => x.name));
+        const ours = mark ? markedSheets(names.items, real) : new Map<string, string>();
+        // markers whose sheet is gone (the user deleted it: =#REF!$A$1) are removed with the others
+        const dangling = mark
+          ? names.items.filter((n) => n.name.startsWith(MARKER_PREFIX) && !ours.has(sheetOfReference(n.formula) ?? ""))
+          : [];
+        // sheets left by a write that could not finish
+        const leftovers = sheets.items.filter((x) => x.name.startsWith(TEMP_PREFIX)).map((x) => x.name);
+        const old = [...ours].map(([sheet, marker]) => {
+          const item = sheets.items.find((x) => x.name === sheet)!;
+          return { id: item.id, name: sheet, marker, visibility: item.visibility };
+        });
+        before = { old, dangling: dangling.map((n) => ({ name: n.name, formula: n.formula })), temps: [] };
+
+        before.temps = added.map((ws) => ws.id);
+        // 1. everything into temporary sheets, in requests under the budget
+        const pieces: Piece[] = [];
+        const tempNames = Object.fromEntries(plan.sheets.map((x, j) => [x.key, temps[j]]));
+        let notesLeft = NOTE_CAP;
+        plan.sheets.forEach((p, i) => {
           const ws = added[i];
           const values = rectangular(p.values);
           const w = values[0]?.length ?? 0;
-          if (w > 0) {
-            const safe = values.map((row) => row.map(safeValue));
-            await chunked(safe, (a, b) => (ws.getRangeByIndexes(a, 0, b - a, w).values = safe.slice(a, b)));
-          }
-          // references to other result sheets point at their temporary names; Excel follows the renames of the swap
-          const tempNames = Object.fromEntries(plan.sheets.map((x, j) => [x.key, temps[j]]));
-          const f = formulaBlock(p, values, tempNames);
-          if (f)
-            await chunked(
-              f.rows,
-              (a, b) => (ws.getRangeByIndexes(f.top + a, 0, b - a, w).formulas = f.rows.slice(a, b)),
+          if (w > 0)
+            rowPieces(
+              values.map((row) => row.map(safeValue)),
+              0,
+              w,
+              ws,
+              "values",
+              pieces,
             );
-          const withNotes = this.supports("ExcelApi", "1.18");
-          // the formatting requests: number formats are sent cell by cell, the rest is small
-          const formats = p.numberFormats.reduce(
-            (x, f) => x + (f.rect.bottom - f.rect.top + 1) * (f.rect.right - f.rect.left + 1) * (f.format.length + 3),
-            0,
-          );
-          await spend(
-            formats + (p.styles.length + p.merges.length + p.links.length) * 160 + p.widths.length * 80 + 2048,
-          );
-          if (withNotes && p.notes) await spend(p.notes.slice(0, 5000).reduce((x, n) => x + n.text.length * 3 + 40, 0));
-          decorate(ws, p, links, withNotes);
+          const f = formulaBlock(p, values, tempNames);
+          if (f) rowPieces(f.rows, f.top, w, ws, "formulas", pieces);
+          const n = decorate(ws, p, feature, pieces, notesLeft);
+          notesLeft -= n.notes;
+          if (n.skipped) this.lastNotes.push(`notes:${p.key}:${n.skipped}`);
+        });
+        await send(ctx, pieces);
+
+        // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
+        const taken = new Set([...real].filter((n) => !ours.has(n) && !n.startsWith(TEMP_PREFIX)));
+        // the sheet to show first, so that hiding the old ones never hides the active sheet
+        const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
+        added[show >= 0 ? show : 0]?.activate();
+        old.forEach((o, i) => {
+          const ws = sheets.getItem(o.id);
+          ws.name = aside(i);
+          ws.visibility = "Hidden";
+        });
+        if (mark) {
+          for (const o of old) names.getItem(o.marker).delete();
+          for (const n of dangling) names.getItem(n.name).delete();
         }
-        await ctx.sync();
-        // 2. swap: remove ZoneScore's earlier sheets, give the new ones their names, mark them
-        const ours = mark ? markedSheets(names.items) : new Map<string, string>();
-        const taken = new Set(sheets.items.map((s) => s.name).filter((n) => !ours.has(n) && !temps.includes(n)));
-        for (const [sheet] of ours) sheets.getItem(sheet).delete();
-        if (mark) for (const n of names.items) if (n.name.startsWith(MARKER_PREFIX)) n.delete();
         const written: Record<string, string> = {};
         plan.sheets.forEach((p, i) => {
           const name = safeSheetName(p.name, taken);
@@ -258,41 +417,219 @@ export class OfficeBook implements WorkbookPort {
           added[i].name = name;
           if (mark) names.add(MARKER_PREFIX + p.key, added[i].getRange("A1"));
         });
-        const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
-        if (show >= 0) added[show].activate();
         await ctx.sync();
-        return { written, replaced: [...ours.keys()] };
+        swapped = true;
+
+        // 3. the old sheets (and leftovers of an earlier failed write) go last
+        const gone = [...old.map((_, i) => aside(i)), ...leftovers];
+        if (gone.length) {
+          for (const g of gone) sheets.getItem(g).delete();
+          // the write has happened: if this fails, the hidden old sheets go in a retry (or with the next run)
+          await ctx.sync().catch(() => (removeAfter = gone));
+        }
+        return { written, replaced: old.map((o) => o.name), notices: this.notices(feature) };
       });
+      if (removeAfter.length) await this.removeSheets(removeAfter).catch(() => undefined);
+      return report;
     } catch (e) {
-      await this.cleanup(temps).catch(() => undefined);
+      if (!swapped) await this.restore(before, temps).catch(() => undefined);
       throw e;
     }
   }
 
-  /** Remove temporary sheets left by a failed write. */
-  private async cleanup(temps: string[]): Promise<void> {
-    await this.run(async (ctx) => {
-      for (const t of temps) ctx.workbook.worksheets.getItemOrNullObject(t).delete();
+  /** Delete the sheets that are still there (a retry of the write's last step). */
+  private async removeSheets(list: string[]): Promise<void> {
+    await this.run(OPTIONS, async (ctx) => {
+      const sheets = ctx.workbook.worksheets;
+      sheets.load("items/name");
+      await ctx.sync();
+      const left = sheets.items.filter((x) => list.includes(x.name));
+      if (!left.length) return;
+      for (const x of left) sheets.getItem(x.name).delete();
+      await ctx.sync();
+    });
+  }
+
+  /** What the pane should say about this write: notes left out, features this Excel lacks. */
+  private notices(feature: { links: boolean; page: boolean; notes: boolean }): Array<{ zh: string; en: string }> {
+    const out: Array<{ zh: string; en: string }> = [];
+    const skipped = this.lastNotes.reduce((n, x) => n + Number(x.split(":")[2] ?? 0), 0);
+    if (skipped && !feature.notes)
+      out.push({
+        zh: `此版本的 Excel 不支持单元格批注（需要 ExcelApi 1.18）：${skipped} 个得分单元格的依据见「加分明细」表。`,
+        en: `This Excel cannot add cell notes (ExcelApi 1.18 needed): the basis of ${skipped} score cells is in the details sheet.`,
+      });
+    else if (skipped)
+      out.push({
+        zh: `批注已达每个工作簿 ${NOTE_CAP} 条的上限：其余 ${skipped} 个得分单元格的依据见「加分明细」表。`,
+        en: `Notes reached ${NOTE_CAP} per workbook: the basis of the other ${skipped} score cells is in the details sheet.`,
+      });
+    if (!feature.page)
+      out.push({
+        zh: "此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9）：打印方向、纸张和标题行未设置。",
+        en: "This Excel has no page layout (ExcelApi 1.9 needed): orientation, paper and print titles were not set.",
+      });
+    return out;
+  }
+
+  /** Undo a write that failed before its swap completed: the workbook as it was. */
+  private async restore(before: Before | null, temps: string[]): Promise<void> {
+    await this.run(OPTIONS, async (ctx) => {
+      const { sheets, names } = loadNames(ctx, true);
+      await ctx.sync();
+      // the new sheets, whatever name they have reached (by id), and any temporary sheet of this write
+      for (const x of sheets.items)
+        if ((before?.temps ?? []).includes(x.id) || temps.includes(x.name)) sheets.getItem(x.id).delete();
+      if (before) {
+        for (const o of before.old) {
+          const ws = sheets.getItem(o.id);
+          ws.name = o.name;
+          ws.visibility = o.visibility as Excel.SheetVisibility;
+        }
+        const want = new Set([...before.old.map((o) => o.marker), ...before.dangling.map((d) => d.name)]);
+        for (const n of names.items) if (n.name.startsWith(MARKER_PREFIX)) names.getItem(n.name).delete();
+        for (const o of before.old) names.add(o.marker, sheets.getItem(o.id).getRange("A1"));
+        for (const d of before.dangling) if (want.has(d.name)) names.add(d.name, d.formula);
+      }
       await ctx.sync();
     });
   }
 }
 
-/** Queue the loads every batch starts with: sheet names and defined names (for the markers). */
-function loadNames(ctx: Excel.RequestContext): { sheets: Excel.WorksheetCollection; names: Excel.NamedItemCollection } {
+/**
+ * Merged areas of a sheet with more than Excel's 512 per call: the used range in row bands, halved until each band
+ * answers; areas are read by index. Null (unknown) if even a single row fails.
+ */
+async function bandMerges(
+  ctx: Excel.RequestContext,
+  sheet: string,
+  top: number,
+  left: number,
+  rows: number,
+  cols: number,
+): Promise<Rect[] | null> {
+  const found = new Map<string, Rect>();
+  const bands: Array<[number, number]> = [
+    [top, Math.ceil(rows / 2)],
+    [top + Math.ceil(rows / 2), rows - Math.ceil(rows / 2)],
+  ].filter((b) => b[1] > 0) as Array<[number, number]>;
+  while (bands.length) {
+    const [t, n] = bands.shift()!;
+    const a = ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(t, left, n, cols).getMergedAreasOrNullObject();
+    a.load("areaCount");
+    try {
+      await ctx.sync();
+    } catch {
+      if (n <= 1) return null;
+      const h = Math.ceil(n / 2);
+      bands.unshift([t, h], [t + h, n - h]);
+      continue;
+    }
+    if (a.isNullObject || !a.areaCount) continue;
+    const c = a.areas;
+    c.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+    await ctx.sync();
+    for (const r of c.items) {
+      const rect = rectOf(r.rowIndex, r.columnIndex, r.rowCount, r.columnCount);
+      found.set(`${rect.top},${rect.left},${rect.bottom},${rect.right}`, rect);
+    }
+  }
+  return [...found.values()].sort((x, y) => x.top - y.top || x.left - y.left);
+}
+
+interface Before {
+  old: Array<{ id: string; name: string; marker: string; visibility: string }>;
+  dangling: Array<{ name: string; formula: string }>;
+  temps: string[];
+}
+
+function rectOf(row: number, col: number, rows: number, cols: number): Rect {
+  return { top: row, left: col, bottom: row + rows - 1, right: col + cols - 1 };
+}
+
+/** Send pieces in requests under the budget; on RequestPayloadSizeLimitExceeded, the same pieces at half the budget. */
+async function send(ctx: Excel.RequestContext, pieces: Piece[]): Promise<void> {
+  // the estimate is within a few per cent of the client's bytes (object ids grow longer in large requests): aim at 90%
+  let budget = Math.floor(REQUEST_BUDGET * 0.9);
+  let i = 0;
+  while (i < pieces.length) {
+    let j = i;
+    let bytes = 0;
+    let formulas = false;
+    while (j < pieces.length && (j === i || bytes + pieces[j].bytes <= budget)) {
+      bytes += pieces[j].bytes;
+      formulas ||= !!pieces[j].formulas;
+      j++;
+    }
+    // formulas are written with calculation held until the sync, not recalculated cell by cell
+    if (formulas) ctx.workbook.application.suspendApiCalculationUntilNextSync();
+    for (let k = i; k < j; k++) pieces[k].queue();
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!tooLarge(e) || budget < 64 * 1024) throw e;
+      budget = Math.floor(budget / 2);
+      continue;
+    }
+    i = j;
+  }
+}
+
+/** Row blocks of values or formulas as pieces of at most ~256 KB, so any budget can be met. */
+function rowPieces(
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean>>,
+  top: number,
+  w: number,
+  ws: Excel.Worksheet,
+  what: "values" | "formulas",
+  out: Piece[],
+): void {
+  let r = 0;
+  while (r < rows.length) {
+    let end = r;
+    let bytes = 0;
+    while (end < rows.length && (end === r || bytes < 256 * 1024)) {
+      bytes += jsonBytes(rows[end]) + 1;
+      end++;
+    }
+    const a = r;
+    const b = end;
+    out.push({
+      bytes: payloadBytes(rows.slice(a, b)),
+      formulas: what === "formulas",
+      queue: () => {
+        // untracked: Excel keeps no reference for it, so the client has nothing to release after the run
+        const range = ws.getRangeByIndexes(top + a, 0, b - a, w).untrack();
+        if (what === "values") range.values = rows.slice(a, b) as (string | number | boolean)[][];
+        else range.formulas = rows.slice(a, b) as (string | number | boolean)[][];
+      },
+    });
+    r = end;
+  }
+}
+
+/** Queue the loads every batch starts with: sheet names (ids and visibility to write) and defined names. */
+function loadNames(
+  ctx: Excel.RequestContext,
+  forWrite = false,
+): { sheets: Excel.WorksheetCollection; names: Excel.NamedItemCollection } {
   const sheets = ctx.workbook.worksheets;
-  sheets.load("items/name");
+  sheets.load(forWrite ? "items/name,items/id,items/visibility" : "items/name");
   const names = ctx.workbook.names;
   names.load("items/name,items/formula");
   return { sheets, names };
 }
 
-function markedSheets(items: ReadonlyArray<{ name: string; formula: string }>): Map<string, string> {
+/** ZoneScore's result sheets: sheet → marker name, only for markers that point at a sheet that exists. */
+function markedSheets(
+  items: ReadonlyArray<{ name: string; formula: string }>,
+  real: ReadonlySet<string>,
+): Map<string, string> {
   const out = new Map<string, string>();
   for (const n of items) {
     if (!n.name.startsWith(MARKER_PREFIX)) continue;
     const s = sheetOfReference(n.formula);
-    if (s) out.set(s, n.name);
+    if (s && real.has(s)) out.set(s, n.name);
   }
   return out;
 }
@@ -320,82 +657,141 @@ function rectAddress(r: Rect): string {
   return r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 }
 
-function decorate(ws: Excel.Worksheet, p: PlanSheet, links: boolean, notes = false): void {
+/**
+ * The formatting of one sheet as pieces: number formats, styles, merges, widths, freeze, page layout (ExcelApi 1.9),
+ * row heights, notes (ExcelApi 1.18, at most `notesLeft`, the rest summarised in one note), chart, links (1.7).
+ */
+function decorate(
+  ws: Excel.Worksheet,
+  p: PlanSheet,
+  feature: { links: boolean; page: boolean; notes: boolean; conditional?: boolean },
+  out: Piece[],
+  notesLeft: number,
+): { notes: number; skipped: number } {
+  const op = (queue: () => void, bytes = OP_BYTES) => out.push({ bytes, queue });
   for (const f of p.numberFormats) {
     const rows = f.rect.bottom - f.rect.top + 1;
     const cols = f.rect.right - f.rect.left + 1;
-    ws.getRange(rectAddress(f.rect)).numberFormat = Array.from({ length: rows }, () =>
-      new Array<string>(cols).fill(f.format),
-    );
+    const grid = Array.from({ length: rows }, () => new Array<string>(cols).fill(f.format));
+    op(() => (ws.getRange(rectAddress(f.rect)).untrack().numberFormat = grid), payloadBytes(grid) + OP_BYTES);
   }
   for (const s of p.styles) {
-    const fmt = ws.getRange(rectAddress(s.rect)).format;
-    if (s.style === "title") {
-      fmt.font.bold = true;
-      fmt.font.size = 14;
-      fmt.horizontalAlignment = "Center";
-    } else if (s.style === "header") {
-      fmt.font.bold = true;
-      fmt.wrapText = true;
-      fmt.horizontalAlignment = "Center";
-      fmt.verticalAlignment = "Center";
-    } else if (s.style === "error") fmt.font.bold = true;
-    else if (s.style === "wrap") {
-      fmt.wrapText = true;
-      fmt.verticalAlignment = "Top";
+    const apply = () => {
+      const fmt = ws.getRange(rectAddress(s.rect)).untrack().format;
+      if (s.style === "title") {
+        fmt.font.bold = true;
+        fmt.font.size = 14;
+        fmt.horizontalAlignment = "Center";
+      } else if (s.style === "header") {
+        fmt.font.bold = true;
+        fmt.wrapText = true;
+        fmt.horizontalAlignment = "Center";
+        fmt.verticalAlignment = "Center";
+      } else if (s.style === "error") fmt.font.bold = true;
+      else if (s.style === "wrap") {
+        fmt.wrapText = true;
+        fmt.verticalAlignment = "Top";
+      }
+      if (FILL[s.style]) fmt.fill.color = FILL[s.style]!;
+      if (FONT_COLOR[s.style]) fmt.font.color = FONT_COLOR[s.style]!;
+    };
+    // properties set and font/fill objects used, for the byte estimate
+    const setters =
+      (s.style === "header" ? 4 : s.style === "title" ? 3 : s.style === "wrap" ? 2 : s.style === "error" ? 1 : 0) +
+      (FILL[s.style] ? 1 : 0) +
+      (FONT_COLOR[s.style] ? 1 : 0);
+    const objects =
+      (s.style === "header" || s.style === "title" || s.style === "error" || FONT_COLOR[s.style] ? 1 : 0) +
+      (FILL[s.style] ? 1 : 0);
+    op(apply, styleBytes(setters, objects));
+  }
+  for (const m of p.merges) op(() => ws.getRange(rectAddress(m)).untrack().merge(false), MERGE_BYTES);
+  p.widths.forEach((w, i) =>
+    op(() => (ws.getRangeByIndexes(0, i, 1, 1).untrack().format.columnWidth = Math.round(w * 6.5))),
+  );
+  const fr = p.freeze;
+  if (fr && (fr.rows || fr.cols))
+    op(() => {
+      // one call: freezeRows then freezeColumns would leave only the columns frozen
+      if (fr.rows && fr.cols) ws.freezePanes.freezeAt(ws.getRangeByIndexes(0, 0, fr.rows, fr.cols));
+      else if (fr.rows) ws.freezePanes.freezeRows(fr.rows);
+      else ws.freezePanes.freezeColumns(fr.cols!);
+    });
+  if (p.print && feature.page) {
+    const pr = p.print;
+    op(() => {
+      ws.pageLayout.orientation = pr.landscape ? "Landscape" : "Portrait";
+      ws.pageLayout.paperSize = "A4";
+      ws.pageLayout.setPrintTitleRows(`$${pr.titleRows[0] + 1}:$${pr.titleRows[1] + 1}`);
+      if (pr.lastColumn !== undefined)
+        ws.pageLayout.setPrintArea(ws.getRangeByIndexes(0, 0, Math.max(1, p.values.length), pr.lastColumn + 1));
+    }, OP_BYTES * 4);
+  }
+  for (const h of p.rowHeights ?? [])
+    op(() => (ws.getRangeByIndexes(h.row, 0, 1, 1).untrack().format.rowHeight = h.height));
+  // conditional formats (ExcelApi 1.6): a custom rule per tone, e.g. 滞后 red on a status column
+  if (feature.conditional)
+    for (const cf of p.conditional ?? [])
+      op(
+        () => {
+          const r = cf.rect;
+          const f = ws
+            .getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1)
+            .untrack()
+            .conditionalFormats.add("Custom");
+          f.custom.rule.formula = `=${cf.formula}`;
+          f.custom.format.fill.color = `#${TONE_FILL[cf.tone]}`;
+          f.custom.format.font.color = `#${TONE_FONT[cf.tone]}`;
+        },
+        jsonBytes(cf.formula) + OP_BYTES * 4,
+      );
+  // cell notes need ExcelApi 1.18 (and a client that has them); below it the detail sheet carries the same sentences
+  let used = 0;
+  let skipped = 0;
+  const notes = p.notes ?? [];
+  const hasNotes = feature.notes && notes.length > 0 && (ws as unknown as { notes?: unknown }).notes !== undefined;
+  if (notes.length && !hasNotes) skipped = notes.length;
+  if (hasNotes) {
+    const room = Math.max(0, notesLeft);
+    const fits = notes.length <= room ? notes : notes.slice(0, Math.max(0, room - 1));
+    for (const n of fits)
+      op(() => ws.notes.add(ws.getRangeByIndexes(n.row, n.col, 1, 1).untrack(), n.text), jsonBytes(n.text) + OP_BYTES);
+    used = fits.length;
+    skipped = notes.length - fits.length;
+    if (skipped && room > 0) {
+      const text =
+        `另有 ${skipped} 个得分单元格未加批注（每个工作簿最多 ${NOTE_CAP} 条），其得分依据见「加分明细」表。` +
+        `\n${skipped} more score cells have no note (${NOTE_CAP} per workbook at most); see the details sheet.`;
+      op(() => ws.notes.add(ws.getRangeByIndexes(0, 0, 1, 1), text), jsonBytes(text) + OP_BYTES);
+      used++;
     }
-    if (FILL[s.style]) fmt.fill.color = FILL[s.style]!;
-    if (FONT_COLOR[s.style]) fmt.font.color = FONT_COLOR[s.style]!;
   }
-  for (const m of p.merges) ws.getRange(rectAddress(m)).merge(false);
-  p.widths.forEach((w, i) => (ws.getRangeByIndexes(0, i, 1, 1).format.columnWidth = Math.round(w * 6.5)));
-  if (p.freeze) {
-    if (p.freeze.rows) ws.freezePanes.freezeRows(p.freeze.rows);
-    if (p.freeze.cols) ws.freezePanes.freezeColumns(p.freeze.cols);
-  }
-  if (p.print) {
-    ws.pageLayout.orientation = p.print.landscape ? "Landscape" : "Portrait";
-    ws.pageLayout.paperSize = "A4";
-    ws.pageLayout.setPrintTitleRows(`$${p.print.titleRows[0] + 1}:$${p.print.titleRows[1] + 1}`);
-    if (p.print.lastColumn !== undefined)
-      ws.pageLayout.setPrintArea(ws.getRangeByIndexes(0, 0, Math.max(1, p.values.length), p.print.lastColumn + 1));
-  }
-  for (const h of p.rowHeights ?? []) ws.getRangeByIndexes(h.row, 0, 1, 1).format.rowHeight = h.height;
-  for (const cf of p.conditional ?? []) {
-    const r = cf.rect;
-    const f = ws
-      .getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1)
-      .conditionalFormats.add("Custom");
-    f.custom.rule.formula = `=${cf.formula}`;
-    f.custom.format.fill.color = `#${TONE_FILL[cf.tone]}`;
-    f.custom.format.font.color = `#${TONE_FONT[cf.tone]}`;
-  }
-  // cell notes need ExcelApi 1.18; below it the detail sheet carries the same sentences
-  if (notes && p.notes)
-    for (const n of p.notes.slice(0, 5000)) ws.notes.add(ws.getRangeByIndexes(n.row, n.col, 1, 1), n.text);
   if (p.bars && p.bars.bottom >= p.bars.top && p.bars.stackColumns.length) {
     // a stacked bar chart of the totals by group (or by rule), names as categories, beside the table
     const b = p.bars;
-    const rows = b.bottom - b.top + 1;
-    const names = ws.getRangeByIndexes(b.top, 1, rows, 1);
-    const [firstCol, ...rest] = b.stackColumns;
-    const chart = ws.charts.add("BarStacked", ws.getRangeByIndexes(b.top - 1, firstCol, rows + 1, 1), "Columns");
-    chart.title.text = "得分构成";
-    chart.series.getItemAt(0).setXAxisValues(names);
-    for (const c of rest) {
-      const series = chart.series.add(String(p.values[b.top - 1]?.[c] ?? ""));
-      series.setValues(ws.getRangeByIndexes(b.top, c, rows, 1));
-      series.setXAxisValues(names);
-    }
-    chart.top = 20;
-    chart.left = 700;
+    op(
+      () => {
+        const rows = b.bottom - b.top + 1;
+        const names = ws.getRangeByIndexes(b.top, 1, rows, 1);
+        const [firstCol, ...rest] = b.stackColumns;
+        const chart = ws.charts.add("BarStacked", ws.getRangeByIndexes(b.top - 1, firstCol, rows + 1, 1), "Columns");
+        chart.title.text = "得分构成";
+        chart.series.getItemAt(0).setXAxisValues(names);
+        for (const c of rest) {
+          const series = chart.series.add(String(p.values[b.top - 1]?.[c] ?? ""));
+          series.setValues(ws.getRangeByIndexes(b.top, c, rows, 1));
+          series.setXAxisValues(names);
+        }
+        chart.top = 20;
+        chart.left = 700;
+      },
+      OP_BYTES * (4 + 3 * b.stackColumns.length),
+    );
   }
-  if (links) {
+  if (feature.links)
     for (const l of p.links) {
-      ws.getRangeByIndexes(l.row, l.col, 1, 1).hyperlink = {
-        documentReference: `${quoteSheet(l.sheet)}!${l.cell}`,
-        textToDisplay: l.cell,
-      };
+      const link = { documentReference: `${quoteSheet(l.sheet)}!${l.cell}`, textToDisplay: l.cell };
+      op(() => (ws.getRangeByIndexes(l.row, l.col, 1, 1).untrack().hyperlink = link), jsonBytes(link) + LINK_BYTES);
     }
-  }
+  return { notes: used, skipped };
 }

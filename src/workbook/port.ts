@@ -28,6 +28,8 @@ export interface WriteReport {
   written: Record<string, string>;
   /** ZoneScore sheets of an earlier run that were replaced */
   replaced: string[];
+  /** what this host could not do (a feature below its requirement set, a cap), in both languages, for the pane */
+  notices?: Array<{ zh: string; en: string }>;
 }
 
 export interface WorkbookPort {

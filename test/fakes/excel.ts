@@ -21,7 +21,11 @@ interface Rect {
   right: number;
 }
 
+let sheetIds = 0;
+
 export class SheetState {
+  /** a stable id, as Excel gives every worksheet (getItem accepts the name or the id) */
+  readonly id = `{ZS-SHEET-${++sheetIds}}`;
   cells = new Map<string, Cell>();
   merges: Rect[] = [];
   frozenRows = 0;
@@ -33,7 +37,11 @@ export class SheetState {
   /** conditional formats (ExcelApi 1.6): custom rules with their formula and fill */
   conditional: Array<{ rect: Rect; formula: string; fill?: string; font?: string }> = [];
   constructor(public name: string) {}
+  /** bumped by every write through set(); the used range is cached against it (and the number of cells) */
+  private version = 0;
+  private usedCache: { version: number; size: number; rect: Rect | null } | null = null;
   set(r: number, c: number, v: unknown): void {
+    this.version++;
     const k = `${r},${c}`;
     if (v === "" || v === null || v === undefined) {
       this.cells.delete(k);
@@ -49,10 +57,44 @@ export class SheetState {
         type: typeof v === "number" ? "Double" : typeof v === "boolean" ? "Boolean" : "String",
       });
   }
+  /** per-cell number formats ("@" = text: what is written stays text) */
+  numFmt = new Map<string, string>();
+  /** cell notes (ExcelApi 1.18) */
+  notes = new Map<string, string>();
+  /**
+   * Write a value through Range.values / Range.formulas: Excel parses a string as if it were typed, unless the cell
+   * is formatted as text ("@") or the string starts with an apostrophe. Digits become numbers (15 significant digits
+   * kept, leading zeros lost), ISO-like dates become date serials, TRUE/FALSE booleans, "50%" 0.5.
+   */
+  typeIn(r: number, c: number, v: unknown): void {
+    if (typeof v !== "string" || v === "") return this.set(r, c, v);
+    if (this.numFmt.get(`${r},${c}`) === "@") {
+      this.version++;
+      this.cells.set(`${r},${c}`, { v, type: "String" });
+      return;
+    }
+    const t = v.trim();
+    if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return this.set(r, c, Number(Number(t).toPrecision(15)));
+    if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(t)) return this.set(r, c, Number(t.slice(0, -1)) / 100);
+    if (/^(true|false)$/i.test(t)) return this.set(r, c, t.toLowerCase() === "true");
+    const d = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
+    if (d) {
+      const ms = Date.UTC(+d[1], +d[2] - 1, +d[3]);
+      return this.set(r, c, Math.round(ms / 86400000) + 25569);
+    }
+    this.set(r, c, v);
+  }
   get(r: number, c: number): Cell | undefined {
     return this.cells.get(`${r},${c}`);
   }
   used(): Rect | null {
+    const u = this.usedCache;
+    if (u && u.version === this.version && u.size === this.cells.size) return u.rect;
+    const rect = this.scanUsed();
+    this.usedCache = { version: this.version, size: this.cells.size, rect };
+    return rect;
+  }
+  private scanUsed(): Rect | null {
     let t = Infinity,
       l = Infinity,
       b = -1,
@@ -75,6 +117,9 @@ export class SheetState {
       merges: this.merges,
       frozen: [this.frozenRows, this.frozenCols],
       formats: this.formats,
+      numFmt: [...this.numFmt].sort(),
+      notes: [...this.notes].sort(),
+      visibility: this.visibility,
     });
   }
 }
@@ -83,6 +128,8 @@ export interface NameState {
   name: string;
   sheet: SheetState;
   address: string;
+  /** the sheet was deleted: Excel keeps the name, and its formula becomes =#REF!$A$1 */
+  broken?: boolean;
 }
 
 export class FakeWorkbookState {
@@ -97,6 +144,16 @@ export class FakeWorkbookState {
   requestBytes: number[] = [];
   /** make sync number n (1-based, counted over the fake's life) throw */
   failAtSync: number | null = null;
+  /** the user is typing in a cell: requests fail unless they ask Excel to wait (delayForCellEdit) */
+  cellEditMode = false;
+  /** how many times a request waited for the user to leave a cell */
+  cellEditWaits = 0;
+  /** response bytes of each sync (the loaded values as JSON), rejected above 5 MB like requests */
+  responseBytes: number[] = [];
+  /** the user (or another add-in) acts between syncs: called before sync n runs */
+  beforeSync: ((n: number) => void) | null = null;
+  /** calculation was suspended before these syncs (1-based sync numbers) */
+  suspendedSyncs: number[] = [];
 
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -110,14 +167,20 @@ export class FakeWorkbookState {
   snapshot(): string {
     return JSON.stringify({
       sheets: this.sheets.map((s) => s.snapshot()),
-      names: this.names.map((n) => [n.name, n.sheet.name, n.address]),
+      // Excel lists names sorted by name
+      names: this.names
+        .map((n) => [n.name, n.broken ? "#REF!" : n.sheet.name, n.address])
+        .sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)),
     });
   }
   supports = (set: string, version: string): boolean =>
     set === "ExcelApi" && version.startsWith("1.") && Number(version.slice(2)) <= this.apiMinor;
-  /** what Excel.run would be */
-  run = async <T>(batch: (ctx: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const ctx = new FakeContext(this);
+  /** what Excel.run(options, batch) would be */
+  run = async <T>(
+    options: { delayForCellEdit?: boolean },
+    batch: (ctx: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const ctx = new FakeContext(this, !!options.delayForCellEdit);
     return batch(ctx as unknown as Excel.RequestContext);
   };
   maxRequest(): number {
@@ -137,25 +200,51 @@ interface Op {
   payload: unknown;
 }
 
-class FakeContext {
+export class FakeContext {
   private queue: Op[] = [];
   readonly workbook: FakeWorkbookProxy;
-  constructor(readonly state: FakeWorkbookState) {
+  /** calculation suspended until the next sync */
+  suspended = false;
+  constructor(
+    readonly state: FakeWorkbookState,
+    private readonly delayForCellEdit = false,
+  ) {
     this.workbook = new FakeWorkbookProxy(this);
   }
   enqueue(payload: unknown, run: () => void): void {
     this.queue.push({ run, payload });
   }
-  async sync(): Promise<void> {
+  /**
+   * Run the queued operations in order. A failure stops the rest and keeps what ran before it, as Excel does.
+   * `wireBytes`: the request size measured by the real client (the Office.js harness); otherwise the fake's estimate.
+   */
+  responseBytes = 0;
+  async sync(wireBytes?: number): Promise<void> {
     const st = this.state;
     st.syncs++;
-    const bytes = Buffer.byteLength(JSON.stringify(this.queue.map((o) => o.payload)), "utf8");
+    st.beforeSync?.(st.syncs);
+    const bytes = wireBytes ?? Buffer.byteLength(JSON.stringify(this.queue.map((o) => o.payload)), "utf8");
     st.requestBytes.push(bytes);
     const ops = this.queue;
     this.queue = [];
-    if (st.failAtSync === st.syncs) throw new Error(`GeneralException: injected failure at sync ${st.syncs}`);
+    if (this.suspended) st.suspendedSyncs.push(st.syncs);
+    this.suspended = false;
     if (bytes > 5 * 1024 * 1024) throw new Error(`RequestPayloadSizeLimitExceeded: ${bytes} bytes`);
+    if (st.failAtSync === st.syncs) {
+      // a failure in the middle of the batch: the first half of its operations have taken effect, as in Excel
+      for (const op of ops.slice(0, Math.floor(ops.length / 2))) op.run();
+      throw new Error(`GeneralException: injected failure at sync ${st.syncs}`);
+    }
+    if (wireBytes === undefined && st.cellEditMode) {
+      if (!this.delayForCellEdit) throw new Error("InvalidOperationInCellEditMode: Excel is in cell-editing mode");
+      st.cellEditMode = false;
+      st.cellEditWaits++;
+    }
+    this.responseBytes = 0;
     for (const op of ops) op.run();
+    st.responseBytes.push(this.responseBytes);
+    if (wireBytes === undefined && this.responseBytes > 5 * 1024 * 1024)
+      throw new Error(`RequestPayloadSizeLimitExceeded: response of ${this.responseBytes} bytes`);
   }
 }
 
@@ -172,7 +261,11 @@ class Loadable {
   }
   protected fill(props: string[], get: (p: string) => unknown): void {
     this.ctx.enqueue({ load: this.kind, props }, () => {
-      for (const p of props) this.loaded.set(p, get(p));
+      for (const p of props) {
+        const v = get(p);
+        this.loaded.set(p, v);
+        this.ctx.responseBytes += Array.isArray(v) ? Buffer.byteLength(JSON.stringify(v), "utf8") : 16;
+      }
     });
   }
 }
@@ -180,9 +273,17 @@ class Loadable {
 class FakeWorkbookProxy {
   readonly worksheets: WorksheetsProxy;
   readonly names: NamesProxy;
+  readonly application: { suspendApiCalculationUntilNextSync(): void };
   constructor(ctx: FakeContext) {
     this.worksheets = new WorksheetsProxy(ctx);
     this.names = new NamesProxy(ctx);
+    this.application = {
+      suspendApiCalculationUntilNextSync: () => {
+        if (ctx.state.apiMinor < 6)
+          throw new Error("ApiNotFound: suspendApiCalculationUntilNextSync needs ExcelApi 1.6");
+        ctx.suspended = true;
+      },
+    };
   }
 }
 
@@ -215,15 +316,18 @@ class WorksheetsProxy extends Loadable {
       return created;
     });
   }
-  getItem(name: string): WorksheetProxy {
+  getItem(key: string): WorksheetProxy {
     return new WorksheetProxy(this.ctx, () => {
-      const s = this.ctx.state.sheet(name);
-      if (!s) throw new Error(`ItemNotFound: worksheet ${name}`);
+      const s = this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((x) => x.id === key);
+      if (!s) throw new Error(`ItemNotFound: worksheet ${key}`);
       return s;
     });
   }
-  getItemOrNullObject(name: string): WorksheetProxy {
-    return new WorksheetProxy(this.ctx, () => this.ctx.state.sheet(name) ?? null);
+  getItemOrNullObject(key: string): WorksheetProxy {
+    return new WorksheetProxy(
+      this.ctx,
+      () => this.ctx.state.sheet(key) ?? this.ctx.state.sheets.find((x) => x.id === key) ?? null,
+    );
   }
 }
 
@@ -235,13 +339,34 @@ class WorksheetProxy extends Loadable {
   ) {
     super(ctx, "Worksheet");
   }
+  /** for the Office.js harness: the sheet behind the proxy (null for a null object) and its id */
+  resolveForHarness(): SheetState | null {
+    return this.resolve();
+  }
+  idForHarness(): string | undefined {
+    return this.resolve()?.id;
+  }
+  private staticProps = new Map<string, string>();
   markLoaded(fields: string[]): void {
     const s = this.resolve()!;
-    for (const f of fields) if (f === "name") this.staticName = s.name;
+    for (const f of fields) {
+      if (f === "name") this.staticName = s.name;
+      else if (f === "id") this.staticProps.set("id", s.id);
+      else if (f === "visibility") this.staticProps.set("visibility", s.visibility);
+      else throw new Error(`the fake does not know Worksheet.${f}`);
+    }
   }
   get name(): string {
     if (this.staticName === null) throw new PropertyNotLoaded("Worksheet.name");
     return this.staticName;
+  }
+  get id(): string {
+    if (!this.staticProps.has("id")) throw new PropertyNotLoaded("Worksheet.id");
+    return this.staticProps.get("id")!;
+  }
+  get visibility(): string {
+    if (!this.staticProps.has("visibility")) throw new PropertyNotLoaded("Worksheet.visibility");
+    return this.staticProps.get("visibility")!;
   }
   set name(v: string) {
     this.ctx.enqueue({ op: "worksheet.rename", v }, () => {
@@ -254,7 +379,7 @@ class WorksheetProxy extends Loadable {
     });
   }
   load(props: string): this {
-    const fields = props.split(",");
+    const fields = props.split(",").map((f) => f.trim());
     this.ctx.enqueue({ load: "worksheet", fields }, () => this.markLoaded(fields));
     return this;
   }
@@ -271,8 +396,11 @@ class WorksheetProxy extends Loadable {
       const s = this.resolve();
       if (!s) return;
       const st = this.ctx.state;
+      if (st.sheets.filter((x) => x.visibility === "Visible").length === 1 && s.visibility === "Visible")
+        throw new Error("InvalidOperation: a workbook must keep at least one visible sheet");
       st.sheets = st.sheets.filter((x) => x !== s);
-      st.names = st.names.filter((n) => n.sheet !== s);
+      // workbook names that pointed into the sheet stay, as =#REF!$A$1 (Excel does not delete them)
+      for (const n of st.names) if (n.sheet === s) n.broken = true;
     });
   }
   activate(): void {
@@ -301,6 +429,7 @@ class WorksheetProxy extends Loadable {
     });
   }
   get pageLayout() {
+    if (this.ctx.state.apiMinor < 9) throw new Error("ApiNotFound: Worksheet.pageLayout needs ExcelApi 1.9");
     const rec = (key: string) => (value: unknown) =>
       this.ctx.enqueue({ op: "pageLayout", key, value }, () => (this.resolve()!.page[key] = value));
     const o: Record<string, unknown> = {
@@ -355,11 +484,42 @@ class WorksheetProxy extends Loadable {
       },
     };
   }
+  /** cell notes: ExcelApi 1.18 (undefined below it, as in a client build without them) */
+  get notes() {
+    if (this.ctx.state.apiMinor < 18) return undefined;
+    return {
+      add: (cell: RangeProxy, text: string) =>
+        this.ctx.enqueue({ op: "notes.add", text }, () => {
+          const ref = cell.resolveForHarness()!;
+          const key = `${ref.rect.top},${ref.rect.left}`;
+          if (ref.sheet.notes.has(key)) throw new Error("InvalidArgument: the cell already has a note");
+          ref.sheet.notes.set(key, text);
+        }),
+    };
+  }
   get freezePanes() {
     return {
-      freezeRows: (n: number) => this.ctx.enqueue({ op: "freezeRows", n }, () => (this.resolve()!.frozenRows = n)),
+      // as in Excel, each call replaces the panes frozen before: freezeRows then freezeColumns leaves only columns
+      freezeRows: (n: number) =>
+        this.ctx.enqueue({ op: "freezeRows", n }, () => {
+          const s = this.resolve()!;
+          s.frozenRows = n;
+          s.frozenCols = 0;
+        }),
       freezeColumns: (n: number) =>
-        this.ctx.enqueue({ op: "freezeColumns", n }, () => (this.resolve()!.frozenCols = n)),
+        this.ctx.enqueue({ op: "freezeColumns", n }, () => {
+          const s = this.resolve()!;
+          s.frozenCols = n;
+          s.frozenRows = 0;
+        }),
+      freezeAt: (range: RangeProxy) =>
+        this.ctx.enqueue({ op: "freezeAt" }, () => {
+          const s = this.resolve()!;
+          const ref = range.resolveForHarness()!;
+          if (ref.rect.top !== 0 || ref.rect.left !== 0) throw new Error("InvalidArgument: freezeAt starts at A1");
+          s.frozenRows = ref.rect.bottom + 1;
+          s.frozenCols = ref.rect.right + 1;
+        }),
     };
   }
 }
@@ -373,13 +533,31 @@ class RangeProxy extends Loadable {
   ) {
     super(ctx, "Range");
   }
+  resolveForHarness(): RangeRef {
+    return this.resolve();
+  }
+  /** the real client stops tracking the object (nothing to release after Excel.run) */
+  untrack(): this {
+    return this;
+  }
+  /** items of a loaded collection: their properties are there at once */
+  fillNow(fields: string[]): void {
+    for (const f of fields) this.loaded.set(f, this.value(f));
+  }
   load(props: string): this {
     const fields = props.split(",").map((p) => p.trim());
-    this.fill([...fields, "isNullObject"], (p) => {
+    this.fill([...fields, "isNullObject"], (p) => this.value(p));
+    return this;
+  }
+  private value(p: string): unknown {
+    {
       const r = this.resolve();
       if (p === "isNullObject") return r === null;
       if (!r) return undefined;
       const { sheet, rect } = r;
+      const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
+      if (/^(values|valueTypes|formulas|numberFormat|text)$/.test(p) && cells > 5_000_000)
+        throw new Error(`InvalidOperation: reading ${cells} cells at once (the limit is 5,000,000)`);
       const grid = (f: (c: Cell | undefined) => unknown) => {
         const out: unknown[][] = [];
         for (let y = rect.top; y <= rect.bottom; y++) {
@@ -398,13 +576,16 @@ class RangeProxy extends Loadable {
           return rect.top;
         case "columnIndex":
           return rect.left;
+        case "rowCount":
+          return rect.bottom - rect.top + 1;
+        case "columnCount":
+          return rect.right - rect.left + 1;
         case "address":
-          return `${sheet.name}!${a1(rect.top, rect.left)}:${a1(rect.bottom, rect.right)}`;
+          return `${quoteName(sheet.name)}!${a1(rect.top, rect.left)}:${a1(rect.bottom, rect.right)}`;
         default:
           throw new Error(`the fake does not know Range.${p}`);
       }
-    });
-    return this;
+    }
   }
   get isNullObject(): boolean {
     return this.read("isNullObject");
@@ -417,6 +598,12 @@ class RangeProxy extends Loadable {
   }
   get rowIndex(): number {
     return this.read("rowIndex");
+  }
+  get rowCount(): number {
+    return this.read("rowCount");
+  }
+  get columnCount(): number {
+    return this.read("columnCount");
   }
   get columnIndex(): number {
     return this.read("columnIndex");
@@ -432,7 +619,7 @@ class RangeProxy extends Loadable {
       const cols = r.rect.right - r.rect.left + 1;
       if (v.length !== rows || v.some((row) => row.length !== cols))
         throw new Error(`InvalidArgument: values are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
-      v.forEach((row, y) => row.forEach((x, c) => r.sheet.set(r.rect.top + y, r.rect.left + c, x)));
+      v.forEach((row, y) => row.forEach((x, c) => r.sheet.typeIn(r.rect.top + y, r.rect.left + c, x)));
     });
   }
   set formulas(v: unknown[][]) {
@@ -443,13 +630,20 @@ class RangeProxy extends Loadable {
       const cols = r.rect.right - r.rect.left + 1;
       if (v.length !== rows || v.some((row) => row.length !== cols))
         throw new Error(`InvalidArgument: formulas are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
-      v.forEach((row, y) => row.forEach((x, c) => r.sheet.set(r.rect.top + y, r.rect.left + c, x)));
+      v.forEach((row, y) => row.forEach((x, c) => r.sheet.typeIn(r.rect.top + y, r.rect.left + c, x)));
     });
   }
   set numberFormat(v: unknown[][]) {
     this.ctx.enqueue({ op: "range.numberFormat", v }, () => {
       const r = this.resolve()!;
+      const rows = r.rect.bottom - r.rect.top + 1;
+      const cols = r.rect.right - r.rect.left + 1;
+      if (v.length !== rows || v.some((row) => row.length !== cols))
+        throw new Error(`InvalidArgument: number formats are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
       r.sheet.formats.push({ rect: r.rect, key: "numberFormat", value: v[0]?.[0] });
+      v.forEach((row, y) =>
+        row.forEach((f, x) => r.sheet.numFmt.set(`${r.rect.top + y},${r.rect.left + x}`, String(f))),
+      );
     });
   }
   set hyperlink(v: { documentReference?: string; textToDisplay?: string }) {
@@ -530,6 +724,30 @@ class RangeProxy extends Loadable {
       this.ctx.state.selected = `${r.sheet.name}!${a1(r.rect.top, r.rect.left)}`;
     });
   }
+  /** the row i of the range (the real client splits large setters into row blocks with getRow + getBoundingRect) */
+  getRow(i: number): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const r = this.resolve();
+      if (!r) throw new Error("InvalidReference");
+      return { sheet: r.sheet, rect: { ...r.rect, top: r.rect.top + i, bottom: r.rect.top + i } };
+    });
+  }
+  getBoundingRect(other: RangeProxy): RangeProxy {
+    return new RangeProxy(this.ctx, () => {
+      const a = this.resolve();
+      const b = other.resolveForHarness();
+      if (!a || !b || a.sheet !== b.sheet) throw new Error("InvalidArgument: ranges on different sheets");
+      return {
+        sheet: a.sheet,
+        rect: {
+          top: Math.min(a.rect.top, b.rect.top),
+          left: Math.min(a.rect.left, b.rect.left),
+          bottom: Math.max(a.rect.bottom, b.rect.bottom),
+          right: Math.max(a.rect.right, b.rect.right),
+        },
+      };
+    });
+  }
   getMergedAreasOrNullObject(): RangeAreasProxy {
     if (this.ctx.state.apiMinor < 13) throw new Error("ApiNotFound: getMergedAreasOrNullObject needs ExcelApi 1.13");
     return new RangeAreasProxy(this.ctx, () => {
@@ -538,23 +756,75 @@ class RangeProxy extends Loadable {
       const inside = r.sheet.merges.filter(
         (m) => m.top <= r.rect.bottom && m.bottom >= r.rect.top && m.left <= r.rect.right && m.right >= r.rect.left,
       );
-      return inside.length
-        ? inside.map((m) => `${r.sheet.name}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(", ")
-        : null;
+      // Excel's documented limit: getMergedAreasOrNullObject fails on a range with more than 512 merged areas
+      if (inside.length > 512) throw new Error(`InvalidOperation: ${inside.length} merged areas (the limit is 512)`);
+      return inside.length ? { sheet: r.sheet, rects: inside } : null;
     });
+  }
+}
+
+/** a sheet name as Excel writes it in an address: quoted unless it is a plain identifier */
+function quoteName(q: string): string {
+  return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(q) ? q : `'${q.replace(/'/g, "''")}'`;
+}
+
+type AreasRef = { sheet: SheetState; rects: Rect[] } | null;
+
+/** RangeAreas.areas: the areas as a collection of ranges, read by index */
+class RangeCollectionProxy extends Loadable {
+  constructor(
+    ctx: FakeContext,
+    private resolve: () => AreasRef,
+  ) {
+    super(ctx, "RangeCollection");
+  }
+  load(props: string): this {
+    const fields = props.split(",").map((p) => p.trim().replace(/^items\//, ""));
+    this.ctx.enqueue({ load: "RangeCollection", fields }, () => {
+      const r = this.resolve();
+      const items = (r?.rects ?? []).map((rect) => {
+        const p = new RangeProxy(this.ctx, () => ({ sheet: r!.sheet, rect }));
+        p.fillNow(fields);
+        return p;
+      });
+      this.ctx.responseBytes += items.length * 24 * fields.length;
+      this.loaded.set("items", items);
+    });
+    return this;
+  }
+  get items(): RangeProxy[] {
+    return this.read("items");
   }
 }
 
 class RangeAreasProxy extends Loadable {
   constructor(
     ctx: FakeContext,
-    private resolve: () => string | null,
+    private resolve: () => AreasRef,
   ) {
     super(ctx, "RangeAreas");
   }
+  resolveForHarness(): AreasRef {
+    return this.resolve();
+  }
+  get areas(): RangeCollectionProxy {
+    return new RangeCollectionProxy(this.ctx, this.resolve);
+  }
   load(props: string): this {
-    this.fill([props, "isNullObject"], (p) => (p === "isNullObject" ? this.resolve() === null : this.resolve()));
+    const fields = props.split(",").map((p) => p.trim());
+    this.fill([...fields, "isNullObject"], (p) => {
+      const r = this.resolve();
+      if (p === "isNullObject") return r === null;
+      if (!r) return undefined;
+      if (p === "areaCount") return r.rects.length;
+      if (p === "address")
+        return r.rects.map((m) => `${quoteName(r.sheet.name)}!${a1(m.top, m.left)}:${a1(m.bottom, m.right)}`).join(",");
+      throw new Error(`the fake does not know RangeAreas.${p}`);
+    });
     return this;
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
   }
   get isNullObject(): boolean {
     return this.read("isNullObject");
@@ -576,7 +846,8 @@ class NamesProxy extends Loadable {
         const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(q) ? q : `'${q.replace(/'/g, "''")}'`;
         return {
           name: n.name,
-          formula: `=${quoted}!${n.address}`,
+          formula: n.broken ? `=#REF!${n.address}` : `=${quoted}!${n.address}`,
+          idForHarness: () => n.name,
           delete: () =>
             this.ctx.enqueue(
               { op: "name.delete", name: n.name },
@@ -591,8 +862,28 @@ class NamesProxy extends Loadable {
   get items(): Array<{ name: string; formula: string; delete(): void }> {
     return this.read("items");
   }
-  add(name: string, reference: RangeProxy): void {
+  getItem(name: string): { delete(): void } {
+    return {
+      delete: () =>
+        this.ctx.enqueue({ op: "name.delete", name }, () => {
+          const st = this.ctx.state;
+          if (!st.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+            throw new Error(`ItemNotFound: name ${name}`);
+          st.names = st.names.filter((n) => n.name.toLowerCase() !== name.toLowerCase());
+        }),
+    };
+  }
+  add(name: string, reference: RangeProxy | string): void {
     this.ctx.enqueue({ op: "names.add", name }, () => {
+      if (typeof reference === "string") {
+        // only the broken reference a deleted sheet leaves is modelled
+        const m = /^=#REF!(\$[A-Z]+\$\d+)$/.exec(reference);
+        if (!m) throw new Error(`the fake does not know the reference ${reference}`);
+        if (this.ctx.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))
+          throw new Error(`ItemAlreadyExists: name ${name}`);
+        this.ctx.state.names.push({ name, sheet: new SheetState("#REF!"), address: m[1], broken: true });
+        return;
+      }
       const r = (reference as unknown as { resolve: () => RangeRef }).resolve();
       if (!r) throw new Error("InvalidReference");
       if (this.ctx.state.names.some((n) => n.name.toLowerCase() === name.toLowerCase()))

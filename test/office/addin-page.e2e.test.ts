@@ -1,0 +1,118 @@
+/**
+ * The add-in page and the standalone page in a real browser (Debian chromium, playwright-core), office.js
+ * intercepted: the loading state while office.js starts, plain words when office.js cannot load or the page is opened
+ * outside Excel (with the standalone page offered), and a Content-Security-Policy on both pages that nothing breaks.
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+const DIST = path.join(__dirname, "..", "..", "dist");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
+let server: http.Server;
+let base = "";
+let browser: Browser;
+
+beforeAll(async () => {
+  expect(fs.existsSync(path.join(DIST, "taskpane.html"))).toBe(true);
+  expect(fs.existsSync(CHROMIUM)).toBe(true);
+  server = http.createServer((req, res) => {
+    const p = path.join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
+    if (!p.startsWith(DIST) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader("Content-Type", p.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript");
+    fs.createReadStream(p).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+/** Open a page with office.js answered by `officeJs` (a script) or failing (null); CSP violations are collected. */
+async function open(file: string, officeJs: string | null, locale = "zh-CN") {
+  const page = await browser.newPage({ locale });
+  const violations: string[] = [];
+  const outside: string[] = [];
+  await page.exposeFunction("__csp", (v: string) => violations.push(v));
+  await page.addInitScript(() =>
+    document.addEventListener("securitypolicyviolation", (e) =>
+      (window as unknown as { __csp: (v: string) => void }).__csp(`${e.violatedDirective} ${e.blockedURI}`),
+    ),
+  );
+  await page.route("**/*", (route) => {
+    const url = route.request().url();
+    if (url.startsWith(base)) return route.continue();
+    if (url === OFFICE_JS && officeJs !== null)
+      return route.fulfill({ status: 200, contentType: "text/javascript", body: officeJs });
+    outside.push(url);
+    return route.abort();
+  });
+  await page.goto(`${base}/${file}`);
+  return { page, violations, outside };
+}
+
+const statusText = (page: Page) => page.locator("main").innerText();
+
+test("office.js cannot load: the pane says so in plain words and offers the standalone page", async () => {
+  const { page, violations } = await open("taskpane.html", null);
+  await page.getByRole("alert").waitFor();
+  expect(await statusText(page)).toContain("未能加载 Office 组件（office.js）");
+  const link = page.getByRole("link", { name: /离线网页版/ });
+  expect(await link.getAttribute("href")).toBe("index.html");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("A");
+  await link.click();
+  await page.getByTestId("file-input").waitFor({ state: "attached" });
+  expect(violations).toEqual([]);
+  await page.close();
+}, 60000);
+
+test("opened outside Office (office.js answers with no host): says so, in English for an English browser", async () => {
+  const stub = "window.Office = { HostType: { Excel: 'Excel' }, onReady: () => Promise.resolve({ host: null }) };";
+  const { page, violations } = await open("taskpane.html", stub, "en-US");
+  await page.getByRole("alert").waitFor();
+  expect(await statusText(page)).toContain("This page is meant to be opened inside Excel");
+  expect(await page.getByRole("link", { name: /offline page/ }).getAttribute("href")).toBe("index.html");
+  expect(violations).toEqual([]);
+  await page.close();
+}, 60000);
+
+test("while office.js starts, a loading state (no file picker, no 3-second race)", async () => {
+  const stub = "window.Office = { HostType: { Excel: 'Excel' }, onReady: () => new Promise(() => {}) };";
+  const { page } = await open("taskpane.html", stub);
+  await page.getByRole("status").waitFor();
+  expect(await statusText(page)).toContain("正在连接 Excel");
+  await page.waitForTimeout(3500);
+  expect(await page.getByTestId("file-input").count()).toBe(0);
+  expect(await statusText(page)).toContain("正在连接 Excel");
+  await page.close();
+}, 60000);
+
+test("both pages carry a Content-Security-Policy; the standalone one allows nothing outside its own origin", async () => {
+  const { page, violations, outside } = await open("index.html", null);
+  await page.getByTestId("file-input").waitFor({ state: "attached" });
+  const csp = (f: string) =>
+    /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(fs.readFileSync(path.join(DIST, f), "utf8"))?.[1];
+  const standalone = csp("index.html")!;
+  expect(standalone).toMatch(/default-src 'self'/);
+  expect(standalone).not.toMatch(/https?:/);
+  expect(csp("taskpane.html")).toMatch(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/);
+  expect(csp("commands.html")).toMatch(/default-src 'self'/);
+  expect(violations).toEqual([]);
+  expect(outside).toEqual([]);
+  await page.close();
+}, 60000);
