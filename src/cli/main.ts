@@ -7,6 +7,7 @@ import { schemeFromSheets, schemeToPlan } from "../schemes/sheets";
 import { check, checkAndScore, plan, toJson } from "../engine/pipeline";
 import { buildTemplatePlan } from "../engine/template";
 import { ExcelJsBook } from "../workbook/exceljs";
+import { PackageError } from "../workbook/package";
 import { samplePlan } from "../samples";
 import type { Issue, Lang, SheetData } from "../engine/types";
 import { message } from "../engine/messages";
@@ -41,6 +42,7 @@ options:
   --save-mapping M   (check) write the mapping the reader used, to edit and give back with --mapping
   --force      score even when the data has errors
   --values     write the result sheets as values (an archive snapshot) instead of live formulas
+  --separate   write the result sheets (as values) into a new workbook instead of a copy of the input
   --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear
                (zonescore schemes lists each scheme's options; the one in force is written in the results)
   --lang en    English messages (default: Chinese)
@@ -58,6 +60,7 @@ const OPTIONS: OptionSpecs = {
   "save-mapping": { type: "string" },
   force: { type: "boolean" },
   values: { type: "boolean" },
+  separate: { type: "boolean" },
   option: { type: "string", multiple: true },
   format: { type: "string" },
 };
@@ -206,6 +209,30 @@ async function readSheets(book: ExcelJsBook): Promise<SheetData[]> {
   }
 }
 
+/**
+ * The input with the result sheets added, every part of the user's own left as it was; where the package does not
+ * allow that, a refusal that says why and offers --separate (nothing is written).
+ */
+async function graftedCopy(book: ExcelJsBook, p: ReturnType<typeof plan>): Promise<Uint8Array> {
+  await book.writeResult(p);
+  try {
+    return await book.toBuffer();
+  } catch (e) {
+    if (!(e instanceof PackageError)) throw e;
+    throw new UsageError(
+      `无法在不改动原工作簿其他内容的前提下加入结果表：${e.zh}。未写入任何文件。可加 --separate，把结果（数值）写入一个新的工作簿。`,
+      `cannot add the result sheets without changing the rest of the workbook: ${e.message}. Nothing was written. Use --separate to write the results (as values) into a new workbook.`,
+    );
+  }
+}
+
+/** --separate: the result sheets alone, as values, in a new workbook. */
+async function separateBook(p: ReturnType<typeof plan>): Promise<Uint8Array> {
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.writeResult(p);
+  return b.toBuffer();
+}
+
 async function writeJson(target: string | undefined, value: unknown, out: (s: string) => void): Promise<void> {
   if (target === undefined) return;
   const text = JSON.stringify(value, null, 2) + "\n";
@@ -335,7 +362,7 @@ export const COMMANDS: Record<string, Command> = {
     run: cmdCheck,
   },
   score: {
-    options: ["scheme", "year", "out", "json", "mapping", "force", "values", "option"],
+    options: ["scheme", "year", "out", "json", "mapping", "force", "values", "separate", "option"],
     positionals: [1, 1],
     run: cmdScore,
   },
@@ -450,11 +477,14 @@ async function cmdScore(a: Parsed, lang: Lang, io: Io): Promise<number> {
     );
     return 1;
   }
-  // live formulas over the input cells by default; --values writes a frozen snapshot for archiving
-  await book.writeResult(
-    plan(scheme, r.run, { lang, formulas: a.opts.values ? undefined : { data: r.dataset!, sheets } }),
-  );
-  await writeAtomic(outFile, await book.toBuffer());
+  // live formulas over the input cells by default; --values writes a frozen snapshot for archiving; --separate
+  // writes the result sheets (values) alone into a new workbook
+  const separate = a.opts.separate === true;
+  const p = plan(scheme, r.run, {
+    lang,
+    formulas: a.opts.values || separate ? undefined : { data: r.dataset!, sheets },
+  });
+  await writeAtomic(outFile, separate ? await separateBook(p) : await graftedCopy(book, p));
   if (json !== "-") io.out(rankingText(r.run, scheme));
   io.err(
     lang === "zh"

@@ -15,6 +15,7 @@ import { nameKey } from "./text";
 import { certificationMode } from "./rules/certification";
 import { usesEnteredPoints } from "./rules/rank";
 import { roundTo } from "./format";
+import { formulaString } from "./limits";
 
 const YES_WORDS = ["是", "√", "✓", "Y", "y", "yes", "TRUE", "对", "有", "完成", "已完成"];
 
@@ -240,15 +241,17 @@ export class Formulas {
             .map((r) => this.range(t, (r as { field: string }).field));
           if (vetoes.some((v) => v === null) || (reading !== "rank-step" && reading !== "rank-linear"))
             return this.fallback("有不予评价的单位时按比值或极差折算");
-          const words = YES_WORDS.map((w) => `"${w}"`).join(",");
-          const excl = vetoes.map((v) => `ISNUMBER(MATCH(${v},{${words}},0))+(${v}=TRUE)+(${v}=1)`);
+          // exact comparisons: MATCH would take a veto cell holding * or ? as a wildcard (issue 15.6)
+          const excl = vetoes.map(
+            (v) => `${YES_WORDS.map((w) => `(${v}=${formulaString(w)})`).join("+")}+(${v}=TRUE)+(${v}=1)`,
+          );
           // units the scheme excludes (暂不考核) are recognised by the text of their name cell
           const excludedNames = this.excludedNames(t);
           if (excludedNames === null) return this.fallback("暂不考核的单位名称不是文字单元格");
           if (excludedNames.length) {
             const keyRange = this.range(t, this.keyField(t));
             if (!keyRange) return this.fallback("暂不考核的单位名称不是文字单元格");
-            excl.push(...excludedNames.map((x) => `(${keyRange}="${x.replace(/"/g, '""')}")`));
+            excl.push(...excludedNames.map((x) => `(${keyRange}=${formulaString(x)})`));
           }
           const live = `(1-SIGN(${excl.join("+")}))`;
           const N = `SUMPRODUCT(ISNUMBER(${rg})*${live})`;
@@ -297,7 +300,8 @@ export class Formulas {
           const r = row.cells[f] ? `${q(t.sheet)}!${row.cells[f].replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}` : null;
           if (!r) return "0";
           return levels.reduceRight(
-            (acc, l) => `IF(ISNUMBER(SEARCH("${nameKey(l.match)}",${r})),${n(l.points)},${acc})`,
+            (acc, l) =>
+              `IF(ISNUMBER(SEARCH(${formulaString(searchText(nameKey(l.match)))},${r})),${n(l.points)},${acc})`,
             "0",
           );
         });
@@ -307,6 +311,11 @@ export class Formulas {
         return null;
     }
   }
+}
+
+/** Text that SEARCH, SUMIFS, COUNTIF and MATCH take literally: their wildcards * ? and the escape ~ escaped with ~. */
+export function searchText(s: string): string {
+  return s.replace(/[~*?]/g, "~$&");
 }
 
 /** Excel writes newer functions with a prefix inside files (not through Office.js). */

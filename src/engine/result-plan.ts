@@ -1,4 +1,5 @@
 /** ScoreRun → the result sheets (加分汇总, 加分明细, 奖励测算, 校验结果). Pure. */
+import { formulaString, withinLimits } from "./limits";
 import type { Scheme } from "../schemes/schema";
 import type { Issue, Lang } from "./types";
 import type { ScoreRun } from "./result";
@@ -238,7 +239,7 @@ export function buildResultPlan(
   }
 
   if (issues.length) sheets.push(issueSheet(issues, lang, `校验结果（${run.year}年度）`));
-  return { sheets, activate: "summary" };
+  return withinLimits({ sheets, activate: "summary" });
 }
 
 export function issueSheet(issues: readonly Issue[], lang: Lang, title: string): PlanSheet {
@@ -301,8 +302,7 @@ function rankAwardFormulas(
   const col = (c: number) => a1(0, c).replace(/\d+$/, "");
   const lastRow = at.first + run.order.length;
   const totalRange = `${sheetRef("summary")}!$${col(at.totalCol)}$${at.first + 1}:$${col(at.totalCol)}$${lastRow}`;
-  award.formulas = award.formulas ?? [];
-  let n = 0;
+  const formulas: Array<{ row: number; col: number; formula: string }> = [];
   aw.forEach((x, k) => {
     const a = scheme.awards.find((y) => y.id === x.rule);
     if (!a || a.kind !== "rank-amount") return;
@@ -319,10 +319,10 @@ function rankAwardFormulas(
       a.ties === "pool"
         ? `ROUND(SUMPRODUCT((${places}>=${R})*(${places}<${R}+${tied})*${amounts})/${tied},${TOTAL_DECIMALS})`
         : `INDEX(${amounts},${R})`;
-    award.formulas!.push({ row: 3 + k, col: 3, formula: `IF(AND(ISNUMBER(${R}),${R}<=${K}),${amount},0)` });
-    n++;
+    formulas.push({ row: 3 + k, col: 3, formula: `IF(AND(ISNUMBER(${R}),${R}<=${K}),${amount},0)` });
   });
-  return n;
+  if (formulas.length) award.formulas = [...(award.formulas ?? []), ...formulas];
+  return formulas.length;
 }
 
 /** A reference to another result sheet, resolved by the adapter to the name it gets (⟦key⟧ → '名称'). */
@@ -348,7 +348,7 @@ function summaryFormulas(
 ): string {
   const f = new Formulas({ scheme, run, data: src.data, sheets: src.sheets });
   const out: Array<{ row: number; col: number; formula: string }> = [];
-  // lists that roll up (projects, enterprises): one row per item on 计算过程, summed per unit with SUMIFS
+  // lists that roll up (projects, enterprises): one row per item on 计算过程, summed per unit by an exact match on the name
   calc.values.push(["规则", "评价对象", "项目/企业", "得分"]);
   calc.styles.push({ rect: { top: 0, left: 0, bottom: 0, right: 3 }, style: "header" });
   calc.freeze = { rows: 1, cols: 0 };
@@ -391,7 +391,8 @@ function summaryFormulas(
     for (const k of shownRules) {
       const span = calcRange.get(k);
       const formula = span
-        ? `SUMIFS(${sheetRef("calc")}!$D$${span.top + 1}:$D$${span.bottom + 1},${sheetRef("calc")}!$B$${span.top + 1}:$B$${span.bottom + 1},${cell(r, 1)})`
+        ? // an exact match on the name (SUMIFS would read * ? ~ and a leading = < > in a name as criteria: issue 15.6)
+          `SUMPRODUCT((${sheetRef("calc")}!$B$${span.top + 1}:$B$${span.bottom + 1}=${cell(r, 1)})*${sheetRef("calc")}!$D$${span.top + 1}:$D$${span.bottom + 1})`
         : f.rule(k, i);
       if (formula) out.push({ row: r, col: ruleCol.get(k)!, formula });
       else fallbackCells++;
@@ -454,8 +455,8 @@ function summaryFormulas(
         row: r,
         col: gradeCol,
         formula: g.bands.reduceRight(
-          (acc, _b, j) => `IF(${test(j)},"${g.labels[j]}",${acc})`,
-          `"${g.labels[g.labels.length - 1]}"`,
+          (acc, _b, j) => `IF(${test(j)},${formulaString(g.labels[j])},${acc})`,
+          formulaString(g.labels[g.labels.length - 1]),
         ),
       });
     }

@@ -26,6 +26,7 @@ import {
   type WorkbookPort,
   type WriteReport,
 } from "./port";
+import { graft, readablePackage, sheetEntries, unzipPackage, type Parts } from "./package";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -86,17 +87,43 @@ const STYLE: Record<PlanStyle, (c: ExcelJS.Cell) => void> = {
   },
 };
 
+/** What a loaded workbook will gain when it is written: grafted into the user's package by toBuffer. */
+interface Pending {
+  /** the result sheets (marked), with the names they take */
+  result?: { plan: ResultPlan; names: Record<string, string> };
+  /** sheets that become the user's own (unmarked) */
+  added: Array<{ plan: ResultPlan; names: Record<string, string> }>;
+  settings?: { value: Settings; name: string };
+}
+
 export class ExcelJsBook implements WorkbookPort {
+  /** the user's package as loaded, with its bytes: the result is grafted into it (null for a workbook made here) */
+  private source: { parts: Parts; bytes: Uint8Array; lib: ExcelJSModule } | null = null;
+  private pending: Pending = { added: [] };
   constructor(readonly wb: ExcelJS.Workbook) {}
 
   static async create(lib: ExcelJSModule): Promise<ExcelJsBook> {
     return new ExcelJsBook(new lib.Workbook());
   }
 
+  /**
+   * Read a workbook. ExcelJS sees only what reading needs (see package.ts), so charts, images and other parts made by
+   * any tool never stop the reading; the package itself is kept to write the result into.
+   */
   static async load(lib: ExcelJSModule, data: ArrayBuffer | Uint8Array): Promise<ExcelJsBook> {
-    const wb = new lib.Workbook();
-    await wb.xlsx.load(data as ArrayBuffer);
-    return new ExcelJsBook(wb);
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const parts = unzipPackage(bytes);
+    let wb = new lib.Workbook();
+    try {
+      // with the cell notes where ExcelJS can read them; without them where it cannot
+      await wb.xlsx.load(readablePackage(parts, { notes: true }) as unknown as ArrayBuffer);
+    } catch {
+      wb = new lib.Workbook();
+      await wb.xlsx.load(readablePackage(parts) as unknown as ArrayBuffer);
+    }
+    const book = new ExcelJsBook(wb);
+    book.source = { parts, bytes, lib };
+    return book;
   }
 
   /** ZoneScore's sheets, by their markers (defined names ZoneScore.<key>), not by name. */
@@ -130,10 +157,17 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   async readSettings(): Promise<Settings | null> {
+    if (this.pending.settings) return this.pending.settings.value;
     return parseSettings(this.settingsSheet()?.getCell("A1").value);
   }
 
   async writeSettings(settings: Settings): Promise<void> {
+    if (this.source) {
+      this.pending.settings = undefined;
+      const name = safeSheetName(this.settingsSheet()?.name ?? SETTINGS_SHEET, this.takenNames({ settings: true }));
+      this.pending.settings = { value: settings, name };
+      return;
+    }
     let ws = this.settingsSheet();
     if (!ws) {
       const taken = new Set<string>();
@@ -146,6 +180,13 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   async writeResult(plan: ResultPlan): Promise<WriteReport> {
+    if (this.source) {
+      const replaced = [...this.markedSheets().keys()];
+      this.pending.result = undefined;
+      const names = planNames(plan, this.takenNames({ result: true }));
+      this.pending.result = { plan, names };
+      return { written: names, replaced };
+    }
     const ours = this.markedSheets();
     const replaced: string[] = [];
     for (const [sheet, name] of ours) {
@@ -162,7 +203,36 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   async addSheets(plan: ResultPlan): Promise<WriteReport> {
+    if (this.source) {
+      const names = planNames(plan, this.takenNames({}));
+      this.pending.added.push({ plan, names });
+      return { written: names, replaced: [] };
+    }
     return { written: this.render(plan, false), replaced: [] };
+  }
+
+  /** names the pending sheets take */
+  private pendingNames(): Set<string> {
+    const out = new Set<string>();
+    for (const a of [...this.pending.added, ...(this.pending.result ? [this.pending.result] : [])])
+      for (const n of Object.values(a.names)) out.add(n);
+    if (this.pending.settings) out.add(this.pending.settings.name);
+    return out;
+  }
+
+  /** sheet names in use once the write is done, leaving out those about to be replaced */
+  private takenNames(replacing: { result?: boolean; settings?: boolean }): Set<string> {
+    const gone = new Set<string>();
+    if (replacing.result || this.pending.result) for (const s of this.markedSheets().keys()) gone.add(s);
+    const settings = this.settingsSheet()?.name;
+    if (settings && (replacing.settings || this.pending.settings)) gone.add(settings);
+    const taken = new Set(
+      sheetEntries(this.source!.parts)
+        .map((e) => e.name)
+        .filter((n) => !gone.has(n)),
+    );
+    for (const n of this.pendingNames()) taken.add(n);
+    return taken;
   }
 
   private render(plan: ResultPlan, mark: boolean): Record<string, string> {
@@ -200,9 +270,58 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    if (this.source) return this.grafted(this.source);
     const b = await this.wb.xlsx.writeBuffer();
     return new Uint8Array(b as ArrayBuffer);
   }
+
+  /**
+   * The user's package with the pending sheets grafted in: ExcelJS renders them into a workbook of their own, and
+   * only their parts (with the workbook's index parts and the styles) are added; the user's parts stay as they were.
+   */
+  private async grafted(src: NonNullable<ExcelJsBook["source"]>): Promise<Uint8Array> {
+    const { result, added, settings } = this.pending;
+    if (!result && !added.length && !settings) return src.bytes;
+    const fresh = new src.lib.Workbook();
+    const names = { ...(result?.names ?? {}) };
+    for (const a of added) for (const p of a.plan.sheets) writeSheet(fresh.addWorksheet(a.names[p.key]), p, a.names);
+    if (result)
+      for (const p of result.plan.sheets) {
+        writeSheet(fresh.addWorksheet(names[p.key]), p, names);
+        fresh.definedNames.add(`${quoteSheet(names[p.key])}!$A$1`, MARKER_PREFIX + p.key);
+      }
+    if (settings) {
+      const ws = fresh.addWorksheet(settings.name, { state: "veryHidden" });
+      ws.getCell("A1").value = JSON.stringify(settings.value);
+      fresh.definedNames.add(`${quoteSheet(settings.name)}!$A$1`, SETTINGS_NAME);
+    }
+    // stored, not compressed: it is unpacked at once (the package is compressed once, when grafted)
+    const written = await fresh.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
+    const ours = unzipPackage(new Uint8Array(written as ArrayBuffer));
+    const remove = [...(result ? this.markedSheets().keys() : [])];
+    const oldSettings = this.settingsSheet()?.name;
+    if (settings && oldSettings) remove.push(oldSettings);
+    return graft(
+      src.parts,
+      ours,
+      {
+        removeSheets: remove,
+        removeNames: (n) => (!!result && n.startsWith(MARKER_PREFIX)) || (!!settings && n === SETTINGS_NAME),
+      },
+      src.bytes,
+    );
+  }
+}
+
+/** The names a plan's sheets take beside the taken ones. */
+function planNames(plan: ResultPlan, taken: Set<string>): Record<string, string> {
+  const t = new Set(taken);
+  const names: Record<string, string> = {};
+  for (const p of plan.sheets) {
+    names[p.key] = safeSheetName(p.name, t);
+    t.add(names[p.key]);
+  }
+  return names;
 }
 
 /** Merged areas. `ws.model` would rebuild the model of every row; ExcelJS keeps the merges in `_merges`. */

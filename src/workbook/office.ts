@@ -54,6 +54,9 @@ export const NOTE_CAP = 5000;
 export const SETTINGS_CHUNK = 30_000;
 /** Temporary sheets (ours while a write runs, or left by a write that could not finish) start with this. */
 export const TEMP_PREFIX = "zs~";
+/** exactly the names ZoneScore gives temporary sheets (zs~<tag>~<n>, zs~old~<tag>~<n>): a user's sheet never matches */
+const TEMP_NAME = /^zs~(old~)?[0-9a-z]{1,8}~\d{1,3}$/;
+export const isTempSheet = (name: string): boolean => TEMP_NAME.test(name);
 
 const OPTIONS = { delayForCellEdit: true };
 
@@ -184,7 +187,7 @@ export class OfficeBook implements WorkbookPort {
       const settingsRef = names.items.find((n) => n.name === SETTINGS_NAME);
       const settingsSheet = settingsRef ? sheetOfReference(settingsRef.formula) : null;
       const inputs = sheets.items.filter(
-        (ws) => !ours.has(ws.name) && ws.name !== settingsSheet && !ws.name.startsWith(TEMP_PREFIX),
+        (ws) => !ours.has(ws.name) && ws.name !== settingsSheet && !isTempSheet(ws.name),
       );
       // the dimensions of every sheet and the settings cells; merged areas of all sheets in the same sync
       const queueDims = () => {
@@ -362,7 +365,7 @@ export class OfficeBook implements WorkbookPort {
           ? names.items.filter((n) => n.name.startsWith(MARKER_PREFIX) && !ours.has(sheetOfReference(n.formula) ?? ""))
           : [];
         // sheets left by a write that could not finish
-        const leftovers = sheets.items.filter((x) => x.name.startsWith(TEMP_PREFIX)).map((x) => x.name);
+        const leftovers = sheets.items.filter((x) => isTempSheet(x.name)).map((x) => x.name);
         const old = [...ours].map(([sheet, marker]) => {
           const item = sheets.items.find((x) => x.name === sheet)!;
           return { id: item.id, name: sheet, marker, visibility: item.visibility };
@@ -396,7 +399,7 @@ export class OfficeBook implements WorkbookPort {
         await send(ctx, pieces);
 
         // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
-        const taken = new Set([...real].filter((n) => !ours.has(n) && !n.startsWith(TEMP_PREFIX)));
+        const taken = new Set([...real].filter((n) => !ours.has(n) && !isTempSheet(n)));
         // the sheet to show first, so that hiding the old ones never hides the active sheet
         const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
         added[show >= 0 ? show : 0]?.activate();

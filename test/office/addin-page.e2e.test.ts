@@ -91,7 +91,7 @@ test("opened outside Office (office.js answers with no host): says so, in Englis
   await page.close();
 }, 60000);
 
-test("while office.js starts, a loading state (no file picker, no 3-second race)", async () => {
+test("while office.js starts, a loading state (no file picker, no 3-second race); slow, it offers the offline page", async () => {
   const stub = "window.Office = { HostType: { Excel: 'Excel' }, onReady: () => new Promise(() => {}) };";
   const { page } = await open("taskpane.html", stub);
   await page.getByRole("status").waitFor();
@@ -99,6 +99,9 @@ test("while office.js starts, a loading state (no file picker, no 3-second race)
   await page.waitForTimeout(3500);
   expect(await page.getByTestId("file-input").count()).toBe(0);
   expect(await statusText(page)).toContain("正在连接 Excel");
+  await page.getByText("Excel 仍在启动本面板").waitFor({ timeout: 10000 });
+  expect(await page.getByRole("link", { name: /离线网页版/ }).getAttribute("href")).toBe("index.html");
+  expect(await page.getByTestId("file-input").count()).toBe(0);
   await page.close();
 }, 60000);
 

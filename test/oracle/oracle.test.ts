@@ -25,8 +25,9 @@ async function scoredFile(scheme: Scheme, input: ResultPlan, name: string, edit?
   await b.addSheets(input);
   let book = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
   if (edit) {
+    // the user edits the workbook in another tool (here ExcelJS itself): only what the result is grafted into
     edit(book.wb);
-    book = await ExcelJsBook.load(ExcelJS, await book.toBuffer());
+    book = await ExcelJsBook.load(ExcelJS, new Uint8Array((await book.wb.xlsx.writeBuffer()) as ArrayBuffer));
   }
   const sheets = await book.readSheets();
   const r = checkAndScore(sheets, scheme);
