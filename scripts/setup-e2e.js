@@ -1,6 +1,6 @@
 // npm run setup:e2e: installs what the end-to-end tests need and a fresh machine lacks, with Debian's apt-get when
 // run as root: chromium (browser tests, driven by playwright-core), a CJK font (screenshots and PDFs), LibreOffice Calc
-// (the independent formula engine), python3-openpyxl (an independent tool that writes test workbooks) and
+// (the independent formula engine), python3-openpyxl with python3-pil (an independent tool that writes test workbooks) and
 // poppler-utils (PDF pages as PNG). Elsewhere it says what to install. `.ci/run` and `npm test` call it.
 const { spawnSync } = require("child_process");
 const fs = require("fs");
@@ -21,6 +21,8 @@ const TOOLS = [
     noRecommends: true,
   },
   { what: "openpyxl", bin: "/usr/lib/python3/dist-packages/openpyxl", packages: ["python3-openpyxl"] },
+  // Pillow: openpyxl needs it to put an image into the round-trip corpus (test/workbook/roundtrip.e2e.test.ts)
+  { what: "Pillow", bin: "/usr/lib/python3/dist-packages/PIL", packages: ["python3-pil"] },
   { what: "pdftoppm", bin: "/usr/bin/pdftoppm", packages: ["poppler-utils"] },
 ];
 

@@ -1,6 +1,5 @@
 /** zonescore: the command line. Same pipeline as the task pane, on .xlsx files. */
 import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { builtInSchemeIds, getBuiltInScheme } from "../schemes";
 import { parseScheme, SchemeError, type Scheme } from "../schemes/schema";
@@ -8,10 +7,18 @@ import { schemeFromSheets, schemeToPlan } from "../schemes/sheets";
 import { check, checkAndScore, plan, toJson } from "../engine/pipeline";
 import { buildTemplatePlan } from "../engine/template";
 import { ExcelJsBook } from "../workbook/exceljs";
+import { PackageError } from "../workbook/package";
 import { samplePlan } from "../samples";
-import type { Issue, Lang } from "../engine/types";
+import type { Issue, Lang, SheetData } from "../engine/types";
+import { message } from "../engine/messages";
+import { inspectXlsx, WorkbookFileError } from "../workbook/inspect";
+import { langOf, parseCommandLine, suggest, type OptionSpecs, type Parsed } from "./args";
+import { checkWritable, guardOutputs, readInput, staleTemps, writeAtomic } from "./files";
+import { UsageError } from "./usage";
 import type { MappingFile, ResolvedTable } from "../engine/read";
 import type { ScoreRun } from "../engine/result";
+import { displayNumber } from "../engine/format";
+import { WHATIF_COMMANDS, whatIfMain } from "./whatif";
 
 const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
 
@@ -25,6 +32,8 @@ const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
                                                       校验 / check the indicator sheets
   zonescore score <in.xlsx> --scheme S [--year Y] [--out F.xlsx] [--json F] [--force]
                                                       评分 / score; writes a copy of the workbook with result sheets
+  zonescore whatif <in.xlsx> --scheme S --set "单位/字段=值" [--gap 单位] …     推演 / what-if (see zonescore whatif)
+  zonescore sensitivity <in.xlsx> --scheme S [--samples N] …              敏感性分析 / sensitivity
 
 options:
   --scheme S   built-in id (see \`zonescore schemes\`), a scheme .json file, or an .xlsx with the rules sheets
@@ -36,6 +45,7 @@ options:
   --save-mapping M   (check) write the mapping the reader used, to edit and give back with --mapping
   --force      score even when the data has errors
   --values     write the result sheets as values (an archive snapshot) instead of live formulas
+  --separate   write the result sheets (as values) into a new workbook instead of a copy of the input
   --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear
                (zonescore schemes lists each scheme's options; the one in force is written in the results)
   --lang en    English messages (default: Chinese)
@@ -43,93 +53,116 @@ options:
 exit codes: 0 success (warnings allowed) · 1 the data has errors · 2 usage error
 `;
 
-class UsageError extends Error {}
+/** Options any command may take, with their types: a command lists which of them it accepts. */
+const OPTIONS: OptionSpecs = {
+  scheme: { type: "string" },
+  year: { type: "string" },
+  out: { type: "string" },
+  json: { type: "string" },
+  mapping: { type: "string" },
+  "save-mapping": { type: "string" },
+  force: { type: "boolean" },
+  values: { type: "boolean" },
+  separate: { type: "boolean" },
+  option: { type: "string", multiple: true },
+  format: { type: "string" },
+};
 
-interface Args {
-  cmd: string;
-  pos: string[];
-  opts: Record<string, string | true>;
+/** Parse argv strictly for the command it names (see COMMANDS). */
+export function parseArgs(argv: string[]): Parsed {
+  return parseCommandLine(
+    argv,
+    (first) => {
+      const c = first === undefined ? undefined : COMMANDS[first];
+      if (!c) return null;
+      const options: OptionSpecs = {};
+      for (const k of c.options) options[k] = OPTIONS[k] ?? c.extraOptions?.[k] ?? { type: "string" };
+      return { name: first!, options, positionals: c.positionals };
+    },
+    { ...OPTIONS, ...Object.assign({}, ...Object.values(COMMANDS).map((c) => c.extraOptions ?? {})) },
+  );
 }
 
-const FLAGS = new Set(["force", "help", "h", "values"]);
-
-export function parseArgs(argv: string[]): Args {
-  const pos: string[] = [];
-  const opts: Record<string, string | true> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    if (a.startsWith("--") || a === "-h") {
-      const [k, inline] = a.replace(/^-+/, "").split("=", 2);
-      if (FLAGS.has(k)) opts[k] = true;
-      else if (inline !== undefined) opts[k] = inline;
-      else {
-        const v = argv[++i];
-        if (v === undefined) throw new UsageError(`--${k} needs a value`);
-        opts[k] = v;
-      }
-    } else pos.push(a);
-  }
-  return { cmd: pos.shift() ?? "", pos, opts };
-}
+type Opt = string | boolean | string[] | undefined;
+const str = (v: Opt): string | undefined => (typeof v === "string" ? v : undefined);
 
 /** A built-in id, a scheme .json file, or an .xlsx file with the scheme sheets (规则, 指标, …). */
-async function resolveScheme(id: string | true | undefined): Promise<Scheme> {
-  if (typeof id !== "string") throw new UsageError("--scheme is required (see `zonescore schemes`)");
+async function resolveScheme(id: string | undefined, lang: Lang): Promise<Scheme> {
+  if (id === undefined)
+    throw new UsageError("需要 --scheme（见 `zonescore schemes`）", "--scheme is required (see `zonescore schemes`)");
   const b = getBuiltInScheme(id);
   if (b) return b;
   if (/\.json$/i.test(id) && fs.existsSync(id)) {
+    const text = readInput(id).toString("utf8");
     let raw: unknown;
     try {
-      raw = JSON.parse(fs.readFileSync(id, "utf8"));
+      raw = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(`${id} is not valid JSON: ${(e as Error).message}`);
+      throw new UsageError(
+        `${id} 不是有效的 JSON：${(e as Error).message}`,
+        `${id} is not valid JSON: ${(e as Error).message}`,
+      );
     }
     return parseScheme(raw);
   }
-  if (/\.xlsx$/i.test(id) && fs.existsSync(id)) {
-    const book = await loadBook(id);
-    return schemeFromSheets(await book.readSheets());
+  if (fs.existsSync(id) && (/\.xlsx$/i.test(id) || fs.statSync(id).isDirectory())) {
+    const book = await loadBook(id, lang);
+    return schemeFromSheets(await readSheets(book));
   }
   throw new UsageError(
+    `未知方案“${id}”；内置方案：${builtInSchemeIds().join("、")}；或给出方案 .json / .xlsx 文件`,
     `unknown scheme "${id}"; built-in: ${builtInSchemeIds().join(", ")}; or a .json / .xlsx scheme file`,
   );
 }
 
-/** --option rankReading=rank-linear (repeatable as --option a=b,c=d) */
-function schemeOptions(v: string | true | undefined, scheme: Scheme): Record<string, string> {
+/** --option rankReading=rank-linear (repeatable, or a=b,c=d) */
+function schemeOptions(v: Opt, scheme: Scheme): Record<string, string> {
   if (v === undefined) return {};
-  if (typeof v !== "string") throw new UsageError("--option needs id=choice");
   const out: Record<string, string> = {};
-  for (const part of v.split(",")) {
+  const parts = (Array.isArray(v) ? v : [String(v)]).flatMap((x) => x.split(","));
+  for (const part of parts) {
     const [k, c] = part.split("=");
     const o = scheme.options.find((x) => x.id === k);
+    const has = scheme.options.map((x) => `${x.id}=${x.choices.map((y) => y.id).join("|")}`).join(", ") || "none";
     if (!o || !c)
       throw new UsageError(
-        `unknown option "${part}"; ${scheme.id} has: ${scheme.options.map((x) => `${x.id}=${x.choices.map((y) => y.id).join("|")}`).join(", ") || "none"}`,
+        `未知的 --option “${part}”；${scheme.id} 可选：${has}`,
+        `unknown option "${part}"; ${scheme.id} has: ${has}`,
       );
-    if (!o.choices.some((x) => x.id === c))
-      throw new UsageError(`option ${k} has no choice "${c}"; choices: ${o.choices.map((x) => x.id).join(", ")}`);
+    if (!o.choices.some((x) => x.id === c)) {
+      const choices = o.choices.map((x) => x.id).join(", ");
+      throw new UsageError(
+        `选项 ${k} 没有“${c}”；可选：${choices}`,
+        `option ${k} has no choice "${c}"; choices: ${choices}`,
+      );
+    }
     out[k] = c;
   }
   return out;
 }
 
-function yearOpt(v: string | true | undefined): number | undefined {
+function yearOpt(v: Opt): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (typeof v !== "string" || !Number.isInteger(n) || n < 1990 || n > 2100)
-    throw new UsageError(`--year must be a year such as 2023, not "${String(v)}"`);
+    throw new UsageError(
+      `--year 应为年份，如 2023，而不是“${String(v)}”`,
+      `--year must be a year such as 2023, not "${String(v)}"`,
+    );
   return n;
 }
 
 /** The mapping in force: a file given with --mapping, else what the workbook remembers. */
-async function mappingFor(book: ExcelJsBook, file: string | true | undefined): Promise<MappingFile | undefined> {
-  if (typeof file === "string") {
-    if (!fs.existsSync(file)) throw new UsageError(`no such mapping file: ${file}`);
+async function mappingFor(book: ExcelJsBook, file: string | undefined): Promise<MappingFile | undefined> {
+  if (file !== undefined) {
+    const text = readInput(file).toString("utf8");
     try {
-      return JSON.parse(fs.readFileSync(file, "utf8")) as MappingFile;
+      return JSON.parse(text) as MappingFile;
     } catch (e) {
-      throw new UsageError(`${file} is not valid JSON: ${(e as Error).message}`);
+      throw new UsageError(
+        `${file} 不是有效的 JSON：${(e as Error).message}`,
+        `${file} is not valid JSON: ${(e as Error).message}`,
+      );
     }
   }
   return (await book.readSettings()) ?? undefined;
@@ -146,30 +179,94 @@ export function mappingFile(resolved: ResolvedTable[], aliases?: Record<string, 
   return aliases && Object.keys(aliases).length ? { tables, aliases } : { tables };
 }
 
-async function loadBook(file: string | undefined): Promise<ExcelJsBook> {
-  if (!file) throw new UsageError("an input .xlsx file is required");
-  if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
+/** A workbook error (not an .xlsx, over a limit) as a usage error in the user's language. */
+function fileError(e: WorkbookFileError): UsageError {
+  return new UsageError(message("zh", e.code, e.params), message("en", e.code, e.params));
+}
+
+/** Load an input workbook: recognised and measured before ExcelJS parses it. */
+async function loadBook(file: string | undefined, lang: Lang): Promise<ExcelJsBook> {
+  void lang;
+  if (!file) throw new UsageError("需要一个输入的 .xlsx 文件", "an input .xlsx file is required");
+  const data = readInput(file);
   try {
-    return await ExcelJsBook.load(ExcelJS, fs.readFileSync(file));
+    await inspectXlsx(data, file);
   } catch (e) {
-    throw new UsageError(`cannot read ${file} as an .xlsx workbook: ${(e as Error).message}`);
+    if (e instanceof WorkbookFileError) throw fileError(e);
+    throw e;
+  }
+  try {
+    return await ExcelJsBook.load(ExcelJS, data);
+  } catch (e) {
+    if (e instanceof WorkbookFileError) throw fileError(e);
+    throw fileError(new WorkbookFileError("file-xlsx-corrupt", { file }));
   }
 }
 
-/** Write a file through a temporary name, so that a failure never leaves half a file. */
-function writeAtomic(file: string, data: Uint8Array | string): void {
-  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
+async function readSheets(book: ExcelJsBook): Promise<SheetData[]> {
+  try {
+    return await book.readSheets();
+  } catch (e) {
+    if (e instanceof WorkbookFileError) throw fileError(e);
+    throw e;
+  }
 }
 
-function writeJson(target: string | true | undefined, value: unknown, out: (s: string) => void): void {
-  if (typeof target !== "string") return;
+/**
+ * The input with the result sheets added, every part of the user's own left as it was; where the package does not
+ * allow that, a refusal that says why and offers --separate (nothing is written).
+ */
+async function graftedCopy(book: ExcelJsBook, p: ReturnType<typeof plan>): Promise<Uint8Array> {
+  await book.writeResult(p);
+  try {
+    return await book.toBuffer();
+  } catch (e) {
+    if (!(e instanceof PackageError)) throw e;
+    throw new UsageError(
+      `无法在不改动原工作簿其他内容的前提下加入结果表：${e.zh}。未写入任何文件。可加 --separate，把结果（数值）写入一个新的工作簿。`,
+      `cannot add the result sheets without changing the rest of the workbook: ${e.message}. Nothing was written. Use --separate to write the results (as values) into a new workbook.`,
+    );
+  }
+}
+
+/** --separate: the result sheets alone, as values, in a new workbook. */
+async function separateBook(p: ReturnType<typeof plan>): Promise<Uint8Array> {
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.writeResult(p);
+  return b.toBuffer();
+}
+
+async function writeJson(target: string | undefined, value: unknown, out: (s: string) => void): Promise<void> {
+  if (target === undefined) return;
   const text = JSON.stringify(value, null, 2) + "\n";
   if (target === "-") out(text);
-  else writeAtomic(target, text);
+  else await writeAtomic(target, text);
 }
+
+/** Outputs are checked before any work: never an input, never each other, writable; stale temporaries reported. */
+function prepareOutputs(
+  inputs: Array<[string, string | undefined]>,
+  outputs: Array<[string, string | undefined]>,
+  lang: Lang,
+  err: (s: string) => void,
+): void {
+  const ins = inputs.filter((x): x is [string, string] => x[1] !== undefined && x[1] !== "-");
+  const outs = outputs.filter((x): x is [string, string] => x[1] !== undefined && x[1] !== "-");
+  guardOutputs(ins, outs);
+  for (const [, f] of outs) {
+    checkWritable(f);
+    for (const t of staleTemps(f))
+      err(
+        lang === "zh"
+          ? `提示：${t} 是以前中断的写入留下的临时文件，未被使用，可以删除\n`
+          : `note: ${t} is left over from an earlier interrupted write; it is not used and can be deleted\n`,
+      );
+  }
+}
+
+/** A scheme given as a file is an input too. */
+const schemeInput = (s: string | undefined): Array<[string, string | undefined]> =>
+  s !== undefined && !getBuiltInScheme(s) ? [["--scheme", s]] : [];
 
 const SEV = {
   zh: { error: "错误", warning: "警告", info: "提示" },
@@ -194,7 +291,7 @@ function pad(s: string, n: number): string {
   return s + " ".repeat(Math.max(0, n - width(s)));
 }
 
-const n2 = (x: number) => String(Math.round(x * 100) / 100);
+const n2 = displayNumber;
 
 export function rankingText(run: ScoreRun, scheme: Scheme): string {
   const nameW = Math.max(8, ...run.entities.map((e) => width(e.name)));
@@ -226,122 +323,203 @@ export interface Io {
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (WHATIF_COMMANDS.has(argv[0])) return whatIfMain(argv, io);
+  const lang = langOf(argv);
   try {
     return await run(argv, io);
   } catch (e) {
-    if (e instanceof UsageError || e instanceof SchemeError) {
+    if (e instanceof UsageError) {
+      io.err(`zonescore: ${e.text(lang)}\n`);
+      io.err(lang === "zh" ? "用法见 `zonescore --help`\n" : "`zonescore --help` for usage\n");
+      return 2;
+    }
+    if (e instanceof SchemeError) {
       io.err(`zonescore: ${e.message}\n`);
-      if (e instanceof UsageError) io.err("`zonescore --help` for usage\n");
+      return 2;
+    }
+    if (e instanceof WorkbookFileError) {
+      io.err(`zonescore: ${message(lang, e.code, e.params)}\n`);
       return 2;
     }
     throw e;
   }
 }
 
+/** What a command takes and does. A new command is one entry here (its code may live in its own file). */
+export interface Command {
+  /** option names from OPTIONS (plus --help and --lang, which every command takes) */
+  options: string[];
+  /** options of its own, not in OPTIONS */
+  extraOptions?: OptionSpecs;
+  /** how many positional arguments after the command word: [min, max] */
+  positionals: [number, number];
+  run(a: Parsed, lang: Lang, io: Io): Promise<number>;
+}
+
+export const COMMANDS: Record<string, Command> = {
+  schemes: { options: [], positionals: [0, 0], run: cmdSchemes },
+  template: { options: ["out"], positionals: [1, 1], run: cmdTemplate },
+  sample: { options: ["out"], positionals: [1, 1], run: cmdTemplate },
+  check: {
+    options: ["scheme", "year", "json", "mapping", "save-mapping"],
+    positionals: [1, 1],
+    run: cmdCheck,
+  },
+  score: {
+    options: ["scheme", "year", "out", "json", "mapping", "force", "values", "separate", "option"],
+    positionals: [1, 1],
+    run: cmdScore,
+  },
+  scheme: { options: ["out", "format"], positionals: [2, 2], run: cmdSchemeExport },
+  help: { options: [], positionals: [0, 1], run: async (_a, _l, io) => (io.out(HELP), 0) },
+};
+
 async function run(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === "targets") return (await import("./targets")).targetsMain(argv.slice(1), io);
   const a = parseArgs(argv);
   const lang: Lang = a.opts.lang === "en" ? "en" : "zh";
-  if (a.opts.help || a.opts.h || a.cmd === "help" || a.cmd === "") {
+  if (a.opts.lang !== undefined && a.opts.lang !== "en" && a.opts.lang !== "zh")
+    throw new UsageError(`--lang 只能是 zh 或 en`, `--lang must be zh or en`);
+  if (a.opts.help || a.cmd === "") {
     io.out(HELP);
-    return a.cmd === "" && !a.opts.help && !a.opts.h ? 2 : 0;
+    return a.cmd === "" && !a.opts.help ? 2 : 0;
   }
-  switch (a.cmd) {
-    case "schemes": {
-      for (const id of builtInSchemeIds()) {
-        const s = getBuiltInScheme(id)!;
-        io.out(`${id}\t${lang === "en" && s.nameEn ? s.nameEn : s.name}\n`);
-        for (const o of s.options)
-          io.out(
-            `  --option ${o.id}=${o.choices.map((c) => (c.id === o.default ? `[${c.id}]` : c.id)).join("|")}\t${o.name}\n`,
-          );
-      }
-      return 0;
-    }
-    case "template":
-    case "sample": {
-      const scheme = await resolveScheme(a.pos[0]);
-      const out = a.opts.out;
-      if (typeof out !== "string") throw new UsageError("--out F.xlsx is required");
-      const p = a.cmd === "template" ? buildTemplatePlan(scheme) : samplePlan(scheme);
-      if (!p) throw new UsageError(`no built-in sample for ${scheme.id}`);
-      const book = await ExcelJsBook.create(ExcelJS);
-      await book.addSheets(p);
-      writeAtomic(out, await book.toBuffer());
-      io.out(`${out}\n`);
-      return 0;
-    }
-    case "check": {
-      const scheme = await resolveScheme(a.opts.scheme);
-      const book = await loadBook(a.pos[0]);
-      const mapping = await mappingFor(book, a.opts.mapping);
-      const c = check(await book.readSheets(), scheme, { year: yearOpt(a.opts.year), lang, mapping });
-      if (typeof a.opts["save-mapping"] === "string")
-        writeAtomic(a.opts["save-mapping"], JSON.stringify(mappingFile(c.mapping, mapping?.aliases), null, 2) + "\n");
-      printIssues(c.issues, lang, io.err);
-      writeJson(a.opts.json, toJson(scheme.id, c.issues, null, c.dataset?.year ?? null), io.out);
-      io.err(
-        lang === "zh"
-          ? `校验完成：${c.errors} 个错误，${c.warnings} 个警告\n`
-          : `checked: ${c.errors} errors, ${c.warnings} warnings\n`,
-      );
-      return c.errors ? 1 : 0;
-    }
-    case "score": {
-      const scheme = await resolveScheme(a.opts.scheme);
-      const input = a.pos[0];
-      const book = await loadBook(input);
-      const mapping = await mappingFor(book, a.opts.mapping);
-      const sheets = await book.readSheets();
-      const r = checkAndScore(sheets, scheme, {
-        year: yearOpt(a.opts.year),
-        lang,
-        force: a.opts.force === true,
-        options: schemeOptions(a.opts.option, scheme),
-        mapping,
-      });
-      printIssues(r.allIssues, lang, io.err);
-      writeJson(a.opts.json, toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
-      if (!r.run) {
-        io.err(
-          lang === "zh"
-            ? `数据有 ${r.errors} 个错误，未评分（修正后重试，或用 --force）\n`
-            : `the data has ${r.errors} errors; not scored (fix them, or use --force)\n`,
-        );
-        return 1;
-      }
-      const outFile = typeof a.opts.out === "string" ? a.opts.out : input!.replace(/(\.xlsx)?$/i, ".zonescore.xlsx");
-      if (path.resolve(outFile) === path.resolve(input!))
-        throw new UsageError("--out must differ from the input file (the input is never modified)");
-      // live formulas over the input cells by default; --values writes a frozen snapshot for archiving
-      await book.writeResult(
-        plan(scheme, r.run, { lang, formulas: a.opts.values ? undefined : { data: r.dataset!, sheets } }),
-      );
-      writeAtomic(outFile, await book.toBuffer());
-      if (a.opts.json !== "-") io.out(rankingText(r.run, scheme));
-      io.err(
-        lang === "zh"
-          ? `已写入 ${outFile}（${r.errors} 个错误，${r.warnings} 个警告）\n`
-          : `wrote ${outFile} (${r.errors} errors, ${r.warnings} warnings)\n`,
-      );
-      return r.errors ? 1 : 0;
-    }
-    case "scheme": {
-      if (a.pos[0] !== "export")
-        throw new UsageError("usage: zonescore scheme export <scheme> --out F [--format json|xlsx]");
-      const scheme = await resolveScheme(a.pos[1]);
-      const out = a.opts.out;
-      if (typeof out !== "string") throw new UsageError("--out F is required");
-      const format = typeof a.opts.format === "string" ? a.opts.format : /\.xlsx$/i.test(out) ? "xlsx" : "json";
-      if (format === "json") writeAtomic(out, JSON.stringify(scheme, null, 2) + "\n");
-      else if (format === "xlsx") {
-        const book = await ExcelJsBook.create(ExcelJS);
-        await book.addSheets(schemeToPlan(scheme));
-        writeAtomic(out, await book.toBuffer());
-      } else throw new UsageError(`--format must be json or xlsx, not ${format}`);
-      io.out(`${out}\n`);
-      return 0;
-    }
-    default:
-      throw new UsageError(`unknown command "${a.cmd}"`);
+  const c = COMMANDS[a.cmd];
+  if (!c) {
+    const s = suggest(a.cmd, Object.keys(COMMANDS));
+    throw new UsageError(
+      `未知命令“${a.cmd}”${s ? `，是否要用 ${s}？` : ""}`,
+      `unknown command "${a.cmd}"${s ? `; did you mean ${s}?` : ""}`,
+    );
   }
+  return c.run(a, lang, io);
+}
+
+async function cmdSchemes(_a: Parsed, lang: Lang, io: Io): Promise<number> {
+  for (const id of builtInSchemeIds()) {
+    const s = getBuiltInScheme(id)!;
+    io.out(`${id}\t${lang === "en" && s.nameEn ? s.nameEn : s.name}\n`);
+    for (const o of s.options)
+      io.out(
+        `  --option ${o.id}=${o.choices.map((c) => (c.id === o.default ? `[${c.id}]` : c.id)).join("|")}\t${o.name}\n`,
+      );
+  }
+  return 0;
+}
+
+async function cmdTemplate(a: Parsed, lang: Lang, io: Io): Promise<number> {
+  const out = str(a.opts.out);
+  if (out === undefined) throw new UsageError("需要 --out F.xlsx", "--out F.xlsx is required");
+  prepareOutputs(schemeInput(a.pos[0]), [["--out", out]], lang, io.err);
+  const scheme = await resolveScheme(a.pos[0], lang);
+  const p = a.cmd === "template" ? buildTemplatePlan(scheme) : samplePlan(scheme);
+  if (!p) throw new UsageError(`${scheme.id} 没有内置示例`, `no built-in sample for ${scheme.id}`);
+  const book = await ExcelJsBook.create(ExcelJS);
+  await book.addSheets(p);
+  await writeAtomic(out, await book.toBuffer());
+  io.out(`${out}\n`);
+  return 0;
+}
+
+async function cmdCheck(a: Parsed, lang: Lang, io: Io): Promise<number> {
+  const input = a.pos[0];
+  const saveMapping = str(a.opts["save-mapping"]);
+  const json = str(a.opts.json);
+  prepareOutputs(
+    [["input", input], ["--mapping", str(a.opts.mapping)], ...schemeInput(str(a.opts.scheme))],
+    [
+      ["--json", json],
+      ["--save-mapping", saveMapping],
+    ],
+    lang,
+    io.err,
+  );
+  const scheme = await resolveScheme(str(a.opts.scheme), lang);
+  const year = yearOpt(a.opts.year);
+  const book = await loadBook(input, lang);
+  const mapping = await mappingFor(book, str(a.opts.mapping));
+  const c = check(await readSheets(book), scheme, { year, lang, mapping });
+  if (saveMapping !== undefined)
+    await writeAtomic(saveMapping, JSON.stringify(mappingFile(c.mapping, mapping?.aliases), null, 2) + "\n");
+  printIssues(c.issues, lang, io.err);
+  await writeJson(json, toJson(scheme.id, c.issues, null, c.dataset?.year ?? null), io.out);
+  io.err(
+    lang === "zh"
+      ? `校验完成：${c.errors} 个错误，${c.warnings} 个警告\n`
+      : `checked: ${c.errors} errors, ${c.warnings} warnings\n`,
+  );
+  return c.errors ? 1 : 0;
+}
+
+async function cmdScore(a: Parsed, lang: Lang, io: Io): Promise<number> {
+  const input = a.pos[0];
+  const json = str(a.opts.json);
+  const outFile = str(a.opts.out) ?? input.replace(/(\.xlsx)?$/i, ".zonescore.xlsx");
+  prepareOutputs(
+    [["input", input], ["--mapping", str(a.opts.mapping)], ...schemeInput(str(a.opts.scheme))],
+    [
+      ["--out", outFile],
+      ["--json", json],
+    ],
+    lang,
+    io.err,
+  );
+  const scheme = await resolveScheme(str(a.opts.scheme), lang);
+  const year = yearOpt(a.opts.year);
+  const options = schemeOptions(a.opts.option, scheme);
+  const book = await loadBook(input, lang);
+  const mapping = await mappingFor(book, str(a.opts.mapping));
+  const sheets = await readSheets(book);
+  const r = checkAndScore(sheets, scheme, { year, lang, force: a.opts.force === true, options, mapping });
+  printIssues(r.allIssues, lang, io.err);
+  await writeJson(json, toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
+  if (!r.run) {
+    io.err(
+      lang === "zh"
+        ? `数据有 ${r.errors} 个错误，未评分（修正后重试，或用 --force）\n`
+        : `the data has ${r.errors} errors; not scored (fix them, or use --force)\n`,
+    );
+    return 1;
+  }
+  // live formulas over the input cells by default; --values writes a frozen snapshot for archiving; --separate
+  // writes the result sheets (values) alone into a new workbook
+  const separate = a.opts.separate === true;
+  const p = plan(scheme, r.run, {
+    lang,
+    formulas: a.opts.values || separate ? undefined : { data: r.dataset!, sheets },
+  });
+  await writeAtomic(outFile, separate ? await separateBook(p) : await graftedCopy(book, p));
+  if (json !== "-") io.out(rankingText(r.run, scheme));
+  io.err(
+    lang === "zh"
+      ? `已写入 ${outFile}（${r.errors} 个错误，${r.warnings} 个警告）\n`
+      : `wrote ${outFile} (${r.errors} errors, ${r.warnings} warnings)\n`,
+  );
+  return r.errors ? 1 : 0;
+}
+
+async function cmdSchemeExport(a: Parsed, lang: Lang, io: Io): Promise<number> {
+  if (a.pos[0] !== "export")
+    throw new UsageError(
+      "用法：zonescore scheme export <方案> --out F [--format json|xlsx]",
+      "usage: zonescore scheme export <scheme> --out F [--format json|xlsx]",
+    );
+  const out = str(a.opts.out);
+  if (out === undefined) throw new UsageError("需要 --out F", "--out F is required");
+  const format = str(a.opts.format) ?? (/\.xlsx$/i.test(out) ? "xlsx" : "json");
+  if (format !== "json" && format !== "xlsx")
+    throw new UsageError(
+      `--format 只能是 json 或 xlsx，而不是 ${format}`,
+      `--format must be json or xlsx, not ${format}`,
+    );
+  prepareOutputs(schemeInput(a.pos[1]), [["--out", out]], lang, io.err);
+  const scheme = await resolveScheme(a.pos[1], lang);
+  if (format === "json") await writeAtomic(out, JSON.stringify(scheme, null, 2) + "\n");
+  else {
+    const book = await ExcelJsBook.create(ExcelJS);
+    await book.addSheets(schemeToPlan(scheme));
+    await writeAtomic(out, await book.toBuffer());
+  }
+  io.out(`${out}\n`);
+  return 0;
 }

@@ -10,11 +10,11 @@ import type { Issues, RawInfo } from "./read";
 import { cellAt } from "./table";
 import { readNumber } from "./values";
 import { a1, nameKey } from "./text";
-import { fmt } from "./format";
+import { fmt, roundTo } from "./format";
 import { usccOrgProblem } from "./uscc";
 
 const AREA = new Set(["亩", "公顷", "平方米"]);
-const r4 = (x: number) => Math.round(x * 10000) / 10000;
+const r4 = (x: number) => roundTo(x, 4);
 
 /** Excel's SKEW (sample skewness) and KURT (sample excess kurtosis); null when undefined. */
 export function skewKurt(xs: ArrayLike<number> & Iterable<number>): { skew: number | null; kurt: number | null } {

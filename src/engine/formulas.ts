@@ -9,9 +9,13 @@ import type { ConditionT, RuleSpecT, Scheme } from "../schemes/schema";
 import type { Dataset, Row, Table } from "./dataset";
 import type { ScoreRun } from "./result";
 import type { SheetData } from "./types";
-import { a1 } from "./text";
+import { a1, parseA1 } from "./text";
 import { cellAt } from "./table";
 import { nameKey } from "./text";
+import { certificationMode } from "./rules/certification";
+import { usesEnteredPoints } from "./rules/rank";
+import { roundTo } from "./format";
+import { formulaString } from "./limits";
 
 const YES_WORDS = ["是", "√", "✓", "Y", "y", "yes", "TRUE", "对", "有", "完成", "已完成"];
 
@@ -24,7 +28,7 @@ export interface FormulaContext {
 
 const q = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
 const abs = (row: number, col: number) => a1(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-const n = (x: number) => String(Math.round(x * 1e12) / 1e12);
+const n = (x: number) => String(roundTo(x, 12));
 
 export class Formulas {
   private readonly sheetOf = new Map<string, SheetData>();
@@ -139,6 +143,29 @@ export class Formulas {
     return out;
   }
 
+  private keyField(t: Table): string {
+    return this.c.scheme.tables.find((x) => x.id === t.id)?.columns.find((c) => c.role === "key")?.id ?? "name";
+  }
+
+  /** The name cells' text of the units the scheme excludes (暂不考核), or null when one is not a text cell. */
+  private excludedNames(t: Table): string[] | null {
+    const keys = new Set(this.c.scheme.exclude.map((x) => nameKey(x.name)));
+    if (!keys.size) return [];
+    const out: string[] = [];
+    const sheet = this.sheetOf.get(t.sheet);
+    const key = this.keyField(t);
+    for (const row of t.rows) {
+      if (!keys.has(nameKey(row.name))) continue;
+      const addr = row.cells[key];
+      if (!sheet || !addr) return null;
+      const rc = parseA1(addr);
+      const v = rc ? cellAt(sheet, rc.row, rc.col) : null;
+      if (typeof v !== "string") return null;
+      out.push(v);
+    }
+    return out;
+  }
+
   /** The formula of rule k for entity i, or null (the value stays). */
   rule(k: number, i: number): string | null {
     const { scheme, run, data } = this.c;
@@ -190,8 +217,10 @@ export class Formulas {
         return this.tiersOn(rule, t, row) ?? this.fallback("输入不是数字单元格");
       }
       case "rank": {
-        if (rule.enteredPoints && t.rows.some((r) => typeof r.values[rule.enteredPoints!] === "number"))
-          return this.fallback("认定部门给分");
+        if (usesEnteredPoints(rule, run.options, t.rows, (j) => !run.entities[j].vetoed)) {
+          const r = this.ref(t, row, rule.enteredPoints!);
+          return r ? `MAX(0,MIN(${r},${n(rule.points)}))` : this.fallback("认定部门给分不是数字单元格");
+        }
         if (t.rows.some((r, j) => r.entity !== j)) return this.fallback("有重复的单位");
         const x = this.ref(t, row, rule.field);
         const rg = this.range(t, rule.field);
@@ -212,9 +241,19 @@ export class Formulas {
             .map((r) => this.range(t, (r as { field: string }).field));
           if (vetoes.some((v) => v === null) || (reading !== "rank-step" && reading !== "rank-linear"))
             return this.fallback("有不予评价的单位时按比值或极差折算");
-          const words = YES_WORDS.map((w) => `"${w}"`).join(",");
-          const excl = vetoes.map((v) => `ISNUMBER(MATCH(${v},{${words}},0))+(${v}=TRUE)+(${v}=1)`).join("+");
-          const live = `(1-SIGN(${excl}))`;
+          // exact comparisons: MATCH would take a veto cell holding * or ? as a wildcard (issue 15.6)
+          const excl = vetoes.map(
+            (v) => `${YES_WORDS.map((w) => `(${v}=${formulaString(w)})`).join("+")}+(${v}=TRUE)+(${v}=1)`,
+          );
+          // units the scheme excludes (暂不考核) are recognised by the text of their name cell
+          const excludedNames = this.excludedNames(t);
+          if (excludedNames === null) return this.fallback("暂不考核的单位名称不是文字单元格");
+          if (excludedNames.length) {
+            const keyRange = this.range(t, this.keyField(t));
+            if (!keyRange) return this.fallback("暂不考核的单位名称不是文字单元格");
+            excl.push(...excludedNames.map((x) => `(${keyRange}=${formulaString(x)})`));
+          }
+          const live = `(1-SIGN(${excl.join("+")}))`;
           const N = `SUMPRODUCT(ISNUMBER(${rg})*${live})`;
           const rk2 = `(1+SUMPRODUCT(ISNUMBER(${rg})*(${rg}${lower ? "<" : ">"}${x})*${live}))`;
           const same = `SUMPRODUCT(ISNUMBER(${rg})*(${rg}<>${x})*${live})=0`;
@@ -254,21 +293,29 @@ export class Formulas {
           : `${w}*MAX(0,MIN(${x}/${b},${n(rule.cap)}))`;
       }
       case "certification": {
+        if (rule.listTable && data.tables[rule.listTable]?.rows.some((x) => x.entity === i))
+          return this.fallback("认定清单表中的认定");
         const levels = [...rule.levels].sort((a, b) => b.points - a.points);
         const per = rule.fields.map((f) => {
           const r = row.cells[f] ? `${q(t.sheet)}!${row.cells[f].replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}` : null;
           if (!r) return "0";
           return levels.reduceRight(
-            (acc, l) => `IF(ISNUMBER(SEARCH("${nameKey(l.match)}",${r})),${n(l.points)},${acc})`,
+            (acc, l) =>
+              `IF(ISNUMBER(SEARCH(${formulaString(searchText(nameKey(l.match)))},${r})),${n(l.points)},${acc})`,
             "0",
           );
         });
-        return rule.mode === "highest" ? `MAX(${per.join(",")})` : per.join("+");
+        return certificationMode(rule, run.options) === "highest" ? `MAX(${per.join(",")})` : per.join("+");
       }
       case "veto":
         return null;
     }
   }
+}
+
+/** Text that SEARCH, SUMIFS, COUNTIF and MATCH take literally: their wildcards * ? and the escape ~ escaped with ~. */
+export function searchText(s: string): string {
+  return s.replace(/[~*?]/g, "~$&");
 }
 
 /** Excel writes newer functions with a prefix inside files (not through Office.js). */

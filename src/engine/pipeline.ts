@@ -29,14 +29,33 @@ export interface PipelineOptions {
   mapping?: MappingFile;
 }
 
+/**
+ * Read and check. The scoring's own data warnings (a bureau score above its maximum, an unrecognised level, a unit
+ * the scheme excludes, a special award typed for a vetoed unit, …) are raised here too: `check` scores the data and
+ * keeps its warnings, so 校验 in the pane and `zonescore check` report every warning `score` would.
+ */
 export function check(sheets: readonly SheetData[], scheme: Scheme, opts: PipelineOptions = {}): CheckOutcome {
+  return readAndScore(sheets, scheme, opts).check;
+}
+
+function readAndScore(
+  sheets: readonly SheetData[],
+  scheme: Scheme,
+  opts: PipelineOptions,
+): { check: CheckOutcome; run: ScoreRun | null } {
   const r = readWorkbook(sheets, scheme, opts);
+  const run = r.dataset ? score(scheme, r.dataset, { lang: opts.lang, options: opts.options }) : null;
+  const issues = run ? [...r.issues, ...run.issues] : r.issues;
+  if (run) run.issues = issues;
   return {
-    dataset: r.dataset,
-    issues: r.issues,
-    mapping: r.mapping,
-    errors: r.issues.filter((i) => i.severity === "error").length,
-    warnings: r.issues.filter((i) => i.severity === "warning").length,
+    run,
+    check: {
+      dataset: r.dataset,
+      issues,
+      mapping: r.mapping,
+      errors: issues.filter((i) => i.severity === "error").length,
+      warnings: issues.filter((i) => i.severity === "warning").length,
+    },
   };
 }
 
@@ -52,12 +71,9 @@ export function checkAndScore(
   scheme: Scheme,
   opts: PipelineOptions & { force?: boolean } = {},
 ): ScoreOutcome {
-  const c = check(sheets, scheme, opts);
-  if (!c.dataset || (c.errors > 0 && !opts.force)) return { ...c, run: null, allIssues: c.issues };
-  const run = score(scheme, c.dataset, { lang: opts.lang, options: opts.options });
-  const allIssues = [...c.issues, ...run.issues];
-  run.issues = allIssues;
-  return { ...c, run, allIssues, warnings: allIssues.filter((i) => i.severity === "warning").length };
+  const { check: c, run } = readAndScore(sheets, scheme, opts);
+  if (!c.dataset || !run || (c.errors > 0 && !opts.force)) return { ...c, run: null, allIssues: c.issues };
+  return { ...c, run, allIssues: c.issues };
 }
 
 /** The result sheets: live formulas over the input cells when the data and sheets are given, else values. */

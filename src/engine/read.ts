@@ -8,10 +8,11 @@ import { TableRow, type Dataset, type FieldValue, type ParamValue, type Row, typ
 import { cellAt, findTable, isBlank, lastCol, lastRow, type HeaderColumn, type RawTable } from "./table";
 import { a1, displayName, nameKey, parseA1, parseHeader } from "./text";
 import { runChecks } from "./checks";
-import { cellText, readBool, readNumber } from "./values";
+import { cellText, formatKind, readBool, readNumber, serialToIso } from "./values";
 import { unitFactor } from "./units";
 import { EXPECTED, message } from "./messages";
 import { usccCheckChar, usccProblem } from "./uscc";
+import { roundTo } from "./format";
 
 export interface ReadOptions {
   /** overrides the 考评年度 parameter */
@@ -121,7 +122,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
 
   // 1. parameters (the year first: it decides which year columns are "this year"); every scheme has a year
   const paramSpecs = scheme.params.some((p) => p.id === "year") ? scheme.params : [YEAR_PARAM, ...scheme.params];
-  const params = readParams(sheets, paramSpecs);
+  const params = readParams(sheets, paramSpecs, issues);
   let year: number | undefined;
   let yearSource = "";
   if (opts.year !== undefined) {
@@ -170,15 +171,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       candidates.push({ spec, sheet, raw, maps, score });
     }
   }
-  candidates.sort((x, y) => y.score - x.score);
-  const chosen = new Map<string, (typeof candidates)[number]>();
-  const usedSheets = new Set<string>();
-  for (const c of candidates) {
-    if (chosen.has(c.spec.id) || usedSheets.has(c.sheet.name)) continue;
-    chosen.set(c.spec.id, c);
-    usedSheets.add(c.sheet.name);
-  }
-
+  const chosen = chooseSheets(scheme, candidates, given, evalYear, issues);
   const tables: Record<string, Table> = {};
   const rawTables: Record<string, RawInfo> = {};
   const resolved: ResolvedTable[] = [];
@@ -370,7 +363,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
 }
 
 function round12(x: number): number {
-  return Math.round(x * 1e9) / 1e9;
+  return roundTo(x, 9);
 }
 
 export function keyColumn(spec: TableSpecT): ColumnSpecT {
@@ -521,6 +514,24 @@ function readRows(
           values[col.id] = null;
           issues.add("error", "not-yes-no", sheet.name, a1(r, mc), { column: label, value: b.text }, b.text);
         }
+      } else if (
+        typeof v === "number" &&
+        sheet.formats &&
+        formatIssue(sheet, r, mc, v, col, label, issues, percentText)
+      ) {
+        // a date in a numeric column is not used; a percentage in a % column is read as one
+        const fk = formatKind(sheet.formats[r - sheet.originRow]?.[mc - sheet.originCol]);
+        values[col.id] = fk === "percent" && col.unit === "%" ? round12(v * 100) : fk === "date" ? null : v;
+      } else if (typeof v === "number" && !plausible(v)) {
+        values[col.id] = null;
+        issues.add(
+          "error",
+          "implausible-value",
+          sheet.name,
+          a1(r, mc),
+          { column: label, value: String(v), max: "1e15" },
+          String(v),
+        );
       } else if (typeof v === "number" && Number.isFinite(v) && m.factor === 1) {
         // the common case, without allocating a parse result
         values[col.id] = v;
@@ -549,6 +560,18 @@ function readRows(
             if (n.unit === "%") percentText.add(col.id);
           }
           const x = f === 1 ? n.value : round12(n.value * f);
+          if (!plausible(x)) {
+            values[col.id] = null;
+            issues.add(
+              "error",
+              "implausible-value",
+              sheet.name,
+              a1(r, mc),
+              { column: label, value: String(x), max: "1e15" },
+              cellText(v),
+            );
+            continue;
+          }
           values[col.id] = x;
           if (col.type === "count" && x < 0)
             issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: x }, String(x));
@@ -788,7 +811,11 @@ function checkTotals(sheet: SheetData, raw: RawTable, spec: TableSpecT, issues: 
 }
 
 /** label / value pairs: a label in one cell, its value in the first non-blank cell to its right. */
-function readParams(sheets: readonly SheetData[], specs: readonly ParamSpecT[]): Record<string, ParamValue> {
+function readParams(
+  sheets: readonly SheetData[],
+  specs: readonly ParamSpecT[],
+  issues: Issues,
+): Record<string, ParamValue> {
   const out: Record<string, ParamValue> = {};
   const wanted = specs.map((p) => ({ p, keys: new Set([p.name, ...p.synonyms].map((n) => parseHeader([n]).key)) }));
   const ordered = [...sheets].sort((a, b) => Number(/参数/.test(b.name)) - Number(/参数/.test(a.name)));
@@ -808,7 +835,16 @@ function readParams(sheets: readonly SheetData[], specs: readonly ParamSpecT[]):
           if (isBlank(x)) continue;
           if (w.p.type === "number") {
             const n = readNumber(x);
-            if (n.kind === "number")
+            if (n.kind === "number" && !plausible(n.value))
+              issues.add(
+                "error",
+                "implausible-value",
+                sheet.name,
+                a1(r, cc),
+                { column: w.p.name, value: String(n.value), max: "1e15" },
+                String(n.value),
+              );
+            else if (n.kind === "number")
               out[w.p.id] = {
                 value: n.value,
                 sheet: sheet.name,
@@ -828,4 +864,178 @@ function readParams(sheets: readonly SheetData[], specs: readonly ParamSpecT[]):
     }
   }
   return out;
+}
+
+/** No indicator an official reports comes near 10^15 (a quadrillion yuan); beyond that a value is a slip or garbage. */
+export const PLAUSIBLE_MAX = 1e15;
+const plausible = (x: number) => Number.isFinite(x) && Math.abs(x) <= PLAUSIBLE_MAX;
+
+/**
+ * A number whose format says something else: a date in a numeric column (an error: 45051 is not 亿元), a percentage
+ * in a % column (read as one: 0.12 → 12), a percentage in a count or amount column (a warning, the stored value is
+ * used). Returns true when the cell was handled here.
+ */
+function formatIssue(
+  sheet: SheetData,
+  r: number,
+  c: number,
+  v: number,
+  col: ColumnSpecT,
+  label: string,
+  issues: Issues,
+  percentRead: Set<string>,
+): boolean {
+  const fmt = sheet.formats?.[r - sheet.originRow]?.[c - sheet.originCol];
+  const kind = formatKind(fmt);
+  const lang = issues.lang;
+  if (kind === "date") {
+    issues.add(
+      "error",
+      "date-in-number",
+      sheet.name,
+      a1(r, c),
+      {
+        column: label,
+        value: serialToIso(v),
+        serial: v,
+        expected: EXPECTED[col.type === "count" ? "count" : "number"][lang],
+      },
+      serialToIso(v),
+    );
+    return true;
+  }
+  if (kind === "percent") {
+    if (col.unit === "%") {
+      if (!percentRead.has(col.id))
+        issues.add("info", "percent-format-read", sheet.name, a1(r, c), {
+          column: label,
+          value: v,
+          percent: round12(v * 100),
+        });
+      percentRead.add(col.id);
+      return true;
+    }
+    issues.add(
+      "warning",
+      "percent-format-in-count",
+      sheet.name,
+      a1(r, c),
+      {
+        column: label,
+        value: v,
+        shown: `${round12(v * 100)}%`,
+        kindZh: col.type === "count" ? "数量" : `以${col.unit ?? "数值"}计的指标`,
+        kindEn: col.type === "count" ? "a count" : `in ${col.unit ?? "numbers"}`,
+      },
+      String(v),
+    );
+    return false;
+  }
+  return false;
+}
+
+type Candidate = {
+  spec: TableSpecT;
+  sheet: SheetData;
+  raw: RawTable;
+  maps: Map<string, Mapping[]>;
+  score: number;
+};
+
+/** +1 when the sheet's name or title rows carry the evaluation year, −1 when they carry only other years, else 0. */
+function yearMark(c: Candidate, year: number): number {
+  const texts = [c.sheet.name];
+  for (let r = c.sheet.originRow; r < c.raw.headerTop; r++)
+    for (const v of c.sheet.values[r - c.sheet.originRow] ?? []) if (typeof v === "string") texts.push(v);
+  const all = texts.join(" ");
+  if (new RegExp(`(?<!\\d)${year}(?!\\d)`).test(all)) return 1;
+  return /(?<!\d)(19|20)\d{2}(?!\d)/.test(all) ? -1 : 0;
+}
+
+/**
+ * Which sheet holds each table. The best-matching sheet wins; among sheets that match about as well (copies, one per
+ * year) the one whose name or title carries the evaluation year, then a visible one; hidden sheets only when nothing
+ * visible fits. Every choice between several sheets is said (info), a choice nothing decides is a warning.
+ */
+function chooseSheets(
+  scheme: Scheme,
+  candidates: Candidate[],
+  given: NonNullable<MappingFile["tables"]>,
+  year: number,
+  issues: Issues,
+): Map<string, Candidate> {
+  const chosen = new Map<string, Candidate>();
+  const used = new Set<string>();
+  const order = candidates.map((c, i) => ({ c, i }));
+  const best = (id: string) => Math.max(-1, ...candidates.filter((c) => c.spec.id === id).map((c) => c.score));
+  const specs = [...scheme.tables].sort((a, b) => best(b.id) - best(a.id));
+  for (const spec of specs) {
+    const avail = order.filter((x) => x.c.spec.id === spec.id && !used.has(x.c.sheet.name));
+    if (avail.length === 0) continue;
+    if (given[spec.id]?.sheet) {
+      // the user chose: nothing to say
+      const c = avail.sort((a, b) => b.c.score - a.c.score)[0].c;
+      chosen.set(spec.id, c);
+      used.add(c.sheet.name);
+      continue;
+    }
+    // sheets that fit about as well as the best (copies, one per year); hidden ones only if no visible one does
+    const top = Math.max(...avail.map((x) => x.c.score));
+    const fit = avail.filter((x) => x.c.score >= top - 1);
+    const visible = fit.filter((x) => !x.c.sheet.visibility);
+    const viable = (visible.length ? visible : fit)
+      .map((x) => ({ ...x, year: yearMark(x.c, year) }))
+      .sort((a, b) => b.year - a.year || b.c.score - a.c.score || a.i - b.i);
+    const c = viable[0].c;
+    chosen.set(spec.id, c);
+    used.add(c.sheet.name);
+    const hiddenSkipped = visible.length ? fit.filter((x) => x.c.sheet.visibility) : [];
+    if (viable.length > 1) {
+      const runner = viable[1];
+      if (runner.year === viable[0].year && runner.c.score === c.score) {
+        issues.add("warning", "ambiguous-sheet", c.sheet.name, "", {
+          table: spec.name,
+          id: spec.id,
+          sheet: c.sheet.name,
+          other: runner.c.sheet.name,
+        });
+        continue;
+      }
+      const byYear = viable[0].year > runner.year;
+      issues.add("info", "sheet-chosen", c.sheet.name, "", {
+        table: spec.name,
+        sheet: c.sheet.name,
+        others: viable
+          .slice(1)
+          .concat(hiddenSkipped.map((x) => ({ ...x, year: 0 })))
+          .map((x) => `「${x.c.sheet.name}」`)
+          .join("、"),
+        reasonZh: byYear
+          ? viable[0].year > 0
+            ? `其名称或标题含考评年度 ${year}`
+            : `其他工作表标明的是别的年度`
+          : `对应上的指标列更多`,
+        reasonEn: byYear
+          ? viable[0].year > 0
+            ? `its name or title carries the evaluation year ${year}`
+            : `the other sheets are marked with other years than the evaluation year ${year}`
+          : `more of the table's columns were found on it`,
+      });
+    } else if (hiddenSkipped.length) {
+      issues.add("info", "sheet-chosen", c.sheet.name, "", {
+        table: spec.name,
+        sheet: c.sheet.name,
+        others: hiddenSkipped.map((x) => `「${x.c.sheet.name}」`).join("、"),
+        reasonZh: `可见的工作表优先于隐藏的工作表`,
+        reasonEn: `a visible sheet is preferred to hidden ones`,
+      });
+    }
+    if (c.sheet.visibility)
+      issues.add("info", "hidden-sheet-used", c.sheet.name, "", {
+        table: spec.name,
+        sheet: c.sheet.name,
+        state: c.sheet.visibility,
+      });
+  }
+  return chosen;
 }

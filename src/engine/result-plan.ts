@@ -1,4 +1,5 @@
 /** ScoreRun → the result sheets (加分汇总, 加分明细, 奖励测算, 校验结果). Pure. */
+import { formulaString, withinLimits } from "./limits";
 import type { Scheme } from "../schemes/schema";
 import type { Issue, Lang } from "./types";
 import type { ScoreRun } from "./result";
@@ -7,6 +8,7 @@ import { a1, parseA1 } from "./text";
 import type { Dataset } from "./dataset";
 import type { SheetData } from "./types";
 import { Formulas } from "./formulas";
+import { TOTAL_DECIMALS } from "./format";
 
 const SEVERITY_TEXT = {
   zh: { error: "错误", warning: "警告", info: "提示" },
@@ -204,6 +206,20 @@ export function buildResultPlan(
       a.basis,
     ]);
   if (aw.length === 0) award.values.push(["（无）"]);
+  if (opts.formulas) {
+    const n = rankAwardFormulas(scheme, run, aw, award, {
+      first,
+      totalCol: 2 + shownRules.length + tail.findIndex((t) => t[0] === "总分"),
+      data: opts.formulas.data,
+    });
+    if (n)
+      award.values.push(
+        [],
+        [
+          `注：按名次的奖励（${n} 个）为实时公式，随评分汇总中的名次和总分变化（并列者平分相应名次奖金）；输入修改后新进入奖励名次的单位不在本表中，请重新生成`,
+        ],
+      );
+  }
   if (aw.length)
     award.numberFormats.push({ rect: { top: 3, left: 3, bottom: award.values.length - 1, right: 3 }, format: "0.00" });
   award.print = { titleRows: [2, 2], landscape: true };
@@ -223,7 +239,7 @@ export function buildResultPlan(
   }
 
   if (issues.length) sheets.push(issueSheet(issues, lang, `校验结果（${run.year}年度）`));
-  return { sheets, activate: "summary" };
+  return withinLimits({ sheets, activate: "summary" });
 }
 
 export function issueSheet(issues: readonly Issue[], lang: Lang, title: string): PlanSheet {
@@ -268,6 +284,47 @@ function isAddress(a: string): boolean {
   }
 }
 
+/**
+ * Awards by place that rank by total, as live formulas on the summary's rank and total cells: the amount of the place,
+ * or, for tied units under "pool", the amounts of the places they share split equally, rounded where the engine
+ * rounds. Returns how many cells got a formula.
+ */
+function rankAwardFormulas(
+  scheme: Scheme,
+  run: ScoreRun,
+  aw: ScoreRun["awards"],
+  award: PlanSheet,
+  at: { first: number; totalCol: number; data: Dataset },
+): number {
+  if (scheme.ranking.ties !== "competition" || at.totalCol < 2) return 0;
+  const pos = new Map(run.order.map((e, k) => [e, k]));
+  const ents = at.data.tables[scheme.entityTable];
+  const col = (c: number) => a1(0, c).replace(/\d+$/, "");
+  const lastRow = at.first + run.order.length;
+  const totalRange = `${sheetRef("summary")}!$${col(at.totalCol)}$${at.first + 1}:$${col(at.totalCol)}$${lastRow}`;
+  const formulas: Array<{ row: number; col: number; formula: string }> = [];
+  aw.forEach((x, k) => {
+    const a = scheme.awards.find((y) => y.id === x.rule);
+    if (!a || a.kind !== "rank-amount") return;
+    const byColumn = a.rankBy !== undefined && ents?.rows.some((r) => typeof r.values[a.rankBy!] === "number");
+    if (byColumn || a.fallbackTargets.length) return;
+    const row = at.first + pos.get(x.entityIndex)! + 1;
+    const R = `${sheetRef("summary")}!$A$${row}`;
+    const T = `${sheetRef("summary")}!$${col(at.totalCol)}$${row}`;
+    const places = `{${a.amounts.map((_, j) => j + 1).join(",")}}`;
+    const amounts = `{${a.amounts.join(",")}}`;
+    const K = a.amounts.length;
+    const tied = `COUNTIF(${totalRange},${T})`;
+    const amount =
+      a.ties === "pool"
+        ? `ROUND(SUMPRODUCT((${places}>=${R})*(${places}<${R}+${tied})*${amounts})/${tied},${TOTAL_DECIMALS})`
+        : `INDEX(${amounts},${R})`;
+    formulas.push({ row: 3 + k, col: 3, formula: `IF(AND(ISNUMBER(${R}),${R}<=${K}),${amount},0)` });
+  });
+  if (formulas.length) award.formulas = [...(award.formulas ?? []), ...formulas];
+  return formulas.length;
+}
+
 /** A reference to another result sheet, resolved by the adapter to the name it gets (⟦key⟧ → '名称'). */
 export function sheetRef(key: string): string {
   return `⟦${key}⟧`;
@@ -291,7 +348,7 @@ function summaryFormulas(
 ): string {
   const f = new Formulas({ scheme, run, data: src.data, sheets: src.sheets });
   const out: Array<{ row: number; col: number; formula: string }> = [];
-  // lists that roll up (projects, enterprises): one row per item on 计算过程, summed per unit with SUMIFS
+  // lists that roll up (projects, enterprises): one row per item on 计算过程, summed per unit by an exact match on the name
   calc.values.push(["规则", "评价对象", "项目/企业", "得分"]);
   calc.styles.push({ rect: { top: 0, left: 0, bottom: 0, right: 3 }, style: "header" });
   calc.freeze = { rows: 1, cols: 0 };
@@ -334,30 +391,35 @@ function summaryFormulas(
     for (const k of shownRules) {
       const span = calcRange.get(k);
       const formula = span
-        ? `SUMIFS(${sheetRef("calc")}!$D$${span.top + 1}:$D$${span.bottom + 1},${sheetRef("calc")}!$B$${span.top + 1}:$B$${span.bottom + 1},${cell(r, 1)})`
+        ? // an exact match on the name (SUMIFS would read * ? ~ and a leading = < > in a name as criteria: issue 15.6)
+          `SUMPRODUCT((${sheetRef("calc")}!$B$${span.top + 1}:$B$${span.bottom + 1}=${cell(r, 1)})*${sheetRef("calc")}!$D$${span.top + 1}:$D$${span.bottom + 1})`
         : f.rule(k, i);
       if (formula) out.push({ row: r, col: ruleCol.get(k)!, formula });
       else fallbackCells++;
     }
     const cellsOf = (pred: (k: number) => boolean) => shownRules.filter(pred).map((k) => cell(r, ruleCol.get(k)!));
     const sum = (xs: string[]) => (xs.length ? `SUM(${xs.join(",")})` : "0");
-    const groupCells: string[] = [];
+    // subtotals and the total round at the engine's place (TOTAL_DECIMALS), each from the rule cells themselves,
+    // so that RANK.EQ sees the totals the engine ranked (equal exact totals stay equal, whatever Excel's sum order)
+    const R = (x: string) => `ROUND(${x},${TOTAL_DECIMALS})`;
+    const rawGroups: string[] = [];
     for (const g of scheme.groups) {
       const c = tailCol(g.name);
       const parts = cellsOf((k) => scheme.rules[k].group === g.id && scheme.rules[k].role === "score");
-      out.push({ row: r, col: c, formula: g.cap ? `MIN(${sum(parts)},${g.weight})` : sum(parts) });
-      groupCells.push(cell(r, c));
+      const raw = g.cap ? `MIN(${sum(parts)},${g.weight})` : sum(parts);
+      out.push({ row: r, col: c, formula: R(raw) });
+      rawGroups.push(raw);
     }
     const ungrouped = cellsOf((k) => scheme.rules[k].role === "score" && !scheme.rules[k].group);
-    const scoreParts = [...groupCells, ...ungrouped];
+    const scoreRaw = [...rawGroups, ...ungrouped];
     const scoreCol = tailCol("得分");
-    if (scoreCol >= 0) out.push({ row: r, col: scoreCol, formula: sum(scoreParts) });
+    if (scoreCol >= 0) out.push({ row: r, col: scoreCol, formula: R(scoreRaw.length ? scoreRaw.join("+") : "0") });
+    const bonusCells = cellsOf((k) => scheme.rules[k].role === "bonus");
     const bonusCol = Math.max(tailCol("附加分"), tailCol("加分合计"));
-    if (bonusCol >= 0)
-      out.push({ row: r, col: bonusCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "bonus")) });
+    if (bonusCol >= 0) out.push({ row: r, col: bonusCol, formula: R(sum(bonusCells)) });
+    const dedCells = cellsOf((k) => scheme.rules[k].role === "deduction");
     const dedCol = tailCol("扣分");
-    if (dedCol >= 0)
-      out.push({ row: r, col: dedCol, formula: sum(cellsOf((k) => scheme.rules[k].role === "deduction")) });
+    if (dedCol >= 0) out.push({ row: r, col: dedCol, formula: R(sum(dedCells)) });
     const baseCol = tailCol("基础得分");
     if (baseCol >= 0 && scheme.total.base) {
       const t = src.data.tables[scheme.entityTable];
@@ -365,12 +427,12 @@ function summaryFormulas(
       if (ref) out.push({ row: r, col: baseCol, formula: ref });
     }
     const terms = [
-      scoreCol >= 0 ? cell(r, scoreCol) : sum(scoreParts),
-      bonusCol >= 0 ? cell(r, bonusCol) : "",
-      dedCol >= 0 ? cell(r, dedCol) : "",
+      ...scoreRaw,
+      bonusCells.length ? sum(bonusCells) : "",
+      dedCells.length ? sum(dedCells) : "",
       baseCol >= 0 ? `N(${cell(r, baseCol)})` : "",
     ].filter(Boolean);
-    out.push({ row: r, col: totalCol, formula: terms.join("+") });
+    out.push({ row: r, col: totalCol, formula: R(terms.length ? terms.join("+") : "0") });
     // rank: RANK.EQ for competition ranking, RANK.AVG for average; the dense rank stays a value
     if (scheme.ranking.ties === "competition")
       out.push({ row: r, col: 0, formula: `RANK.EQ(${cell(r, totalCol)},${totalRange},0)` });
@@ -393,8 +455,8 @@ function summaryFormulas(
         row: r,
         col: gradeCol,
         formula: g.bands.reduceRight(
-          (acc, _b, j) => `IF(${test(j)},"${g.labels[j]}",${acc})`,
-          `"${g.labels[g.labels.length - 1]}"`,
+          (acc, _b, j) => `IF(${test(j)},${formulaString(g.labels[j])},${acc})`,
+          formulaString(g.labels[g.labels.length - 1]),
         ),
       });
     }

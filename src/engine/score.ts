@@ -29,8 +29,9 @@ import {
   evaluateRulesMet,
 } from "./rules/awards";
 import { rankTyped } from "./rank";
-import { fmt } from "./format";
+import { exactSum, fmt, roundTotal, TOTAL_DECIMALS } from "./format";
 import { nameKey } from "./text";
+import { message } from "./messages";
 
 export function evaluateRule(rule: RuleSpecT, ctx: RuleContext): RuleOutcome {
   switch (rule.kind) {
@@ -64,8 +65,6 @@ export interface ScoreOptions {
   /** option id → choice id, overriding the scheme's defaults (e.g. { rankReading: "rank-linear" }) */
   options?: Record<string, string>;
 }
-
-const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
 /** Shared by every entity of a run: columns of numbers its getters read (no boxed number per entity). */
 interface RunTables {
@@ -176,6 +175,28 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
       if (v && !vetoReason[i]) vetoReason[i] = v;
     });
   });
+  // units the policy names as not (yet) evaluated: no rank, points or award, a warning at the name cell
+  const excludedBy: Array<Scheme["exclude"][number] | null> = new Array(n).fill(null);
+  if (scheme.exclude.length) {
+    const names = new Map(scheme.exclude.map((x) => [nameKey(x.name), x]));
+    for (let i = 0; i < n; i++) {
+      const x = names.get(nameKey(entities.rows[i].name));
+      if (!x || dup[i]) continue;
+      excludedBy[i] = x;
+      vetoReason[i] = `暂不考核：${x.reason}（${x.clause}）`;
+      ctx.warn({
+        code: "excluded-unit",
+        sheet: entities.sheet,
+        cell: entities.rows[i].cells.name ?? "",
+        message: message(ctx.lang, "excluded-unit", {
+          name: entities.rows[i].name,
+          clause: x.clause,
+          reason: x.reason,
+        }),
+        value: entities.rows[i].name,
+      });
+    }
+  }
   for (let i = 0; i < n; i++) ctx.excluded[i] = vetoReason[i] !== null;
   scheme.rules.forEach((rule, k) => {
     if (!outcomes[k]) outcomes[k] = evaluateRule(rule, ctx);
@@ -187,44 +208,64 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   const pointsByRule = new Map(scheme.rules.map((r, k) => [r.id, outs[k].points]));
 
   const baseField = scheme.total.base;
-  // rule-major sums: no allocation per entity
+  // Exact totals: every part is kept at full precision, each subtotal and the total is the exact (order-independent)
+  // sum of its parts, capped where the scheme caps, and rounded once to TOTAL_DECIMALS places. Ranks, awards by
+  // place, grades and result usage all compare these rounded totals; the live formulas round at the same place.
+  const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
+  const gRaw = scheme.groups.map(() => new Float64Array(n));
   const sc = new Float64Array(n);
   const bo = new Float64Array(n);
   const de = new Float64Array(n);
-  const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
-  const gRaw = scheme.groups.map(() => new Float64Array(n));
-  scheme.rules.forEach((rule, k) => {
-    const pts = outs[k].points;
-    if (rule.kind === "veto") return;
-    if (rule.role === "bonus") for (let i = 0; i < n; i++) bo[i] += pts[i];
-    else if (rule.role === "deduction") for (let i = 0; i < n; i++) de[i] += pts[i];
-    else if (rule.group !== undefined) {
-      const g = gRaw[gIndex.get(rule.group)!];
-      for (let i = 0; i < n; i++) g[i] += pts[i];
-    } else for (let i = 0; i < n; i++) sc[i] += pts[i];
-  });
-  scheme.groups.forEach((g, k) => {
-    const arr = gRaw[k];
-    const cap = g.cap ? g.weight : Infinity;
-    for (let i = 0; i < n; i++) {
-      arr[i] = r9(Math.min(arr[i], cap));
-      sc[i] += arr[i];
-    }
-  });
-  const groupScores = new Map<string, ArrayLike<number>>(scheme.groups.map((g, k) => [g.id, gRaw[k]]));
   const rows = entities.rows;
   const base = new Float64Array(n).fill(NaN);
   const total = new Float64Array(n);
   const rankKey = new Float64Array(n);
+  // the parts of one entity by destination: index 0..G-1 groups, G ungrouped score, G+1 bonus, G+2 deduction
+  const G = scheme.groups.length;
+  const dest = scheme.rules.map((rule) =>
+    rule.kind === "veto"
+      ? -1
+      : rule.role === "bonus"
+        ? G + 1
+        : rule.role === "deduction"
+          ? G + 2
+          : rule.group !== undefined
+            ? gIndex.get(rule.group)!
+            : G,
+  );
+  const caps = scheme.groups.map((g) => (g.cap ? g.weight : Infinity));
+  // scratch space, reused for every entity: parts by destination, then every term of the total
+  const R = outs.length + 1;
+  const bins = new Float64Array((G + 3) * R);
+  const count = new Int32Array(G + 3);
+  const all = new Float64Array(G + 3 * R);
   for (let i = 0; i < n; i++) {
+    count.fill(0);
+    for (let k = 0; k < outs.length; k++) {
+      const d = dest[k];
+      if (d >= 0) bins[d * R + count[d]++] = outs[k].points[i];
+    }
+    let m = 0;
+    for (let g = 0; g < G; g++) {
+      const raw = Math.min(exactSum(bins, g * R, g * R + count[g]), caps[g]);
+      gRaw[g][i] = roundTotal(raw);
+      all[m++] = raw;
+    }
+    for (let q = 0; q < count[G]; q++) all[m++] = bins[G * R + q];
+    sc[i] = roundTotal(exactSum(all, 0, m));
+    bo[i] = roundTotal(exactSum(bins, (G + 1) * R, (G + 1) * R + count[G + 1]));
+    de[i] = roundTotal(exactSum(bins, (G + 2) * R, (G + 2) * R + count[G + 2]));
+    for (let q = 0; q < count[G + 1]; q++) all[m++] = bins[(G + 1) * R + q];
+    for (let q = 0; q < count[G + 2]; q++) all[m++] = bins[(G + 2) * R + q];
     const b = baseField ? rows[i].values[baseField] : null;
-    if (typeof b === "number") base[i] = b;
-    sc[i] = r9(sc[i]);
-    bo[i] = r9(bo[i]);
-    de[i] = r9(de[i]);
-    total[i] = vetoReason[i] ? 0 : r9((typeof b === "number" ? b : 0) + sc[i] + bo[i] + de[i]);
+    if (typeof b === "number") {
+      base[i] = b;
+      all[m++] = b;
+    }
+    total[i] = vetoReason[i] ? 0 : roundTotal(exactSum(all, 0, m));
     rankKey[i] = dup[i] || vetoReason[i] ? NaN : total[i];
   }
+  const groupScores = new Map<string, ArrayLike<number>>(scheme.groups.map((g, k) => [g.id, gRaw[k]]));
   const ranked = rankTyped(rankKey, scheme.ranking.ties);
   const order = ranked.order;
   const grade: Array<string | undefined> = new Array<string | undefined>(n);
@@ -281,6 +322,9 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
     dense: "并列者名次相同，下一名次不空缺（中国式排名）",
     average: "并列者取平均名次（同 Excel RANK.AVG）",
   };
+  notes.push(
+    `总分：各项得分按全精度计算，小计与总分为各项的精确和（与相加顺序无关），四舍五入保留 ${TOTAL_DECIMALS} 位小数后再比较；名次、按名次的奖励（并列平分）、等级和结果运用均按此总分判断，实时公式以 ROUND(总分, ${TOTAL_DECIMALS}) 同样取舍；表中显示保留 2 位小数`,
+  );
   notes.push(`排名：总分从高到低，${tieText[scheme.ranking.ties]}；并列行按评价对象表中的顺序排列`);
   if (n && baseField && results.every((r) => r.base === null))
     notes.push(
@@ -298,7 +342,15 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
     else if (a.kind === "flag-amount") awards.push(...evaluateFlagAmount(a, ctx));
     else if (a.kind === "rules-met") awards.push(...evaluateRulesMet(a, ctx, pointsByRule));
     else if (a.kind === "chosen") {
-      const c = evaluateChosen(a, ctx, groupScores);
+      const c = evaluateChosen(a, ctx, groupScores, (i) =>
+        dup[i]
+          ? null
+          : excludedBy[i]
+            ? { zh: "暂不考核", en: "is not evaluated this year" }
+            : vetoReason[i]
+              ? { zh: `不予评价（${vetoReason[i]}）`, en: "is vetoed (不予评价) this year" }
+              : null,
+      );
       awards.push(...c.awards);
       notes.push(...c.notes);
     } else {
@@ -308,7 +360,14 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
     }
   }
 
-  const usage = evaluateUsage(scheme, data, results);
+  const usage = evaluateUsage(scheme, data, results, options);
+  for (const u of scheme.usage)
+    if (u.option)
+      notes.push(
+        options[u.option] === "on"
+          ? `结果运用 ${u.id}“${u.description}”已启用：${u.origin ?? u.clause}`
+          : `结果运用 ${u.id}（${u.origin ?? u.clause}）未启用（选项 ${u.option}）`,
+      );
 
   let detailCache: Detail[] | null = null;
   const posArr = new Int32Array(n);
@@ -347,8 +406,14 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
 }
 
 /** Result usage across years, from the table of earlier results (年度, 名称, 得分, 名次). */
-function evaluateUsage(scheme: Scheme, data: Dataset, results: EntityResult[]): UsageResult[] {
-  if (!scheme.usage.length || !scheme.historyTable) return [];
+function evaluateUsage(
+  scheme: Scheme,
+  data: Dataset,
+  results: EntityResult[],
+  options: Record<string, string>,
+): UsageResult[] {
+  const rules = scheme.usage.filter((u) => !u.option || options[u.option] === "on");
+  if (!rules.length || !scheme.historyTable) return [];
   const hist = data.tables[scheme.historyTable];
   const byYear = new Map<number, Map<string, { score: number | null; rank: number | null }>>();
   const counts = new Map<number, number>();
@@ -365,7 +430,7 @@ function evaluateUsage(scheme: Scheme, data: Dataset, results: EntityResult[]): 
   }
   const ranked = results.filter((r) => r.rank !== null).length;
   const out: UsageResult[] = [];
-  for (const u of scheme.usage) {
+  for (const u of rules) {
     const years: number[] = [];
     for (let k = u.includeCurrent ? 0 : 1; years.length < u.years; k++) years.push(data.year - k);
     for (const e of results) {
@@ -398,7 +463,7 @@ function evaluateUsage(scheme: Scheme, data: Dataset, results: EntityResult[]): 
           rule: u.id,
           clause: u.clause,
           outcome: u.outcome,
-          basis: `${u.clause} ${seen.join("，")}${u.kind === "score-streak" ? `，均不低于 ${fmt(u.minScore ?? 0)} 分` : `，均在倒数 ${u.n} 名内`} → ${u.outcome}`,
+          basis: `${u.clause}${u.origin ? `（${u.origin}）` : ""} ${seen.join("，")}${u.kind === "score-streak" ? `，均不低于 ${fmt(u.minScore ?? 0)} 分` : `，均在倒数 ${u.n} 名内`} → ${u.outcome}`,
         });
     }
   }

@@ -1,6 +1,7 @@
 /** Input sheets as officials lay them out: title row, optional note row, one- or two-row headers with merges. Pure. */
 import type { Scheme, TableSpecT } from "../schemes/schema";
 import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "./plan";
+import { roundTo } from "./format";
 
 /** A physical column: its header path (one or two levels) and the key of its value in a row record. */
 export interface PhysCol {
@@ -96,7 +97,7 @@ export function tableSheet(
         if (!t.keys.includes(c.key)) return null;
         let sum = 0;
         for (const r of rows) if (typeof r[c.key] === "number") sum += r[c.key] as number;
-        return Math.round(sum * 1e9) / 1e9;
+        return roundTo(sum, 9);
       }),
     );
   }

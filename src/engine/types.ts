@@ -19,6 +19,14 @@ export interface SheetData {
   values: CellValue[][];
   /** merged areas in absolute coordinates; null when the host cannot tell (older Excel) */
   merges: Rect[] | null;
+  /** hidden or very hidden in the workbook; absent when visible or when the host cannot tell */
+  visibility?: "hidden" | "veryHidden";
+  /**
+   * number formats that change what a value means (dates, times, percentages; see `formatKind`), indexed like
+   * `values` and sparse: only such cells have one. A cell typed as a date has its format, or "yyyy-mm-dd" when it
+   * has none. Absent when the host cannot tell.
+   */
+  formats?: Array<Array<string | undefined> | undefined>;
 }
 
 export type Severity = "error" | "warning" | "info";

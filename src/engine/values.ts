@@ -85,3 +85,29 @@ export function readBool(v: CellValue): BoolRead {
   if (FALSE_WORDS.has(s)) return FALSE;
   return { kind: "invalid", text: v };
 }
+
+/** What a number format says a value is: a date (or time), a percentage, text, or nothing special (null). */
+export function formatKind(format: string | undefined | null): "date" | "percent" | "text" | null {
+  if (!format || /^general$/i.test(format)) return null;
+  if (format === "@") return "text";
+  // drop quoted literals, escaped characters, colours and conditions before looking at the codes
+  const f = format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .replace(/\[[^\]]*\]/g, (m) => (/^\[(h+|m+|s+)\]$/i.test(m) ? "h" : ""))
+    .replace(/_./g, "");
+  if (/%/.test(f)) return "percent";
+  if (/[yYdD]|[hH]|[sS]|上午|下午|AM\/PM|A\/P|年|月|日|时|分|秒/.test(f)) return "date";
+  // m alone is a month or a minute: a date either way, unless it is part of a word like "mm" in a currency
+  if (/m/i.test(f)) return "date";
+  return null;
+}
+
+/** Excel's serial day number as yyyy-mm-dd (1900 date system), for messages. */
+export function serialToIso(serial: number): string {
+  const ms = Date.UTC(1899, 11, 30) + Math.round(serial * 86400000);
+  const d = new Date(ms);
+  if (!Number.isFinite(d.getTime())) return String(serial);
+  const iso = d.toISOString();
+  return serial % 1 === 0 ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}

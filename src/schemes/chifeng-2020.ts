@@ -4,7 +4,15 @@
  * Source: shared/policies/001_bf03c50eb659e126.txt.
  *
  * 23 indicators in 7 groups (30/12/30/7/7/7/7 = 100), 附加分 for certifications, a veto, rewards by place and four
- * special awards. 排序法 is read as `rank-step` by default; the other readings are selectable (option rankReading).
+ * special awards. Where the text admits several readings they are options, each with its default and the reason:
+ *   rankReading   排序法: `rank-step` by default; the other readings are selectable.
+ *   investReading 3.1 / 3.2 招商引资: 三、3 gives the two counts to the bureau "按照招商引资办法认定" and writes
+ *                 排序法 only for 工业固定资产投资增速, so the bureau's points are the default; ranking the counts
+ *                 is the alternative.
+ *   certMode      三、8 附加分 does not say whether several recognitions add up: "sum" (each recognition is an
+ *                 achievement of its own, 得到…认定的加5分) by default, "highest" as the alternative.
+ *   borrowedUsage the result-usage rules taken from other provinces' plans (not in this policy): off by default.
+ * 喀喇沁旗新材料产业园 is listed as not yet evaluated (附件1 一: 待纳入…管理序列后再行考核).
  */
 import type { SchemeInput } from "./schema";
 
@@ -31,8 +39,9 @@ const cert = (id: string, name: string): Col => ({
   name,
   synonyms: [name.replace("认定", "")],
   type: "text",
-  note: "填 国家级 / 省级 / 无",
+  note: "填 国家级 / 省级（自治区级、省部级同）/ 无；其他认定（如绿色工业园区）填在「认定清单」表",
 });
+const VETO_CLAUSE = "凡工业园区发生重特大安全生产事故和环境污染事件的，当年不予评价考核并向社会公告";
 
 const RANK = "按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止";
 
@@ -115,18 +124,18 @@ export const chifeng2020: SchemeInput = {
         {
           id: "accident",
           name: "发生重特大安全生产事故",
-          synonyms: ["重特大安全生产事故"],
+          synonyms: ["重特大安全生产事故", "安全生产事故"],
           type: "bool",
           missingAs: false,
-          note: "是/否，空白按否；是则当年不予评价",
+          note: `是/否，空白按否；是则当年不予评价考核并向社会公告（附件1 三、9：${VETO_CLAUSE}）`,
         },
         {
           id: "pollution",
           name: "发生环境污染事件",
-          synonyms: ["环境污染事件"],
+          synonyms: ["环境污染事件", "发生重特大环境污染事件"],
           type: "bool",
           missingAs: false,
-          note: "是/否，空白按否；是则当年不予评价",
+          note: `是/否，空白按否；是则当年不予评价考核并向社会公告（附件1 三、9：${VETO_CLAUSE}）`,
         },
         {
           id: "special",
@@ -134,6 +143,32 @@ export const chifeng2020: SchemeInput = {
           synonyms: ["专项奖励项目"],
           type: "text",
           note: "可选：创新发展、绿色发展、园区公共服务平台、招商引资（可填多项，用顿号分隔）",
+        },
+      ],
+    },
+    {
+      id: "certs",
+      name: "认定清单",
+      sheetNames: ["认定清单", "园区认定", "认定"],
+      level: "list",
+      required: false,
+      columns: [
+        { id: "name", name: "园区", synonyms: ["园区名称", "开发区"], type: "text", role: "ref", required: true },
+        {
+          id: "kind",
+          name: "认定类别",
+          synonyms: ["认定名称", "认定类型", "类别"],
+          type: "text",
+          required: true,
+          note: "如 绿色园区、智慧园区、循环经济园区、绿色工业园区（三、8“等”）",
+        },
+        {
+          id: "level",
+          name: "认定级别",
+          synonyms: ["级别"],
+          type: "text",
+          required: true,
+          note: "国家级 / 省级（自治区级、省部级同）",
         },
       ],
     },
@@ -172,6 +207,55 @@ export const chifeng2020: SchemeInput = {
   ],
   options: [
     {
+      id: "investReading",
+      name: "招商引资 3.1、3.2 的计分方式",
+      default: "entered",
+      choices: [
+        {
+          id: "entered",
+          name: "认定部门给分",
+          description:
+            "附件1 三、3：当年招商引资项目数量和产业链延伸企业引入数“由市区域经济合作局按照招商引资办法认定”，该条只对工业固定资产投资增速写明按排序法打分，故取认定部门给出的分数（填在「…得分」列）",
+        },
+        {
+          id: "rank",
+          name: "对认定数排序",
+          description: "把认定的项目数、企业数按排序法打分（同其他排序指标的折算方式）",
+        },
+      ],
+    },
+    {
+      id: "certMode",
+      name: "附加分多项认定的计法",
+      default: "sum",
+      choices: [
+        {
+          id: "sum",
+          name: "每项认定分别计",
+          description: "附件1 三、8 未写明多项认定是否累加：每得到一项认定即加分（省级 5 分、国家级 10 分），各项相加",
+        },
+        { id: "highest", name: "只计最高一项", description: "多项认定只取级别最高的一项" },
+      ],
+    },
+    {
+      id: "borrowedUsage",
+      name: "借用其他省份方案的结果运用",
+      default: "off",
+      choices: [
+        {
+          id: "off",
+          name: "不启用",
+          description: "赤政发〔2020〕172号只规定奖励（附件1 五），未规定连续得分、连续排名的结果运用",
+        },
+        {
+          id: "on",
+          name: "启用",
+          description:
+            "参考甘肃（连续两年90分以上优先支持扩区升级）、湖北（连续两次后五位警告整改）方案，结果中注明出处",
+        },
+      ],
+    },
+    {
       id: "rankReading",
       name: "排序法折算方式",
       default: "rank-step",
@@ -193,18 +277,18 @@ export const chifeng2020: SchemeInput = {
       clause: "附件1 三、9",
       kind: "veto",
       field: "accident",
-      reason: "发生重特大安全生产事故",
+      reason: "发生重特大安全生产事故，当年不予评价考核并向社会公告",
       label: "安全事故",
-      description: "发生重特大安全生产事故的，当年不予评价考核并向社会公告",
+      description: `${VETO_CLAUSE}（安全生产事故）`,
     },
     {
       id: "veto.pollution",
       clause: "附件1 三、9",
       kind: "veto",
       field: "pollution",
-      reason: "发生环境污染事件",
+      reason: "发生环境污染事件，当年不予评价考核并向社会公告",
       label: "环境污染",
-      description: "发生环境污染事件的，当年不予评价考核并向社会公告",
+      description: `${VETO_CLAUSE}（环境污染事件）`,
     },
     {
       id: "1.1",
@@ -293,9 +377,11 @@ export const chifeng2020: SchemeInput = {
       kind: "rank",
       field: "projects",
       enteredPoints: "projectsPoints",
+      enteredOption: "investReading",
       points: 10,
       label: "招商项目数",
-      description: "当年招商引资项目数量（10分）由市区域经济合作局认定：对认定数排序打分；认定部门直接给分时取其分数",
+      description:
+        "当年招商引资项目数量（10分）由市区域经济合作局按照招商引资办法认定：默认取认定部门给分；选项 investReading=rank 时对认定数排序打分",
     },
     {
       id: "3.2",
@@ -304,10 +390,11 @@ export const chifeng2020: SchemeInput = {
       kind: "rank",
       field: "chain",
       enteredPoints: "chainPoints",
+      enteredOption: "investReading",
       points: 10,
       label: "产业链延伸",
       description:
-        "产业链延伸企业（项目）引入数（10分）由市区域经济合作局认定：对认定数排序打分；认定部门直接给分时取其分数",
+        "园区主导产业的产业链延伸企业（项目）引入数（10分）由市区域经济合作局按照招商引资办法认定：默认取认定部门给分；选项 investReading=rank 时对认定数排序打分",
     },
     {
       id: "3.3",
@@ -448,12 +535,20 @@ export const chifeng2020: SchemeInput = {
       kind: "certification",
       fields: ["certGreen", "certSmart", "certCircular"],
       mode: "sum",
+      modeOption: "certMode",
+      listTable: "certs",
+      kindField: "kind",
+      levelField: "level",
       label: "附加分",
       levels: [
         { match: "国家级", points: 10 },
         { match: "省级", points: 5 },
+        { match: "自治区级", points: 5 },
+        { match: "省部级", points: 5 },
+        { match: "市级", points: 0 },
       ],
-      description: "得到省级绿色园区、智慧园区、循环经济园区等认定的加5分，得到国家级认定的加10分（每项认定分别计）",
+      description:
+        "得到省级绿色园区、智慧园区、循环经济园区等认定的加5分，得到国家级认定的加10分（省级含自治区级、省部级；多项认定按选项 certMode 计）",
     },
   ],
   awards: [
@@ -484,10 +579,19 @@ export const chifeng2020: SchemeInput = {
     },
   ],
   historyTable: "history",
+  exclude: [
+    {
+      name: "喀喇沁旗新材料产业园",
+      clause: "附件1 一",
+      reason: "处于前期建设阶段，待纳入自治区工业和信息化厅工业园区管理序列后再行考核",
+    },
+  ],
   usage: [
     {
       id: "use.streak90",
       clause: "参照甘肃方案（二十一）",
+      option: "borrowedUsage",
+      origin: "借自甘肃省开发区改革方案（二十一），赤政发〔2020〕172号未作规定",
       kind: "score-streak",
       minScore: 90,
       years: 2,
@@ -497,6 +601,8 @@ export const chifeng2020: SchemeInput = {
     {
       id: "use.bottom5",
       clause: "参照湖北方案（十五）",
+      option: "borrowedUsage",
+      origin: "借自湖北省开发区改革方案（十五），赤政发〔2020〕172号未作规定",
       kind: "bottom-streak",
       n: 5,
       years: 2,
@@ -510,6 +616,7 @@ export const chifeng2020: SchemeInput = {
     "赤峰高新区按东山、红山、元宝山、安庆四园分别考核（附件1 一）。",
     "“当年招商引资项目数量”原文单位写作“亿元”，实为个数，按个数处理。",
     "各一级指标小计不超过其权重；附加分另计。",
-    "结果运用中的“连续两年90分以上”“连续两次后五位”两条取自其他省份方案，赤峰办法未作规定，仅供参考。",
+    "结果运用中的“连续两年90分以上”“连续两次后五位”两条取自其他省份方案，赤峰办法未作规定，默认不启用（选项 borrowedUsage）。",
+    "喀喇沁旗新材料产业园处于前期建设阶段，待纳入自治区工业和信息化厅工业园区管理序列后再行考核（附件1 一）：列入时给出警告，不排名、不计分、不发奖励。",
   ],
 };

@@ -111,6 +111,11 @@ export const RankRule = z.object({
   floorShare: z.number().min(0).max(1).default(0),
   /** when the entity table has this column, its values are the points (e.g. certified by a bureau) instead of ranking */
   enteredPoints: id.optional(),
+  /**
+   * an option that decides between the entered points and ranking: choice "entered" takes the points the bureau
+   * gave (a blank cell is warned and counts 0), choice "rank" ranks the field; without it the column decides
+   */
+  enteredOption: id.optional(),
 });
 
 export const TiersRule = z.object({
@@ -199,6 +204,12 @@ export const CertificationRule = z.object({
   levels: z.array(z.object({ match: z.string().min(1), points: z.number() })).min(1),
   /** per certification (sum) or only the highest level */
   mode: z.enum(["sum", "highest"]).default("sum"),
+  /** an option whose choice (sum / highest) decides the mode, so the reading in force is stated and selectable */
+  modeOption: id.optional(),
+  /** further recognitions as rows of a list table: one row per recognition with its kind and its level */
+  listTable: id.optional(),
+  kindField: id.optional(),
+  levelField: id.optional(),
 });
 
 export const DeductionRule = z.object({
@@ -321,6 +332,17 @@ export const UsageRule = z.object({
   /** the current evaluation counts as the most recent year */
   includeCurrent: z.boolean().default(true),
   outcome: z.string().min(1),
+  /** the rule applies only when this option is "on" (rules borrowed from other policies stay off by default) */
+  option: id.optional(),
+  /** where a borrowed rule comes from, stated with every finding */
+  origin: z.string().optional(),
+});
+
+/** A unit the policy names as not (yet) evaluated: warned at its cell; no rank, points or award. */
+export const ExcludeSpec = z.object({
+  name: z.string().min(1),
+  clause: z.string().min(1),
+  reason: z.string().min(1),
 });
 
 export const OptionSpec = z.object({
@@ -353,6 +375,8 @@ export const SchemeSpec = z.object({
   usage: z.array(UsageRule).default([]),
   /** the table of earlier results (年度, 开发区, 得分, 名次) that usage rules read */
   historyTable: id.optional(),
+  /** units the policy names as not evaluated (e.g. 待纳入…后再行考核) */
+  exclude: z.array(ExcludeSpec).default([]),
   /** named choices where the policy admits several readings; the one in force is stated in every result */
   options: z.array(OptionSpec).default([]),
   grading: GradingSpec.optional(),
@@ -424,12 +448,28 @@ export function parseScheme(input: unknown): Scheme {
       r.tiers.forEach((t, i) => checkConds(`${where} tiers[${i}]`, r.over, t.when));
     } else if (r.kind === "certification") {
       for (const f of r.fields) if (!entityFields.has(f)) problems.push(`${where}: fields: 评价对象表没有字段 ${f}`);
+      if (r.modeOption) {
+        const o = s.options.find((x) => x.id === r.modeOption);
+        if (!o || o.choices.some((c) => c.id !== "sum" && c.id !== "highest"))
+          problems.push(`${where}: modeOption: 需要选项 ${r.modeOption}，其选项为 sum / highest`);
+      }
+      if (r.listTable) {
+        if (!tables.has(r.listTable)) problems.push(`${where}: listTable: 没有表 ${r.listTable}`);
+        for (const f of [r.kindField, r.levelField])
+          if (!f || !fieldsOf(r.listTable).has(f))
+            problems.push(`${where}: kindField / levelField: 表 ${r.listTable} 没有字段 ${f ?? "（未填）"}`);
+      }
     } else {
       if (!entityFields.has(r.field)) problems.push(`${where}: field: 评价对象表没有字段 ${r.field}`);
       if (r.kind === "target" && !fieldsOf(r.target.table).has(r.target.column))
         problems.push(`${where}: target: 表 ${r.target.table} 没有字段 ${r.target.column}`);
       if (r.kind === "rank" && r.enteredPoints && !entityFields.has(r.enteredPoints))
         problems.push(`${where}: enteredPoints: 没有字段 ${r.enteredPoints}`);
+      if (r.kind === "rank" && r.enteredOption) {
+        const o = s.options.find((x) => x.id === r.enteredOption);
+        if (!r.enteredPoints || !o || o.choices.some((c) => c.id !== "entered" && c.id !== "rank"))
+          problems.push(`${where}: enteredOption: 需要 enteredPoints 和选项 ${r.enteredOption}（entered / rank）`);
+      }
       if (r.kind === "rank" && !r.reading && !s.options.some((o) => o.id === "rankReading"))
         problems.push(`${where}: reading: 未指定折算方式，方案也没有 rankReading 选项`);
       if (r.kind === "benchmark-ratio") {
@@ -471,6 +511,9 @@ export function parseScheme(input: unknown): Scheme {
     problems.push(`groups: 权重合计为 ${gsum}，应为 100（或在 notes 中说明“权重合计”）`);
   for (const o of s.options)
     if (!o.choices.some((c) => c.id === o.default)) problems.push(`选项 ${o.id}: default ${o.default} 不在 choices 中`);
+  for (const u of s.usage)
+    if (u.option && !s.options.some((o) => o.id === u.option && o.choices.some((c) => c.id === "on")))
+      problems.push(`结果运用 ${u.id}: option: 需要选项 ${u.option}（on / off）`);
   if (s.usage.length && !s.historyTable) problems.push(`usage: 需要 historyTable（往年结果表）`);
   if (s.historyTable && !tables.has(s.historyTable)) problems.push(`historyTable: 没有表 ${s.historyTable}`);
   if (s.grading && s.grading.labels.length !== s.grading.bands.length + 1)

@@ -82,6 +82,13 @@ const KEY_TYPES: Record<string, Kind> = {
   over: "str",
   subject: "str",
   enteredPoints: "str",
+  enteredOption: "str",
+  modeOption: "str",
+  listTable: "str",
+  kindField: "str",
+  levelField: "str",
+  option: "str",
+  origin: "str",
   op: "str",
   mode: "str",
   below: "str",
@@ -298,6 +305,7 @@ export function schemeToPlan(s: Scheme): ResultPlan {
     ["grading.bands", s.grading ? s.grading.bands.join(",") : null],
     ["grading.labels", s.grading ? s.grading.labels.join(",") : null],
     ...s.notes.map((n) => ["note", n] as PlanValue[]),
+    ...s.exclude.map((x) => ["exclude", `${x.name} | ${x.clause} | ${x.reason}`] as PlanValue[]),
   ];
   const tables = s.tables.map((t) => [
     t.id,
@@ -494,9 +502,15 @@ export function schemeFromSheets(sheets: readonly SheetData[]): Scheme {
   const meta = grid(sheets, "方案", ["字段", "值"], P);
   const m: Record<string, string> = {};
   const notes: string[] = [];
+  const exclude: Array<{ name: string; clause: string; reason: string }> = [];
   for (const r of meta?.rows ?? []) {
     if (r.cells[0] === "note") notes.push(r.cells[1]);
-    else m[r.cells[0]] = r.cells[1];
+    else if (r.cells[0] === "exclude") {
+      const [name, clause, ...reason] = r.cells[1].split("|").map((x) => x.trim());
+      if (!name || !clause || !reason.join("|"))
+        P.at("方案", r.row, 1, `exclude 应写成 名称 | 条款 | 原因，现为“${r.cells[1]}”`);
+      else exclude.push({ name, clause, reason: reason.join(" | ") });
+    } else m[r.cells[0]] = r.cells[1];
   }
   const tablesG = grid(sheets, "数据表", TABLE_COLS, P);
   const colsG = grid(sheets, "指标", COLUMN_COLS, P);
@@ -667,6 +681,7 @@ export function schemeFromSheets(sheets: readonly SheetData[]): Scheme {
     usage,
     options,
     notes,
+    exclude,
     total: m["total.base"] ? { base: m["total.base"] } : {},
     checks: Object.fromEntries(
       Object.entries(m)

@@ -5,6 +5,8 @@ import {
   MARKER_PREFIX,
   rectangular,
   safeSheetName,
+  TONE_FILL,
+  TONE_FONT,
   type PlanSheet,
   type PlanStyle,
   type ResultPlan,
@@ -12,6 +14,8 @@ import {
 import { colLetters, parseRangeA1 } from "../engine/text";
 import { filePrefixed } from "../engine/formulas";
 import { resolveSheetRefs } from "../engine/result-plan";
+import { formatKind } from "../engine/values";
+import { LIMITS, WorkbookFileError } from "./inspect";
 import {
   parseSettings,
   quoteSheet,
@@ -22,6 +26,7 @@ import {
   type WorkbookPort,
   type WriteReport,
 } from "./port";
+import { graft, readablePackage, sheetEntries, unzipPackage, type Parts } from "./package";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -82,17 +87,43 @@ const STYLE: Record<PlanStyle, (c: ExcelJS.Cell) => void> = {
   },
 };
 
+/** What a loaded workbook will gain when it is written: grafted into the user's package by toBuffer. */
+interface Pending {
+  /** the result sheets (marked), with the names they take */
+  result?: { plan: ResultPlan; names: Record<string, string> };
+  /** sheets that become the user's own (unmarked) */
+  added: Array<{ plan: ResultPlan; names: Record<string, string> }>;
+  settings?: { value: Settings; name: string };
+}
+
 export class ExcelJsBook implements WorkbookPort {
+  /** the user's package as loaded, with its bytes: the result is grafted into it (null for a workbook made here) */
+  private source: { parts: Parts; bytes: Uint8Array; lib: ExcelJSModule } | null = null;
+  private pending: Pending = { added: [] };
   constructor(readonly wb: ExcelJS.Workbook) {}
 
   static async create(lib: ExcelJSModule): Promise<ExcelJsBook> {
     return new ExcelJsBook(new lib.Workbook());
   }
 
+  /**
+   * Read a workbook. ExcelJS sees only what reading needs (see package.ts), so charts, images and other parts made by
+   * any tool never stop the reading; the package itself is kept to write the result into.
+   */
   static async load(lib: ExcelJSModule, data: ArrayBuffer | Uint8Array): Promise<ExcelJsBook> {
-    const wb = new lib.Workbook();
-    await wb.xlsx.load(data as ArrayBuffer);
-    return new ExcelJsBook(wb);
+    const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
+    const parts = unzipPackage(bytes);
+    let wb = new lib.Workbook();
+    try {
+      // with the cell notes where ExcelJS can read them; without them where it cannot
+      await wb.xlsx.load(readablePackage(parts, { notes: true }) as unknown as ArrayBuffer);
+    } catch {
+      wb = new lib.Workbook();
+      await wb.xlsx.load(readablePackage(parts) as unknown as ArrayBuffer);
+    }
+    const book = new ExcelJsBook(wb);
+    book.source = { parts, bytes, lib };
+    return book;
   }
 
   /** ZoneScore's sheets, by their markers (defined names ZoneScore.<key>), not by name. */
@@ -126,10 +157,17 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   async readSettings(): Promise<Settings | null> {
+    if (this.pending.settings) return this.pending.settings.value;
     return parseSettings(this.settingsSheet()?.getCell("A1").value);
   }
 
   async writeSettings(settings: Settings): Promise<void> {
+    if (this.source) {
+      this.pending.settings = undefined;
+      const name = safeSheetName(this.settingsSheet()?.name ?? SETTINGS_SHEET, this.takenNames({ settings: true }));
+      this.pending.settings = { value: settings, name };
+      return;
+    }
     let ws = this.settingsSheet();
     if (!ws) {
       const taken = new Set<string>();
@@ -142,6 +180,13 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   async writeResult(plan: ResultPlan): Promise<WriteReport> {
+    if (this.source) {
+      const replaced = [...this.markedSheets().keys()];
+      this.pending.result = undefined;
+      const names = planNames(plan, this.takenNames({ result: true }));
+      this.pending.result = { plan, names };
+      return { written: names, replaced };
+    }
     const ours = this.markedSheets();
     const replaced: string[] = [];
     for (const [sheet, name] of ours) {
@@ -158,7 +203,36 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   async addSheets(plan: ResultPlan): Promise<WriteReport> {
+    if (this.source) {
+      const names = planNames(plan, this.takenNames({}));
+      this.pending.added.push({ plan, names });
+      return { written: names, replaced: [] };
+    }
     return { written: this.render(plan, false), replaced: [] };
+  }
+
+  /** names the pending sheets take */
+  private pendingNames(): Set<string> {
+    const out = new Set<string>();
+    for (const a of [...this.pending.added, ...(this.pending.result ? [this.pending.result] : [])])
+      for (const n of Object.values(a.names)) out.add(n);
+    if (this.pending.settings) out.add(this.pending.settings.name);
+    return out;
+  }
+
+  /** sheet names in use once the write is done, leaving out those about to be replaced */
+  private takenNames(replacing: { result?: boolean; settings?: boolean }): Set<string> {
+    const gone = new Set<string>();
+    if (replacing.result || this.pending.result) for (const s of this.markedSheets().keys()) gone.add(s);
+    const settings = this.settingsSheet()?.name;
+    if (settings && (replacing.settings || this.pending.settings)) gone.add(settings);
+    const taken = new Set(
+      sheetEntries(this.source!.parts)
+        .map((e) => e.name)
+        .filter((n) => !gone.has(n)),
+    );
+    for (const n of this.pendingNames()) taken.add(n);
+    return taken;
   }
 
   private render(plan: ResultPlan, mark: boolean): Record<string, string> {
@@ -196,9 +270,58 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   async toBuffer(): Promise<Uint8Array> {
+    if (this.source) return this.grafted(this.source);
     const b = await this.wb.xlsx.writeBuffer();
     return new Uint8Array(b as ArrayBuffer);
   }
+
+  /**
+   * The user's package with the pending sheets grafted in: ExcelJS renders them into a workbook of their own, and
+   * only their parts (with the workbook's index parts and the styles) are added; the user's parts stay as they were.
+   */
+  private async grafted(src: NonNullable<ExcelJsBook["source"]>): Promise<Uint8Array> {
+    const { result, added, settings } = this.pending;
+    if (!result && !added.length && !settings) return src.bytes;
+    const fresh = new src.lib.Workbook();
+    const names = { ...(result?.names ?? {}) };
+    for (const a of added) for (const p of a.plan.sheets) writeSheet(fresh.addWorksheet(a.names[p.key]), p, a.names);
+    if (result)
+      for (const p of result.plan.sheets) {
+        writeSheet(fresh.addWorksheet(names[p.key]), p, names);
+        fresh.definedNames.add(`${quoteSheet(names[p.key])}!$A$1`, MARKER_PREFIX + p.key);
+      }
+    if (settings) {
+      const ws = fresh.addWorksheet(settings.name, { state: "veryHidden" });
+      ws.getCell("A1").value = JSON.stringify(settings.value);
+      fresh.definedNames.add(`${quoteSheet(settings.name)}!$A$1`, SETTINGS_NAME);
+    }
+    // stored, not compressed: it is unpacked at once (the package is compressed once, when grafted)
+    const written = await fresh.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
+    const ours = unzipPackage(new Uint8Array(written as ArrayBuffer));
+    const remove = [...(result ? this.markedSheets().keys() : [])];
+    const oldSettings = this.settingsSheet()?.name;
+    if (settings && oldSettings) remove.push(oldSettings);
+    return graft(
+      src.parts,
+      ours,
+      {
+        removeSheets: remove,
+        removeNames: (n) => (!!result && n.startsWith(MARKER_PREFIX)) || (!!settings && n === SETTINGS_NAME),
+      },
+      src.bytes,
+    );
+  }
+}
+
+/** The names a plan's sheets take beside the taken ones. */
+function planNames(plan: ResultPlan, taken: Set<string>): Record<string, string> {
+  const t = new Set(taken);
+  const names: Record<string, string> = {};
+  for (const p of plan.sheets) {
+    names[p.key] = safeSheetName(p.name, t);
+    t.add(names[p.key]);
+  }
+  return names;
 }
 
 /** Merged areas. `ws.model` would rebuild the model of every row; ExcelJS keeps the merges in `_merges`. */
@@ -216,21 +339,33 @@ export function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
   const merges = mergesOf(ws);
   // getSheetValues is ExcelJS's fast path: one sparse array per row, 1-based; reuse its arrays, converted in place
   const raw = ws.getSheetValues() as unknown as Array<Array<unknown> | undefined>;
-  const values: CellValue[][] = new Array(Math.max(0, raw.length - 1));
-  for (let rn = 1; rn < raw.length; rn++) {
+  // the used range, not the claimed one: rows after the last one with content are not read at all
+  const height = usedHeight(raw);
+  const values: CellValue[][] = new Array(height);
+  const formats: NonNullable<SheetData["formats"]> = [];
+  for (let rn = 1; rn <= height; rn++) {
     const row = raw[rn];
     if (!row) {
       values[rn - 1] = [];
       continue;
     }
     row.shift();
+    let xrow: ExcelJS.Row | undefined;
     for (let c = 0; c < row.length; c++) {
       const v = row[c];
       if (v === undefined || v === null) continue;
       const t = typeof v;
+      if (t === "number" || v instanceof Date) {
+        // what the value means may be in its format: a date, a percentage
+        xrow ??= ws.findRow(rn);
+        const fmt = (xrow?.findCell(c + 1) as ExcelJS.Cell | undefined)?.numFmt;
+        const kind = formatKind(fmt);
+        if (kind === "date" || kind === "percent" || v instanceof Date)
+          (formats[rn - 1] ??= [])[c] = kind === "date" || kind === "percent" ? fmt : "yyyy-mm-dd";
+      }
       if (t !== "number" && t !== "string" && t !== "boolean") row[c] = convert(v as ExcelJS.CellValue);
     }
-    values[rn - 1] = row as CellValue[];
+    values[rn - 1] = trimRow(row as CellValue[]);
   }
   // a merged area keeps its value in the top-left cell only, as in Excel (ExcelJS repeats it)
   for (const m of merges) {
@@ -240,7 +375,58 @@ export function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
       for (let c = m.left; c <= m.right; c++) if ((r !== m.top || c !== m.left) && c < out.length) out[c] = null;
     }
   }
-  return { name: ws.name, originRow: 0, originCol: 0, values, merges };
+  const out: SheetData = { name: ws.name, originRow: 0, originCol: 0, values, merges };
+  checkUsedRange(out);
+  if (ws.state === "hidden" || ws.state === "veryHidden") out.visibility = ws.state;
+  if (formats.length) out.formats = formats;
+  return out;
+}
+
+const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
+
+/** The number of rows up to the last one with content (ExcelJS's rows are 1-based; a stray blank far away is not content). */
+function usedHeight(raw: Array<Array<unknown> | undefined>): number {
+  for (let rn = raw.length - 1; rn >= 1; rn--) {
+    const row = raw[rn];
+    if (!row) continue;
+    for (let c = row.length - 1; c >= 1; c--) if (!blank(row[c])) return rn;
+  }
+  return 0;
+}
+
+/** Drop blank cells at the end of a row: a formatted or space-filled cell at XFD is not content. */
+function trimRow(row: CellValue[]): CellValue[] {
+  let n = row.length;
+  while (n > 0 && blank(row[n - 1])) n--;
+  if (n < row.length) row.length = n;
+  return row;
+}
+
+/** The reader scans rows × columns of the used range: refuse, naming the far cell, before that takes minutes. */
+function checkUsedRange(s: SheetData): void {
+  let cols = 0;
+  let far = { row: 0, col: 0 };
+  s.values.forEach((r, i) => {
+    if (r.length > cols) {
+      cols = r.length;
+      far = { row: i, col: r.length - 1 };
+    }
+  });
+  const rows = s.values.length;
+  if (rows > LIMITS.rowsPerSheet)
+    throw new WorkbookFileError("limit-rows", { sheet: s.name, rows, max: LIMITS.rowsPerSheet });
+  if (rows * cols > LIMITS.usedCells) {
+    const last = s.values[rows - 1];
+    const cell =
+      cols - 1 === far.col && rows - 1 === far.row ? far : { row: rows - 1, col: Math.max(0, last.length - 1) };
+    throw new WorkbookFileError("limit-used-range", {
+      sheet: s.name,
+      cell: `${colLetters(cell.col)}${cell.row + 1}`,
+      rows,
+      cols,
+      max: LIMITS.usedCells,
+    });
+  }
 }
 
 export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<string, string> = {}): void {
@@ -280,6 +466,22 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
     ws.pageSetup.printArea = `A1:${colLetters(p.print.lastColumn)}${values.length}`;
   for (const h of p.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
+  (p.conditional ?? []).forEach((cf, i) =>
+    ws.addConditionalFormatting({
+      ref: `${colLetters(cf.rect.left)}${cf.rect.top + 1}:${colLetters(cf.rect.right)}${cf.rect.bottom + 1}`,
+      rules: [
+        {
+          type: "expression",
+          priority: i + 2,
+          formulae: [cf.formula],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${TONE_FILL[cf.tone]}` } },
+            font: { color: { argb: `FF${TONE_FONT[cf.tone]}` } },
+          },
+        },
+      ],
+    }),
+  );
   // a file cannot carry the Excel chart: data bars on the totals say the same at a glance
   if (p.bars && p.bars.bottom >= p.bars.top) {
     const col = colLetters(p.bars.column);

@@ -4,6 +4,8 @@
  * a case lists them).
  */
 import { check } from "../../src/engine/pipeline";
+import { score } from "../../src/engine/score";
+import { readWorkbook } from "../../src/engine/read";
 import type { CellValue, Rect, SheetData } from "../../src/engine/types";
 import { getBuiltInScheme } from "../../src/schemes";
 import { makeUscc, usccCheckChar } from "../../src/engine/uscc";
@@ -119,6 +121,8 @@ const chifengBook = (f?: (rows: Grid, header: CellValue[]) => void): SheetData[]
     "新增基础设施建设投资总额（亿元）",
     "新增高新技术企业数（户）",
     "新增省级以上研发机构数（户）",
+    "当年招商引资项目数量得分",
+    "产业链延伸企业引入数得分",
   ];
   const rows: Grid = [];
   for (let i = 0; i < 12; i++)
@@ -139,6 +143,9 @@ const chifengBook = (f?: (rows: Grid, header: CellValue[]) => void): SheetData[]
       1 + i * 0.3,
       i % 3,
       i % 2,
+      // 3.1 / 3.2: the bureau's points (附件1 三、3, the scheme's default reading)
+      Math.min(10, 3 + i * 0.5),
+      Math.min(10, 2 + (i % 4) * 2),
     ]);
   f?.(rows, header);
   return [sheet("参数", [["考评年度", 2020]]), sheet("园区指标", [header, ...rows])];
@@ -238,7 +245,11 @@ const CASES: Case[] = [
   {
     name: "a number typed as words",
     sheets: book({ zones: zonesWith((g) => (g[2][1] = "八十")) }),
-    expect: [["error", "not-a-number", "开发区指标", "B3"]],
+    // the error, and (from scoring with --force) the rule that cannot judge that cell
+    expect: [
+      ["error", "not-a-number", "开发区指标", "B3"],
+      ["warning", "cannot-evaluate", "开发区指标", "B3"],
+    ],
   },
   {
     name: "a missing required value",
@@ -389,7 +400,10 @@ const CASES: Case[] = [
   {
     name: "units typed in cells: 3亿元, 500万元 are converted; 80亩 in an 亿元 column is an error",
     sheets: book({ zones: zonesWith((g) => ((g[1][1] = "120亿元"), (g[2][2] = "700000万元"), (g[3][1] = "80亩"))) }),
-    expect: [["error", "unit-in-cell", "开发区指标", "B4"]],
+    expect: [
+      ["error", "unit-in-cell", "开发区指标", "B4"],
+      ["warning", "cannot-evaluate", "开发区指标", "B4"],
+    ],
     also: (r) => {
       const z = r.dataset!.tables.zones.rows;
       expect([z[0].values.output, z[1].values.outputPrev, z[2].values.output]).toEqual([120, 70, null]);
@@ -504,6 +518,26 @@ const CASES: Case[] = [
   },
   { name: "chifeng: a clean 12-park sheet", sheets: chifengBook(), scheme: chifeng, expect: [] },
   {
+    // issue 9 §3: a bureau score above its maximum is found by check, not only by score
+    name: "chifeng: a bureau score above its maximum (3.1 given 12 of 10)",
+    sheets: chifengBook((rows) => (rows[1][16] = 12)),
+    scheme: chifeng,
+    expect: [["warning", "entered-out-of-range", "园区指标", "Q3"]],
+  },
+  {
+    name: "chifeng: an unrecognised recognition level and a park the policy does not evaluate yet",
+    sheets: chifengBook((rows, header) => {
+      header.push("绿色园区认定");
+      rows.forEach((r, i) => r.push(i === 2 ? "市县级" : null));
+      rows[5][0] = "喀喇沁旗新材料产业园";
+    }),
+    scheme: chifeng,
+    expect: [
+      ["warning", "unknown-level", "园区指标", "S4"],
+      ["warning", "excluded-unit", "园区指标", "A7"],
+    ],
+  },
+  {
     name: "chifeng: one extreme value flagged by skewness and kurtosis",
     sheets: chifengBook((rows) => (rows[4][1] = 400)),
     scheme: chifeng,
@@ -535,7 +569,11 @@ const CASES: Case[] = [
       ]),
     ],
     scheme: mujun,
-    expect: [["error", "share-out-of-range", "企业", "F3"]],
+    // the sheet has no 单位排放增加值 column: scoring cannot judge m.vaPerEmission (warned at the header row)
+    expect: [
+      ["error", "share-out-of-range", "企业", "F3"],
+      ["warning", "cannot-evaluate", "企业", "A1"],
+    ],
   },
 ];
 
@@ -549,5 +587,27 @@ describe("the corpus", () => {
     expect(got.sort()).toEqual([...c.expect].sort());
     for (const i of r.issues) expect(i.message.length).toBeGreaterThan(5);
     c.also?.(r);
+  });
+});
+
+describe("check and score agree (issue 9 §3)", () => {
+  // every data warning scoring raises is raised by check (and so by 校验 in the pane, which calls check)
+  const key = (i: { code: string; sheet: string; cell: string }) => `${i.code} ${i.sheet}!${i.cell}`;
+  test.each(CASES.map((c) => [c.name, c] as const))("%s", (_n, c) => {
+    const scheme = c.scheme ?? huaibei;
+    const read = readWorkbook(c.sheets, scheme, { year: c.year, mapping: c.mapping });
+    if (!read.dataset)
+      return expect(check(c.sheets, scheme, { year: c.year, mapping: c.mapping }).errors).toBeGreaterThan(0);
+    const scored = new Set(score(scheme, read.dataset).issues.map(key));
+    const checked = new Set(check(c.sheets, scheme, { year: c.year, mapping: c.mapping }).issues.map(key));
+    expect([...scored].filter((k) => !checked.has(k))).toEqual([]);
+    for (const k of scored) expect(k).toMatch(/ \S+![A-Z]+\d+$/);
+  });
+  test("the corpus makes scoring warn somewhere (so the comparison compares something)", () => {
+    const n = CASES.reduce((s, c) => {
+      const d = readWorkbook(c.sheets, c.scheme ?? huaibei, { year: c.year, mapping: c.mapping }).dataset;
+      return s + (d ? score(c.scheme ?? huaibei, d).issues.length : 0);
+    }, 0);
+    expect(n).toBeGreaterThan(2);
   });
 });

@@ -173,3 +173,156 @@ describe("sheet names", () => {
     expect(safeSheetName(long, [long.slice(0, 31)])).toMatch(/^.{28}\(2\)$/);
   });
 });
+
+// ---------------------------------------------------------------------------------------------------------------
+// issue 16.1: which sheet; 16.2: what a cell means; 15.5: plausible magnitudes
+
+describe("16.1 the sheet is chosen with reasons", () => {
+  const zones = (out: number) => [
+    { name: "甲", outputPrev: 100, output: out },
+    { name: "乙", outputPrev: 100, output: 100 },
+  ];
+  /** the huaibei book with its zone sheet twice: named and titled for two years */
+  function twoYears(first: number, second: number, extra: Partial<SheetData> = {}): SheetData[] {
+    const a = book({ zones: zones(first === 2023 ? 300 : 110) });
+    const b = book({ zones: zones(second === 2023 ? 300 : 110) });
+    const za = a.find((s) => s.name === "开发区指标")!;
+    const zb = { ...b.find((s) => s.name === "开发区指标")!, ...extra };
+    za.name = `${first}年指标`;
+    zb.name = `${second}年指标`;
+    return [...a.filter((s) => s !== za).slice(0, 1), za, zb, ...a.filter((s) => s !== za).slice(1)];
+  }
+  const output = (c: ReturnType<typeof check>) =>
+    c.dataset!.tables.zones.rows.find((r) => r.name === "甲")!.values.output;
+  test("two year sheets: the one carrying the evaluation year is taken, whichever comes first, and the choice is said", () => {
+    for (const [x, y] of [
+      [2022, 2023],
+      [2023, 2022],
+    ]) {
+      const c = check(twoYears(x, y), huaibei);
+      expect(c.mapping.find((m) => m.table === "zones")!.sheet).toBe("2023年指标");
+      expect(output(c)).toBe(300);
+      const info = c.issues.find((i) => i.code === "sheet-chosen")!;
+      expect(info).toMatchObject({ severity: "info", sheet: "2023年指标" });
+      expect(info.message).toContain("2022年指标");
+      expect(info.message).toContain("2023");
+    }
+    const en = check(twoYears(2022, 2023), huaibei, { lang: "en" }).issues.find((i) => i.code === "sheet-chosen")!;
+    expect(en.message).toMatch(/evaluation year/);
+  });
+  test("a sheet and its hidden copy: the visible one; only a very hidden one: used, with a note", () => {
+    const sheets = twoYears(2023, 2023);
+    sheets[1].name = "开发区指标（副本）";
+    sheets[1].visibility = "hidden";
+    sheets[2].name = "开发区指标";
+    sheets[1].values[sheets[1].values.length - 1][0] = "甲";
+    const c = check(sheets, huaibei);
+    expect(c.mapping.find((m) => m.table === "zones")!.sheet).toBe("开发区指标");
+    expect(c.issues.some((i) => i.code === "ambiguous-sheet")).toBe(false);
+    const only = check(
+      sheets
+        .filter((s) => s.name !== "开发区指标")
+        .map((s) => (s.visibility ? { ...s, visibility: "veryHidden" as const } : s)),
+      huaibei,
+    );
+    expect(only.mapping.find((m) => m.table === "zones")!.sheet).toBe("开发区指标（副本）");
+    expect(only.issues).toContainEqual(
+      expect.objectContaining({ code: "hidden-sheet-used", sheet: "开发区指标（副本）" }),
+    );
+  });
+  test("still ambiguous: a warning naming both and how to choose; the saved mapping chooses silently", () => {
+    const sheets = twoYears(2023, 2023);
+    sheets[1].name = "指标A";
+    sheets[2].name = "指标B";
+    const c = check(sheets, huaibei);
+    const w = c.issues.find((i) => i.code === "ambiguous-sheet")!;
+    expect(w.severity).toBe("warning");
+    expect(w.message).toContain("指标A");
+    expect(w.message).toContain("指标B");
+    expect(w.message).toMatch(/映射/);
+    const m = check(sheets, huaibei, { mapping: { tables: { zones: { sheet: "指标B" } } } });
+    expect(m.mapping.find((x) => x.table === "zones")!.sheet).toBe("指标B");
+    expect(m.issues.some((i) => i.code === "ambiguous-sheet" || i.code === "sheet-chosen")).toBe(false);
+  });
+  test("through the file adapter: hidden states are carried; ZoneScore's own sheets are never input", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { ExcelJsBook } = await import("../../src/workbook/exceljs");
+    const { samplePlan } = await import("../../src/samples");
+    const { checkAndScore, plan } = await import("../../src/engine/pipeline");
+    const b = await ExcelJsBook.create(ExcelJS);
+    await b.addSheets(samplePlan(huaibei)!);
+    const copy = b.wb.addWorksheet("旧版开发区指标", { state: "veryHidden" });
+    copy.getCell("A1").value = "开发区";
+    copy.getCell("B1").value = "规上工业产值";
+    const r = checkAndScore(await b.readSheets(), huaibei);
+    await b.writeResult(plan(huaibei, r.run!));
+    const again = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+    const sheets = await again.readSheets();
+    expect(sheets.find((s) => s.name === "旧版开发区指标")!.visibility).toBe("veryHidden");
+    expect(sheets.find((s) => s.name === "开发区指标")!.visibility).toBeUndefined();
+    expect(sheets.map((s) => s.name)).not.toContain("加分汇总");
+    const c = check(sheets, huaibei);
+    expect(c.mapping.find((m) => m.table === "zones")!.sheet).toBe("开发区指标");
+  });
+});
+
+describe("16.2 a cell's type and format are read with its value", () => {
+  async function sampleWith(edit: (ws: import("exceljs").Worksheet) => void) {
+    const ExcelJS = (await import("exceljs")).default;
+    const { ExcelJsBook } = await import("../../src/workbook/exceljs");
+    const { samplePlan } = await import("../../src/samples");
+    const b = await ExcelJsBook.create(ExcelJS);
+    await b.addSheets(samplePlan(huaibei)!);
+    edit(b.wb.getWorksheet("开发区指标")!);
+    const again = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+    return check(await again.readSheets(), huaibei);
+  }
+  test("a date typed into a numeric column, and a number formatted as a date, are errors at their cells", async () => {
+    const c = await sampleWith((ws) => {
+      ws.getCell("C5").value = new Date(Date.UTC(2023, 4, 6));
+      ws.getCell("D6").numFmt = "yyyy-mm-dd";
+    });
+    const d = c.issues.filter((i) => i.code === "date-in-number");
+    expect(d.map((i) => [i.severity, i.sheet, i.cell])).toEqual([
+      ["error", "开发区指标", "C5"],
+      ["error", "开发区指标", "D6"],
+    ]);
+    expect(d[0].message).toContain("2023-05-06");
+    expect(c.errors).toBe(2);
+  });
+  test("a percent-formatted cell in a count column is a finding; the sample as written has none", async () => {
+    const c = await sampleWith((ws) => {
+      ws.getCell("E5").numFmt = "0%";
+    });
+    expect(c.issues).toContainEqual(
+      expect.objectContaining({ code: "percent-format-in-count", sheet: "开发区指标", cell: "E5" }),
+    );
+    const clean = await sampleWith(() => undefined);
+    expect(clean.issues.filter((i) => /date|format/.test(i.code))).toEqual([]);
+  });
+});
+
+describe("15.5 plausible magnitudes", () => {
+  test("non-finite and astronomically large values are errors at the cell, in tables and in parameters", () => {
+    const sheets = book({
+      zones: [
+        { name: "甲", output: 1e300 },
+        { name: "乙", newProjects: -2e15 },
+        { name: "丙", output: "1e400" },
+      ],
+      avgTax: 5e16,
+    });
+    const c = check(sheets, huaibei);
+    const bad = c.issues.filter((i) => i.code === "implausible-value").map((i) => [i.sheet, i.cell]);
+    expect(bad).toEqual(
+      expect.arrayContaining([
+        ["开发区指标", "B3"],
+        ["开发区指标", "D4"],
+        ["参数", "B2"],
+      ]),
+    );
+    expect(c.errors).toBeGreaterThanOrEqual(3);
+    const en = check(sheets, huaibei, { lang: "en" }).issues.find((i) => i.code === "implausible-value")!;
+    expect(en.message).toMatch(/implausibl/);
+  });
+});

@@ -12,7 +12,9 @@ import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
 import { mujunSamplePlan } from "../../src/samples/mujun";
-import type { Scheme } from "../../src/schemes/schema";
+import { parseScheme, type Scheme } from "../../src/schemes/schema";
+import { newSheet } from "../../src/engine/plan";
+import { tableSheet } from "../../src/engine/template";
 import type { ResultPlan } from "../../src/engine/plan";
 import { recalc, SOFFICE } from "./libreoffice";
 
@@ -23,8 +25,9 @@ async function scoredFile(scheme: Scheme, input: ResultPlan, name: string, edit?
   await b.addSheets(input);
   let book = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
   if (edit) {
+    // the user edits the workbook in another tool (here ExcelJS itself): only what the result is grafted into
     edit(book.wb);
-    book = await ExcelJsBook.load(ExcelJS, await book.toBuffer());
+    book = await ExcelJsBook.load(ExcelJS, new Uint8Array((await book.wb.xlsx.writeBuffer()) as ArrayBuffer));
   }
   const sheets = await book.readSheets();
   const r = checkAndScore(sheets, scheme);
@@ -125,6 +128,8 @@ function chifengNoVeto(reading: string) {
     const parks = p.sheets.find((x) => x.name === "园区指标")!;
     const col = (parks.values[2] as unknown[]).indexOf("发生环境污染事件");
     for (const row of parks.values.slice(3)) if (row[col] === "是") row[col] = "否";
+    // and without the park the policy does not evaluate yet (附件1 一), which is ranked by SUMPRODUCT like a veto
+    parks.values = parks.values.filter((row) => row[0] !== "喀喇沁旗新材料产业园");
     (s as { options: Scheme["options"] }).options = s.options.map((o) =>
       o.id === "rankReading" ? { ...o, default: reading } : o,
     );
@@ -155,11 +160,12 @@ const cases: Array<[string, (s: Scheme) => ResultPlan, (wb: ExcelJS.Workbook) =>
       const z = wb.getWorksheet("园区指标")!;
       // a vetoed park takes no part in the ranking; the 排序法 cells count only the others
       z.getCell("B12").value = 50; // 阿鲁科尔沁 becomes first on 新增工业总产值
-      z.getCell("L9").value = 15.2; // 元宝山综合 ties 东山 on 工业固定资产投资增速
-      z.getCell("O7").value = 9; // 安庆: new 高新技术企业, capped at 3
-      z.getCell("X8").value = 0.5; // 玉龙: 信息报送 score
-      z.getCell("Y13").value = "省级"; // 巴林左旗: a provincial 绿色园区 certification
-      z.getCell("Q9").value = 1; // 元宝山综合: 规划环评 score
+      z.getCell("N9").value = 15.2; // 元宝山综合 ties 东山 on 工业固定资产投资增速
+      z.getCell("Q7").value = 9; // 安庆: new 高新技术企业, capped at 3
+      z.getCell("Z8").value = 0.5; // 玉龙: 信息报送 score
+      z.getCell("AA13").value = "自治区级"; // 巴林左旗: a provincial (自治区级) 绿色园区 certification
+      z.getCell("S9").value = 1; // 元宝山综合: 规划环评 score
+      z.getCell("K6").value = 9; // 高新区元宝山园区: the bureau's points for 招商引资项目数量 (3.1)
     },
   ],
   ...["rank-step", "rank-linear", "ratio-to-best", "min-max"].map(
@@ -170,8 +176,8 @@ const cases: Array<[string, (s: Scheme) => ResultPlan, (wb: ExcelJS.Workbook) =>
         (wb: ExcelJS.Workbook) => {
           const z = wb.getWorksheet("园区指标")!;
           z.getCell("B12").value = 50; // 阿鲁科尔沁 becomes first on 新增工业总产值
-          z.getCell("M5").value = -3; // 红山: infrastructure investment falls
-          z.getCell("L9").value = 15.2; // 元宝山综合 ties 东山 on 工业固定资产投资增速
+          z.getCell("O5").value = -3; // 红山: infrastructure investment falls
+          z.getCell("N9").value = 15.2; // 元宝山综合 ties 东山 on 工业固定资产投资增速
         },
       ] as [string, (s: Scheme) => ResultPlan, (wb: ExcelJS.Workbook) => void],
   ),
@@ -211,5 +217,128 @@ describe.each(cases)("%s in formula mode, recalculated by LibreOffice", (name, i
     const [ra, redited] = recalc([a.file, edited]);
     expect(compare(scheme, a.run, await computed(ra, scheme))).toBeGreaterThan(10);
     expect(compare(scheme, b.run, await computed(redited, scheme))).toBeGreaterThan(10);
+  }, 240000);
+});
+
+/**
+ * Issue 9: a tie built from repeating decimals (rank-step shares of 7 units, full × k / 7) in live formulas. Units
+ * 1–3 are first, second and third on three indicators in turn, so their exact totals are equal, but added left to
+ * right in floating point they differ in the last bit (15.428571428571427 against …429). The totals round where the
+ * engine rounds (ROUND(…, 6)), so RANK.EQ ranks them equal and the pooled award pays them equally — before, and after
+ * an input edit that puts unit 4 first and leaves the three tied for second.
+ */
+describe("a repeating-decimal tie in formula mode, recalculated by LibreOffice", () => {
+  const tieScheme = parseScheme({
+    schemaVersion: 1,
+    id: "tie7",
+    name: "并列测试",
+    source: "测试",
+    entityTable: "units",
+    tables: [
+      {
+        id: "units",
+        name: "单位指标",
+        level: "entity",
+        columns: [
+          { id: "name", name: "单位", type: "text", role: "key", required: true },
+          ...["x", "y", "w"].map((id) => ({ id, name: `指标${id}`, type: "number" as const, required: true })),
+        ],
+      },
+    ],
+    rules: ["x", "y", "w"].map((f) => ({
+      id: f,
+      clause: `条款${f}`,
+      kind: "rank" as const,
+      field: f,
+      points: 6,
+      reading: "rank-step" as const,
+      label: f,
+      description: "排序法",
+    })),
+    awards: [
+      {
+        id: "award",
+        clause: "五",
+        kind: "rank-amount",
+        amounts: [300, 200, 100],
+        ties: "pool",
+        unit: "万元",
+        label: "综合奖励",
+        description: "并列者平分相应名次奖金",
+      },
+    ],
+  });
+  const ranksOf = [
+    [1, 2, 3],
+    [2, 3, 1],
+    [3, 1, 2],
+  ];
+  const value = (rank: number) => 100 - rank;
+  const input = (): ResultPlan => {
+    const rows = Array.from({ length: 7 }, (_, i) => ({
+      name: `单位${i + 1}`,
+      x: value(i < 3 ? ranksOf[i][0] : i + 1),
+      y: value(i < 3 ? ranksOf[i][1] : i + 1),
+      w: value(i < 3 ? ranksOf[i][2] : i + 1),
+    }));
+    const cols = [{ path: ["单位"], key: "name" }, ...["x", "y", "w"].map((k) => ({ path: [`指标${k}`], key: k }))];
+    return {
+      sheets: [{ ...newSheet("p", "参数"), values: [["考评年度", 2024]] }, tableSheet("units", "单位指标", cols, rows)],
+    };
+  };
+  // 单位4 becomes first on every indicator (C5:E5 are its cells: row 1 header, rows 2–8 the units)
+  const edit = (wb: ExcelJS.Workbook) => {
+    const z = wb.getWorksheet("单位指标")!;
+    expect(z.getCell("A5").value).toBe("单位4");
+    for (const c of ["B5", "C5", "D5"]) z.getCell(c).value = 200;
+  };
+
+  async function paid(file: string): Promise<Map<string, number>> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(file);
+    const ws = wb.getWorksheet("奖励测算")!;
+    const out = new Map<string, number>();
+    ws.eachRow((row, rn) => {
+      if (rn <= 3 || !String(row.getCell(2).text).startsWith("award")) return;
+      const c = row.getCell(4);
+      out.set(row.getCell(1).text, (c.formula !== undefined ? c.result : c.value) as number);
+    });
+    return out;
+  }
+
+  test("the tied units rank equal and are paid equally, before and after an input edit", async () => {
+    // in plain left-to-right floating point the three exact-equal totals differ: the ROUND is what makes them equal
+    const p = (r: number) => 6 - ((r - 1) * 6) / 7;
+    const naive = ranksOf.map((rs) => p(rs[0]) + p(rs[1]) + p(rs[2]));
+    expect(new Set(naive).size).toBeGreaterThan(1);
+
+    const a = await scoredFile(tieScheme, input(), "tie7.xlsx");
+    const b = await scoredFile(tieScheme, input(), "tie7-changed.xlsx", edit);
+    const edited = path.join(dir, "tie7-edited.xlsx");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(a.file);
+    edit(wb);
+    await wb.xlsx.writeFile(edited);
+    await stripResults(a.file);
+    await stripResults(edited);
+    const [ra, redited] = recalc([a.file, edited]);
+
+    // before: 单位1–3 tie first and share 300 + 200 + 100
+    const before = await computed(ra, tieScheme);
+    expect(compare(tieScheme, a.run, before)).toBeGreaterThan(10);
+    expect([1, 2, 3].map((k) => before.rows.get(`单位${k}`)![0])).toEqual([1, 1, 1]);
+    expect([1, 2, 3].map((k) => a.run.entities[k - 1].rank)).toEqual([1, 1, 1]);
+    const payA = await paid(ra);
+    expect([1, 2, 3].map((k) => payA.get(`单位${k}`))).toEqual([200, 200, 200]);
+    expect(a.run.awards.map((x) => x.amount)).toEqual([200, 200, 200]);
+
+    // after: 单位4 first (300); 单位1–3 tie second and share 200 + 100
+    const after = await computed(redited, tieScheme);
+    expect(compare(tieScheme, b.run, after)).toBeGreaterThan(10);
+    expect([1, 2, 3, 4].map((k) => after.rows.get(`单位${k}`)![0])).toEqual([2, 2, 2, 1]);
+    const third = Math.round((300 / 3) * 1e6) / 1e6;
+    expect(b.run.awards.find((x) => x.entity === "单位1")!.amount).toBe(third);
+    const payB = await paid(redited);
+    expect([1, 2, 3].map((k) => payB.get(`单位${k}`))).toEqual([third, third, third]);
   }, 240000);
 });

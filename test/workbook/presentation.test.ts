@@ -45,7 +45,8 @@ test("Excel gets a stacked bar chart of the totals by group, A4 landscape with t
   expect(summary.charts[0].type).toBe("BarStacked");
   expect(summary.charts[0].series).toHaveLength(7);
   // (the fake records references under the temporary sheet name the chart was made on; Excel follows the rename)
-  expect(summary.charts[0].series.every((x) => x.values && x.x?.endsWith("!B4:B17"))).toBe(true);
+  // rows 4–18: the 14 parks and 喀喇沁旗新材料产业园, listed but not evaluated (附件1 一)
+  expect(summary.charts[0].series.every((x) => x.values && x.x?.endsWith("!B4:B18"))).toBe(true);
   expect(summary.page).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$3:$3" });
   // formulas reach Excel through Office.js without the file prefix
   const f = [...summary.cells.values()].filter((c) => c.formula);

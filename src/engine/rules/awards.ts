@@ -8,11 +8,12 @@ import type {
   RulesMetAward,
 } from "../../schemes/schema";
 import type { AwardResult } from "../result";
-import { fmt } from "../format";
+import { fmt, roundTo, roundTotal } from "../format";
 import { ranks } from "../rank";
 import { nameKey } from "../text";
 import { describe, fieldLabel, live, test, type RuleContext } from "./context";
 import { targetValue } from "./simple";
+import { message } from "../messages";
 
 export function evaluateListAmount(a: z.infer<typeof ListAmountAward>, ctx: RuleContext): AwardResult[] {
   const table = ctx.data.tables[a.over];
@@ -34,7 +35,7 @@ export function evaluateListAmount(a: z.infer<typeof ListAmountAward>, ctx: Rule
       continue;
     }
     const base = row.values[a.amount.field] as number;
-    const raw = Math.round(base * a.amount.rate * 1e9) / 1e9;
+    const raw = roundTo(base * a.amount.rate, 9);
     const amount = a.amount.cap !== undefined ? Math.min(raw, a.amount.cap) : raw;
     const capText = a.amount.cap !== undefined && raw > a.amount.cap ? `，单项封顶 ${fmt(a.amount.cap)}` : "";
     out.push({
@@ -139,8 +140,8 @@ export function evaluateRankAmount(
         ratios.push(v / t.value);
       }
       if (ratios.length === 0) return;
-      values[i] = Math.round((ratios.reduce((s, x) => s + x, 0) / ratios.length) * 1e12) / 1e12;
-      describeV[i] = `平均完成率 ${fmt(Math.round(values[i]! * 10000) / 100)}%`;
+      values[i] = roundTotal(ratios.reduce((s, x) => s + x, 0) / ratios.length);
+      describeV[i] = `平均完成率 ${fmt(roundTo(values[i]! * 100, 2))}%`;
     });
   } else {
     note = `${a.clause} 按总分排名`;
@@ -160,7 +161,7 @@ export function evaluateRankAmount(
     let how = "";
     if (tied > 1 && a.ties === "pool") {
       const places = a.amounts.slice(rank - 1, rank - 1 + tied);
-      amount = Math.round((places.reduce((s, x) => s + x, 0) / tied) * 1e9) / 1e9;
+      amount = roundTotal(places.reduce((s, x) => s + x, 0) / tied);
       how = `（${tied} 个并列，第 ${rank}–${rank + tied - 1} 名奖励合计 ${fmt(places.reduce((s, x) => s + x, 0))} 平分）`;
     } else if (tied > 1) how = `（${tied} 个并列，各得该名次奖励）`;
     out.push({
@@ -184,12 +185,37 @@ export function evaluateChosen(
   a: z.infer<typeof ChosenAward>,
   ctx: RuleContext,
   groupScores: Map<string, ArrayLike<number>>,
+  /** why entity i takes no part (vetoed, excluded), or null */
+  notTaking: (i: number) => { zh: string; en: string } | null = () => null,
 ): { awards: AwardResult[]; notes: string[] } {
   const ents = ctx.entities;
   const out: AwardResult[] = [];
+  const notes: string[] = [];
   ents.rows.forEach((row, i) => {
-    if (!live(ctx, i)) return;
     const v = row.values[a.field];
+    if (!live(ctx, i)) {
+      // a special award typed for a vetoed (or excluded) unit is not paid, and the result says so
+      const why = notTaking(i);
+      if (why && typeof v === "string" && v.trim()) {
+        const column = fieldLabel(ctx, ents, a.field);
+        ctx.warn({
+          code: "award-vetoed",
+          sheet: ents.sheet,
+          cell: row.cells[a.field] ?? row.cells.name ?? "",
+          message: message(ctx.lang, "award-vetoed", {
+            name: row.name,
+            why: why.zh,
+            whyEn: why.en,
+            column,
+            value: v.trim(),
+            clause: a.clause,
+          }),
+          value: v.trim(),
+        });
+        notes.push(`${a.clause} ${row.name}${why.zh}，「${column}」填写的“${v.trim()}”不予发放`);
+      }
+      return;
+    }
     if (typeof v !== "string" || !v.trim()) return;
     const chosen = v
       .split(/[、,，;；\s]+/)
@@ -211,7 +237,6 @@ export function evaluateChosen(
       });
     }
   });
-  const notes: string[] = [];
   for (const o of a.options) {
     if (!o.suggestGroup) continue;
     const g = groupScores.get(o.suggestGroup);

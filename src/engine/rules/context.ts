@@ -4,6 +4,7 @@ import type { Dataset, Row, Table } from "../dataset";
 import type { Issue, Lang } from "../types";
 import type { InputRef } from "../result";
 import { fmt } from "../format";
+import { a1, parseA1 } from "../text";
 
 export interface RuleContext {
   scheme: Scheme;
@@ -55,6 +56,29 @@ export function inputRef(ctx: RuleContext, table: Table, row: Row, field: string
     value: row.values[field] ?? null,
     ref: row.cells[field] ? `${table.sheet}!${row.cells[field]}` : "",
   };
+}
+
+/**
+ * The cell a warning about `field` names: its own cell; for a derived field (本年 − 上年) the cell of the input that
+ * is not a number (else the first input); else the row's name cell.
+ */
+export function cellOf(ctx: RuleContext, table: Table, row: Row, field: string): string {
+  if (row.cells[field]) return row.cells[field];
+  const d = ctx.scheme.tables.find((t) => t.id === table.id)?.derived.find((x) => x.id === field);
+  if (d) {
+    const bad = d.args.find((a) => row.cells[a] && typeof row.values[a] !== "number");
+    const any = d.args.find((a) => row.cells[a]);
+    if (bad ?? any) return row.cells[(bad ?? any)!];
+  }
+  return row.cells.name ?? Object.values(row.cells)[0] ?? "";
+}
+
+/** The header cell of a field's column (the cell above its first data cell), or "" when the column is absent. */
+export function headerCell(table: Table, field: string): string {
+  const first = table.rows.find((r) => r.cells[field] !== undefined);
+  if (!first) return "";
+  const at = parseA1(first.cells[field]);
+  return a1(Math.max(0, at.row - 1), at.col);
 }
 
 /** A number given in the scheme or as a parameter; null when the parameter is missing. */

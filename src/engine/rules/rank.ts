@@ -13,6 +13,8 @@ import { fmt, signed } from "../format";
 import { ranks } from "../rank";
 import { fieldLabel, fieldUnit, inputRef, live, type RuleContext } from "./context";
 import { zeros, type RuleOutcome } from "./types";
+import { message } from "../messages";
+import { a1, parseA1 } from "../text";
 
 type Rule = z.infer<typeof RankRule>;
 export type Reading = z.infer<typeof RankReading>;
@@ -23,8 +25,6 @@ export const READING_TEXT: Record<Reading, string> = {
   "ratio-to-best": "按与第一名的比值折算：满分 × 本值 ÷ 最好值",
   "min-max": "按极差折算：保底 +（满分 − 保底）×（本值 − 最小值）÷（最大值 − 最小值）",
 };
-
-const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
 /** The points of every value under a reading. Pure; `values[i] === null` → 0 and unranked. */
 export function rankPoints(
@@ -74,9 +74,27 @@ export function rankPoints(
       default:
         p = floor + ((full - floor) * (lower ? max - x : x - min)) / (max - min);
     }
-    points[i] = r9(Math.max(0, Math.min(full, p)));
+    points[i] = Math.max(0, Math.min(full, p));
   }
   return { points, rank, n };
+}
+
+/**
+ * Entered points or ranking: the scheme's option when the rule names one (choice "entered" or "rank"; under
+ * "entered" a workbook without the points column is ranked, with a warning), else the points column when the
+ * workbook has a number in it.
+ */
+export function usesEnteredPoints(
+  rule: Rule,
+  options: Record<string, string>,
+  rows: ReadonlyArray<{ values: Record<string, unknown>; cells: Record<string, string> }>,
+  isLive: (i: number) => boolean,
+): boolean {
+  const entered = rule.enteredPoints;
+  if (!entered) return false;
+  if (rule.enteredOption)
+    return options[rule.enteredOption] !== "rank" && rows.some((r, i) => isLive(i) && r.cells[entered] !== undefined);
+  return rows.some((r, i) => isLive(i) && typeof r.values[entered] === "number");
 }
 
 export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
@@ -90,12 +108,31 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
 
   // points entered by a bureau replace ranking when the workbook has that column
   const entered = rule.enteredPoints;
-  if (entered && ents.rows.some((r, i) => live(ctx, i) && typeof r.values[entered] === "number")) {
+  if (entered && usesEnteredPoints(rule, ctx.options, ents.rows, (i) => live(ctx, i))) {
     const elabel = fieldLabel(ctx, ents, entered);
     const points = zeros(n);
+    const opt = rule.enteredOption ? ctx.scheme.options.find((o) => o.id === rule.enteredOption) : undefined;
+    const reading = opt?.choices.find((c) => c.id === ctx.options[opt.id])?.name ?? "";
     for (let i = 0; i < n; i++) {
       const v = ents.rows[i].values[entered];
-      if (!live(ctx, i) || typeof v !== "number") continue;
+      if (!live(ctx, i)) continue;
+      if (typeof v !== "number") {
+        // only under an explicit reading: without one, a blank means "not given" as before
+        if (opt && (v === null || v === undefined))
+          ctx.warn({
+            code: "entered-missing",
+            sheet: ents.sheet,
+            cell: ents.rows[i].cells[entered] ?? ents.rows[i].cells[rule.field] ?? ents.rows[i].cells.name ?? "",
+            message: message(ctx.lang, "entered-missing", {
+              rule: rule.id,
+              clause: rule.clause,
+              name: ents.rows[i].name,
+              reading,
+              column: elabel,
+            }),
+          });
+        continue;
+      }
       if (v < 0 || v > rule.points)
         ctx.warn({
           code: "entered-out-of-range",
@@ -131,6 +168,30 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
     };
   }
 
+  // the bureau's points are the reading in force, but the workbook has no column for them: rank the counts, and say so
+  let noColumn = "";
+  if (entered && rule.enteredOption && ctx.options[rule.enteredOption] !== "rank") {
+    const first = ents.rows.findIndex((r, i) => live(ctx, i) && r.cells[rule.field] !== undefined);
+    const opt = ctx.scheme.options.find((o) => o.id === rule.enteredOption);
+    const elabel = fieldLabel(ctx, ents, entered);
+    noColumn = `（无「${elabel}」列，按认定数排序）`;
+    if (first >= 0) {
+      const at = parseA1(ents.rows[first].cells[rule.field]);
+      ctx.warn({
+        code: "entered-column-missing",
+        sheet: ents.sheet,
+        cell: a1(Math.max(0, at.row - 1), at.col),
+        message: message(ctx.lang, "entered-column-missing", {
+          rule: rule.id,
+          clause: rule.clause,
+          column: elabel,
+          field: label,
+          reading: opt?.choices.find((c) => c.id === ctx.options[opt.id])?.name ?? "",
+          option: `${rule.enteredOption}=rank`,
+        }),
+      });
+    }
+  }
   const values: Array<number | null> = new Array<number | null>(n).fill(null);
   for (let i = 0; i < n; i++) {
     const v = ents.rows[i].values[rule.field];
@@ -145,11 +206,11 @@ export function evaluateRank(rule: Rule, ctx: RuleContext): RuleOutcome {
   const basis = (i: number) => {
     const x = values[i];
     if (x === null) return `${rule.clause} ${label}缺少数据，不参与排序 → 0`;
-    const head = `${rule.clause} ${label} ${fmt(x)}${u}，${ranked} 个参评中第 ${rank[i]} 名`;
+    const head = `${rule.clause} ${label} ${fmt(x)}${u}${noColumn}，${ranked} 个参评中第 ${rank[i]} 名`;
     if (points[i] === rule.points && rank[i] === 1) return `${head} → ${signed(points[i])}（满分）`;
     switch (reading) {
       case "rank-step":
-        return `${head}：${fmt(rule.points)} − ${(rank[i] as number) - 1} × ${fmt(r9(rule.step ?? rule.points / ranked))} → ${signed(points[i])}`;
+        return `${head}：${fmt(rule.points)} − ${(rank[i] as number) - 1} × ${fmt(rule.step ?? rule.points / ranked)} → ${signed(points[i])}`;
       case "rank-linear":
         return `${head}：${fmt(rule.points)} × (${ranked} − ${rank[i]}) ÷ ${ranked - 1} → ${signed(points[i])}`;
       case "ratio-to-best":

@@ -15,11 +15,9 @@ import type {
 } from "../../schemes/schema";
 import type { Row, Table } from "../dataset";
 import type { Detail, InputRef } from "../result";
-import { fmt, signed } from "../format";
-import { fieldLabel, fieldUnit, inputRef, live, numOrParam, type RuleContext } from "./context";
+import { fmt, roundTo, signed } from "../format";
+import { fieldLabel, fieldUnit, headerCell, inputRef, live, numOrParam, type RuleContext } from "./context";
 import { zeros, type RuleOutcome } from "./types";
-
-const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
 /** Shared shape: points from one numeric or yes/no field; sentence and evidence built on demand. */
 function perEntity(
@@ -116,7 +114,7 @@ export function evaluateTarget(rule: z.infer<typeof TargetRule>, ctx: RuleContex
       }
       if (v === null) return 0;
       if (rule.mode === "proportional")
-        return t.value > 0 ? r9(rule.points * Math.max(0, Math.min(v / t.value, rule.capRatio))) : 0;
+        return t.value > 0 ? rule.points * Math.max(0, Math.min(v / t.value, rule.capRatio)) : 0;
       return (rule.op === ">=" ? v >= t.value : v > t.value) ? rule.points : 0;
     },
     (row, i, p) => {
@@ -125,7 +123,7 @@ export function evaluateTarget(rule: z.infer<typeof TargetRule>, ctx: RuleContex
       if (!t || t.value === null) return `目标一览表无${year}年${label}目标，无法评定 → 0`;
       if (v === null) return `${label}缺少数据 → 0`;
       if (rule.mode === "proportional")
-        return `${label} ${fmt(v)}${u} ÷ ${year}年目标 ${fmt(t.value)}${u} = ${fmt(r9((v / t.value) * 100))}%${v / t.value > rule.capRatio ? `，按 ${fmt(rule.capRatio * 100)}% 封顶` : ""} × ${fmt(rule.points)} → ${signed(p)}`;
+        return `${label} ${fmt(v)}${u} ÷ ${year}年目标 ${fmt(t.value)}${u} = ${fmt((v / t.value) * 100)}%${v / t.value > rule.capRatio ? `，按 ${fmt(rule.capRatio * 100)}% 封顶` : ""} × ${fmt(rule.points)} → ${signed(p)}`;
       const rel = p ? (rule.op === ">=" ? "≥" : ">") : rule.op === ">=" ? "<" : "≤";
       return `${label} ${fmt(v)}${u} ${rel} ${year}年目标 ${fmt(t.value)}${u} → ${signed(p)}`;
     },
@@ -138,7 +136,7 @@ export function evaluateTarget(rule: z.infer<typeof TargetRule>, ctx: RuleContex
 
 /** count × rate, and the same capped: the arithmetic shared by per-unit points and deductions */
 function perUnit(row: Row, field: string, rate: number, cap?: number): { raw: number; capped: number } {
-  const raw = r9((num(row, field) ?? 0) * rate);
+  const raw = (num(row, field) ?? 0) * rate;
   return { raw, capped: cap !== undefined ? Math.min(raw, cap) : raw };
 }
 
@@ -209,9 +207,9 @@ export function evaluateEntered(rule: z.infer<typeof EnteredRule>, ctx: RuleCont
 /** Growth steps: base share for holding the base level, + k points per p % growth, bonus capped. */
 export function growthPoints(rule: z.infer<typeof GrowthRule>, g: number): number {
   const base = rule.points * rule.baseShare;
-  if (g < 0) return rule.below === "zero" ? 0 : r9(Math.max(0, base * (1 + g / 100)));
-  const bonus = Math.min(Math.floor(r9(g / rule.stepPct)) * rule.stepPoints, rule.points * rule.bonusCapShare);
-  return r9(base + bonus);
+  if (g < 0) return rule.below === "zero" ? 0 : Math.max(0, base * (1 + g / 100));
+  const bonus = Math.min(Math.floor(roundTo(g / rule.stepPct, 9)) * rule.stepPoints, rule.points * rule.bonusCapShare);
+  return base + bonus;
 }
 
 export function evaluateGrowth(rule: z.infer<typeof GrowthRule>, ctx: RuleContext): RuleOutcome {
@@ -248,8 +246,8 @@ export function evaluateBenchmark(rule: z.infer<typeof BenchmarkRule>, ctx: Rule
   if (w === null || b === null || b <= 0) {
     ctx.warn({
       code: "cannot-evaluate",
-      sheet: "",
-      cell: "",
+      sheet: ents.sheet,
+      cell: headerCell(ents, rule.field) || headerCell(ents, "name"),
       message: `${rule.id}：缺少权重或基准值（或基准值不大于 0），「${label}」无法评分`,
     });
     return { points, basis: () => `${rule.clause} 缺少权重或基准值 → 0`, details: () => [] };
@@ -278,9 +276,9 @@ export function evaluateBenchmark(rule: z.infer<typeof BenchmarkRule>, ctx: Rule
   const basis = (i: number): string => {
     const x = rows[i].values[f];
     if (typeof x !== "number")
-      return `${rule.clause} ${label}缺少数据 → ${rule.missing === "mean-score" ? `按该项平均得分 ${fmt(r9(mean))}` : "0"}`;
+      return `${rule.clause} ${label}缺少数据 → ${rule.missing === "mean-score" ? `按该项平均得分 ${fmt(mean)}` : "0"}`;
     const ratio = lower ? (x > 0 ? b / x : 0) : x / b;
-    return `${rule.clause} ${fmt(w)} × min(${lower ? `${fmt(b)} ÷ ${fmt(x)}` : `${fmt(x)} ÷ ${fmt(b)}`} = ${fmt(r9(ratio))}, ${fmt(rule.cap)}) → ${fmt(r9(points[i]))}`;
+    return `${rule.clause} ${fmt(w)} × min(${lower ? `${fmt(b)} ÷ ${fmt(x)}` : `${fmt(x)} ÷ ${fmt(b)}`} = ${fmt(ratio)}, ${fmt(rule.cap)}) → ${fmt(points[i])}`;
   };
   return {
     points,

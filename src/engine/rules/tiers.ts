@@ -8,7 +8,7 @@ import type { TiersRule } from "../../schemes/schema";
 import type { Row, Table } from "../dataset";
 import type { Detail } from "../result";
 import { cleanSum, fmt, signed } from "../format";
-import { describe, inputRef, live, test, testAll, type RuleContext } from "./context";
+import { cellOf, describe, inputRef, live, test, testAll, type RuleContext } from "./context";
 import { zeros, type RuleOutcome } from "./types";
 
 type Rule = z.infer<typeof TiersRule>;
@@ -73,7 +73,12 @@ export function evaluateTiers(rule: Rule, ctx: RuleContext): RuleOutcome {
         ctx.warn({
           code: "cannot-evaluate",
           sheet: table.sheet,
-          cell: row.cells[tiers[0].when[0].field] ?? "",
+          cell: cellOf(
+            ctx,
+            table,
+            row,
+            tiers.flatMap((t) => t.when).find((c) => test(ctx, row, c) === null)?.field ?? tiers[0].when[0].field,
+          ),
           message: `${rule.id}（${row.name}）：${rowText(ctx, rule, tiers, table, row, 0)}`,
         });
     }
@@ -112,7 +117,14 @@ export function evaluateTiers(rule: Rule, ctx: RuleContext): RuleOutcome {
       ctx.warn({
         code: "cannot-evaluate",
         sheet: table.sheet,
-        cell: row.cells[rule.subject ?? "name"] ?? "",
+        cell: cellOf(
+          ctx,
+          table,
+          row,
+          [...rule.filter, ...tiers.flatMap((t) => t.when)].find((c) => test(ctx, row, c) === null)?.field ??
+            rule.subject ??
+            "name",
+        ),
         message: `${rule.id}（${subjectOf(row)}）：${rowText(ctx, rule, tiers, table, row, 0)}`,
       });
     rowPts[k] = r.points;

@@ -1,0 +1,144 @@
+/**
+ * Before an .xlsx is loaded: what kind of file it is, and whether loading it could exhaust memory or take minutes.
+ * Looks at the file size, each sheet's unpacked size, row count, filled cells and merged areas — the real content,
+ * never the dimension a sheet claims — and throws a WorkbookFileError with a message code (messages.ts) naming the
+ * sheet and the limit. Works in node and in the browser (JSZip, loaded on demand).
+ */
+import { recogniseFile, fileKindCode } from "../engine/filekind";
+import { parseRangeA1 } from "../engine/text";
+
+export class WorkbookFileError extends Error {
+  constructor(
+    readonly code: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(code);
+  }
+}
+
+/** Limits. A city's largest lists (100,000 enterprises × 10 columns) load in ~6 s and are well inside them. */
+export const LIMITS = {
+  fileMB: 100,
+  /** one sheet's XML, unpacked */
+  sheetMB: 400,
+  rowsPerSheet: 150_000,
+  /** cells holding a value, in all sheets together */
+  cells: 3_000_000,
+  mergesPerSheet: 20_000,
+  /** cells covered by one merged area (ExcelJS makes an object for each) */
+  mergedCells: 100_000,
+  /** cells covered by all merged areas of a sheet */
+  mergedCellsPerSheet: 1_000_000,
+  /** rows × columns of a sheet's used range, as the reader scans it */
+  usedCells: 30_000_000,
+};
+export type Limits = typeof LIMITS;
+
+const mb = (n: number) => Math.round((n / 1048576) * 10) / 10;
+
+function decodeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, d) => String.fromCodePoint(Number(d)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, h) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&amp;/g, "&");
+}
+
+function count(s: string, re: RegExp): number {
+  let n = 0;
+  re.lastIndex = 0;
+  while (re.exec(s)) n++;
+  return n;
+}
+
+/** Throws WorkbookFileError unless `data` is an .xlsx package within the limits. `file` names it in messages. */
+export async function inspectXlsx(data: Uint8Array, file = "", limits: Limits = LIMITS): Promise<void> {
+  const kind = recogniseFile(data);
+  const code = fileKindCode(kind);
+  if (code) throw new WorkbookFileError(code, { file });
+  if (data.length > limits.fileMB * 1048576)
+    throw new WorkbookFileError("limit-file-size", { file, size: mb(data.length), max: limits.fileMB });
+  const JSZip = (await import("jszip")).default;
+  let zip: InstanceType<typeof JSZip>;
+  try {
+    zip = await JSZip.loadAsync(data);
+  } catch {
+    throw new WorkbookFileError("file-xlsx-corrupt", { file });
+  }
+  // sheet part → sheet name, through xl/workbook.xml and its relationships
+  const names = new Map<string, string>();
+  try {
+    const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
+    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
+    const targets = new Map<string, string>();
+    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+      const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+      const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+      if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
+    }
+    for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+      const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+      const id = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
+      const target = id ? targets.get(id) : undefined;
+      if (name && target) names.set(`xl/${target}`, decodeXml(name));
+    }
+  } catch {
+    throw new WorkbookFileError("file-xlsx-corrupt", { file });
+  }
+  let cells = 0;
+  let most = { sheet: "", cells: 0 };
+  for (const path of Object.keys(zip.files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(path)) continue;
+    const entry = zip.files[path];
+    const sheet = names.get(path) ?? path;
+    // the unpacked size, from the zip's directory: refuse before unpacking a zip bomb
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (size > limits.sheetMB * 1048576)
+      throw new WorkbookFileError("limit-sheet-size", { sheet, size: mb(size), max: limits.sheetMB });
+    let xml: string;
+    try {
+      xml = await entry.async("string");
+    } catch {
+      throw new WorkbookFileError("file-xlsx-corrupt", { file });
+    }
+    if (xml.length > limits.sheetMB * 1048576)
+      throw new WorkbookFileError("limit-sheet-size", { sheet, size: mb(xml.length), max: limits.sheetMB });
+    const rows = count(xml, /<(?:\w+:)?row[\s>/]/g);
+    if (rows > limits.rowsPerSheet)
+      throw new WorkbookFileError("limit-rows", { sheet, rows, max: limits.rowsPerSheet });
+    const filled = count(xml, /<(?:\w+:)?(?:v|is)>/g);
+    cells += filled;
+    if (filled > most.cells) most = { sheet, cells: filled };
+    if (cells > limits.cells)
+      throw new WorkbookFileError("limit-cells", { cells, max: limits.cells, sheet: most.sheet });
+    let merges = 0;
+    let covered = 0;
+    for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)) {
+      merges++;
+      if (merges > limits.mergesPerSheet) {
+        const total = count(xml, /<(?:\w+:)?mergeCell\b/g);
+        throw new WorkbookFileError("limit-merges", { sheet, count: total, max: limits.mergesPerSheet });
+      }
+      let area: number;
+      try {
+        const r = parseRangeA1(m[1]);
+        area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
+      } catch {
+        continue;
+      }
+      if (area > limits.mergedCells)
+        throw new WorkbookFileError("limit-merged-area", { sheet, ref: m[1], cells: area, max: limits.mergedCells });
+      covered += area;
+      if (covered > limits.mergedCellsPerSheet)
+        throw new WorkbookFileError("limit-merged-area", {
+          sheet,
+          ref: m[1],
+          cells: covered,
+          max: limits.mergedCellsPerSheet,
+        });
+    }
+  }
+}

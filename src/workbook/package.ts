@@ -1,0 +1,764 @@
+/**
+ * The user's .xlsx as a package of parts (a zip of XML files), handled without re-serialising what we do not own.
+ *
+ * Reading: ExcelJS is given a reduced copy with only what reading needs (the workbook, its worksheets, styles,
+ * shared strings and theme), the worksheets without their references to drawings, pictures, tables, controls and
+ * hyperlinks, so that charts, images, comments and other parts made by any tool can never stop a workbook from
+ * being read (ExcelJS fails on some of them, e.g. openpyxl's charts and comments).
+ *
+ * Writing: the result sheets are rendered by ExcelJS into a workbook of their own, then grafted into the user's
+ * package: their sheet parts (strings made inline, styles re-indexed), their comments, a merged styles.xml (new
+ * fonts, fills, borders, number formats and cell formats appended), the sheet entries, defined names, relationships
+ * and content types. Every other part of the user's package is passed through byte for byte. Sheets that an
+ * earlier run wrote (and only those) are taken out with the parts that only they used.
+ *
+ * Where the package does not have the form this needs, a PackageError says why; the caller can then offer to write
+ * the results into a new workbook instead. Pure TypeScript (fflate), for node and the browser.
+ */
+import { deflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+
+export type Parts = Record<string, Uint8Array>;
+
+/** The package cannot take the result sheets without changing what is not ours: the reason, in English and Chinese. */
+export class PackageError extends Error {
+  constructor(
+    readonly zh: string,
+    en: string,
+  ) {
+    super(en);
+  }
+}
+
+const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+const REL = (t: string) => `${REL_NS}/${t}`;
+const CT_SHEET = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml";
+const CT_COMMENTS = "application/vnd.openxmlformats-officedocument.spreadsheetml.comments+xml";
+const CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing";
+
+// ---------------------------------------------------------------------------------------------------------- XML bits
+
+export function escapeXml(s: string): string {
+  return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}
+function unescapeXml(s: string): string {
+  return s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&amp;/g, "&");
+}
+
+/** The attributes of one start tag (values unescaped). */
+export function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const head = tag.replace(/^<[^\s/>]+/, "");
+  for (const m of head.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) out[m[1]] = unescapeXml(m[2] ?? m[3]);
+  return out;
+}
+
+/** Every element <tag …/> or <tag …>…</tag> (no nesting of the same tag), with its position. */
+function elements(xml: string, tag: string): Array<{ text: string; index: number }> {
+  const re = new RegExp(`<${tag}\\b(?:[^>]*?/>|[^>]*?>[\\s\\S]*?</${tag}>)`, "g");
+  return [...xml.matchAll(re)].map((m) => ({ text: m[0], index: m.index! }));
+}
+
+/** The section <tag …>inner</tag> or <tag …/>, or null. */
+function section(xml: string, tag: string): { start: number; end: number; open: string; inner: string } | null {
+  const m = new RegExp(`<${tag}\\b([^>]*?)(/>|>([\\s\\S]*?)</${tag}>)`).exec(xml);
+  if (!m) return null;
+  return { start: m.index, end: m.index + m[0].length, open: `<${tag}${m[1]}>`, inner: m[3] ?? "" };
+}
+
+function setAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, `$1"${escapeXml(value)}"`);
+  return tag.replace(/^(<[^\s/>]+)/, `$1 ${name}="${escapeXml(value)}"`);
+}
+
+// -------------------------------------------------------------------------------------------------- the package
+
+export function unzipPackage(data: Uint8Array): Parts {
+  const raw = unzipSync(data);
+  const out: Parts = {};
+  for (const [name, bytes] of Object.entries(raw)) if (!name.endsWith("/")) out[name.replace(/^\/+/, "")] = bytes;
+  return out;
+}
+
+function text(parts: Parts, name: string): string {
+  const p = parts[name];
+  if (!p) throw new PackageError(`文件缺少部件 ${name}`, `the package has no part ${name}`);
+  return strFromU8(p);
+}
+
+function relsPartOf(part: string): string {
+  const i = part.lastIndexOf("/");
+  return `${part.slice(0, i + 1)}_rels/${part.slice(i + 1)}.rels`;
+}
+
+/** A relationship target resolved against its source part: "worksheets/sheet1.xml" from xl/workbook.xml. */
+export function resolveTarget(source: string, target: string): string {
+  if (target.startsWith("/")) return target.slice(1);
+  const stack = source.split("/").slice(0, -1);
+  for (const seg of target.split("/")) {
+    if (seg === "..") stack.pop();
+    else if (seg !== "." && seg !== "") stack.push(seg);
+  }
+  return stack.join("/");
+}
+
+/** The target of a relationship from `source` to `part`, relative as tools write it: "worksheets/sheet7.xml". */
+function relativeTarget(source: string, part: string): string {
+  const from = source.split("/").slice(0, -1);
+  const to = part.split("/");
+  let i = 0;
+  while (i < from.length && i < to.length - 1 && from[i] === to[i]) i++;
+  return [...from.slice(i).map(() => ".."), ...to.slice(i)].join("/");
+}
+
+interface Rel {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+  text: string;
+}
+
+function rels(parts: Parts, source: string): Rel[] {
+  const p = parts[relsPartOf(source)];
+  if (!p) return [];
+  return elements(strFromU8(p), "Relationship").map((e) => {
+    const a = attrs(e.text);
+    return {
+      id: a.Id,
+      type: a.Type ?? "",
+      target: a.Target ?? "",
+      external: a.TargetMode === "External",
+      text: e.text,
+    };
+  });
+}
+
+const isType = (r: Rel, t: string) => r.type.endsWith(`/${t}`);
+
+/** The workbook part named by the package's root relationships (normally xl/workbook.xml). */
+function workbookPart(parts: Parts): string {
+  const r = rels(parts, "").find((x) => isType(x, "officeDocument"));
+  const p = r ? resolveTarget("", r.target) : "xl/workbook.xml";
+  if (!parts[p]) throw new PackageError("找不到工作簿部件", "the package has no workbook part");
+  return p;
+}
+
+export interface SheetEntry {
+  name: string;
+  sheetId: number;
+  rid: string;
+  state?: string;
+  text: string;
+  /** the part, or null when the relationship is missing */
+  part: string | null;
+  kind: "worksheet" | "other";
+}
+
+/** The sheets the workbook lists, in order (worksheets, chart sheets, macro sheets…). */
+export function sheetEntries(parts: Parts): SheetEntry[] {
+  const wbPart = workbookPart(parts);
+  const xml = text(parts, wbPart);
+  const sheets = section(xml, "sheets");
+  const rs = rels(parts, wbPart);
+  return elements(sheets?.inner ?? "", "sheet").map((e) => {
+    const a = attrs(e.text);
+    const ridKey = Object.keys(a).find((k) => /(^|:)id$/.test(k) && k !== "sheetId") ?? "r:id";
+    const rel = rs.find((r) => r.id === a[ridKey]);
+    return {
+      name: a.name ?? "",
+      sheetId: Number(a.sheetId),
+      rid: a[ridKey],
+      state: a.state,
+      text: e.text,
+      part: rel && !rel.external ? resolveTarget(wbPart, rel.target) : null,
+      kind: rel && isType(rel, "worksheet") ? "worksheet" : "other",
+    };
+  });
+}
+
+// ---------------------------------------------------------------------------------------------------------- reading
+
+const relsXml = (items: string[]) =>
+  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join("")}</Relationships>`;
+
+/** Elements of a worksheet that reading does not need and that point at other parts. */
+const SHEET_REFS = ["drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "tableParts"];
+
+function readableSheet(xml: string): string {
+  let out = xml;
+  for (const tag of [...SHEET_REFS, "hyperlinks"])
+    out = out.replace(new RegExp(`<${tag}\\b(?:[^>]*?/>|[^>]*?>[\\s\\S]*?</${tag}>)`, "g"), "");
+  return out;
+}
+
+/**
+ * The package reduced to what reading needs, in the part names ExcelJS expects: xl/workbook.xml, worksheets as
+ * xl/worksheets/sheetN.xml, styles, shared strings, theme — and, with `notes`, the cell notes (comments and their
+ * VML, renamed as ExcelJS names them). Nothing else is handed to ExcelJS.
+ */
+export function readablePackage(parts: Parts, opts: { notes?: boolean } = {}): Uint8Array {
+  const wbPart = workbookPart(parts);
+  const out: Zippable = {};
+  const relsOut: string[] = [];
+  const rs = rels(parts, wbPart);
+  let k = 0;
+  let c = 0;
+  for (const r of rs) {
+    if (r.external) continue;
+    const p = resolveTarget(wbPart, r.target);
+    if (!parts[p]) continue;
+    let target: string | null = null;
+    if (isType(r, "worksheet")) {
+      target = `worksheets/sheet${++k}.xml`;
+      out[`xl/${target}`] = strToU8(readableSheet(strFromU8(parts[p])));
+      const notes: string[] = [];
+      if (opts.notes)
+        for (const x of rels(parts, p)) {
+          const src = resolveTarget(p, x.target);
+          if (x.external || !parts[src]) continue;
+          let t: string | null = null;
+          if (isType(x, "comments")) t = `../comments${++c}.xml`;
+          else if (isType(x, "vmlDrawing")) t = `../drawings/vmlDrawing${++c}.vml`;
+          if (!t) continue;
+          out[`xl/${t.slice(3)}`] = parts[src];
+          notes.push(`<Relationship Id="${escapeXml(x.id)}" Type="${escapeXml(x.type)}" Target="${t}"/>`);
+        }
+      if (notes.length) out[`xl/worksheets/_rels/sheet${k}.xml.rels`] = strToU8(relsXml(notes));
+    } else if (isType(r, "styles")) target = "styles.xml";
+    else if (isType(r, "sharedStrings")) target = "sharedStrings.xml";
+    else if (isType(r, "theme")) target = "theme/theme1.xml";
+    if (!target) continue;
+    if (!out[`xl/${target}`]) out[`xl/${target}`] = parts[p];
+    relsOut.push(`<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${target}"/>`);
+  }
+  out["xl/workbook.xml"] = parts[wbPart];
+  out["xl/_rels/workbook.xml.rels"] = strToU8(relsXml(relsOut));
+  out["_rels/.rels"] = strToU8(
+    relsXml([`<Relationship Id="rId1" Type="${REL("officeDocument")}" Target="xl/workbook.xml"/>`]),
+  );
+  if (parts["[Content_Types].xml"]) out["[Content_Types].xml"] = parts["[Content_Types].xml"];
+  return zipSync(out, { level: 0 });
+}
+
+// ---------------------------------------------------------------------------------------------------------- styles
+
+const STYLE_ORDER = [
+  "numFmts",
+  "fonts",
+  "fills",
+  "borders",
+  "cellStyleXfs",
+  "cellXfs",
+  "cellStyles",
+  "dxfs",
+  "tableStyles",
+  "colors",
+  "extLst",
+];
+const STYLE_CHILD: Record<string, string> = {
+  numFmts: "numFmt",
+  fonts: "font",
+  fills: "fill",
+  borders: "border",
+  cellXfs: "xf",
+  dxfs: "dxf",
+};
+
+/** Append children to a section of styles.xml (creating it in schema order), updating its count. */
+function appendTo(xml: string, sec: string, children: string[]): string {
+  if (!children.length) return xml;
+  const s = section(xml, sec);
+  if (s) {
+    const count = elements(s.inner, STYLE_CHILD[sec]).length + children.length;
+    return (
+      xml.slice(0, s.start) +
+      setAttr(s.open, "count", String(count)) +
+      s.inner +
+      children.join("") +
+      `</${sec}>` +
+      xml.slice(s.end)
+    );
+  }
+  const at = STYLE_ORDER.slice(STYLE_ORDER.indexOf(sec) + 1)
+    .map((t) => section(xml, t)?.start ?? -1)
+    .filter((i) => i >= 0);
+  const pos = at.length ? Math.min(...at) : xml.lastIndexOf("</styleSheet>");
+  if (pos < 0) throw new PackageError("styles.xml 的结构无法识别", "styles.xml has an unexpected form");
+  return xml.slice(0, pos) + `<${sec} count="${children.length}">${children.join("")}</${sec}>` + xml.slice(pos);
+}
+
+/**
+ * Merge the result workbook's styles into the user's: returns the new styles.xml and the maps from the result's
+ * cell format (xf) and differential format (dxf) indexes to the merged ones. Identical entries are reused, so that
+ * running again does not grow the file.
+ */
+export function mergeStyles(user: string, ours: string): { xml: string; xf: number[]; dxf: number[] } {
+  if (!section(user, "cellXfs"))
+    throw new PackageError(
+      "styles.xml 的结构无法识别（缺少 cellXfs）",
+      "styles.xml has an unexpected form (no cellXfs)",
+    );
+  let xml = user;
+  const list = (x: string, sec: string) => elements(section(x, sec)?.inner ?? "", STYLE_CHILD[sec]).map((e) => e.text);
+  // number formats: built-in ids (< 164) stay, custom ones by format code
+  const fmtMap = new Map<number, number>();
+  const userFmts = list(user, "numFmts").map((t) => attrs(t));
+  let nextFmt = Math.max(163, ...userFmts.map((a) => Number(a.numFmtId) || 0)) + 1;
+  const newFmts: string[] = [];
+  for (const t of list(ours, "numFmts")) {
+    const a = attrs(t);
+    const id = Number(a.numFmtId);
+    const same = userFmts.find((u) => u.formatCode === a.formatCode);
+    if (same) fmtMap.set(id, Number(same.numFmtId));
+    else {
+      fmtMap.set(id, nextFmt);
+      newFmts.push(`<numFmt numFmtId="${nextFmt}" formatCode="${escapeXml(a.formatCode ?? "General")}"/>`);
+      nextFmt++;
+    }
+  }
+  xml = appendTo(xml, "numFmts", newFmts);
+  // fonts, fills, borders, dxfs: reuse an identical entry or append
+  const merge = (sec: string): number[] => {
+    const have = list(xml, sec);
+    const added: string[] = [];
+    const map = list(ours, sec).map((t) => {
+      const i = have.indexOf(t);
+      if (i >= 0) return i;
+      const j = added.indexOf(t);
+      if (j >= 0) return have.length + j;
+      added.push(t);
+      return have.length + added.length - 1;
+    });
+    xml = appendTo(xml, sec, added);
+    return map;
+  };
+  const fonts = merge("fonts");
+  const fills = merge("fills");
+  const borders = merge("borders");
+  const dxf = merge("dxfs");
+  // cell formats: re-pointed at the merged lists, on the user's Normal style
+  const haveXf = list(xml, "cellXfs");
+  const addedXf: string[] = [];
+  const xf = list(ours, "cellXfs").map((t, i) => {
+    if (i === 0) return 0; // the default format: the user's own default
+    const head = /^<xf\b[^>]*?\/?>/.exec(t)![0];
+    const a = attrs(head);
+    let h = head;
+    const id = Number(a.numFmtId ?? 0);
+    h = setAttr(h, "numFmtId", String(fmtMap.get(id) ?? id));
+    h = setAttr(h, "fontId", String(fonts[Number(a.fontId ?? 0)] ?? 0));
+    h = setAttr(h, "fillId", String(fills[Number(a.fillId ?? 0)] ?? 0));
+    h = setAttr(h, "borderId", String(borders[Number(a.borderId ?? 0)] ?? 0));
+    h = setAttr(h, "xfId", "0");
+    const merged = h + t.slice(head.length);
+    const k = haveXf.indexOf(merged);
+    if (k >= 0) return k;
+    const j = addedXf.indexOf(merged);
+    if (j >= 0) return haveXf.length + j;
+    addedXf.push(merged);
+    return haveXf.length + addedXf.length - 1;
+  });
+  xml = appendTo(xml, "cellXfs", addedXf);
+  return { xml, xf, dxf };
+}
+
+// ---------------------------------------------------------------------------------------------------------- grafting
+
+export interface GraftOptions {
+  /** sheets (by name) to take out of the user's package first: ZoneScore's own from an earlier run */
+  removeSheets: string[];
+  /** defined names to take out (ZoneScore's markers and settings name) */
+  removeNames: (name: string) => boolean;
+}
+
+function uniqueName(taken: Set<string>, make: (n: number) => string): string {
+  for (let n = 1; ; n++) {
+    const p = make(n);
+    if (!taken.has(p.toLowerCase())) {
+      taken.add(p.toLowerCase());
+      return p;
+    }
+  }
+}
+
+/** Insert before the first of these tags found after `from`, else before `fallback`. */
+function insertBefore(xml: string, from: number, tags: string[], fallback: string, insert: string): string {
+  const at = tags.map((t) => xml.indexOf(`<${t}`, from)).filter((i) => i >= 0);
+  const pos = at.length ? Math.min(...at) : xml.lastIndexOf(fallback);
+  if (pos < 0) throw new PackageError("workbook.xml 的结构无法识别", "workbook.xml has an unexpected form");
+  return xml.slice(0, pos) + insert + xml.slice(pos);
+}
+
+/**
+ * Graft the sheets of `ours` (a package ExcelJS wrote holding only the result sheets) into the user's package.
+ * Returns the new package; the user's parts other than the workbook, its relationships, the content types and the
+ * styles are passed through unchanged.
+ */
+export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Uint8Array): Uint8Array {
+  const out: Parts = { ...user };
+  const wbPart = workbookPart(user);
+  const wbRels = relsPartOf(wbPart);
+  let wbXml = text(user, wbPart);
+  let relsText = user[wbRels] ? strFromU8(user[wbRels]) : relsXml([]);
+  let ct = text(user, "[Content_Types].xml");
+  const rootTag = /<(\w+:)?workbook\b[^>]*>/.exec(wbXml);
+  if (!rootTag || rootTag[1])
+    throw new PackageError("workbook.xml 使用了不常见的写法（带前缀的元素）", "workbook.xml uses prefixed elements");
+  if (attrs(rootTag[0]).xmlns !== MAIN_NS)
+    throw new PackageError(
+      "工作簿以“Strict Open XML”格式保存，结果表无法按同一格式加入（可在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试）",
+      'the workbook is saved as Strict Open XML, and the result sheets cannot be added in that format (save it as "Excel Workbook (*.xlsx)" and try again)',
+    );
+  // 1. take out the sheets of an earlier run, with the parts only they used
+  const entries = sheetEntries(user);
+  const removeIdx = entries.map((e, i) => (opts.removeSheets.includes(e.name) ? i : -1)).filter((i) => i >= 0);
+  const removedParts = new Set<string>();
+  for (const i of removeIdx) {
+    const e = entries[i];
+    wbXml = wbXml.replace(e.text, "");
+    const rel = elements(relsText, "Relationship").find((r) => attrs(r.text).Id === e.rid);
+    if (rel) relsText = relsText.replace(rel.text, "");
+    if (e.part) {
+      removedParts.add(e.part);
+      for (const r of rels(user, e.part)) if (!r.external) removedParts.add(resolveTarget(e.part, r.target));
+      removedParts.add(relsPartOf(e.part));
+    }
+  }
+  if (removeIdx.length) {
+    // parts still used by a relationship of another part stay
+    for (const [name, bytes] of Object.entries(user)) {
+      if (!name.endsWith(".rels") || removedParts.has(name) || name === wbRels) continue;
+      const src = name.replace(/_rels\/([^/]+)\.rels$/, "$1");
+      for (const r of elements(strFromU8(bytes), "Relationship")) {
+        const a = attrs(r.text);
+        if (a.TargetMode !== "External" && a.Target) removedParts.delete(resolveTarget(src, a.Target));
+      }
+    }
+    // the calculation chain is a cache that names sheets by id: Excel rebuilds it
+    const calc = rels(user, wbPart).find((r) => isType(r, "calcChain"));
+    if (calc) {
+      removedParts.add(resolveTarget(wbPart, calc.target));
+      relsText = relsText.replace(calc.text, "");
+    }
+    for (const p of removedParts) {
+      delete out[p];
+      ct = ct.replace(
+        new RegExp(`<Override\\b[^>]*PartName="/${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`, "i"),
+        "",
+      );
+    }
+  }
+  const shift = (idx: number) => idx - removeIdx.filter((i) => i < idx).length;
+  // defined names: drop ZoneScore's and those local to a removed sheet; renumber the other local ones
+  wbXml = wbXml.replace(/<definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/definedName>)/g, (d) => {
+    const a = attrs(/^<definedName\b[^>]*>/.exec(d)![0]);
+    if (opts.removeNames(a.name ?? "")) return "";
+    if (a.localSheetId === undefined) return d;
+    const idx = Number(a.localSheetId);
+    if (removeIdx.includes(idx)) return "";
+    return d.replace(/^<definedName\b[^>]*>/, (h) => setAttr(h, "localSheetId", String(shift(idx))));
+  });
+  // the workbook views: the active and first tab keep pointing at the same sheets
+  wbXml = wbXml.replace(/<workbookView\b[^>]*>/g, (v) => {
+    let t = v;
+    for (const k of ["activeTab", "firstSheet"]) {
+      const a = attrs(t)[k];
+      if (a !== undefined) t = setAttr(t, k, String(removeIdx.includes(Number(a)) ? 0 : shift(Number(a))));
+    }
+    return t;
+  });
+  const kept = entries.length - removeIdx.length;
+
+  // 2. styles
+  const stylesRel = rels(user, wbPart).find((r) => isType(r, "styles"));
+  const stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : null;
+  if (!stylesPart || !user[stylesPart])
+    throw new PackageError("工作簿没有样式部件 styles.xml", "the workbook has no styles part");
+  const oursWb = workbookPart(ours);
+  const oursStylesRel = rels(ours, oursWb).find((r) => isType(r, "styles"));
+  const styles = mergeStyles(
+    strFromU8(user[stylesPart]),
+    oursStylesRel ? text(ours, resolveTarget(oursWb, oursStylesRel.target)) : "<styleSheet><cellXfs/></styleSheet>",
+  );
+  out[stylesPart] = strToU8(styles.xml);
+
+  // shared strings of ours, to be written inline
+  const ssRel = rels(ours, oursWb).find((r) => isType(r, "sharedStrings"));
+  const shared = ssRel
+    ? elements(text(ours, resolveTarget(oursWb, ssRel.target)), "si").map((e) =>
+        e.text.replace(/^<si\b[^>]*>/, "").replace(/<\/si>$/, ""),
+      )
+    : [];
+
+  // 3. add our sheets
+  const taken = new Set(Object.keys(out).map((p) => p.toLowerCase()));
+  const ridTaken = new Set(elements(relsText, "Relationship").map((r) => attrs(r.text).Id));
+  let sheetId = Math.max(0, ...entries.map((e) => e.sheetId || 0));
+  const newSheets: string[] = [];
+  const newRels: string[] = [];
+  const newCt: string[] = [];
+  const oursEntries = sheetEntries(ours);
+  for (const e of oursEntries) {
+    if (!e.part || e.kind !== "worksheet") continue;
+    const part = uniqueName(taken, (n) => `xl/worksheets/sheet${n}.xml`);
+    let xml = text(ours, e.part);
+    xml = xml
+      .replace(/<c\b([^>]*?)\bt="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g, (_m, a: string, b: string, i: string) => {
+        const si = shared[Number(i)];
+        if (si === undefined) throw new Error(`shared string ${i} missing`);
+        return `<c${a}t="inlineStr"${b}><is>${si}</is></c>`;
+      })
+      .replace(
+        /(<c\b[^>]*?\bs=")(\d+)(")/g,
+        (_m, a: string, s: string, b: string) => `${a}${styles.xf[Number(s)] ?? 0}${b}`,
+      )
+      .replace(
+        /(<row\b[^>]*?\bs=")(\d+)(")/g,
+        (_m, a: string, s: string, b: string) => `${a}${styles.xf[Number(s)] ?? 0}${b}`,
+      )
+      .replace(
+        /(<col\b[^>]*?\bstyle=")(\d+)(")/g,
+        (_m, a: string, s: string, b: string) => `${a}${styles.xf[Number(s)] ?? 0}${b}`,
+      )
+      .replace(
+        /(<cfRule\b[^>]*?\bdxfId=")(\d+)(")/g,
+        (_m, a: string, s: string, b: string) => `${a}${styles.dxf[Number(s)] ?? 0}${b}`,
+      )
+      // never selected together with the user's active sheet (that would group the sheets)
+      .replace(/\stabSelected="(1|true)"/g, "");
+    // the sheet's own parts: comments and their drawing (notes), links outside the file
+    const sheetRels: string[] = [];
+    for (const r of rels(ours, e.part)) {
+      if (r.external) {
+        sheetRels.push(r.text);
+        continue;
+      }
+      const src = resolveTarget(e.part, r.target);
+      let dest: string;
+      if (isType(r, "comments")) {
+        dest = uniqueName(taken, (n) => `xl/comments${n}.xml`);
+        newCt.push(`<Override PartName="/${dest}" ContentType="${CT_COMMENTS}"/>`);
+      } else if (isType(r, "vmlDrawing")) {
+        dest = uniqueName(taken, (n) => `xl/drawings/vmlDrawing${n}.vml`);
+        newCt.push(`<Override PartName="/${dest}" ContentType="${CT_VML}"/>`);
+      } else throw new Error(`unexpected part in a result sheet: ${r.type}`);
+      if (!ours[src]) throw new Error(`the result sheet's part ${src} is missing`);
+      out[dest] = ours[src];
+      sheetRels.push(
+        `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${relativeTarget(part, dest)}"/>`,
+      );
+    }
+    out[part] = strToU8(xml);
+    if (sheetRels.length) out[relsPartOf(part)] = strToU8(relsXml(sheetRels));
+    newCt.push(`<Override PartName="/${part}" ContentType="${CT_SHEET}"/>`);
+    let rid = "";
+    for (let n = 1; !rid || ridTaken.has(rid); n++) rid = `rIdZs${n}`;
+    ridTaken.add(rid);
+    newRels.push(`<Relationship Id="${rid}" Type="${REL("worksheet")}" Target="${relativeTarget(wbPart, part)}"/>`);
+    newSheets.push(
+      `<sheet name="${escapeXml(e.name)}" sheetId="${++sheetId}"${e.state && e.state !== "visible" ? ` state="${escapeXml(e.state)}"` : ""} xmlns:r="${REL_NS}" r:id="${rid}"/>`,
+    );
+  }
+  // 4. the workbook: sheets, names; relationships; content types
+  const sheets = section(wbXml, "sheets");
+  if (!sheets) throw new PackageError("workbook.xml 没有工作表列表", "workbook.xml lists no sheets");
+  wbXml =
+    wbXml
+      .slice(0, sheets.end)
+      .replace(/(<\/sheets>|<sheets\b[^>]*\/>)$/, (m) =>
+        m.endsWith("/>") ? `${m.slice(0, -2)}>${newSheets.join("")}</sheets>` : `${newSheets.join("")}</sheets>`,
+      ) + wbXml.slice(sheets.end);
+  const ourNames = elements(section(text(ours, oursWb), "definedNames")?.inner ?? "", "definedName").map((d) => {
+    const a = attrs(/^<definedName\b[^>]*>/.exec(d.text)![0]);
+    return a.localSheetId === undefined
+      ? d.text
+      : d.text.replace(/^<definedName\b[^>]*>/, (h) =>
+          setAttr(h, "localSheetId", String(kept + Number(a.localSheetId))),
+        );
+  });
+  if (ourNames.length) {
+    const dn = section(wbXml, "definedNames");
+    if (dn && dn.inner.trim())
+      wbXml =
+        wbXml.slice(0, dn.end - "</definedNames>".length) +
+        ourNames.join("") +
+        wbXml.slice(dn.end - "</definedNames>".length);
+    else {
+      if (dn) wbXml = wbXml.slice(0, dn.start) + wbXml.slice(dn.end);
+      const after = section(wbXml, "sheets")!.end;
+      wbXml = insertBefore(
+        wbXml,
+        after,
+        [
+          "calcPr",
+          "oleSize",
+          "customWorkbookViews",
+          "pivotCaches",
+          "smartTagPr",
+          "smartTagTypes",
+          "webPublishing",
+          "fileRecoveryPr",
+          "webPublishObjects",
+          "extLst",
+        ],
+        "</workbook>",
+        `<definedNames>${ourNames.join("")}</definedNames>`,
+      );
+    }
+  }
+  out[wbPart] = strToU8(wbXml);
+  out[wbRels] = strToU8(
+    /<Relationships\b[^>]*\/>\s*$/.test(relsText)
+      ? relsXml(newRels)
+      : relsText.replace(/<\/Relationships>\s*$/, `${newRels.join("")}</Relationships>`),
+  );
+  out["[Content_Types].xml"] = strToU8(ct.replace(/<\/Types>\s*$/, `${newCt.join("")}</Types>`));
+  // the user's parts are copied compressed as they were; only new and changed parts are compressed
+  const raw = userZip ? rawEntries(userZip) : new Map<string, RawEntry>();
+  return writeZip(
+    Object.entries(out).map(([name, bytes]) => {
+      const r = raw.get(name);
+      return r && bytes === user[name] && r.usize === bytes.length ? r : fresh(name, bytes);
+    }),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------------- zip
+
+/** One zip entry: compressed data with what the directory says about it. */
+interface RawEntry {
+  name: string;
+  method: number;
+  flags: number;
+  time: number;
+  date: number;
+  crc: number;
+  usize: number;
+  data: Uint8Array;
+}
+
+const CRC_TABLE = (() => {
+  const t = new Int32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    t[n] = c;
+  }
+  return t;
+})();
+
+function crc32(d: Uint8Array): number {
+  let c = -1;
+  for (let i = 0; i < d.length; i++) c = CRC_TABLE[(c ^ d[i]) & 0xff] ^ (c >>> 8);
+  return (c ^ -1) >>> 0;
+}
+
+function fresh(name: string, bytes: Uint8Array): RawEntry {
+  const now = new Date();
+  const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
+  const date = ((Math.max(1980, now.getFullYear()) - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
+  const data = deflateSync(bytes, { level: 6 });
+  return { name, method: 8, flags: 0, time, date, crc: crc32(bytes), usize: bytes.length, data };
+}
+
+/** The entries of a zip as stored (compressed data untouched), from its central directory; empty for Zip64. */
+function rawEntries(zip: Uint8Array): Map<string, RawEntry> {
+  const out = new Map<string, RawEntry>();
+  const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = -1;
+  for (let i = zip.length - 22; i >= Math.max(0, zip.length - 65557); i--)
+    if (v.getUint32(i, true) === 0x06054b50) {
+      end = i;
+      break;
+    }
+  if (end < 0) return out;
+  const count = v.getUint16(end + 10, true);
+  let p = v.getUint32(end + 16, true);
+  if (count === 0xffff || p === 0xffffffff) return out;
+  const dec = new TextDecoder();
+  for (let k = 0; k < count; k++) {
+    if (p + 46 > zip.length || v.getUint32(p, true) !== 0x02014b50) return new Map();
+    const q = p;
+    const flags = v.getUint16(q + 8, true);
+    const method = v.getUint16(q + 10, true);
+    const csize = v.getUint32(q + 20, true);
+    const n = v.getUint16(q + 28, true);
+    const local = v.getUint32(q + 42, true);
+    const name = dec.decode(zip.subarray(q + 46, q + 46 + n)).replace(/^\/+/, "");
+    p += 46 + n + v.getUint16(q + 30, true) + v.getUint16(q + 32, true);
+    if (flags & 1 || (method !== 0 && method !== 8) || local + 30 > zip.length) continue;
+    if (v.getUint32(local, true) !== 0x04034b50) continue;
+    const start = local + 30 + v.getUint16(local + 26, true) + v.getUint16(local + 28, true);
+    if (start + csize > zip.length) continue;
+    out.set(name, {
+      name,
+      method,
+      flags: flags & 0x0800,
+      time: v.getUint16(q + 12, true),
+      date: v.getUint16(q + 14, true),
+      crc: v.getUint32(q + 16, true),
+      usize: v.getUint32(q + 24, true),
+      data: zip.subarray(start, start + csize),
+    });
+  }
+  return out;
+}
+
+/** A zip of these entries (no data descriptors, no Zip64: a workbook part over 4 GB is not a workbook). */
+function writeZip(entries: RawEntry[]): Uint8Array {
+  const enc = new TextEncoder();
+  const names = entries.map((x) => enc.encode(x.name));
+  const size = entries.reduce((a, x, i) => a + 30 + names[i].length + x.data.length + 46 + names[i].length, 0) + 22;
+  const out = new Uint8Array(size);
+  const v = new DataView(out.buffer);
+  let p = 0;
+  const offsets: number[] = [];
+  const header = (x: RawEntry, at: number, utf8: boolean) => {
+    v.setUint16(at, 20, true);
+    v.setUint16(at + 2, x.flags | (utf8 ? 0x0800 : 0), true);
+    v.setUint16(at + 4, x.method, true);
+    v.setUint16(at + 6, x.time, true);
+    v.setUint16(at + 8, x.date, true);
+    v.setUint32(at + 10, x.crc, true);
+    v.setUint32(at + 14, x.data.length, true);
+    v.setUint32(at + 18, x.usize, true);
+  };
+  entries.forEach((x, i) => {
+    const utf8 = names[i].some((b) => b > 0x7f);
+    offsets.push(p);
+    v.setUint32(p, 0x04034b50, true);
+    header(x, p + 4, utf8);
+    v.setUint16(p + 26, names[i].length, true);
+    v.setUint16(p + 28, 0, true);
+    out.set(names[i], p + 30);
+    out.set(x.data, p + 30 + names[i].length);
+    p += 30 + names[i].length + x.data.length;
+  });
+  const cd = p;
+  entries.forEach((x, i) => {
+    const utf8 = names[i].some((b) => b > 0x7f);
+    v.setUint32(p, 0x02014b50, true);
+    v.setUint16(p + 4, 20, true);
+    header(x, p + 6, utf8);
+    v.setUint16(p + 28, names[i].length, true);
+    // extra, comment, disk, internal and external attributes: 0
+    v.setUint32(p + 42, offsets[i], true);
+    out.set(names[i], p + 46);
+    p += 46 + names[i].length;
+  });
+  v.setUint32(p, 0x06054b50, true);
+  v.setUint16(p + 8, entries.length, true);
+  v.setUint16(p + 10, entries.length, true);
+  v.setUint32(p + 12, p - cd, true);
+  v.setUint32(p + 16, cd, true);
+  return out;
+}
