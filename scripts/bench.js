@@ -242,16 +242,12 @@ function whatifBenches() {
     out.push(`| ${label} | **${ms(t)} ms** | one score of the same data, alternating with it: ${ms(tScore)} ms |`);
   };
   const small = check(sheetsOf(samplePlan(chifeng).sheets), chifeng).dataset;
-  sens(
-    "sensitivity: chifeng-2020, 14 parks × 1,000 samples + 12 reading combinations + 26 left out (target < 1 s)",
-    chifeng,
-    small,
-  );
-  sens(
-    "sensitivity: chifeng-2020, 1,000 parks × 1,000 samples + 12 reading combinations + 26 left out",
-    chifeng,
-    datasets["chifeng-2020"],
-  );
+  const parks = small.tables[chifeng.entityTable].rows.length;
+  const combos = chifeng.options.reduce((n, o) => n * o.choices.length, 1) * 3;
+  const left = chifeng.rules.filter((r) => r.kind !== "veto").length;
+  const what = `× 1,000 weight samples + ${combos} reading combinations + ${left} rules left out`;
+  sens(`sensitivity: chifeng-2020, ${parks} sample parks ${what} (target < 1 s)`, chifeng, small);
+  sens(`sensitivity: chifeng-2020, 1,000 parks ${what}`, chifeng, datasets["chifeng-2020"]);
   return out;
 }
 

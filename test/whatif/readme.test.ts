@@ -23,7 +23,7 @@ function gapLines(id: string, unit: string): string[] {
 test("every gap line of the README's example block is produced by the code", () => {
   const readme = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
   const block = readme.split("Produced by this code on the built-in samples")[1].split("```text\n")[1].split("```")[0];
-  const produced = [...gapLines("huaibei-2023", "烈山经济开发区"), ...gapLines("chifeng-2020", "宁城经济开发区")];
+  const produced = [...gapLines("huaibei-2023", "烈山经济开发区"), ...gapLines("chifeng-2020", "赤峰高新区元宝山园区")];
   const shown = block
     .split("\n")
     .filter((l) => l.startsWith("  "))
@@ -36,17 +36,17 @@ test("the README's sensitivity summary of the Chifeng sample", () => {
   const s = getBuiltInScheme("chifeng-2020")!;
   const r = checkAndScore(planSheets(samplePlan(s)!), s);
   const res = sensitivity(s, r.dataset!, r.run!, { seed: 1 });
+  expect(res.top3Share.weights).toBe(1);
+  expect(res.factors.every((f) => f.index === 0)).toBe(true);
+  expect(
+    sensitivity(s, r.dataset!, r.run!, { seed: 1, pct: 50, readings: false, leaveOut: false }).top3Share.weights,
+  ).toBe(0.976);
+  const combos = s.options.reduce((n, o) => n * o.choices.length, 1) * 3;
+  expect([s.options.length, res.readings.length]).toEqual([4, 96]);
+  expect(combos).toBe(96);
   const by = (n: string) => res.units.find((u) => u.name === n)!;
-  for (const n of ["赤峰高新区元宝山园区", "宁城经济开发区"]) expect([by(n).all!.p5, by(n).all!.p95]).toEqual([3, 4]);
-  const wide = res.units.filter((u) => u.all && u.all.p5 !== u.all.p95).map((u) => u.name);
-  expect(wide.sort()).toEqual(["赤峰高新区元宝山园区", "宁城经济开发区"].sort());
-  const some = res.units.filter(
-    (u) => u.readings && (u.readings.p5 !== u.readings.p95 || u.leaveOut!.p5 !== u.leaveOut!.p95),
-  );
-  expect(some.map((u) => u.name).sort()).toEqual(
-    ["赤峰高新区元宝山园区", "宁城经济开发区", "赤峰高新区安庆园区", "红山绿色食品产业园区", "巴林左旗工业园区"].sort(),
-  );
-  expect(Math.round(res.top3Share.weights! * 100)).toBe(66);
-  expect(res.top3Share.readings).toBe(1);
-  expect(res.factors.slice(0, 2).map((f) => f.name)).toEqual(["科技创新", "总量指标"]);
+  for (const n of ["宁城经济开发区", "赤峰玉龙工业园区", "赤峰高新区元宝山园区"])
+    expect([n, by(n).readings!.p5, by(n).readings!.p95]).toEqual([n, 2, 4]);
+  expect(res.top3Share.readings).toBe(0.375);
+  expect(res.leaveOut[0].rule).toBe("8");
 });

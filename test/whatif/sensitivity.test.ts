@@ -35,18 +35,19 @@ test("the PRNG is seeded, uniform enough, in [0, 1)", () => {
   expect(seededRandom(43)()).not.toBe(seededRandom(42)());
 });
 
-describe("sensitivity on the Chifeng sample (14 parks, 7 groups, 4 readings)", () => {
+describe("sensitivity on the Chifeng sample (7 groups, every combination of its options)", () => {
   const { data, run } = sample();
-  const res = sensitivity(chifeng, data, run, { seed: 7, samples: 300 });
+  const res = sensitivity(chifeng, data, run, { seed: 7, samples: 300, pct: 60 });
+  const combos = chifeng.options.reduce((n, o) => n * o.choices.length, 1) * 3;
 
   test("deterministic with a seed; another seed draws other weights", () => {
-    expect(sensitivity(chifeng, data, run, { seed: 7, samples: 300 })).toEqual(res);
-    const other = sensitivity(chifeng, data, run, { seed: 8, samples: 300 });
+    expect(sensitivity(chifeng, data, run, { seed: 7, samples: 300, pct: 60 })).toEqual(res);
+    const other = sensitivity(chifeng, data, run, { seed: 8, samples: 300, pct: 60 });
     expect(other.factors).not.toEqual(res.factors);
   });
 
   test("(a) every combination of readings and tie rules; the baseline's own combination gives the baseline ranks", () => {
-    expect(res.readings.length).toBe(4 * 3);
+    expect(res.readings.length).toBe(combos);
     const own = res.readings.find(
       (c) => c.options.rankReading === run.options.rankReading && c.ties === chifeng.ranking.ties,
     )!;
@@ -80,8 +81,8 @@ describe("sensitivity on the Chifeng sample (14 parks, 7 groups, 4 readings)", (
       expect(u.all!.max).toBeGreaterThanOrEqual(u.baseRank);
     }
     expect(res.runs).toEqual({
-      all: 12 + 300 + res.leaveOut.length,
-      readings: 12,
+      all: combos + 300 + res.leaveOut.length,
+      readings: combos,
       weights: 300,
       leaveOut: res.leaveOut.length,
     });
