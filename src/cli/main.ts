@@ -375,6 +375,7 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 async function run(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === "targets") return (await import("./targets")).targetsMain(argv.slice(1), io);
   const a = parseArgs(argv);
   const lang: Lang = a.opts.lang === "en" ? "en" : "zh";
   if (a.opts.lang !== undefined && a.opts.lang !== "en" && a.opts.lang !== "zh")

@@ -302,8 +302,7 @@ function rankAwardFormulas(
   const col = (c: number) => a1(0, c).replace(/\d+$/, "");
   const lastRow = at.first + run.order.length;
   const totalRange = `${sheetRef("summary")}!$${col(at.totalCol)}$${at.first + 1}:$${col(at.totalCol)}$${lastRow}`;
-  award.formulas = award.formulas ?? [];
-  let n = 0;
+  const formulas: Array<{ row: number; col: number; formula: string }> = [];
   aw.forEach((x, k) => {
     const a = scheme.awards.find((y) => y.id === x.rule);
     if (!a || a.kind !== "rank-amount") return;
@@ -320,10 +319,10 @@ function rankAwardFormulas(
       a.ties === "pool"
         ? `ROUND(SUMPRODUCT((${places}>=${R})*(${places}<${R}+${tied})*${amounts})/${tied},${TOTAL_DECIMALS})`
         : `INDEX(${amounts},${R})`;
-    award.formulas!.push({ row: 3 + k, col: 3, formula: `IF(AND(ISNUMBER(${R}),${R}<=${K}),${amount},0)` });
-    n++;
+    formulas.push({ row: 3 + k, col: 3, formula: `IF(AND(ISNUMBER(${R}),${R}<=${K}),${amount},0)` });
   });
-  return n;
+  if (formulas.length) award.formulas = [...(award.formulas ?? []), ...formulas];
+  return formulas.length;
 }
 
 /** A reference to another result sheet, resolved by the adapter to the name it gets (⟦key⟧ → '名称'). */
