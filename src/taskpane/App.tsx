@@ -32,6 +32,7 @@ import type { Settings } from "../workbook/port";
 import { MappingPanel, type MappingChoice } from "./MappingPanel";
 import { Confirm, Findings } from "./Findings";
 import { Results } from "./Results";
+import { TargetsPanel, targetsHost } from "./TargetsPanel";
 import {
   initialState,
   inputsKey,
@@ -661,7 +662,11 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
               {t.step5}
             </Text>
             {/* step 5: what-if and the annex targets (TargetsPanel) plug in here through moreSteps */}
-            {moreSteps ? moreSteps({ state, scheme: builtIn }) : <Text size={200}>{t.step5Later}</Text>}
+            {moreSteps?.({ state, scheme: builtIn })}
+            <TargetsPanel
+              lang={lang}
+              host={targetsHost(host.book, t.noFile, host.download && (async () => void onDownload()))}
+            />
           </li>
         </ol>
       </main>
