@@ -80,6 +80,9 @@ const useStyles = makeStyles({
     "& .fui-Input, & .fui-Select, & .fui-Dropdown, & .fui-Field": { minWidth: 0, maxWidth: "100%" },
     "& .fui-Input__input, & .fui-Select__select": { minWidth: 0 },
     "& table": { maxWidth: "100%" },
+    "& .fui-RadioGroup": { flexWrap: "wrap", minWidth: 0, maxWidth: "100%" },
+    "& .fui-Radio": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Radio__label, & .fui-Label, & .fui-Text": { overflowWrap: "anywhere", minWidth: 0 },
   },
 });
 
