@@ -36,12 +36,14 @@ function render(host: HostOps, lang: string | undefined): void {
 const TEXT = {
   zh: {
     loading: "正在连接 Excel…",
+    slow: "Excel 仍在启动本面板，请稍候。如果一直停在这里（例如网络拦截了 Office 组件），可以改用离线网页版。",
     noOffice: "未能加载 Office 组件（office.js），无法连接 Excel。请检查网络或单位的网络策略后重新打开本面板。",
     outside: "本页面需要在 Excel 中作为加载项打开。",
     standalone: "改用离线网页版（打开、检查和评分本机的 Excel 文件）",
   },
   en: {
     loading: "Connecting to Excel…",
+    slow: "Excel is still starting the pane. If it stays here (for example, the network blocks Office's script), use the offline page.",
     noOffice:
       "Office's script (office.js) could not be loaded, so the pane cannot reach Excel. Check the network or your organisation's policy, then reopen the pane.",
     outside: "This page is meant to be opened inside Excel, as an add-in.",
@@ -50,12 +52,12 @@ const TEXT = {
 };
 
 /** A plain status page: the loading state, or why the pane cannot work here (with a link to the standalone page). */
-function Status(props: { lang: "zh" | "en"; kind: "loading" | "noOffice" | "outside" }) {
+function Status(props: { lang: "zh" | "en"; kind: "loading" | "slow" | "noOffice" | "outside" }) {
   const t = TEXT[props.lang];
   return (
     <main style={{ padding: 16, fontSize: 14, lineHeight: 1.6 }} lang={props.lang === "zh" ? "zh-CN" : "en"}>
       <h1 style={{ fontSize: 18 }}>开发区考评助手 ZoneScore</h1>
-      <p role={props.kind === "loading" ? "status" : "alert"} aria-live="polite">
+      <p role={props.kind === "loading" || props.kind === "slow" ? "status" : "alert"} aria-live="polite">
         {t[props.kind]}
       </p>
       {props.kind !== "loading" && (
@@ -67,6 +69,9 @@ function Status(props: { lang: "zh" | "en"; kind: "loading" | "noOffice" | "outs
   );
 }
 
+/** how long office.js may take before the loading state also offers the standalone page */
+const SLOW_MS = 8000;
+
 async function start(): Promise<void> {
   const addin = document.querySelector('meta[name="zonescore-page"]')?.getAttribute("content") === "addin";
   const w = window as unknown as { Office?: typeof Office };
@@ -74,8 +79,15 @@ async function start(): Promise<void> {
   const lang = langFrom(navigator.language);
   if (typeof w.Office === "undefined") return mount(<Status lang={lang} kind="noOffice" />);
   mount(<Status lang={lang} kind="loading" />);
-  // no race against a short timer: office.js may take long on a slow network; the loading state says what happens
+  // no race against a short timer: office.js may take long on a slow network. The loading state says what happens;
+  // after a while it also offers the standalone page, and the pane still opens if Office answers later.
+  let ready = false;
+  const slow = setTimeout(() => {
+    if (!ready) mount(<Status lang={lang} kind="slow" />);
+  }, SLOW_MS);
   const info = await w.Office.onReady();
+  ready = true;
+  clearTimeout(slow);
   if (info && info.host === w.Office.HostType.Excel) {
     const { officeHost } = await import(/* webpackChunkName: "office-host" */ "./office-host");
     render(officeHost(), w.Office.context.displayLanguage);

@@ -16,6 +16,8 @@ import {
   MARKER_PREFIX,
   rectangular,
   safeSheetName,
+  TONE_FILL,
+  TONE_FONT,
   type PlanSheet,
   type PlanStyle,
   type PlanValue,
@@ -52,6 +54,9 @@ export const NOTE_CAP = 5000;
 export const SETTINGS_CHUNK = 30_000;
 /** Temporary sheets (ours while a write runs, or left by a write that could not finish) start with this. */
 export const TEMP_PREFIX = "zs~";
+/** exactly the names ZoneScore gives temporary sheets (zs~<tag>~<n>, zs~old~<tag>~<n>): a user's sheet never matches */
+const TEMP_NAME = /^zs~(old~)?[0-9a-z]{1,8}~\d{1,3}$/;
+export const isTempSheet = (name: string): boolean => TEMP_NAME.test(name);
 
 const OPTIONS = { delayForCellEdit: true };
 
@@ -182,7 +187,7 @@ export class OfficeBook implements WorkbookPort {
       const settingsRef = names.items.find((n) => n.name === SETTINGS_NAME);
       const settingsSheet = settingsRef ? sheetOfReference(settingsRef.formula) : null;
       const inputs = sheets.items.filter(
-        (ws) => !ours.has(ws.name) && ws.name !== settingsSheet && !ws.name.startsWith(TEMP_PREFIX),
+        (ws) => !ours.has(ws.name) && ws.name !== settingsSheet && !isTempSheet(ws.name),
       );
       // the dimensions of every sheet and the settings cells; merged areas of all sheets in the same sync
       const queueDims = () => {
@@ -341,6 +346,7 @@ export class OfficeBook implements WorkbookPort {
       links: this.supports("ExcelApi", "1.7"),
       page: this.supports("ExcelApi", "1.9"),
       notes: this.supports("ExcelApi", "1.18"),
+      conditional: this.supports("ExcelApi", "1.6"),
     };
     this.lastNotes = [];
     let before: Before | null = null;
@@ -359,7 +365,7 @@ export class OfficeBook implements WorkbookPort {
           ? names.items.filter((n) => n.name.startsWith(MARKER_PREFIX) && !ours.has(sheetOfReference(n.formula) ?? ""))
           : [];
         // sheets left by a write that could not finish
-        const leftovers = sheets.items.filter((x) => x.name.startsWith(TEMP_PREFIX)).map((x) => x.name);
+        const leftovers = sheets.items.filter((x) => isTempSheet(x.name)).map((x) => x.name);
         const old = [...ours].map(([sheet, marker]) => {
           const item = sheets.items.find((x) => x.name === sheet)!;
           return { id: item.id, name: sheet, marker, visibility: item.visibility };
@@ -393,7 +399,7 @@ export class OfficeBook implements WorkbookPort {
         await send(ctx, pieces);
 
         // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
-        const taken = new Set([...real].filter((n) => !ours.has(n) && !n.startsWith(TEMP_PREFIX)));
+        const taken = new Set([...real].filter((n) => !ours.has(n) && !isTempSheet(n)));
         // the sheet to show first, so that hiding the old ones never hides the active sheet
         const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
         added[show >= 0 ? show : 0]?.activate();
@@ -661,7 +667,7 @@ function rectAddress(r: Rect): string {
 function decorate(
   ws: Excel.Worksheet,
   p: PlanSheet,
-  feature: { links: boolean; page: boolean; notes: boolean },
+  feature: { links: boolean; page: boolean; notes: boolean; conditional?: boolean },
   out: Piece[],
   notesLeft: number,
 ): { notes: number; skipped: number } {
@@ -726,6 +732,22 @@ function decorate(
   }
   for (const h of p.rowHeights ?? [])
     op(() => (ws.getRangeByIndexes(h.row, 0, 1, 1).untrack().format.rowHeight = h.height));
+  // conditional formats (ExcelApi 1.6): a custom rule per tone, e.g. 滞后 red on a status column
+  if (feature.conditional)
+    for (const cf of p.conditional ?? [])
+      op(
+        () => {
+          const r = cf.rect;
+          const f = ws
+            .getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1)
+            .untrack()
+            .conditionalFormats.add("Custom");
+          f.custom.rule.formula = `=${cf.formula}`;
+          f.custom.format.fill.color = `#${TONE_FILL[cf.tone]}`;
+          f.custom.format.font.color = `#${TONE_FONT[cf.tone]}`;
+        },
+        jsonBytes(cf.formula) + OP_BYTES * 4,
+      );
   // cell notes need ExcelApi 1.18 (and a client that has them); below it the detail sheet carries the same sentences
   let used = 0;
   let skipped = 0;

@@ -278,6 +278,22 @@ describe("failures found through the real client", () => {
   });
 });
 
+describe("sheets left by a write that could not finish", () => {
+  test("are not read as input and are removed by the next write; a user's sheet called zs~… is left alone", async () => {
+    const sheets = sampleSheets();
+    sheets.push({ name: "zs~abc123~0", originRow: 0, originCol: 0, values: [["残留"]], merges: [] });
+    sheets.push({ name: "zs~我的表", originRow: 0, originCol: 0, values: [["我的"]], merges: [] });
+    const fake = fakeFromSheets(sheets);
+    const { office } = harness(fake);
+    const read = await office.readSheets();
+    expect(read.map((s) => s.name)).not.toContain("zs~abc123~0");
+    expect(read.map((s) => s.name)).toContain("zs~我的表");
+    await office.writeResult(plan(huaibei, checkAndScore(read, huaibei).run!));
+    expect(fake.sheet("zs~abc123~0")).toBeUndefined();
+    expect(fake.sheet("zs~我的表")!.get(0, 0)!.v).toBe("我的");
+  });
+});
+
 describe("a failure at every sync of a write, through the real client, leaves the workbook exactly as before", () => {
   async function everySync(sheets: SheetData[], make: (read: SheetData[]) => ResultPlan, twice: boolean) {
     const probe = fakeFromSheets(sheets);

@@ -1,48 +1,10 @@
-import { spawnSync } from "child_process";
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { check, checkAndScore, plan } from "../../src/engine/pipeline";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { OfficeBook } from "../../src/workbook/office";
 import { fakeFromSheets } from "../fakes/excel";
-import { huaibei, sampleSheets } from "../helpers";
-import type { CellValue, SheetData } from "../../src/engine/types";
-
-/** The sample with the zone sheet's headers renamed beyond recognition, and a project naming its zone by a short form. */
-function oddSheets(): SheetData[] {
-  const sheets = sampleSheets();
-  const z = sheets.find((s) => s.name === "开发区指标")!;
-  z.values[2] = z.values[2].map((v, i) => (i === 0 ? v : v === null ? null : `指标${i}`)) as CellValue[];
-  z.values[3] = z.values[3].map(() => null);
-  const p = sheets.find((s) => s.name === "项目清单")!;
-  p.values[2][1] = "濉溪开发区";
-  return sheets;
-}
-const MAP = {
-  tables: {
-    zones: {
-      sheet: "开发区指标",
-      columns: {
-        name: "A",
-        outputPrev: "B",
-        output: "C",
-        newProjects: "D",
-        enterprises: "E",
-        listed: "F",
-        review: "G",
-        filing: "H",
-        landTask: "I",
-        aaRated: "J",
-        intensive: "K",
-        base: "L",
-        taxPerMu: "M",
-      },
-    },
-  },
-  aliases: { 濉溪开发区: "濉溪经济开发区" },
-};
+import { huaibei } from "../helpers";
+import { MAP, oddSheets } from "./odd-workbook";
 
 test("without the mapping the odd workbook has errors; with it, none", () => {
   expect(check(oddSheets(), huaibei).errors).toBeGreaterThan(0);
@@ -76,38 +38,6 @@ test("ExcelJS: settings live in a very hidden sheet, are not input, survive a re
   expect(await back.readSettings()).toEqual(MAP);
   expect((await back.readSheets()).map((s) => s.name)).not.toContain("ZoneScore设置");
   expect(back.wb.getWorksheet("ZoneScore设置")!.state).toBe("veryHidden");
-  // the command line uses the saved mapping, or a file that overrides it
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-map-"));
-  const f = path.join(dir, "odd.xlsx");
-  fs.writeFileSync(f, await back.toBuffer());
-  const bin = path.join(__dirname, "..", "..", "bin", "zonescore.js");
-  const zs = (...a: string[]) => spawnSync(process.execPath, [bin, ...a], { encoding: "utf8" });
-  expect(zs("check", f, "--scheme", "huaibei-2023").status).toBe(0);
-  const saved = path.join(dir, "m.json");
-  expect(zs("check", f, "--scheme", "huaibei-2023", "--save-mapping", saved).status).toBe(0);
-  const m = JSON.parse(fs.readFileSync(saved, "utf8"));
-  expect(m.tables.zones.columns.output).toBe("C");
-  expect(m.aliases).toEqual(MAP.aliases);
-  m.tables.zones.columns.output = "B";
-  m.tables.zones.columns.outputPrev = "C";
-  fs.writeFileSync(saved, JSON.stringify(m));
-  const swapped = zs(
-    "score",
-    f,
-    "--scheme",
-    "huaibei-2023",
-    "--mapping",
-    saved,
-    "--out",
-    path.join(dir, "o.xlsx"),
-    "--json",
-    "-",
-  );
-  expect(
-    JSON.parse(swapped.stdout)
-      .entities.find((e: { name: string }) => e.name === "濉溪经济开发区")
-      .parts.find((p: { rule: string }) => p.rule === "2.1").points,
-  ).toBe(0);
 });
 
 test("Office: settings are read in the same three syncs as the sheets, written hidden, and kept by a result write", async () => {
