@@ -174,6 +174,7 @@ describe("the 14-park sample, end to end through the command line", () => {
       "园区指标",
       "认定清单",
       "往年结果",
+      "分组排名",
       "评分汇总",
       "得分明细",
       "奖励测算",
