@@ -10,6 +10,7 @@ const { score } = b("engine/score");
 const { tableSheet, templateColumns } = b("engine/template");
 const { chifengSampleRows } = b("samples/chifeng-2020");
 const { mujunRows, mulberry32 } = b("samples/mujun");
+const { samplePlan } = b("samples/index");
 
 function time(fn, minMs = 400) {
   for (let i = 0; i < 5; i++) fn();
@@ -37,9 +38,12 @@ const params = {
   links: [],
 };
 const rows = [];
+/** the checked data of each scoring bench, by scheme id, for the what-if rows */
+const datasets = {};
 
 function measure(label, scheme, sheets, extraBaselines = "") {
   const c = check(sheets, scheme, { year: 2023 });
+  datasets[scheme.id] = c.dataset;
   if (c.errors) throw new Error(`${label}: bench data has errors: ${JSON.stringify(c.issues.slice(0, 3))}`);
   const entities = c.dataset.tables[scheme.entityTable].rows;
   const tScore = time(() => score(scheme, c.dataset));
@@ -180,6 +184,73 @@ async function readBench() {
   return `| read + check 100,000 rows × 10 columns (mujun-template, ${(buf.length / 1e6).toFixed(1)} MB .xlsx; target < 1 s) | cells → tables ${ms(tRead)} ms + check ${ms(tCheck)} ms = **${ms(tRead + tCheck)} ms** | | | ExcelJS merely loading the file: ${ms(tLoad[1])} ms |`;
 }
 
+// what-if: one edit → rescored and diffed; sensitivity (readings × ties, 1,000 weight samples, leave one out)
+function whatifBenches() {
+  const { runScenario, startWhatIf, sensitivity } = b("engine/whatif/index");
+  const out = [];
+  // the edit and its baseline alternate in one loop, so that a shared machine's load falls on both alike
+  const pair = (a, c, minMs) => {
+    for (let i = 0; i < 3; i++) {
+      a();
+      c();
+    }
+    const ta = [];
+    const tc = [];
+    const start = performance.now();
+    while (performance.now() - start < minMs || ta.length < 7) {
+      let t = performance.now();
+      a();
+      ta.push(performance.now() - t);
+      t = performance.now();
+      c();
+      tc.push(performance.now() - t);
+    }
+    const med = (xs) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+    return [med(ta), med(tc)];
+  };
+  const edit = (label, scheme, data, field) => {
+    const w = startWhatIf(scheme, data);
+    const ents = data.tables[scheme.entityTable].rows;
+    let k = 0;
+    const [t, tScore] = pair(
+      () => {
+        const row = ents[k++ % ents.length];
+        const v = row.values[field];
+        runScenario(w, [{ op: "set", table: scheme.entityTable, key: row.name, field, value: (v ?? 0) + 1 }]);
+      },
+      () => score(scheme, data),
+      1500,
+    );
+    out.push(`| ${label} | **${ms(t)} ms** | score alone (no edit, no diff), alternating with it: ${ms(tScore)} ms |`);
+  };
+  const chifeng = getBuiltInScheme("chifeng-2020");
+  const mujun = getBuiltInScheme("mujun-template");
+  edit("one edit → rescored + diffed: chifeng-2020, 1,000 parks", chifeng, datasets["chifeng-2020"], "newOutput");
+  edit(
+    "one edit → rescored + diffed: mujun-template, 100,000 enterprises",
+    mujun,
+    datasets["mujun-template"],
+    "taxPerMu",
+  );
+  const sens = (label, scheme, data) => {
+    const base = score(scheme, data);
+    const [t, tScore] = pair(
+      () => sensitivity(scheme, data, base, { seed: 1, samples: 1000 }),
+      () => score(scheme, data),
+      1500,
+    );
+    out.push(`| ${label} | **${ms(t)} ms** | one score of the same data, alternating with it: ${ms(tScore)} ms |`);
+  };
+  const small = check(sheetsOf(samplePlan(chifeng).sheets), chifeng).dataset;
+  const parks = small.tables[chifeng.entityTable].rows.length;
+  const combos = chifeng.options.reduce((n, o) => n * o.choices.length, 1) * 3;
+  const left = chifeng.rules.filter((r) => r.kind !== "veto").length;
+  const what = `× 1,000 weight samples + ${combos} reading combinations + ${left} rules left out`;
+  sens(`sensitivity: chifeng-2020, ${parks} sample parks ${what} (target < 1 s)`, chifeng, small);
+  sens(`sensitivity: chifeng-2020, 1,000 parks ${what}`, chifeng, datasets["chifeng-2020"]);
+  return out;
+}
+
 if (process.argv[2] === "read") {
   // in its own process, so that the heaps of the scoring benchmarks do not slow its garbage collection
   readBench().then(
@@ -192,6 +263,12 @@ if (process.argv[2] === "read") {
   return;
 }
 scoringBenches();
+if (process.argv[2] === "whatif") {
+  // npm run bench -- whatif: the what-if rows only (with the scoring rows they reuse the data of)
+  for (const r of rows) console.log(r);
+  for (const r of whatifBenches()) console.log(r);
+  return;
+}
 const readLine = require("child_process")
   .execFileSync(process.execPath, [__filename, "read"], { encoding: "utf8" })
   .trim();
@@ -204,3 +281,7 @@ console.log(
 console.log("|---|---|---|---|---|");
 for (const r of rows) console.log(r);
 console.log(readLine);
+console.log(
+  "\n| what-if (node; the browser runs the same engine) | median | baseline in the same run |\n|---|---|---|",
+);
+for (const r of whatifBenches()) console.log(r);

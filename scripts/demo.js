@@ -46,3 +46,26 @@ for (const scheme of ["huaibei-2023", "chifeng-2020", "mujun-template"]) {
     `示例输入 / sample input: ${path.relative(root, sample)}\n评分结果 / result:       ${path.relative(root, result)}`,
   );
 }
+
+// target tables (zonescore targets): fill the Huaibei annex from its 2022 column and the 2025 totals; track the
+// three schemes at 2023年1-9月 (xuancheng also checks its project list against "234+1.2")
+{
+  const t = (...args) => zs("targets", ...args);
+  const annex = path.join(out, "targets-huaibei-2023-annex.xlsx");
+  if (t("sample", "huaibei-2023", "--kind", "fill", "--out", annex) !== 0) process.exit(1);
+  const filled = path.join(out, "targets-huaibei-2023-filled.xlsx");
+  if (
+    t("fill", annex, "--scheme", "huaibei-2023", "--method", "geometric", "--allocate", "base", "--out", filled) !== 0
+  )
+    process.exit(1);
+  for (const [scheme, kind] of [
+    ["huaibei-2023", "track"],
+    ["yeji-2023", "track"],
+    ["xuancheng-2023", "track"],
+  ]) {
+    const sample = path.join(out, `targets-${scheme}-sample.xlsx`);
+    const result = path.join(out, `targets-${scheme}-progress.xlsx`);
+    if (t("sample", scheme, "--kind", kind, "--out", sample) !== 0) process.exit(1);
+    if (t("track", sample, "--scheme", scheme, "--period", "2023-09", "--out", result) !== 0) process.exit(1);
+  }
+}

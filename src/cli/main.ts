@@ -18,6 +18,7 @@ import { UsageError } from "./usage";
 import type { MappingFile, ResolvedTable } from "../engine/read";
 import type { ScoreRun } from "../engine/result";
 import { displayNumber } from "../engine/format";
+import { WHATIF_COMMANDS, whatIfMain } from "./whatif";
 
 const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
 
@@ -31,6 +32,8 @@ const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
                                                       校验 / check the indicator sheets
   zonescore score <in.xlsx> --scheme S [--year Y] [--out F.xlsx] [--json F] [--force]
                                                       评分 / score; writes a copy of the workbook with result sheets
+  zonescore whatif <in.xlsx> --scheme S --set "单位/字段=值" [--gap 单位] …     推演 / what-if (see zonescore whatif)
+  zonescore sensitivity <in.xlsx> --scheme S [--samples N] …              敏感性分析 / sensitivity
 
 options:
   --scheme S   built-in id (see \`zonescore schemes\`), a scheme .json file, or an .xlsx with the rules sheets
@@ -320,6 +323,7 @@ export interface Io {
 const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
+  if (WHATIF_COMMANDS.has(argv[0])) return whatIfMain(argv, io);
   const lang = langOf(argv);
   try {
     return await run(argv, io);
@@ -371,6 +375,7 @@ export const COMMANDS: Record<string, Command> = {
 };
 
 async function run(argv: string[], io: Io): Promise<number> {
+  if (argv[0] === "targets") return (await import("./targets")).targetsMain(argv.slice(1), io);
   const a = parseArgs(argv);
   const lang: Lang = a.opts.lang === "en" ? "en" : "zh";
   if (a.opts.lang !== undefined && a.opts.lang !== "en" && a.opts.lang !== "zh")

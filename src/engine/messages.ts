@@ -170,6 +170,73 @@ const M: Record<string, { zh: (p: P) => string; en: (p: P) => string }> = {
     zh: (p) => `统一社会信用代码“${p.value}”中的组织机构代码校验位不符（按 GB 11714 应为 ${p.expected}）`,
     en: (p) => `the organisation code inside "${p.value}" fails its check character (GB 11714 gives ${p.expected})`,
   },
+  // target tables (分解目标, 进度跟踪)
+  "total-off-grid": {
+    zh: (p) => `${p.label}：总目标 ${p.total} 不是表格精度（${p.decimals} 位小数）上的数，无法精确分解`,
+    en: (p) => `${p.label}: the total ${p.total} is not on the table's precision (${p.decimals} decimals)`,
+  },
+  "floor-above-cap": {
+    zh: (p) => `${p.label}：${p.unit} 的下限 ${p.floor} 高于上限 ${p.cap}（逐年递增要求与已填数值矛盾）`,
+    en: (p) =>
+      `${p.label}: ${p.unit}'s floor ${p.floor} is above its cap ${p.cap} (a rising series against a filled value)`,
+  },
+  "filled-differ-total": {
+    zh: (p) => `${p.label}：各单位均已填写，合计 ${p.sum}，与总目标 ${p.total} 不符`,
+    en: (p) => `${p.label}: every unit is filled and they add up to ${p.sum}, not the total ${p.total}`,
+  },
+  "floors-exceed-total": {
+    zh: (p) =>
+      `${p.label}：无法分解——各单位下限（${p.floors}）合计 ${p.sum}，超过可分配的 ${p.remaining}（总目标 ${p.total}，已填 ${p.filled}）。请提高总目标或降低下限`,
+    en: (p) =>
+      `${p.label}: infeasible — the floors (${p.floors}) add up to ${p.sum}, above the ${p.remaining} left to allocate (total ${p.total}, filled ${p.filled}); raise the total or lower the floors`,
+  },
+  "caps-below-total": {
+    zh: (p) =>
+      `${p.label}：无法分解——各单位上限（${p.caps}）合计 ${p.sum}，低于需分配的 ${p.remaining}（总目标 ${p.total}）`,
+    en: (p) =>
+      `${p.label}: infeasible — the caps (${p.caps}) add up to ${p.sum}, below the ${p.remaining} to allocate (total ${p.total})`,
+  },
+  "cannot-round": {
+    zh: (p) => `${p.label}：在上下限内无法按表格精度凑足总目标 ${p.total}`,
+    en: (p) => `${p.label}: the total ${p.total} cannot be reached on the table's precision within the bounds`,
+  },
+  "base-missing": {
+    zh: (p) => `${p.label} 是基数（实绩），以下单位未填写：${p.units}`,
+    en: (p) => `${p.label} is the base (actuals); these units have none: ${p.units}`,
+  },
+  "weights-missing": {
+    zh: (p) => `${p.label}：按权重分解需要每个单位的权重（非负数），缺少：${p.units}`,
+    en: (p) => `${p.label}: allocating by weights needs a weight ≥ 0 for every unit; missing: ${p.units}`,
+  },
+  "prior-missing": {
+    zh: (p) => `按增量占比分解需要 ${p.label} 的数值（上一期实绩），缺少：${p.units}`,
+    en: (p) => `allocating by share of growth needs ${p.label} (the year before the base); missing: ${p.units}`,
+  },
+  "no-base": {
+    zh: (p) => `${p.label}：表中没有基年列，无法推算逐年目标`,
+    en: (p) => `${p.label}: the table has no base-year column to start the series from`,
+  },
+  "no-total": {
+    zh: (p) => `${p.label}：没有总目标（总计行为空，方案也未规定）`,
+    en: (p) => `${p.label}: no total (the 总计 row is empty and the scheme states none)`,
+  },
+  "no-table": {
+    zh: (p) => `方案 ${p.scheme} 没有需要分解的目标表`,
+    en: (p) => `scheme ${p.scheme} has no target table to fill`,
+  },
+  "table-not-found": {
+    zh: (p) => `找不到「${p.title}」：没有哪张工作表的表头包含“${p.header}”及其指标列`,
+    en: (p) => `cannot find "${p.title}": no sheet has a header with "${p.header}" and its indicator columns`,
+  },
+  "actuals-not-found": {
+    zh: () => `找不到实绩表：需要一张表头含“指标”、并按期间（如“2023年1-9月”）列出“累计完成”“上年同期”的工作表`,
+    en: () =>
+      `cannot find the actuals: a sheet with an 指标 column and, per period (e.g. 2023年1-9月), 累计完成 and 上年同期`,
+  },
+  "no-targets": {
+    zh: (p) => `方案 ${p.scheme} 在 ${p.year} 年没有可跟踪的目标`,
+    en: (p) => `scheme ${p.scheme} has no targets to track in ${p.year}`,
+  },
   "unknown-level": {
     zh: (p) =>
       `规则 ${p.rule}（${p.clause}，${p.name}）：「${p.column}」填“${p.value}”，不是可识别的认定级别（可填：${p.known}，或 无），按 0 分计，请核实`,

@@ -39,7 +39,16 @@ export interface PlanSheet {
    * data bars on the total column instead (ExcelJS cannot write charts)
    */
   bars?: { column: number; top: number; bottom: number; stackColumns: number[] };
+  /**
+   * conditional formatting: cells of `rect` take the tone's fill where `formula` (relative to the rect's top-left
+   * cell, without "=") is true, e.g. a status column: { formula: 'I6="滞后"', tone: "bad" }
+   */
+  conditional?: Array<{ rect: Rect; formula: string; tone: "good" | "ok" | "bad" }>;
 }
+
+/** fills of the conditional tones (green, blue, red), as RRGGBB */
+export const TONE_FILL = { good: "C6EFCE", ok: "DDEBF7", bad: "FFC7CE" } as const;
+export const TONE_FONT = { good: "006100", ok: "1F4E78", bad: "9C0006" } as const;
 
 export interface ResultPlan {
   sheets: PlanSheet[];

@@ -25,3 +25,6 @@ export function getBuiltInScheme(id: string): Scheme | undefined {
   }
   return s;
 }
+
+/** target schemes (fill and track): huaibei-2023's annex, yeji-2023, xuancheng-2023 */
+export { getTargetScheme, targetSchemeIds } from "./targets";

@@ -31,6 +31,7 @@ import type { SheetData } from "../engine/types";
 import type { ResolvedTable } from "../engine/read";
 import type { Settings } from "../workbook/port";
 import { MappingPanel, type MappingChoice } from "./MappingPanel";
+import { TargetsPanel, targetsHost } from "./TargetsPanel";
 import type { Issue } from "../engine/types";
 import type { ScoreRun } from "../engine/result";
 
@@ -281,6 +282,10 @@ export function App({ host, initialLang, save }: AppProps): React.JSX.Element {
       {run && <Ranking run={run} lang={lang} />}
       {issues && <IssueList issues={issues} lang={lang} onSelect={host.selectCell} onAlias={onAlias} />}
       {mapping && mapping.length > 0 && <MappingPanel mapping={mapping} lang={lang} onSave={onSaveMapping} />}
+      <TargetsPanel
+        lang={lang}
+        host={targetsHost(host.book, t.noFile, host.download && (async () => void onDownload()))}
+      />
     </div>
   );
 }

@@ -77,3 +77,83 @@ export function strings(lang: UiLang): Strings {
 export function langFrom(tag: string | undefined | null): UiLang {
   return tag && /^en/i.test(tag) ? "en" : "zh";
 }
+
+/** The target panel's strings (分解目标 / 进度跟踪). */
+const targetsZh = {
+  title: "目标分解与进度跟踪",
+  scheme: "目标方案",
+  fill: "分解目标",
+  method: "逐年路径",
+  geometric: "等比（年均增速相同）",
+  linear: "等差（每年增量相同）",
+  allocate: "总目标分解方式",
+  byBase: "按基数占比",
+  byWeights: "按输入的权重",
+  weights: "各单位权重（默认为基年实绩，可修改）",
+  typeWeights: "请检查或修改各单位的权重，再点“生成建议”",
+  propose: "生成建议",
+  indicator: "指标",
+  proposalTable: "建议值与现表对照",
+  legend: "黄色为建议值（可修改），其余为现表已填数值（不改动）",
+  current: "现表",
+  empty: "空",
+  total: "总计",
+  fixes: "总计核对",
+  fix: (label: string, printed: number, sum: number, members: string) =>
+    `${label}：总计 ${printed} 与各单位合计 ${sum} 不符。可将总计改为 ${sum}，或各单位改为 ${members}`,
+  accept: "接受并写入新工作表",
+  discard: "放弃",
+  proposed: (n: number, fixes: number) => `已生成 ${n} 个建议值${fixes ? `；总计核对发现 ${fixes} 处不符` : ""}`,
+  wroteSheet: (s: string) => `已写入：${s}`,
+  track: "进度跟踪",
+  findPeriods: "读取实绩期间",
+  period: "期间",
+  badPeriod: "期间应为 2023-09、2023Q3 或 2023-H1 这样的写法",
+  trackButton: "跟踪并写入进度跟踪表",
+  trackSummary: (p: string, done: number, ahead: number, behind: number, none: number) =>
+    `${p}：已完成 ${done}，超序时进度 ${ahead}，滞后 ${behind}，未报送 ${none}`,
+  lagging: "滞后清单",
+  download: "下载工作簿",
+};
+export type TargetStrings = typeof targetsZh;
+const targetsEn: TargetStrings = {
+  title: "Target tables and progress",
+  scheme: "Target scheme",
+  fill: "Fill a target table",
+  method: "Yearly path",
+  geometric: "Geometric (equal growth rate)",
+  linear: "Linear (equal yearly increment)",
+  allocate: "Split the total",
+  byBase: "By share of the base",
+  byWeights: "By weights you type",
+  weights: "Weight of each unit (the base year's actual to start with)",
+  typeWeights: "Check or change each unit's weight, then click Propose again",
+  propose: "Propose",
+  indicator: "Indicator",
+  proposalTable: "Proposal beside the current table",
+  legend: "Yellow cells are proposals (editable); the others are the table's own values (unchanged)",
+  current: "current",
+  empty: "empty",
+  total: "Total",
+  fixes: "Total check",
+  fix: (label: string, printed: number, sum: number, members: string) =>
+    `${label}: the total ${printed} differs from its members' sum ${sum}. Set the total to ${sum}, or the members to ${members}`,
+  accept: "Accept into a new sheet",
+  discard: "Discard",
+  proposed: (n: number, fixes: number) =>
+    `${n} cells proposed${fixes ? `; ${fixes} totals differ from their members` : ""}`,
+  wroteSheet: (s: string) => `Wrote: ${s}`,
+  track: "Track progress",
+  findPeriods: "Read the periods of the actuals",
+  period: "Period",
+  badPeriod: "A period is written like 2023-09, 2023Q3 or 2023-H1",
+  trackButton: "Track and write the progress sheet",
+  trackSummary: (p: string, done: number, ahead: number, behind: number, none: number) =>
+    `${p}: completed ${done}, ahead ${ahead}, behind ${behind}, not reported ${none}`,
+  lagging: "Behind schedule",
+  download: "Download the workbook",
+};
+
+export function targetStrings(lang: UiLang): TargetStrings {
+  return lang === "en" ? targetsEn : targetsZh;
+}

@@ -5,6 +5,8 @@ import {
   MARKER_PREFIX,
   rectangular,
   safeSheetName,
+  TONE_FILL,
+  TONE_FONT,
   type PlanSheet,
   type PlanStyle,
   type ResultPlan,
@@ -464,6 +466,22 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
     ws.pageSetup.printArea = `A1:${colLetters(p.print.lastColumn)}${values.length}`;
   for (const h of p.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
   for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
+  (p.conditional ?? []).forEach((cf, i) =>
+    ws.addConditionalFormatting({
+      ref: `${colLetters(cf.rect.left)}${cf.rect.top + 1}:${colLetters(cf.rect.right)}${cf.rect.bottom + 1}`,
+      rules: [
+        {
+          type: "expression",
+          priority: i + 2,
+          formulae: [cf.formula],
+          style: {
+            fill: { type: "pattern", pattern: "solid", bgColor: { argb: `FF${TONE_FILL[cf.tone]}` } },
+            font: { color: { argb: `FF${TONE_FONT[cf.tone]}` } },
+          },
+        },
+      ],
+    }),
+  );
   // a file cannot carry the Excel chart: data bars on the totals say the same at a glance
   if (p.bars && p.bars.bottom >= p.bars.top) {
     const col = colLetters(p.bars.column);

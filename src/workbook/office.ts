@@ -16,6 +16,8 @@ import {
   MARKER_PREFIX,
   rectangular,
   safeSheetName,
+  TONE_FILL,
+  TONE_FONT,
   type PlanSheet,
   type PlanStyle,
   type PlanValue,
@@ -344,6 +346,7 @@ export class OfficeBook implements WorkbookPort {
       links: this.supports("ExcelApi", "1.7"),
       page: this.supports("ExcelApi", "1.9"),
       notes: this.supports("ExcelApi", "1.18"),
+      conditional: this.supports("ExcelApi", "1.6"),
     };
     this.lastNotes = [];
     let before: Before | null = null;
@@ -664,7 +667,7 @@ function rectAddress(r: Rect): string {
 function decorate(
   ws: Excel.Worksheet,
   p: PlanSheet,
-  feature: { links: boolean; page: boolean; notes: boolean },
+  feature: { links: boolean; page: boolean; notes: boolean; conditional?: boolean },
   out: Piece[],
   notesLeft: number,
 ): { notes: number; skipped: number } {
@@ -729,6 +732,22 @@ function decorate(
   }
   for (const h of p.rowHeights ?? [])
     op(() => (ws.getRangeByIndexes(h.row, 0, 1, 1).untrack().format.rowHeight = h.height));
+  // conditional formats (ExcelApi 1.6): a custom rule per tone, e.g. 滞后 red on a status column
+  if (feature.conditional)
+    for (const cf of p.conditional ?? [])
+      op(
+        () => {
+          const r = cf.rect;
+          const f = ws
+            .getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1)
+            .untrack()
+            .conditionalFormats.add("Custom");
+          f.custom.rule.formula = `=${cf.formula}`;
+          f.custom.format.fill.color = `#${TONE_FILL[cf.tone]}`;
+          f.custom.format.font.color = `#${TONE_FONT[cf.tone]}`;
+        },
+        jsonBytes(cf.formula) + OP_BYTES * 4,
+      );
   // cell notes need ExcelApi 1.18 (and a client that has them); below it the detail sheet carries the same sentences
   let used = 0;
   let skipped = 0;

@@ -5,9 +5,10 @@
 import type { SheetData } from "../engine/types";
 import type { ResultPlan } from "../engine/plan";
 import type { MappingFile } from "../engine/read";
+import { parseScenarios, type SavedScenario } from "../engine/whatif/scenario";
 
-/** What ZoneScore remembers in a workbook: the confirmed column mapping and name aliases. */
-export type Settings = MappingFile;
+/** What ZoneScore remembers in a workbook: the confirmed column mapping, name aliases and named what-if scenarios. */
+export type Settings = MappingFile & { scenarios?: SavedScenario[] };
 
 /** The hidden sheet that holds the settings (JSON in A1), found by its defined name, not by its sheet name. */
 export const SETTINGS_NAME = "ZoneScoreSettings";
@@ -17,7 +18,16 @@ export function parseSettings(text: unknown): Settings | null {
   if (typeof text !== "string" || !text.trim()) return null;
   try {
     const v = JSON.parse(text) as Settings;
-    return v && typeof v === "object" ? v : null;
+    if (!v || typeof v !== "object") return null;
+    if (v.scenarios !== undefined) {
+      // scenarios that do not parse are dropped; the mapping and aliases stay usable
+      try {
+        v.scenarios = parseScenarios(v.scenarios);
+      } catch {
+        delete v.scenarios;
+      }
+    }
+    return v;
   } catch {
     return null;
   }

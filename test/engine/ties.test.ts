@@ -10,7 +10,7 @@ import type { ScoreRun } from "../../src/engine/result";
 
 type RuleIn = SchemeInput["rules"][number];
 
-function scheme(rules: RuleIn[], fields: string[], groups = false): Scheme {
+function scheme(rules: RuleIn[], fields: string[], groups = false, extra: Partial<SchemeInput> = {}): Scheme {
   return parseScheme({
     schemaVersion: 1,
     id: "ties",
@@ -60,6 +60,7 @@ function scheme(rules: RuleIn[], fields: string[], groups = false): Scheme {
         })),
       },
     ],
+    ...extra,
   });
 }
 
@@ -99,6 +100,32 @@ describe("repeating-decimal rank shares: constructed ties", () => {
         expect(displayNumber(run.entities[0].total)).toBe(displayNumber(run.entities[N - 1].total));
       }
     }
+  });
+
+  test.each([7, 13, 26])("N = %i: grades by percentile follow the tie (the tied units share a grade)", (N) => {
+    // units 1–3 tie (ranks 1,2,3 / 2,3,1 / 3,1,2 on three rules of 6 points); the top 20 % is A: the tie rank 1 is A
+    const rules = ["x", "y", "w"].map((f) => rankRule(f, f, 6));
+    const s = scheme(rules, ["x", "y", "w"], false, {
+      grading: { method: "percentile", bands: [0.2], labels: ["A", "B"] },
+    });
+    const order = [
+      [1, 2, 3],
+      [2, 3, 1],
+      [3, 1, 2],
+    ];
+    const rows = Array.from({ length: N }, (_, i) => ({
+      name: `单位${i + 1}`,
+      x: 100 - (i < 3 ? order[i][0] : i + 1),
+      y: 100 - (i < 3 ? order[i][1] : i + 1),
+      w: 100 - (i < 3 ? order[i][2] : i + 1),
+    }));
+    const run = miniRun(s, rows);
+    expect(run.entities.slice(0, 3).map((e) => [e.rank, e.grade])).toEqual([
+      [1, "A"],
+      [1, "A"],
+      [1, "A"],
+    ]);
+    expect(run.entities[3].rank).toBe(4);
   });
 
   test("the construction does drift in plain floating point (so the tests above can fail)", () => {

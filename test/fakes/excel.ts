@@ -34,6 +34,8 @@ export class SheetState {
   page: Record<string, unknown> = {};
   charts: Array<{ type: string; series: Array<{ name: string; values: string; x?: string }>; title?: string }> = [];
   formats: Array<{ rect: Rect; key: string; value: unknown }> = [];
+  /** conditional formats (ExcelApi 1.6): custom rules with their formula and fill */
+  conditional: Array<{ rect: Rect; formula: string; fill?: string; font?: string }> = [];
   constructor(public name: string) {}
   /** bumped by every write through set(); the used range is cached against it (and the number of cells) */
   private version = 0;
@@ -666,6 +668,49 @@ class RangeProxy extends Loadable {
     Object.defineProperty(f, "font", { value: setter("font.", ["bold", "size", "color", "italic", "underline"]) });
     Object.defineProperty(f, "fill", { value: setter("fill.", ["color"]) });
     return f;
+  }
+  /** conditionalFormats.add("Custom") as Excel has it: the rule's formula must start with "=" and be set before sync */
+  get conditionalFormats() {
+    const ctx = this.ctx;
+    const resolve = () => this.resolve()!;
+    return {
+      add: (type: string) => {
+        if (ctx.state.apiMinor < 6) throw new Error("ApiNotFound: conditionalFormats needs ExcelApi 1.6");
+        if (type !== "Custom") throw new Error(`InvalidArgument: the fake models only Custom, not ${type}`);
+        const cf: { rect?: Rect; formula: string; fill?: string; font?: string } = { formula: "" };
+        ctx.enqueue({ op: "conditionalFormats.add", type }, () => {
+          const r = resolve();
+          cf.rect = r.rect;
+          r.sheet.conditional.push(cf as { rect: Rect; formula: string });
+        });
+        const check = (v: string) => {
+          if (!/^#[0-9A-Fa-f]{6}$/.test(v)) throw new Error(`InvalidArgument: colour ${v}`);
+          return v;
+        };
+        return {
+          custom: {
+            rule: {
+              set formula(v: string) {
+                if (!v.startsWith("=")) throw new Error(`InvalidArgument: a rule formula starts with "=": ${v}`);
+                ctx.enqueue({ op: "cf.formula", v }, () => (cf.formula = v));
+              },
+            },
+            format: {
+              fill: {
+                set color(v: string) {
+                  ctx.enqueue({ op: "cf.fill", v }, () => (cf.fill = check(v)));
+                },
+              },
+              font: {
+                set color(v: string) {
+                  ctx.enqueue({ op: "cf.font", v }, () => (cf.font = check(v)));
+                },
+              },
+            },
+          },
+        };
+      },
+    };
   }
   merge(_across: boolean): void {
     this.ctx.enqueue({ op: "merge" }, () => {

@@ -14,6 +14,8 @@ import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { nameKey } from "../../src/engine/text";
 import type { SheetData } from "../../src/engine/types";
 import { book, huaibei } from "../helpers";
+import { getBuiltInScheme } from "../../src/schemes";
+import { chifengSamplePlan } from "../../src/samples/chifeng-2020";
 import { recalc } from "./libreoffice";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-criteria-"));
@@ -111,3 +113,45 @@ test("names made of * ? ~ = < > and spaces are matched exactly by every formula 
   }
   expect(compared).toBeGreaterThan(cases.length * 20);
 }, 240000);
+
+test("a veto cell holding * is no veto in the formulas either (exact comparison, not MATCH's wildcard)", async () => {
+  const chifeng = getBuiltInScheme("chifeng-2020")!;
+  const input = chifengSamplePlan(chifeng);
+  const z = input.sheets.find((x) => x.name === "园区指标")!;
+  const col = (label: string) => z.values[2].findIndex((v) => typeof v === "string" && v.startsWith(label));
+  z.values[3][col("发生重特大安全生产事故")] = "是"; // vetoed: the ranks are counted without it, by SUMPRODUCT
+  z.values[4][col("发生环境污染事件")] = "*"; // not a yes: the engine does not veto it
+  const created = await ExcelJsBook.create(ExcelJS);
+  await created.addSheets(input);
+  const loaded = await ExcelJsBook.load(ExcelJS, await created.toBuffer());
+  const sheets = await loaded.readSheets();
+  const r = checkAndScore(sheets, chifeng, { force: true });
+  const star = r.run!.entities.find((e) => e.name === z.values[4][0])!;
+  expect(star.vetoed).toBe(false);
+  expect(r.run!.entities.some((e) => e.vetoed)).toBe(true);
+  await loaded.writeResult(plan(chifeng, r.run!, { formulas: { data: r.dataset!, sheets } }));
+  const f = path.join(dir, "veto-star.xlsx");
+  fs.writeFileSync(f, await loaded.toBuffer());
+  const [out] = recalc([f]);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const ws = wb.getWorksheet("评分汇总")!;
+  const header = ["", ...Array.from({ length: ws.columnCount }, (_, c) => ws.getRow(3).getCell(c + 1).text)];
+  let compared = 0;
+  for (let rn = 4; rn <= ws.rowCount; rn++) {
+    const row = ws.getRow(rn);
+    const e = r.run!.entities.find((x) => x.name === row.getCell(2).text);
+    if (!e || e.vetoed) continue;
+    for (const [c, h] of header.entries()) {
+      if (c === 0) continue;
+      const cell = row.getCell(c);
+      if (cell.formula === undefined) continue;
+      const k = chifeng.rules.findIndex((x) => h.startsWith(`${x.id} `) || h === x.id);
+      if (k < 0 || chifeng.rules[k].kind !== "rank") continue;
+      if (typeof cell.result !== "number" || Math.abs(cell.result - e.points[k]) > 1e-9)
+        throw new Error(`${e.name} ${h}: LibreOffice ${String(cell.result)}, engine ${e.points[k]}`);
+      compared++;
+    }
+  }
+  expect(compared).toBeGreaterThan(20);
+}, 120000);

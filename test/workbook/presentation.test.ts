@@ -6,6 +6,7 @@ import { newSheet, type ResultPlan } from "../../src/engine/plan";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
 import { FakeWorkbookState, fakeFromSheets } from "../fakes/excel";
+import { OfficeClientHarness } from "../office/client";
 import { huaibei, planSheets, sampleSheets } from "../helpers";
 import { colLetters } from "../../src/engine/text";
 
@@ -118,14 +119,18 @@ test("a formula-mode result of 1,000 parks stays under the request budget, in as
   for (let k = 0; k < 70; k++)
     parks.values.push(...rows.map((r) => r.map((v, c) => (c === 0 ? `${v}${k}` : c === 28 ? "否" : v))));
   const fake = fakeFromSheets(base);
-  const office = new OfficeBook(fake.run, fake.supports, "t");
+  // through Microsoft's client, so that bytes are the request JSON as it is sent
+  const h = new OfficeClientHarness(fake);
+  const office = new OfficeBook(h.run, fake.supports, "t");
   const sheets = await office.readSheets();
   const r = checkAndScore(sheets, chifeng);
   expect(r.run!.entities.length).toBeGreaterThan(990);
-  const s0 = fake.syncs;
+  const w0 = h.wire.length;
   await office.writeResult(plan(chifeng, r.run!, { formulas: { data: r.dataset!, sheets } }));
-  expect(fake.maxRequest()).toBeLessThanOrEqual(REQUEST_BUDGET + 64 * 1024);
-  // one sync per ~4 MB of requests, plus the names and the swap: nothing is spent on half-empty requests
-  const bytes = fake.requestBytes.slice(s0).reduce((a, b) => a + b, 0);
-  expect(fake.syncs - s0).toBeLessThanOrEqual(Math.ceil(bytes / REQUEST_BUDGET) + 3);
+  const write = h.wire.slice(w0).filter((w) => !w.cleanup);
+  expect(Math.max(...write.map((w) => w.requestBytes))).toBeLessThanOrEqual(REQUEST_BUDGET);
+  // one sync per ~4 MB of requests (packed to 90% of it on an estimate a few per cent high), plus the names sync and
+  // the swap: nothing is spent on half-empty requests
+  const bytes = write.reduce((a, w) => a + w.requestBytes, 0);
+  expect(write.length).toBeLessThanOrEqual(Math.ceil(bytes / (0.8 * REQUEST_BUDGET)) + 3);
 });

@@ -1,0 +1,178 @@
+/**
+ * The target tools' verbs, shared by the command line and the pane: fill a target table, track a period, check
+ * projects. Pure (sheets in, plans and data out).
+ */
+import type { SheetData } from "../types";
+import type { ResultPlan } from "../plan";
+import type { TargetSchemeT } from "../../schemes/target-schema";
+import { cellAt, findTable } from "../table";
+import { a1, nameKey, parseHeader } from "../text";
+import { cellText, readNumber } from "../values";
+import { emptyTargetTable, proposeFill, readTargetTable, totalFixes, type FillOptions } from "./fill";
+import type { FillProposal, TargetTableData, TotalFix } from "./fill";
+import { readActuals, track, type Period, type TrackRun, type TrackTarget } from "./track";
+import { checkProjects, readResponsibility, type ProjectResult, type ResponsibilityTable } from "./responsibility";
+import { fillPlan, projectPlan, trackPlan } from "./sheets";
+import { TargetError } from "./allocate";
+import type { Lang } from "../types";
+
+export { TargetError } from "./allocate";
+
+export interface FillResult {
+  table: TargetTableData;
+  proposal: FillProposal;
+  fixes: TotalFix[];
+  plan: ResultPlan;
+}
+
+export function runFill(
+  sheets: readonly SheetData[],
+  scheme: TargetSchemeT,
+  opts: FillOptions & { lang?: Lang },
+): FillResult {
+  const spec = scheme.table;
+  if (!spec) throw new TargetError("no-table", { scheme: scheme.id });
+  const table = readTargetTable(sheets, spec) ?? null;
+  if (!table) throw new TargetError("table-not-found", { title: spec.title, header: spec.unitHeader.join("/") });
+  const proposal = proposeFill(spec, table, opts);
+  const fixes = totalFixes(spec, table);
+  return {
+    table,
+    proposal,
+    fixes,
+    plan: { sheets: [fillPlan(scheme, proposal, fixes, opts.lang)], activate: "targets.fill" },
+  };
+}
+
+export { emptyTargetTable };
+
+/** The targets to track: the scheme's list, the responsibility items without a number (by status), or the annex. */
+export function trackTargets(
+  sheets: readonly SheetData[],
+  scheme: TargetSchemeT,
+  year: number,
+): { targets: TrackTarget[]; responsibility: ResponsibilityTable | null } {
+  const out: TrackTarget[] = scheme.targets.map((t) => ({
+    id: t.id,
+    unit: t.lead,
+    co: t.co,
+    name: t.name,
+    kind: t.kind,
+    value: t.value,
+    unit_: t.unit,
+    direction: t.direction,
+    aspirational: t.aspirational,
+    cumulative: t.cumulative,
+    cite: t.cite,
+  }));
+  const resp = scheme.responsibility ? readResponsibility(sheets) : null;
+  if (resp) {
+    // items that state no number are tracked by status
+    resp.items.forEach((it) => {
+      if (it.targets.length) return;
+      // already a status target of the scheme (cited by its words)
+      if (scheme.targets.some((t) => t.kind === "status" && it.text.includes(t.cite))) return;
+      out.push({
+        id: `S-${it.part.split("、")[0]}${it.section ? `-${it.section.split("、")[0]}` : ""}-${it.no ?? ""}`,
+        unit: it.lead,
+        co: it.co,
+        name: it.text.split(/[。；]/)[0].slice(0, 40),
+        kind: "status",
+        unit_: "",
+        direction: "atLeast",
+        aspirational: false,
+        cumulative: false,
+        cite: `${it.section || it.part} ${it.no ?? ""}（${it.cell}）`,
+      });
+    });
+  }
+  if (scheme.table) {
+    const table = readTargetTable(sheets, scheme.table);
+    if (table)
+      table.columns.forEach((c, j) => {
+        if (c.year !== year && !(c.year === null)) return;
+        const ind = scheme.table!.indicators.find((i) => i.id === c.indicator)!;
+        table.units.forEach((u, i) => {
+          const v = table.values[i][j];
+          if (v === null) return;
+          out.push({
+            id: `${ind.id}:${u}`,
+            unit: u,
+            co: [],
+            name: ind.name,
+            kind: "level",
+            value: v,
+            unit_: ind.unit,
+            direction: "atLeast",
+            aspirational: false,
+            cumulative: true,
+            cite: `${scheme.table!.title}（${table.sheet}）`,
+          });
+        });
+      });
+  }
+  return { targets: out, responsibility: resp };
+}
+
+export interface TrackResult {
+  run: TrackRun;
+  plan: ResultPlan;
+  responsibility: ResponsibilityTable | null;
+}
+
+export function runTrack(
+  sheets: readonly SheetData[],
+  scheme: TargetSchemeT,
+  period: Period,
+  opts: { lang?: Lang; tolerance?: number } = {},
+): TrackResult {
+  const actuals = readActuals(sheets);
+  if (!actuals) throw new TargetError("actuals-not-found", {});
+  const { targets, responsibility } = trackTargets(sheets, scheme, period.year);
+  if (!targets.length) throw new TargetError("no-targets", { scheme: scheme.id, year: period.year });
+  const tol = opts.tolerance ?? scheme.bandTolerance;
+  const run = track(targets, actuals, period, tol);
+  const plan: ResultPlan = {
+    sheets: [trackPlan(run, { lang: opts.lang, title: scheme.name })],
+    activate: "targets.track",
+  };
+  return { run, plan, responsibility };
+}
+
+/** The project list: a sheet whose header names 项目名称 and the thresholds' columns. */
+export function runProjects(
+  sheets: readonly SheetData[],
+  scheme: TargetSchemeT,
+  lang: Lang = "zh",
+): { results: ProjectResult[]; plan: ResultPlan } | null {
+  const pc = scheme.projectCheck;
+  if (!pc) return null;
+  for (const sheet of sheets) {
+    const raw = findTable(sheet, ["项目名称", "项目"]);
+    if (!raw) continue;
+    const keyCol = raw.columns.find((c) => /^项目(名称)?$/.test(c.parts.key))?.col;
+    const cols = pc.thresholds.map(
+      (t) =>
+        raw.columns.find((c) => [t.name, ...t.synonyms].some((n) => nameKey(parseHeader([n]).key) === c.parts.key))
+          ?.col,
+    );
+    if (keyCol === undefined || cols.some((c) => c === undefined)) continue;
+    const rows = raw.dataRows
+      .map((r) => ({
+        name: cellText(cellAt(sheet, r, keyCol)).trim(),
+        row: r,
+        values: cols.map((c) => {
+          const n = readNumber(cellAt(sheet, r, c!));
+          return n.kind === "number" ? n.value : null;
+        }),
+      }))
+      .filter((x) => x.name);
+    const results = checkProjects(rows, pc.thresholds);
+    const cells = rows.map((x) => cols.map((c) => a1(x.row, c!)));
+    return {
+      results,
+      plan: { sheets: [projectPlan(scheme, results, { sheet: sheet.name, cells }, lang)] },
+    };
+  }
+  return null;
+}

@@ -1,0 +1,170 @@
+/**
+ * The target panel in the standalone page (Debian chromium, playwright-core): fill the Huaibei annex (propose,
+ * adjust a cell, accept, download, see the new sheet with its SUM totals), and track Yeji at 2023年1-9月.
+ * Written against this branch's pane (the pane is being reworked in parallel; see the report).
+ */
+import * as fs from "fs";
+import * as http from "http";
+import * as os from "os";
+import * as path from "path";
+import type { AddressInfo } from "net";
+import { chromium, type Browser, type Page } from "playwright-core";
+import ExcelJS from "exceljs";
+import { ExcelJsBook } from "../../src/workbook/exceljs";
+import { getTargetScheme } from "../../src/schemes/targets";
+import { targetSample } from "../../src/samples/targets";
+import type { ResultPlan } from "../../src/engine/plan";
+
+const DIST = path.join(__dirname, "..", "..", "dist");
+const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+let server: http.Server;
+let base = "";
+let browser: Browser;
+
+beforeAll(async () => {
+  expect(fs.existsSync(path.join(DIST, "index.html"))).toBe(true);
+  server = http.createServer((req, res) => {
+    const p = path.join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
+    if (!p.startsWith(DIST) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
+      res.statusCode = 404;
+      res.end();
+      return;
+    }
+    res.setHeader("Content-Type", p.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript");
+    fs.createReadStream(p).pipe(res);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+}, 60000);
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((r) => server?.close(r));
+});
+
+async function openOn(
+  plan: ResultPlan,
+  name: string,
+  width = 1000,
+): Promise<{ dir: string; page: Page; errors: string[] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-targets-browser-"));
+  const file = path.join(dir, name);
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.addSheets(plan);
+  fs.writeFileSync(file, await b.toBuffer());
+  const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN", viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  await page.goto(`${base}/index.html`);
+  await page.getByTestId("file-input").setInputFiles(file);
+  await page.getByTestId("file-name").waitFor();
+  return { dir, page, errors };
+}
+
+/** axe-core on the target panel: no violations (keyboard names, contrast, table headers, labels). */
+async function axe(page: Page): Promise<string[]> {
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  return page.evaluate(async () => {
+    const w = window as unknown as {
+      axe: { run: (c: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
+    };
+    const r = await w.axe.run(document.querySelector('[data-testid="targets-panel"]'));
+    return r.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
+
+async function downloaded(page: Page, dir: string): Promise<ExcelJS.Workbook> {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("targets-download").click()]);
+  const saved = path.join(dir, "out.xlsx");
+  await download.saveAs(saved);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  return wb;
+}
+
+test("fill the Huaibei annex: propose beside the current values, adjust a cell, accept, see the new sheet", async () => {
+  const scheme = getTargetScheme("huaibei-2023")!;
+  const { dir, page, errors } = await openOn(targetSample(scheme, "fill"), "annex.xlsx", 350);
+  await page.getByTestId("targets-scheme").selectOption("huaibei-2023");
+  await page.getByLabel("等差（每年增量相同）").check();
+  await page.getByTestId("targets-propose").click();
+  const table = page.getByTestId("targets-proposal");
+  await table.waitFor();
+  // the 2022 column is the table's own (plain text), the other years are proposals (inputs)
+  const first = table.locator("tbody tr").first();
+  expect(await first.locator("td").first().innerText()).toBe("310");
+  const cell = page.getByLabel(/^濉溪经济开发区 2023 规上工业产值/);
+  expect(await cell.inputValue()).toBe("452");
+  // the page never scrolls sideways at 350 px (the table scrolls inside its own region)
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+  expect(await axe(page)).toEqual([]);
+  // keyboard: the proposal region and its inputs are reachable with Tab and show a focus ring
+  await page.getByLabel(/^濉溪经济开发区 2023 规上工业产值/).focus();
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "")).toMatch(
+    /^濉溪经济开发区 2024/,
+  );
+  // adjust: the 2025 total now differs from the policy's 2000 and says so
+  await page.getByLabel(/^濉溪经济开发区 2025 规上工业产值/).fill("740");
+  await page.getByText("2003 ≠ 2000").waitFor();
+  await page.getByLabel(/^濉溪经济开发区 2025 规上工业产值/).fill("737");
+  await page.getByTestId("targets-accept").click();
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="targets-status"]')?.textContent?.includes("已写入"),
+  );
+  const wb = await downloaded(page, dir);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["目标一览表", "目标分解"]);
+  const ws = wb.getWorksheet("目标分解")!;
+  expect(ws.getCell("A1").value).toBe("全市开发区高质量发展工业攻坚行动目标一览表");
+  expect(ws.getCell("C4").value).toBe(452);
+  expect(ws.getCell("E10").value).toMatchObject({ formula: "SUM(E4:E9)", result: 2000 });
+  expect(errors).toEqual([]);
+}, 120000);
+
+test("track a period: Yeji at 2023年1-9月, the lagging list, the 进度跟踪 sheet", async () => {
+  const scheme = getTargetScheme("yeji-2023")!;
+  const { dir, page, errors } = await openOn(targetSample(scheme, "track"), "yeji.xlsx");
+  await page.getByTestId("targets-scheme").selectOption("yeji-2023");
+  await page.getByTestId("targets-periods").click();
+  await page.getByTestId("targets-period").waitFor();
+  expect(await page.getByTestId("targets-period").inputValue()).toBe("2023-09");
+  await page.getByTestId("targets-track").click();
+  await page.getByTestId("targets-summary").waitFor();
+  expect(await page.getByTestId("targets-summary").innerText()).toBe(
+    "2023年1-9月：已完成 4，超序时进度 15，滞后 4，未报送 28",
+  );
+  expect(await page.getByTestId("targets-lagging").innerText()).toContain("区科技经信局 · 月度纳规");
+  expect(await axe(page)).toEqual([]);
+  const wb = await downloaded(page, dir);
+  const ws = wb.getWorksheet("进度跟踪")!;
+  expect(String(ws.getCell("A1").value)).toContain("进度跟踪（截至2023年1-9月）");
+  expect(errors).toEqual([]);
+}, 120000);
+
+test("typed weights: the printed 2025 shares typed as weights give back the printed 2025 column", async () => {
+  const scheme = getTargetScheme("huaibei-2023")!;
+  const { page, errors } = await openOn(targetSample(scheme, "fill"), "annex-w.xlsx");
+  await page.getByTestId("targets-allocate").selectOption("weights");
+  await page.getByTestId("targets-propose").click();
+  const printed: Array<[string, number]> = [
+    ["濉溪经济开发区", 660],
+    ["相山经济开发区", 120],
+    ["杜集经济开发区", 150],
+    ["烈山经济开发区", 260],
+    ["淮北高新技术产业开发区", 300],
+    ["安徽（淮北）新型煤化工合成材料基地", 510],
+  ];
+  for (const [u, w] of printed) await page.getByLabel(u, { exact: true }).fill(String(w));
+  await page.getByTestId("targets-propose").click();
+  await page.getByTestId("targets-proposal").waitFor();
+  for (const [u, w] of printed)
+    expect(await page.getByLabel(new RegExp(`^${u.replace(/[()（）]/g, ".")} 2025 规上工业产值`)).inputValue()).toBe(
+      String(w),
+    );
+  expect(errors).toEqual([]);
+}, 120000);

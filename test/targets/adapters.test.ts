@@ -1,0 +1,57 @@
+/** 进度跟踪 through both adapters: live formulas and conditional formatting in a file and through Office.js (fake). */
+import ExcelJS from "exceljs";
+import { ExcelJsBook } from "../../src/workbook/exceljs";
+import { OfficeBook } from "../../src/workbook/office";
+import { getTargetScheme } from "../../src/schemes/targets";
+import { runTrack } from "../../src/engine/targets";
+import { parsePeriod } from "../../src/engine/targets/track";
+import { targetSample } from "../../src/samples/targets";
+import { FakeWorkbookState } from "../fakes/excel";
+
+async function tracked() {
+  const scheme = getTargetScheme("yeji-2023")!;
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.addSheets(targetSample(scheme, "track"));
+  const book = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+  const sheets = await book.readSheets();
+  return { book, sheets, r: runTrack(sheets, scheme, parsePeriod("2023-09")!) };
+}
+
+test("in a file: the status columns carry the three conditional rules, cells are formulas on 月度调度", async () => {
+  const { book, r } = await tracked();
+  const rep = await book.writeResult(r.plan);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load((await book.toBuffer()) as unknown as ArrayBuffer);
+  const ws = wb.getWorksheet(rep.written["targets.track"])!;
+  const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ formulae: string[] }> }> })
+    .conditionalFormattings;
+  const refs = cf.map((c) => `${c.ref} ${c.rules[0].formulae[0]}`);
+  const n = r.run.rows.length;
+  expect(refs).toContain(`J6:J${5 + n} J6="滞后"`);
+  expect(refs).toContain(`N6:N${5 + n} N6="已完成"`);
+  // y1 is the first row: its 1-9月 cumulative is a formula on the actuals sheet
+  expect(ws.getCell("K6").value).toMatchObject({ formula: `IF('月度调度'!G4="","",'月度调度'!G4)`, result: 12 });
+  expect(ws.getCell("M5").value).toMatchObject({ formula: "9/12", result: 0.75 });
+});
+
+test("through Office.js (strict fake): the same rules are added with '=' formulas and fills", async () => {
+  const { r } = await tracked();
+  const fake = new FakeWorkbookState();
+  fake.apiMinor = 13;
+  await new OfficeBook(fake.run, fake.supports, "t").writeResult(r.plan);
+  const sheet = [...fake.sheets.values()].find((s) => s.name === "进度跟踪")!;
+  expect(sheet.conditional).toHaveLength(6);
+  expect(sheet.conditional[0]).toMatchObject({ formula: '=J6="滞后"', fill: "#FFC7CE" });
+  expect(sheet.conditional[0].rect).toMatchObject({ top: 5, left: 9, right: 9, bottom: 5 + r.run.rows.length - 1 });
+});
+
+test("in English the sheet's status words, conditional rules and counts are English", async () => {
+  const scheme = getTargetScheme("yeji-2023")!;
+  const { sheets } = await tracked();
+  const r = runTrack(sheets, scheme, parsePeriod("2023-09")!, { lang: "en" });
+  const s = r.plan.sheets[0];
+  expect(s.name).toBe("Progress");
+  const texts = JSON.stringify([s.values, s.formulas, s.conditional]);
+  for (const zh of ["已完成", "超序时进度", "滞后", "未报送"]) expect(texts).not.toContain(`"${zh}"`);
+  expect(texts).toContain("behind schedule");
+});

@@ -1,0 +1,123 @@
+/** zonescore targets: strict parsing (exit 2, zh/en), fill and track on real files, never over an input. */
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
+import { main } from "../../src/cli/main";
+
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-targets-cli-"));
+async function z(...argv: string[]) {
+  let out = "";
+  let err = "";
+  const code = await main(argv, { out: (s) => (out += s), err: (s) => (err += s) });
+  return { code, out, err };
+}
+
+describe("zonescore targets", () => {
+  it("usage errors exit 2 with a message in the user's language", async () => {
+    const a = await z("targets", "fill", "x.xlsx", "--scheme", "huaibei-2023", "--bogus", "1");
+    expect(a.code).toBe(2);
+    expect(a.err).toContain("不接受 --bogus");
+    const b = await z(
+      "targets",
+      "track",
+      "x.xlsx",
+      "--scheme",
+      "yeji-2023",
+      "--period",
+      "2023-13",
+      "--out",
+      "o.xlsx",
+      "--lang",
+      "en",
+    );
+    expect(b.code).toBe(2);
+    expect(b.err).toContain("--period must be like 2023-09");
+    const c = await z("targets", "fill", "x.xlsx", "--scheme", "huaibei-2023", "--method", "cubic");
+    expect(c.code).toBe(2);
+    expect(c.err).toContain("geometric / linear");
+    const d = await z("targets", "fill", "x.xlsx", "--scheme");
+    expect(d.code).toBe(2);
+    expect(d.err).toContain("--scheme 需要一个值");
+  });
+
+  it("fill writes a copy with the 目标分解 sheet and JSON; --out equal to the input is refused", async () => {
+    const input = path.join(dir, "annex.xlsx");
+    expect((await z("targets", "sample", "huaibei-2023", "--out", input)).code).toBe(0);
+    const before = fs.readFileSync(input);
+    const same = await z("targets", "fill", input, "--scheme", "huaibei-2023", "--out", input);
+    expect(same.code).toBe(2);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    const out = path.join(dir, "filled.xlsx");
+    const r = await z(
+      "targets",
+      "fill",
+      input,
+      "--scheme",
+      "huaibei-2023",
+      "--method",
+      "linear",
+      "--out",
+      out,
+      "--json",
+      "-",
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.method).toBe("linear");
+    expect(j.totals[3]).toBe(2000);
+    expect(fs.existsSync(out)).toBe(true);
+    expect(fs.readdirSync(dir).filter((f) => f.includes(".tmp-"))).toEqual([]);
+  });
+
+  it("an infeasible fill (weights missing a zone) exits 1 naming the zones", async () => {
+    const input = path.join(dir, "annex2.xlsx");
+    await z("targets", "sample", "huaibei-2023", "--out", input);
+    const r = await z(
+      "targets",
+      "fill",
+      input,
+      "--scheme",
+      "huaibei-2023",
+      "--allocate",
+      "weights",
+      "--weights",
+      "濉溪经济开发区=1",
+      "--out",
+      path.join(dir, "w.xlsx"),
+    );
+    expect(r.code).toBe(1);
+    expect(r.err).toContain("相山经济开发区");
+  });
+
+  it("track writes 进度跟踪 and, for xuancheng, the project check; JSON has statuses", async () => {
+    const input = path.join(dir, "xc.xlsx");
+    await z("targets", "sample", "xuancheng-2023", "--out", input);
+    const r = await z(
+      "targets",
+      "track",
+      input,
+      "--scheme",
+      "xuancheng-2023",
+      "--period",
+      "2023-09",
+      "--out",
+      path.join(dir, "xc-out.xlsx"),
+      "--json",
+      "-",
+    );
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    const x13 = j.rows.find((x: { id: string }) => x.id === "x1.3");
+    expect(x13.cells[1].status).toBe("超序时进度"); // 46 of "50左右" (±5 % → 47.5): 96.8 % ≥ 75 %
+    expect(j.projects.map((p: { pass: boolean }) => p.pass)).toEqual([true, true, false, false]);
+    expect(r.err).toContain("未达标");
+  });
+});
+
+it("the blank template of the annex cannot be filled before the 2022 actuals are typed: the message names the zones", async () => {
+  const blank = path.join(dir, "blank.xlsx");
+  expect((await z("targets", "template", "huaibei-2023", "--out", blank)).code).toBe(0);
+  const r = await z("targets", "fill", blank, "--scheme", "huaibei-2023", "--out", path.join(dir, "blank-out.xlsx"));
+  expect(r.code).toBe(1);
+  expect(r.err).toContain("规上工业产值 2022年 是基数（实绩），以下单位未填写：濉溪经济开发区、相山经济开发区");
+});
