@@ -24,6 +24,33 @@ function titleRows(s: PlanSheet, title: string, subtitle: string, width: number)
   );
 }
 
+/** A rule's column title in the policy's words: its clause and short label (二(四) 产值目标), never the internal id. */
+export function ruleHeader(rule: { clause: string; label: string }): string {
+  return `${rule.clause} ${rule.label}`;
+}
+
+/**
+ * A column's number format from its values: integers without decimals, otherwise two decimals (one format per
+ * column, so that a column reads alike); with `dash`, zero shows as "—" (no points) rather than 0.
+ */
+export function columnFormat(values: readonly PlanValue[], dash: boolean): string {
+  const whole = values.every((v) => typeof v !== "number" || Number.isInteger(Math.round(v * 100) / 100));
+  const f = whole ? "0" : "0.00";
+  return dash ? `${f};-${f};"—"` : f;
+}
+
+function formatColumns(s: PlanSheet, first: number, last: number, cols: number[], dash: boolean): void {
+  if (last < first) return;
+  for (const c of cols)
+    s.numberFormats.push({
+      rect: { top: first, left: c, bottom: last, right: c },
+      format: columnFormat(
+        s.values.slice(first, last + 1).map((r) => r[c] ?? null),
+        dash,
+      ),
+    });
+}
+
 function header(s: PlanSheet, cols: string[]): void {
   const r = s.values.length;
   s.values.push(cols);
@@ -69,12 +96,7 @@ export function buildResultPlan(
   tail.push(["总分", (e) => (e.vetoed ? null : e.total)]);
   if (scheme.grading) tail.push(["等级", (e) => e.grade ?? null]);
   if (vetoRules.length) tail.push(["备注", (e) => (e.vetoed ? `不予评价：${e.vetoReason}` : null)]);
-  const cols = [
-    "名次",
-    nameHeader,
-    ...shownRules.map((k) => `${scheme.rules[k].id} ${scheme.rules[k].label}`),
-    ...tail.map((t) => t[0]),
-  ];
+  const cols = ["名次", nameHeader, ...shownRules.map((k) => ruleHeader(scheme.rules[k])), ...tail.map((t) => t[0])];
   titleRows(summary, `${scheme.name} — ${summary.name}（${run.year}年度）`, sub, cols.length);
   header(summary, cols);
   const first = summary.values.length;
@@ -108,15 +130,32 @@ export function buildResultPlan(
     : null;
   if (last >= first) {
     summary.numberFormats.push({ rect: { top: first, left: 0, bottom: last, right: 0 }, format: "0" });
-    summary.numberFormats.push({
-      rect: {
-        top: first,
-        left: 2,
-        bottom: last,
-        right: 2 + shownRules.length + tail.length - 1 - (scheme.grading ? 1 : 0) - (vetoRules.length ? 1 : 0),
-      },
-      format: "0.00",
-    });
+    // rule and bonus columns: "—" where a unit got no points; subtotals and totals show their 0
+    const tailStart = 2 + shownRules.length;
+    const numericTail = tail
+      .map((t, j) => [t[0], tailStart + j] as const)
+      .filter(([n]) => n !== "等级" && n !== "备注");
+    formatColumns(
+      summary,
+      first,
+      last,
+      shownRules.map((_, j) => 2 + j),
+      true,
+    );
+    formatColumns(
+      summary,
+      first,
+      last,
+      numericTail.filter(([n]) => n === "附加分" || n === "加分合计" || n === "扣分").map(([, c]) => c),
+      true,
+    );
+    formatColumns(
+      summary,
+      first,
+      last,
+      numericTail.filter(([n]) => n !== "附加分" && n !== "加分合计" && n !== "扣分").map(([, c]) => c),
+      false,
+    );
   }
   summary.print = { titleRows: [first - 1, first - 1], landscape: true };
   // the audit trail: every score cell carries a note with the rule, the clause, the inputs and the arithmetic
@@ -143,8 +182,17 @@ export function buildResultPlan(
       ? scheme.groups.map((g) => 2 + shownRules.length + tail.findIndex((t) => t[0].startsWith(g.name)))
       : shownRules.map((_, j) => 2 + j),
   };
+  const groupView = scheme.groups.length
+    ? groupSheet(scheme, run, summary, first, shownRules.length, tail, !!opts.formulas, sub)
+    : null;
   summary.values.push([]);
-  const notes = [...run.notes, ...scheme.notes];
+  // a note that names a rule by its internal id (2.4.output) names it in the policy's words instead
+  const named = scheme.rules
+    .filter((r) => /[a-z]/i.test(r.id))
+    .sort((a, b) => b.id.length - a.id.length)
+    .map((r) => [r.id, ruleHeader(r)] as const);
+  const words = (n: string) => named.reduce((t, [id, h]) => t.split(id).join(h), n);
+  const notes = [...run.notes, ...scheme.notes].map(words);
   notes.push(formulaNote ?? "本表为数值（存档版）：修改输入表不会改变本表；需要随输入自动更新时请用公式模式");
   if (errors || warnings) notes.push(`校验：${errors} 个错误，${warnings} 个警告，见「校验结果」`);
   for (const n of notes) {
@@ -155,6 +203,7 @@ export function buildResultPlan(
     });
   }
   summary.widths = [6, 26, ...shownRules.map(() => 11), ...tail.map((t) => (t[0] === "备注" ? 30 : 10))];
+  if (groupView) sheets.push(groupView);
   sheets.push(summary);
 
   if (calc && calc.values.length > 1) sheets.push(calc);
@@ -164,10 +213,11 @@ export function buildResultPlan(
   const dcols = [nameHeader, "规则", "条款", "加分", "对象", "依据", "输入单元格"];
   titleRows(detail, `${scheme.name} — ${detail.name}（${run.year}年度）`, sub, dcols.length);
   header(detail, dcols);
+  const ruleLabel = new Map(scheme.rules.map((r) => [r.id, r.label]));
   for (const d of run.details()) {
     detail.values.push([
       d.entity,
-      d.rule,
+      ruleLabel.get(d.rule) ?? d.rule,
       d.clause,
       d.points,
       d.subject,
@@ -178,11 +228,7 @@ export function buildResultPlan(
         .join("、"),
     ]);
   }
-  if (detail.values.length > 3)
-    detail.numberFormats.push({
-      rect: { top: 3, left: 3, bottom: detail.values.length - 1, right: 3 },
-      format: "0.00",
-    });
+  formatColumns(detail, 3, detail.values.length - 1, [3], false);
   detail.print = { titleRows: [2, 2], landscape: true };
   detail.widths = [26, 14, 8, 8, 28, 80, 36];
   sheets.push(detail);
@@ -197,7 +243,7 @@ export function buildResultPlan(
   for (const a of aw)
     award.values.push([
       a.entity,
-      `${a.rule} ${a.label}`,
+      a.label,
       a.clause,
       a.amount,
       a.unit,
@@ -220,8 +266,7 @@ export function buildResultPlan(
         ],
       );
   }
-  if (aw.length)
-    award.numberFormats.push({ rect: { top: 3, left: 3, bottom: award.values.length - 1, right: 3 }, format: "0.00" });
+  if (aw.length) formatColumns(award, 3, 3 + aw.length - 1, [3], false);
   award.print = { titleRows: [2, 2], landscape: true };
   award.widths = [26, 24, 8, 10, 14, 10, 28, 80];
   if (scheme.awards.length) sheets.push(award);
@@ -232,14 +277,91 @@ export function buildResultPlan(
     const ucols = [nameHeader, "规则", "条款", "结果运用", "依据"];
     titleRows(use, `${scheme.name} — 结果运用（${run.year}年度）`, sub, ucols.length);
     header(use, ucols);
-    for (const u of run.usage) use.values.push([u.entity, u.rule, u.clause, u.outcome, u.basis]);
+    const usageText = new Map(scheme.usage.map((u) => [u.id, u.outcome]));
+    for (const u of run.usage)
+      use.values.push([u.entity, usageText.get(u.rule) ?? u.rule, u.clause, u.outcome, u.basis]);
     if (!run.usage.length) use.values.push(["（无）"]);
     use.widths = [26, 14, 12, 24, 80];
     sheets.push(use);
   }
 
   if (issues.length) sheets.push(issueSheet(issues, lang, `校验结果（${run.year}年度）`));
-  return withinLimits({ sheets, activate: "summary" });
+  return withinLimits({ sheets, activate: groupView ? "groups" : "summary" });
+}
+
+/**
+ * The group-level ranking (名次, name, one column per 一级指标, 得分, 附加分, 总分, 备注): what fits on one A4 landscape
+ * page for schemes with many rules; the rule-level sheet stays beside it. In formula mode every number refers to the
+ * rule-level sheet, so both follow the inputs together.
+ */
+function groupSheet(
+  scheme: Scheme,
+  run: ScoreRun,
+  summary: PlanSheet,
+  first: number,
+  ruleCols: number,
+  tail: Array<[string, unknown]>,
+  live: boolean,
+  sub: string,
+): PlanSheet {
+  const g = newSheet("groups", "分组排名");
+  // the veto reason goes under the table (a column of it would not fit the page width)
+  const names = tail.map((t) => t[0]).filter((n) => n !== "备注");
+  const cols = [String(summary.values[first - 1][0]), String(summary.values[first - 1][1]), ...names];
+  titleRows(g, `${scheme.name} — 综合排名（${run.year}年度）`, sub, cols.length);
+  header(g, cols);
+  const from = (c: number) => (c < 2 ? c : c + ruleCols);
+  const rows = run.order.length;
+  for (let pos = 0; pos < rows; pos++) {
+    const src = summary.values[first + pos];
+    const e = run.entities[run.order[pos]];
+    const totalAt = cols.indexOf("总分");
+    g.values.push(cols.map((_, c) => (e.vetoed && c === totalAt ? "不予评价" : (src[from(c)] ?? null))));
+    const r = g.values.length - 1;
+    const style = summary.styles.find((x) => x.rect.top === first + pos && (x.style === "vetoed" || x.style === "top"));
+    if (style) g.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: style.style });
+  }
+  const last = first + rows - 1;
+  // live up to 500 units; a larger group view holds values (its rule-level sheet stays live), which keeps the write
+  // to Excel within its request budget
+  const liveRows = live && rows <= 500;
+  if (liveRows) {
+    g.formulas = [];
+    const formulaCells = new Set((summary.formulas ?? []).map((f) => `${f.row},${f.col}`));
+    for (let pos = 0; pos < rows; pos++)
+      for (let c = 0; c < cols.length; c++)
+        if (formulaCells.has(`${first + pos},${from(c)}`))
+          g.formulas.push({ row: first + pos, col: c, formula: `${sheetRef("summary")}!${a1(first + pos, from(c))}` });
+  }
+  g.numberFormats.push({ rect: { top: first, left: 0, bottom: last, right: 0 }, format: "0" });
+  names.forEach((n, j) => {
+    const f = summary.numberFormats.find((x) => x.rect.left === 2 + ruleCols + j && x.rect.top === first);
+    if (f && rows)
+      g.numberFormats.push({ rect: { top: first, left: 2 + j, bottom: last, right: 2 + j }, format: f.format });
+  });
+  g.print = { titleRows: [first - 1, first - 1], landscape: true };
+  g.rowHeights = [{ row: first - 1, height: 48 }];
+  g.freeze = { rows: first, cols: 2 };
+  // widths in characters (a CJK character counts two): the longest name, up to 20; numbers 6.5
+  const nameWidth = Math.min(
+    20,
+    Math.max(8, ...run.entities.map((e) => [...e.name].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e80 ? 2 : 1), 1))),
+  );
+  g.widths = [4.5, nameWidth, ...names.map(() => 6.5)];
+  g.values.push([]);
+  const notes = [
+    `各一级指标得分由「${summary.name}」中的逐项指标得分汇总而来${live && !liveRows ? "；本表为数值，修改输入后请看该表或重新生成" : ""}`,
+  ];
+  for (const i of run.order)
+    if (run.entities[i].vetoed) notes.push(`${run.entities[i].name}不予评价：${run.entities[i].vetoReason}`);
+  for (const n of notes) {
+    g.values.push([`注：${n}`]);
+    g.styles.push({
+      rect: { top: g.values.length - 1, left: 0, bottom: g.values.length - 1, right: 0 },
+      style: "note",
+    });
+  }
+  return g;
 }
 
 export function issueSheet(issues: readonly Issue[], lang: Lang, title: string): PlanSheet {

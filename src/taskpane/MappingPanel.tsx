@@ -1,94 +1,125 @@
-/** The column mapping the reader used, for the user to confirm or change; saved in the workbook. */
+/**
+ * The column mapping the reader used, for the user to confirm or change; saved in the workbook. Collapsed when every
+ * column was recognised with confidence and nothing required is missing; open when something needs a look.
+ */
 import * as React from "react";
-import { Button, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { ResolvedTable } from "../engine/read";
-import type { UiLang } from "./i18n";
+import { strings, type UiLang } from "./i18n";
+
+/** below this a column's match is shown for confirmation */
+export const CONFIDENT = 0.9;
 
 const useStyles = makeStyles({
-  table: {
-    display: "grid",
-    gridTemplateColumns: "minmax(90px, 1fr) 2fr 40px",
-    gap: "4px 8px",
-    alignItems: "center",
-    marginBottom: "8px",
-  },
-  low: { color: tokens.colorPaletteDarkOrangeForeground1 },
+  column: { display: "flex", flexDirection: "column", gap: "2px", marginBottom: "8px", minWidth: 0 },
+  label: { display: "flex", justifyContent: "space-between", gap: "8px", minWidth: 0, overflowWrap: "anywhere" },
+  select: { minWidth: 0, width: "100%", maxWidth: "100%" },
+  low: { color: tokens.colorPaletteDarkOrangeForeground2, fontWeight: tokens.fontWeightSemibold },
   ok: { color: tokens.colorNeutralForeground3 },
+  wrap: { overflowWrap: "anywhere" },
 });
 
 export type MappingChoice = Record<string, Record<string, string>>;
+
+export function needsAttention(mapping: ResolvedTable[]): boolean {
+  return mapping.some((t) => t.columns.some((c) => (c.column ? c.confidence < CONFIDENT : c.required)));
+}
 
 export function MappingPanel({
   mapping,
   lang,
   onSave,
+  disabled,
 }: {
   mapping: ResolvedTable[];
   lang: UiLang;
   onSave: (choice: MappingChoice, sheets: Record<string, string>) => Promise<void>;
+  disabled?: boolean;
 }): React.JSX.Element {
   const s = useStyles();
-  const zh = lang === "zh";
+  const t = strings(lang);
+  const attention = needsAttention(mapping);
   const initial = React.useMemo(
     () =>
       Object.fromEntries(
-        mapping.map((t) => [
-          t.table,
-          Object.fromEntries(t.columns.filter((c) => c.column).map((c) => [c.id, c.column!])),
+        mapping.map((m) => [
+          m.table,
+          Object.fromEntries(m.columns.filter((c) => c.column).map((c) => [c.id, c.column!])),
         ]),
       ),
     [mapping],
   );
   const [choice, setChoice] = React.useState<MappingChoice>(initial);
   React.useEffect(() => setChoice(initial), [initial]);
+  const count = mapping.reduce((n, m) => n + m.columns.length, 0);
   return (
-    <section aria-label={zh ? "列映射" : "Column mapping"} data-testid="mapping">
-      <Text as="h2" weight="semibold">
-        {zh ? "列映射（请确认）" : "Column mapping (please confirm)"}
-      </Text>
-      {mapping.map((t) => (
-        <div key={t.table}>
-          <Text size={200}>
-            {t.name}：
-            {zh
-              ? `工作表「${t.sheet}」，表头第 ${t.headerRows[0]}–${t.headerRows[1]} 行`
-              : `sheet "${t.sheet}", header rows ${t.headerRows[0]}–${t.headerRows[1]}`}
-          </Text>
-          <div className={s.table}>
-            {t.columns.map((c) => (
-              <React.Fragment key={c.id}>
-                <Text size={200}>
-                  {c.name}
-                  {c.required ? " *" : ""}
+    <section aria-label={t.mapping} data-testid="mapping">
+      <Accordion collapsible defaultOpenItems={attention ? ["map"] : []}>
+        <AccordionItem value="map">
+          <AccordionHeader as="h3" size="small" data-testid="mapping-toggle">
+            {attention ? t.mappingAttention : t.mappingOk(count)}
+          </AccordionHeader>
+          <AccordionPanel>
+            {mapping.map((m) => (
+              <div key={m.table}>
+                <Text as="h4" size={200} weight="semibold" className={s.wrap}>
+                  {m.name}：{t.mappingSheet(m.sheet, m.headerRows[0], m.headerRows[1])}
                 </Text>
-                <Select
-                  size="small"
-                  aria-label={`${t.name} ${c.name}`}
-                  value={choice[t.table]?.[c.id] ?? ""}
-                  onChange={(_, d) => setChoice({ ...choice, [t.table]: { ...choice[t.table], [c.id]: d.value } })}
-                >
-                  <option value="">{zh ? "（不使用）" : "(not used)"}</option>
-                  {t.headers.map((h) => (
-                    <option key={h.column} value={h.column}>
-                      {h.column} · {h.header}
-                    </option>
-                  ))}
-                </Select>
-                <Text size={200} className={c.confidence < 0.9 ? s.low : s.ok} title={zh ? "把握程度" : "confidence"}>
-                  {c.column ? `${Math.round(c.confidence * 100)}%` : "—"}
-                </Text>
-              </React.Fragment>
+                {m.columns.map((c) => {
+                  const low = c.column ? c.confidence < CONFIDENT : c.required;
+                  return (
+                    <div key={c.id} className={s.column}>
+                      <div className={s.label}>
+                        <Text size={200}>
+                          {c.name}
+                          {c.required ? " *" : ""}
+                        </Text>
+                        <Text size={200} className={low ? s.low : s.ok}>
+                          {c.column ? `${t.confidence} ${Math.round(c.confidence * 100)}%` : "—"}
+                        </Text>
+                      </div>
+                      <Select
+                        size="small"
+                        className={s.select}
+                        aria-label={`${m.name} ${c.name}`}
+                        value={choice[m.table]?.[c.id] ?? ""}
+                        onChange={(_, d) =>
+                          setChoice({ ...choice, [m.table]: { ...choice[m.table], [c.id]: d.value } })
+                        }
+                      >
+                        <option value="">{t.notUsed}</option>
+                        {m.headers.map((h) => (
+                          <option key={h.column} value={h.column}>
+                            {h.column} · {h.header.length > 24 ? `${h.header.slice(0, 24)}…` : h.header}
+                          </option>
+                        ))}
+                      </Select>
+                    </div>
+                  );
+                })}
+              </div>
             ))}
-          </div>
-        </div>
-      ))}
-      <Button
-        size="small"
-        data-testid="save-mapping"
-        onClick={() => void onSave(choice, Object.fromEntries(mapping.map((t) => [t.table, t.sheet])))}
-      >
-        {zh ? "确认并保存到工作簿" : "Confirm and save in the workbook"}
-      </Button>
+            <Button
+              size="small"
+              data-testid="save-mapping"
+              disabled={disabled}
+              onClick={() => void onSave(choice, Object.fromEntries(mapping.map((m) => [m.table, m.sheet])))}
+            >
+              {t.mappingConfirm}
+            </Button>
+          </AccordionPanel>
+        </AccordionItem>
+      </Accordion>
     </section>
   );
 }

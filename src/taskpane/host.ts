@@ -1,57 +1,88 @@
 /**
  * What the pane can do, as operations passed to the components (no Office calls inside components).
- * Two hosts: Excel (Office.js adapter) and a file opened in a plain browser (ExcelJS adapter, loaded lazily).
+ * Two hosts: Excel (Office.js adapter) and a file opened in a plain browser (ExcelJS in a Web Worker).
  */
 import type { WorkbookPort, WriteReport } from "../workbook/port";
 import type { ResultPlan } from "../engine/plan";
+import type { Progress } from "./book-client";
+
+export type { Progress };
 
 export interface HostOps {
   kind: "excel" | "file";
   /** the workbook to work on, or null when no file is open yet (file host) */
   book(): WorkbookPort | null;
   selectCell?(sheet: string, cell: string): Promise<void>;
-  /** file host: open a file chosen by the user */
-  openFile?(file: File): Promise<string>;
+  /** file host: open a file chosen by the user; reading reports progress and can be cancelled */
+  openFile?(file: File, lang: "zh" | "en", onProgress?: (p: Progress) => void): Promise<string>;
+  /** stop the running read (file host: terminates the worker; the previous workbook is closed too) */
+  cancel?(): void;
   /** file host: the workbook as a file to download */
   download?(): Promise<{ name: string; blob: Blob }>;
-  /** new sheets (input template, rules sheets): into this workbook (Excel) or as a new file (file host) */
-  insertTemplate(plan: ResultPlan, fileName: string): Promise<WriteReport | { name: string; blob: Blob }>;
+  /**
+   * new sheets (input template, rules sheets): into a new workbook (Excel: a new window; file host: a download), or,
+   * when the user chose it and confirmed, into this workbook (Excel only)
+   */
+  insertTemplate(
+    plan: ResultPlan,
+    fileName: string,
+    where: "new" | "current",
+  ): Promise<WriteReport | { name: string; blob: Blob } | { opened: true }>;
+  /** 应用建议: write text into one cell the user pointed at and confirmed */
+  setCellText?(sheet: string, cell: string, text: string): Promise<void>;
 }
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** A plan as a new .xlsx file (ExcelJS, loaded lazily). */
+export async function planToXlsx(plan: ResultPlan): Promise<Uint8Array> {
+  const [{ default: ExcelJS }, mod] = await Promise.all([
+    import(/* webpackChunkName: "exceljs" */ "exceljs"),
+    import("../workbook/exceljs"),
+  ]);
+  const b = await mod.ExcelJsBook.create(ExcelJS);
+  await b.addSheets(plan);
+  return b.toBuffer();
+}
 
 export function fileHost(): HostOps {
-  let current: import("../workbook/exceljs").ExcelJsBook | null = null;
+  let worker: import("./book-client").WorkerBook | null = null;
+  let open = false;
   let fileName = "";
-  const lib = async () => {
-    const [{ default: ExcelJS }, mod] = await Promise.all([
-      import(/* webpackChunkName: "exceljs" */ "exceljs"),
-      import("../workbook/exceljs"),
-    ]);
-    return { ExcelJS, mod };
+  const client = async () => {
+    if (!worker) {
+      const { WorkerBook } = await import("./book-client");
+      worker = new WorkerBook();
+    }
+    return worker;
   };
   return {
     kind: "file",
-    book: () => current,
-    async openFile(file: File) {
-      const { ExcelJS, mod } = await lib();
-      current = await mod.ExcelJsBook.load(ExcelJS, await file.arrayBuffer());
+    book: () => (open ? worker : null),
+    async openFile(file: File, lang: "zh" | "en", onProgress?: (p: Progress) => void) {
+      const w = await client();
+      open = false;
+      await w.load(await file.arrayBuffer(), file.name, lang, onProgress);
+      open = true;
       fileName = file.name;
       return file.name;
     },
+    cancel() {
+      worker?.cancel();
+      open = false;
+    },
     async download() {
-      if (!current) throw new Error("no workbook");
-      const buf = await current.toBuffer();
+      if (!worker || !open) throw new Error("no workbook");
+      const buf = await worker.toBuffer();
       return {
         name: fileName.replace(/(\.xlsx)?$/i, ".zonescore.xlsx"),
         blob: new Blob([buf as BlobPart], { type: XLSX }),
       };
     },
     async insertTemplate(plan: ResultPlan, name: string) {
-      const { ExcelJS, mod } = await lib();
-      const b = await mod.ExcelJsBook.create(ExcelJS);
-      await b.addSheets(plan);
-      return { name, blob: new Blob([(await b.toBuffer()) as BlobPart], { type: XLSX }) };
+      return { name, blob: new Blob([(await planToXlsx(plan)) as BlobPart], { type: XLSX }) };
     },
+    // no setCellText: the downloaded file keeps the user's package byte for byte with the result sheets grafted in,
+    // so a cell changed here would not reach it; the page offers 记为别名 instead (saved with the settings)
   };
 }

@@ -1,0 +1,101 @@
+/**
+ * The page's side of the workbook worker (book-worker.ts): a WorkbookPort whose every operation runs in the worker.
+ * Reading reports progress; cancel() terminates the worker at once (a new one starts for the next file).
+ */
+import type { SheetData } from "../engine/types";
+import type { ResultPlan } from "../engine/plan";
+import type { Settings, WorkbookPort, WriteReport } from "../workbook/port";
+
+export interface Progress {
+  done: number;
+  total: number;
+  stage: string;
+}
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  onProgress?: (p: Progress) => void;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+export class WorkerBook implements WorkbookPort {
+  private worker: Worker;
+  private next = 1;
+  private pending = new Map<number, Pending>();
+
+  constructor() {
+    this.worker = WorkerBook.spawn();
+    this.listen();
+  }
+
+  private static spawn(): Worker {
+    return new Worker(new URL("./book-worker.ts", import.meta.url), { name: "zonescore-book" });
+  }
+
+  private listen(): void {
+    this.worker.onmessage = (e: MessageEvent) => {
+      const m = e.data as { id: number; ok?: boolean; value?: unknown; error?: string; progress?: Progress };
+      const p = this.pending.get(m.id);
+      if (!p) return;
+      if (m.progress) return p.onProgress?.(m.progress);
+      this.pending.delete(m.id);
+      if (m.ok) p.resolve(m.value);
+      else p.reject(new Error(m.error));
+    };
+    this.worker.onerror = (e) => {
+      for (const p of this.pending.values()) p.reject(new Error(e.message || "worker error"));
+      this.pending.clear();
+    };
+  }
+
+  private call<T>(op: string, args: unknown[], onProgress?: (p: Progress) => void, transfer: Transferable[] = []) {
+    const id = this.next++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
+      this.worker.postMessage({ id, op, args }, transfer);
+    });
+  }
+
+  /** stop whatever the worker is doing; the workbook it held is gone */
+  cancel(): void {
+    this.worker.terminate();
+    for (const p of this.pending.values()) p.reject(new CancelledError());
+    this.pending.clear();
+    this.worker = WorkerBook.spawn();
+    this.listen();
+  }
+
+  load(data: ArrayBuffer, file: string, lang: "zh" | "en", onProgress?: (p: Progress) => void) {
+    return this.call<{ sheets: SheetData[]; settings: Settings | null }>("load", [data, file, lang], onProgress, [
+      data,
+    ]);
+  }
+  create() {
+    return this.call<null>("create", []);
+  }
+  toBuffer() {
+    return this.call<Uint8Array>("toBuffer", []);
+  }
+  readSheets() {
+    return this.call<SheetData[]>("readSheets", []);
+  }
+  readSettings() {
+    return this.call<Settings | null>("readSettings", []);
+  }
+  writeSettings(settings: Settings) {
+    return this.call<void>("writeSettings", [settings]);
+  }
+  writeResult(plan: ResultPlan) {
+    return this.call<WriteReport>("writeResult", [plan]);
+  }
+  addSheets(plan: ResultPlan) {
+    return this.call<WriteReport>("addSheets", [plan]);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * The standalone page's workbook, in a Web Worker: ExcelJS parses the file, reads the sheets, and later writes the
+ * result sheets and the file to download, so the page never freezes. The page talks to it through BookClient
+ * (book-client.ts); cancelling terminates the worker. Messages: { id, op, args } → { id, ok, value | error } and
+ * { id, progress: { done, total, stage } } while a file is read.
+ */
+import type { ExcelJsBook as Book } from "../workbook/exceljs";
+import type { WorkbookPort } from "../workbook/port";
+import type { Lang } from "../engine/types";
+
+interface Request {
+  id: number;
+  op: "load" | "create" | "readSheets" | "readSettings" | "writeSettings" | "writeResult" | "addSheets" | "toBuffer";
+  args: unknown[];
+}
+
+type Scope = {
+  postMessage(m: unknown, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent) => void) | null;
+};
+const scope = self as unknown as Scope;
+let book: Book | null = null;
+
+const lib = async () => {
+  const [{ default: ExcelJS }, mod] = await Promise.all([import("exceljs"), import("../workbook/exceljs")]);
+  return { ExcelJS, mod };
+};
+
+async function handle(req: Request): Promise<unknown> {
+  const progress = (done: number, total: number, stage: string) =>
+    scope.postMessage({ id: req.id, progress: { done, total, stage } });
+  switch (req.op) {
+    case "load": {
+      // recognised and measured before ExcelJS parses it (size, rows, cells, merges): a clear message, not a hang
+      const [data, file, lang] = req.args as [ArrayBuffer, string, Lang];
+      progress(0, 4, "inspect");
+      const [{ inspectXlsx, WorkbookFileError }, { message }] = await Promise.all([
+        import("../workbook/inspect"),
+        import("../engine/messages"),
+      ]);
+      const fail = (e: unknown): never => {
+        if (e instanceof WorkbookFileError) throw new Error(message(lang, e.code, { file, ...e.params }));
+        throw new Error(message(lang, "file-xlsx-corrupt", { file }));
+      };
+      await inspectXlsx(new Uint8Array(data), file).catch(fail);
+      progress(1, 4, "parse");
+      const { ExcelJS, mod } = await lib();
+      book = await mod.ExcelJsBook.load(ExcelJS, data).catch(fail);
+      progress(2, 4, "sheets");
+      const sheets = await book.readSheets();
+      progress(3, 4, "settings");
+      const settings = await book.readSettings();
+      progress(4, 4, "done");
+      return { sheets, settings };
+    }
+    case "create": {
+      const { ExcelJS, mod } = await lib();
+      book = await mod.ExcelJsBook.create(ExcelJS);
+      return null;
+    }
+    case "toBuffer": {
+      const buf = await need().toBuffer();
+      return buf;
+    }
+    default: {
+      const port = need() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
+      return port[req.op as keyof WorkbookPort](...req.args);
+    }
+  }
+}
+
+function need(): Book {
+  if (!book) throw new Error("no workbook");
+  return book;
+}
+
+scope.onmessage = (e: MessageEvent) => {
+  const req = e.data as Request;
+  handle(req).then(
+    (value) => scope.postMessage({ id: req.id, ok: true, value }),
+    (err: unknown) =>
+      scope.postMessage({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+  );
+};
