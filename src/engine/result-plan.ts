@@ -182,9 +182,12 @@ export function buildResultPlan(
       ? scheme.groups.map((g) => 2 + shownRules.length + tail.findIndex((t) => t[0].startsWith(g.name)))
       : shownRules.map((_, j) => 2 + j),
   };
-  const groupView = scheme.groups.length
-    ? groupSheet(scheme, run, summary, first, shownRules.length, tail, !!opts.formulas, sub)
-    : null;
+  // the group view is the page a city hands on (tens of parks); above 500 units the rule-level sheet stands alone,
+  // which also keeps a large write to Excel within its request budget
+  const groupView =
+    scheme.groups.length && run.order.length <= 500
+      ? groupSheet(scheme, run, summary, first, shownRules.length, tail, !!opts.formulas, sub)
+      : null;
   summary.values.push([]);
   // a note that names a rule by its internal id (2.4.output) names it in the policy's words instead
   const named = scheme.rules
@@ -322,10 +325,7 @@ function groupSheet(
     if (style) g.styles.push({ rect: { top: r, left: 0, bottom: r, right: cols.length - 1 }, style: style.style });
   }
   const last = first + rows - 1;
-  // live up to 500 units; a larger group view holds values (its rule-level sheet stays live), which keeps the write
-  // to Excel within its request budget
-  const liveRows = live && rows <= 500;
-  if (liveRows) {
+  if (live) {
     g.formulas = [];
     const formulaCells = new Set((summary.formulas ?? []).map((f) => `${f.row},${f.col}`));
     for (let pos = 0; pos < rows; pos++)
@@ -349,9 +349,7 @@ function groupSheet(
   );
   g.widths = [4.5, nameWidth, ...names.map(() => 6.5)];
   g.values.push([]);
-  const notes = [
-    `各一级指标得分由「${summary.name}」中的逐项指标得分汇总而来${live && !liveRows ? "；本表为数值，修改输入后请看该表或重新生成" : ""}`,
-  ];
+  const notes = [`各一级指标得分由「${summary.name}」中的逐项指标得分汇总而来`];
   for (const i of run.order)
     if (run.entities[i].vetoed) notes.push(`${run.entities[i].name}不予评价：${run.entities[i].vetoReason}`);
   for (const n of notes) {

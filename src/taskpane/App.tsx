@@ -406,7 +406,7 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
         <Button
           appearance="subtle"
           size="small"
-          aria-label={t.languageLabel}
+          title={t.languageLabel}
           lang={lang === "zh" ? "en" : "zh-CN"}
           onClick={() => dispatch({ type: "lang", lang: lang === "zh" ? "en" : "zh" })}
           data-testid="language"

@@ -56,10 +56,20 @@ async function openOn(
   const b = await ExcelJsBook.create(ExcelJS);
   await b.addSheets(plan);
   fs.writeFileSync(file, await b.toBuffer());
-  const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN", viewport: { width, height: 900 } });
+  // the page forbids inline scripts (its CSP): bypass it only so that the test can inject axe-core
+  const page = await browser.newPage({
+    acceptDownloads: true,
+    locale: "zh-CN",
+    viewport: { width, height: 900 },
+    bypassCSP: true,
+  });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  // axe-core from the page's own origin: the page's Content-Security-Policy allows no inline script
+  await page.route(`${base}/__test/axe.min.js`, (route) =>
+    route.fulfill({ path: require.resolve("axe-core/axe.min.js"), contentType: "text/javascript" }),
+  );
   await page.goto(`${base}/index.html`);
   await page.getByTestId("file-input").setInputFiles(file);
   await page.getByTestId("file-name").waitFor();
@@ -68,7 +78,7 @@ async function openOn(
 
 /** axe-core on the target panel: no violations (keyboard names, contrast, table headers, labels). */
 async function axe(page: Page): Promise<string[]> {
-  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  await page.addScriptTag({ url: "/__test/axe.min.js" });
   return page.evaluate(async () => {
     const w = window as unknown as {
       axe: { run: (c: unknown) => Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> };
