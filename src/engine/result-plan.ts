@@ -280,7 +280,13 @@ export function buildResultPlan(
     const ucols = [nameHeader, "规则", "条款", "结果运用", "依据"];
     titleRows(use, `${scheme.name} — 结果运用（${run.year}年度）`, sub, ucols.length);
     header(use, ucols);
-    const usageText = new Map(scheme.usage.map((u) => [u.id, u.outcome]));
+    // the rule in words (连续 2 年得分 ≥ 90), not its internal id
+    const usageText = new Map(
+      scheme.usage.map((u) => [
+        u.id,
+        u.kind === "score-streak" ? `连续 ${u.years} 年得分 ≥ ${u.minScore}` : `连续 ${u.years} 次排名后 ${u.n} 位`,
+      ]),
+    );
     for (const u of run.usage)
       use.values.push([u.entity, usageText.get(u.rule) ?? u.rule, u.clause, u.outcome, u.basis]);
     if (!run.usage.length) use.values.push(["（无）"]);

@@ -18,6 +18,7 @@ import {
   Switch,
   Text,
   makeStyles,
+  mergeClasses,
   tokens,
 } from "@fluentui/react-components";
 import type { HostOps, Progress } from "./host";
@@ -74,6 +75,12 @@ const useStyles = makeStyles({
   field: { minWidth: 0, maxWidth: "100%" },
   dropdown: { minWidth: 0, maxWidth: "100%", width: "100%" },
   input: { minWidth: 0, width: "100%" },
+  /** the further steps' own fields shrink with the pane too (no horizontal scroll at 350 px or 200 % zoom) */
+  more: {
+    "& .fui-Input, & .fui-Select, & .fui-Dropdown, & .fui-Field": { minWidth: 0, maxWidth: "100%" },
+    "& .fui-Input__input, & .fui-Select__select": { minWidth: 0 },
+    "& table": { maxWidth: "100%" },
+  },
 });
 
 export interface AppProps {
@@ -657,7 +664,7 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
               <Results run={state.results.run} scheme={resultScheme} lang={lang} stale={resultsStale} />
             )}
           </li>
-          <li className={s.step} aria-labelledby="step5">
+          <li className={mergeClasses(s.step, s.more)} aria-labelledby="step5">
             <Text as="h2" size={400} weight="semibold" id="step5">
               {t.step5}
             </Text>
