@@ -96,7 +96,7 @@ const status = (page: Page) => page.getByTestId("status").innerText();
 
 const samples: Record<string, { first: string; names: number }> = {
   "huaibei-2023": { first: "濉溪经济开发区", names: 6 },
-  "chifeng-2020": { first: "赤峰高新区东山园区", names: 14 },
+  "chifeng-2020": { first: "赤峰高新区东山园区", names: 15 },
   "mujun-template": { first: "", names: 2000 },
 };
 
@@ -277,7 +277,7 @@ test("option, year and language changes: results marked out of date, or re-rende
   // the scheme's own option names and policy wording stay in Chinese by design
   const policy = new Set(
     chifeng.options
-      .flatMap((o) => [o.name, ...o.choices.map((c) => c.name)])
+      .flatMap((o) => [o.name, ...o.choices.flatMap((c) => [c.name, c.description ?? ""])])
       .flatMap((x) => x.match(/[\u4e00-\u9fff]+/g) ?? []),
   );
   expect(leftover.filter((w) => !policy.has(w))).toEqual([]);
