@@ -11,7 +11,6 @@ import { getTargetScheme, targetSchemeIds } from "../schemes/targets";
 import type { TargetSchemeT } from "../schemes/target-schema";
 import { runFill, runProjects, runTrack, TargetError } from "../engine/targets";
 import { parsePeriod } from "../engine/targets/track";
-import { inPlaceCells } from "../engine/targets/fill";
 import { statusText } from "../engine/targets/sheets";
 import { targetSample, targetsTemplate } from "../samples/targets";
 import { message } from "../engine/messages";
@@ -28,7 +27,6 @@ const USAGE = {
   zonescore targets schemes
   zonescore targets fill <工作簿.xlsx> --scheme S [--method geometric|linear] [--allocate base|growth|weights]
                          [--weights 单位=权重,… | --weights W.json] [--prior P.json] --out F.xlsx [--json F|-]
-                         [--into-table]   确认：同时填入原表的空白单元格（不覆盖已填数值）
   zonescore targets track <工作簿.xlsx> --scheme S --period 2023-09 --out F.xlsx [--json F|-] [--tolerance 0.05]
   zonescore targets template <方案> --out F.xlsx
   zonescore targets sample <方案> [--kind fill|track] --out F.xlsx
@@ -37,7 +35,6 @@ const USAGE = {
   zonescore targets schemes
   zonescore targets fill <book.xlsx> --scheme S [--method geometric|linear] [--allocate base|growth|weights]
                          [--weights unit=w,… | --weights W.json] [--prior P.json] --out F.xlsx [--json F|-]
-                         [--into-table]   confirmed: also fill the empty cells of the table itself (never a filled one)
   zonescore targets track <book.xlsx> --scheme S --period 2023-09 --out F.xlsx [--json F|-] [--tolerance 0.05]
   zonescore targets template <scheme> --out F.xlsx
   zonescore targets sample <scheme> [--kind fill|track] --out F.xlsx
@@ -46,12 +43,9 @@ const USAGE = {
 
 class Usage extends Error {}
 
-/** options without a value */
-const FLAGS = new Set(["into-table"]);
-
 const OPTIONS: Record<string, string[]> = {
   schemes: ["lang"],
-  fill: ["scheme", "method", "allocate", "weights", "prior", "out", "json", "lang", "into-table"],
+  fill: ["scheme", "method", "allocate", "weights", "prior", "out", "json", "lang"],
   track: ["scheme", "period", "out", "json", "lang", "tolerance"],
   template: ["out", "lang"],
   sample: ["out", "kind", "lang"],
@@ -71,10 +65,6 @@ function parse(argv: string[], lang: Lang): { sub: string; pos: string[]; opts: 
     }
     const eq = a.indexOf("=");
     const k = a.slice(2, eq < 0 ? undefined : eq);
-    if (FLAGS.has(k) && eq < 0 && OPTIONS[sub].includes(k)) {
-      opts[k] = "true";
-      continue;
-    }
     if (!OPTIONS[sub].includes(k))
       throw new Usage(zh ? `targets ${sub} 不接受 --${k}` : `targets ${sub} takes no --${k}`);
     if (k in opts) throw new Usage(zh ? `--${k} 重复` : `--${k} given twice`);
@@ -252,27 +242,6 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
       const out = needOut();
       const book = await load(a.pos[0], lang);
       const r = runFill(await book.readSheets(), scheme, { method, allocate, weights, prior, lang });
-      if (a.opts["into-table"] !== undefined) {
-        // explicit confirmation: fill only the empty cells of the user's own table, never a filled one
-        if (a.opts["into-table"] !== "yes" && a.opts["into-table"] !== "true")
-          throw new Usage(zh ? "--into-table 只接受 yes" : "--into-table takes only yes");
-        const cells = inPlaceCells(r.table, r.proposal);
-        for (const c of cells) {
-          const cell = book.wb
-            .getWorksheet(c.sheet)!
-            .getRow(c.row + 1)
-            .getCell(c.col + 1);
-          const v = cell.value;
-          if (v !== null && v !== undefined && !(typeof v === "string" && !v.trim()))
-            throw new Error(`refusing to overwrite ${c.sheet}!${cell.address}`);
-          cell.value = c.value;
-        }
-        io.err(
-          zh
-            ? `已填入原表「${r.table.sheet}」的 ${cells.length} 个空白单元格\n`
-            : `filled ${cells.length} empty cells of "${r.table.sheet}"\n`,
-        );
-      }
       // the accepted table becomes the user's own sheet (not replaced by a later run)
       await book.addSheets(r.plan);
       writeAtomic(out, await book.toBuffer(), [a.pos[0]], lang);

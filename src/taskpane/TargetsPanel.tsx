@@ -210,7 +210,6 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
             value={method}
             onChange={(_, d) => setMethod(d.value as "geometric" | "linear")}
             aria-label={t.method}
-            layout="horizontal"
           >
             <Radio value="geometric" label={t.geometric} />
             <Radio value="linear" label={t.linear} />

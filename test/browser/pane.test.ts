@@ -96,7 +96,7 @@ const status = (page: Page) => page.getByTestId("status").innerText();
 
 const samples: Record<string, { first: string; names: number }> = {
   "huaibei-2023": { first: "濉溪经济开发区", names: 6 },
-  "chifeng-2020": { first: "赤峰高新区东山园区", names: 14 },
+  "chifeng-2020": { first: "赤峰高新区东山园区", names: 15 },
   "mujun-template": { first: "", names: 2000 },
 };
 

@@ -56,7 +56,13 @@ async function openOn(
   const b = await ExcelJsBook.create(ExcelJS);
   await b.addSheets(plan);
   fs.writeFileSync(file, await b.toBuffer());
-  const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN", viewport: { width, height: 900 } });
+  // the page forbids inline scripts (its CSP): bypass it only so that the test can inject axe-core
+  const page = await browser.newPage({
+    acceptDownloads: true,
+    locale: "zh-CN",
+    viewport: { width, height: 900 },
+    bypassCSP: true,
+  });
   const errors: string[] = [];
   page.on("pageerror", (e) => errors.push(String(e)));
   await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));

@@ -573,7 +573,10 @@ export function summarise(results: readonly CaseResult[]): Summary {
     else if (r.outcome === "not-scored") s.notScored++;
     else {
       s.refused++;
-      const k = (r.refusal ?? "").replace(/ \(.*$/, "");
+      // the command line's refusals are one-line messages: counted together
+      const k = (r.refusal ?? "").startsWith("zonescore:")
+        ? "command line (exit 2)"
+        : (r.refusal ?? "").replace(/ \(.*$/, "");
       s.refusals[k] = (s.refusals[k] ?? 0) + 1;
     }
   }

@@ -4,6 +4,7 @@
  * written as workbooks, scored in formula mode, recalculated by LibreOffice, and every formula cell of the summary is
  * compared with the engine's value.
  */
+import { ruleHeader } from "../../src/engine/result-plan";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -93,15 +94,9 @@ test("names made of * ? ~ = < > and spaces are matched exactly by every formula 
         if (c === 0) continue;
         const cell = row.getCell(c);
         if (cell.formula === undefined) continue;
-        const ruleId = h.split(" ")[0];
-        const want =
-          h === "加分合计"
-            ? e.bonus
-            : h === "总分"
-              ? e.total
-              : h === "名次"
-                ? e.rank
-                : e.points[huaibei.rules.findIndex((x) => x.id === ruleId)];
+        // rule columns are headed in the policy's words (clause + label), as ruleHeader writes them
+        const ruleIndex = huaibei.rules.findIndex((x) => ruleHeader(x) === h);
+        const want = h === "加分合计" ? e.bonus : h === "总分" ? e.total : h === "名次" ? e.rank : e.points[ruleIndex];
         if (typeof want !== "number") continue;
         if (typeof cell.result !== "number" || Math.abs(cell.result - want) > 1e-9)
           throw new Error(
@@ -146,7 +141,7 @@ test("a veto cell holding * is no veto in the formulas either (exact comparison,
       if (c === 0) continue;
       const cell = row.getCell(c);
       if (cell.formula === undefined) continue;
-      const k = chifeng.rules.findIndex((x) => h.startsWith(`${x.id} `) || h === x.id);
+      const k = chifeng.rules.findIndex((x) => ruleHeader(x) === h);
       if (k < 0 || chifeng.rules[k].kind !== "rank") continue;
       if (typeof cell.result !== "number" || Math.abs(cell.result - e.points[k]) > 1e-9)
         throw new Error(`${e.name} ${h}: LibreOffice ${String(cell.result)}, engine ${e.points[k]}`);

@@ -21,9 +21,15 @@ async function tracked(id: string, name: string, edit?: (wb: ExcelJS.Workbook) =
   const scheme = getTargetScheme(id)!;
   const b = await ExcelJsBook.create(ExcelJS);
   await b.addSheets(targetSample(scheme, "track"));
-  const book = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
-  if (edit) edit(book.wb);
-  const again = await ExcelJsBook.load(ExcelJS, await book.toBuffer());
+  let bytes = await b.toBuffer();
+  if (edit) {
+    // edit the file as a user would (a plain ExcelJS round trip), then read it again
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+    edit(wb);
+    bytes = new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+  }
+  const again = await ExcelJsBook.load(ExcelJS, bytes);
   const r = runTrack(await again.readSheets(), scheme, period);
   const rep = await again.writeResult(r.plan);
   const file = path.join(dir, name);

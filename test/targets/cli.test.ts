@@ -114,27 +114,6 @@ describe("zonescore targets", () => {
   });
 });
 
-describe("zonescore targets fill --into-table", () => {
-  it("fills only the empty cells of the user's own table; filled cells and the input file stay as they were", async () => {
-    const input = path.join(dir, "annex-in.xlsx");
-    await z("targets", "sample", "huaibei-2023", "--out", input);
-    const before = fs.readFileSync(input);
-    const out = path.join(dir, "annex-in-filled.xlsx");
-    const r = await z("targets", "fill", input, "--scheme", "huaibei-2023", "--into-table", "--out", out);
-    expect(r.code).toBe(0);
-    expect(r.err).toContain("已填入原表「目标一览表」的 48 个空白单元格");
-    expect(fs.readFileSync(input).equals(before)).toBe(true);
-    const ExcelJS = (await import("exceljs")).default;
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.readFile(out);
-    const ws = wb.getWorksheet("目标一览表")!;
-    expect(ws.getCell("B4").value).toBe(310); // the 2022 actual, untouched
-    expect(ws.getCell("E4").value).toBe(737); // 2025, proposed
-    expect(ws.getCell("E10").value).toBe(2000); // the printed 总计, untouched
-    expect(wb.getWorksheet("目标分解")).toBeDefined();
-  });
-});
-
 it("the blank template of the annex cannot be filled before the 2022 actuals are typed: the message names the zones", async () => {
   const blank = path.join(dir, "blank.xlsx");
   expect((await z("targets", "template", "huaibei-2023", "--out", blank)).code).toBe(0);

@@ -393,21 +393,3 @@ export function totalFixes(spec: TargetTableT, table: TargetTableData): TotalFix
   });
   return out;
 }
-
-/** The empty cells of the user's own table that a proposal fills (never a filled one): sheet, absolute row, column. */
-export function inPlaceCells(
-  table: TargetTableData,
-  proposal: FillProposal,
-): Array<{ sheet: string; row: number; col: number; value: number }> {
-  if (!table.sheet || !table.unitRows) return [];
-  const out: Array<{ sheet: string; row: number; col: number; value: number }> = [];
-  table.columns.forEach((c, j) => {
-    if (c.col === undefined) return;
-    table.units.forEach((_, i) => {
-      if (table.values[i][j] !== null || proposal.source[i][j] !== "proposed") return;
-      const value = proposal.values[i][j];
-      if (value !== null) out.push({ sheet: table.sheet!, row: table.unitRows![i], col: c.col!, value });
-    });
-  });
-  return out;
-}
