@@ -7,8 +7,8 @@ function setup(dir) {
   const b = (m) => require(path.join(dir, m));
   const { getBuiltInScheme } = b("schemes");
   const { check } = b("engine/pipeline");
-  const { score } = b("engine/score");
-  const { tableSheet, templateColumns } = b("engine/template");
+  const { score } = b("engine/score/scoring");
+  const { tableSheet, templateColumns } = b("engine/output/template");
   const { chifengSampleRows } = b("samples/chifeng-2020");
   const scheme = getBuiltInScheme("chifeng-2020");
   const base = chifengSampleRows();

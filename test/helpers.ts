@@ -1,7 +1,7 @@
 import type { CellValue, SheetData } from "../src/engine/types";
-import type { PlanValue, ResultPlan } from "../src/engine/plan";
-import { newSheet } from "../src/engine/plan";
-import { tableSheet, templateColumns } from "../src/engine/template";
+import type { PlanValue, ResultPlan } from "../src/engine/output/sheet-plan";
+import { newSheet } from "../src/engine/output/sheet-plan";
+import { tableSheet, templateColumns } from "../src/engine/output/template";
 import { getBuiltInScheme } from "../src/schemes";
 import { huaibeiSamplePlan } from "../src/samples/huaibei-2023";
 
@@ -77,9 +77,9 @@ export function book(opts: {
   return planSheets(plan);
 }
 
-import { parseScheme, type Scheme, type SchemeInput } from "../src/schemes/schema";
+import { parseScheme, type Scheme, type SchemeInput } from "../src/engine/scheme/schema";
 import { checkAndScore } from "../src/engine/pipeline";
-import type { ScoreRun } from "../src/engine/result";
+import type { ScoreRun } from "../src/engine/score/result";
 
 type ColIn = SchemeInput["tables"][number]["columns"][number];
 type RuleIn = SchemeInput["rules"][number];

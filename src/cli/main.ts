@@ -2,10 +2,10 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { builtInSchemeIds, getBuiltInScheme } from "../schemes";
-import { parseScheme, SchemeError, type Scheme } from "../schemes/schema";
-import { schemeFromSheets, schemeToPlan } from "../schemes/sheets";
+import { parseScheme, SchemeError, type Scheme } from "../engine/scheme/schema";
+import { schemeFromSheets, schemeToPlan } from "../engine/scheme/sheets";
 import { check, checkAndScore, plan, toJson } from "../engine/pipeline";
-import { buildTemplatePlan } from "../engine/template";
+import { buildTemplatePlan } from "../engine/output/template";
 import { ExcelJsBook } from "../workbook/exceljs";
 import { PackageError } from "../workbook/package";
 import { samplePlan } from "../samples";
@@ -15,8 +15,8 @@ import { inspectXlsx, WorkbookFileError } from "../workbook/inspect";
 import { langOf, parseCommandLine, suggest, type OptionSpecs, type Parsed } from "./args";
 import { checkWritable, guardOutputs, readInput, staleTemps, writeAtomic } from "./files";
 import { UsageError } from "./usage";
-import type { MappingFile, ResolvedTable } from "../engine/read";
-import type { ScoreRun } from "../engine/result";
+import type { MappingFile, ResolvedTable } from "../engine/read/workbook";
+import type { ScoreRun } from "../engine/score/result";
 import { displayNumber } from "../engine/format";
 import { WHATIF_COMMANDS, whatIfMain } from "./whatif";
 

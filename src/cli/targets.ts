@@ -8,14 +8,14 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { ExcelJsBook } from "../workbook/exceljs";
 import { getTargetScheme, targetSchemeIds } from "../schemes/targets";
-import type { TargetSchemeT } from "../schemes/target-schema";
+import type { TargetSchemeT } from "../engine/targets/schema";
 import { runFill, runProjects, runTrack, TargetError } from "../engine/targets";
 import { parsePeriod } from "../engine/targets/track";
 import { statusText } from "../engine/targets/sheets";
 import { targetSample, targetsTemplate } from "../samples/targets";
 import { message } from "../engine/messages";
 import type { Lang } from "../engine/types";
-import type { ResultPlan } from "../engine/plan";
+import type { ResultPlan } from "../engine/output/sheet-plan";
 
 export interface Io {
   out: (s: string) => void;

@@ -5,12 +5,12 @@
 import * as fs from "fs";
 import ExcelJS from "exceljs";
 import { getBuiltInScheme, builtInSchemeIds } from "../schemes";
-import { parseScheme, SchemeError, type Scheme } from "../schemes/schema";
-import { schemeFromSheets } from "../schemes/sheets";
+import { parseScheme, SchemeError, type Scheme } from "../engine/scheme/schema";
+import { schemeFromSheets } from "../engine/scheme/sheets";
 import { checkAndScore, plan } from "../engine/pipeline";
 import type { Dataset, FieldValue } from "../engine/dataset";
 import type { Lang } from "../engine/types";
-import { nameKey } from "../engine/text";
+import { nameKey } from "../engine/read/normalise";
 import { ExcelJsBook } from "../workbook/exceljs";
 import { PackageError } from "../workbook/package";
 import { inspectXlsx, WorkbookFileError } from "../workbook/inspect";

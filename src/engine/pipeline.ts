@@ -2,14 +2,14 @@
  * The pipeline verbs, each keeping its intermediate: read (sheets → tables, issues) → check → score → plan.
  * Every host (task pane, browser page, command line) calls these and nothing else.
  */
-import type { Scheme } from "../schemes/schema";
+import type { Scheme } from "./scheme/schema";
 import type { Issue, Lang, SheetData } from "./types";
 import type { Dataset } from "./dataset";
-import type { ScoreRun } from "./result";
-import type { ResultPlan } from "./plan";
-import { readWorkbook, type MappingFile, type ResolvedTable } from "./read";
-import { score } from "./score";
-import { buildResultPlan, type PlanOptions } from "./result-plan";
+import type { ScoreRun } from "./score/result";
+import type { ResultPlan } from "./output/sheet-plan";
+import { readWorkbook, type MappingFile, type ResolvedTable } from "./read/workbook";
+import { score } from "./score/scoring";
+import { buildResultPlan, type PlanOptions } from "./output/result-plan";
 
 export interface CheckOutcome {
   dataset: Dataset | null;

@@ -6,10 +6,10 @@
  * 3.2 are given, a 认定清单 sheet adds a recognition beyond the three columns, and a sheet of earlier results feeds
  * the (optional, borrowed) result-usage rules.
  */
-import type { Scheme } from "../schemes/schema";
-import type { PlanValue, ResultPlan } from "../engine/plan";
-import { newSheet } from "../engine/plan";
-import { tableSheet, templateColumns } from "../engine/template";
+import type { Scheme } from "../engine/scheme/schema";
+import type { PlanValue, ResultPlan } from "../engine/output/sheet-plan";
+import { newSheet } from "../engine/output/sheet-plan";
+import { tableSheet, templateColumns } from "../engine/output/template";
 
 const PARKS = [
   "赤峰高新区东山园区",

@@ -3,11 +3,11 @@
  * whose 2023 规上工业企业 total of 497 does not equal the sum of the zones, 493), and plausible 2023 actuals chosen
  * so that every rule meets its boundaries somewhere (an increment of exactly 50, a target met exactly, ...).
  */
-import type { Scheme } from "../schemes/schema";
-import type { PlanValue, ResultPlan } from "../engine/plan";
-import { newSheet } from "../engine/plan";
-import { tableSheet, templateColumns, type PhysCol } from "../engine/template";
-import { makeUscc } from "../engine/uscc";
+import type { Scheme } from "../engine/scheme/schema";
+import type { PlanValue, ResultPlan } from "../engine/output/sheet-plan";
+import { newSheet } from "../engine/output/sheet-plan";
+import { tableSheet, templateColumns, type PhysCol } from "../engine/output/template";
+import { makeUscc } from "../engine/read/uscc";
 
 const ANNEX: Array<[string, number[], number, number[], number]> = [
   ["濉溪经济开发区", [310, 418, 530, 660], 50, [128, 148, 162, 185], 2],

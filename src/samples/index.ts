@@ -1,6 +1,6 @@
 /** Built-in sample workbooks, by scheme id. */
-import type { Scheme } from "../schemes/schema";
-import type { ResultPlan } from "../engine/plan";
+import type { Scheme } from "../engine/scheme/schema";
+import type { ResultPlan } from "../engine/output/sheet-plan";
 import { huaibeiSamplePlan } from "./huaibei-2023";
 import { chifengSamplePlan } from "./chifeng-2020";
 import { mujunSamplePlan } from "./mujun";

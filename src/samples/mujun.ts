@@ -1,9 +1,9 @@
 /** Synthetic enterprises for mujun-template: deterministic, log-normal-ish spreads, a few 不参评 and missing 排放. */
-import type { Scheme } from "../schemes/schema";
-import type { PlanValue, ResultPlan } from "../engine/plan";
-import { newSheet } from "../engine/plan";
-import { tableSheet, templateColumns } from "../engine/template";
-import { makeUscc } from "../engine/uscc";
+import type { Scheme } from "../engine/scheme/schema";
+import type { PlanValue, ResultPlan } from "../engine/output/sheet-plan";
+import { newSheet } from "../engine/output/sheet-plan";
+import { tableSheet, templateColumns } from "../engine/output/template";
+import { makeUscc } from "../engine/read/uscc";
 
 const ALPHA = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 

@@ -6,9 +6,9 @@
  * - xuancheng-2023: the responsibility table in its published layout, actuals, and a project list for "234+1.2".
  * The numbers other than the policies' own are invented for demonstration, chosen to hit every status.
  */
-import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "../engine/plan";
-import { tableSheet, type PhysCol } from "../engine/template";
-import type { TargetSchemeT } from "../schemes/target-schema";
+import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "../engine/output/sheet-plan";
+import { tableSheet, type PhysCol } from "../engine/output/template";
+import type { TargetSchemeT } from "../engine/targets/schema";
 import { parsePeriod, type TrackTarget } from "../engine/targets/track";
 import { actualsSheet } from "../engine/targets/sheets";
 import { trackTargets } from "../engine/targets";

@@ -14,7 +14,7 @@
  *   borrowedUsage the result-usage rules taken from other provinces' plans (not in this policy): off by default.
  * 喀喇沁旗新材料产业园 is listed as not yet evaluated (附件1 一: 待纳入…管理序列后再行考核).
  */
-import type { SchemeInput } from "./schema";
+import type { SchemeInput } from "../engine/scheme/schema";
 
 type Col = NonNullable<SchemeInput["tables"]>[number]["columns"][number];
 const num = (id: string, name: string, unit: string, synonyms: string[] = [], extra: Partial<Col> = {}): Col => ({

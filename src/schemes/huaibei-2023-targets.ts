@@ -3,7 +3,7 @@
  * the city targets of 一、主要目标 ("力争到2025年，全市开发区规模以上工业产值突破2000亿元，规模以上工业企业达到660家；
  * 每年新开工建设工业项目140个以上；各开发区新增上市（在审、辅导备案）企业1家以上").
  */
-import type { TargetSchemeInput } from "./target-schema";
+import type { TargetSchemeInput } from "../engine/targets/schema";
 
 const AIM = "一、主要目标";
 export const HUAIBEI_ZONES = [

@@ -5,7 +5,7 @@
  * Readings of the words (stated, not guessed): 达到 / 实现目标 = at least (≥); 超 / 突破 = strictly more (>).
  * Tiers award the highest tier met, never the sum.
  */
-import type { SchemeInput } from "./schema";
+import type { SchemeInput } from "../engine/scheme/schema";
 
 const ANNEX_YEARS = [2022, 2023, 2024, 2025];
 

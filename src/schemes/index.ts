@@ -1,5 +1,5 @@
 /** The built-in schemes, validated once on first use. */
-import { parseScheme, type Scheme, type SchemeInput } from "./schema";
+import { parseScheme, type Scheme, type SchemeInput } from "../engine/scheme/schema";
 import { huaibei2023 } from "./huaibei-2023";
 import { chifeng2020 } from "./chifeng-2020";
 import { mujunTemplate } from "./mujun-template";

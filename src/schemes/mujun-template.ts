@@ -4,7 +4,7 @@
  * in the 参数 sheet (defaults: the weights below, and the average of all enterprises as each benchmark); grades
  * A/B/C/D by percentile bands 25 % / 70 % / 95 %. Enterprises marked 不参评 are listed but not graded.
  */
-import type { SchemeInput } from "./schema";
+import type { SchemeInput } from "../engine/scheme/schema";
 
 const IND: Array<[string, string, string, number, string[]]> = [
   ["taxPerMu", "亩均税收", "万元/亩", 30, ["亩均税收收入"]],

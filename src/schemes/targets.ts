@@ -1,5 +1,5 @@
 /** The built-in target schemes (tables to fill, targets to track), validated once on first use. */
-import { parseTargetScheme, type TargetSchemeInput, type TargetSchemeT } from "./target-schema";
+import { parseTargetScheme, type TargetSchemeInput, type TargetSchemeT } from "../engine/targets/schema";
 import { huaibei2023Targets } from "./huaibei-2023-targets";
 import { yeji2023 } from "./yeji-2023";
 import { xuancheng2023 } from "./xuancheng-2023";

@@ -4,7 +4,7 @@
  * quantified targets (each citing its words; "左右" a band of ± bandTolerance), the rest tracked by status, and the
  * "234+1.2" investment-agreement thresholds checked per project.
  */
-import type { TargetSchemeInput, TrackedTarget } from "./target-schema";
+import type { TargetSchemeInput, TrackedTarget } from "../engine/targets/schema";
 import type { z } from "zod";
 
 /** [part, section, 序号, 主要目标 (paragraphs), 目标任务来源, 牵头单位, 协同责任单位] as published (typos kept) */

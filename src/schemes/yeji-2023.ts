@@ -3,7 +3,7 @@
  * (shared/policies/003_2d9d2f80ace67d2d.txt). Its 工作目标 and the quantified targets of its tasks, each with its
  * 职责单位 (lead first, as printed) and the words it is read from; tracked month by month ("每月…精准调度").
  */
-import type { TargetSchemeInput, TrackedTarget } from "./target-schema";
+import type { TargetSchemeInput, TrackedTarget } from "../engine/targets/schema";
 import type { z } from "zod";
 
 type T = z.input<typeof TrackedTarget>;

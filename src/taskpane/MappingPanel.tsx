@@ -14,7 +14,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import type { ResolvedTable } from "../engine/read";
+import type { ResolvedTable } from "../engine/read/workbook";
 import { strings, type UiLang } from "./i18n";
 
 /** below this a column's match is shown for confirmation */

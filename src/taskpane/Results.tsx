@@ -19,8 +19,8 @@ import {
   tokens,
   type TableColumnDefinition,
 } from "@fluentui/react-components";
-import type { ScoreRun, EntityResult } from "../engine/result";
-import type { Scheme } from "../schemes/schema";
+import type { ScoreRun, EntityResult } from "../engine/score/result";
+import type { Scheme } from "../engine/scheme/schema";
 import { strings, type UiLang } from "./i18n";
 import { showNumber, showPoints } from "./num";
 

@@ -6,7 +6,7 @@
 import * as React from "react";
 import { Button, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { SheetData } from "../engine/types";
-import type { ResultPlan } from "../engine/plan";
+import type { ResultPlan } from "../engine/output/sheet-plan";
 import type { WorkbookPort } from "../workbook/port";
 import { getTargetScheme, targetSchemeIds } from "../schemes/targets";
 import { runFill, runTrack, runProjects, TargetError, type FillResult } from "../engine/targets";

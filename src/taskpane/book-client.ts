@@ -3,7 +3,7 @@
  * Reading reports progress; cancel() terminates the worker at once (a new one starts for the next file).
  */
 import type { SheetData } from "../engine/types";
-import type { ResultPlan } from "../engine/plan";
+import type { ResultPlan } from "../engine/output/sheet-plan";
 import type { Settings, WorkbookPort, WriteReport } from "../workbook/port";
 
 export interface Progress {

@@ -3,7 +3,7 @@
  * Two hosts: Excel (Office.js adapter) and a file opened in a plain browser (ExcelJS in a Web Worker).
  */
 import type { WorkbookPort, WriteReport } from "../workbook/port";
-import type { ResultPlan } from "../engine/plan";
+import type { ResultPlan } from "../engine/output/sheet-plan";
 import type { Progress } from "./book-client";
 
 export type { Progress };

@@ -6,8 +6,8 @@
  * as out of date (`isStale`). A new workbook clears everything that came from the previous one.
  */
 import type { Issue } from "../engine/types";
-import type { ResolvedTable } from "../engine/read";
-import type { ScoreRun } from "../engine/result";
+import type { ResolvedTable } from "../engine/read/workbook";
+import type { ScoreRun } from "../engine/score/result";
 import type { UiLang } from "./i18n";
 import type { Progress } from "./book-client";
 

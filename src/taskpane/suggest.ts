@@ -3,8 +3,8 @@
  * among the first rows of the sheets; a workbook with a 规则 sheet of its own suggests its own scheme. Pure.
  */
 import type { SheetData } from "../engine/types";
-import type { Scheme } from "../schemes/schema";
-import { hasSchemeSheets } from "../schemes/sheets";
+import type { Scheme } from "../engine/scheme/schema";
+import { hasSchemeSheets } from "../engine/scheme/sheets";
 
 export const WORKBOOK_SCHEME = "@workbook";
 

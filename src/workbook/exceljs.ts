@@ -10,11 +10,11 @@ import {
   type PlanSheet,
   type PlanStyle,
   type ResultPlan,
-} from "../engine/plan";
-import { colLetters, parseRangeA1 } from "../engine/text";
-import { filePrefixed } from "../engine/formulas";
-import { resolveSheetRefs } from "../engine/result-plan";
-import { formatKind } from "../engine/values";
+} from "../engine/output/sheet-plan";
+import { colLetters, parseRangeA1 } from "../engine/read/normalise";
+import { filePrefixed } from "../engine/output/formulas";
+import { resolveSheetRefs } from "../engine/output/result-plan";
+import { formatKind } from "../engine/read/values";
 import { LIMITS, WorkbookFileError } from "./inspect";
 import {
   parseSettings,

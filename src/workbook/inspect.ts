@@ -4,8 +4,8 @@
  * never the dimension a sheet claims — and throws a WorkbookFileError with a message code (messages.ts) naming the
  * sheet and the limit. Works in node and in the browser (JSZip, loaded on demand).
  */
-import { recogniseFile, fileKindCode } from "../engine/filekind";
-import { parseRangeA1 } from "../engine/text";
+import { recogniseFile, fileKindCode } from "../engine/read/filekind";
+import { parseRangeA1 } from "../engine/read/normalise";
 
 export class WorkbookFileError extends Error {
   constructor(

@@ -22,9 +22,9 @@ import {
   type PlanStyle,
   type PlanValue,
   type ResultPlan,
-} from "../engine/plan";
-import { a1 } from "../engine/text";
-import { resolveSheetRefs } from "../engine/result-plan";
+} from "../engine/output/sheet-plan";
+import { a1 } from "../engine/read/normalise";
+import { resolveSheetRefs } from "../engine/output/result-plan";
 import {
   parseSettings,
   quoteSheet,

@@ -3,8 +3,8 @@
  * areas; write a result plan into new sheets, replacing only the sheets ZoneScore wrote before.
  */
 import type { SheetData } from "../engine/types";
-import type { ResultPlan } from "../engine/plan";
-import type { MappingFile } from "../engine/read";
+import type { ResultPlan } from "../engine/output/sheet-plan";
+import type { MappingFile } from "../engine/read/workbook";
 import { parseScenarios, type SavedScenario } from "../engine/whatif/scenario";
 
 /** What ZoneScore remembers in a workbook: the confirmed column mapping, name aliases and named what-if scenarios. */

@@ -7,7 +7,7 @@ import type { AddressInfo } from "net";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import ExcelJS from "exceljs";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
-import type { ResultPlan } from "../../src/engine/plan";
+import type { ResultPlan } from "../../src/engine/output/sheet-plan";
 
 export const DIST = path.join(__dirname, "..", "..", "dist");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";

@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { getTargetScheme } from "../../src/schemes/targets";
 import { targetSample } from "../../src/samples/targets";
-import type { ResultPlan } from "../../src/engine/plan";
+import type { ResultPlan } from "../../src/engine/output/sheet-plan";
 
 const DIST = path.join(__dirname, "..", "..", "dist");
 const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";

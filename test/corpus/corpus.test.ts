@@ -4,13 +4,13 @@
  * a case lists them).
  */
 import { check } from "../../src/engine/pipeline";
-import { score } from "../../src/engine/score";
-import { readWorkbook } from "../../src/engine/read";
+import { score } from "../../src/engine/score/scoring";
+import { readWorkbook } from "../../src/engine/read/workbook";
 import type { CellValue, Rect, SheetData } from "../../src/engine/types";
 import { getBuiltInScheme } from "../../src/schemes";
-import { makeUscc, usccCheckChar } from "../../src/engine/uscc";
+import { makeUscc, usccCheckChar } from "../../src/engine/read/uscc";
 import { huaibeiSamplePlan } from "../../src/samples/huaibei-2023";
-import type { MappingFile } from "../../src/engine/read";
+import type { MappingFile } from "../../src/engine/read/workbook";
 import { planSheets } from "../helpers";
 
 type Grid = CellValue[][];

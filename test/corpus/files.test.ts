@@ -5,7 +5,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import JSZip from "jszip";
-import { recogniseFile, fileKindCode } from "../../src/engine/filekind";
+import { recogniseFile, fileKindCode } from "../../src/engine/read/filekind";
 import { message } from "../../src/engine/messages";
 import { inspectXlsx, WorkbookFileError } from "../../src/workbook/inspect";
 

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { check } from "../../src/engine/pipeline";
 import type { CellValue, SheetData } from "../../src/engine/types";
-import { a1 } from "../../src/engine/text";
+import { a1 } from "../../src/engine/read/normalise";
 import { getBuiltInScheme } from "../../src/schemes";
 
 const huaibei = getBuiltInScheme("huaibei-2023")!;

@@ -1,7 +1,7 @@
-import { rankPoints } from "../../src/engine/rules/rank";
-import { growthPoints } from "../../src/engine/rules/simple";
-import { ranks } from "../../src/engine/rank";
-import { GrowthRule } from "../../src/schemes/schema";
+import { rankPoints } from "../../src/engine/score/rank-rule";
+import { growthPoints } from "../../src/engine/score/simple";
+import { ranks } from "../../src/engine/score/ranking";
+import { GrowthRule } from "../../src/engine/scheme/schema";
 import { miniRun, miniScheme, pointsOf } from "../helpers";
 
 const rows = (xs: Array<number | null>, key = "x") => xs.map((x, i) => ({ name: `单位${i + 1}`, [key]: x }));

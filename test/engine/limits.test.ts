@@ -6,8 +6,8 @@
 import ExcelJS from "exceljs";
 import { checkAndScore, plan } from "../../src/engine/pipeline";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
-import { CELL_MAX, FORMULA_LITERAL_MAX, SHEET_NAME_MAX, clipText, formulaString } from "../../src/engine/limits";
-import type { ResultPlan } from "../../src/engine/plan";
+import { CELL_MAX, FORMULA_LITERAL_MAX, SHEET_NAME_MAX, clipText, formulaString } from "../../src/engine/output/limits";
+import type { ResultPlan } from "../../src/engine/output/sheet-plan";
 import { book, huaibei } from "../helpers";
 
 const LONG = "濉溪经济开发区".repeat(4681); // 32,767 characters: the most a cell can hold

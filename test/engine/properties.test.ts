@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { rankPoints, type Reading } from "../../src/engine/rules/rank";
+import { rankPoints, type Reading } from "../../src/engine/score/rank-rule";
 import { miniRun, miniScheme } from "../helpers";
 import { roundTo } from "../../src/engine/format";
 

@@ -1,6 +1,6 @@
 import { check } from "../../src/engine/pipeline";
-import { findTable } from "../../src/engine/table";
-import { readBool, readNumber } from "../../src/engine/values";
+import { findTable } from "../../src/engine/read/table";
+import { readBool, readNumber } from "../../src/engine/read/values";
 import type { SheetData } from "../../src/engine/types";
 import { book, huaibei, sampleSheets } from "../helpers";
 
@@ -159,7 +159,7 @@ describe("checks name the sheet and the cell", () => {
   });
 });
 
-import { safeSheetName } from "../../src/engine/plan";
+import { safeSheetName } from "../../src/engine/output/sheet-plan";
 describe("sheet names", () => {
   test("at most 31 characters, none of [ ] : * ? / \\, no edge apostrophes, not History, unique ignoring case", () => {
     expect(safeSheetName("加分汇总", [])).toBe("加分汇总");

@@ -1,5 +1,5 @@
 import { checkAndScore } from "../../src/engine/pipeline";
-import type { ScoreRun } from "../../src/engine/result";
+import type { ScoreRun } from "../../src/engine/score/result";
 import { book, huaibei } from "../helpers";
 
 function run(sheets: ReturnType<typeof book>): ScoreRun {

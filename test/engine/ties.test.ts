@@ -3,10 +3,10 @@
  * units and of the rules, including totals built from repeating-decimal rank shares (full × k / N, N = 3, 7, 13, 26).
  */
 import fc from "fast-check";
-import { parseScheme, type Scheme, type SchemeInput } from "../../src/schemes/schema";
+import { parseScheme, type Scheme, type SchemeInput } from "../../src/engine/scheme/schema";
 import { displayNumber, exactSum, roundTo, roundTotal } from "../../src/engine/format";
 import { miniRun } from "../helpers";
-import type { ScoreRun } from "../../src/engine/result";
+import type { ScoreRun } from "../../src/engine/score/result";
 
 type RuleIn = SchemeInput["rules"][number];
 

@@ -1,4 +1,4 @@
-import { usccCheckChar, usccProblem } from "../../src/engine/uscc";
+import { usccCheckChar, usccProblem } from "../../src/engine/read/uscc";
 
 /** An independent implementation, written from the standard's text: weights W_i = 3^(i−1) mod 31, C18 = 31 − (Σ C_i·W_i mod 31). */
 function independent(code17: string): string {

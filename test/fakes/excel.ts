@@ -4,7 +4,7 @@
  * only at sync, every sync is counted, and the size of every request is measured (requests over 5 MB are rejected,
  * as Excel on the web does). A sync can be made to fail on purpose.
  */
-import { a1, parseA1, parseRangeA1 } from "../../src/engine/text";
+import { a1, parseA1, parseRangeA1 } from "../../src/engine/read/normalise";
 
 type Val = string | number | boolean;
 interface Cell {

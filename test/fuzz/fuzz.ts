@@ -17,10 +17,10 @@ import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
 import { mujunSamplePlan } from "../../src/samples/mujun";
 import { checkAndScore, plan, toJson } from "../../src/engine/pipeline";
-import { recogniseFile } from "../../src/engine/filekind";
+import { recogniseFile } from "../../src/engine/read/filekind";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { inspectXlsx, WorkbookFileError } from "../../src/workbook/inspect";
-import type { Scheme } from "../../src/schemes/schema";
+import type { Scheme } from "../../src/engine/scheme/schema";
 
 export const SCHEMES = ["huaibei-2023", "chifeng-2020", "mujun-template"];
 export type Level = "cell" | "row" | "sheet" | "file";

@@ -1,8 +1,8 @@
 /** Workbooks at the sizes the issue names: Huaibei 1,000 zones, Chifeng 1,000 parks, 100,000 enterprises × 10. */
-import type { PlanSheet, PlanValue } from "../../src/engine/plan";
-import { newSheet } from "../../src/engine/plan";
+import type { PlanSheet, PlanValue } from "../../src/engine/output/sheet-plan";
+import { newSheet } from "../../src/engine/output/sheet-plan";
 import type { SheetData } from "../../src/engine/types";
-import { tableSheet, templateColumns } from "../../src/engine/template";
+import { tableSheet, templateColumns } from "../../src/engine/output/template";
 import { getBuiltInScheme } from "../../src/schemes";
 import { chifengSampleRows } from "../../src/samples/chifeng-2020";
 import { mujunRows, mulberry32 } from "../../src/samples/mujun";

@@ -3,10 +3,10 @@
  * batches, real request JSON, sizes measured with the client's serializer, answered from the strict fake.
  */
 import { checkAndScore, plan } from "../../src/engine/pipeline";
-import { buildResultPlan } from "../../src/engine/result-plan";
-import type { Scheme } from "../../src/schemes/schema";
+import { buildResultPlan } from "../../src/engine/output/result-plan";
+import type { Scheme } from "../../src/engine/scheme/schema";
 import type { Issue, SheetData } from "../../src/engine/types";
-import { newSheet, type ResultPlan } from "../../src/engine/plan";
+import { newSheet, type ResultPlan } from "../../src/engine/output/sheet-plan";
 import { OfficeBook, REQUEST_BUDGET } from "../../src/workbook/office";
 import { FakeWorkbookState, fakeFromSheets } from "../fakes/excel";
 import { sampleSheets } from "../helpers";

@@ -4,7 +4,7 @@
  * written as workbooks, scored in formula mode, recalculated by LibreOffice, and every formula cell of the summary is
  * compared with the engine's value.
  */
-import { ruleHeader } from "../../src/engine/result-plan";
+import { ruleHeader } from "../../src/engine/output/result-plan";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -12,7 +12,7 @@ import ExcelJS from "exceljs";
 import fc from "fast-check";
 import { checkAndScore, plan } from "../../src/engine/pipeline";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
-import { nameKey } from "../../src/engine/text";
+import { nameKey } from "../../src/engine/read/normalise";
 import type { SheetData } from "../../src/engine/types";
 import { book, huaibei } from "../helpers";
 import { getBuiltInScheme } from "../../src/schemes";

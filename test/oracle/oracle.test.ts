@@ -12,10 +12,10 @@ import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
 import { mujunSamplePlan } from "../../src/samples/mujun";
-import { parseScheme, type Scheme } from "../../src/schemes/schema";
-import { newSheet } from "../../src/engine/plan";
-import { tableSheet } from "../../src/engine/template";
-import type { ResultPlan } from "../../src/engine/plan";
+import { parseScheme, type Scheme } from "../../src/engine/scheme/schema";
+import { newSheet } from "../../src/engine/output/sheet-plan";
+import { tableSheet } from "../../src/engine/output/template";
+import type { ResultPlan } from "../../src/engine/output/sheet-plan";
 import { recalc, SOFFICE } from "./libreoffice";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-oracle-"));

@@ -7,8 +7,8 @@ import { getBuiltInScheme } from "../../src/schemes";
 import { checkAndScore } from "../../src/engine/pipeline";
 import { chifengSamplePlan, chifengSampleRows } from "../../src/samples/chifeng-2020";
 import { planSheets } from "../helpers";
-import { parseA1 } from "../../src/engine/text";
-import { schemeFromSheets, schemeToPlan } from "../../src/schemes/sheets";
+import { parseA1 } from "../../src/engine/read/normalise";
+import { schemeFromSheets, schemeToPlan } from "../../src/engine/scheme/sheets";
 
 const scheme = getBuiltInScheme("chifeng-2020")!;
 const BIN = path.join(__dirname, "..", "..", "bin", "zonescore.js");

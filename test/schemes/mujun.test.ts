@@ -2,7 +2,7 @@ import { getBuiltInScheme } from "../../src/schemes";
 import { checkAndScore } from "../../src/engine/pipeline";
 import { mujunSamplePlan } from "../../src/samples/mujun";
 import { planSheets } from "../helpers";
-import { parseScheme } from "../../src/schemes/schema";
+import { parseScheme } from "../../src/engine/scheme/schema";
 
 const scheme = getBuiltInScheme("mujun-template")!;
 

@@ -1,10 +1,10 @@
 import ExcelJS from "exceljs";
 import { builtInSchemeIds, getBuiltInScheme } from "../../src/schemes";
-import { parseScheme, SchemeError } from "../../src/schemes/schema";
-import { parseParams, schemeFromSheets, schemeToPlan } from "../../src/schemes/sheets";
+import { parseScheme, SchemeError } from "../../src/engine/scheme/schema";
+import { parseParams, schemeFromSheets, schemeToPlan } from "../../src/engine/scheme/sheets";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { checkAndScore } from "../../src/engine/pipeline";
-import { tableSheet } from "../../src/engine/template";
+import { tableSheet } from "../../src/engine/output/template";
 import type { SheetData } from "../../src/engine/types";
 import { planSheets } from "../helpers";
 

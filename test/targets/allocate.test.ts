@@ -2,7 +2,7 @@
 import fc from "fast-check";
 import { allocate, gridInt, TargetError } from "../../src/engine/targets/allocate";
 import { proposeFill, emptyTargetTable } from "../../src/engine/targets/fill";
-import { parseTargetScheme } from "../../src/schemes/target-schema";
+import { parseTargetScheme } from "../../src/engine/targets/schema";
 import { message } from "../../src/engine/messages";
 
 const names = (n: number) => Array.from({ length: n }, (_, i) => `单位${i + 1}`);

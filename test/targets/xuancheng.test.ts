@@ -6,7 +6,7 @@ import { readResponsibility, checkProjects, extractTargets } from "../../src/eng
 import { runProjects } from "../../src/engine/targets";
 import { responsibilitySheet, xuanchengSample } from "../../src/samples/targets";
 import { XUANCHENG_ROWS } from "../../src/schemes/xuancheng-2023";
-import type { ResultPlan } from "../../src/engine/plan";
+import type { ResultPlan } from "../../src/engine/output/sheet-plan";
 
 async function sheetsOf(plan: ResultPlan) {
   const b = await ExcelJsBook.create(ExcelJS);

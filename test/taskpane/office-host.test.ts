@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { officeHost } from "../../src/taskpane/office-host";
-import { buildTemplatePlan } from "../../src/engine/template";
+import { buildTemplatePlan } from "../../src/engine/output/template";
 import { FakeWorkbookState } from "./../fakes/excel";
 import { huaibei } from "../helpers";
 

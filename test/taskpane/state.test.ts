@@ -3,7 +3,7 @@ import { initialState, inputsKey, isStale, reducer, yearInvalid, yearOf, type St
 import { suggestScheme, WORKBOOK_SCHEME } from "../../src/taskpane/suggest";
 import { builtInSchemeIds, getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
-import { schemeToPlan } from "../../src/schemes/sheets";
+import { schemeToPlan } from "../../src/engine/scheme/sheets";
 import { showNumber, showPoints } from "../../src/taskpane/num";
 import { planSheets } from "../helpers";
 

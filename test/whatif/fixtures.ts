@@ -1,11 +1,11 @@
 /** Small workbooks for what-if tests: a scheme made by miniScheme, rows as objects, optional list / target tables. */
-import type { PlanValue, ResultPlan } from "../../src/engine/plan";
-import { newSheet } from "../../src/engine/plan";
-import { tableSheet, templateColumns } from "../../src/engine/template";
+import type { PlanValue, ResultPlan } from "../../src/engine/output/sheet-plan";
+import { newSheet } from "../../src/engine/output/sheet-plan";
+import { tableSheet, templateColumns } from "../../src/engine/output/template";
 import { checkAndScore } from "../../src/engine/pipeline";
-import type { Scheme } from "../../src/schemes/schema";
+import type { Scheme } from "../../src/engine/scheme/schema";
 import type { Dataset } from "../../src/engine/dataset";
-import type { ScoreRun } from "../../src/engine/result";
+import type { ScoreRun } from "../../src/engine/score/result";
 import { planSheets } from "../helpers";
 
 export type Rows = Array<Record<string, PlanValue>>;

@@ -4,7 +4,7 @@
  * resolution, or 99.9 % of it at that resolution — does not.
  */
 import fc from "fast-check";
-import { score } from "../../src/engine/score";
+import { score } from "../../src/engine/score/scoring";
 import { applyChanges, type Change } from "../../src/engine/whatif/changes";
 import { makeEnv, type RuleGap } from "../../src/engine/whatif/gap-env";
 import { GAP_FNS, gapFor } from "../../src/engine/whatif/gap-kinds";

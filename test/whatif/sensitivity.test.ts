@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import { checkAndScore } from "../../src/engine/pipeline";
-import { score } from "../../src/engine/score";
+import { score } from "../../src/engine/score/scoring";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
 import { seededRandom, sensitivity } from "../../src/engine/whatif/sensitivity";

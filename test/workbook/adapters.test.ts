@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { checkAndScore, plan, toJson } from "../../src/engine/pipeline";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { OfficeBook, REQUEST_BUDGET } from "../../src/workbook/office";
-import { newSheet, type ResultPlan } from "../../src/engine/plan";
+import { newSheet, type ResultPlan } from "../../src/engine/output/sheet-plan";
 import { huaibeiSamplePlan } from "../../src/samples/huaibei-2023";
 import { FakeWorkbookState, fakeFromSheets } from "../fakes/excel";
 import { huaibei, sampleSheets } from "../helpers";

@@ -4,7 +4,7 @@
  * rule-level sheet (its A4 fit is checked by LibreOffice in a4.e2e.test.ts).
  */
 import { checkAndScore, plan } from "../../src/engine/pipeline";
-import { columnFormat } from "../../src/engine/result-plan";
+import { columnFormat } from "../../src/engine/output/result-plan";
 import { builtInSchemeIds, getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
 import { planSheets } from "../helpers";

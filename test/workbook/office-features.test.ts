@@ -1,6 +1,6 @@
 /** The Office adapter's host features on the strict fake: notes (1.18), page layout (1.9), freeze, calculation, settings. */
 import { checkAndScore, plan } from "../../src/engine/pipeline";
-import { newSheet } from "../../src/engine/plan";
+import { newSheet } from "../../src/engine/output/sheet-plan";
 import { NOTE_CAP, OfficeBook, SETTINGS_CHUNK } from "../../src/workbook/office";
 import { fakeFromSheets } from "../fakes/excel";
 import { huaibei, sampleSheets } from "../helpers";

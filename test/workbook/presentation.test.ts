@@ -2,13 +2,13 @@ import ExcelJS from "exceljs";
 import { checkAndScore, plan } from "../../src/engine/pipeline";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { OfficeBook, REQUEST_BUDGET } from "../../src/workbook/office";
-import { newSheet, type ResultPlan } from "../../src/engine/plan";
+import { newSheet, type ResultPlan } from "../../src/engine/output/sheet-plan";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
 import { FakeWorkbookState, fakeFromSheets } from "../fakes/excel";
 import { OfficeClientHarness } from "../office/client";
 import { huaibei, planSheets, sampleSheets } from "../helpers";
-import { colLetters } from "../../src/engine/text";
+import { colLetters } from "../../src/engine/read/normalise";
 
 const chifeng = getBuiltInScheme("chifeng-2020")!;
 

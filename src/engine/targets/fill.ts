@@ -4,10 +4,10 @@
  * 总计 that differs from its members. Pure.
  */
 import type { SheetData } from "../types";
-import { cellAt, findTable } from "../table";
-import { a1, nameKey, parseHeader } from "../text";
-import { readNumber } from "../values";
-import type { TableIndicatorT, TargetTableT } from "../../schemes/target-schema";
+import { cellAt, findTable } from "../read/table";
+import { a1, nameKey, parseHeader } from "../read/normalise";
+import { readNumber } from "../read/values";
+import type { TableIndicatorT, TargetTableT } from "./schema";
 import { allocate, gridInt, pathValue, roundEach, TargetError, type PathMethod } from "./allocate";
 
 export type AllocateMethod = "base" | "growth" | "weights";

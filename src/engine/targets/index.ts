@@ -3,11 +3,11 @@
  * projects. Pure (sheets in, plans and data out).
  */
 import type { SheetData } from "../types";
-import type { ResultPlan } from "../plan";
-import type { TargetSchemeT } from "../../schemes/target-schema";
-import { cellAt, findTable } from "../table";
-import { a1, nameKey, parseHeader } from "../text";
-import { cellText, readNumber } from "../values";
+import type { ResultPlan } from "../output/sheet-plan";
+import type { TargetSchemeT } from "./schema";
+import { cellAt, findTable } from "../read/table";
+import { a1, nameKey, parseHeader } from "../read/normalise";
+import { cellText, readNumber } from "../read/values";
 import { emptyTargetTable, proposeFill, readTargetTable, totalFixes, type FillOptions } from "./fill";
 import type { FillProposal, TargetTableData, TotalFix } from "./fill";
 import { readActuals, track, type Period, type TrackRun, type TrackTarget } from "./track";

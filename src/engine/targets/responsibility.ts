@@ -4,10 +4,10 @@
  * states, and the per-project threshold check ("234+1.2"). Pure.
  */
 import type { CellValue, Rect, SheetData } from "../types";
-import { cellAt, lastCol, lastRow } from "../table";
-import { a1, toHalfWidth } from "../text";
-import { cellText, readNumber } from "../values";
-import type { DirectionT, ProjectThresholdT } from "../../schemes/target-schema";
+import { cellAt, lastCol, lastRow } from "../read/table";
+import { a1, toHalfWidth } from "../read/normalise";
+import { cellText, readNumber } from "../read/values";
+import type { DirectionT, ProjectThresholdT } from "./schema";
 import { directionOf } from "./wording";
 
 export interface ExtractedTarget {

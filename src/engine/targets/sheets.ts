@@ -3,9 +3,9 @@
  * (目标分解), the progress sheet with live formulas and conditional formatting (进度跟踪), the per-project threshold
  * check (项目约束核查), and the input sheets (templates and samples). Pure.
  */
-import { newSheet, type PlanSheet, type PlanValue } from "../plan";
-import { colLetters } from "../text";
-import type { TargetSchemeT, TableIndicatorT } from "../../schemes/target-schema";
+import { newSheet, type PlanSheet, type PlanValue } from "../output/sheet-plan";
+import { colLetters } from "../read/normalise";
+import type { TargetSchemeT, TableIndicatorT } from "./schema";
 import type { FillProposal, TotalFix } from "./fill";
 import type { Period, TrackRun, TrackTarget } from "./track";
 import { REPORTED_STATUS, STATUS_EN } from "./track";

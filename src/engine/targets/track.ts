@@ -3,10 +3,10 @@
  * 超序时进度 / 滞后), growth on the same period last year, several periods side by side with the trend. Pure.
  */
 import type { SheetData } from "../types";
-import { cellAt, findTable } from "../table";
-import { a1, nameKey, toHalfWidth } from "../text";
-import { cellText, readNumber } from "../values";
-import type { DirectionT } from "../../schemes/target-schema";
+import { cellAt, findTable } from "../read/table";
+import { a1, nameKey, toHalfWidth } from "../read/normalise";
+import { cellText, readNumber } from "../read/values";
+import type { DirectionT } from "./schema";
 
 export interface Period {
   /** 2023-09 */

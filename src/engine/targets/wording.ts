@@ -2,8 +2,8 @@
  * Reading the words of a target: "15家以上", "增长12%以上", "超过100亿元", "力争达350亿元", "50家左右", "不少于3个".
  * Pure.
  */
-import type { DirectionT } from "../../schemes/target-schema";
-import { toHalfWidth } from "../text";
+import type { DirectionT } from "./schema";
+import { toHalfWidth } from "../read/normalise";
 
 export interface TargetWording {
   kind: "level" | "growth";

@@ -3,10 +3,10 @@
  * applied to an in-memory dataset without touching it. Rows and tables that are not edited are shared; edited rows
  * are copies. Derived fields (产值增量 = 本年 − 上年) and parameters taken as a column's mean follow the edit.
  */
-import type { Scheme } from "../../schemes/schema";
+import type { Scheme } from "../scheme/schema";
 import type { Dataset, FieldValue, Row, Table } from "../dataset";
 import type { Lang } from "../types";
-import { nameKey } from "../text";
+import { nameKey } from "../read/normalise";
 import { wt } from "./text";
 
 /** One edit. Rows are named, not numbered, so that a change set survives re-reading the workbook. */

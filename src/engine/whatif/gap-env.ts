@@ -3,13 +3,13 @@
  * column, and a way to evaluate the rule after a change (the rule's own evaluator, so a gap never disagrees with
  * scoring). Plus the pieces every kind uses to describe a change in both languages.
  */
-import type { RuleSpecT, Scheme } from "../../schemes/schema";
+import type { RuleSpecT, Scheme } from "../scheme/schema";
 import type { Dataset, FieldValue, Row, Table } from "../dataset";
-import type { ScoreRun } from "../result";
+import type { ScoreRun } from "../score/result";
 import type { Lang } from "../types";
-import type { RuleContext } from "../rules/context";
-import { fieldLabel, fieldUnit } from "../rules/context";
-import { evaluateRule } from "../score";
+import type { RuleContext } from "../score/context";
+import { fieldLabel, fieldUnit } from "../score/context";
+import { evaluateRule } from "../score/scoring";
 import { fmt, signed } from "../format";
 import { applyChanges, type Change } from "./changes";
 import { wt } from "./text";

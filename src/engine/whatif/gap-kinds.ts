@@ -4,13 +4,13 @@
  * lifts the unit to its next points level, "已达上限" where no higher level exists, or null where no level can be
  * reached by changing an input (a unit not scored, a missing target, a missing parameter).
  */
-import type { ConditionT } from "../../schemes/schema";
+import type { ConditionT } from "../scheme/schema";
 import type { Row, Table } from "../dataset";
 import type { Lang } from "../types";
 import { fmt } from "../format";
-import { fieldLabel, fieldUnit, live, numOrParam, testAll } from "../rules/context";
-import { levelPoints } from "../rules/certification";
-import { targetValue } from "../rules/simple";
+import { fieldLabel, fieldUnit, live, numOrParam, testAll } from "../score/context";
+import { levelPoints } from "../score/certification";
+import { targetValue } from "../score/simple";
 import {
   both,
   capped,

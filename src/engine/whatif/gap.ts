@@ -2,15 +2,15 @@
  * Gap to the next level for a unit: every rule's next level (gap-kinds.ts), the cheapest ways to gain one place in
  * the ranking, and what is missing for each award.
  */
-import type { Scheme } from "../../schemes/schema";
+import type { Scheme } from "../scheme/schema";
 import type { Dataset } from "../dataset";
-import type { ScoreRun } from "../result";
+import type { ScoreRun } from "../score/result";
 import type { Lang } from "../types";
 import { fmt, signed } from "../format";
-import { fieldLabel, testAll } from "../rules/context";
-import { describe as describeCond } from "../rules/context";
-import { targetValue } from "../rules/simple";
-import { score, type ScoreOptions } from "../score";
+import { fieldLabel, testAll } from "../score/context";
+import { describe as describeCond } from "../score/context";
+import { targetValue } from "../score/simple";
+import { score, type ScoreOptions } from "../score/scoring";
 import { applyChanges, type Change } from "./changes";
 import { changeText, makeEnv, type GapChange, type RuleGap } from "./gap-env";
 import { condText, gapFor } from "./gap-kinds";

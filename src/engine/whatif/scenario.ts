@@ -3,11 +3,11 @@
  * rule, total, rank with ↑/↓, awards, grade), with the list of every other unit whose rank moved. Undo and reset are
  * list operations on the change set; named scenarios are plain JSON (saved in the workbook's ZoneScore settings).
  */
-import type { Scheme } from "../../schemes/schema";
+import type { Scheme } from "../scheme/schema";
 import type { Dataset, FieldValue } from "../dataset";
-import type { AwardResult, ScoreRun } from "../result";
+import type { AwardResult, ScoreRun } from "../score/result";
 import type { Lang } from "../types";
-import { score, type ScoreOptions } from "../score";
+import { score, type ScoreOptions } from "../score/scoring";
 import { applyChanges, WhatIfError, type Change } from "./changes";
 import { wt } from "./text";
 

@@ -8,12 +8,12 @@
  *   (c) one scoring rule left out at a time (a capped group re-capped without it).
  * Deterministic for a seed. Built on the score results (totals, group subtotals, points per rule), not on internals.
  */
-import type { Scheme } from "../../schemes/schema";
+import type { Scheme } from "../scheme/schema";
 import type { Dataset } from "../dataset";
-import type { ScoreRun } from "../result";
+import type { ScoreRun } from "../score/result";
 import type { Lang } from "../types";
-import { rankTyped, type TieRule } from "../rank";
-import { score } from "../score";
+import { rankTyped, type TieRule } from "../score/ranking";
+import { score } from "../score/scoring";
 import { wt } from "./text";
 
 /** A small seeded PRNG (xorshift32 after a splitmix-style scramble of the seed): uniform in [0, 1). */

@@ -4,10 +4,10 @@
  * differences from the baseline; the differences are formulas on the sheet's own cells, so a corrected figure there
  * follows). Pure plan data, written by either adapter like the other result sheets.
  */
-import type { Scheme } from "../../schemes/schema";
-import type { ScoreRun } from "../result";
+import type { Scheme } from "../scheme/schema";
+import type { ScoreRun } from "../score/result";
 import type { Lang } from "../types";
-import { newSheet, rectangular, type PlanSheet, type PlanValue } from "../plan";
+import { newSheet, rectangular, type PlanSheet, type PlanValue } from "../output/sheet-plan";
 import type { SensitivityResult } from "./sensitivity";
 import type { SavedScenario } from "./scenario";
 import { wt } from "./text";

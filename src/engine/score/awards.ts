@@ -1,16 +1,10 @@
 /** Awards that are not points: money, land quota, salary-assessment points. One evaluator per kind. */
 import type { z } from "zod";
-import type {
-  ChosenAward,
-  FlagAmountAward,
-  ListAmountAward,
-  RankAmountAward,
-  RulesMetAward,
-} from "../../schemes/schema";
-import type { AwardResult } from "../result";
+import type { ChosenAward, FlagAmountAward, ListAmountAward, RankAmountAward, RulesMetAward } from "../scheme/schema";
+import type { AwardResult } from "./result";
 import { fmt, roundTo, roundTotal } from "../format";
-import { ranks } from "../rank";
-import { nameKey } from "../text";
+import { ranks } from "./ranking";
+import { nameKey } from "../read/normalise";
 import { describe, fieldLabel, live, test, type RuleContext } from "./context";
 import { targetValue } from "./simple";
 import { message } from "../messages";

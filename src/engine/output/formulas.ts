@@ -5,16 +5,16 @@
  * be reached by a formula (a number typed as text, a list that rolls up, a vetoed unit among those ranked), the value
  * stays and the sheet says so. Pure.
  */
-import type { ConditionT, RuleSpecT, Scheme } from "../schemes/schema";
-import type { Dataset, Row, Table } from "./dataset";
-import type { ScoreRun } from "./result";
-import type { SheetData } from "./types";
-import { a1, parseA1 } from "./text";
-import { cellAt } from "./table";
-import { nameKey } from "./text";
-import { certificationMode } from "./rules/certification";
-import { usesEnteredPoints } from "./rules/rank";
-import { roundTo } from "./format";
+import type { ConditionT, RuleSpecT, Scheme } from "../scheme/schema";
+import type { Dataset, Row, Table } from "../dataset";
+import type { ScoreRun } from "../score/result";
+import type { SheetData } from "../types";
+import { a1, parseA1 } from "../read/normalise";
+import { cellAt } from "../read/table";
+import { nameKey } from "../read/normalise";
+import { certificationMode } from "../score/certification";
+import { usesEnteredPoints } from "../score/rank-rule";
+import { roundTo } from "../format";
 import { formulaString } from "./limits";
 
 const YES_WORDS = ["是", "√", "✓", "Y", "y", "yes", "TRUE", "对", "有", "完成", "已完成"];

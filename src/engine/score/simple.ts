@@ -12,12 +12,12 @@ import type {
   PerUnitRule,
   TargetRule,
   VetoRule,
-} from "../../schemes/schema";
+} from "../scheme/schema";
 import type { Row, Table } from "../dataset";
-import type { Detail, InputRef } from "../result";
+import type { Detail, InputRef } from "./result";
 import { fmt, roundTo, signed } from "../format";
 import { fieldLabel, fieldUnit, headerCell, inputRef, live, numOrParam, type RuleContext } from "./context";
-import { zeros, type RuleOutcome } from "./types";
+import { zeros, type RuleOutcome } from "./outcome";
 
 /** Shared shape: points from one numeric or yes/no field; sentence and evidence built on demand. */
 function perEntity(

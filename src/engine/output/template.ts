@@ -1,7 +1,7 @@
 /** Input sheets as officials lay them out: title row, optional note row, one- or two-row headers with merges. Pure. */
-import type { Scheme, TableSpecT } from "../schemes/schema";
-import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "./plan";
-import { roundTo } from "./format";
+import type { Scheme, TableSpecT } from "../scheme/schema";
+import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "./sheet-plan";
+import { roundTo } from "../format";
 
 /** A physical column: its header path (one or two levels) and the key of its value in a row record. */
 export interface PhysCol {

@@ -1,5 +1,5 @@
 /** Unit conversion between what a header states and what an indicator expects. Pure. */
-import { nameKey } from "./text";
+import { nameKey } from "./normalise";
 
 const DIMENSIONS: Array<Record<string, number>> = [
   { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 },

@@ -1,14 +1,14 @@
 /** ScoreRun → the result sheets (加分汇总, 加分明细, 奖励测算, 校验结果). Pure. */
 import { formulaString, withinLimits } from "./limits";
-import type { Scheme } from "../schemes/schema";
-import type { Issue, Lang } from "./types";
-import type { ScoreRun } from "./result";
-import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "./plan";
-import { a1, parseA1 } from "./text";
-import type { Dataset } from "./dataset";
-import type { SheetData } from "./types";
+import type { Scheme } from "../scheme/schema";
+import type { Issue, Lang } from "../types";
+import type { ScoreRun } from "../score/result";
+import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "./sheet-plan";
+import { a1, parseA1 } from "../read/normalise";
+import type { Dataset } from "../dataset";
+import type { SheetData } from "../types";
 import { Formulas } from "./formulas";
-import { TOTAL_DECIMALS } from "./format";
+import { TOTAL_DECIMALS } from "../format";
 
 const SEVERITY_TEXT = {
   zh: { error: "错误", warning: "警告", info: "提示" },

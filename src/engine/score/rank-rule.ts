@@ -8,13 +8,13 @@
  * Tied values share a rank and its points; when all values are equal every unit gets full points.
  */
 import type { z } from "zod";
-import type { RankReading, RankRule } from "../../schemes/schema";
+import type { RankReading, RankRule } from "../scheme/schema";
 import { fmt, signed } from "../format";
-import { ranks } from "../rank";
+import { ranks } from "./ranking";
 import { fieldLabel, fieldUnit, inputRef, live, type RuleContext } from "./context";
-import { zeros, type RuleOutcome } from "./types";
+import { zeros, type RuleOutcome } from "./outcome";
 import { message } from "../messages";
-import { a1, parseA1 } from "../text";
+import { a1, parseA1 } from "../read/normalise";
 
 type Rule = z.infer<typeof RankRule>;
 export type Reading = z.infer<typeof RankReading>;

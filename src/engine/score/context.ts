@@ -1,10 +1,10 @@
 /** What every rule module gets: the scheme, the typed tables, options in force, and helpers to judge and cite. */
-import type { ConditionT, NumOrParamT, Scheme } from "../../schemes/schema";
+import type { ConditionT, NumOrParamT, Scheme } from "../scheme/schema";
 import type { Dataset, Row, Table } from "../dataset";
 import type { Issue, Lang } from "../types";
-import type { InputRef } from "../result";
+import type { InputRef } from "./result";
 import { fmt } from "../format";
-import { a1, parseA1 } from "../text";
+import { a1, parseA1 } from "../read/normalise";
 
 export interface RuleContext {
   scheme: Scheme;

@@ -2,17 +2,17 @@
  * workbook sheets → typed tables. Finds each table of the scheme by its headers, maps columns (name, synonyms,
  * unit, year), reads values the way officials type them, and reports every problem at its cell. Pure.
  */
-import type { Issue, Lang, SheetData } from "./types";
-import type { ColumnSpecT, ParamSpecT, Scheme, TableSpecT } from "../schemes/schema";
-import { TableRow, type Dataset, type FieldValue, type ParamValue, type Row, type Table } from "./dataset";
+import type { Issue, Lang, SheetData } from "../types";
+import type { ColumnSpecT, ParamSpecT, Scheme, TableSpecT } from "../scheme/schema";
+import { TableRow, type Dataset, type FieldValue, type ParamValue, type Row, type Table } from "../dataset";
 import { cellAt, findTable, isBlank, lastCol, lastRow, type HeaderColumn, type RawTable } from "./table";
-import { a1, displayName, nameKey, parseA1, parseHeader } from "./text";
+import { a1, displayName, nameKey, parseA1, parseHeader } from "./normalise";
 import { runChecks } from "./checks";
 import { cellText, formatKind, readBool, readNumber, serialToIso } from "./values";
 import { unitFactor } from "./units";
-import { EXPECTED, message } from "./messages";
+import { EXPECTED, message } from "../messages";
 import { usccCheckChar, usccProblem } from "./uscc";
-import { roundTo } from "./format";
+import { roundTo } from "../format";
 
 export interface ReadOptions {
   /** overrides the 考评年度 parameter */

@@ -4,7 +4,7 @@
  * as a very long name — is shortened with an ellipsis "…", never split inside a character. One helper for the result
  * plan, so that both adapters (ExcelJS and Office.js) write only what Excel accepts. Pure.
  */
-import type { ResultPlan } from "./plan";
+import type { ResultPlan } from "./sheet-plan";
 
 export const CELL_MAX = 32767;
 export const SHEET_NAME_MAX = 31;

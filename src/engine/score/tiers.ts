@@ -4,12 +4,12 @@
  * summed per entity (二(二), 二(三)).
  */
 import type { z } from "zod";
-import type { TiersRule } from "../../schemes/schema";
+import type { TiersRule } from "../scheme/schema";
 import type { Row, Table } from "../dataset";
-import type { Detail } from "../result";
+import type { Detail } from "./result";
 import { cleanSum, fmt, signed } from "../format";
 import { cellOf, describe, inputRef, live, test, testAll, type RuleContext } from "./context";
-import { zeros, type RuleOutcome } from "./types";
+import { zeros, type RuleOutcome } from "./outcome";
 
 type Rule = z.infer<typeof TiersRule>;
 

@@ -5,14 +5,14 @@
  * and counts 0, never silently.
  */
 import type { z } from "zod";
-import type { CertificationRule } from "../../schemes/schema";
+import type { CertificationRule } from "../scheme/schema";
 import type { Row, Table } from "../dataset";
-import { cellText } from "../values";
-import { nameKey } from "../text";
+import { cellText } from "../read/values";
+import { nameKey } from "../read/normalise";
 import { fmt, signed } from "../format";
 import { message } from "../messages";
 import { fieldLabel, inputRef, live, type RuleContext } from "./context";
-import { zeros, type RuleOutcome } from "./types";
+import { zeros, type RuleOutcome } from "./outcome";
 
 type Rule = z.infer<typeof CertificationRule>;
 

@@ -4,13 +4,13 @@
  * cells responsible (JRC composite-indicator practice, Excel's SKEW and KURT), target series that should rise,
  * percentages typed as fractions, duplicate credit codes. Every finding names its sheet and cell. Pure.
  */
-import type { Scheme, TableSpecT } from "../schemes/schema";
-import type { Table } from "./dataset";
-import type { Issues, RawInfo } from "./read";
+import type { Scheme, TableSpecT } from "../scheme/schema";
+import type { Table } from "../dataset";
+import type { Issues, RawInfo } from "./workbook";
 import { cellAt } from "./table";
 import { readNumber } from "./values";
-import { a1, nameKey } from "./text";
-import { fmt, roundTo } from "./format";
+import { a1, nameKey } from "./normalise";
+import { fmt, roundTo } from "../format";
 import { usccOrgProblem } from "./uscc";
 
 const AREA = new Set(["亩", "公顷", "平方米"]);

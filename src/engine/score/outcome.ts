@@ -1,4 +1,4 @@
-import type { Detail } from "../result";
+import type { Detail } from "./result";
 
 /**
  * What a rule kind returns. Points are computed eagerly and cheaply (what-if calls this on every keystroke);

@@ -2,9 +2,9 @@
  * Finding a table in a sheet made for people: title and note rows above, one- to three-row headers with merged
  * cells, totals rows, footnotes. Produces column paths such as ["规上工业产值（亿元）", "2023年"]. Pure.
  */
-import type { CellValue, Rect, SheetData } from "./types";
+import type { CellValue, Rect, SheetData } from "../types";
 import { cellText } from "./values";
-import { a1, isUnitText, nameKey, parseHeader, type HeaderParts } from "./text";
+import { a1, isUnitText, nameKey, parseHeader, type HeaderParts } from "./normalise";
 
 export interface HeaderColumn {
   /** absolute column index */

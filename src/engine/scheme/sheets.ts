@@ -4,10 +4,10 @@
  * `weight=@w.taxPerMu`). Reading back validates everything and names the sheet and cell of a wrong edit.
  * Pure: works on SheetData and produces a plan, so both adapters can carry it.
  */
-import type { SheetData, CellValue } from "../engine/types";
-import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "../engine/plan";
-import { a1 } from "../engine/text";
-import { cellText } from "../engine/values";
+import type { SheetData, CellValue } from "../types";
+import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "../output/sheet-plan";
+import { a1 } from "../read/normalise";
+import { cellText } from "../read/values";
 import { parseScheme, SchemeError, type ConditionT, type Scheme } from "./schema";
 
 // ---- values in cells -------------------------------------------------------------------------------------------

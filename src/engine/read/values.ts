@@ -1,6 +1,6 @@
 /** Reading cell values the way officials type them. Pure. */
-import type { CellValue } from "./types";
-import { toHalfWidth } from "./text";
+import type { CellValue } from "../types";
+import { toHalfWidth } from "./normalise";
 
 export type NumberRead =
   | { kind: "number"; value: number; /** a unit typed in the cell (3亿元, 12%), to convert from */ unit?: string }

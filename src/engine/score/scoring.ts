@@ -2,14 +2,14 @@
  * typed tables → points, totals, ranks, grades and awards. A pure function of its inputs; the sentences are built
  * only when read, so what-if can call it on every keystroke.
  */
-import type { Scheme, RuleSpecT } from "../schemes/schema";
-import type { Dataset } from "./dataset";
-import type { Issue, Lang } from "./types";
+import type { Scheme, RuleSpecT } from "../scheme/schema";
+import type { Dataset } from "../dataset";
+import type { Issue, Lang } from "../types";
 import type { AwardResult, Detail, EntityResult, Part, ScoreRun, UsageResult } from "./result";
-import type { RuleContext } from "./rules/context";
-import type { RuleOutcome } from "./rules/types";
-import { evaluateTiers } from "./rules/tiers";
-import { evaluateRank, READING_TEXT, type Reading } from "./rules/rank";
+import type { RuleContext } from "./context";
+import type { RuleOutcome } from "./outcome";
+import { evaluateTiers } from "./tiers";
+import { evaluateRank, READING_TEXT, type Reading } from "./rank-rule";
 import {
   evaluateBenchmark,
   evaluateDeduction,
@@ -19,19 +19,13 @@ import {
   evaluatePerUnit,
   evaluateTarget,
   evaluateVeto,
-} from "./rules/simple";
-import { evaluateCertification } from "./rules/certification";
-import {
-  evaluateChosen,
-  evaluateFlagAmount,
-  evaluateListAmount,
-  evaluateRankAmount,
-  evaluateRulesMet,
-} from "./rules/awards";
-import { rankTyped } from "./rank";
-import { exactSum, fmt, roundTotal, TOTAL_DECIMALS } from "./format";
-import { nameKey } from "./text";
-import { message } from "./messages";
+} from "./simple";
+import { evaluateCertification } from "./certification";
+import { evaluateChosen, evaluateFlagAmount, evaluateListAmount, evaluateRankAmount, evaluateRulesMet } from "./awards";
+import { rankTyped } from "./ranking";
+import { exactSum, fmt, roundTotal, TOTAL_DECIMALS } from "../format";
+import { nameKey } from "../read/normalise";
+import { message } from "../messages";
 
 export function evaluateRule(rule: RuleSpecT, ctx: RuleContext): RuleOutcome {
   switch (rule.kind) {

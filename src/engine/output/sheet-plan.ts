@@ -2,7 +2,7 @@
  * A host-independent plan of sheets to write: values, merges, widths, number formats, styles, links, frozen panes.
  * Both workbook adapters render the same plan; tests compare plans, not adapter calls. Pure data.
  */
-import type { Rect } from "./types";
+import type { Rect } from "../types";
 
 export type PlanValue = string | number | boolean | null;
 

@@ -1,5 +1,5 @@
 /** What scoring produces: every point with its clause, its inputs and a sentence saying why. */
-import type { Issue } from "./types";
+import type { Issue } from "../types";
 
 /** An input cell a point depends on. */
 export interface InputRef {
