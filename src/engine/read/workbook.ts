@@ -10,7 +10,7 @@ import { a1, displayName, nameKey, parseA1, parseHeader } from "./normalise";
 import { runChecks } from "./checks";
 import { cellText, formatKind, readBool, readNumber, serialToIso } from "./values";
 import { unitFactor } from "./units";
-import { EXPECTED, message } from "../messages";
+import { expected, message } from "../messages";
 import { usccCheckChar, usccProblem } from "./uscc";
 import { roundTo } from "../format";
 
@@ -497,7 +497,7 @@ function readRows(
         if (t === "" && col.required)
           issues.add("error", col.id === key.id ? "missing-name" : "missing-value", sheet.name, a1(r, mc), {
             column: label,
-            expected: EXPECTED.text[lang],
+            expected: expected(lang, "text"),
           });
         if (col.role === "uscc" && t !== "") checkUscc(t, sheet.name, r, mc, issues);
       } else if (col.type === "bool") {
@@ -508,7 +508,7 @@ function readRows(
           if (col.required && col.missingAs === undefined)
             issues.add("error", "missing-value", sheet.name, a1(r, mc), {
               column: label,
-              expected: EXPECTED.bool[lang],
+              expected: expected(lang, "bool"),
             });
         } else {
           values[col.id] = null;
@@ -580,7 +580,7 @@ function readRows(
           if (col.required && col.missingAs === undefined)
             issues.add("error", "missing-value", sheet.name, a1(r, mc), {
               column: label,
-              expected: EXPECTED[col.type][lang],
+              expected: expected(lang, col.type),
             });
         } else {
           values[col.id] = null;
@@ -589,7 +589,7 @@ function readRows(
             n.reason === "excel-error" ? "excel-error" : "not-a-number",
             sheet.name,
             a1(r, mc),
-            { column: label, value: n.text, expected: EXPECTED[col.type][lang] },
+            { column: label, value: n.text, expected: expected(lang, col.type) },
             n.text,
           );
         }
@@ -898,7 +898,7 @@ function formatIssue(
         column: label,
         value: serialToIso(v),
         serial: v,
-        expected: EXPECTED[col.type === "count" ? "count" : "number"][lang],
+        expected: expected(lang, col.type === "count" ? "count" : "number"),
       },
       serialToIso(v),
     );

@@ -1,0 +1,32 @@
+/**
+ * The one text catalogue: issues, explanation sentences, notes, sheet and column titles, the pane's and the command
+ * line's strings, in Chinese (default) and English. `t(lang, key, vars)` is the only way text is produced; a domain is
+ * a file in zh/ with its English twin in en/ (the compiler checks the keys match; test/engine/catalogue.test.ts
+ * checks every English text is free of Chinese). Pure.
+ */
+import type { Lang } from "../types";
+import type { Vars } from "./types";
+import { zh } from "./zh";
+import { en } from "./en";
+
+export type { Vars, Entry, Entries, Mirror } from "./types";
+export type TextKey = keyof typeof zh;
+
+const PACKAGES: Record<Lang, Record<TextKey, string | ((v: Vars) => string)>> = { zh, en };
+
+/** The text for a key in a language, with {name} placeholders filled from vars. */
+export function t(lang: Lang, key: TextKey, vars: Vars = {}): string {
+  const e = PACKAGES[lang][key];
+  if (typeof e === "function") return e(vars);
+  return e.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
+}
+
+/** True when key is in the catalogue (for codes that come from data, such as issue codes). */
+export function hasText(key: string): key is TextKey {
+  return Object.prototype.hasOwnProperty.call(zh, key);
+}
+
+/** Every key, for the completeness test. */
+export function textKeys(lang: Lang): string[] {
+  return Object.keys(PACKAGES[lang]);
+}

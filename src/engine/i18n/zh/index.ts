@@ -1,0 +1,7 @@
+/** The Chinese package: every domain's texts (the default language). Keys are unique across domains (a test checks). */
+import { issues } from "./issues";
+
+/** Each domain on its own, for the test that keys do not collide when the package is assembled. */
+export const zhDomains = { issues };
+
+export const zh = { ...issues };
