@@ -397,6 +397,11 @@ export const SchemeSpec = z.object({
     .object({ ties: z.enum(["competition", "dense", "average"]).default("competition") })
     .default({ ties: "competition" }),
   notes: z.array(z.string()).default([]),
+  /**
+   * English for the scheme's own words (rule, indicator, column, table, group, award, option and unit names, clause
+   * references, notes), keyed by the Chinese text as written in this scheme; `schemeWord()` in engine/i18n reads it.
+   */
+  glossary: z.record(z.string(), z.string()).default({}),
 });
 
 export type Scheme = z.infer<typeof SchemeSpec>;
