@@ -22,7 +22,8 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { HostOps, Progress } from "./host";
-import { strings, type Strings, type UiLang } from "./i18n";
+import { otherLang, strings, type Strings, type UiLang } from "./i18n";
+import { schemeTitle } from "../engine/i18n";
 import { builtInSchemeIds, getBuiltInScheme } from "../schemes";
 import { checkAndScore, plan } from "../engine/pipeline";
 import { buildTemplatePlan } from "../engine/output/template";
@@ -104,15 +105,15 @@ export function App(props: AppProps): React.JSX.Element {
 }
 
 function schemeName(sc: Scheme, lang: UiLang): string {
-  return lang === "en" && sc.nameEn ? sc.nameEn : sc.name;
+  return schemeTitle(sc, lang);
 }
 
 function statusText(t: Strings, st: StatusKey): string {
   switch (st.key) {
     case "checked":
-      return `${t.check}：${t.issues(st.errors, st.warnings)}`;
+      return t.labelled(t.check, t.issues(st.errors, st.warnings));
     case "scored":
-      return `${t.wrote(st.sheets.join("、"))} · ${t.issues(st.errors, st.warnings)}`;
+      return `${t.wrote(st.sheets.join(t.listSep))} · ${t.issues(st.errors, st.warnings)}`;
     case "blocked":
       return t.blocked(st.errors);
     case "opened":
@@ -124,7 +125,7 @@ function statusText(t: Strings, st: StatusKey): string {
     case "templateFile":
       return t.templateSaved(st.name);
     case "wrote":
-      return t.wrote(st.sheets.join("、"));
+      return t.wrote(st.sheets.join(t.listSep));
     case "applied":
       return t.applied(st.cell, st.text);
     case "cancelled":
@@ -163,9 +164,9 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
   stateRef.current = state;
 
   React.useEffect(() => {
-    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    document.documentElement.lang = t.htmlLang;
     document.title = t.title;
-  }, [lang, t.title]);
+  }, [t.htmlLang, t.title]);
 
   const resolve = (sheets: readonly SheetData[], id = state.schemeId): Scheme =>
     id === WORKBOOK_SCHEME ? schemeFromSheets(sheets) : getBuiltInScheme(id)!;
@@ -377,7 +378,7 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
     void run("template", false, async () => {
       const sc = builtIn!;
       const p = what === "template" ? buildTemplatePlan(sc) : schemeToPlan(sc);
-      const name = `${sc.id}-${what === "template" ? "输入模板" : "规则表"}.xlsx`;
+      const name = what === "template" ? t.templateFile(sc.id) : t.rulesFile(sc.id);
       const out = await host.insertTemplate(p, name, host.kind === "excel" ? templateWhere : "new");
       if ("blob" in out) {
         save?.(out.name, out.blob);
@@ -408,7 +409,7 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
   const resultScheme = state.results ? (builtIn ?? (cache.current ? resolve(cache.current.sheets) : null)) : null;
 
   return (
-    <div className={s.root} lang={lang === "zh" ? "zh-CN" : "en"}>
+    <div className={s.root} lang={t.htmlLang}>
       <header className={s.head}>
         <Text as="h1" size={500} weight="semibold">
           {t.title}
@@ -417,8 +418,8 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
           appearance="subtle"
           size="small"
           title={t.languageLabel}
-          lang={lang === "zh" ? "en" : "zh-CN"}
-          onClick={() => dispatch({ type: "lang", lang: lang === "zh" ? "en" : "zh" })}
+          lang={strings(otherLang(lang)).htmlLang}
+          onClick={() => dispatch({ type: "lang", lang: otherLang(lang) })}
           data-testid="language"
         >
           {t.language}

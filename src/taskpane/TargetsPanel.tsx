@@ -16,6 +16,7 @@ import { gridInt } from "../engine/targets/allocate";
 import { parsePeriod, readActuals } from "../engine/targets/track";
 import { message } from "../engine/messages";
 import { targetStrings, type UiLang } from "./i18n";
+import { schemeTitle } from "../engine/i18n";
 
 /** What the panel needs from the host. */
 export interface TargetsHost {
@@ -195,7 +196,7 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
             const sc = getTargetScheme(id)!;
             return (
               <option key={id} value={id}>
-                {lang === "en" ? sc.nameEn : sc.name}
+                {schemeTitle(sc, lang)}
               </option>
             );
           })}

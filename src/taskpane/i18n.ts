@@ -1,235 +1,99 @@
-/** The pane's strings: Chinese by default, English when Office's display language (or the browser's) is English. */
+/**
+ * The pane's strings, from the one text catalogue (src/engine/i18n, domains `pane` and `targetPane`): Chinese by
+ * default, English when Office's display language (or the browser's) is English. `strings(lang)` gives the shape the
+ * components use (`t.title`, `t.issues(e, w)`, `t.stage[x]`); a text that takes values is a function of them in the
+ * order ARGS lists.
+ */
+import { t, type TextKey } from "../engine/i18n";
+import { pane } from "../engine/i18n/zh/pane";
+import { targetPane } from "../engine/i18n/zh/target-pane";
+
 export type UiLang = "zh" | "en";
 
-const zh = {
-  title: "开发区考评助手",
-  main: "考评步骤",
-  scheme: "考评方案",
-  check: "校验",
-  score: "评分并写入结果",
-  template: "插入输入模板",
-  open: "打开工作簿（.xlsx）",
-  download: "下载结果工作簿",
-  standalone: "独立模式：文件只在本机处理，不会上传。",
-  inExcel: "在当前工作簿中校验和评分；结果写入新工作表，不修改您的工作表。",
-  noIssues: "未发现问题。",
-  issues: (e: number, w: number) => `${e} 个错误，${w} 个警告`,
-  ranking: "排名",
-  rank: "名次",
-  zone: "名称",
-  score_: "得分",
-  bonus: "加分",
-  total: "总分",
-  grade: "等级",
-  remark: "备注",
-  vetoed: (why: string) => `不予评价：${why}`,
-  working: "处理中…",
-  wrote: (s: string) => `已写入：${s}`,
-  blocked: (e: number) => `数据有 ${e} 个错误，未评分。请先修正下列问题。`,
-  noFile: "请先打开一个工作簿。",
-  severity: { error: "错误", warning: "警告", info: "提示" },
-  language: "English",
-  languageLabel: "切换到英文界面",
-  workbookScheme: "（本工作簿中的方案规则表）",
-  exportRules: "导出方案规则表",
-  optionHint: "政策原文有多种理解时，选择一种；结果表会注明所用的理解",
-  defaultMark: "（默认）",
-  savedMapping: "已保存列映射和别名",
-  valuesOnly: "结果写为数值（存档版，不随输入变化）",
-  workbookLevel: "整个工作簿",
-  recordAlias: (a: string, b: string) => `记为别名：“${a}”即“${b}”`,
-  step1: "1. 工作簿",
-  step2: "2. 考评方案",
-  step3: "3. 校验",
-  step4: "4. 评分",
-  step5: "5. 测算与目标",
-  currentBook: "当前 Excel 工作簿",
-  noBookYet: "尚未打开工作簿。",
-  opened: (n: string) => `已打开：${n}`,
-  suggested: (name: string) => `根据工作表，建议使用「${name}」`,
-  useSuggested: "改用建议的方案",
-  wrongScheme: (name: string) => `这些工作表看起来属于「${name}」。`,
-  year: "考评年度",
-  yearHint: "留空则取自工作簿的参数表",
-  yearInvalid: "请填写四位年份，例如 2023",
-  stale: "输入已更改，以下结果已过期。请重新评分。",
-  staleFindings: "输入已更改，以下校验结果已过期。请重新校验。",
-  cancel: "取消",
-  cancelled: "已取消。",
-  progress: {
-    open: "正在读取工作簿",
-    check: "正在校验",
-    score: "正在评分并写入",
-    template: "正在生成模板",
-    mapping: "正在保存",
-    apply: "正在修改单元格",
-    download: "正在生成文件",
-  },
-  stage: {
-    parse: "解析文件",
-    sheets: "读取工作表",
-    settings: "读取设置",
-    done: "完成",
-    read: "读取工作表",
-    inspect: "检查文件大小和结构",
-    check: "校验数据",
-    write: "写入结果工作表",
-  } as Record<string, string>,
-  findings: "校验结果",
-  findingsCount: (n: number) => `共 ${n} 条`,
-  showAll: (n: number) => `显示全部（${n}）`,
-  fix: (f: string) => `建议：${f}`,
-  applyFix: "应用建议",
-  confirmFix: (cell: string, from: string, to: string) => `把 ${cell} 的“${from}”改为“${to}”？只修改这一个单元格。`,
-  applied: (cell: string, text: string) => `已把 ${cell} 改为“${text}”。请重新校验。`,
-  confirm: "确定",
-  cellValue: (ref: string, v: string) => `单元格 ${ref}，值：${v || "（空）"}`,
-  goTo: "定位",
-  mapping: "列映射",
-  mappingAttention: "列映射（有列需要确认）",
-  mappingOk: (n: number) => `列映射（${n} 列，均已识别）`,
-  mappingConfirm: "确认并保存到工作簿",
-  notUsed: "（不使用）",
-  confidence: "把握程度",
-  mappingSheet: (sheet: string, a: number, b: number) => `工作表「${sheet}」，表头第 ${a}–${b} 行`,
-  details: (name: string) => `${name} 的逐项得分`,
-  rule: "指标",
-  points: "分值",
-  basis: "依据",
-  expand: (name: string) => `查看 ${name} 的逐项得分`,
-  topN: (n: number, all: number) => `前 ${n} 名（共 ${all}）`,
-  page: (k: number, n: number) => `第 ${k} / ${n} 页`,
-  prev: "上一页",
-  next: "下一页",
-  gradeChart: "等级分布",
-  gradeCount: (g: string, n: number) => `${g}：${n}`,
-  templateWhere: "模板放在",
-  templateNew: "新工作簿",
-  templateCurrent: "当前工作簿",
-  confirmTemplate: "将在当前工作簿中添加输入模板工作表（参数、指标表等）。您的工作表不会被修改。继续吗？",
-  templateOpened: "已在新工作簿中打开输入模板。",
-  templateSaved: (n: string) => `已下载：${n}`,
-  noResultsYet: "尚无结果。",
-  yearHere: "在本窗格第 2 步的“考评年度”中填写即可。",
-};
-export type Strings = typeof zh;
+/** The other language: the one the language switch offers. */
+export function otherLang(lang: UiLang): UiLang {
+  return OTHER[lang];
+}
+const OTHER: Record<UiLang, UiLang> = { zh: "en", en: "zh" };
 
-const en: Strings = {
-  title: "ZoneScore",
-  main: "Steps",
-  scheme: "Scheme",
-  check: "Check",
-  score: "Score and write results",
-  template: "Insert input template",
-  open: "Open a workbook (.xlsx)",
-  download: "Download the result workbook",
-  standalone: "Standalone mode: the file is processed on this computer and never uploaded.",
-  inExcel: "Checks and scores this workbook; results go into new sheets, your sheets are not changed.",
-  noIssues: "No problems found.",
-  issues: (e: number, w: number) => `${e} error${e === 1 ? "" : "s"}, ${w} warning${w === 1 ? "" : "s"}`,
-  ranking: "Ranking",
-  rank: "Rank",
-  zone: "Name",
-  score_: "Score",
-  bonus: "Bonus",
-  total: "Total",
-  grade: "Grade",
-  remark: "Remark",
-  vetoed: (why: string) => `Not rated: ${why}`,
-  working: "Working…",
-  wrote: (s: string) => `Wrote: ${s}`,
-  blocked: (e: number) => `The data has ${e} errors, so it was not scored. Fix the problems below first.`,
-  noFile: "Open a workbook first.",
-  severity: { error: "error", warning: "warning", info: "info" },
-  language: "中文",
-  languageLabel: "Switch to Chinese",
-  workbookScheme: "(the scheme in this workbook's rules sheets)",
-  exportRules: "Export the scheme as rules sheets",
-  optionHint: "Where the policy admits several readings, pick one; the results state which is in force",
-  defaultMark: " (default)",
-  savedMapping: "Mapping and aliases saved",
-  valuesOnly: "Write results as values (an archive snapshot that does not follow the inputs)",
-  workbookLevel: "Workbook",
-  recordAlias: (a: string, b: string) => `Record "${a}" as an alias of "${b}"`,
-  step1: "1. Workbook",
-  step2: "2. Scheme",
-  step3: "3. Check",
-  step4: "4. Score",
-  step5: "5. What-if and targets",
-  currentBook: "The current Excel workbook",
-  noBookYet: "No workbook open yet.",
-  opened: (n: string) => `Opened: ${n}`,
-  suggested: (name: string) => `The sheets suggest "${name}"`,
-  useSuggested: "Use the suggested scheme",
-  wrongScheme: (name: string) => `These sheets look like "${name}".`,
-  year: "Evaluation year",
-  yearHint: "Empty: taken from the workbook's parameter sheet",
-  yearInvalid: "Type a four-digit year, e.g. 2023",
-  stale: "The inputs changed: these results are out of date. Score again.",
-  staleFindings: "The inputs changed: these findings are out of date. Check again.",
-  cancel: "Cancel",
-  cancelled: "Cancelled.",
-  progress: {
-    open: "Reading the workbook",
-    check: "Checking",
-    score: "Scoring and writing",
-    template: "Making the template",
-    mapping: "Saving",
-    apply: "Changing the cell",
-    download: "Making the file",
-  },
-  stage: {
-    parse: "parsing the file",
-    sheets: "reading the sheets",
-    settings: "reading the settings",
-    done: "done",
-    read: "reading the sheets",
-    inspect: "checking the file's size and structure",
-    check: "checking the data",
-    write: "writing the result sheets",
-  },
-  findings: "Findings",
-  findingsCount: (n: number) => `${n} in all`,
-  showAll: (n: number) => `Show all (${n})`,
-  fix: (f: string) => `Suggestion: ${f}`,
-  applyFix: "Apply suggestion",
-  confirmFix: (cell: string, from: string, to: string) =>
-    `Change "${from}" in ${cell} to "${to}"? Only this one cell changes.`,
-  applied: (cell: string, text: string) => `${cell} is now "${text}". Check again.`,
-  confirm: "OK",
-  cellValue: (ref: string, v: string) => `Cell ${ref}, value: ${v || "(empty)"}`,
-  goTo: "Go to",
-  mapping: "Column mapping",
-  mappingAttention: "Column mapping (some columns need a look)",
-  mappingOk: (n: number) => `Column mapping (${n} columns, all recognised)`,
-  mappingConfirm: "Confirm and save in the workbook",
-  notUsed: "(not used)",
-  confidence: "confidence",
-  mappingSheet: (sheet: string, a: number, b: number) => `sheet "${sheet}", header rows ${a}–${b}`,
-  details: (name: string) => `${name}: points rule by rule`,
-  rule: "Indicator",
-  points: "Points",
-  basis: "Basis",
-  expand: (name: string) => `Points of ${name} rule by rule`,
-  topN: (n: number, all: number) => `Top ${n} (of ${all})`,
-  page: (k: number, n: number) => `Page ${k} of ${n}`,
-  prev: "Previous",
-  next: "Next",
-  gradeChart: "Grades",
-  gradeCount: (g: string, n: number) => `${g}: ${n}`,
-  templateWhere: "Put the template in",
-  templateNew: "a new workbook",
-  templateCurrent: "this workbook",
-  confirmTemplate:
-    "Input template sheets (parameters, indicator tables, …) will be added to this workbook. Your sheets are not changed. Continue?",
-  templateOpened: "The input template opened in a new workbook.",
-  templateSaved: (n: string) => `Downloaded: ${n}`,
-  noResultsYet: "No results yet.",
-  yearHere: "Or type it in step 2's evaluation year field of this pane.",
+/** Placeholder names of the pane's texts that take values, in the order the components pass them. */
+const PANE_ARGS = {
+  issues: ["e", "w"],
+  vetoed: ["why"],
+  wrote: ["s"],
+  blocked: ["e"],
+  recordAlias: ["a", "b"],
+  opened: ["n"],
+  suggested: ["name"],
+  wrongScheme: ["name"],
+  findingsCount: ["n"],
+  showAll: ["n"],
+  fix: ["f"],
+  confirmFix: ["cell", "from", "to"],
+  applied: ["cell", "text"],
+  cellValue: ["ref", "v"],
+  mappingOk: ["n"],
+  mappingSheet: ["sheet", "a", "b"],
+  details: ["name"],
+  expand: ["name"],
+  topN: ["n", "all"],
+  page: ["k", "n"],
+  gradeCount: ["g", "n"],
+  templateSaved: ["n"],
+  labelled: ["label", "text"],
+  templateFile: ["id"],
+  rulesFile: ["id"],
+} as const;
+
+const TARGET_ARGS = {
+  fix: ["label", "printed", "sum", "members"],
+  proposed: ["n", "fixes"],
+  wroteSheet: ["s"],
+  trackSummary: ["p", "done", "ahead", "behind", "none"],
+} as const;
+
+type Value = string | number;
+type Fn<A extends readonly string[]> = (...v: { [I in keyof A]: Value }) => string;
+/** `pane.stage.parse` → "stage"; `pane.title` → never */
+type Group<K, P extends string> = K extends `${P}.${infer G}.${string}` ? G : never;
+type Name<K, P extends string> = K extends `${P}.${infer N}` ? (N extends `${string}.${string}` ? never : N) : never;
+type Sub<K, P extends string, G extends string> = K extends `${P}.${G}.${infer S}` ? S : never;
+type Shape<Z, P extends string, A> = {
+  [N in Name<keyof Z, P>]: N extends keyof A ? (A[N] extends readonly string[] ? Fn<A[N]> : never) : string;
+} & { [G in Group<keyof Z, P>]: Record<Sub<keyof Z, P, G>, string> };
+
+export type Strings = Shape<typeof pane, "pane", typeof PANE_ARGS> & {
+  stage: Record<string, string>;
+  language: string;
 };
+export type TargetStrings = Shape<typeof targetPane, "targetPane", typeof TARGET_ARGS>;
+
+/** The accessor object for one domain: plain texts, functions of their values, and groups of texts. */
+function build(lang: UiLang, keys: string[], args: Record<string, readonly string[]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of keys as TextKey[]) {
+    const [, name, sub] = key.split(".");
+    const names = args[name];
+    if (sub !== undefined) ((out[name] ??= {}) as Record<string, string>)[sub] = t(lang, key);
+    else if (names) out[name] = (...v: Value[]) => t(lang, key, Object.fromEntries(names.map((n, i) => [n, v[i]])));
+    else out[name] = t(lang, key);
+  }
+  return out;
+}
+
+const cache = new Map<string, unknown>();
+function cached<T>(id: string, make: () => T): T {
+  if (!cache.has(id)) cache.set(id, make());
+  return cache.get(id) as T;
+}
 
 export function strings(lang: UiLang): Strings {
-  return lang === "en" ? en : zh;
+  return cached(`pane:${lang}`, () => {
+    const s = build(lang, Object.keys(pane), PANE_ARGS) as Strings;
+    // the switch names the other language in that language
+    s.language = t(otherLang(lang), "pane.languageName");
+    return s;
+  });
 }
 
 export function langFrom(tag: string | undefined | null): UiLang {
@@ -237,81 +101,6 @@ export function langFrom(tag: string | undefined | null): UiLang {
 }
 
 /** The target panel's strings (分解目标 / 进度跟踪). */
-const targetsZh = {
-  title: "目标分解与进度跟踪",
-  scheme: "目标方案",
-  fill: "分解目标",
-  method: "逐年路径",
-  geometric: "等比（年均增速相同）",
-  linear: "等差（每年增量相同）",
-  allocate: "总目标分解方式",
-  byBase: "按基数占比",
-  byWeights: "按输入的权重",
-  weights: "各单位权重（默认为基年实绩，可修改）",
-  typeWeights: "请检查或修改各单位的权重，再点“生成建议”",
-  propose: "生成建议",
-  indicator: "指标",
-  proposalTable: "建议值与现表对照",
-  legend: "黄色为建议值（可修改），其余为现表已填数值（不改动）",
-  current: "现表",
-  empty: "空",
-  total: "总计",
-  fixes: "总计核对",
-  fix: (label: string, printed: number, sum: number, members: string) =>
-    `${label}：总计 ${printed} 与各单位合计 ${sum} 不符。可将总计改为 ${sum}，或各单位改为 ${members}`,
-  accept: "接受并写入新工作表",
-  discard: "放弃",
-  proposed: (n: number, fixes: number) => `已生成 ${n} 个建议值${fixes ? `；总计核对发现 ${fixes} 处不符` : ""}`,
-  wroteSheet: (s: string) => `已写入：${s}`,
-  track: "进度跟踪",
-  findPeriods: "读取实绩期间",
-  period: "期间",
-  badPeriod: "期间应为 2023-09、2023Q3 或 2023-H1 这样的写法",
-  trackButton: "跟踪并写入进度跟踪表",
-  trackSummary: (p: string, done: number, ahead: number, behind: number, none: number) =>
-    `${p}：已完成 ${done}，超序时进度 ${ahead}，滞后 ${behind}，未报送 ${none}`,
-  lagging: "滞后清单",
-  download: "下载工作簿",
-};
-export type TargetStrings = typeof targetsZh;
-const targetsEn: TargetStrings = {
-  title: "Target tables and progress",
-  scheme: "Target scheme",
-  fill: "Fill a target table",
-  method: "Yearly path",
-  geometric: "Geometric (equal growth rate)",
-  linear: "Linear (equal yearly increment)",
-  allocate: "Split the total",
-  byBase: "By share of the base",
-  byWeights: "By weights you type",
-  weights: "Weight of each unit (the base year's actual to start with)",
-  typeWeights: "Check or change each unit's weight, then click Propose again",
-  propose: "Propose",
-  indicator: "Indicator",
-  proposalTable: "Proposal beside the current table",
-  legend: "Yellow cells are proposals (editable); the others are the table's own values (unchanged)",
-  current: "current",
-  empty: "empty",
-  total: "Total",
-  fixes: "Total check",
-  fix: (label: string, printed: number, sum: number, members: string) =>
-    `${label}: the total ${printed} differs from its members' sum ${sum}. Set the total to ${sum}, or the members to ${members}`,
-  accept: "Accept into a new sheet",
-  discard: "Discard",
-  proposed: (n: number, fixes: number) =>
-    `${n} cells proposed${fixes ? `; ${fixes} totals differ from their members` : ""}`,
-  wroteSheet: (s: string) => `Wrote: ${s}`,
-  track: "Track progress",
-  findPeriods: "Read the periods of the actuals",
-  period: "Period",
-  badPeriod: "A period is written like 2023-09, 2023Q3 or 2023-H1",
-  trackButton: "Track and write the progress sheet",
-  trackSummary: (p: string, done: number, ahead: number, behind: number, none: number) =>
-    `${p}: completed ${done}, ahead ${ahead}, behind ${behind}, not reported ${none}`,
-  lagging: "Behind schedule",
-  download: "Download the workbook",
-};
-
 export function targetStrings(lang: UiLang): TargetStrings {
-  return lang === "en" ? targetsEn : targetsZh;
+  return cached(`targets:${lang}`, () => build(lang, Object.keys(targetPane), TARGET_ARGS) as TargetStrings);
 }

@@ -9,7 +9,7 @@ import { createRoot, type Root } from "react-dom/client";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
 import { App } from "./App";
 import { fileHost, type HostOps } from "./host";
-import { langFrom } from "./i18n";
+import { langFrom, strings } from "./i18n";
 
 function save(name: string, blob: Blob): void {
   const a = document.createElement("a");
@@ -33,36 +33,18 @@ function render(host: HostOps, lang: string | undefined): void {
   mount(<App host={host} initialLang={langFrom(lang)} save={save} />);
 }
 
-const TEXT = {
-  zh: {
-    loading: "正在连接 Excel…",
-    slow: "Excel 仍在启动本面板，请稍候。如果一直停在这里（例如网络拦截了 Office 组件），可以改用离线网页版。",
-    noOffice: "未能加载 Office 组件（office.js），无法连接 Excel。请检查网络或单位的网络策略后重新打开本面板。",
-    outside: "本页面需要在 Excel 中作为加载项打开。",
-    standalone: "改用离线网页版（打开、检查和评分本机的 Excel 文件）",
-  },
-  en: {
-    loading: "Connecting to Excel…",
-    slow: "Excel is still starting the pane. If it stays here (for example, the network blocks Office's script), use the offline page.",
-    noOffice:
-      "Office's script (office.js) could not be loaded, so the pane cannot reach Excel. Check the network or your organisation's policy, then reopen the pane.",
-    outside: "This page is meant to be opened inside Excel, as an add-in.",
-    standalone: "Use the offline page instead (open, check and score Excel files on this computer)",
-  },
-};
-
 /** A plain status page: the loading state, or why the pane cannot work here (with a link to the standalone page). */
 function Status(props: { lang: "zh" | "en"; kind: "loading" | "slow" | "noOffice" | "outside" }) {
-  const t = TEXT[props.lang];
+  const t = strings(props.lang);
   return (
-    <main style={{ padding: 16, fontSize: 14, lineHeight: 1.6 }} lang={props.lang === "zh" ? "zh-CN" : "en"}>
+    <main style={{ padding: 16, fontSize: 14, lineHeight: 1.6 }} lang={t.htmlLang}>
       <h1 style={{ fontSize: 18 }}>开发区考评助手 ZoneScore</h1>
       <p role={props.kind === "loading" || props.kind === "slow" ? "status" : "alert"} aria-live="polite">
         {t[props.kind]}
       </p>
       {props.kind !== "loading" && (
         <p>
-          <a href="index.html">{t.standalone}</a>
+          <a href="index.html">{t.offlinePage}</a>
         </p>
       )}
     </main>

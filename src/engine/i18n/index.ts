@@ -8,6 +8,7 @@ import type { Lang } from "../types";
 import type { Vars } from "./types";
 import { zh } from "./zh";
 import { en } from "./en";
+import { schemeWord, type HasGlossary } from "./scheme-words";
 
 export type { Vars, Entry, Entries, Mirror } from "./types";
 export type TextKey = keyof typeof zh;
@@ -29,4 +30,10 @@ export function hasText(key: string): key is TextKey {
 /** Every key, for the completeness test. */
 export function textKeys(lang: Lang): string[] {
   return Object.keys(PACKAGES[lang]);
+}
+
+/** A scheme's title in the user's language: its English name where it has one, else its words through the glossary. */
+export function schemeTitle(s: HasGlossary & { name: string; nameEn?: string }, lang: Lang): string {
+  const byLang: Record<Lang, () => string> = { zh: () => s.name, en: () => s.nameEn ?? schemeWord(s, lang, s.name) };
+  return byLang[lang]();
 }

@@ -1,0 +1,38 @@
+/** The pane's target panel (分解目标 / 进度跟踪), Chinese: keys after `targetPane.` are the names the panel uses. */
+import type { Entries, Vars } from "../types";
+
+export const targetPane = {
+  "targetPane.title": "目标分解与进度跟踪",
+  "targetPane.scheme": "目标方案",
+  "targetPane.fill": "分解目标",
+  "targetPane.method": "逐年路径",
+  "targetPane.geometric": "等比（年均增速相同）",
+  "targetPane.linear": "等差（每年增量相同）",
+  "targetPane.allocate": "总目标分解方式",
+  "targetPane.byBase": "按基数占比",
+  "targetPane.byWeights": "按输入的权重",
+  "targetPane.weights": "各单位权重（默认为基年实绩，可修改）",
+  "targetPane.typeWeights": "请检查或修改各单位的权重，再点“生成建议”",
+  "targetPane.propose": "生成建议",
+  "targetPane.indicator": "指标",
+  "targetPane.proposalTable": "建议值与现表对照",
+  "targetPane.legend": "黄色为建议值（可修改），其余为现表已填数值（不改动）",
+  "targetPane.current": "现表",
+  "targetPane.empty": "空",
+  "targetPane.total": "总计",
+  "targetPane.fixes": "总计核对",
+  "targetPane.fix": "{label}：总计 {printed} 与各单位合计 {sum} 不符。可将总计改为 {sum}，或各单位改为 {members}",
+  "targetPane.accept": "接受并写入新工作表",
+  "targetPane.discard": "放弃",
+  "targetPane.proposed": (p: Vars) =>
+    `已生成 ${p.n} 个建议值${Number(p.fixes) ? `；总计核对发现 ${p.fixes} 处不符` : ""}`,
+  "targetPane.wroteSheet": "已写入：{s}",
+  "targetPane.track": "进度跟踪",
+  "targetPane.findPeriods": "读取实绩期间",
+  "targetPane.period": "期间",
+  "targetPane.badPeriod": "期间应为 2023-09、2023Q3 或 2023-H1 这样的写法",
+  "targetPane.trackButton": "跟踪并写入进度跟踪表",
+  "targetPane.trackSummary": "{p}：已完成 {done}，超序时进度 {ahead}，滞后 {behind}，未报送 {none}",
+  "targetPane.lagging": "滞后清单",
+  "targetPane.download": "下载工作簿",
+} satisfies Entries;
