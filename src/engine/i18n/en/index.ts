@@ -2,7 +2,8 @@
 import { issues } from "./issues";
 import { pane } from "./pane";
 import { targetPane } from "./target-pane";
+import { sheets } from "./sheets";
 
-export const enDomains = { issues, pane, targetPane };
+export const enDomains = { issues, pane, targetPane, sheets };
 
-export const en = { ...issues, ...pane, ...targetPane };
+export const en = { ...issues, ...pane, ...targetPane, ...sheets };

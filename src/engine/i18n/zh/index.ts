@@ -2,8 +2,9 @@
 import { issues } from "./issues";
 import { pane } from "./pane";
 import { targetPane } from "./target-pane";
+import { sheets } from "./sheets";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
-export const zhDomains = { issues, pane, targetPane };
+export const zhDomains = { issues, pane, targetPane, sheets };
 
-export const zh = { ...issues, ...pane, ...targetPane };
+export const zh = { ...issues, ...pane, ...targetPane, ...sheets };

@@ -1,0 +1,208 @@
+/**
+ * Live formulas over the summary's values: each rule cell on the input cells (or on the 计算过程 sheet for lists that
+ * roll up), subtotals and the total rounded where the engine rounds, the rank and the grade. Pure.
+ */
+import type { SheetData } from "../types";
+import type { Dataset } from "../dataset";
+import type { PlanSheet } from "./sheet-plan";
+import { a1 } from "../read/normalise";
+import { Formulas } from "./formulas";
+import { formulaString } from "./limits";
+import { TOTAL_DECIMALS } from "../format";
+import { sheetRef, tailCol, type PlanCtx } from "./plan-context";
+
+type Cell = { row: number; col: number; formula: string };
+
+/** What the formulas of one summary share. */
+interface FormulaCtx {
+  ctx: PlanCtx;
+  f: Formulas;
+  data: Dataset;
+  /** the summary's first data row */
+  first: number;
+  ruleCol: Map<number, number>;
+  totalCol: number;
+  /** $X$4:$X$20, the totals RANK.EQ compares */
+  totalRange: string;
+  /** rows of each rolled-up rule on the calc sheet */
+  calcRange: Map<number, { top: number; bottom: number }>;
+  out: Cell[];
+}
+
+const R = (x: string) => `ROUND(${x},${TOTAL_DECIMALS})`;
+const sum = (xs: string[]) => (xs.length ? `SUM(${xs.join(",")})` : "0");
+
+/** The engine's points per listed item of rule k (entity index + subject → points), the calc sheet's values. */
+function pointsByItem(ctx: PlanCtx, k: number): Map<string, number> {
+  const byItem = new Map<string, number>();
+  for (const d of ctx.run.details())
+    if (d.rule === ctx.scheme.rules[k].id) {
+      const key = `${d.entityIndex}\u0000${d.subject}`;
+      byItem.set(key, (byItem.get(key) ?? 0) + d.points);
+    }
+  return byItem;
+}
+
+/**
+ * Lists that roll up (projects, enterprises): one row per item on 计算过程, summed per unit by an exact match on the
+ * name. Returns the rows each rule occupies.
+ */
+function calcRows(ctx: PlanCtx, f: Formulas, calc: PlanSheet): Map<number, { top: number; bottom: number }> {
+  const { tx } = ctx;
+  calc.values.push([tx("sheet.col.rule"), tx("sheet.col.entity"), tx("sheet.col.item"), tx("sheet.col.itemPoints")]);
+  calc.styles.push({ rect: { top: 0, left: 0, bottom: 0, right: 3 }, style: "header" });
+  calc.freeze = { rows: 1, cols: 0 };
+  calc.widths = [12, 30, 36, 10];
+  calc.formulas = [];
+  const calcRange = new Map<number, { top: number; bottom: number }>();
+  for (const k of ctx.shownRules) {
+    const rows = f.listRows(k);
+    if (!rows.length) continue;
+    const top = calc.values.length;
+    // the engine's points per item, as the cached results (and as the value where no formula reaches)
+    const byItem = pointsByItem(ctx, k);
+    for (const r of rows) {
+      const e = ctx.run.entities[r.entity];
+      calc.values.push([ctx.scheme.rules[k].id, e.name, r.subject, byItem.get(`${r.entity}\u0000${r.subject}`) ?? 0]);
+      if (r.formula) calc.formulas.push({ row: calc.values.length - 1, col: 3, formula: r.formula });
+    }
+    calcRange.set(k, { top, bottom: calc.values.length - 1 });
+  }
+  return calcRange;
+}
+
+/** The rule cells of one unit's row; returns how many stayed values. */
+function ruleFormulas(fc: FormulaCtx, r: number, i: number): number {
+  let fallbackCells = 0;
+  for (const k of fc.ctx.shownRules) {
+    const span = fc.calcRange.get(k);
+    const calc = sheetRef("calc");
+    const formula = span
+      ? // an exact match on the name (SUMIFS would read * ? ~ and a leading = < > in a name as criteria: issue 15.6)
+        `SUMPRODUCT((${calc}!$B$${span.top + 1}:$B$${span.bottom + 1}=${a1(r, 1)})` +
+        `*${calc}!$D$${span.top + 1}:$D$${span.bottom + 1})`
+      : fc.f.rule(k, i);
+    if (formula) fc.out.push({ row: r, col: fc.ruleCol.get(k)!, formula });
+    else fallbackCells++;
+  }
+  return fallbackCells;
+}
+
+/**
+ * Subtotals and the total of one unit's row. They round at the engine's place (TOTAL_DECIMALS), each from the rule
+ * cells themselves, so that RANK.EQ sees the totals the engine ranked (equal exact totals stay equal, whatever
+ * Excel's sum order).
+ */
+function totalFormulas(fc: FormulaCtx, r: number, i: number): void {
+  const { scheme } = fc.ctx;
+  const cellsOf = (pred: (k: number) => boolean) =>
+    fc.ctx.shownRules.filter(pred).map((k) => a1(r, fc.ruleCol.get(k)!));
+  const push = (col: number, formula: string) => fc.out.push({ row: r, col, formula });
+  const rawGroups: string[] = [];
+  for (const g of scheme.groups) {
+    const parts = cellsOf((k) => scheme.rules[k].group === g.id && scheme.rules[k].role === "score");
+    const raw = g.cap ? `MIN(${sum(parts)},${g.weight})` : sum(parts);
+    push(tailCol(fc.ctx, `group:${g.id}`), R(raw));
+    rawGroups.push(raw);
+  }
+  const ungrouped = cellsOf((k) => scheme.rules[k].role === "score" && !scheme.rules[k].group);
+  const scoreRaw = [...rawGroups, ...ungrouped];
+  const scoreCol = tailCol(fc.ctx, "score");
+  if (scoreCol >= 0) push(scoreCol, R(scoreRaw.length ? scoreRaw.join("+") : "0"));
+  const bonusCells = cellsOf((k) => scheme.rules[k].role === "bonus");
+  const bonusCol = tailCol(fc.ctx, "bonus");
+  if (bonusCol >= 0) push(bonusCol, R(sum(bonusCells)));
+  const dedCells = cellsOf((k) => scheme.rules[k].role === "deduction");
+  const dedCol = tailCol(fc.ctx, "deduction");
+  if (dedCol >= 0) push(dedCol, R(sum(dedCells)));
+  const baseCol = tailCol(fc.ctx, "base");
+  if (baseCol >= 0 && scheme.total.base) {
+    const t = fc.data.tables[scheme.entityTable];
+    const ref = fc.f.ref(t, t.rows[i], scheme.total.base);
+    if (ref) push(baseCol, ref);
+  }
+  const terms = [
+    ...scoreRaw,
+    bonusCells.length ? sum(bonusCells) : "",
+    dedCells.length ? sum(dedCells) : "",
+    baseCol >= 0 ? `N(${a1(r, baseCol)})` : "",
+  ].filter(Boolean);
+  push(fc.totalCol, R(terms.length ? terms.join("+") : "0"));
+}
+
+/** The rank: RANK.EQ for competition ranking, RANK.AVG for average, a SUMPRODUCT count for the dense rank. */
+function rankFormula(fc: FormulaCtx, r: number): string {
+  const total = a1(r, fc.totalCol);
+  const ties = fc.ctx.scheme.ranking.ties;
+  if (ties === "competition") return `RANK.EQ(${total},${fc.totalRange},0)`;
+  if (ties === "average") return `RANK.AVG(${total},${fc.totalRange},0)`;
+  return `SUMPRODUCT((${fc.totalRange}>${total})/COUNTIF(${fc.totalRange},${fc.totalRange}&""))+1`;
+}
+
+/** The grade by percentile band or by score cut-off, as nested IFs (competition ranking only). */
+function gradeFormula(fc: FormulaCtx, r: number): void {
+  const { scheme, w } = fc.ctx;
+  const gradeCol = tailCol(fc.ctx, "grade");
+  if (gradeCol < 0 || !scheme.grading || scheme.ranking.ties !== "competition") return;
+  const g = scheme.grading;
+  const test = (j: number) =>
+    g.method === "percentile"
+      ? `${a1(r, 0)}<=ROUND(${g.bands[j]}*COUNT(${fc.totalRange}),0)`
+      : `${a1(r, fc.totalCol)}>=${g.bands[j]}`;
+  fc.out.push({
+    row: r,
+    col: gradeCol,
+    formula: g.bands.reduceRight(
+      (acc, _b, j) => `IF(${test(j)},${formulaString(w(g.labels[j]))},${acc})`,
+      formulaString(w(g.labels[g.labels.length - 1])),
+    ),
+  });
+}
+
+/** The sentence the summary shows about its formulas: live, what the calc sheet holds, which cells stayed values. */
+function liveNote(fc: FormulaCtx, fallbackCells: number, calcName: string): string {
+  const { tx } = fc.ctx;
+  const why = [...fc.f.fallbacks]
+    .map(([w, c]) => tx("sheet.note.fallbackCount", { why: w, n: c }))
+    .join(tx("sheet.listSep"));
+  const calc = fc.calcRange.size ? tx("sheet.note.liveCalc", { sheet: calcName }) : "";
+  const fallback = fallbackCells ? tx("sheet.note.liveFallback", { n: fallbackCells, why }) : "";
+  return tx("sheet.note.live", { calc, fallback });
+}
+
+/** Put live formulas over the summary's values; returns the sentence the sheet shows about them. */
+export function summaryFormulas(
+  ctx: PlanCtx,
+  sheet: PlanSheet,
+  first: number,
+  src: { data: Dataset; sheets: readonly SheetData[] },
+  calc: PlanSheet,
+): string {
+  const { scheme, run } = ctx;
+  const f = new Formulas({ scheme, run, data: src.data, sheets: src.sheets });
+  const calcRange = calcRows(ctx, f, calc);
+  const totalCol = tailCol(ctx, "total");
+  const col = a1(first, totalCol).replace(/\d+$/, "");
+  const fc: FormulaCtx = {
+    ctx,
+    f,
+    data: src.data,
+    first,
+    ruleCol: new Map(ctx.shownRules.map((k, j) => [k, 2 + j])),
+    totalCol,
+    totalRange: `$${col}$${first + 1}:$${col}$${first + run.order.length}`,
+    calcRange,
+    out: [],
+  };
+  let fallbackCells = 0;
+  run.order.forEach((i, pos) => {
+    const r = first + pos;
+    if (run.entities[i].vetoed) return;
+    fallbackCells += ruleFormulas(fc, r, i);
+    totalFormulas(fc, r, i);
+    fc.out.push({ row: r, col: 0, formula: rankFormula(fc, r) });
+    gradeFormula(fc, r);
+  });
+  sheet.formulas = fc.out;
+  return liveNote(fc, fallbackCells, calc.name);
+}
