@@ -377,7 +377,7 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
   const insert = (what: "template" | "rules") =>
     void run("template", false, async () => {
       const sc = builtIn!;
-      const p = what === "template" ? buildTemplatePlan(sc) : schemeToPlan(sc);
+      const p = what === "template" ? buildTemplatePlan(sc, lang) : schemeToPlan(sc);
       const name = what === "template" ? t.templateFile(sc.id) : t.rulesFile(sc.id);
       const out = await host.insertTemplate(p, name, host.kind === "excel" ? templateWhere : "new");
       if ("blob" in out) {
