@@ -60,70 +60,61 @@ export function langOf(argv: readonly string[]): "zh" | "en" {
   return "zh";
 }
 
+/** A command's options and how many positional arguments it takes (null: no such command). */
+export type CommandOf = (
+  first: string | undefined,
+) => { options: OptionSpecs; positionals: [number, number]; name: string } | null;
+type Token = ReturnType<typeof nodeParseArgs>["tokens"] extends Array<infer T> | undefined ? T : never;
+type OptionToken = Extract<Token, { kind: "option" }>;
+
+/** The spec of an option token, or the usage error for an option the command does not take. */
+function specOf(t: OptionToken, known: OptionSpecs, allOptions: OptionSpecs, command: string | undefined): OptionSpec {
+  const spec = known[t.name];
+  if (spec) return spec;
+  if (allOptions[t.name] && command) throw UsageError.of("cli.notTaken", { cmd: command, opt: t.rawName });
+  throw UsageError.of("cli.unknownOption", { opt: t.rawName, suggest: suggest(t.name, Object.keys(known)) ?? "" });
+}
+
+/** Record one option token's value in `opts`: strings (once, or collected), flags (no value). */
+function takeOption(t: OptionToken, spec: OptionSpec, opts: Parsed["opts"]): void {
+  const raw = t.rawName;
+  if (spec.type === "boolean") {
+    if (t.value !== undefined) throw UsageError.of("cli.takesNoValue", { opt: raw });
+    opts[t.name] = true;
+    return;
+  }
+  const v = t.value;
+  // `--json --out r.xlsx`: the value looks like the next option, so the value is missing
+  if (v === undefined || (!t.inlineValue && v.length > 1 && v.startsWith("-")))
+    throw UsageError.of("cli.needsValue", { opt: raw });
+  if (spec.multiple) opts[t.name] = [...((opts[t.name] as string[] | undefined) ?? []), v];
+  else {
+    if (opts[t.name] !== undefined) throw UsageError.of("cli.givenTwice", { opt: raw });
+    opts[t.name] = v;
+  }
+}
+
+/** The positional arguments after the command word, within the command's [min, max]. */
+function checkPositionals(pos: string[], name: string, [min, max]: [number, number], help: boolean): void {
+  if (pos.length > max) throw UsageError.of("cli.extraArgument", { cmd: name, args: pos.slice(max).join(" ") });
+  if (pos.length < min && !help) throw UsageError.of("cli.missingArgument", { cmd: name });
+}
+
 /**
  * Parse `argv` for one command: `commandOf(words)` gives the command's options and how many positional arguments it
  * takes, from the leading words (so that `scheme export` can have its own).
  */
-export function parseCommandLine(
-  argv: readonly string[],
-  commandOf: (
-    first: string | undefined,
-  ) => { options: OptionSpecs; positionals: [number, number]; name: string } | null,
-  allOptions: OptionSpecs,
-): Parsed {
-  const options: Record<string, { type: "string" | "boolean"; multiple?: boolean; short?: string }> = {};
+export function parseCommandLine(argv: readonly string[], commandOf: CommandOf, allOptions: OptionSpecs): Parsed {
+  const options: Record<string, OptionSpec> = {};
   for (const [k, v] of Object.entries({ ...allOptions, ...GLOBAL_OPTIONS })) options[k] = { ...v, multiple: true };
-  const { tokens } = nodeParseArgs({
-    args: [...argv],
-    options,
-    strict: false,
-    allowPositionals: true,
-    tokens: true,
-  });
+  const { tokens } = nodeParseArgs({ args: [...argv], options, strict: false, allowPositionals: true, tokens: true });
   const positionals = tokens.filter((t) => t.kind === "positional").map((t) => (t as { value: string }).value);
   const cmdName = positionals[0];
   const command = commandOf(cmdName);
   const known: OptionSpecs = { ...GLOBAL_OPTIONS, ...(command?.options ?? {}) };
   const opts: Parsed["opts"] = {};
-  for (const t of tokens) {
-    if (t.kind !== "option") continue;
-    const raw = t.rawName;
-    const spec = known[t.name];
-    if (!spec) {
-      if (allOptions[t.name] && command)
-        throw new UsageError(`「${command.name}」不接受 ${raw} 选项`, `${command.name} does not take ${raw}`);
-      const s = suggest(t.name, Object.keys(known));
-      throw new UsageError(
-        `未知选项 ${raw}${s ? `，是否要用 --${s}？` : ""}`,
-        `unknown option ${raw}${s ? `; did you mean --${s}?` : ""}`,
-      );
-    }
-    if (spec.type === "string") {
-      const v = t.value;
-      // `--json --out r.xlsx`: the value looks like the next option, so the value is missing
-      if (v === undefined || (!t.inlineValue && v.length > 1 && v.startsWith("-")))
-        throw new UsageError(`${raw} 需要一个值`, `${raw} needs a value`);
-      if (spec.multiple) opts[t.name] = [...((opts[t.name] as string[] | undefined) ?? []), v];
-      else {
-        if (opts[t.name] !== undefined) throw new UsageError(`${raw} 只能给一次`, `${raw} is given more than once`);
-        opts[t.name] = v;
-      }
-    } else {
-      if (t.value !== undefined) throw new UsageError(`${raw} 不带值`, `${raw} takes no value`);
-      opts[t.name] = true;
-    }
-  }
-  if (command) {
-    const pos = positionals.slice(1);
-    const [min, max] = command.positionals;
-    if (pos.length > max)
-      throw new UsageError(
-        `「${command.name}」多了参数：${pos.slice(max).join(" ")}`,
-        `${command.name}: unexpected argument ${pos.slice(max).join(" ")}`,
-      );
-    if (pos.length < min && !opts.help)
-      throw new UsageError(`「${command.name}」缺少参数`, `${command.name}: an argument is missing`);
-    return { cmd: cmdName ?? "", pos, opts };
-  }
-  return { cmd: cmdName ?? "", pos: positionals.slice(1), opts };
+  for (const t of tokens) if (t.kind === "option") takeOption(t, specOf(t, known, allOptions, command?.name), opts);
+  const pos = positionals.slice(1);
+  if (command) checkPositionals(pos, command.name, command.positionals, !!opts.help);
+  return { cmd: cmdName ?? "", pos, opts };
 }

@@ -7,48 +7,28 @@
 import * as fs from "fs";
 import * as path from "path";
 import { UsageError } from "./usage";
+import type { TextKey } from "../engine/i18n";
+
+/** The catalogue text of each file-system error code (the same for reading and writing). */
+const FS_TEXT: Record<string, TextKey> = {
+  EISDIR: "cli.fs.isFolder",
+  ENOTDIR: "cli.fs.notDir",
+  EROFS: "cli.fs.readOnly",
+  ENOSPC: "cli.fs.full",
+  EDQUOT: "cli.fs.full",
+  EBUSY: "cli.fs.busy",
+  ETXTBSY: "cli.fs.busy",
+  ENAMETOOLONG: "cli.fs.tooLong",
+};
 
 /** A file-system error as one line: what went wrong with which path, and what to do. */
 export function fsError(e: unknown, file: string, writing: boolean): UsageError {
   const code = (e as NodeJS.ErrnoException)?.code ?? "";
-  const what = writing ? ["写入", "write"] : ["读取", "read"];
-  switch (code) {
-    case "EISDIR":
-      return new UsageError(`${file} 是一个文件夹，不是文件`, `${file} is a folder, not a file`);
-    case "ENOTDIR":
-      return new UsageError(
-        `${file} 的上级路径中有一项是文件而不是文件夹`,
-        `a part of the path ${file} is a file, not a folder`,
-      );
-    case "ENOENT":
-      return writing
-        ? new UsageError(`无法写入 ${file}：文件夹不存在`, `cannot write ${file}: the folder does not exist`)
-        : new UsageError(`找不到文件 ${file}`, `no such file: ${file}`);
-    case "EACCES":
-    case "EPERM":
-      return new UsageError(
-        `没有权限${what[0]} ${file}；请换一个位置或检查权限`,
-        `no permission to ${what[1]} ${file}; choose another place or check its permissions`,
-      );
-    case "EROFS":
-      return new UsageError(`无法写入 ${file}：所在磁盘是只读的`, `cannot write ${file}: the file system is read-only`);
-    case "ENOSPC":
-    case "EDQUOT":
-      return new UsageError(`无法写入 ${file}：磁盘空间不足`, `cannot write ${file}: the disk is full`);
-    case "EBUSY":
-    case "ETXTBSY":
-      return new UsageError(
-        `${file} 正被其他程序占用（是否在 Excel 中打开着？），请关闭后再试`,
-        `${file} is in use by another program (open in Excel?); close it and try again`,
-      );
-    case "ENAMETOOLONG":
-      return new UsageError(`文件名太长：${file}`, `the file name is too long: ${file}`);
-    default:
-      return new UsageError(
-        `无法${what[0]} ${file}（${code || (e as Error)?.message || e}）`,
-        `cannot ${what[1]} ${file} (${code || (e as Error)?.message || e})`,
-      );
-  }
+  const mode = writing ? "write" : "read";
+  if (FS_TEXT[code]) return UsageError.of(FS_TEXT[code], { file });
+  if (code === "ENOENT") return UsageError.of(writing ? "cli.fs.noFolder" : "cli.fs.noFile", { file });
+  if (code === "EACCES" || code === "EPERM") return UsageError.of(`cli.fs.noPermission.${mode}`, { file });
+  return UsageError.of(`cli.fs.other.${mode}`, { file, why: String(code || (e as Error)?.message || e) });
 }
 
 /** Read an input file; a folder, a missing file or a permission problem is a usage error. */
@@ -59,7 +39,7 @@ export function readInput(file: string): Buffer {
   } catch (e) {
     throw fsError(e, file, false);
   }
-  if (st.isDirectory()) throw new UsageError(`${file} 是一个文件夹，不是文件`, `${file} is a folder, not a file`);
+  if (st.isDirectory()) throw UsageError.of("cli.fs.isFolder", { file });
   try {
     return fs.readFileSync(file);
   } catch (e) {
@@ -99,18 +79,17 @@ export function guardOutputs(inputs: Array<[string, string]>, outputs: Array<[st
   for (const o of outs) {
     const hit = ins.find((i) => same(i.id, o.id));
     if (hit)
-      throw new UsageError(
-        `${o.opt} ${o.f} 指向输入文件${hit.opt === "input" ? "" : `（${hit.opt}）`} ${hit.f}，ZoneScore 从不覆盖输入；请换一个文件名`,
-        `${o.opt} ${o.f} is an input file${hit.opt === "input" ? "" : ` (${hit.opt})`}: ${hit.f}; ZoneScore never overwrites its inputs, choose another name`,
-      );
+      throw UsageError.of("cli.fs.isInput", {
+        opt: o.opt,
+        file: o.f,
+        input: hit.opt === "input" ? "" : hit.opt,
+        hit: hit.f,
+      });
   }
   for (let i = 0; i < outs.length; i++)
     for (let j = i + 1; j < outs.length; j++)
       if (same(outs[i].id, outs[j].id))
-        throw new UsageError(
-          `${outs[i].opt} 和 ${outs[j].opt} 指向同一个文件 ${outs[j].f}；请给出不同的文件名`,
-          `${outs[i].opt} and ${outs[j].opt} name the same file ${outs[j].f}; give different names`,
-        );
+        throw UsageError.of("cli.fs.sameOutput", { a: outs[i].opt, b: outs[j].opt, file: outs[j].f });
 }
 
 /** Check before any work that an output can be written: not a folder, its folder not a file. */

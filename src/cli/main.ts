@@ -19,39 +19,8 @@ import type { MappingFile, ResolvedTable } from "../engine/read/workbook";
 import type { ScoreRun } from "../engine/score/result";
 import { displayNumber } from "../engine/format";
 import { WHATIF_COMMANDS, whatIfMain } from "./whatif";
-
-const HELP = `zonescore — 开发区考评助手 (ZoneScore) command line
-
-用法 / usage:
-  zonescore schemes                                   列出内置方案 / list built-in schemes
-  zonescore template <scheme> --out F.xlsx            空白输入表 / write an empty input workbook
-  zonescore sample <scheme> --out F.xlsx              示例输入表 / write the built-in sample workbook
-  zonescore scheme export <scheme> --out F [--format json|xlsx]
-                                                      方案导出为 JSON 或可编辑的规则表 / export a scheme
-  zonescore check <in.xlsx> --scheme S [--year Y] [--json F] [--mapping M.json] [--save-mapping M.json]
-                                                      校验 / check the indicator sheets
-  zonescore score <in.xlsx> --scheme S [--year Y] [--out F.xlsx] [--json F] [--force]
-                                                      评分 / score; writes a copy of the workbook with result sheets
-  zonescore whatif <in.xlsx> --scheme S --set "单位/字段=值" [--gap 单位] …     推演 / what-if (see zonescore whatif)
-  zonescore sensitivity <in.xlsx> --scheme S [--samples N] …              敏感性分析 / sensitivity
-
-options:
-  --scheme S   built-in id (see \`zonescore schemes\`), a scheme .json file, or an .xlsx with the rules sheets
-  --year Y     evaluation year (overrides 参数!考评年度)
-  --out F      output workbook (default: <in>.zonescore.xlsx beside the input; the input is never modified)
-  --json F     also write the issues and results as JSON ("-" for standard output)
-  --mapping M  which sheet is which table and which column is which indicator, plus name aliases (JSON);
-               without it, the mapping saved in the workbook by the pane is used
-  --save-mapping M   (check) write the mapping the reader used, to edit and give back with --mapping
-  --force      score even when the data has errors
-  --values     write the result sheets as values (an archive snapshot) instead of live formulas
-  --separate   write the result sheets (as values) into a new workbook instead of a copy of the input
-  --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear
-               (zonescore schemes lists each scheme's options; the one in force is written in the results)
-  --lang en    English messages (default: Chinese)
-
-exit codes: 0 success (warnings allowed) · 1 the data has errors · 2 usage error
-`;
+import { schemeTitle, t } from "../engine/i18n";
+import { schemeWord as word } from "../engine/i18n/scheme-words";
 
 /** Options any command may take, with their types: a command lists which of them it accepts. */
 const OPTIONS: OptionSpecs = {
@@ -88,8 +57,7 @@ const str = (v: Opt): string | undefined => (typeof v === "string" ? v : undefin
 
 /** A built-in id, a scheme .json file, or an .xlsx file with the scheme sheets (规则, 指标, …). */
 async function resolveScheme(id: string | undefined, lang: Lang): Promise<Scheme> {
-  if (id === undefined)
-    throw new UsageError("需要 --scheme（见 `zonescore schemes`）", "--scheme is required (see `zonescore schemes`)");
+  if (id === undefined) throw UsageError.of("cli.needScheme");
   const b = getBuiltInScheme(id);
   if (b) return b;
   if (/\.json$/i.test(id) && fs.existsSync(id)) {
@@ -98,10 +66,7 @@ async function resolveScheme(id: string | undefined, lang: Lang): Promise<Scheme
     try {
       raw = JSON.parse(text);
     } catch (e) {
-      throw new UsageError(
-        `${id} 不是有效的 JSON：${(e as Error).message}`,
-        `${id} is not valid JSON: ${(e as Error).message}`,
-      );
+      throw UsageError.of("cli.badJson", { file: id, why: (e as Error).message });
     }
     return parseScheme(raw);
   }
@@ -110,8 +75,8 @@ async function resolveScheme(id: string | undefined, lang: Lang): Promise<Scheme
     return schemeFromSheets(await readSheets(book));
   }
   throw new UsageError(
-    `未知方案“${id}”；内置方案：${builtInSchemeIds().join("、")}；或给出方案 .json / .xlsx 文件`,
-    `unknown scheme "${id}"; built-in: ${builtInSchemeIds().join(", ")}; or a .json / .xlsx scheme file`,
+    t("zh", "cli.unknownScheme", { id, ids: builtInSchemeIds().join(t("zh", "cli.listSep")) }),
+    t("en", "cli.unknownScheme", { id, ids: builtInSchemeIds().join(t("en", "cli.listSep")) }),
   );
 }
 
@@ -123,19 +88,10 @@ function schemeOptions(v: Opt, scheme: Scheme): Record<string, string> {
   for (const part of parts) {
     const [k, c] = part.split("=");
     const o = scheme.options.find((x) => x.id === k);
-    const has = scheme.options.map((x) => `${x.id}=${x.choices.map((y) => y.id).join("|")}`).join(", ") || "none";
-    if (!o || !c)
-      throw new UsageError(
-        `未知的 --option “${part}”；${scheme.id} 可选：${has}`,
-        `unknown option "${part}"; ${scheme.id} has: ${has}`,
-      );
-    if (!o.choices.some((x) => x.id === c)) {
-      const choices = o.choices.map((x) => x.id).join(", ");
-      throw new UsageError(
-        `选项 ${k} 没有“${c}”；可选：${choices}`,
-        `option ${k} has no choice "${c}"; choices: ${choices}`,
-      );
-    }
+    const has = scheme.options.map((x) => `${x.id}=${x.choices.map((y) => y.id).join("|")}`).join(", ");
+    if (!o || !c) throw UsageError.of("cli.unknownSchemeOption", { part, scheme: scheme.id, has: has || "none" });
+    if (!o.choices.some((x) => x.id === c))
+      throw UsageError.of("cli.noChoice", { option: k, choice: c, choices: o.choices.map((x) => x.id).join(", ") });
     out[k] = c;
   }
   return out;
@@ -145,10 +101,7 @@ function yearOpt(v: Opt): number | undefined {
   if (v === undefined) return undefined;
   const n = Number(v);
   if (typeof v !== "string" || !Number.isInteger(n) || n < 1990 || n > 2100)
-    throw new UsageError(
-      `--year 应为年份，如 2023，而不是“${String(v)}”`,
-      `--year must be a year such as 2023, not "${String(v)}"`,
-    );
+    throw UsageError.of("cli.badYear", { value: String(v) });
   return n;
 }
 
@@ -159,10 +112,7 @@ async function mappingFor(book: ExcelJsBook, file: string | undefined): Promise<
     try {
       return JSON.parse(text) as MappingFile;
     } catch (e) {
-      throw new UsageError(
-        `${file} 不是有效的 JSON：${(e as Error).message}`,
-        `${file} is not valid JSON: ${(e as Error).message}`,
-      );
+      throw UsageError.of("cli.badJson", { file, why: (e as Error).message });
     }
   }
   return (await book.readSettings()) ?? undefined;
@@ -187,7 +137,7 @@ function fileError(e: WorkbookFileError): UsageError {
 /** Load an input workbook: recognised and measured before ExcelJS parses it. */
 async function loadBook(file: string | undefined, lang: Lang): Promise<ExcelJsBook> {
   void lang;
-  if (!file) throw new UsageError("需要一个输入的 .xlsx 文件", "an input .xlsx file is required");
+  if (!file) throw UsageError.of("cli.needInput");
   const data = readInput(file);
   try {
     await inspectXlsx(data, file);
@@ -223,8 +173,8 @@ async function graftedCopy(book: ExcelJsBook, p: ReturnType<typeof plan>): Promi
   } catch (e) {
     if (!(e instanceof PackageError)) throw e;
     throw new UsageError(
-      `无法在不改动原工作簿其他内容的前提下加入结果表：${e.zh}。未写入任何文件。可加 --separate，把结果（数值）写入一个新的工作簿。`,
-      `cannot add the result sheets without changing the rest of the workbook: ${e.message}. Nothing was written. Use --separate to write the results (as values) into a new workbook.`,
+      t("zh", "cli.cannotGraft", { reason: e.text("zh") }),
+      t("en", "cli.cannotGraft", { reason: e.text("en") }),
     );
   }
 }
@@ -255,12 +205,7 @@ function prepareOutputs(
   guardOutputs(ins, outs);
   for (const [, f] of outs) {
     checkWritable(f);
-    for (const t of staleTemps(f))
-      err(
-        lang === "zh"
-          ? `提示：${t} 是以前中断的写入留下的临时文件，未被使用，可以删除\n`
-          : `note: ${t} is left over from an earlier interrupted write; it is not used and can be deleted\n`,
-      );
+    for (const tmp of staleTemps(f)) err(`${t(lang, "cli.staleTemp", { file: tmp })}\n`);
   }
 }
 
@@ -268,17 +213,11 @@ function prepareOutputs(
 const schemeInput = (s: string | undefined): Array<[string, string | undefined]> =>
   s !== undefined && !getBuiltInScheme(s) ? [["--scheme", s]] : [];
 
-const SEV = {
-  zh: { error: "错误", warning: "警告", info: "提示" },
-  en: { error: "error", warning: "warning", info: "info" },
-};
-
 function printIssues(issues: readonly Issue[], lang: Lang, err: (s: string) => void): void {
   for (const i of issues) {
     const where = i.sheet ? `${i.sheet}${i.cell ? "!" + i.cell : ""}` : "";
-    err(
-      `${SEV[lang][i.severity]} [${i.code}] ${where ? where + " " : ""}${i.message}${i.fix ? `（建议：${i.fix}）` : ""}\n`,
-    );
+    const severity = t(lang, `sheet.severity.${i.severity}`);
+    err(`${t(lang, "cli.issueLine", { severity, code: i.code, where, message: i.message, fix: i.fix ?? "" })}\n`);
   }
 }
 
@@ -293,24 +232,33 @@ function pad(s: string, n: number): string {
 
 const n2 = displayNumber;
 
-export function rankingText(run: ScoreRun, scheme: Scheme): string {
-  const nameW = Math.max(8, ...run.entities.map((e) => width(e.name)));
+/** The ranking table's columns after the name: score, bonus, base, total, grade (those the scheme has). */
+function rankingColumns(scheme: Scheme, lang: Lang): Array<[string, (e: ScoreRun["entities"][number]) => string]> {
   const grouped = scheme.groups.length > 0;
   const cols: Array<[string, (e: ScoreRun["entities"][number]) => string]> = [];
-  if (grouped) cols.push(["得分", (e) => n2(e.score)]);
-  if (scheme.rules.some((r) => r.role === "bonus")) cols.push([grouped ? "附加分" : "加分", (e) => n2(e.bonus)]);
-  if (scheme.total.base) cols.push(["基础分", (e) => (e.base === null ? "—" : n2(e.base))]);
-  cols.push(["总分", (e) => n2(e.total)]);
-  if (scheme.grading) cols.push(["等级", (e) => e.grade ?? "—"]);
-  const head = `${pad("名次", 6)}${pad(scheme.tables.find((t) => t.id === scheme.entityTable)?.columns.find((c) => c.role === "key")?.name ?? "名称", nameW + 2)}${cols.map((c) => pad(c[0], 9)).join("")}`;
+  if (grouped) cols.push([t(lang, "cli.col.score"), (e) => n2(e.score)]);
+  if (scheme.rules.some((r) => r.role === "bonus"))
+    cols.push([t(lang, grouped ? "cli.col.bonusGrouped" : "cli.col.bonus"), (e) => n2(e.bonus)]);
+  if (scheme.total.base) cols.push([t(lang, "cli.col.base"), (e) => (e.base === null ? "—" : n2(e.base))]);
+  cols.push([t(lang, "cli.col.total"), (e) => n2(e.total)]);
+  if (scheme.grading)
+    cols.push([t(lang, "cli.col.grade"), (e) => (e.grade === undefined ? "—" : word(scheme, lang, e.grade))]);
+  return cols;
+}
+
+/** The ranking as a text table: rank, name, the columns, vetoed units with their reason. */
+export function rankingText(run: ScoreRun, scheme: Scheme, lang: Lang = "zh"): string {
+  const nameW = Math.max(8, ...run.entities.map((e) => width(e.name)));
+  const cols = rankingColumns(scheme, lang);
+  const key = scheme.tables.find((x) => x.id === scheme.entityTable)?.columns.find((c) => c.role === "key")?.name;
+  const nameHead = key === undefined ? t(lang, "cli.col.name") : word(scheme, lang, key);
+  const head = `${pad(t(lang, "cli.col.rank"), 6)}${pad(nameHead, nameW + 2)}${cols.map((c) => pad(c[0], 9)).join("")}`;
   const lines = [head.trimEnd()];
   for (const i of run.order) {
     const e = run.entities[i];
-    if (e.vetoed) lines.push(`${pad("—", 6)}${pad(e.name, nameW + 2)}不予评价：${e.vetoReason}`);
-    else
-      lines.push(
-        `${pad(String(e.rank ?? "—"), 6)}${pad(e.name, nameW + 2)}${cols.map((c) => pad(c[1](e), 9)).join("")}`.trimEnd(),
-      );
+    const name = pad(e.name, nameW + 2);
+    if (e.vetoed) lines.push(`${pad("—", 6)}${name}${t(lang, "cli.vetoed", { reason: String(e.vetoReason) })}`);
+    else lines.push(`${pad(String(e.rank ?? "—"), 6)}${name}${cols.map((c) => pad(c[1](e), 9)).join("")}`.trimEnd());
   }
   return lines.join("\n") + "\n";
 }
@@ -330,7 +278,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
   } catch (e) {
     if (e instanceof UsageError) {
       io.err(`zonescore: ${e.text(lang)}\n`);
-      io.err(lang === "zh" ? "用法见 `zonescore --help`\n" : "`zonescore --help` for usage\n");
+      io.err(`${t(lang, "cli.seeHelp")}\n`);
       return 2;
     }
     if (e instanceof SchemeError) {
@@ -371,26 +319,22 @@ export const COMMANDS: Record<string, Command> = {
     run: cmdScore,
   },
   scheme: { options: ["out", "format"], positionals: [2, 2], run: cmdSchemeExport },
-  help: { options: [], positionals: [0, 1], run: async (_a, _l, io) => (io.out(HELP), 0) },
+  help: { options: [], positionals: [0, 1], run: async (_a, lang, io) => (io.out(t(lang, "cli.help")), 0) },
 };
 
 async function run(argv: string[], io: Io): Promise<number> {
   if (argv[0] === "targets") return (await import("./targets")).targetsMain(argv.slice(1), io);
   const a = parseArgs(argv);
-  const lang: Lang = a.opts.lang === "en" ? "en" : "zh";
-  if (a.opts.lang !== undefined && a.opts.lang !== "en" && a.opts.lang !== "zh")
-    throw new UsageError(`--lang 只能是 zh 或 en`, `--lang must be zh or en`);
+  const lang = langOf(argv);
+  if (a.opts.lang !== undefined && a.opts.lang !== "en" && a.opts.lang !== "zh") throw UsageError.of("cli.badLang");
   if (a.opts.help || a.cmd === "") {
-    io.out(HELP);
+    io.out(t(lang, "cli.help"));
     return a.cmd === "" && !a.opts.help ? 2 : 0;
   }
   const c = COMMANDS[a.cmd];
   if (!c) {
     const s = suggest(a.cmd, Object.keys(COMMANDS));
-    throw new UsageError(
-      `未知命令“${a.cmd}”${s ? `，是否要用 ${s}？` : ""}`,
-      `unknown command "${a.cmd}"${s ? `; did you mean ${s}?` : ""}`,
-    );
+    throw UsageError.of("cli.unknownCommand", { cmd: a.cmd, suggest: s ?? "" });
   }
   return c.run(a, lang, io);
 }
@@ -398,10 +342,11 @@ async function run(argv: string[], io: Io): Promise<number> {
 async function cmdSchemes(_a: Parsed, lang: Lang, io: Io): Promise<number> {
   for (const id of builtInSchemeIds()) {
     const s = getBuiltInScheme(id)!;
-    io.out(`${id}\t${lang === "en" && s.nameEn ? s.nameEn : s.name}\n`);
+    io.out(`${id}\t${schemeTitle(s, lang)}\n`);
     for (const o of s.options)
       io.out(
-        `  --option ${o.id}=${o.choices.map((c) => (c.id === o.default ? `[${c.id}]` : c.id)).join("|")}\t${o.name}\n`,
+        `  --option ${o.id}=${o.choices.map((c) => (c.id === o.default ? `[${c.id}]` : c.id)).join("|")}` +
+          `\t${word(s, lang, o.name)}\n`,
       );
   }
   return 0;
@@ -409,11 +354,11 @@ async function cmdSchemes(_a: Parsed, lang: Lang, io: Io): Promise<number> {
 
 async function cmdTemplate(a: Parsed, lang: Lang, io: Io): Promise<number> {
   const out = str(a.opts.out);
-  if (out === undefined) throw new UsageError("需要 --out F.xlsx", "--out F.xlsx is required");
+  if (out === undefined) throw UsageError.of("cli.needOut");
   prepareOutputs(schemeInput(a.pos[0]), [["--out", out]], lang, io.err);
   const scheme = await resolveScheme(a.pos[0], lang);
-  const p = a.cmd === "template" ? buildTemplatePlan(scheme) : samplePlan(scheme);
-  if (!p) throw new UsageError(`${scheme.id} 没有内置示例`, `no built-in sample for ${scheme.id}`);
+  const p = a.cmd === "template" ? buildTemplatePlan(scheme, lang) : samplePlan(scheme);
+  if (!p) throw UsageError.of("cli.noSample", { id: scheme.id });
   const book = await ExcelJsBook.create(ExcelJS);
   await book.addSheets(p);
   await writeAtomic(out, await book.toBuffer());
@@ -443,11 +388,7 @@ async function cmdCheck(a: Parsed, lang: Lang, io: Io): Promise<number> {
     await writeAtomic(saveMapping, JSON.stringify(mappingFile(c.mapping, mapping?.aliases), null, 2) + "\n");
   printIssues(c.issues, lang, io.err);
   await writeJson(json, toJson(scheme.id, c.issues, null, c.dataset?.year ?? null), io.out);
-  io.err(
-    lang === "zh"
-      ? `校验完成：${c.errors} 个错误，${c.warnings} 个警告\n`
-      : `checked: ${c.errors} errors, ${c.warnings} warnings\n`,
-  );
+  io.err(`${t(lang, "cli.checked", { errors: c.errors, warnings: c.warnings })}\n`);
   return c.errors ? 1 : 0;
 }
 
@@ -474,11 +415,7 @@ async function cmdScore(a: Parsed, lang: Lang, io: Io): Promise<number> {
   printIssues(r.allIssues, lang, io.err);
   await writeJson(json, toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
   if (!r.run) {
-    io.err(
-      lang === "zh"
-        ? `数据有 ${r.errors} 个错误，未评分（修正后重试，或用 --force）\n`
-        : `the data has ${r.errors} errors; not scored (fix them, or use --force)\n`,
-    );
+    io.err(`${t(lang, "cli.notScored", { errors: r.errors })}\n`);
     return 1;
   }
   // live formulas over the input cells by default; --values writes a frozen snapshot for archiving; --separate
@@ -489,29 +426,17 @@ async function cmdScore(a: Parsed, lang: Lang, io: Io): Promise<number> {
     formulas: a.opts.values || separate ? undefined : { data: r.dataset!, sheets },
   });
   await writeAtomic(outFile, separate ? await separateBook(p) : await graftedCopy(book, p));
-  if (json !== "-") io.out(rankingText(r.run, scheme));
-  io.err(
-    lang === "zh"
-      ? `已写入 ${outFile}（${r.errors} 个错误，${r.warnings} 个警告）\n`
-      : `wrote ${outFile} (${r.errors} errors, ${r.warnings} warnings)\n`,
-  );
+  if (json !== "-") io.out(rankingText(r.run, scheme, lang));
+  io.err(`${t(lang, "cli.wrote", { file: outFile, errors: r.errors, warnings: r.warnings })}\n`);
   return r.errors ? 1 : 0;
 }
 
 async function cmdSchemeExport(a: Parsed, lang: Lang, io: Io): Promise<number> {
-  if (a.pos[0] !== "export")
-    throw new UsageError(
-      "用法：zonescore scheme export <方案> --out F [--format json|xlsx]",
-      "usage: zonescore scheme export <scheme> --out F [--format json|xlsx]",
-    );
+  if (a.pos[0] !== "export") throw UsageError.of("cli.exportUsage");
   const out = str(a.opts.out);
-  if (out === undefined) throw new UsageError("需要 --out F", "--out F is required");
+  if (out === undefined) throw UsageError.of("cli.needOutFile");
   const format = str(a.opts.format) ?? (/\.xlsx$/i.test(out) ? "xlsx" : "json");
-  if (format !== "json" && format !== "xlsx")
-    throw new UsageError(
-      `--format 只能是 json 或 xlsx，而不是 ${format}`,
-      `--format must be json or xlsx, not ${format}`,
-    );
+  if (format !== "json" && format !== "xlsx") throw UsageError.of("cli.badFormat", { format });
   prepareOutputs(schemeInput(a.pos[1]), [["--out", out]], lang, io.err);
   const scheme = await resolveScheme(a.pos[1], lang);
   if (format === "json") await writeAtomic(out, JSON.stringify(scheme, null, 2) + "\n");

@@ -391,7 +391,7 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
 
   const onDownload = () =>
     run("download", false, async () => {
-      const d = await host.download!();
+      const d = await host.download!(lang);
       save?.(d.name, d.blob);
     });
 

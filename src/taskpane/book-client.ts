@@ -80,8 +80,9 @@ export class WorkerBook implements WorkbookPort {
   create() {
     return this.call<null>("create", []);
   }
-  toBuffer() {
-    return this.call<Uint8Array>("toBuffer", []);
+  /** the workbook as a file; a refusal (the package cannot take the result sheets) comes in `lang` */
+  toBuffer(lang: "zh" | "en" = "zh") {
+    return this.call<Uint8Array>("toBuffer", [lang]);
   }
   readSheets() {
     return this.call<SheetData[]>("readSheets", []);

@@ -58,15 +58,27 @@ async function handle(req: Request): Promise<unknown> {
       book = await mod.ExcelJsBook.create(ExcelJS);
       return null;
     }
-    case "toBuffer": {
-      const buf = await need().toBuffer();
-      return buf;
-    }
+    case "toBuffer":
+      return toBuffer((req.args as [Lang | undefined])[0] ?? "zh");
     default: {
       const port = need() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
       return port[req.op as keyof WorkbookPort](...req.args);
     }
   }
+}
+
+/** The file to download; a package that cannot take the result sheets is a refusal that says why, in `lang`. */
+async function toBuffer(lang: Lang): Promise<Uint8Array> {
+  const out = await need()
+    .toBuffer()
+    .then(
+      (buf) => ({ buf }),
+      (error: unknown) => ({ error }),
+    );
+  if ("buf" in out) return out.buf;
+  const [{ PackageError }, { t }] = await Promise.all([import("../workbook/package"), import("../engine/i18n")]);
+  if (out.error instanceof PackageError) throw new Error(t(lang, "workbook.refused", { reason: out.error.text(lang) }));
+  throw out.error;
 }
 
 function need(): Book {

@@ -18,7 +18,7 @@ export interface HostOps {
   /** stop the running read (file host: terminates the worker; the previous workbook is closed too) */
   cancel?(): void;
   /** file host: the workbook as a file to download */
-  download?(): Promise<{ name: string; blob: Blob }>;
+  download?(lang?: "zh" | "en"): Promise<{ name: string; blob: Blob }>;
   /**
    * new sheets (input template, rules sheets): into a new workbook (Excel: a new window; file host: a download), or,
    * when the user chose it and confirmed, into this workbook (Excel only)
@@ -71,9 +71,9 @@ export function fileHost(): HostOps {
       worker?.cancel();
       open = false;
     },
-    async download() {
+    async download(lang?: "zh" | "en") {
       if (!worker || !open) throw new Error("no workbook");
-      const buf = await worker.toBuffer();
+      const buf = await worker.toBuffer(lang);
       return {
         name: fileName.replace(/(\.xlsx)?$/i, ".zonescore.xlsx"),
         blob: new Blob([buf as BlobPart], { type: XLSX }),

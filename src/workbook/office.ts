@@ -24,6 +24,7 @@ import {
   type ResultPlan,
 } from "../engine/output/sheet-plan";
 import { a1 } from "../engine/read/normalise";
+import { t, type TextKey, type Vars } from "../engine/i18n";
 import { resolveSheetRefs } from "../engine/output/result-plan";
 import {
   parseSettings,
@@ -456,22 +457,11 @@ export class OfficeBook implements WorkbookPort {
   /** What the pane should say about this write: notes left out, features this Excel lacks. */
   private notices(feature: { links: boolean; page: boolean; notes: boolean }): Array<{ zh: string; en: string }> {
     const out: Array<{ zh: string; en: string }> = [];
+    const both = (key: TextKey, vars: Vars = {}) => ({ zh: t("zh", key, vars), en: t("en", key, vars) });
     const skipped = this.lastNotes.reduce((n, x) => n + Number(x.split(":")[2] ?? 0), 0);
-    if (skipped && !feature.notes)
-      out.push({
-        zh: `此版本的 Excel 不支持单元格批注（需要 ExcelApi 1.18）：${skipped} 个得分单元格的依据见「加分明细」表。`,
-        en: `This Excel cannot add cell notes (ExcelApi 1.18 needed): the basis of ${skipped} score cells is in the details sheet.`,
-      });
-    else if (skipped)
-      out.push({
-        zh: `批注已达每个工作簿 ${NOTE_CAP} 条的上限：其余 ${skipped} 个得分单元格的依据见「加分明细」表。`,
-        en: `Notes reached ${NOTE_CAP} per workbook: the basis of the other ${skipped} score cells is in the details sheet.`,
-      });
-    if (!feature.page)
-      out.push({
-        zh: "此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9）：打印方向、纸张和标题行未设置。",
-        en: "This Excel has no page layout (ExcelApi 1.9 needed): orientation, paper and print titles were not set.",
-      });
+    if (skipped && !feature.notes) out.push(both("workbook.notice.noNotes", { n: skipped }));
+    else if (skipped) out.push(both("workbook.notice.notesCap", { n: skipped, cap: NOTE_CAP }));
+    if (!feature.page) out.push(both("workbook.notice.noPage"));
     return out;
   }
 
@@ -762,9 +752,8 @@ function decorate(
     used = fits.length;
     skipped = notes.length - fits.length;
     if (skipped && room > 0) {
-      const text =
-        `另有 ${skipped} 个得分单元格未加批注（每个工作簿最多 ${NOTE_CAP} 条），其得分依据见「加分明细」表。` +
-        `\n${skipped} more score cells have no note (${NOTE_CAP} per workbook at most); see the details sheet.`;
+      const vars = { n: skipped, cap: NOTE_CAP };
+      const text = `${t("zh", "workbook.moreNotes", vars)}\n${t("en", "workbook.moreNotes", vars)}`;
       op(() => ws.notes.add(ws.getRangeByIndexes(0, 0, 1, 1), text), jsonBytes(text) + OP_BYTES);
       used++;
     }
@@ -778,7 +767,7 @@ function decorate(
         const names = ws.getRangeByIndexes(b.top, 1, rows, 1);
         const [firstCol, ...rest] = b.stackColumns;
         const chart = ws.charts.add("BarStacked", ws.getRangeByIndexes(b.top - 1, firstCol, rows + 1, 1), "Columns");
-        chart.title.text = "得分构成";
+        chart.title.text = b.title ?? t("zh", "sheet.chart");
         chart.series.getItemAt(0).setXAxisValues(names);
         for (const c of rest) {
           const series = chart.series.add(String(p.values[b.top - 1]?.[c] ?? ""));

@@ -15,17 +15,25 @@
  * Where the package does not have the form this needs, a PackageError says why; the caller can then offer to write
  * the results into a new workbook instead. Pure TypeScript (fflate), for node and the browser.
  */
+import { t, type TextKey, type Vars } from "../engine/i18n";
+import type { Lang } from "../engine/types";
 import { deflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export type Parts = Record<string, Uint8Array>;
 
-/** The package cannot take the result sheets without changing what is not ours: the reason, in English and Chinese. */
+/** The package cannot take the result sheets without changing what is not ours: the reason, in either language. */
 export class PackageError extends Error {
+  /** the reason in Chinese (the message is the English) */
+  readonly zh: string;
   constructor(
-    readonly zh: string,
-    en: string,
+    readonly key: TextKey,
+    readonly vars: Vars = {},
   ) {
-    super(en);
+    super(t("en", key, vars));
+    this.zh = t("zh", key, vars);
+  }
+  text(lang: Lang): string {
+    return t(lang, this.key, this.vars);
   }
 }
 
@@ -90,7 +98,7 @@ export function unzipPackage(data: Uint8Array): Parts {
 
 function text(parts: Parts, name: string): string {
   const p = parts[name];
-  if (!p) throw new PackageError(`文件缺少部件 ${name}`, `the package has no part ${name}`);
+  if (!p) throw new PackageError("workbook.noPart", { name });
   return strFromU8(p);
 }
 
@@ -148,7 +156,7 @@ const isType = (r: Rel, t: string) => r.type.endsWith(`/${t}`);
 function workbookPart(parts: Parts): string {
   const r = rels(parts, "").find((x) => isType(x, "officeDocument"));
   const p = r ? resolveTarget("", r.target) : "xl/workbook.xml";
-  if (!parts[p]) throw new PackageError("找不到工作簿部件", "the package has no workbook part");
+  if (!parts[p]) throw new PackageError("workbook.noWorkbookPart");
   return p;
 }
 
@@ -292,7 +300,7 @@ function appendTo(xml: string, sec: string, children: string[]): string {
     .map((t) => section(xml, t)?.start ?? -1)
     .filter((i) => i >= 0);
   const pos = at.length ? Math.min(...at) : xml.lastIndexOf("</styleSheet>");
-  if (pos < 0) throw new PackageError("styles.xml 的结构无法识别", "styles.xml has an unexpected form");
+  if (pos < 0) throw new PackageError("workbook.stylesForm");
   return xml.slice(0, pos) + `<${sec} count="${children.length}">${children.join("")}</${sec}>` + xml.slice(pos);
 }
 
@@ -302,11 +310,7 @@ function appendTo(xml: string, sec: string, children: string[]): string {
  * running again does not grow the file.
  */
 export function mergeStyles(user: string, ours: string): { xml: string; xf: number[]; dxf: number[] } {
-  if (!section(user, "cellXfs"))
-    throw new PackageError(
-      "styles.xml 的结构无法识别（缺少 cellXfs）",
-      "styles.xml has an unexpected form (no cellXfs)",
-    );
+  if (!section(user, "cellXfs")) throw new PackageError("workbook.stylesNoXfs");
   let xml = user;
   const list = (x: string, sec: string) => elements(section(x, sec)?.inner ?? "", STYLE_CHILD[sec]).map((e) => e.text);
   // number formats: built-in ids (< 164) stay, custom ones by format code
@@ -394,7 +398,7 @@ function uniqueName(taken: Set<string>, make: (n: number) => string): string {
 function insertBefore(xml: string, from: number, tags: string[], fallback: string, insert: string): string {
   const at = tags.map((t) => xml.indexOf(`<${t}`, from)).filter((i) => i >= 0);
   const pos = at.length ? Math.min(...at) : xml.lastIndexOf(fallback);
-  if (pos < 0) throw new PackageError("workbook.xml 的结构无法识别", "workbook.xml has an unexpected form");
+  if (pos < 0) throw new PackageError("workbook.workbookForm");
   return xml.slice(0, pos) + insert + xml.slice(pos);
 }
 
@@ -411,13 +415,8 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
   let relsText = user[wbRels] ? strFromU8(user[wbRels]) : relsXml([]);
   let ct = text(user, "[Content_Types].xml");
   const rootTag = /<(\w+:)?workbook\b[^>]*>/.exec(wbXml);
-  if (!rootTag || rootTag[1])
-    throw new PackageError("workbook.xml 使用了不常见的写法（带前缀的元素）", "workbook.xml uses prefixed elements");
-  if (attrs(rootTag[0]).xmlns !== MAIN_NS)
-    throw new PackageError(
-      "工作簿以“Strict Open XML”格式保存，结果表无法按同一格式加入（可在 Excel 中另存为“Excel 工作簿 (*.xlsx)”后再试）",
-      'the workbook is saved as Strict Open XML, and the result sheets cannot be added in that format (save it as "Excel Workbook (*.xlsx)" and try again)',
-    );
+  if (!rootTag || rootTag[1]) throw new PackageError("workbook.prefixed");
+  if (attrs(rootTag[0]).xmlns !== MAIN_NS) throw new PackageError("workbook.strict");
   // 1. take out the sheets of an earlier run, with the parts only they used
   const entries = sheetEntries(user);
   const removeIdx = entries.map((e, i) => (opts.removeSheets.includes(e.name) ? i : -1)).filter((i) => i >= 0);
@@ -481,8 +480,7 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
   // 2. styles
   const stylesRel = rels(user, wbPart).find((r) => isType(r, "styles"));
   const stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : null;
-  if (!stylesPart || !user[stylesPart])
-    throw new PackageError("工作簿没有样式部件 styles.xml", "the workbook has no styles part");
+  if (!stylesPart || !user[stylesPart]) throw new PackageError("workbook.noStyles");
   const oursWb = workbookPart(ours);
   const oursStylesRel = rels(ours, oursWb).find((r) => isType(r, "styles"));
   const styles = mergeStyles(
@@ -570,7 +568,7 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
   }
   // 4. the workbook: sheets, names; relationships; content types
   const sheets = section(wbXml, "sheets");
-  if (!sheets) throw new PackageError("workbook.xml 没有工作表列表", "workbook.xml lists no sheets");
+  if (!sheets) throw new PackageError("workbook.noSheets");
   wbXml =
     wbXml
       .slice(0, sheets.end)

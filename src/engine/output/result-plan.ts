@@ -130,6 +130,7 @@ function summaryBars(ctx: PlanCtx, summary: PlanSheet, first: number, last: numb
       ? scheme.groups.map((g) => tailCol(ctx, `group:${g.id}`))
       : shownRules.map((_, j) => 2 + j),
   };
+  if (ctx.lang !== "zh") summary.bars.title = ctx.tx("sheet.chart");
 }
 
 /** The notes under the summary: the run's and the scheme's, formulas or values, the count of check findings. */

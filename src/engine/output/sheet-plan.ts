@@ -38,7 +38,14 @@ export interface PlanSheet {
    * a picture of the totals: Excel gets a stacked bar chart of these columns (groups, or rules) by name; a file gets
    * data bars on the total column instead (ExcelJS cannot write charts)
    */
-  bars?: { column: number; top: number; bottom: number; stackColumns: number[] };
+  bars?: {
+    column: number;
+    top: number;
+    bottom: number;
+    stackColumns: number[];
+    /** the chart's title in the plan's language; absent: the Chinese 得分构成 (so a Chinese plan stays as it was) */
+    title?: string;
+  };
   /**
    * conditional formatting: cells of `rect` take the tone's fill where `formula` (relative to the rect's top-left
    * cell, without "=") is true, e.g. a status column: { formula: 'I6="滞后"', tone: "bad" }
@@ -71,7 +78,10 @@ export function rectangular(values: PlanValue[][]): PlanValue[][] {
 
 const ILLEGAL = /[[\]:*?/\\]/g;
 
-/** A legal, unused sheet name: ≤ 31 characters, none of [ ] : * ? / \, no edge apostrophes, not "History", unique ignoring case. */
+/**
+ * A legal, unused sheet name: ≤ 31 characters, none of [ ] : * ? / \, no edge apostrophes, not "History", unique
+ * ignoring case.
+ */
 export function safeSheetName(wanted: string, taken: Iterable<string>): string {
   const lower = new Set([...taken].map((t) => t.toLowerCase()));
   let base =

@@ -3,7 +3,9 @@ import { issues } from "./issues";
 import { pane } from "./pane";
 import { targetPane } from "./target-pane";
 import { sheets } from "./sheets";
+import { cli } from "./cli";
+import { workbook } from "./workbook";
 
-export const enDomains = { issues, pane, targetPane, sheets };
+export const enDomains = { issues, pane, targetPane, sheets, cli, workbook };
 
-export const en = { ...issues, ...pane, ...targetPane, ...sheets };
+export const en = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook };

@@ -3,8 +3,10 @@ import { issues } from "./issues";
 import { pane } from "./pane";
 import { targetPane } from "./target-pane";
 import { sheets } from "./sheets";
+import { cli } from "./cli";
+import { workbook } from "./workbook";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
-export const zhDomains = { issues, pane, targetPane, sheets };
+export const zhDomains = { issues, pane, targetPane, sheets, cli, workbook };
 
-export const zh = { ...issues, ...pane, ...targetPane, ...sheets };
+export const zh = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook };
