@@ -12,6 +12,7 @@ import { readNumber } from "./values";
 import { a1, nameKey } from "./normalise";
 import { fmt, roundTo } from "../format";
 import { usccOrgProblem } from "./uscc";
+import { t as text } from "../i18n";
 
 const AREA = new Set(["亩", "公顷", "平方米"]);
 const r4 = (x: number) => roundTo(x, 4);
@@ -102,6 +103,8 @@ export function runChecks(
   issues: Issues,
 ): void {
   const bounds = scheme.checks;
+  // the unit a value 10,000× too large was probably typed in (万元), named in the warning
+  const big = text(issues.lang, "read.bigUnit");
   for (const spec of scheme.tables) {
     const t = tables[spec.id];
     const info = raw[spec.id];
@@ -158,7 +161,7 @@ export function runChecks(
                 "scale-outlier",
                 t.sheet,
                 cellOf(k),
-                { column: label, value: fmt(x), ratio: Math.round(a / median), unit: col.unit ?? "" },
+                { column: label, value: fmt(x), ratio: Math.round(a / median), unit: col.unit ?? "", big },
                 String(x),
                 fmt(r4(x / 10000)),
               );

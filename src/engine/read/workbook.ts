@@ -13,6 +13,8 @@ import { unitFactor } from "./units";
 import { expected, message } from "../messages";
 import { usccCheckChar, usccProblem } from "./uscc";
 import { roundTo } from "../format";
+import { t as tr } from "../i18n";
+import { schemeWord } from "../i18n/scheme-words";
 
 export interface ReadOptions {
   /** overrides the 考评年度 parameter */
@@ -127,13 +129,14 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
   let yearSource = "";
   if (opts.year !== undefined) {
     year = opts.year;
-    yearSource = lang === "zh" ? "命令行 --year" : "--year";
+    yearSource = tr(lang, "read.yearFromCli");
   } else if (params.year && typeof params.year.value === "number") {
     year = params.year.value;
     yearSource = `${params.year.sheet}!${params.year.cell}`;
   }
   if (year === undefined) {
-    issues.add("error", "missing-year", "", "");
+    const yearName = schemeWord(scheme, lang, paramSpecs.find((p) => p.id === "year")!.name);
+    issues.add("error", "missing-year", "", "", { sheet: tr(lang, "read.paramSheet"), param: yearName });
     return { dataset: null, issues: issues.list, mapping: [] };
   }
   const evalYear = year;
@@ -240,7 +243,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       const h = c.raw.columns.find((x) => x.col === col);
       headers.push({
         column: letter(col),
-        header: h ? h.path.join(" / ") : lang === "zh" ? "（无表头）" : "(no header)",
+        header: h ? h.path.join(" / ") : tr(lang, "read.noHeader"),
       });
     }
     const unmapped = c.raw.columns
@@ -337,16 +340,13 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
         value: round12(mean),
         sheet: t.sheet,
         cell: "",
-        source:
-          lang === "zh"
-            ? `${t.sheet}「${t.headers[p.fallbackMeanOf.column]}」${xs.length}个值的平均`
-            : `mean of ${xs.length} values of "${t.headers[p.fallbackMeanOf.column]}" in ${t.sheet}`,
+        source: tr(lang, "read.meanOf", { sheet: t.sheet, header: t.headers[p.fallbackMeanOf.column], n: xs.length }),
       };
     }
   }
   for (const p of scheme.params) {
     if (!params[p.id] && p.default !== undefined)
-      params[p.id] = { value: p.default, sheet: "", cell: "", source: lang === "zh" ? "方案默认值" : "scheme default" };
+      params[p.id] = { value: p.default, sheet: "", cell: "", source: tr(lang, "read.schemeDefault") };
   }
   for (const p of scheme.params) {
     if (p.required && !params[p.id] && !(p.id === "year" && opts.year !== undefined))

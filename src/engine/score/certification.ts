@@ -76,6 +76,8 @@ export function evaluateCertification(rule: Rule, ctx: RuleContext): RuleOutcome
           column: label,
           value: cellText(v as string),
           known,
+          // the word a cell may hold for "no recognition" (matched in input, so quoted as it is typed)
+          none: "无",
         }),
         value: cellText(v as string),
       });

@@ -120,6 +120,9 @@ export interface TrackResult {
   responsibility: ResponsibilityTable | null;
 }
 
+/** The header words the actuals reader looks for, quoted in its refusal as the sheet must spell them. */
+const ACTUALS_HEADERS = { indicator: "指标", period: "2023年1-9月", done: "累计完成", lastYear: "上年同期" };
+
 export function runTrack(
   sheets: readonly SheetData[],
   scheme: TargetSchemeT,
@@ -127,7 +130,7 @@ export function runTrack(
   opts: { lang?: Lang; tolerance?: number } = {},
 ): TrackResult {
   const actuals = readActuals(sheets);
-  if (!actuals) throw new TargetError("actuals-not-found", {});
+  if (!actuals) throw new TargetError("actuals-not-found", ACTUALS_HEADERS);
   const { targets, responsibility } = trackTargets(sheets, scheme, period.year);
   if (!targets.length) throw new TargetError("no-targets", { scheme: scheme.id, year: period.year });
   const tol = opts.tolerance ?? scheme.bandTolerance;

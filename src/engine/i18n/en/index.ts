@@ -5,7 +5,8 @@ import { targetPane } from "./target-pane";
 import { sheets } from "./sheets";
 import { cli } from "./cli";
 import { workbook } from "./workbook";
+import { read } from "./read";
 
-export const enDomains = { issues, pane, targetPane, sheets, cli, workbook };
+export const enDomains = { issues, pane, targetPane, sheets, cli, workbook, read };
 
-export const en = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook };
+export const en = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook, ...read };

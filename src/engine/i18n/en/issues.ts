@@ -24,7 +24,7 @@ export const issues: Mirror<typeof zh> = {
   "ambiguous-column": (p: Vars) => `two columns could be "${p.column}"; using column ${p.used}, ignoring ${p.other}`,
   "unit-mismatch": (p: Vars) => `"${p.column}" is in ${p.unit}, which cannot be converted to ${p.expected}`,
   "unit-converted": (p: Vars) => `"${p.column}" is in ${p.unit}; converted to ${p.expected} (×${p.factor})`,
-  "missing-year": () => `no evaluation year: add 考评年度 to the 参数 sheet, or pass --year`,
+  "missing-year": (p: Vars) => `no evaluation year: add "${p.param}" to the ${p.sheet} sheet, or pass --year`,
   "missing-param": (p: Vars) => `the parameter "${p.param}" is missing`,
   "target-missing": (p: Vars) =>
     `the target table has no ${p.column} target for "${p.value}"; the related points cannot be judged`,
@@ -45,7 +45,7 @@ export const issues: Mirror<typeof zh> = {
     `"${p.value}" differs from "${p.name}" in the zone sheet only in spaces, width or brackets; taken as the same zone`,
   "share-out-of-range": (p: Vars) => `"${p.column}" is a share and should be within 0–100 % (${p.value})`,
   "scale-outlier": (p: Vars) =>
-    `"${p.column}": ${p.value} is ${p.ratio}× the column's median; a unit slip (万元 typed into ${p.unit || "this"} column)? Divide by 10,000?`,
+    `"${p.column}": ${p.value} is ${p.ratio}× the column's median; a unit slip (${p.big} typed into ${p.unit || "this"} column)? Divide by 10,000?`,
   "scale-outlier-small": (p: Vars) =>
     `"${p.column}": ${p.value} is 1/${p.ratio} of the column's median; a unit slip? Multiply by 10,000?`,
   "low-coverage": (p: Vars) => `"${p.column}" has data for only ${p.pct} % of the units (below ${p.min} %)`,
@@ -77,15 +77,16 @@ export const issues: Mirror<typeof zh> = {
   "prior-missing": (p: Vars) =>
     `allocating by share of growth needs ${p.label} (the year before the base); missing: ${p.units}`,
   "no-base": (p: Vars) => `${p.label}: the table has no base-year column to start the series from`,
-  "no-total": (p: Vars) => `${p.label}: no total (the 总计 row is empty and the scheme states none)`,
+  "no-total": (p: Vars) => `${p.label}: no total (the totals row is empty and the scheme states none)`,
   "no-table": (p: Vars) => `scheme ${p.scheme} has no target table to fill`,
   "table-not-found": (p: Vars) =>
     `cannot find "${p.title}": no sheet has a header with "${p.header}" and its indicator columns`,
-  "actuals-not-found": () =>
-    `cannot find the actuals: a sheet with an 指标 column and, per period (e.g. 2023年1-9月), 累计完成 and 上年同期`,
+  "actuals-not-found": (p: Vars) =>
+    `cannot find the actuals: a sheet with a "${p.indicator}" column and, per period (e.g. "${p.period}"), ` +
+    `"${p.done}" and "${p.lastYear}"`,
   "no-targets": (p: Vars) => `scheme ${p.scheme} has no targets to track in ${p.year}`,
   "unknown-level": (p: Vars) =>
-    `rule ${p.rule} (${p.clause}, ${p.name}): "${p.column}" holds "${p.value}", which is not a known level (${p.known}, or 无); counted as 0, please verify`,
+    `rule ${p.rule} (${p.clause}, ${p.name}): "${p.column}" holds "${p.value}", which is not a known level (${p.known}, or ${p.none}); counted as 0, please verify`,
   "excluded-unit": (p: Vars) =>
     `"${p.name}" is not evaluated this year under ${p.clause} (${p.reason}): no rank, points or award`,
   "award-vetoed": (p: Vars) =>

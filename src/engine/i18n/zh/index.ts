@@ -5,8 +5,9 @@ import { targetPane } from "./target-pane";
 import { sheets } from "./sheets";
 import { cli } from "./cli";
 import { workbook } from "./workbook";
+import { read } from "./read";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
-export const zhDomains = { issues, pane, targetPane, sheets, cli, workbook };
+export const zhDomains = { issues, pane, targetPane, sheets, cli, workbook, read };
 
-export const zh = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook };
+export const zh = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook, ...read };

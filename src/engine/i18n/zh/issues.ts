@@ -18,7 +18,7 @@ export const issues = {
   "ambiguous-column": (p: Vars) => `有两列都可作为“${p.column}”，已使用 ${p.used} 列，忽略 ${p.other} 列`,
   "unit-mismatch": (p: Vars) => `“${p.column}”的单位为 ${p.unit}，无法换算为 ${p.expected}`,
   "unit-converted": (p: Vars) => `“${p.column}”的单位为 ${p.unit}，已按 ×${p.factor} 换算为 ${p.expected}`,
-  "missing-year": () => `没有考评年度：请在「参数」表填写“考评年度”，或在命令行使用 --year`,
+  "missing-year": (p: Vars) => `没有考评年度：请在「${p.sheet}」表填写“${p.param}”，或在命令行使用 --year`,
   "missing-param": (p: Vars) => `「参数」缺少“${p.param}”`,
   "target-missing": (p: Vars) => `目标一览表中没有“${p.value}”的${p.column}目标，相关加分无法评定`,
   "target-extra": (p: Vars) => `目标一览表中的“${p.value}”不在开发区表中`,
@@ -35,7 +35,7 @@ export const issues = {
   "name-variant": (p: Vars) => `“${p.value}”与开发区表中的“${p.name}”只差空格、全半角或括号，已视为同一开发区`,
   "share-out-of-range": (p: Vars) => `「${p.column}」是比重，应在 0–100% 之间（${p.value}）`,
   "scale-outlier": (p: Vars) =>
-    `「${p.column}」的 ${p.value} 是本列中位数的 ${p.ratio} 倍，疑似单位填错（如把万元填入${p.unit || "本"}列），是否应为 ÷10000？`,
+    `「${p.column}」的 ${p.value} 是本列中位数的 ${p.ratio} 倍，疑似单位填错（如把${p.big}填入${p.unit || "本"}列），是否应为 ÷10000？`,
   "scale-outlier-small": (p: Vars) =>
     `「${p.column}」的 ${p.value} 只有本列中位数的 1/${p.ratio}，疑似单位填错，是否应为 ×10000？`,
   "low-coverage": (p: Vars) => `「${p.column}」只有 ${p.pct}% 的单位有数据（低于 ${p.min}%）`,
@@ -66,11 +66,11 @@ export const issues = {
   "no-total": (p: Vars) => `${p.label}：没有总目标（总计行为空，方案也未规定）`,
   "no-table": (p: Vars) => `方案 ${p.scheme} 没有需要分解的目标表`,
   "table-not-found": (p: Vars) => `找不到「${p.title}」：没有哪张工作表的表头包含“${p.header}”及其指标列`,
-  "actuals-not-found": () =>
-    `找不到实绩表：需要一张表头含“指标”、并按期间（如“2023年1-9月”）列出“累计完成”“上年同期”的工作表`,
+  "actuals-not-found": (p: Vars) =>
+    `找不到实绩表：需要一张表头含“${p.indicator}”、并按期间（如“${p.period}”）列出“${p.done}”“${p.lastYear}”的工作表`,
   "no-targets": (p: Vars) => `方案 ${p.scheme} 在 ${p.year} 年没有可跟踪的目标`,
   "unknown-level": (p: Vars) =>
-    `规则 ${p.rule}（${p.clause}，${p.name}）：「${p.column}」填“${p.value}”，不是可识别的认定级别（可填：${p.known}，或 无），按 0 分计，请核实`,
+    `规则 ${p.rule}（${p.clause}，${p.name}）：「${p.column}」填“${p.value}”，不是可识别的认定级别（可填：${p.known}，或 ${p.none}），按 0 分计，请核实`,
   "excluded-unit": (p: Vars) => `“${p.name}”按${p.clause}暂不考核（${p.reason}）：不排名、不计分、不发奖励`,
   "award-vetoed": (p: Vars) => `“${p.name}”${p.why}，「${p.column}」填写的专项奖励“${p.value}”不予发放（${p.clause}）`,
   "entered-column-missing": (p: Vars) =>
