@@ -23,9 +23,10 @@ import {
 import { evaluateCertification } from "./certification";
 import { evaluateChosen, evaluateFlagAmount, evaluateListAmount, evaluateRankAmount, evaluateRulesMet } from "./awards";
 import { rankTyped } from "./ranking";
-import { exactSum, fmt, roundTotal, TOTAL_DECIMALS } from "../format";
+import { exactSum, fmt, roundTotal } from "../format";
 import { nameKey } from "../read/normalise";
 import { message } from "../messages";
+import { openingNotes, resultNotes, usageNotes } from "./run-notes";
 
 export function evaluateRule(rule: RuleSpecT, ctx: RuleContext): RuleOutcome {
   switch (rule.kind) {
@@ -297,35 +298,7 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
     }
   }
 
-  const notes: string[] = [`考评年度 ${data.year}（来自 ${data.yearSource}）`];
-  for (const p of scheme.params) {
-    const v = data.params[p.id];
-    if (v && p.id !== "year")
-      notes.push(
-        `${p.name} ${fmt(typeof v.value === "number" ? v.value : String(v.value))}${p.unit ? " " + p.unit : ""}（来自 ${v.source}）`,
-      );
-  }
-  for (const o of scheme.options) {
-    const c = o.choices.find((x) => x.id === options[o.id])!;
-    notes.push(
-      `${o.name}：${c.id}（${c.name}：${c.description}）${options[o.id] === o.default ? "［默认］" : "［用户选择］"}`,
-    );
-  }
-  const tieText = {
-    competition: "并列者名次相同，下一名次顺延（同 Excel RANK.EQ）",
-    dense: "并列者名次相同，下一名次不空缺（中国式排名）",
-    average: "并列者取平均名次（同 Excel RANK.AVG）",
-  };
-  notes.push(
-    `总分：各项得分按全精度计算，小计与总分为各项的精确和（与相加顺序无关），四舍五入保留 ${TOTAL_DECIMALS} 位小数后再比较；名次、按名次的奖励（并列平分）、等级和结果运用均按此总分判断，实时公式以 ROUND(总分, ${TOTAL_DECIMALS}) 同样取舍；表中显示保留 2 位小数`,
-  );
-  notes.push(`排名：总分从高到低，${tieText[scheme.ranking.ties]}；并列行按评价对象表中的顺序排列`);
-  if (n && baseField && results.every((r) => r.base === null))
-    notes.push(
-      `评价对象表无「${scheme.tables.find((t) => t.id === scheme.entityTable)?.columns.find((c) => c.id === baseField)?.name ?? baseField}」列：总分不含基础得分`,
-    );
-  const vetoed = results.filter((r) => r.vetoed);
-  if (vetoed.length) notes.push(`不予评价：${vetoed.map((r) => `${r.name}（${r.vetoReason}）`).join("；")}`);
+  const notes: string[] = [...openingNotes(scheme, data, options, ctx.lang), ...resultNotes(scheme, results, ctx.lang)];
 
   const totals: Array<number | null> = scheme.awards.some((a) => a.kind === "rank-amount")
     ? results.map((r) => (r.rank === null ? null : r.total))
@@ -355,13 +328,7 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   }
 
   const usage = evaluateUsage(scheme, data, results, options);
-  for (const u of scheme.usage)
-    if (u.option)
-      notes.push(
-        options[u.option] === "on"
-          ? `结果运用 ${u.id}“${u.description}”已启用：${u.origin ?? u.clause}`
-          : `结果运用 ${u.id}（${u.origin ?? u.clause}）未启用（选项 ${u.option}）`,
-      );
+  notes.push(...usageNotes(scheme, options, ctx.lang));
 
   let detailCache: Detail[] | null = null;
   const posArr = new Int32Array(n);

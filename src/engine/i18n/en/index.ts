@@ -6,7 +6,8 @@ import { sheets } from "./sheets";
 import { cli } from "./cli";
 import { workbook } from "./workbook";
 import { read } from "./read";
+import { notes } from "./notes";
 
-export const enDomains = { issues, pane, targetPane, sheets, cli, workbook, read };
+export const enDomains = { issues, pane, targetPane, sheets, cli, workbook, read, notes };
 
-export const en = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook, ...read };
+export const en = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook, ...read, ...notes };

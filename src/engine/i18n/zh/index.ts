@@ -6,8 +6,9 @@ import { sheets } from "./sheets";
 import { cli } from "./cli";
 import { workbook } from "./workbook";
 import { read } from "./read";
+import { notes } from "./notes";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
-export const zhDomains = { issues, pane, targetPane, sheets, cli, workbook, read };
+export const zhDomains = { issues, pane, targetPane, sheets, cli, workbook, read, notes };
 
-export const zh = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook, ...read };
+export const zh = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook, ...read, ...notes };
