@@ -27,6 +27,7 @@ import { exactSum, fmt, roundTotal } from "../format";
 import { nameKey } from "../read/normalise";
 import { message } from "../messages";
 import { openingNotes, resultNotes, usageNotes } from "./run-notes";
+import { schemeWord } from "../i18n/scheme-words";
 
 export function evaluateRule(rule: RuleSpecT, ctx: RuleContext): RuleOutcome {
   switch (rule.kind) {
@@ -185,8 +186,8 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
         cell: entities.rows[i].cells.name ?? "",
         message: message(ctx.lang, "excluded-unit", {
           name: entities.rows[i].name,
-          clause: x.clause,
-          reason: x.reason,
+          clause: schemeWord(scheme, ctx.lang, x.clause),
+          reason: schemeWord(scheme, ctx.lang, x.reason),
         }),
         value: entities.rows[i].name,
       });

@@ -38,22 +38,26 @@ export const issues: Mirror<typeof zh> = {
   "unit-in-cell": (p: Vars) =>
     `"${p.column}": the unit ${p.unit} typed in the cell cannot be converted to ${p.expected}`,
   "percent-as-fraction": (p: Vars) =>
-    `"${p.column}" holds only values between −1 and 1, read as fractions (0.12 = 12 %) and multiplied by 100; say so in the header or cells if wrong`,
+    `"${p.column}" holds only values between −1 and 1, read as fractions (0.12 = 12 %) and multiplied by 100; ` +
+    `say so in the header or cells if wrong`,
   "negative-area": (p: Vars) => `"${p.column}" is an area and cannot be negative (${p.value})`,
   "negative-amount": (p: Vars) => `"${p.column}" is a total and cannot be negative (${p.value})`,
   "name-variant": (p: Vars) =>
     `"${p.value}" differs from "${p.name}" in the zone sheet only in spaces, width or brackets; taken as the same zone`,
   "share-out-of-range": (p: Vars) => `"${p.column}" is a share and should be within 0–100 % (${p.value})`,
   "scale-outlier": (p: Vars) =>
-    `"${p.column}": ${p.value} is ${p.ratio}× the column's median; a unit slip (${p.big} typed into ${p.unit || "this"} column)? Divide by 10,000?`,
+    `"${p.column}": ${p.value} is ${p.ratio}× the column's median; a unit slip (${p.big} typed ` +
+    `into ${p.unit || "this"} column)? Divide by 10,000?`,
   "scale-outlier-small": (p: Vars) =>
     `"${p.column}": ${p.value} is 1/${p.ratio} of the column's median; a unit slip? Multiply by 10,000?`,
   "low-coverage": (p: Vars) => `"${p.column}" has data for only ${p.pct} % of the units (below ${p.min} %)`,
   "constant-column": (p: Vars) => `"${p.column}" is ${p.value} for every unit and cannot tell them apart`,
   outlier: (p: Vars) =>
-    `"${p.column}": ${p.value} is an outlier (skewness ${p.skew}, kurtosis ${p.kurt}; |skew| ≥ 2 and kurtosis ≥ 3.5); please verify`,
+    `"${p.column}": ${p.value} is an outlier (skewness ${p.skew}, kurtosis ${p.kurt}; |skew| ≥ 2 and kurtosis ≥ ` +
+    `3.5); please verify`,
   "yoy-jump": (p: Vars) =>
-    `"${p.column}": ${p.value} this year against ${p.prev} last year is ${p.pct} %, outside ${p.min} % to +${p.max} %; please verify`,
+    `"${p.column}": ${p.value} this year against ${p.prev} last year is ${p.pct} %, outside ${p.min} % to ` +
+    `+${p.max} %; please verify`,
   "series-not-rising": (p: Vars) =>
     `"${p.column}": the target ${p.value} is not above ${p.prevYear}'s ${p.prev}; targets should rise year on year`,
   "uscc-duplicate": (p: Vars) => `unified social credit code "${p.value}" appears again (first at ${p.first})`,
@@ -66,9 +70,11 @@ export const issues: Mirror<typeof zh> = {
   "filled-differ-total": (p: Vars) =>
     `${p.label}: every unit is filled and they add up to ${p.sum}, not the total ${p.total}`,
   "floors-exceed-total": (p: Vars) =>
-    `${p.label}: infeasible — the floors (${p.floors}) add up to ${p.sum}, above the ${p.remaining} left to allocate (total ${p.total}, filled ${p.filled}); raise the total or lower the floors`,
+    `${p.label}: infeasible — the floors (${p.floors}) add up to ${p.sum}, above the ${p.remaining} left to ` +
+    `allocate (total ${p.total}, filled ${p.filled}); raise the total or lower the floors`,
   "caps-below-total": (p: Vars) =>
-    `${p.label}: infeasible — the caps (${p.caps}) add up to ${p.sum}, below the ${p.remaining} to allocate (total ${p.total})`,
+    `${p.label}: infeasible — the caps (${p.caps}) add up to ${p.sum}, below the ${p.remaining} to allocate ` +
+    `(total ${p.total})`,
   "cannot-round": (p: Vars) =>
     `${p.label}: the total ${p.total} cannot be reached on the table's precision within the bounds`,
   "base-missing": (p: Vars) => `${p.label} is the base (actuals); these units have none: ${p.units}`,
@@ -86,41 +92,53 @@ export const issues: Mirror<typeof zh> = {
     `"${p.done}" and "${p.lastYear}"`,
   "no-targets": (p: Vars) => `scheme ${p.scheme} has no targets to track in ${p.year}`,
   "unknown-level": (p: Vars) =>
-    `rule ${p.rule} (${p.clause}, ${p.name}): "${p.column}" holds "${p.value}", which is not a known level (${p.known}, or ${p.none}); counted as 0, please verify`,
+    `rule ${p.rule} (${p.clause}, ${p.name}): "${p.column}" holds "${p.value}", which is not a known level ` +
+    `(${p.known}, or ${p.none}); counted as 0, please verify`,
   "excluded-unit": (p: Vars) =>
     `"${p.name}" is not evaluated this year under ${p.clause} (${p.reason}): no rank, points or award`,
   "award-vetoed": (p: Vars) =>
     `"${p.name}" ${p.whyEn}; the special award "${p.value}" typed in "${p.column}" is not paid (${p.clause})`,
   "entered-column-missing": (p: Vars) =>
-    `rule ${p.rule} (${p.clause}): under "${p.reading}" the bureau gives the points, but the workbook has no "${p.column}" column; "${p.field}" is ranked instead (as with ${p.option}); add the column or choose that reading`,
+    `rule ${p.rule} (${p.clause}): under "${p.reading}" the bureau gives the points, but the workbook has no ` +
+    `"${p.column}" column; "${p.field}" is ranked instead (as with ${p.option}); add the column or choose that reading`,
   "entered-missing": (p: Vars) =>
-    `rule ${p.rule} (${p.clause}, ${p.name}): under "${p.reading}" the bureau gives the points, but "${p.column}" is empty; counted as 0`,
+    `rule ${p.rule} (${p.clause}, ${p.name}): under "${p.reading}" the bureau gives the points, but ` +
+    `"${p.column}" is empty; counted as 0`,
   "sheet-chosen": (p: Vars) =>
     `the ${p.table} table could be on several sheets (${p.others}); using "${p.sheet}": ${p.reasonEn}`,
   "ambiguous-sheet": (p: Vars) =>
-    `the ${p.table} table is on both "${p.sheet}" and "${p.other}" and nothing tells which one is this evaluation's; using "${p.sheet}" for now. Choose the sheet in the pane's column mapping (saved in the workbook), or give --mapping with tables.${p.id}.sheet`,
+    `the ${p.table} table is on both "${p.sheet}" and "${p.other}" and nothing tells which one is this ` +
+    `evaluation's; using "${p.sheet}" for now. Choose the sheet in the pane's column mapping (saved in the ` +
+    `workbook), or give --mapping with tables.${p.id}.sheet`,
   "hidden-sheet-used": (p: Vars) =>
-    `the ${p.table} table was found only on the ${p.state === "veryHidden" ? "very hidden" : "hidden"} sheet "${p.sheet}", which is used; check that it holds this evaluation's data`,
+    `the ${p.table} table was found only on the ${p.state === "veryHidden" ? "very hidden" : "hidden"} sheet ` +
+    `"${p.sheet}", which is used; check that it holds this evaluation's data`,
   "date-in-number": (p: Vars) =>
-    `"${p.column}" expects ${p.expected}, but the cell is a date (${p.value}, stored by Excel as ${p.serial}) and is not used; format the cell as General or Number and type the value`,
+    `"${p.column}" expects ${p.expected}, but the cell is a date (${p.value}, stored by Excel as ${p.serial}) ` +
+    `and is not used; format the cell as General or Number and type the value`,
   "percent-format-in-count": (p: Vars) =>
-    `"${p.column}" is ${p.kindEn}, but the cell is formatted as a percentage (shown as ${p.shown}); read as its stored value ${p.value}; please verify`,
+    `"${p.column}" is ${p.kindEn}, but the cell is formatted as a percentage (shown as ${p.shown}); read as its ` +
+    `stored value ${p.value}; please verify`,
   "percent-format-read": (p: Vars) =>
     `"${p.column}": the cells are formatted as percentages; the stored ${p.value} is read as ${p.percent} %`,
   "implausible-value": (p: Vars) =>
     `"${p.column}": ${p.value} is implausibly large (beyond ±${p.max}) and is not used; check the unit and the digits`,
   "file-empty": (p: Vars) => `${p.file} is empty (0 bytes), perhaps an unfinished copy or download; get the file again`,
   "file-encrypted": (p: Vars) =>
-    `${p.file} is password-protected (encrypted) and cannot be read; open it in Excel, remove the password (File → Info → Protect Workbook → Encrypt with Password) and save it, then try again`,
+    `${p.file} is password-protected (encrypted) and cannot be read; open it in Excel, remove the password ` +
+    `(File → Info → Protect Workbook → Encrypt with Password) and save it, then try again`,
   "file-xls": (p: Vars) =>
-    `${p.file} is an old Excel 97-2003 workbook (.xls); open it in Excel or WPS and save it as an Excel Workbook (.xlsx), then try again`,
+    `${p.file} is an old Excel 97-2003 workbook (.xls); open it in Excel or WPS and save it as an Excel ` +
+    `Workbook (.xlsx), then try again`,
   "file-ods": (p: Vars) =>
     `${p.file} is an OpenDocument spreadsheet (.ods, as LibreOffice saves); save it as .xlsx, then try again`,
   "file-xlsb": (p: Vars) => `${p.file} is an Excel binary workbook (.xlsb); save it as .xlsx in Excel, then try again`,
   "file-zip-truncated": (p: Vars) =>
-    `${p.file} is incomplete (the .xlsx package is truncated), perhaps an interrupted copy or download; get the file again`,
+    `${p.file} is incomplete (the .xlsx package is truncated), perhaps an interrupted copy or download; get the ` +
+    `file again`,
   "file-zip-other": (p: Vars) =>
-    `${p.file} is a zip package or another Office document (such as Word or PowerPoint), not an Excel workbook; choose the .xlsx workbook`,
+    `${p.file} is a zip package or another Office document (such as Word or PowerPoint), not an Excel workbook; ` +
+    `choose the .xlsx workbook`,
   "file-cfb-other": (p: Vars) =>
     `${p.file} is an old-format Office document (such as Word .doc), not an Excel workbook; choose the .xlsx workbook`,
   "file-csv": (p: Vars) =>
@@ -133,23 +151,29 @@ export const issues: Mirror<typeof zh> = {
   "file-pdf": (p: Vars) =>
     `${p.file} is a PDF, not an Excel workbook; choose the .xlsx workbook the data was entered in`,
   "file-unknown": (p: Vars) =>
-    `${p.file} is not a spreadsheet ZoneScore recognises (not an .xlsx workbook, nor another common format); check that it is the right file`,
+    `${p.file} is not a spreadsheet ZoneScore recognises (not an .xlsx workbook, nor another common format); ` +
+    `check that it is the right file`,
   "file-xlsx-corrupt": (p: Vars) =>
-    `${p.file} looks like an .xlsx workbook but its content is damaged and cannot be read; open it in Excel or WPS and save it again as .xlsx`,
+    `${p.file} looks like an .xlsx workbook but its content is damaged and cannot be read; open it in Excel or ` +
+    `WPS and save it again as .xlsx`,
   "limit-file-size": (p: Vars) =>
     `${p.file} is ${p.size} MB, over the limit of ${p.max} MB; remove sheets or content that are not needed`,
   "limit-sheet-size": (p: Vars) =>
     `sheet "${p.sheet}" unpacks to ${p.size} MB, over the limit of ${p.max} MB; remove content or split the sheet`,
   "limit-rows": (p: Vars) =>
-    `sheet "${p.sheet}" has ${p.rows} rows, over the limit of ${p.max}; remove rows that are not needed or split the sheet`,
+    `sheet "${p.sheet}" has ${p.rows} rows, over the limit of ${p.max}; remove rows that are not needed or ` +
+    `split the sheet`,
   "limit-cells": (p: Vars) =>
-    `the workbook has ${p.cells} filled cells, over the limit of ${p.max} (most on "${p.sheet}"); remove sheets or content that are not needed`,
+    `the workbook has ${p.cells} filled cells, over the limit of ${p.max} (most on "${p.sheet}"); remove sheets ` +
+    `or content that are not needed`,
   "limit-merges": (p: Vars) =>
-    `sheet "${p.sheet}" has ${p.count} merged areas, over the limit of ${p.max}; unmerge the cells that need not be merged`,
+    `sheet "${p.sheet}" has ${p.count} merged areas, over the limit of ${p.max}; unmerge the cells that need ` +
+    `not be merged`,
   "limit-merged-area": (p: Vars) =>
     `sheet "${p.sheet}": the merged area ${p.ref} covers ${p.cells} cells, over the limit of ${p.max}; unmerge it`,
   "limit-used-range": (p: Vars) =>
-    `sheet "${p.sheet}" has content as far as ${p.cell} (${p.rows} rows × ${p.cols} columns), over the limit of ${p.max} cells; delete stray content such as ${p.cell}`,
+    `sheet "${p.sheet}" has content as far as ${p.cell} (${p.rows} rows × ${p.cols} columns), over the limit ` +
+    `of ${p.max} cells; delete stray content such as ${p.cell}`,
   "no-entities": () => `the zone sheet has no data rows`,
   "expected.number": "a number",
   "expected.count": "a whole number ≥ 0",

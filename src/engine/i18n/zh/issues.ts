@@ -74,12 +74,14 @@ export const issues = {
   "excluded-unit": (p: Vars) => `“${p.name}”按${p.clause}暂不考核（${p.reason}）：不排名、不计分、不发奖励`,
   "award-vetoed": (p: Vars) => `“${p.name}”${p.why}，「${p.column}」填写的专项奖励“${p.value}”不予发放（${p.clause}）`,
   "entered-column-missing": (p: Vars) =>
-    `规则 ${p.rule}（${p.clause}）：按“${p.reading}”应由认定部门给分，但工作簿没有「${p.column}」列；本次对「${p.field}」排序计分（同选项 ${p.option}），请补上该列或改选该读法`,
+    `规则 ${p.rule}（${p.clause}）：按“${p.reading}”应由认定部门给分，但工作簿没有「${p.column}」列；` +
+    `本次对「${p.field}」排序计分（同选项 ${p.option}），请补上该列或改选该读法`,
   "entered-missing": (p: Vars) =>
     `规则 ${p.rule}（${p.clause}，${p.name}）：按“${p.reading}”应由认定部门给分，但「${p.column}」为空，按 0 分计`,
   "sheet-chosen": (p: Vars) => `「${p.table}」可能在多张工作表中（${p.others}），已选用「${p.sheet}」：${p.reasonZh}`,
   "ambiguous-sheet": (p: Vars) =>
-    `「${p.table}」在「${p.sheet}」和「${p.other}」中都能找到，无法判断哪一张是本次考评的数据，暂用「${p.sheet}」；请在任务窗格的“列映射”中选定工作表（保存在工作簿中），或在命令行用 --mapping 文件指定 tables.${p.id}.sheet`,
+    `「${p.table}」在「${p.sheet}」和「${p.other}」中都能找到，无法判断哪一张是本次考评的数据，暂用「${p.sheet}」；请在任务窗格的“列映射”中选定工作表（保存在工作簿中），` +
+    `或在命令行用 --mapping 文件指定 tables.${p.id}.sheet`,
   "hidden-sheet-used": (p: Vars) =>
     `「${p.table}」只在${p.state === "veryHidden" ? "深度隐藏" : "隐藏"}的工作表「${p.sheet}」中找到，已使用该表；请确认它是本次考评的数据`,
   "date-in-number": (p: Vars) =>
