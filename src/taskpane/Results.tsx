@@ -22,6 +22,8 @@ import {
 import type { ScoreRun, EntityResult } from "../engine/score/result";
 import type { Scheme } from "../engine/scheme/schema";
 import { strings, type UiLang } from "./i18n";
+import { ruleHeader } from "../engine/output/result-plan";
+import { schemeWord } from "../engine/i18n/scheme-words";
 import { showNumber, showPoints } from "./num";
 
 const useStyles = makeStyles({
@@ -246,7 +248,10 @@ export function Results({
               return (
                 <li key={k} className={s.part}>
                   <Text weight="semibold">
-                    {rule ? `${rule.clause} ${rule.label}` : p.rule}：{showPoints(p.points)}
+                    {t.labelled(
+                      rule ? ruleHeader(rule, (z) => schemeWord(scheme, lang, z)) : p.rule,
+                      showPoints(p.points),
+                    )}
                   </Text>
                   <br />
                   <Text size={200}>{p.basis}</Text>
