@@ -1,6 +1,6 @@
 /** The command line's texts (English): the same keys as zh/cli.ts (the compiler checks). */
 import type { Mirror, Vars } from "../types";
-import type { cli as zh } from "../zh/cli";
+import { HELP_OPTIONS, type cli as zh } from "../zh/cli";
 
 export const cli: Mirror<typeof zh> = {
   "cli.help":
@@ -21,18 +21,7 @@ export const cli: Mirror<typeof zh> = {
     "options:\n" +
     "  --scheme S   built-in id (see `zonescore schemes`), a scheme .json file, or an .xlsx with the rules sheets\n" +
     "  --year Y     evaluation year (overrides the year in the parameter sheet)\n" +
-    "  --out F      output workbook (default: <in>.zonescore.xlsx beside the input; the input is never modified)\n" +
-    '  --json F     also write the issues and results as JSON ("-" for standard output)\n' +
-    "  --mapping M  which sheet is which table and which column is which indicator, plus name aliases (JSON);\n" +
-    "               without it, the mapping saved in the workbook by the pane is used\n" +
-    "  --save-mapping M   (check) write the mapping the reader used, to edit and give back with --mapping\n" +
-    "  --force      score even when the data has errors\n" +
-    "  --values     write the result sheets as values (an archive snapshot) instead of live formulas\n" +
-    "  --separate   write the result sheets (as values) into a new workbook instead of a copy of the input\n" +
-    "  --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear\n" +
-    "               (zonescore schemes lists each scheme's options; the one in force is written in the results)\n" +
-    "  --lang en    English messages (default: Chinese)\n\n" +
-    "exit codes: 0 success (warnings allowed) · 1 the data has errors · 2 usage error\n",
+    HELP_OPTIONS,
   "cli.seeHelp": "`zonescore --help` for usage",
   "cli.notTaken": "{cmd} does not take {opt}",
   "cli.unknownOption": (p: Vars) => `unknown option ${p.opt}${p.suggest ? `; did you mean --${p.suggest}?` : ""}`,

@@ -1,6 +1,26 @@
 /** The command line's texts (Chinese): usage errors, file-system errors, progress lines, the ranking table, help. */
 import type { Entries, Vars } from "../types";
 
+/**
+ * The option lines both helps share word for word (the Chinese help is bilingual: it describes options in English).
+ */
+export const HELP_OPTIONS = [
+  "  --out F      output workbook (default: <in>.zonescore.xlsx beside the input; the input is never modified)",
+  '  --json F     also write the issues and results as JSON ("-" for standard output)',
+  "  --mapping M  which sheet is which table and which column is which indicator, plus name aliases (JSON);",
+  "               without it, the mapping saved in the workbook by the pane is used",
+  "  --save-mapping M   (check) write the mapping the reader used, to edit and give back with --mapping",
+  "  --force      score even when the data has errors",
+  "  --values     write the result sheets as values (an archive snapshot) instead of live formulas",
+  "  --separate   write the result sheets (as values) into a new workbook instead of a copy of the input",
+  "  --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear",
+  "               (zonescore schemes lists each scheme's options; the one in force is written in the results)",
+  "  --lang en    English messages (default: Chinese)",
+  "",
+  "exit codes: 0 success (warnings allowed) · 1 the data has errors · 2 usage error",
+  "",
+].join("\n");
+
 export const cli = {
   "cli.help":
     "zonescore — 开发区考评助手 (ZoneScore) command line\n\n" +
@@ -20,18 +40,7 @@ export const cli = {
     "options:\n" +
     "  --scheme S   built-in id (see `zonescore schemes`), a scheme .json file, or an .xlsx with the rules sheets\n" +
     "  --year Y     evaluation year (overrides 参数!考评年度)\n" +
-    "  --out F      output workbook (default: <in>.zonescore.xlsx beside the input; the input is never modified)\n" +
-    '  --json F     also write the issues and results as JSON ("-" for standard output)\n' +
-    "  --mapping M  which sheet is which table and which column is which indicator, plus name aliases (JSON);\n" +
-    "               without it, the mapping saved in the workbook by the pane is used\n" +
-    "  --save-mapping M   (check) write the mapping the reader used, to edit and give back with --mapping\n" +
-    "  --force      score even when the data has errors\n" +
-    "  --values     write the result sheets as values (an archive snapshot) instead of live formulas\n" +
-    "  --separate   write the result sheets (as values) into a new workbook instead of a copy of the input\n" +
-    "  --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear\n" +
-    "               (zonescore schemes lists each scheme's options; the one in force is written in the results)\n" +
-    "  --lang en    English messages (default: Chinese)\n\n" +
-    "exit codes: 0 success (warnings allowed) · 1 the data has errors · 2 usage error\n",
+    HELP_OPTIONS,
   "cli.seeHelp": "用法见 `zonescore --help`",
   "cli.notTaken": "「{cmd}」不接受 {opt} 选项",
   "cli.unknownOption": (p: Vars) => `未知选项 ${p.opt}${p.suggest ? `，是否要用 --${p.suggest}？` : ""}`,
