@@ -6,6 +6,7 @@ import type { CellValue, SheetData } from "../types";
 import { newSheet, type PlanSheet } from "../output/sheet-plan";
 import { a1 } from "../read/normalise";
 import { cellText } from "../read/values";
+import { t, type TextKey, type Vars } from "../i18n";
 
 export const GLOSSARY_SHEET = "术语英文";
 const HEADER = ["中文", "English"];
@@ -28,26 +29,28 @@ export interface GlossaryRead {
 
 /**
  * The glossary from the 术语英文 sheet ({} without one): a header other than 中文 / English, a word without its
- * English (or English without its word) and a word given twice are problems at their cells.
+ * English (or English without its word) and a word given twice are problems at their cells, in Chinese as the other
+ * rules-sheet problems are.
  */
 export function glossaryFromSheets(sheets: readonly SheetData[]): GlossaryRead {
   const s = sheets.find((x) => x.name === GLOSSARY_SHEET);
   const out: GlossaryRead = { glossary: {}, problems: [] };
   if (!s) return out;
-  const at = (row: number, col: number, msg: string) =>
-    out.problems.push(`${GLOSSARY_SHEET}!${a1(s.originRow + row, s.originCol + col)}：${msg}`);
+  const at = (row: number, col: number, key: TextKey, vars: Vars) =>
+    out.problems.push(`${GLOSSARY_SHEET}!${a1(s.originRow + row, s.originCol + col)}：${t("zh", key, vars)}`);
   const text = (v: CellValue | undefined) => (v === null || v === undefined ? "" : cellText(v).trim());
   HEADER.forEach((h, c) => {
     const got = text(s.values[0]?.[c]);
-    if (got !== h) at(0, c, `表头应为“${h}”，现为“${got}”`);
+    if (got !== h) at(0, c, "glossarySheet.header", { want: h, got });
   });
   const firstRow = new Map<string, number>();
   s.values.slice(1).forEach((r, k) => {
     const [zh, en] = [text(r[0]), text(r[1])];
     if (!zh && !en) return;
-    if (!zh || !en) return at(k + 1, zh ? 1 : 0, zh ? `缺少“${zh}”的英文` : `英文“${en}”缺少对应的中文`);
+    if (!zh) return at(k + 1, 0, "glossarySheet.noChinese", { en });
+    if (!en) return at(k + 1, 1, "glossarySheet.noEnglish", { zh });
     const first = firstRow.get(zh);
-    if (first !== undefined) return at(k + 1, 0, `“${zh}”已在第 ${s.originRow + first + 1} 行给出`);
+    if (first !== undefined) return at(k + 1, 0, "glossarySheet.twice", { zh, row: s.originRow + first + 1 });
     firstRow.set(zh, k + 1);
     out.glossary[zh] = en;
   });
