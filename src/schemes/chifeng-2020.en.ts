@@ -5,7 +5,7 @@
  * src/engine/i18n/scheme-words.ts and need no entry here.
  */
 
-export const chifeng2020Glossary: Record<string, string> = {
+const WORDS: Record<string, string> = {
   "赤峰市工业园区综合发展评价考核（2020）":
     "Chifeng evaluation of the comprehensive development of industrial parks (2020)",
   ["赤峰市人民政府《关于促进工业园区高质量发展的若干意见》（赤政发〔2020〕172号）附件1《考核评价办法（试行）" +
@@ -123,32 +123,8 @@ export const chifeng2020Glossary: Record<string, string> = {
   环境污染: "environmental pollution",
   "发生环境污染事件，当年不予评价考核并向社会公告":
     "an environmental pollution incident occurred: not evaluated this year, announced to the public",
-  "新增工业总产值（6分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "new gross industrial output (6 points), scored by ranking: first place takes full points, second " +
-    "place and below are scaled down in proportion, until no points are left",
-  "工业总产值增速（6分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "growth rate of gross industrial output (6 points), scored by ranking: first place takes full " +
-    "points, second place and below are scaled down in proportion, until no points are left",
-  "上缴税金总额（6分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "total taxes paid (6 points), scored by ranking: first place takes full points, second place and " +
-    "below are scaled down in proportion, until no points are left",
-  "上缴税金增速（6分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "growth rate of taxes paid (6 points), scored by ranking: first place takes full points, second " +
-    "place and below are scaled down in proportion, until no points are left",
-  "就业人员增速（6分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "growth rate of employment (6 points), scored by ranking: first place takes full points, second " +
-    "place and below are scaled down in proportion, until no points are left",
-  "建成区亩均工业总产值（4分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "gross industrial output per mu of built-up area (4 points), scored by ranking: first place takes " +
-    "full points, second place and below are scaled down in proportion, until no points are left",
   亩均产值: "output per mu",
-  "建成区亩均固定资产投资（4分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "fixed-asset investment per mu of built-up area (4 points), scored by ranking: first place takes " +
-    "full points, second place and below are scaled down in proportion, until no points are left",
   亩均投资: "investment per mu",
-  "建成区亩均税收（4分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "tax revenue per mu of built-up area (4 points), scored by ranking: first place takes full points, " +
-    "second place and below are scaled down in proportion, until no points are left",
   亩均税收: "tax revenue per mu",
   ["当年招商引资项目数量（10分）由市区域经济合作局按照招商引资办法认定：默认取认定部门给分；选项 " +
   "investReading=rank 时对认定数排序打分"]:
@@ -163,17 +139,8 @@ export const chifeng2020Glossary: Record<string, string> = {
     "attraction measures: by default the points the recognising department gives; with the option " +
     "investReading=rank the recognised counts are ranked",
   产业链延伸: "industrial chain extension",
-  "工业固定资产投资增速（10分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "growth rate of industrial fixed-asset investment (10 points), scored by ranking: first place takes " +
-    "full points, second place and below are scaled down in proportion, until no points are left",
   工业投资增速: "industrial investment growth",
-  "基础设施建设投资增速（3分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "growth rate of infrastructure investment (3 points), scored by ranking: first place takes full " +
-    "points, second place and below are scaled down in proportion, until no points are left",
   基建投资增速: "infrastructure investment growth",
-  "新增基础设施建设投资总额（4分）按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止":
-    "new infrastructure investment in total (4 points), scored by ranking: first place takes full " +
-    "points, second place and below are scaled down in proportion, until no points are left",
   新增基建投资: "new infrastructure investment",
   "园区内新增高新技术企业，每新增一户得1分，最高3分":
     "new high-tech enterprises in the park: 1 point for each, at most 3 points",
@@ -296,4 +263,30 @@ export const chifeng2020Glossary: Record<string, string> = {
     "evaluated once the autonomous region's Department of Industry and Information Technology admits it " +
     "to its management list of industrial parks (Annex 1 §1): where listed, it gets a warning and no " +
     "rank, points or award.",
+};
+
+/** 排序法 in the words chifeng-2020.ts's ranked rules end their descriptions with */
+const RANK = "按排序法打分，排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止";
+const RANK_EN =
+  "scored by ranking: first place takes full points, second place and below are scaled down in proportion, " +
+  "until no points are left";
+
+/** The ranked indicators and their full points: 新增工业总产值（6分）按排序法打分… */
+const RANKED: Array<[string, number]> = [
+  ["新增工业总产值", 6],
+  ["工业总产值增速", 6],
+  ["上缴税金总额", 6],
+  ["上缴税金增速", 6],
+  ["就业人员增速", 6],
+  ["建成区亩均工业总产值", 4],
+  ["建成区亩均固定资产投资", 4],
+  ["建成区亩均税收", 4],
+  ["工业固定资产投资增速", 10],
+  ["基础设施建设投资增速", 3],
+  ["新增基础设施建设投资总额", 4],
+];
+
+export const chifeng2020Glossary: Record<string, string> = {
+  ...WORDS,
+  ...Object.fromEntries(RANKED.map(([zh, n]) => [`${zh}（${n}分）${RANK}`, `${WORDS[zh]} (${n} points), ${RANK_EN}`])),
 };
