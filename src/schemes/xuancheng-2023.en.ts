@@ -9,9 +9,9 @@
 export const xuancheng2023Glossary: Record<string, string> = {
   宣城经开区2023年度重点工作及责任分解表:
     "Xuancheng Economic and Technological Development Zone: key tasks of 2023 and their assignment",
-  ["shared/policies/004_9b12ba44cd2e4ae3.txt（宣城市经济开发区管委会，" + "2023-08-03）"]:
-    "shared/policies/004_9b12ba44cd2e4ae3.txt (Administrative Committee of the Xuancheng Economic " +
-    "Development Zone, 2023-08-03)",
+  "shared/policies/004_9b12ba44cd2e4ae3.txt（宣城市经济开发区管委会，2023-08-03）":
+    "shared/policies/004_9b12ba44cd2e4ae3.txt (Administrative Committee of the Xuancheng Economic Development " +
+    "Zone, 2023-08-03)",
   工业总产值: "gross industrial output",
   主要发展目标: "main development targets",
   工业总产值力争达350亿元: "strive for gross industrial output of 35 billion yuan",
@@ -20,11 +20,11 @@ export const xuancheng2023Glossary: Record<string, string> = {
   新增规上工业企业: "new industrial enterprises above designated size",
   新增规上工业企业50家左右: "about 50 new industrial enterprises above designated size",
   规上工业增加值等季度考核指标增速排名居全市前三位:
-    "growth of value added of industry above designated size and the other quarterly indicators among " +
-    "the city's top three",
+    "growth of value added of industry above designated size and the other quarterly indicators among the city's " +
+    "top three",
   力争规上工业增加值等市经济运行季度考核指标增速排名居全市前三位:
-    "strive for the growth of value added of industry above designated size and the city's other " +
-    "quarterly economic indicators to rank among the city's top three",
+    "strive for the growth of value added of industry above designated size and the city's other quarterly " +
+    "economic indicators to rank among the city's top three",
   园区经营性收入: "operating revenue of the zone",
   力争园区经营性收入突破500亿元: "strive for the zone's operating revenue to exceed 50 billion yuan",
   亿元以上强链补链项目: "chain-strengthening projects of 100 million yuan or more",
@@ -84,11 +84,10 @@ export const xuancheng2023Glossary: Record<string, string> = {
   化解信访积案比例: "share of long-standing petition cases resolved",
   "年度化解信访积案80%以上": "at least 80% of long-standing petition cases resolved in the year",
   "“234+1.2”投资协议约束": '"234+1.2" investment agreement constraints',
-  ["全面推行“234+1.2”【20万的亩均税收、300万的亩均投资强度、400万的亩均应税销售收入、" +
-  "1.2的建设容积率】投资协议约束机制（二、一、5）"]:
-    'apply the "234+1.2" investment agreement constraints everywhere [tax revenue of 200,000 yuan per ' +
-    "mu, investment intensity of 3 million yuan per mu, taxable sales revenue of 4 million yuan per mu, " +
-    "a floor area ratio of 1.2] (§2.1.5)",
+  "全面推行“234+1.2”【20万的亩均税收、300万的亩均投资强度、400万的亩均应税销售收入、1.2的建设容积率】投资协议约束机制（二、一、5）":
+    'apply the "234+1.2" investment agreement constraints everywhere [tax revenue of 200,000 yuan per mu, ' +
+    "investment intensity of 3 million yuan per mu, taxable sales revenue of 4 million yuan per mu, a floor area " +
+    "ratio of 1.2] (§2.1.5)",
   亩均税收: "tax revenue per mu",
   亩均投资强度: "investment intensity per mu",
   亩均应税销售收入: "taxable sales revenue per mu",
@@ -99,15 +98,14 @@ export const xuancheng2023Glossary: Record<string, string> = {
   牵头单位: "lead unit",
   协同责任单位: "co-responsible units",
   "“左右”按目标值 ±5% 的区间理解（bandTolerance，可改）：达到区间下限即为完成。":
-    '"About" is read as a band of ±5% of the target (bandTolerance, can be changed): reaching the band\'s ' +
-    "lower end counts as done.",
+    '"About" is read as a band of ±5% of the target (bandTolerance, can be changed): reaching the band\'s lower end ' +
+    "counts as done.",
   "“力争”目标照常跟踪，结果中注明“力争”。“超过/突破”按严格大于理解，“达/以上/不少于”按不低于理解。":
-    '"Strive for" targets are tracked as the others, and marked "strive for" in the result. "Exceed / ' +
-    'break through" are read as strictly more, "reach / or above / not less than" as at least.',
+    '"Strive for" targets are tracked as the others, and marked "strive for" in the result. "Exceed / break ' +
+    'through" are read as strictly more, "reach / or above / not less than" as at least.',
   "没有数字的重点工作按状态跟踪（已完成 / 序时推进 / 滞后），由责任单位填报。":
-    "Key tasks without a number are tracked by status (done / on schedule / behind), reported by the " +
-    "responsible unit.",
+    "Key tasks without a number are tracked by status (done / on schedule / behind), reported by the responsible unit.",
   "“各部门各2-3个”等分摊到多个单位的目标不汇总跟踪（每个单位一个目标，需另列单位清单）。":
-    'Targets shared among many units ("2–3 for each department" and the like) are not tracked in total ' +
-    "(one target per unit needs a separate list of units).",
+    'Targets shared among many units ("2–3 for each department" and the like) are not tracked in total (one target ' +
+    "per unit needs a separate list of units).",
 };

@@ -8,11 +8,9 @@
 export const yeji2023Glossary: Record<string, string> = {
   "叶集区2023年推进工业经济工作意见（目标跟踪）":
     "Yeji District 2023 opinions on advancing the industrial economy (target tracking)",
-  ["shared/policies/003_2d9d2f80ace67d2d.txt（六安市叶集区2023年实施绿色" +
-  "振兴赶超发展决定性工程推进工业经济工作意见）"]:
-    "shared/policies/003_2d9d2f80ace67d2d.txt (Yeji District, Lu'an: opinions on advancing the " +
-    "industrial economy in 2023 under the decisive project of green revitalisation and catching-up " +
-    "development)",
+  "shared/policies/003_2d9d2f80ace67d2d.txt（六安市叶集区2023年实施绿色振兴赶超发展决定性工程推进工业经济工作意见）":
+    "shared/policies/003_2d9d2f80ace67d2d.txt (Yeji District, Lu'an: opinions on advancing the industrial economy " +
+    "in 2023 under the decisive project of green revitalisation and catching-up development)",
   新增规上工业企业: "new industrial enterprises above designated size",
   "二、工作目标": "§2 work objectives",
   "2023年新增规上工业企业15家以上": "at least 15 new industrial enterprises above designated size in 2023",
@@ -82,8 +80,8 @@ export const yeji2023Glossary: Record<string, string> = {
   规上工业企业新产品销售收入占比提高:
     "rise in the share of new-product sales of industrial enterprises above designated size",
   "提升规上工业企业新产品销售收入占比，实现增长3个百分点以上":
-    "raise the share of new-product sales of industrial enterprises above designated size by at least 3 " +
-    "percentage points",
+    "raise the share of new-product sales of industrial enterprises above designated size by at least 3 percentage " +
+    "points",
   高新技术工业增加值: "value added of high-tech industry",
   "力争高新技术工业增加值增长20%以上": "strive for value added of high-tech industry up by at least 20%",
   培育高新技术企业: "high-tech enterprises fostered",
@@ -122,17 +120,17 @@ export const yeji2023Glossary: Record<string, string> = {
   "消费品“三品”示范企业、“安徽工业精品”":
     'consumer goods "three products" model enterprises and "Anhui industrial quality products"',
   "力争全年培育省市级消费品“三品”示范企业、“安徽工业精品”1家以上":
-    'strive to foster at least 1 provincial or city consumer goods "three products" model enterprise or ' +
-    '"Anhui industrial quality product" in the year',
+    'strive to foster at least 1 provincial or city consumer goods "three products" model enterprise or "Anhui ' +
+    'industrial quality product" in the year',
   申报市级以上科技项目: "science and technology projects applied for at city level or above",
   "申报市级以上科技项目2-3个（按下限 2 个跟踪）":
-    "2–3 science and technology projects applied for at city level or above (tracked at the lower bound, " + "2)",
+    "2–3 science and technology projects applied for at city level or above (tracked at the lower bound, 2)",
   企业吸纳技术合同成交额: "value of technology contracts taken up by enterprises",
   企业吸纳技术合同成交额4亿元以上: "technology contracts of at least 400 million yuan taken up by enterprises",
   创建市级创新平台: "city innovation platforms created",
   "创建市级众创空间、科技企业孵化器、技术创新中心等创新平台1个以上":
-    "create at least 1 city innovation platform such as a maker space, technology business incubator or " +
-    "technology innovation centre",
+    "create at least 1 city innovation platform such as a maker space, technology business incubator or technology " +
+    "innovation centre",
   规模以上工业企业亩均税收: "tax revenue per mu of industrial enterprises above designated size",
   "力争规模以上工业企业亩均税收提升10%以上":
     "strive for tax revenue per mu of industrial enterprises above designated size up by at least 10%",
@@ -141,16 +139,15 @@ export const yeji2023Glossary: Record<string, string> = {
   化工项目建成试产: "chemical projects completed and in trial production",
   建成试产不少于2个: "at least 2 completed and in trial production",
   "“二、工作目标”未列职责单位，按三(三)2（新增规上企业）所列单位，由区科技经信局牵头。":
-    '"§2 work objectives" names no responsible units: those of §3(3)2 (new enterprises above designated ' +
-    "size) are taken, led by the District Bureau of Science, Technology, Economy and Information " +
-    "Technology.",
+    '"§2 work objectives" names no responsible units: those of §3(3)2 (new enterprises above designated size) are ' +
+    "taken, led by the District Bureau of Science, Technology, Economy and Information Technology.",
   "“超过…以上”按严格大于理解；“以上/不少于/达到”按不低于理解；“左右”按 ±5% 区间（可改）。":
-    '"More than … or above" is read as strictly more; "or above / not less than / reach" as at least; ' +
-    '"about" as a band of ±5% (can be changed).',
+    '"More than … or above" is read as strictly more; "or above / not less than / reach" as at least; "about" as a ' +
+    "band of ±5% (can be changed).",
   "增长类目标按上年同期累计计算增速；数量类目标按累计完成 ÷ 年度目标，与时序进度（已过月数 ÷ 12）比较。":
-    "Growth targets are measured against the same period of last year, cumulatively; quantity targets as " +
-    "the cumulative result ÷ the annual target, compared with the time elapsed (months passed ÷ 12).",
+    "Growth targets are measured against the same period of last year, cumulatively; quantity targets as the " +
+    "cumulative result ÷ the annual target, compared with the time elapsed (months passed ÷ 12).",
   "“月度纳规5个以上”、占比类目标不按时序进度，按当期是否达到判断。":
-    '"At least 5 entering the statistics each month" and share targets are not compared with the time ' +
-    "elapsed but judged by whether the period reaches them.",
+    '"At least 5 entering the statistics each month" and share targets are not compared with the time elapsed but ' +
+    "judged by whether the period reaches them.",
 };

@@ -11,7 +11,6 @@ const SKIP = new Set([
   "glossary",
   "synonyms",
   "sheetNames",
-  "unitHeader",
   "units",
   "lead",
   "co",
