@@ -66,11 +66,22 @@ function numeral(s: string): string {
 
 const NUM = "[一二三四五六七八九十]+|\\d+";
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
+/** The clause patterns, compiled once (schemeWord runs for every cell's sentence). */
+const CLAUSE = {
+  chain: new RegExp(`(^|\\s)((?:(?:${NUM})、\\s*)+(?:${NUM})(?![一二三四五六七八九十\\d]))`, "g"),
+  sub: new RegExp(`(^|\\s)(${NUM})\\s*[(（](${NUM})[)）]`, "g"),
+  bracket: new RegExp(`[(（](${NUM})[)）]`, "g"),
+  section: new RegExp(`(^|\\s)(${NUM})、`, "g"),
+  annexSection: new RegExp(`(Annex \\d+\\s+)([一二三四五六七八九十]+)(?=$|\\s)`, "g"),
+  titled: new RegExp(`^((?:(?:${NUM})、)+)(.+)$`),
+};
 
 /** 二、一、2 → §2.1.2; 三、9 → §3.9 (a chain of numbers joined by 、, at the start or after a space). */
 function chainEn(clause: string): string {
-  const chain = new RegExp(`(^|\\s)((?:(?:${NUM})、\\s*)+(?:${NUM})(?![一二三四五六七八九十\\d]))`, "g");
-  return clause.replace(chain, (_m, pre: string, c: string) => `${pre}§${c.split(/、\s*/).map(numeral).join(".")}`);
+  return clause.replace(
+    CLAUSE.chain,
+    (_m, pre: string, c: string) => `${pre}§${c.split(/、\s*/).map(numeral).join(".")}`,
+  );
 }
 
 /**
@@ -79,16 +90,10 @@ function chainEn(clause: string): string {
  */
 export function clauseEn(clause: string): string {
   return chainEn(clause.replace(/附件\s*(\d+)/g, "Annex $1"))
-    .replace(
-      new RegExp(`(^|\\s)(${NUM})\\s*[(（](${NUM})[)）]`, "g"),
-      (_m, pre, a, b) => `${pre}§${numeral(a)}(${numeral(b)})`,
-    )
-    .replace(new RegExp(`[(（](${NUM})[)）]`, "g"), (_m, a) => `(${numeral(a)})`)
-    .replace(new RegExp(`(^|\\s)(${NUM})、`, "g"), (_m, pre, a) => `${pre}§${numeral(a)} `)
-    .replace(
-      new RegExp(`(Annex \\d+\\s+)([一二三四五六七八九十]+)(?=$|\\s)`, "g"),
-      (_m, pre, a) => `${pre}§${numeral(a)}`,
-    )
+    .replace(CLAUSE.sub, (_m, pre, a, b) => `${pre}§${numeral(a)}(${numeral(b)})`)
+    .replace(CLAUSE.bracket, (_m, a) => `(${numeral(a)})`)
+    .replace(CLAUSE.section, (_m, pre, a) => `${pre}§${numeral(a)} `)
+    .replace(CLAUSE.annexSection, (_m, pre, a) => `${pre}§${numeral(a)}`)
     .replace(/\s+$/, "");
 }
 
@@ -156,7 +161,7 @@ function piecesEn(g: Glossary, zh: string): string | undefined {
 
 /** 二、工作目标 → §2 work objectives: a numbered section title. */
 function sectionEn(g: Glossary, zh: string): string | undefined {
-  const m = new RegExp(`^((?:(?:${NUM})、)+)(.+)$`).exec(zh);
+  const m = CLAUSE.titled.exec(zh);
   if (!m || /^\d+$/.test(m[2])) return undefined;
   const title = wordEn(g, m[2]);
   return title === undefined ? undefined : `${clauseEn(m[1]).trim()} ${title}`;
@@ -178,10 +183,26 @@ function wordEn(g: Glossary, zh: string): string | undefined {
   );
 }
 
+/**
+ * The English already found, per glossary (a scheme's labels recur in every row): a glossary is not changed once
+ * its scheme is parsed; each cache holds at most CACHE_MAX words.
+ */
+const CACHE = new WeakMap<Glossary, Map<string, string>>();
+const CACHE_MAX = 20000;
+const NO_GLOSSARY: Glossary = {};
+
 /** A word of the scheme in the user's language. */
 export function schemeWord(scheme: HasGlossary, lang: Lang, zh: string): string {
   if (lang === "zh" || !zh) return zh;
-  return wordEn(scheme.glossary ?? {}, zh) ?? clauseEn(zh);
+  const g = scheme.glossary ?? NO_GLOSSARY;
+  let known = CACHE.get(g);
+  if (!known) CACHE.set(g, (known = new Map()));
+  let en = known.get(zh);
+  if (en === undefined) {
+    en = wordEn(g, zh) ?? clauseEn(zh);
+    if (known.size < CACHE_MAX) known.set(zh, en);
+  }
+  return en;
 }
 
 /** A unit of the scheme in the user's language (亿元 → 100 million yuan). */
