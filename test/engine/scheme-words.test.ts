@@ -63,7 +63,8 @@ describe("units, with and without a number", () => {
   test("schemeAmount writes a number with its unit in either language", () => {
     expect(schemeAmount(scheme, "en", 106.6, "亿元")).toBe("106.6 hundred million yuan");
     expect(schemeAmount(scheme, "zh", 106.6, "亿元")).toBe("106.6 亿元");
-    expect(schemeAmount(scheme, "zh", 12, "%")).toBe("12%");
+    expect(schemeAmount(scheme, "zh", 13.5, "%")).toBe("13.5 %");
+    expect(schemeAmount(scheme, "en", 13.5, "%")).toBe("13.5%");
     expect(schemeAmount(scheme, "en", 5, "")).toBe("5");
   });
 });

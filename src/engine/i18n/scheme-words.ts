@@ -211,9 +211,12 @@ export function schemeUnit(scheme: HasGlossary, lang: Lang, zh: string): string 
   return unitEn(scheme.glossary ?? {}, zh) ?? schemeWord(scheme, lang, zh);
 }
 
-/** A number with a unit of the scheme (106.6 亿元 → 106.6 hundred million yuan), the number as given. */
+/**
+ * A number with a unit of the scheme, the number as given: 106.6 亿元 → 106.6 hundred million yuan; in Chinese the
+ * number, a space and the unit, as the explanation sentences write it (13.5 %).
+ */
 export function schemeAmount(scheme: HasGlossary, lang: Lang, n: string | number, zhUnit: string): string {
   const zh = zhUnit ? `${n} ${zhUnit}` : String(n);
-  if (lang === "zh") return zhUnit === "%" ? `${n}%` : zh;
+  if (lang === "zh") return zh;
   return amountEn(scheme.glossary ?? {}, zh) ?? schemeWord(scheme, lang, zh);
 }
