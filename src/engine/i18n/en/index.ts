@@ -7,7 +7,18 @@ import { cli } from "./cli";
 import { workbook } from "./workbook";
 import { read } from "./read";
 import { notes } from "./notes";
+import { glossarySheet } from "./glossary-sheet";
 
-export const enDomains = { issues, pane, targetPane, sheets, cli, workbook, read, notes };
+export const enDomains = { issues, pane, targetPane, sheets, cli, workbook, read, notes, glossarySheet };
 
-export const en = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook, ...read, ...notes };
+export const en = {
+  ...issues,
+  ...pane,
+  ...targetPane,
+  ...sheets,
+  ...cli,
+  ...workbook,
+  ...read,
+  ...notes,
+  ...glossarySheet,
+};

@@ -7,8 +7,19 @@ import { cli } from "./cli";
 import { workbook } from "./workbook";
 import { read } from "./read";
 import { notes } from "./notes";
+import { glossarySheet } from "./glossary-sheet";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
-export const zhDomains = { issues, pane, targetPane, sheets, cli, workbook, read, notes };
+export const zhDomains = { issues, pane, targetPane, sheets, cli, workbook, read, notes, glossarySheet };
 
-export const zh = { ...issues, ...pane, ...targetPane, ...sheets, ...cli, ...workbook, ...read, ...notes };
+export const zh = {
+  ...issues,
+  ...pane,
+  ...targetPane,
+  ...sheets,
+  ...cli,
+  ...workbook,
+  ...read,
+  ...notes,
+  ...glossarySheet,
+};
