@@ -9,6 +9,7 @@ import * as path from "path";
 import type { AddressInfo } from "net";
 import { chromium, type Browser } from "playwright-core";
 import ExcelJS from "exceljs";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { huaibeiSamplePlan } from "../../src/samples/huaibei-2023";
 import { chifengSamplePlan } from "../../src/samples/chifeng-2020";
@@ -21,6 +22,8 @@ let server: http.Server;
 let base = "";
 let browser: Browser;
 const outside: string[] = [];
+const STRICT_MAIN = "http://purl.oclc.org/ooxml/spreadsheetml/main";
+const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 
 beforeAll(async () => {
   expect(fs.existsSync(path.join(DIST, "index.html"))).toBe(true);
@@ -193,4 +196,36 @@ test("confirming the column mapping and recording an alias in the pane; both are
   const settings = await back.readSettings();
   expect(settings!.tables!.zones.columns!.output).toBe("C");
   expect(settings!.aliases).toEqual({ 濉溪开发区: "濉溪经济开发区" });
+}, 120000);
+
+test("a workbook saved as Strict Open XML: the download is refused with the reason, in the pane's language", async () => {
+  const b = await ExcelJsBook.create(ExcelJS);
+  await b.addSheets(huaibeiSamplePlan(huaibei));
+  // the same package with the Strict namespaces (ExcelJS reads it; grafting transitional parts would mix formats)
+  const parts = unzipSync(new Uint8Array(await b.toBuffer()));
+  for (const k of Object.keys(parts))
+    if (/\.(xml|rels)$/.test(k))
+      parts[k] = strToU8(
+        strFromU8(parts[k])
+          .replace(/http:\/\/schemas\.openxmlformats\.org\/spreadsheetml\/2006\/main/g, STRICT_MAIN)
+          .replace(/http:\/\/schemas\.openxmlformats\.org\/officeDocument\/2006\/relationships/g, STRICT_REL),
+      );
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-browser-"));
+  const file = path.join(dir, "strict.xlsx");
+  fs.writeFileSync(file, zipSync(parts));
+  const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN" });
+  await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
+  await page.goto(`${base}/index.html`);
+  await page.getByTestId("file-input").setInputFiles(file);
+  await page.getByTestId("file-name").waitFor();
+  await page.getByRole("button", { name: "评分并写入结果" }).click();
+  await page.getByTestId("ranking").waitFor();
+  await page.getByTestId("download").click();
+  await expect(page.getByText("未生成文件").first().innerText()).resolves.toContain("Strict Open XML");
+  await page.getByText("English").click();
+  await page.getByRole("button", { name: "Check" }).waitFor();
+  await page.getByTestId("download").click();
+  await expect(page.getByText("No file was made").first().innerText()).resolves.toContain(
+    "cannot add the result sheets",
+  );
 }, 120000);
