@@ -36,7 +36,6 @@ export const cli: Mirror<typeof zh> = {
   "cli.badJson": "{file} is not valid JSON: {why}",
   "cli.unknownScheme": 'unknown scheme "{id}"; built-in: {ids}; or a .json / .xlsx scheme file',
   "cli.unknownSchemeOption": 'unknown option "{part}"; {scheme} has: {has}',
-  "cli.none": "none",
   "cli.listSep": ", ",
   "cli.noChoice": 'option {option} has no choice "{choice}"; choices: {choices}',
   "cli.badYear": '--year must be a year such as 2023, not "{value}"',

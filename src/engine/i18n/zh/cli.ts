@@ -55,7 +55,6 @@ export const cli = {
   "cli.badJson": "{file} 不是有效的 JSON：{why}",
   "cli.unknownScheme": "未知方案“{id}”；内置方案：{ids}；或给出方案 .json / .xlsx 文件",
   "cli.unknownSchemeOption": "未知的 --option “{part}”；{scheme} 可选：{has}",
-  "cli.none": "none",
   "cli.listSep": "、",
   "cli.noChoice": "选项 {option} 没有“{choice}”；可选：{choices}",
   "cli.badYear": "--year 应为年份，如 2023，而不是“{value}”",
