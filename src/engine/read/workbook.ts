@@ -161,7 +161,11 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
         try {
           forced[id] = parseA1(`${letter}1`).col;
         } catch {
-          issues.add("error", "bad-mapping", sheet.name, "", { table: spec.name, column: id, value: letter });
+          issues.add("error", "bad-mapping", sheet.name, "", {
+            table: schemeWord(scheme, lang, spec.name),
+            column: id,
+            value: letter,
+          });
         }
       }
       const keyLetter = want?.columns?.[keyCol.id];
@@ -184,7 +188,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
     if (!c) {
       if (spec.required) {
         const k = keyColumn(spec);
-        issues.add("error", "missing-table", "", "", { table: spec.name, key: k.name });
+        issues.add("error", "missing-table", "", "", { table: schemeWord(scheme, lang, spec.name), key: k.name });
         fatal = true;
       }
       continue;
@@ -195,7 +199,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       if (found.length === 0) {
         if (col.required) {
           issues.add("error", "missing-column", c.sheet.name, a1(c.raw.headerTop, c.raw.columns[0]?.col ?? 0), {
-            table: spec.name,
+            table: schemeWord(scheme, lang, spec.name),
             column: col.name,
             year: col.relYear !== undefined ? `${evalYear + col.relYear}年` : "",
           });
@@ -255,7 +259,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       (x) => !(x.h.parts.year !== undefined && x.h.path.some((p) => known.has(parseHeader([p]).key))),
     ))
       issues.add("info", "unmapped-column", c.sheet.name, `${u.column}${c.raw.headerTop + 1}`, {
-        table: spec.name,
+        table: schemeWord(scheme, lang, spec.name),
         column: u.header,
       });
     resolved.push({
@@ -758,7 +762,7 @@ function linkTargets(t: Table, spec: TableSpecT, entities: Table, index: Map<str
         "target-missing",
         entities.sheet,
         e.cells[keyColumn(spec).id] ?? e.cells.name ?? "",
-        { value: e.name, column: t.id === "targets" ? "年度" : t.id },
+        { value: e.name, column: t.id === "targets" ? tr(issues.lang, "read.yearly") : t.id },
         e.name,
       );
   });
@@ -957,6 +961,11 @@ function yearMark(c: Candidate, year: number): number {
  * year) the one whose name or title carries the evaluation year, then a visible one; hidden sheets only when nothing
  * visible fits. Every choice between several sheets is said (info), a choice nothing decides is a warning.
  */
+/** Sheet names quoted and listed in the user's language (「a」、「b」 or "a", "b"). */
+function sheetList(xs: ReadonlyArray<{ c: Candidate }>, lang: Lang): string {
+  return xs.map((x) => tr(lang, "read.quotedSheet", { sheet: x.c.sheet.name })).join(tr(lang, "read.listSep"));
+}
+
 function chooseSheets(
   scheme: Scheme,
   candidates: Candidate[],
@@ -994,7 +1003,7 @@ function chooseSheets(
       const runner = viable[1];
       if (runner.year === viable[0].year && runner.c.score === c.score) {
         issues.add("warning", "ambiguous-sheet", c.sheet.name, "", {
-          table: spec.name,
+          table: schemeWord(scheme, issues.lang, spec.name),
           id: spec.id,
           sheet: c.sheet.name,
           other: runner.c.sheet.name,
@@ -1003,36 +1012,26 @@ function chooseSheets(
       }
       const byYear = viable[0].year > runner.year;
       issues.add("info", "sheet-chosen", c.sheet.name, "", {
-        table: spec.name,
+        table: schemeWord(scheme, issues.lang, spec.name),
         sheet: c.sheet.name,
-        others: viable
-          .slice(1)
-          .concat(hiddenSkipped.map((x) => ({ ...x, year: 0 })))
-          .map((x) => `「${x.c.sheet.name}」`)
-          .join("、"),
-        reasonZh: byYear
-          ? viable[0].year > 0
-            ? `其名称或标题含考评年度 ${year}`
-            : `其他工作表标明的是别的年度`
-          : `对应上的指标列更多`,
-        reasonEn: byYear
-          ? viable[0].year > 0
-            ? `its name or title carries the evaluation year ${year}`
-            : `the other sheets are marked with other years than the evaluation year ${year}`
-          : `more of the table's columns were found on it`,
+        others: sheetList(viable.slice(1).concat(hiddenSkipped.map((x) => ({ ...x, year: 0 }))), issues.lang),
+        reason: tr(
+          issues.lang,
+          byYear ? (viable[0].year > 0 ? "read.reason.yearInName" : "read.reason.otherYears") : "read.reason.columns",
+          { year },
+        ),
       });
     } else if (hiddenSkipped.length) {
       issues.add("info", "sheet-chosen", c.sheet.name, "", {
-        table: spec.name,
+        table: schemeWord(scheme, issues.lang, spec.name),
         sheet: c.sheet.name,
-        others: hiddenSkipped.map((x) => `「${x.c.sheet.name}」`).join("、"),
-        reasonZh: `可见的工作表优先于隐藏的工作表`,
-        reasonEn: `a visible sheet is preferred to hidden ones`,
+        others: sheetList(hiddenSkipped, issues.lang),
+        reason: tr(issues.lang, "read.reason.visible"),
       });
     }
     if (c.sheet.visibility)
       issues.add("info", "hidden-sheet-used", c.sheet.name, "", {
-        table: spec.name,
+        table: schemeWord(scheme, issues.lang, spec.name),
         sheet: c.sheet.name,
         state: c.sheet.visibility,
       });

@@ -105,7 +105,7 @@ export const issues: Mirror<typeof zh> = {
     `rule ${p.rule} (${p.clause}, ${p.name}): under "${p.reading}" the bureau gives the points, but ` +
     `"${p.column}" is empty; counted as 0`,
   "sheet-chosen": (p: Vars) =>
-    `the ${p.table} table could be on several sheets (${p.others}); using "${p.sheet}": ${p.reasonEn}`,
+    `the ${p.table} table could be on several sheets (${p.others}); using "${p.sheet}": ${p.reason}`,
   "ambiguous-sheet": (p: Vars) =>
     `the ${p.table} table is on both "${p.sheet}" and "${p.other}" and nothing tells which one is this ` +
     `evaluation's; using "${p.sheet}" for now. Choose the sheet in the pane's column mapping (saved in the ` +

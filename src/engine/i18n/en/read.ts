@@ -7,6 +7,13 @@ export const read: Mirror<typeof zh> = {
   "read.noHeader": "(no header)",
   "read.meanOf": 'mean of {n} values of "{header}" in {sheet}',
   "read.schemeDefault": "scheme default",
+  "read.yearly": "yearly",
   "read.paramSheet": "parameter",
   "read.bigUnit": "10k yuan",
+  "read.quotedSheet": '"{sheet}"',
+  "read.listSep": ", ",
+  "read.reason.yearInName": "its name or title carries the evaluation year {year}",
+  "read.reason.otherYears": "the other sheets are marked with other years than the evaluation year {year}",
+  "read.reason.columns": "more of the table's columns were found on it",
+  "read.reason.visible": "a visible sheet is preferred to hidden ones",
 };

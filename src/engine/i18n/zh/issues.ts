@@ -78,7 +78,7 @@ export const issues = {
     `本次对「${p.field}」排序计分（同选项 ${p.option}），请补上该列或改选该读法`,
   "entered-missing": (p: Vars) =>
     `规则 ${p.rule}（${p.clause}，${p.name}）：按“${p.reading}”应由认定部门给分，但「${p.column}」为空，按 0 分计`,
-  "sheet-chosen": (p: Vars) => `「${p.table}」可能在多张工作表中（${p.others}），已选用「${p.sheet}」：${p.reasonZh}`,
+  "sheet-chosen": (p: Vars) => `「${p.table}」可能在多张工作表中（${p.others}），已选用「${p.sheet}」：${p.reason}`,
   "ambiguous-sheet": (p: Vars) =>
     `「${p.table}」在「${p.sheet}」和「${p.other}」中都能找到，无法判断哪一张是本次考评的数据，暂用「${p.sheet}」；请在任务窗格的“列映射”中选定工作表（保存在工作簿中），` +
     `或在命令行用 --mapping 文件指定 tables.${p.id}.sheet`,

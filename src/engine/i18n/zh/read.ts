@@ -6,6 +6,13 @@ export const read = {
   "read.noHeader": "（无表头）",
   "read.meanOf": "{sheet}「{header}」{n}个值的平均",
   "read.schemeDefault": "方案默认值",
+  "read.yearly": "年度",
   "read.paramSheet": "参数",
   "read.bigUnit": "万元",
+  "read.quotedSheet": "「{sheet}」",
+  "read.listSep": "、",
+  "read.reason.yearInName": "其名称或标题含考评年度 {year}",
+  "read.reason.otherYears": "其他工作表标明的是别的年度",
+  "read.reason.columns": "对应上的指标列更多",
+  "read.reason.visible": "可见的工作表优先于隐藏的工作表",
 } satisfies Entries;
