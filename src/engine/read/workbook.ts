@@ -13,7 +13,7 @@ import { unitFactor } from "./units";
 import { expected, message } from "../messages";
 import { usccCheckChar, usccProblem } from "./uscc";
 import { roundTo } from "../format";
-import { t as tr } from "../i18n";
+import { t as say } from "../i18n";
 import { schemeWord } from "../i18n/scheme-words";
 
 export interface ReadOptions {
@@ -129,14 +129,14 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
   let yearSource = "";
   if (opts.year !== undefined) {
     year = opts.year;
-    yearSource = tr(lang, "read.yearFromCli");
+    yearSource = say(lang, "read.yearFromCli");
   } else if (params.year && typeof params.year.value === "number") {
     year = params.year.value;
     yearSource = `${params.year.sheet}!${params.year.cell}`;
   }
   if (year === undefined) {
     const yearName = schemeWord(scheme, lang, paramSpecs.find((p) => p.id === "year")!.name);
-    issues.add("error", "missing-year", "", "", { sheet: tr(lang, "read.paramSheet"), param: yearName });
+    issues.add("error", "missing-year", "", "", { sheet: say(lang, "read.paramSheet"), param: yearName });
     return { dataset: null, issues: issues.list, mapping: [] };
   }
   const evalYear = year;
@@ -201,7 +201,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
           issues.add("error", "missing-column", c.sheet.name, a1(c.raw.headerTop, c.raw.columns[0]?.col ?? 0), {
             table: schemeWord(scheme, lang, spec.name),
             column: col.name,
-            year: col.relYear !== undefined ? `${evalYear + col.relYear}年` : "",
+            year: col.relYear !== undefined ? say(lang, "read.year", { year: evalYear + col.relYear }) : "",
           });
           fatal = true;
         }
@@ -247,7 +247,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       const h = c.raw.columns.find((x) => x.col === col);
       headers.push({
         column: letter(col),
-        header: h ? h.path.join(" / ") : tr(lang, "read.noHeader"),
+        header: h ? h.path.join(" / ") : say(lang, "read.noHeader"),
       });
     }
     const unmapped = c.raw.columns
@@ -344,13 +344,13 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
         value: round12(mean),
         sheet: t.sheet,
         cell: "",
-        source: tr(lang, "read.meanOf", { sheet: t.sheet, header: t.headers[p.fallbackMeanOf.column], n: xs.length }),
+        source: say(lang, "read.meanOf", { sheet: t.sheet, header: t.headers[p.fallbackMeanOf.column], n: xs.length }),
       };
     }
   }
   for (const p of scheme.params) {
     if (!params[p.id] && p.default !== undefined)
-      params[p.id] = { value: p.default, sheet: "", cell: "", source: tr(lang, "read.schemeDefault") };
+      params[p.id] = { value: p.default, sheet: "", cell: "", source: say(lang, "read.schemeDefault") };
   }
   for (const p of scheme.params) {
     if (p.required && !params[p.id] && !(p.id === "year" && opts.year !== undefined))
@@ -762,7 +762,7 @@ function linkTargets(t: Table, spec: TableSpecT, entities: Table, index: Map<str
         "target-missing",
         entities.sheet,
         e.cells[keyColumn(spec).id] ?? e.cells.name ?? "",
-        { value: e.name, column: t.id === "targets" ? tr(issues.lang, "read.yearly") : t.id },
+        { value: e.name, column: t.id === "targets" ? say(issues.lang, "read.yearly") : t.id },
         e.name,
       );
   });
@@ -799,7 +799,8 @@ function checkTotals(sheet: SheetData, raw: RawTable, spec: TableSpecT, issues: 
       const tolerance = Math.max(1e-6 * Math.max(1, Math.abs(sum)), d >= 6 ? 0 : 0.5 * 10 ** -d);
       if (Math.abs(diff) > tolerance + 1e-9) {
         const labelCell = raw.columns.find((c) => c.path.some((p) => parseHeader([p]).key === nameKey(key.name)));
-        const label = labelCell ? cellText(cellAt(sheet, tr, labelCell.col)).trim() || "总计" : "总计";
+        const total = say(issues.lang, "read.totalRow");
+        const label = labelCell ? cellText(cellAt(sheet, tr, labelCell.col)).trim() || total : total;
         issues.add(
           "warning",
           "total-mismatch",
@@ -928,8 +929,12 @@ function formatIssue(
         column: label,
         value: v,
         shown: `${round12(v * 100)}%`,
-        kindZh: col.type === "count" ? "数量" : `以${col.unit ?? "数值"}计的指标`,
-        kindEn: col.type === "count" ? "a count" : `in ${col.unit ?? "numbers"}`,
+        kind:
+          col.type === "count"
+            ? say(issues.lang, "read.kind.count")
+            : col.unit
+              ? say(issues.lang, "read.kind.unit", { unit: col.unit })
+              : say(issues.lang, "read.kind.number"),
       },
       String(v),
     );
@@ -963,7 +968,7 @@ function yearMark(c: Candidate, year: number): number {
  */
 /** Sheet names quoted and listed in the user's language (「a」、「b」 or "a", "b"). */
 function sheetList(xs: ReadonlyArray<{ c: Candidate }>, lang: Lang): string {
-  return xs.map((x) => tr(lang, "read.quotedSheet", { sheet: x.c.sheet.name })).join(tr(lang, "read.listSep"));
+  return xs.map((x) => say(lang, "read.quotedSheet", { sheet: x.c.sheet.name })).join(say(lang, "read.listSep"));
 }
 
 function chooseSheets(
@@ -1015,7 +1020,7 @@ function chooseSheets(
         table: schemeWord(scheme, issues.lang, spec.name),
         sheet: c.sheet.name,
         others: sheetList(viable.slice(1).concat(hiddenSkipped.map((x) => ({ ...x, year: 0 }))), issues.lang),
-        reason: tr(
+        reason: say(
           issues.lang,
           byYear ? (viable[0].year > 0 ? "read.reason.yearInName" : "read.reason.otherYears") : "read.reason.columns",
           { year },
@@ -1026,7 +1031,7 @@ function chooseSheets(
         table: schemeWord(scheme, issues.lang, spec.name),
         sheet: c.sheet.name,
         others: sheetList(hiddenSkipped, issues.lang),
-        reason: tr(issues.lang, "read.reason.visible"),
+        reason: say(issues.lang, "read.reason.visible"),
       });
     }
     if (c.sheet.visibility)

@@ -117,7 +117,7 @@ export const issues: Mirror<typeof zh> = {
     `"${p.column}" expects ${p.expected}, but the cell is a date (${p.value}, stored by Excel as ${p.serial}) ` +
     `and is not used; format the cell as General or Number and type the value`,
   "percent-format-in-count": (p: Vars) =>
-    `"${p.column}" is ${p.kindEn}, but the cell is formatted as a percentage (shown as ${p.shown}); read as its ` +
+    `"${p.column}" is ${p.kind}, but the cell is formatted as a percentage (shown as ${p.shown}); read as its ` +
     `stored value ${p.value}; please verify`,
   "percent-format-read": (p: Vars) =>
     `"${p.column}": the cells are formatted as percentages; the stored ${p.value} is read as ${p.percent} %`,

@@ -16,4 +16,9 @@ export const read: Mirror<typeof zh> = {
   "read.reason.otherYears": "the other sheets are marked with other years than the evaluation year {year}",
   "read.reason.columns": "more of the table's columns were found on it",
   "read.reason.visible": "a visible sheet is preferred to hidden ones",
+  "read.year": "{year}",
+  "read.totalRow": "total",
+  "read.kind.count": "a count",
+  "read.kind.unit": "in {unit}",
+  "read.kind.number": "in numbers",
 };

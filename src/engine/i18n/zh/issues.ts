@@ -87,7 +87,7 @@ export const issues = {
   "date-in-number": (p: Vars) =>
     `「${p.column}」应填${p.expected}，但该单元格是日期（${p.value}，Excel 内部存为 ${p.serial}），未使用；请把单元格格式改为“常规”或“数值”并填写正确数值`,
   "percent-format-in-count": (p: Vars) =>
-    `「${p.column}」是${p.kindZh}，但单元格设为百分比格式（显示为 ${p.shown}），已按存储值 ${p.value} 读取，请核实`,
+    `「${p.column}」是${p.kind}，但单元格设为百分比格式（显示为 ${p.shown}），已按存储值 ${p.value} 读取，请核实`,
   "percent-format-read": (p: Vars) => `「${p.column}」的单元格设为百分比格式，存储值 ${p.value} 按 ${p.percent}% 读取`,
   "implausible-value": (p: Vars) =>
     `「${p.column}」的值 ${p.value} 大得不合常理（绝对值超过 ${p.max}），未使用；请核实单位和位数`,

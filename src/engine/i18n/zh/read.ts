@@ -15,4 +15,9 @@ export const read = {
   "read.reason.otherYears": "其他工作表标明的是别的年度",
   "read.reason.columns": "对应上的指标列更多",
   "read.reason.visible": "可见的工作表优先于隐藏的工作表",
+  "read.year": "{year}年",
+  "read.totalRow": "总计",
+  "read.kind.count": "数量",
+  "read.kind.unit": "以{unit}计的指标",
+  "read.kind.number": "以数值计的指标",
 } satisfies Entries;
