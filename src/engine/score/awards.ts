@@ -5,8 +5,7 @@ import type { AwardResult } from "./result";
 import { fmt, roundTo, roundTotal } from "../format";
 import { ranks } from "./ranking";
 import { nameKey } from "../read/normalise";
-import { describe, fieldLabel, live, test, type RuleContext } from "./context";
-import { targetValue } from "./simple";
+import { describe, fieldLabel, live, targetValue, test, type RuleContext } from "./context";
 import { message } from "../messages";
 
 export function evaluateListAmount(a: z.infer<typeof ListAmountAward>, ctx: RuleContext): AwardResult[] {

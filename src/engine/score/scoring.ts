@@ -2,57 +2,21 @@
  * typed tables → points, totals, ranks, grades and awards. A pure function of its inputs; the sentences are built
  * only when read, so what-if can call it on every keystroke.
  */
-import type { Scheme, RuleSpecT } from "../scheme/schema";
+import type { Scheme } from "../scheme/schema";
 import type { Dataset } from "../dataset";
 import type { Issue, Lang } from "../types";
 import type { AwardResult, Detail, EntityResult, Part, ScoreRun, UsageResult } from "./result";
 import type { RuleContext } from "./context";
 import type { RuleOutcome } from "./outcome";
-import { evaluateTiers } from "./tiers";
-import { evaluateRank, READING_TEXT, type Reading } from "./rank-rule";
-import {
-  evaluateBenchmark,
-  evaluateDeduction,
-  evaluateEntered,
-  evaluateFlag,
-  evaluateGrowth,
-  evaluatePerUnit,
-  evaluateTarget,
-  evaluateVeto,
-} from "./simple";
-import { evaluateCertification } from "./certification";
 import { evaluateChosen, evaluateFlagAmount, evaluateListAmount, evaluateRankAmount, evaluateRulesMet } from "./awards";
 import { rankTyped } from "./ranking";
 import { exactSum, fmt, roundTotal, TOTAL_DECIMALS } from "../format";
 import { nameKey } from "../read/normalise";
 import { message } from "../messages";
+import { evaluateRule } from "./kinds";
+import { READING_TEXT, type Reading } from "./kinds/rank";
 
-export function evaluateRule(rule: RuleSpecT, ctx: RuleContext): RuleOutcome {
-  switch (rule.kind) {
-    case "rank":
-      return evaluateRank(rule, ctx);
-    case "tiers":
-      return evaluateTiers(rule, ctx);
-    case "target":
-      return evaluateTarget(rule, ctx);
-    case "per-unit":
-      return evaluatePerUnit(rule, ctx);
-    case "flag":
-      return evaluateFlag(rule, ctx);
-    case "entered":
-      return evaluateEntered(rule, ctx);
-    case "growth-steps":
-      return evaluateGrowth(rule, ctx);
-    case "benchmark-ratio":
-      return evaluateBenchmark(rule, ctx);
-    case "certification":
-      return evaluateCertification(rule, ctx);
-    case "deduction":
-      return evaluateDeduction(rule, ctx);
-    case "veto":
-      return evaluateVeto(rule, ctx);
-  }
-}
+export { evaluateRule };
 
 export interface ScoreOptions {
   lang?: Lang;

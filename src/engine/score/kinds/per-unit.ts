@@ -1,0 +1,61 @@
+/** Per-unit counts with an optional cap: 每新增1家上市企业加20分; 每新增一户得1分，最高3分. */
+import { z } from "zod";
+import { id, ruleBase } from "../../scheme/parts";
+import { fmt, signed } from "../../format";
+import { live, say } from "../context";
+import { labelUnit, num, perEntity, perUnit as countTimesRate } from "../entity-rule";
+import { both, capped, numeric, onGrid } from "../../whatif/gap-parts";
+import { xl } from "../../output/formula-parts";
+import { fieldProblems, type KindModule } from "./kind";
+
+export const PerUnitRule = z.object({
+  ...ruleBase,
+  kind: z.literal("per-unit"),
+  field: id,
+  points: z.number(),
+  cap: z.number().optional(),
+});
+
+export const perUnit: KindModule<typeof PerUnitRule> = {
+  kind: "per-unit",
+  schema: PerUnitRule,
+  evaluate(rule, ctx) {
+    const [label, u] = labelUnit(ctx, ctx.entities, rule.field);
+    const calc = (row: Parameters<typeof num>[0]) => countTimesRate(row, rule.field, rule.points, rule.cap);
+    return perEntity(
+      ctx,
+      rule,
+      [rule.field],
+      (row) => calc(row).capped,
+      (row, _i, p) => {
+        const v = num(row, rule.field);
+        if (v === null) return say(ctx, "basis.missing", { label });
+        const raw = calc(row).raw;
+        const cap = rule.cap !== undefined && raw > rule.cap ? fmt(rule.cap) : "";
+        return say(ctx, "basis.perUnit", {
+          label,
+          value: fmt(v),
+          unit: u.trim(),
+          rate: fmt(rule.points),
+          raw: fmt(raw),
+          cap,
+          points: signed(p),
+        });
+      },
+    );
+  },
+  formula(rule, fx, i) {
+    const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
+    if (!r) return fx.fallback("输入不是数字单元格");
+    return rule.cap !== undefined ? `MIN(${r}*${xl(rule.points)},${xl(rule.cap)})` : `${r}*${xl(rule.points)}`;
+  },
+  codec: { column: "field", max: { key: "cap", meaning: "cap" }, params: { points: "num", cap: "num" } },
+  check: (rule, refs, where) => fieldProblems(refs, where, rule.field),
+  gap(rule, env, unit) {
+    if (!live(env.ctx, unit) || rule.points <= 0) return null;
+    const v = num(env.entities.rows[unit], rule.field) ?? 0;
+    if (rule.cap !== undefined && v * rule.points >= rule.cap - 1e-9) return capped(env, unit);
+    const res = Math.max(env.res(env.entities, rule.field), 1e-6);
+    return numeric(env, unit, rule.field, onGrid(v + res, res), both("perUnitLevel"));
+  },
+};
