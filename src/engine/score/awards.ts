@@ -104,7 +104,7 @@ interface Ranking {
 }
 
 /** The mean completion ratio (actual / target) of the target rules named, per unit; null where one is missing. */
-function meanCompletion(a: RankAward, ctx: RuleContext, i: number): number | null {
+export function completionRatio(a: RankAward, ctx: RuleContext, i: number): number | null {
   const ratios: number[] = [];
   for (const id of a.fallbackTargets) {
     const rule = ctx.scheme.rules.find((r) => r.id === id);
@@ -114,7 +114,7 @@ function meanCompletion(a: RankAward, ctx: RuleContext, i: number): number | nul
     if (!t || t.value === null || t.value <= 0 || typeof v !== "number") return null;
     ratios.push(v / t.value);
   }
-  return ratios.length ? roundTotal(ratios.reduce((s, x) => s + x, 0) / ratios.length) : null;
+  return ratios.length ? ratios.reduce((s, x) => s + x, 0) / ratios.length : null;
 }
 
 /** What the award ranks by: a column when the workbook has it, else the mean completion of targets, else totals. */
@@ -140,7 +140,8 @@ function rankingOf(a: RankAward, ctx: RuleContext, totals: Array<number | null>)
     const targets = a.fallbackTargets.join(say(ctx, "basis.enum"));
     r.note = `${clause} ${say(ctx, "basis.award.byCompletion", { column, targets })}`;
     for (let i = 0; i < n; i++) {
-      const v = live(ctx, i) ? meanCompletion(a, ctx, i) : null;
+      const ratio = live(ctx, i) ? completionRatio(a, ctx, i) : null;
+      const v = ratio === null ? null : roundTotal(ratio);
       if (v !== null) set(i, v, say(ctx, "basis.award.meanCompletion", { pct: fmt(roundTo(v * 100, 2)) }));
     }
   } else {

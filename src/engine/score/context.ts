@@ -164,7 +164,7 @@ export function word(ctx: { scheme: Scheme; lang: Lang }, zh: string): string {
 
 /** A value in a sentence: numbers as fmt writes them, yes/no and blank in the run's language. */
 export function show(ctx: { lang: Lang }, x: number | boolean | string | null | undefined): string {
-  if (ctx.lang === "zh" || typeof x === "number" || typeof x === "string") return fmt(x);
+  if (typeof x === "number" || typeof x === "string") return fmt(x);
   if (x === null || x === undefined) return t(ctx.lang, "basis.blank");
   return t(ctx.lang, x ? "basis.yes" : "basis.no");
 }

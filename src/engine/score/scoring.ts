@@ -5,7 +5,7 @@
 import type { Scheme } from "../scheme/schema";
 import type { Dataset } from "../dataset";
 import type { Issue, Lang } from "../types";
-import type { AwardResult, Detail, EntityResult, Part, ScoreRun, UsageResult } from "./result";
+import type { AwardResult, Detail, EntityResult, Part, ScoreRun } from "./result";
 import type { RuleContext } from "./context";
 import type { RuleOutcome } from "./outcome";
 import { evaluateChosen, evaluateFlagAmount, evaluateListAmount, evaluateRankAmount, evaluateRulesMet } from "./awards";

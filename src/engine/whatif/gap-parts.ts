@@ -10,6 +10,7 @@ import type { GapChange, GapEnv, RuleGap } from "./gap-env";
 import { fieldLabel, fieldUnit } from "../score/context";
 import { fmt, roundTo, signed } from "../format";
 import { wt } from "./text";
+import { t as tt } from "../i18n";
 
 /** Rounded to 9 decimals: differences of data values without binary noise. */
 export const r9 = (x: number) => roundTo(x, 9);
@@ -114,7 +115,7 @@ export function gapOf(
   const gain = r9(after - before);
   const text = (lang: Lang) =>
     wt(lang, "reachLevel", {
-      changes: changes.map((c) => changeText(c, lang)).join(lang === "zh" ? "；" : "; "),
+      changes: changes.map((c) => changeText(c, lang)).join(tt(lang, "basis.sep")),
       level: level[lang],
       gain: signed(gain),
     });
@@ -184,7 +185,7 @@ const OP: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<
 export function condText(env: GapEnv, table: Table, c: ConditionT, lang: Lang, short: boolean): string {
   const t = condTarget(env, c);
   const label = short ? "" : fieldLabel(env.ctx, table, c.field);
-  if (c.op === "is") return `${label}${lang === "zh" ? "：" : ": "}${t === true ? wt(lang, "yes") : wt(lang, "no")}`;
+  if (c.op === "is") return tt(lang, "basis.cond.is", { label, value: wt(lang, t === true ? "yes" : "no") });
   const u = fieldUnit(env.ctx, table, c.field);
   return `${label}${short ? "" : " "}${OP[c.op]}${t === null ? "?" : fmt(t)}${short || !u ? "" : " " + u}`;
 }

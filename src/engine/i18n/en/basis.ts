@@ -133,6 +133,9 @@ export const basis: Mirror<typeof zh> = {
   "basis.award.chosen": "{label}: {option} → {amount} {unit}",
   "basis.award.chosenLabel": "{label}: {option}",
   "basis.award.suggest": 'special award "{option}" suggested: {name}, the best in {group} ({points} points)',
+  // what-if gaps
+  "basis.gap.needNow": "{need} ({now})",
+  "basis.gap.byColumn": "{label}",
   // the kinds by name, and the rules sheet's help
   "basis.kind.rank": "ranking",
   "basis.kind.tiers": "tiers",

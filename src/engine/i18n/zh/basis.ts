@@ -132,6 +132,9 @@ export const basis = {
   "basis.award.chosen": "{label}：{option} → {amount} {unit}",
   "basis.award.chosenLabel": "{label}：{option}",
   "basis.award.suggest": "专项奖励“{option}”建议：{group}得分最高的 {name}（{points} 分）",
+  // what-if gaps
+  "basis.gap.needNow": "{need}（{now}）",
+  "basis.gap.byColumn": "「{label}」",
   // the kinds by name, and the rules sheet's help (方案说明)
   "basis.kind.rank": "排序法",
   "basis.kind.tiers": "分档",

@@ -51,7 +51,8 @@ export interface SchemeRefs {
 /** Every piece of one rule kind. `R` is the rule as its schema parses it. */
 export interface KindPieces<R extends { kind: string }> {
   kind: R["kind"];
-  /** points per unit, eagerly; the explanation sentence (basis, from the catalogue domain `basis`) and evidence lazily */
+  /** points per unit, eagerly; the explanation sentence (basis, from the catalogue domain `basis`) and the
+   * evidence lazily */
   evaluate(rule: R, ctx: RuleContext): RuleOutcome;
   /** the live Excel formula of unit i's points, or null where the value stays (fx.fallback says why) */
   formula(rule: R, fx: Formulas, i: number): string | null;

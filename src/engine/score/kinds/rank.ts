@@ -37,7 +37,7 @@ export const RankRule = z.object({
   step: z.number().positive().optional(),
   /** min-max: the share of full points the last one keeps (e.g. 0.2) */
   floorShare: z.number().min(0).max(1).default(0),
-  /** when the entity table has this column, its values are the points (e.g. certified by a bureau) instead of ranking */
+  /** when the entity table has this column, its values are the points (e.g. certified by a bureau), not ranks */
   enteredPoints: id.optional(),
   /**
    * an option that decides between the entered points and ranking: choice "entered" takes the points the bureau
@@ -134,7 +134,7 @@ function choiceName(rule: Rule, ctx: RuleContext): string {
   return opt?.choices.find((c) => c.id === ctx.options[opt.id])?.name ?? "";
 }
 
-/** One unit's entered points, clamped to [0, full]; a blank under an explicit reading, or a value outside, is warned. */
+/** One unit's entered points, clamped to [0, full]; a blank under an explicit reading or a value outside is warned. */
 function enteredPointsOf(rule: Rule, ctx: RuleContext, i: number, elabel: string): number {
   const entered = rule.enteredPoints!;
   const row = ctx.entities.rows[i];
