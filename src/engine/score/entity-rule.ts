@@ -77,3 +77,30 @@ export function perUnit(row: Row, field: string, rate: number, cap?: number): { 
   const raw = (num(row, field) ?? 0) * rate;
   return { raw, capped: cap !== undefined ? Math.min(raw, cap) : raw };
 }
+
+/** A field's words in a sentence: its label and its unit (" 亿元", or "") in the run's language. */
+export interface FieldWords {
+  label: string;
+  unit: string;
+}
+
+/**
+ * The evaluator of a kind judged on one field of the unit's own row: `points` for each live unit, `sentence` for
+ * why (after the clause), both given the field's words.
+ */
+export function onField<R extends { id: string; clause: string; field: string }>(
+  points: (rule: R, ctx: RuleContext, row: Row, w: FieldWords) => number,
+  sentence: (rule: R, ctx: RuleContext, row: Row, p: number, w: FieldWords) => string,
+): (rule: R, ctx: RuleContext) => RuleOutcome {
+  return (rule, ctx) => {
+    const [label, unit] = labelUnit(ctx, ctx.entities, rule.field);
+    const w = { label, unit };
+    return perEntity(
+      ctx,
+      rule,
+      [rule.field],
+      (row) => points(rule, ctx, row, w),
+      (row, _i, p) => sentence(rule, ctx, row, p, w),
+    );
+  };
+}

@@ -12,14 +12,11 @@ import { fmt, roundTo, signed } from "../format";
 import { wt } from "./text";
 import { t as tt } from "../i18n";
 
-/** Rounded to 9 decimals: differences of data values without binary noise. */
-export const r9 = (x: number) => roundTo(x, 9);
-
 // the data's grid: values the data could hold at its resolution
 const dec = (res: number) => Math.max(0, Math.round(-Math.log10(res)));
 export const onGrid = (x: number, res: number) => Number((Math.round(x / res) * res).toFixed(dec(res)));
-const ceilGrid = (t: number, res: number) => onGrid(Math.ceil(r9(t / res)) * res, res);
-const floorGrid = (t: number, res: number) => onGrid(Math.floor(r9(t / res)) * res, res);
+const ceilGrid = (t: number, res: number) => onGrid(Math.ceil(roundTo(t / res, 9)) * res, res);
+const floorGrid = (t: number, res: number) => onGrid(Math.floor(roundTo(t / res, 9)) * res, res);
 
 /** The value nearest to the current one that satisfies `x op t`, at the data's resolution. */
 export function solve(op: string, t: number, res: number): number {
@@ -96,6 +93,12 @@ export function changeText(c: GapChange, lang: Lang): string {
   return s;
 }
 
+/** Which rule and unit a gap is about. */
+function gapHead(env: GapEnv, unit: number) {
+  const rule = env.scheme.rules[env.k];
+  return { rule: rule.id, ruleIndex: env.k, kind: rule.kind, entity: unit, name: env.entities.rows[unit].name };
+}
+
 /** A gap: the changes, the points they give (by the rule's own evaluator), and the sentence in both languages. */
 export function gapOf(
   env: GapEnv,
@@ -104,7 +107,6 @@ export function gapOf(
   level: { zh: string; en: string },
   pointsAfter?: number,
 ): RuleGap | null {
-  const rule = env.scheme.rules[env.k];
   const before = env.cur(unit);
   const after =
     pointsAfter ??
@@ -112,7 +114,7 @@ export function gapOf(
       changes.map((c) => c.change),
       unit,
     );
-  const gain = r9(after - before);
+  const gain = roundTo(after - before, 9);
   const text = (lang: Lang) =>
     wt(lang, "reachLevel", {
       changes: changes.map((c) => changeText(c, lang)).join(tt(lang, "basis.sep")),
@@ -120,11 +122,7 @@ export function gapOf(
       gain: signed(gain),
     });
   return {
-    rule: rule.id,
-    ruleIndex: env.k,
-    kind: rule.kind,
-    entity: unit,
-    name: env.entities.rows[unit].name,
+    ...gapHead(env, unit),
     status: "gap",
     changes,
     pointsBefore: before,
@@ -138,20 +136,17 @@ export function gapOf(
 export function capped(env: GapEnv, unit: number, key = "capped"): RuleGap {
   const rule = env.scheme.rules[env.k];
   const p = env.cur(unit);
-  const label = `${rule.id} ${rule.label}`;
+  const words = both(key, { rule: `${rule.id} ${rule.label}`, points: fmt(p) });
+  const level = { ...words };
   return {
-    rule: rule.id,
-    ruleIndex: env.k,
-    kind: rule.kind,
-    entity: unit,
-    name: env.entities.rows[unit].name,
+    ...gapHead(env, unit),
     status: "capped",
     changes: [],
     pointsBefore: p,
     pointsAfter: p,
     gain: 0,
-    level: { zh: wt("zh", key, { rule: label, points: fmt(p) }), en: wt("en", key, { rule: label, points: fmt(p) }) },
-    text: { zh: wt("zh", key, { rule: label, points: fmt(p) }), en: wt("en", key, { rule: label, points: fmt(p) }) },
+    level,
+    text: words,
   };
 }
 

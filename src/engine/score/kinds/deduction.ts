@@ -3,7 +3,7 @@ import { z } from "zod";
 import { id, ruleBase } from "../../scheme/parts";
 import { fmt, signed } from "../../format";
 import { live, say } from "../context";
-import { labelUnit, num, perEntity, perUnit } from "../entity-rule";
+import { num, onField, perUnit } from "../entity-rule";
 import { both, capped, numeric, onGrid, solve } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
 import { fieldProblems, type KindModule } from "./kind";
@@ -21,24 +21,18 @@ export const DeductionRule = z.object({
 export const deduction: KindModule<typeof DeductionRule> = {
   kind: "deduction",
   schema: DeductionRule,
-  evaluate(rule, ctx) {
-    const [label, u] = labelUnit(ctx, ctx.entities, rule.field);
-    const calc = (row: Parameters<typeof num>[0]) => perUnit(row, rule.field, rule.pointsPer, rule.max);
-    return perEntity(
-      ctx,
-      rule,
-      [rule.field],
-      (row) => -calc(row).capped,
-      (row, _i, p) => {
-        const v = num(row, rule.field);
-        if (v === null || v === 0)
-          return say(ctx, "basis.deduction.none", { label, value: v === null ? say(ctx, "basis.notFilled") : "0" });
-        const max = rule.max !== undefined && calc(row).raw > rule.max ? fmt(rule.max) : "";
-        const vars = { label, value: fmt(v), unit: u.trim(), rate: fmt(rule.pointsPer), max, points: signed(p) };
-        return say(ctx, "basis.deduction", vars);
-      },
-    );
-  },
+  evaluate: onField(
+    (rule, _ctx, row) => -perUnit(row, rule.field, rule.pointsPer, rule.max).capped,
+    (rule, ctx, row, p, { label, unit }) => {
+      const v = num(row, rule.field);
+      if (v === null || v === 0)
+        return say(ctx, "basis.deduction.none", { label, value: v === null ? say(ctx, "basis.notFilled") : "0" });
+      const raw = perUnit(row, rule.field, rule.pointsPer, rule.max).raw;
+      const max = rule.max !== undefined && raw > rule.max ? fmt(rule.max) : "";
+      const vars = { label, value: fmt(v), unit: unit.trim(), rate: fmt(rule.pointsPer), max, points: signed(p) };
+      return say(ctx, "basis.deduction", vars);
+    },
+  ),
   formula(rule, fx, i) {
     const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
     if (!r) return fx.fallback("输入不是数字单元格");

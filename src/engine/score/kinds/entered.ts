@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { id, ruleBase } from "../../scheme/parts";
 import { fmt, signed } from "../../format";
-import { fieldLabel, live, say, word, type RuleContext } from "../context";
-import { num, perEntity } from "../entity-rule";
+import { live, say, type RuleContext } from "../context";
+import { num, onField } from "../entity-rule";
 import { both, capped, numeric } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
 import { fieldProblems, type KindModule } from "./kind";
@@ -45,21 +45,15 @@ function pointsOf(rule: Rule, ctx: RuleContext, row: Row, label: string): number
 export const entered: KindModule<typeof EnteredRule> = {
   kind: "entered",
   schema: EnteredRule,
-  evaluate(rule, ctx) {
-    const label = word(ctx, fieldLabel(ctx, ctx.entities, rule.field));
-    return perEntity(
-      ctx,
-      rule,
-      [rule.field],
-      (row) => pointsOf(rule, ctx, row, label),
-      (row, _i, p) => {
-        const v = num(row, rule.field);
-        if (v === null) return say(ctx, "basis.entered.none", { label });
-        const vars = { label, value: fmt(v), max: fmt(rule.max), points: signed(p), clamped: fmt(p) };
-        return say(ctx, v === p ? "basis.entered" : "basis.entered.clamped", vars);
-      },
-    );
-  },
+  evaluate: onField(
+    (rule, ctx, row, { label }) => pointsOf(rule, ctx, row, label),
+    (rule, ctx, row, p, { label }) => {
+      const v = num(row, rule.field);
+      if (v === null) return say(ctx, "basis.entered.none", { label });
+      const vars = { label, value: fmt(v), max: fmt(rule.max), points: signed(p), clamped: fmt(p) };
+      return say(ctx, v === p ? "basis.entered" : "basis.entered.clamped", vars);
+    },
+  ),
   formula(rule, fx, i) {
     const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
     return r ? `MAX(0,MIN(${r},${xl(rule.max)}))` : fx.fallback("输入不是数字单元格");

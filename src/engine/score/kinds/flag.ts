@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { id, ruleBase } from "../../scheme/parts";
 import { fmt, signed } from "../../format";
-import { fieldLabel, live, say, show, word } from "../context";
-import { perEntity } from "../entity-rule";
+import { live, say, show } from "../context";
+import { onField } from "../entity-rule";
 import { both, capped, fieldChange, gapOf } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
 import { fieldProblems, type KindModule } from "./kind";
@@ -18,19 +18,13 @@ export const FlagRule = z.object({
 export const flag: KindModule<typeof FlagRule> = {
   kind: "flag",
   schema: FlagRule,
-  evaluate(rule, ctx) {
-    const label = word(ctx, fieldLabel(ctx, ctx.entities, rule.field));
-    return perEntity(
-      ctx,
-      rule,
-      [rule.field],
-      (row) => (row.values[rule.field] === true ? rule.points : 0),
-      (row, _i, p) =>
-        typeof row.values[rule.field] === "boolean"
-          ? say(ctx, "basis.flag", { label, value: show(ctx, row.values[rule.field]), points: signed(p) })
-          : say(ctx, "basis.missing", { label }),
-    );
-  },
+  evaluate: onField(
+    (rule, _ctx, row) => (row.values[rule.field] === true ? rule.points : 0),
+    (rule, ctx, row, p, { label }) =>
+      typeof row.values[rule.field] === "boolean"
+        ? say(ctx, "basis.flag", { label, value: show(ctx, row.values[rule.field]), points: signed(p) })
+        : say(ctx, "basis.missing", { label }),
+  ),
   formula(rule, fx, i) {
     const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field, "any");
     return r ? `IF(${fx.yes(r)},${xl(rule.points)},0)` : fx.fallback("缺少输入单元格");

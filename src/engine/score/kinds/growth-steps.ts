@@ -2,8 +2,8 @@
 import { z } from "zod";
 import { id, ruleBase } from "../../scheme/parts";
 import { fmt, roundTo, signed } from "../../format";
-import { fieldLabel, live, say, word } from "../context";
-import { num, perEntity } from "../entity-rule";
+import { live, say } from "../context";
+import { num, onField } from "../entity-rule";
 import { both, capped, numeric, solve } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
 import { fieldProblems, type KindModule } from "./kind";
@@ -38,33 +38,23 @@ export function growthPoints(rule: Rule, g: number): number {
 export const growthSteps: KindModule<typeof GrowthRule> = {
   kind: "growth-steps",
   schema: GrowthRule,
-  evaluate(rule, ctx) {
-    const label = word(ctx, fieldLabel(ctx, ctx.entities, rule.field));
-    const base = fmt(rule.points * rule.baseShare);
-    return perEntity(
-      ctx,
-      rule,
-      [rule.field],
-      (row) => {
-        const g = num(row, rule.field);
-        return g === null ? 0 : growthPoints(rule, g);
-      },
-      (row, _i, p) => {
-        const g = num(row, rule.field);
-        if (g === null) return say(ctx, "basis.missing", { label });
-        if (g < 0) {
-          const how = rule.below === "zero" ? say(ctx, "basis.growth.noPoints") : `${base} × (1 ${fmt(g)}%)`;
-          return say(ctx, "basis.growth.below", { label, growth: fmt(g), how, points: signed(p) });
-        }
-        const steps = {
-          pct: fmt(rule.stepPct),
-          step: fmt(rule.stepPoints),
-          cap: fmt(rule.points * rule.bonusCapShare),
-        };
-        return say(ctx, "basis.growth", { label, growth: fmt(g), base, ...steps, points: signed(p) });
-      },
-    );
-  },
+  evaluate: onField(
+    (rule, _ctx, row) => {
+      const g = num(row, rule.field);
+      return g === null ? 0 : growthPoints(rule, g);
+    },
+    (rule, ctx, row, p, { label }) => {
+      const g = num(row, rule.field);
+      if (g === null) return say(ctx, "basis.missing", { label });
+      const base = fmt(rule.points * rule.baseShare);
+      if (g < 0) {
+        const how = rule.below === "zero" ? say(ctx, "basis.growth.noPoints") : `${base} × (1 ${fmt(g)}%)`;
+        return say(ctx, "basis.growth.below", { label, growth: fmt(g), how, points: signed(p) });
+      }
+      const steps = { pct: fmt(rule.stepPct), step: fmt(rule.stepPoints), cap: fmt(rule.points * rule.bonusCapShare) };
+      return say(ctx, "basis.growth", { label, growth: fmt(g), base, ...steps, points: signed(p) });
+    },
+  ),
   formula(rule, fx, i) {
     const g = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
     if (!g) return fx.fallback("输入不是数字单元格");

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { id, ruleBase } from "../../scheme/parts";
 import { fmt, signed } from "../../format";
 import { live, say } from "../context";
-import { labelUnit, num, perEntity, perUnit as countTimesRate } from "../entity-rule";
+import { num, onField, perUnit as countTimesRate } from "../entity-rule";
 import { both, capped, numeric, onGrid } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
 import { fieldProblems, type KindModule } from "./kind";
@@ -19,31 +19,17 @@ export const PerUnitRule = z.object({
 export const perUnit: KindModule<typeof PerUnitRule> = {
   kind: "per-unit",
   schema: PerUnitRule,
-  evaluate(rule, ctx) {
-    const [label, u] = labelUnit(ctx, ctx.entities, rule.field);
-    const calc = (row: Parameters<typeof num>[0]) => countTimesRate(row, rule.field, rule.points, rule.cap);
-    return perEntity(
-      ctx,
-      rule,
-      [rule.field],
-      (row) => calc(row).capped,
-      (row, _i, p) => {
-        const v = num(row, rule.field);
-        if (v === null) return say(ctx, "basis.missing", { label });
-        const raw = calc(row).raw;
-        const cap = rule.cap !== undefined && raw > rule.cap ? fmt(rule.cap) : "";
-        return say(ctx, "basis.perUnit", {
-          label,
-          value: fmt(v),
-          unit: u.trim(),
-          rate: fmt(rule.points),
-          raw: fmt(raw),
-          cap,
-          points: signed(p),
-        });
-      },
-    );
-  },
+  evaluate: onField(
+    (rule, _ctx, row) => countTimesRate(row, rule.field, rule.points, rule.cap).capped,
+    (rule, ctx, row, p, { label, unit }) => {
+      const v = num(row, rule.field);
+      if (v === null) return say(ctx, "basis.missing", { label });
+      const raw = countTimesRate(row, rule.field, rule.points, rule.cap).raw;
+      const cap = rule.cap !== undefined && raw > rule.cap ? fmt(rule.cap) : "";
+      const vars = { label, value: fmt(v), unit: unit.trim(), rate: fmt(rule.points), raw: fmt(raw), cap };
+      return say(ctx, "basis.perUnit", { ...vars, points: signed(p) });
+    },
+  ),
   formula(rule, fx, i) {
     const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
     if (!r) return fx.fallback("输入不是数字单元格");
