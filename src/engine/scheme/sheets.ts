@@ -11,6 +11,7 @@ import { cellText } from "../read/values";
 import { parseScheme, SchemeError, type RuleKind, type Scheme } from "./schema";
 import { KINDS, type KindCodec, type MaxMeaning, type ValueKind } from "../score/kinds";
 import { t } from "../i18n";
+import { SCHEME_SHEETS } from "./sheet-names";
 import { list, parseBool, parseNum, parseValue, valueText, yes } from "./cell-values";
 
 /** The keys of awards and result-usage rules in 参数, with how each value is written; rule kinds bring their own. */
@@ -249,30 +250,20 @@ function ruleRows(s: Scheme): PlanValue[][] {
   });
 }
 
-function awardRows(s: Scheme): PlanValue[][] {
-  const skip = ["id", "clause", "kind", "unit", "label", "description"];
-  return s.awards.map((a) => [
-    a.id,
-    a.clause,
-    a.kind,
-    paramsText(a as unknown as Record<string, unknown>, skip) || null,
-    a.unit,
-    a.label,
-    a.description,
-  ]);
+/** 奖励规则 and 结果运用规则: id, clause, kind, the 参数 text (every key but those in columns of their own), the rest. */
+function otherRows<T extends { id: string; clause: string; kind: string }>(
+  items: T[],
+  skip: string[],
+  rest: (x: T) => PlanValue[],
+): PlanValue[][] {
+  const keys = ["id", "clause", "kind", ...skip];
+  const text = (x: T) => paramsText(x as unknown as Record<string, unknown>, keys) || null;
+  return items.map((x) => [x.id, x.clause, x.kind, text(x), ...rest(x)]);
 }
 
-function usageRows(s: Scheme): PlanValue[][] {
-  const skip = ["id", "clause", "kind", "outcome", "description"];
-  return s.usage.map((u) => [
-    u.id,
-    u.clause,
-    u.kind,
-    paramsText(u as unknown as Record<string, unknown>, skip) || null,
-    u.outcome,
-    u.description,
-  ]);
-}
+const awardRows = (s: Scheme) =>
+  otherRows(s.awards, ["unit", "label", "description"], (a) => [a.unit, a.label, a.description]);
+const usageRows = (s: Scheme) => otherRows(s.usage, ["outcome", "description"], (u) => [u.outcome, u.description]);
 
 /** The 方案说明 sheet: how to edit the sheets; the kinds and what 满分 means for each, from the registry. */
 function helpSheet(s: Scheme): PlanSheet {
@@ -322,19 +313,7 @@ export function schemeToPlan(s: Scheme): ResultPlan {
   };
 }
 
-/** The sheets a scheme is written to; the reader of input workbooks leaves them alone. */
-export const SCHEME_SHEETS = [
-  "方案",
-  "数据表",
-  "指标",
-  "分组",
-  "方案参数",
-  "规则",
-  "奖励规则",
-  "结果运用规则",
-  "选项",
-  "方案说明",
-];
+export { SCHEME_SHEETS };
 
 /** Does this workbook carry a scheme in sheets? */
 export function hasSchemeSheets(sheets: readonly SheetData[]): boolean {
