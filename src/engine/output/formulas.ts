@@ -14,6 +14,10 @@ import { parseA1 } from "../read/normalise";
 import { cellAt } from "../read/table";
 import { nameKey } from "../read/normalise";
 import { formulaOf } from "../score/kinds";
+import { t, type TextKey } from "../i18n";
+
+/** A reason a score cell stays a value: a key of the catalogue's basis.fallback.* */
+export type FallbackKey = Extract<TextKey, `basis.fallback.${string}`>;
 import { absA1, quoteSheet as q, searchText, xl as n, YES_WORDS } from "./formula-parts";
 
 export interface FormulaContext {
@@ -25,15 +29,19 @@ export interface FormulaContext {
 
 export class Formulas {
   private readonly sheetOf = new Map<string, SheetData>();
-  /** how many score cells stayed values, and why */
+  /** how many score cells stayed values, and why (in Chinese) */
   readonly fallbacks = new Map<string, number>();
+  /** the same by catalogue key, for the result in another language: t(lang, key) */
+  readonly fallbackKeys = new Map<FallbackKey, number>();
   constructor(readonly c: FormulaContext) {
     for (const s of c.sheets) this.sheetOf.set(s.name, s);
   }
 
   /** Count a score cell that stays a value, with the reason; returns null for the caller to return. */
-  fallback(why: string): null {
+  fallback(key: FallbackKey): null {
+    const why = t("zh", key);
     this.fallbacks.set(why, (this.fallbacks.get(why) ?? 0) + 1);
+    this.fallbackKeys.set(key, (this.fallbackKeys.get(key) ?? 0) + 1);
     return null;
   }
 
@@ -132,7 +140,7 @@ export class Formulas {
     for (const row of t.rows) {
       if (row.entity < 0 || this.c.run.entities[row.entity].vetoed) continue;
       const f = this.tiersOn(rule, t, row);
-      if (!f) this.fallback("清单中输入不是数字单元格");
+      if (!f) this.fallback("basis.fallback.listInput");
       const subject = rule.subject ? String(row.values[rule.subject] ?? row.name) : row.name;
       out.push({ entity: row.entity, subject, formula: f, value: 0 });
     }

@@ -5,18 +5,19 @@
  */
 import type { ConditionT } from "./parts";
 import type { ValueKind } from "../score/kinds/kind";
+import { t as text } from "../i18n";
 
 export const yes = (b: boolean) => (b ? "是" : "否");
 export function parseBool(s: string): boolean {
   const t = s.trim().toLowerCase();
   if (["是", "true", "y", "1", "√"].includes(t)) return true;
   if (["否", "false", "n", "0", "×", ""].includes(t)) return false;
-  throw new Error(`“${s}”应为 是 或 否`);
+  throw new Error(text("zh", "scheme.notYesNo", { text: s }));
 }
 export function parseNum(s: string): number {
   const t = s.trim();
   const n = Number(t);
-  if (t === "" || !Number.isFinite(n)) throw new Error(`“${s}”不是数字`);
+  if (t === "" || !Number.isFinite(n)) throw new Error(text("zh", "scheme.notNumber", { text: s }));
   return n;
 }
 export const list = (s: string) =>
@@ -33,9 +34,9 @@ export function condText(c: ConditionT, defaultField?: string): string {
 }
 export function parseCond(s: string, defaultField?: string): ConditionT {
   const m = /^\s*([A-Za-z][\w.-]*)?\s*(>=|<=|>|<|=|≥|≤)\s*(.+?)\s*$/.exec(s);
-  if (!m) throw new Error(`条件“${s}”应写成 字段>=数值、字段=是 等形式`);
+  if (!m) throw new Error(text("zh", "scheme.condText", { text: s }));
   const field = m[1] ?? defaultField;
-  if (!field) throw new Error(`条件“${s}”缺少字段`);
+  if (!field) throw new Error(text("zh", "scheme.condField", { text: s }));
   const op = ({ "≥": ">=", "≤": "<=" } as Record<string, string>)[m[2]] ?? m[2];
   const raw = m[3];
   if (raw.startsWith("@")) return { field, op: op as ConditionT["op"], value: { param: raw.slice(1) } };
@@ -89,7 +90,7 @@ export function parseValue(kind: ValueKind, s: string): unknown {
       return parseConds(s);
     case "target": {
       const [table, column] = s.trim().split(".");
-      if (!table || !column) throw new Error(`“${s}”应写成 表.列，例如 targets.output`);
+      if (!table || !column) throw new Error(text("zh", "scheme.tableColumn", { text: s }));
       return { table, column };
     }
     case "levels":

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { Condition, id, NumOrParam, RankReading, type ConditionT, type NumOrParamT } from "./parts";
 import { RULE_SCHEMAS, type RuleSpecT } from "../score/kinds";
 import { checkRule, type SchemeRefs } from "../score/kinds";
+import { t } from "../i18n";
 
 export { Condition, NumOrParam, RankReading };
 export type { ConditionT, NumOrParamT, RuleSpecT };
@@ -260,7 +261,7 @@ export function parseScheme(input: unknown): Scheme {
   const s = r.data;
   const refs = schemeRefs(s);
   const problems: string[] = [];
-  if (!refs.tables.has(s.entityTable)) problems.push(`entityTable: 没有 id 为 ${s.entityTable} 的表`);
+  if (!refs.tables.has(s.entityTable)) problems.push(t("zh", "scheme.noEntityTable", { table: s.entityTable }));
   problems.push(...ruleProblems(s, refs), ...awardProblems(s, refs), ...schemeProblems(s, refs));
   if (problems.length) throw new SchemeError(problems);
   return s;
@@ -278,8 +279,9 @@ function schemeRefs(s: Scheme): SchemeRefs {
     const f = fieldsOf(tid);
     const out: string[] = [];
     for (const c of conds) {
-      if (!f.has(c.field)) out.push(`${where}: 表 ${tid} 没有字段 ${c.field}`);
-      if (typeof c.value === "object" && !params.has(c.value.param)) out.push(`${where}: 没有参数 ${c.value.param}`);
+      if (!f.has(c.field)) out.push(t("zh", "scheme.tableNoField", { where, table: tid, field: c.field }));
+      if (typeof c.value === "object" && !params.has(c.value.param))
+        out.push(t("zh", "scheme.noParam", { where, param: c.value.param }));
     }
     return out;
   };
@@ -291,10 +293,11 @@ function ruleProblems(s: Scheme, refs: SchemeRefs): string[] {
   const problems: string[] = [];
   const ruleIds = new Set<string>();
   for (const r of s.rules) {
-    const where = `规则 ${r.id} (${r.clause})`;
-    if (ruleIds.has(r.id)) problems.push(`${where}: id 重复`);
+    const where = t("zh", "scheme.whereRule", { id: r.id, clause: r.clause });
+    if (ruleIds.has(r.id)) problems.push(t("zh", "scheme.duplicateId", { where }));
     ruleIds.add(r.id);
-    if (r.group && !s.groups.some((g) => g.id === r.group)) problems.push(`${where}: group: 没有分组 ${r.group}`);
+    if (r.group && !s.groups.some((g) => g.id === r.group))
+      problems.push(t("zh", "scheme.noGroup", { where, key: "group", group: r.group }));
     problems.push(...checkRule(r, refs, where));
   }
   return problems;
@@ -306,46 +309,52 @@ function awardRefProblems(s: Scheme, refs: SchemeRefs, a: AwardSpecT, where: str
   const hasField = (f: string) => refs.entityFields.has(f);
   if (a.kind === "list-amount") {
     out.push(...refs.checkConds(where + " filter", a.over, a.filter));
-    if (!refs.fieldsOf(a.over).has(a.amount.field)) out.push(`${where}: amount.field: 没有字段 ${a.amount.field}`);
+    if (!refs.fieldsOf(a.over).has(a.amount.field))
+      out.push(t("zh", "scheme.noField", { where, key: "amount.field", field: a.amount.field }));
   } else if (a.kind === "flag-amount" || a.kind === "chosen") {
-    if (!hasField(a.field)) out.push(`${where}: field: 没有字段 ${a.field}`);
+    if (!hasField(a.field)) out.push(t("zh", "scheme.noField", { where, key: "field", field: a.field }));
     if (a.kind === "chosen")
       for (const o of a.options)
         if (o.suggestGroup && !s.groups.some((g) => g.id === o.suggestGroup))
-          out.push(`${where}: suggestGroup: 没有分组 ${o.suggestGroup}`);
+          out.push(t("zh", "scheme.noGroup", { where, key: "suggestGroup", group: o.suggestGroup }));
   } else if (a.kind === "rules-met") {
-    for (const x of a.rules) if (!s.rules.some((r) => r.id === x)) out.push(`${where}: rules: 没有规则 ${x}`);
+    for (const x of a.rules)
+      if (!s.rules.some((r) => r.id === x)) out.push(t("zh", "scheme.noRule", { where, rule: x }));
   } else {
     for (const x of a.fallbackTargets) {
       const rule = s.rules.find((q) => q.id === x);
-      if (!rule || rule.kind !== "target") out.push(`${where}: fallbackTargets: ${x} 不是目标类规则`);
+      if (!rule || rule.kind !== "target") out.push(t("zh", "scheme.notTarget", { where, rule: x }));
     }
-    if (a.rankBy && !hasField(a.rankBy)) out.push(`${where}: rankBy: 没有字段 ${a.rankBy}`);
+    if (a.rankBy && !hasField(a.rankBy)) out.push(t("zh", "scheme.noField", { where, key: "rankBy", field: a.rankBy }));
   }
   return out;
 }
 
 function awardProblems(s: Scheme, refs: SchemeRefs): string[] {
-  return s.awards.flatMap((a) => awardRefProblems(s, refs, a, `奖励 ${a.id} (${a.clause})`));
+  return s.awards.flatMap((a) =>
+    awardRefProblems(s, refs, a, t("zh", "scheme.whereAward", { id: a.id, clause: a.clause })),
+  );
 }
 
 /** The scheme as a whole: the base column, group weights, options, usage and its history, grading. */
 function schemeProblems(s: Scheme, refs: SchemeRefs): string[] {
   const problems: string[] = [];
-  if (s.total.base && !refs.entityFields.has(s.total.base)) problems.push(`total.base: 没有字段 ${s.total.base}`);
+  if (s.total.base && !refs.entityFields.has(s.total.base))
+    problems.push(t("zh", "scheme.noBase", { field: s.total.base }));
   const gsum = s.groups.reduce((x, g) => x + g.weight, 0);
   const weightsStated = s.notes.some((n) => n.includes("权重合计"));
   if (s.groups.length && s.groups.some((g) => g.cap) && Math.abs(gsum - 100) > 1e-9 && !weightsStated)
-    problems.push(`groups: 权重合计为 ${gsum}，应为 100（或在 notes 中说明“权重合计”）`);
+    problems.push(t("zh", "scheme.weights", { sum: gsum }));
   for (const o of s.options)
-    if (!o.choices.some((c) => c.id === o.default)) problems.push(`选项 ${o.id}: default ${o.default} 不在 choices 中`);
+    if (!o.choices.some((c) => c.id === o.default))
+      problems.push(t("zh", "scheme.badDefault", { option: o.id, choice: o.default }));
   for (const u of s.usage)
     if (u.option && !s.options.some((o) => o.id === u.option && o.choices.some((c) => c.id === "on")))
-      problems.push(`结果运用 ${u.id}: option: 需要选项 ${u.option}（on / off）`);
-  if (s.usage.length && !s.historyTable) problems.push(`usage: 需要 historyTable（往年结果表）`);
-  if (s.historyTable && !refs.tables.has(s.historyTable)) problems.push(`historyTable: 没有表 ${s.historyTable}`);
-  if (s.grading && s.grading.labels.length !== s.grading.bands.length + 1)
-    problems.push(`grading: labels 应比 bands 多一个`);
+      problems.push(t("zh", "scheme.usageOption", { id: u.id, option: u.option }));
+  if (s.usage.length && !s.historyTable) problems.push(t("zh", "scheme.noHistory", {}));
+  if (s.historyTable && !refs.tables.has(s.historyTable))
+    problems.push(t("zh", "scheme.noHistoryTable", { table: s.historyTable }));
+  if (s.grading && s.grading.labels.length !== s.grading.bands.length + 1) problems.push(t("zh", "scheme.grading", {}));
   return problems;
 }
 

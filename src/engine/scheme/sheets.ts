@@ -10,7 +10,7 @@ import { a1 } from "../read/normalise";
 import { cellText } from "../read/values";
 import { parseScheme, SchemeError, type RuleKind, type Scheme } from "./schema";
 import { KINDS, type KindCodec, type MaxMeaning, type ValueKind } from "../score/kinds";
-import { t } from "../i18n";
+import { t as say } from "../i18n";
 import { SCHEME_SHEETS } from "./sheet-names";
 import { list, parseBool, parseNum, parseValue, valueText, yes } from "./cell-values";
 
@@ -75,7 +75,7 @@ export function paramsText(obj: Record<string, unknown>, skip: string[]): string
     if (skip.includes(k) || k === segments?.key || v === undefined) continue;
     if ((k === "filter" || k === "fallbackTargets") && Array.isArray(v) && v.length === 0) continue;
     const t = KEY_TYPES[k];
-    if (!t) throw new Error(`没有 ${k} 的文字形式`);
+    if (!t) throw new Error(say("zh", "scheme.noTextForm", { key: k }));
     parts.push(`${k}=${valueText(t, v)}`);
   }
   return parts.join("; ");
@@ -108,7 +108,10 @@ export function parseParams(text: string, kind: string): Record<string, unknown>
       if (segments && m[1] === "field") field = v as string;
       else setParam(out, m[1], v);
     } else if (segments) free.push(seg);
-    else throw new Error(`“${seg}”不是 参数=值 的形式（可用：${Object.keys(KEY_TYPES).slice(0, 12).join("、")}…）`);
+    else
+      throw new Error(
+        say("zh", "scheme.notKeyValue", { text: seg, keys: Object.keys(KEY_TYPES).slice(0, 12).join("、") }),
+      );
   }
   return segments ? { ...out, ...segments.read(free, field) } : out;
 }
@@ -268,26 +271,26 @@ const usageRows = (s: Scheme) => otherRows(s.usage, ["outcome", "description"], 
 /** The 方案说明 sheet: how to edit the sheets; the kinds and what 满分 means for each, from the registry. */
 function helpSheet(s: Scheme): PlanSheet {
   const help = newSheet("help", "方案说明");
-  const kinds = Object.values(KINDS).map((k) => t("zh", "basis.help.kind", { kind: k.kind, name: kindName(k.kind) }));
+  const kinds = Object.values(KINDS).map((k) => say("zh", "basis.help.kind", { kind: k.kind, name: kindName(k.kind) }));
   const meanings: MaxMeaning[] = ["full", "highest", "cap", "mostDeducted"];
   const max = meanings.map((m) => {
     const ks = Object.values(KINDS).filter((k) => (k.codec as KindCodec<unknown>).max?.meaning === m);
-    return t("zh", `basis.help.max.${m}`, { kinds: ks.map((k) => k.kind).join("/") });
+    return say("zh", `basis.help.max.${m}`, { kinds: ks.map((k) => k.kind).join("/") });
   });
   help.values.push(
-    [t("zh", "basis.help.title", { name: s.name })],
-    [t("zh", "basis.help.edit")],
-    [t("zh", "basis.help.params")],
-    [t("zh", "basis.help.tiers")],
-    [t("zh", "basis.help.kinds", { kinds: kinds.join(" · ") })],
-    [t("zh", "basis.help.roles", { max: max.join("，") })],
+    [say("zh", "basis.help.title", { name: s.name })],
+    [say("zh", "basis.help.edit")],
+    [say("zh", "basis.help.params")],
+    [say("zh", "basis.help.tiers")],
+    [say("zh", "basis.help.kinds", { kinds: kinds.join(" · ") })],
+    [say("zh", "basis.help.roles", { max: max.join("，") })],
   );
   help.widths = [120];
   return help;
 }
 
 /** A kind's name in the help sheet (排序法, 分档, …). */
-const kindName = (kind: RuleKind) => t("zh", `basis.kind.${kind}`);
+const kindName = (kind: RuleKind) => say("zh", `basis.kind.${kind}`);
 
 export function schemeToPlan(s: Scheme): ResultPlan {
   const groups = s.groups.map((g) => [g.id, g.name, g.weight, yes(g.cap), g.responsible ?? null]);
@@ -344,13 +347,19 @@ function grid(
 ): Grid | null {
   const s = sheets.find((x) => x.name === name);
   if (!s) {
-    if (required) problems.list.push(`缺少工作表「${name}」`);
+    if (required) problems.list.push(say("zh", "scheme.noSheet", { sheet: name }));
     return null;
   }
   const text = (v: CellValue) => (v === null ? "" : cellText(v).trim());
   const header = (s.values[0] ?? []).map(text);
   expected.forEach((h, i) => {
-    if (header[i] !== h) problems.at(name, s.originRow, s.originCol + i, `表头应为“${h}”，现为“${header[i] ?? ""}”`);
+    if (header[i] !== h)
+      problems.at(
+        name,
+        s.originRow,
+        s.originCol + i,
+        say("zh", "scheme.header", { expected: h, found: header[i] ?? "" }),
+      );
   });
   const rows = s.values
     .slice(1)
@@ -397,7 +406,7 @@ function readMeta(meta: Grid | null, P: Problems) {
     else if (r.cells[0] === "exclude") {
       const [name, clause, ...reason] = r.cells[1].split("|").map((x) => x.trim());
       if (!name || !clause || !reason.join("|"))
-        P.at("方案", r.row, 1, `exclude 应写成 名称 | 条款 | 原因，现为“${r.cells[1]}”`);
+        P.at("方案", r.row, 1, say("zh", "scheme.exclude", { text: r.cells[1] }));
       else exclude.push({ name, clause, reason: reason.join(" | ") });
     } else m[r.cells[0]] = r.cells[1];
   }
@@ -408,7 +417,7 @@ function readMeta(meta: Grid | null, P: Problems) {
 function readDerived(R: Reader, row: number, d: string) {
   const mm = /^([\w.-]+)=([\w.-]+)-([\w.-]+):([^:]+)(?::(.+))?$/.exec(d);
   if (!mm) {
-    R.P.at(R.g.name, row, 7, `派生字段“${d}”应写成 id=列1-列2:名称[:单位]`);
+    R.P.at(R.g.name, row, 7, say("zh", "scheme.derived", { text: d }));
     return null;
   }
   const base = { id: mm[1], name: mm[4], op: "sub" as const, args: [mm[2], mm[3]] as [string, string] };
@@ -467,7 +476,7 @@ const unitFactor = (x: string): [string, number] => {
 function readColumns(R: Reader, tables: ReturnType<typeof readTables>): void {
   for (const r of R.g.rows) {
     const t = tables.find((x) => x.id === r.cells[0]);
-    if (!t) R.P.at(R.g.name, r.row, 0, `没有数据表“${r.cells[0]}”（见「数据表」）`);
+    if (!t) R.P.at(R.g.name, r.row, 0, say("zh", "scheme.noDataTable", { table: r.cells[0] }));
     else t.columns.push(readColumn(R, r));
   }
 }
@@ -519,7 +528,7 @@ function readRules(R: Reader) {
     Object.assign(o, R.wrap(r.row, "参数", () => parseParams(ptext, kind)) ?? {});
     const mk = codec?.max?.key;
     if (mk && max !== "") o[mk] = R.optNum(r.row, "满分", max);
-    if (!mk && max !== "") R.P.at(R.g.name, r.row, R.col("满分"), `类型 ${kind} 的满分由参数决定，此列应留空`);
+    if (!mk && max !== "") R.P.at(R.g.name, r.row, R.col("满分"), say("zh", "scheme.maxByParams", { kind }));
     return o;
   });
 }

@@ -136,6 +136,20 @@ export const basis: Mirror<typeof zh> = {
   // what-if gaps
   "basis.gap.needNow": "{need} ({now})",
   "basis.gap.byColumn": "{label}",
+  // why a score cell stays a value (the result sheet counts each)
+  "basis.fallback.ratioLower": "a ratio reading of a lower-is-better indicator",
+  "basis.fallback.rankRange": "a cell in the ranked range is not a number",
+  "basis.fallback.excludedName": "the name of a unit not evaluated is not a text cell",
+  "basis.fallback.vetoedReading": "a ratio or range reading while a unit is vetoed",
+  "basis.fallback.duplicates": "units listed twice",
+  "basis.fallback.listInput": "an input in a list is not a number cell",
+  "basis.fallback.target": "the target or the actual value is not a number cell",
+  "basis.fallback.benchmark": "the weight or the benchmark is missing",
+  "basis.fallback.noCell": "the input cell is missing",
+  "basis.fallback.noNumber": "no data, or not a number cell",
+  "basis.fallback.certList": "a recognition from the recognition list",
+  "basis.fallback.enteredPoints": "the bureau's points are not a number cell",
+  "basis.fallback.notNumber": "the input is not a number cell",
   // the kinds by name, and the rules sheet's help
   "basis.kind.rank": "ranking",
   "basis.kind.tiers": "tiers",

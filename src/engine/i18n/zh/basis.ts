@@ -135,6 +135,20 @@ export const basis = {
   // what-if gaps
   "basis.gap.needNow": "{need}（{now}）",
   "basis.gap.byColumn": "「{label}」",
+  // why a score cell stays a value (the result sheet counts each)
+  "basis.fallback.ratioLower": "按比值折算的越小越好指标",
+  "basis.fallback.rankRange": "排序范围内有非数字单元格",
+  "basis.fallback.excludedName": "暂不考核的单位名称不是文字单元格",
+  "basis.fallback.vetoedReading": "有不予评价的单位时按比值或极差折算",
+  "basis.fallback.duplicates": "有重复的单位",
+  "basis.fallback.listInput": "清单中输入不是数字单元格",
+  "basis.fallback.target": "目标或实际值不是数字单元格",
+  "basis.fallback.benchmark": "缺少权重或基准值",
+  "basis.fallback.noCell": "缺少输入单元格",
+  "basis.fallback.noNumber": "缺数据或不是数字单元格",
+  "basis.fallback.certList": "认定清单表中的认定",
+  "basis.fallback.enteredPoints": "认定部门给分不是数字单元格",
+  "basis.fallback.notNumber": "输入不是数字单元格",
   // the kinds by name, and the rules sheet's help (方案说明)
   "basis.kind.rank": "排序法",
   "basis.kind.tiers": "分档",

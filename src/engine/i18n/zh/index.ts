@@ -1,8 +1,9 @@
 /** The Chinese package: every domain's texts (the default language). Keys are unique across domains (a test checks). */
 import { issues } from "./issues";
 import { basis } from "./basis";
+import { scheme } from "./scheme";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
-export const zhDomains = { issues, basis };
+export const zhDomains = { issues, basis, scheme };
 
-export const zh = { ...issues, ...basis };
+export const zh = { ...issues, ...basis, ...scheme };

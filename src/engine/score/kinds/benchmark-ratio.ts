@@ -8,6 +8,7 @@ import { zeros, type RuleOutcome } from "../outcome";
 import { both, capped, fieldChange, numeric, onGrid, solve } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
 import { fieldProblems, type KindModule } from "./kind";
+import { t } from "../../i18n";
 
 export const BenchmarkRule = z.object({
   ...ruleBase,
@@ -93,10 +94,10 @@ export const benchmarkRatio: KindModule<typeof BenchmarkRule> = {
   },
   formula(rule, fx, i) {
     const x = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
-    if (!x) return fx.fallback("缺数据或不是数字单元格");
+    if (!x) return fx.fallback("basis.fallback.noNumber");
     const w = typeof rule.weight === "number" ? xl(rule.weight) : fx.param(rule.weight.param);
     const b = typeof rule.benchmark === "number" ? xl(rule.benchmark) : fx.param(rule.benchmark.param);
-    if (!w || !b) return fx.fallback("缺少权重或基准值");
+    if (!w || !b) return fx.fallback("basis.fallback.benchmark");
     // a benchmark that defaults to the average is AVERAGE over the column: every row, as the engine takes it
     return isLower({ scheme: fx.c.scheme, entities: fx.entities }, rule.field)
       ? `IF(${x}>0,${w}*MAX(0,MIN(${b}/${x},${xl(rule.cap)})),0)`
@@ -109,7 +110,8 @@ export const benchmarkRatio: KindModule<typeof BenchmarkRule> = {
   check(rule, refs, where) {
     const out = fieldProblems(refs, where, rule.field);
     for (const v of [rule.weight, rule.benchmark])
-      if (typeof v === "object" && !refs.params.has(v.param)) out.push(`${where}: 没有参数 ${v.param}`);
+      if (typeof v === "object" && !refs.params.has(v.param))
+        out.push(t("zh", "scheme.noParam", { where, param: v.param }));
     return out;
   },
   gap(rule, env, unit) {

@@ -20,6 +20,7 @@ import { formulaString } from "../../output/limits";
 import { absAddr, quoteSheet, searchText, xl } from "../../output/formula-parts";
 import type { Formulas } from "../../output/formulas";
 import type { KindModule, SchemeRefs } from "./kind";
+import { t } from "../../i18n";
 
 export const CertificationRule = z.object({
   ...ruleBase,
@@ -143,7 +144,7 @@ function evaluate(rule: Rule, ctx: RuleContext): RuleOutcome {
 function formula(rule: Rule, fx: Formulas, i: number): string | null {
   const { data, run } = fx.c;
   if (rule.listTable && data.tables[rule.listTable]?.rows.some((x) => x.entity === i))
-    return fx.fallback("认定清单表中的认定");
+    return fx.fallback("basis.fallback.certList");
   const t = fx.entities;
   const row = t.rows[i];
   const levels = [...rule.levels].sort((a, b) => b.points - a.points);
@@ -158,17 +159,21 @@ function formula(rule: Rule, fx: Formulas, i: number): string | null {
 
 function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
   const out: string[] = [];
-  for (const f of rule.fields) if (!refs.entityFields.has(f)) out.push(`${where}: fields: 评价对象表没有字段 ${f}`);
+  for (const f of rule.fields)
+    if (!refs.entityFields.has(f)) out.push(t("zh", "scheme.noEntityField", { where, key: "fields", field: f }));
   if (rule.modeOption) {
     const o = refs.scheme.options.find((x) => x.id === rule.modeOption);
     if (!o || o.choices.some((c) => c.id !== "sum" && c.id !== "highest"))
-      out.push(`${where}: modeOption: 需要选项 ${rule.modeOption}，其选项为 sum / highest`);
+      out.push(t("zh", "scheme.modeOption", { where, option: rule.modeOption }));
   }
   if (rule.listTable) {
-    if (!refs.tables.has(rule.listTable)) out.push(`${where}: listTable: 没有表 ${rule.listTable}`);
+    if (!refs.tables.has(rule.listTable))
+      out.push(t("zh", "scheme.noTable", { where, key: "listTable", table: rule.listTable }));
     for (const f of [rule.kindField, rule.levelField])
       if (!f || !refs.fieldsOf(rule.listTable).has(f))
-        out.push(`${where}: kindField / levelField: 表 ${rule.listTable} 没有字段 ${f ?? "（未填）"}`);
+        out.push(
+          t("zh", "scheme.listFields", { where, table: rule.listTable, field: f ?? t("zh", "scheme.notGiven") }),
+        );
   }
   return out;
 }

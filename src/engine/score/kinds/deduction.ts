@@ -35,7 +35,7 @@ export const deduction: KindModule<typeof DeductionRule> = {
   ),
   formula(rule, fx, i) {
     const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
-    if (!r) return fx.fallback("输入不是数字单元格");
+    if (!r) return fx.fallback("basis.fallback.notNumber");
     return rule.max !== undefined
       ? `-MIN(${r}*${xl(rule.pointsPer)},${xl(rule.max)})`
       : `-(${r}*${xl(rule.pointsPer)})`;

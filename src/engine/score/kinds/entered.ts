@@ -56,7 +56,7 @@ export const entered: KindModule<typeof EnteredRule> = {
   ),
   formula(rule, fx, i) {
     const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
-    return r ? `MAX(0,MIN(${r},${xl(rule.max)}))` : fx.fallback("输入不是数字单元格");
+    return r ? `MAX(0,MIN(${r},${xl(rule.max)}))` : fx.fallback("basis.fallback.notNumber");
   },
   codec: { column: "field", max: { key: "max", meaning: "highest" }, params: { max: "num" } },
   check: (rule, refs, where) => fieldProblems(refs, where, rule.field),

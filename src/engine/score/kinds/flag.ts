@@ -27,7 +27,7 @@ export const flag: KindModule<typeof FlagRule> = {
   ),
   formula(rule, fx, i) {
     const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field, "any");
-    return r ? `IF(${fx.yes(r)},${xl(rule.points)},0)` : fx.fallback("缺少输入单元格");
+    return r ? `IF(${fx.yes(r)},${xl(rule.points)},0)` : fx.fallback("basis.fallback.noCell");
   },
   codec: { column: "field", max: { key: "points", meaning: "full" }, params: { points: "num" } },
   check: (rule, refs, where) => fieldProblems(refs, where, rule.field),

@@ -57,7 +57,7 @@ export const growthSteps: KindModule<typeof GrowthRule> = {
   ),
   formula(rule, fx, i) {
     const g = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
-    if (!g) return fx.fallback("输入不是数字单元格");
+    if (!g) return fx.fallback("basis.fallback.notNumber");
     const base = rule.points * rule.baseShare;
     const below = rule.below === "zero" ? "0" : `MAX(0,${xl(base)}*(1+${g}/100))`;
     const steps = `FLOOR(${g}/${xl(rule.stepPct)}+1E-9,1)*${xl(rule.stepPoints)}`;

@@ -11,6 +11,7 @@ import type { Formulas } from "../../output/formulas";
 import type { GapEnv, RuleGap } from "../../whatif/gap-env";
 import type { RuleContext } from "../context";
 import type { RuleOutcome } from "../outcome";
+import { t } from "../../i18n";
 
 /** How a parameter's value is written in a cell of the rules sheet (规则). */
 export type ValueKind =
@@ -71,5 +72,5 @@ export interface KindModule<S extends z.ZodType<{ kind: string }>> extends KindP
 
 /** The check most kinds need: the field they read is a column of the entity table. */
 export function fieldProblems(refs: SchemeRefs, where: string, field: string): string[] {
-  return refs.entityFields.has(field) ? [] : [`${where}: field: 评价对象表没有字段 ${field}`];
+  return refs.entityFields.has(field) ? [] : [t("zh", "scheme.noEntityField", { where, key: "field", field })];
 }

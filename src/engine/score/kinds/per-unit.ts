@@ -32,7 +32,7 @@ export const perUnit: KindModule<typeof PerUnitRule> = {
   ),
   formula(rule, fx, i) {
     const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
-    if (!r) return fx.fallback("输入不是数字单元格");
+    if (!r) return fx.fallback("basis.fallback.notNumber");
     return rule.cap !== undefined ? `MIN(${r}*${xl(rule.points)},${xl(rule.cap)})` : `${r}*${xl(rule.points)}`;
   },
   codec: { column: "field", max: { key: "cap", meaning: "cap" }, params: { points: "num", cap: "num" } },

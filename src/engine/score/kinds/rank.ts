@@ -263,14 +263,13 @@ function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
   const out = fieldProblems(refs, where, rule.field);
   const s = refs.scheme;
   if (rule.enteredPoints && !refs.entityFields.has(rule.enteredPoints))
-    out.push(`${where}: enteredPoints: 没有字段 ${rule.enteredPoints}`);
+    out.push(t("zh", "scheme.noField", { where, key: "enteredPoints", field: rule.enteredPoints }));
   if (rule.enteredOption) {
     const o = s.options.find((x) => x.id === rule.enteredOption);
     if (!rule.enteredPoints || !o || o.choices.some((c) => c.id !== "entered" && c.id !== "rank"))
-      out.push(`${where}: enteredOption: 需要 enteredPoints 和选项 ${rule.enteredOption}（entered / rank）`);
+      out.push(t("zh", "scheme.enteredOption", { where, option: rule.enteredOption }));
   }
-  if (!rule.reading && !s.options.some((o) => o.id === "rankReading"))
-    out.push(`${where}: reading: 未指定折算方式，方案也没有 rankReading 选项`);
+  if (!rule.reading && !s.options.some((o) => o.id === "rankReading")) out.push(t("zh", "scheme.noReading", { where }));
   return out;
 }
 
@@ -279,7 +278,7 @@ function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
 /** The entered points, clamped, as a formula. */
 function enteredFormula(rule: Rule, fx: Formulas, i: number): string | null {
   const r = fx.ref(fx.entities, fx.entities.rows[i], rule.enteredPoints!);
-  return r ? `MAX(0,MIN(${r},${xl(rule.points)}))` : fx.fallback("认定部门给分不是数字单元格");
+  return r ? `MAX(0,MIN(${r},${xl(rule.points)}))` : fx.fallback("basis.fallback.enteredPoints");
 }
 
 /**
@@ -291,16 +290,16 @@ function vetoedFormula(rule: Rule, fx: Formulas, x: string, rg: string, reading:
   const t = fx.entities;
   const vetoes = scheme.rules.filter((r) => r.kind === "veto").map((r) => fx.range(t, (r as { field: string }).field));
   if (vetoes.some((v) => v === null) || (reading !== "rank-step" && reading !== "rank-linear"))
-    return fx.fallback("有不予评价的单位时按比值或极差折算");
+    return fx.fallback("basis.fallback.vetoedReading");
   // exact comparisons: MATCH would take a veto cell holding * or ? as a wildcard (issue 15.6)
   const yes = (v: string | null) => `${YES_WORDS.map((w) => `(${v}=${formulaString(w)})`).join("+")}`;
   const excl = vetoes.map((v) => `${yes(v)}+(${v}=TRUE)+(${v}=1)`);
   // units the scheme excludes (暂不考核) are recognised by the text of their name cell
   const excludedNames = fx.excludedNames(t);
-  if (excludedNames === null) return fx.fallback("暂不考核的单位名称不是文字单元格");
+  if (excludedNames === null) return fx.fallback("basis.fallback.excludedName");
   if (excludedNames.length) {
     const keyRange = fx.range(t, fx.keyField(t));
-    if (!keyRange) return fx.fallback("暂不考核的单位名称不是文字单元格");
+    if (!keyRange) return fx.fallback("basis.fallback.excludedName");
     excl.push(...excludedNames.map((name) => `(${keyRange}=${formulaString(name)})`));
   }
   const full = xl(rule.points);
@@ -327,7 +326,7 @@ function plainFormula(rule: Rule, fx: Formulas, x: string, rg: string, reading: 
     f = `MAX(0,${full}-(${rk}-1)*${rule.step !== undefined ? xl(rule.step) : `${full}/COUNT(${rg})`})`;
   else if (reading === "rank-linear") f = `IF(COUNT(${rg})=1,${full},${full}*(COUNT(${rg})-${rk})/(COUNT(${rg})-1))`;
   else if (reading === "ratio-to-best") {
-    if (lower) return fx.fallback("按比值折算的越小越好指标");
+    if (lower) return fx.fallback("basis.fallback.ratioLower");
     f = `IF(OR(${x}<=0,MAX(${rg})<=0),0,${full}*${x}/MAX(${rg}))`;
   } else {
     const floor = xl(rule.floorShare * rule.points);
@@ -342,12 +341,12 @@ function formula(rule: Rule, fx: Formulas, i: number): string | null {
   const { run } = fx.c;
   const t = fx.entities;
   if (usesEnteredPoints(rule, run.options, t.rows, (j) => !run.entities[j].vetoed)) return enteredFormula(rule, fx, i);
-  if (t.rows.some((r, j) => r.entity !== j)) return fx.fallback("有重复的单位");
+  if (t.rows.some((r, j) => r.entity !== j)) return fx.fallback("basis.fallback.duplicates");
   const x = fx.ref(t, t.rows[i], rule.field);
   const rg = fx.range(t, rule.field);
-  if (!x || !rg) return fx.fallback("输入不是数字单元格");
+  if (!x || !rg) return fx.fallback("basis.fallback.notNumber");
   if (t.rows.some((r) => typeof r.values[rule.field] !== "number" || fx.ref(t, r, rule.field) === null))
-    return fx.fallback("排序范围内有非数字单元格");
+    return fx.fallback("basis.fallback.rankRange");
   const reading = rule.reading ?? run.options.rankReading ?? "rank-step";
   return run.entities.some((e) => e.vetoed)
     ? vetoedFormula(rule, fx, x, rg, reading)

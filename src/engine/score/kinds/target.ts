@@ -8,6 +8,7 @@ import { both, capped, numeric, onGrid, solve, unitOf } from "../../whatif/gap-p
 import { xl } from "../../output/formula-parts";
 import { fieldProblems, type KindModule } from "./kind";
 import type { Row } from "../../dataset";
+import { t } from "../../i18n";
 
 export const TargetRule = z.object({
   ...ruleBase,
@@ -86,7 +87,7 @@ export const target: KindModule<typeof TargetRule> = {
     const tt = fx.c.data.tables[rule.target.table];
     const trow = tt?.rows.find((x) => x.entity === i);
     const tr = tt && trow ? fx.ref(tt, trow, rule.target.column) : null;
-    if (!r || !tr) return fx.fallback("目标或实际值不是数字单元格");
+    if (!r || !tr) return fx.fallback("basis.fallback.target");
     if (rule.mode === "proportional")
       return `IF(${tr}>0,${xl(rule.points)}*MAX(0,MIN(${r}/${tr},${xl(rule.capRatio)})),0)`;
     return `IF(${r}${rule.op}${tr},${xl(rule.points)},0)`;
@@ -99,7 +100,7 @@ export const target: KindModule<typeof TargetRule> = {
   check(rule, refs, where) {
     const out = fieldProblems(refs, where, rule.field);
     if (!refs.fieldsOf(rule.target.table).has(rule.target.column))
-      out.push(`${where}: target: 表 ${rule.target.table} 没有字段 ${rule.target.column}`);
+      out.push(t("zh", "scheme.targetField", { where, table: rule.target.table, field: rule.target.column }));
     return out;
   },
   gap(rule, env, unit) {

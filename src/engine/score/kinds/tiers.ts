@@ -187,7 +187,7 @@ function writeTiers(rule: Rule): string[] {
 /** One tier written `条件:分值` (the last colon, ASCII or full-width, separates the points). */
 function readTier(seg: string, field: string | undefined): { when: ConditionT[]; points: number } {
   const k = seg.lastIndexOf(":") >= 0 ? seg.lastIndexOf(":") : seg.lastIndexOf("：");
-  if (k < 0) throw new Error(`档次“${seg}”应写成 条件:分值，例如 >50:10`);
+  if (k < 0) throw new Error(t("zh", "scheme.tierText", { text: seg }));
   return { when: parseConds(seg.slice(0, k), field), points: parseNum(seg.slice(k + 1)) };
 }
 
@@ -290,7 +290,7 @@ function gap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
 }
 
 function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
-  const out = refs.tables.has(rule.over) ? [] : [`${where}: over: 没有表 ${rule.over}`];
+  const out = refs.tables.has(rule.over) ? [] : [t("zh", "scheme.noTable", { where, key: "over", table: rule.over })];
   out.push(...refs.checkConds(where + " filter", rule.over, rule.filter));
   rule.tiers.forEach((x, i) => out.push(...refs.checkConds(`${where} tiers[${i}]`, rule.over, x.when)));
   return out;
@@ -304,7 +304,7 @@ export const tiers: KindModule<typeof TiersRule> = {
   formula: (rule, fx, i) =>
     rule.over !== fx.c.scheme.entityTable
       ? null
-      : (fx.tiersOn(rule, fx.entities, fx.entities.rows[i]) ?? fx.fallback("输入不是数字单元格")),
+      : (fx.tiersOn(rule, fx.entities, fx.entities.rows[i]) ?? fx.fallback("basis.fallback.notNumber")),
   codec: {
     column: "over",
     params: { filter: "conds", cumulative: "bool", subject: "str" },
