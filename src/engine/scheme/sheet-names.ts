@@ -1,4 +1,4 @@
-/** The sheets a scheme is written to (zonescore scheme export --format xlsx); the reader of input workbooks leaves them alone. */
+/** The sheets a scheme is written to (scheme export --format xlsx); the reader of input workbooks leaves them alone. */
 export const SCHEME_SHEETS = [
   "方案",
   "数据表",
