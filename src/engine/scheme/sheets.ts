@@ -524,7 +524,7 @@ function readRules(R: Reader) {
     if (group) o.group = group;
     const codec = codecOf(kind);
     const fk = codec?.column ?? "field";
-    o[fk] = kind === "certification" ? list(field) : field;
+    o[fk] = fk === "fields" ? list(field) : field;
     Object.assign(o, R.wrap(r.row, "参数", () => parseParams(ptext, kind)) ?? {});
     const mk = codec?.max?.key;
     if (mk && max !== "") o[mk] = R.optNum(r.row, "满分", max);
