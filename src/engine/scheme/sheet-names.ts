@@ -1,3 +1,5 @@
+import { GLOSSARY_SHEET } from "./glossary-sheet";
+
 /** The sheets a scheme is written to (scheme export --format xlsx); the reader of input workbooks leaves them alone. */
 export const SCHEME_SHEETS = [
   "方案",
@@ -9,5 +11,6 @@ export const SCHEME_SHEETS = [
   "奖励规则",
   "结果运用规则",
   "选项",
+  GLOSSARY_SHEET,
   "方案说明",
 ];

@@ -13,6 +13,7 @@ import { KINDS, type KindCodec, type MaxMeaning, type ValueKind } from "../score
 import { t as say } from "../i18n";
 import { SCHEME_SHEETS } from "./sheet-names";
 import { list, parseBool, parseNum, parseValue, valueText, yes } from "./cell-values";
+import { glossaryFromSheets, glossarySheet } from "./glossary-sheet";
 
 /** The keys of awards and result-usage rules in 参数, with how each value is written; rule kinds bring their own. */
 const OTHER_KEYS: Record<string, ValueKind> = {
@@ -311,6 +312,7 @@ export function schemeToPlan(s: Scheme): ResultPlan {
       sheet("s.awards", "奖励规则", AWARD_COLS, awardRows(s), [16, 12, 12, 60, 12, 18, 60]),
       sheet("s.usage", "结果运用规则", USAGE_COLS, usageRows(s), [16, 18, 14, 40, 20, 60]),
       sheet("s.options", "选项", OPTION_COLS, options, [14, 18, 14, 100]),
+      glossarySheet(s.glossary),
       helpSheet(s),
     ],
   };
@@ -617,9 +619,11 @@ export function schemeFromSheets(sheets: readonly SheetData[]): Scheme {
     usage: readOthers(usageR, ["id", "clause", "kind", "ptext", "outcome", "description"]),
     options: readOptions(optionsR),
   };
+  const glossary = glossaryFromSheets(sheets);
+  P.list.push(...glossary.problems);
   if (P.list.length) throw new SchemeError(P.list);
   try {
-    return parseScheme(schemeInput(meta, parts));
+    return parseScheme(schemeInput(meta, { ...parts, glossary: glossary.glossary }));
   } catch (e) {
     if (e instanceof SchemeError)
       throw new SchemeError(e.problems.map((p) => locate(p, rulesR!.g, awardsR?.g ?? null)));
