@@ -103,7 +103,9 @@ export function resolveOptions(scheme: Scheme, given: Record<string, string> = {
   for (const o of scheme.options) {
     const g = given[o.id];
     if (g !== undefined && !o.choices.some((c) => c.id === g))
-      throw new Error(`选项 ${o.id} 没有 “${g}”，可选：${o.choices.map((c) => c.id).join("、")}`);
+      throw new Error(
+        t("zh", "scheme.badChoice", { option: o.id, choice: g, choices: o.choices.map((c) => c.id).join("、") }),
+      );
     out[o.id] = g ?? o.default;
   }
   return out;

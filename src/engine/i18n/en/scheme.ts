@@ -42,4 +42,5 @@ export const scheme: Mirror<typeof zh> = {
   "scheme.noDataTable": 'there is no table "{table}" (see the tables sheet)',
   "scheme.maxByParams": "the full points of kind {kind} come from its parameters; leave this cell empty",
   "scheme.notGiven": "(not given)",
+  "scheme.badChoice": 'the option {option} has no choice "{choice}"; choose one of {choices}',
 };

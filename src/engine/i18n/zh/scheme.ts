@@ -41,4 +41,5 @@ export const scheme = {
   "scheme.noDataTable": "没有数据表“{table}”（见「数据表」）",
   "scheme.maxByParams": "类型 {kind} 的满分由参数决定，此列应留空",
   "scheme.notGiven": "（未填）",
+  "scheme.badChoice": "选项 {option} 没有 “{choice}”，可选：{choices}",
 } satisfies Entries;
