@@ -6,10 +6,22 @@ import { sheets } from "./sheets";
 import { cli } from "./cli";
 import { workbook } from "./workbook";
 import { read } from "./read";
-import { notes } from "./notes";
 import { glossarySheet } from "./glossary-sheet";
+import { basis } from "./basis";
+import { scheme } from "./scheme";
 
-export const enDomains = { issues, pane, targetPane, sheets, cli, workbook, read, notes, glossarySheet };
+export const enDomains = {
+  issues,
+  pane,
+  targetPane,
+  sheets,
+  cli,
+  workbook,
+  read,
+  glossarySheet,
+  basis,
+  scheme,
+};
 
 export const en = {
   ...issues,
@@ -19,6 +31,7 @@ export const en = {
   ...cli,
   ...workbook,
   ...read,
-  ...notes,
   ...glossarySheet,
+  ...basis,
+  ...scheme,
 };

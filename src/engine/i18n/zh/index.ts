@@ -6,11 +6,23 @@ import { sheets } from "./sheets";
 import { cli } from "./cli";
 import { workbook } from "./workbook";
 import { read } from "./read";
-import { notes } from "./notes";
 import { glossarySheet } from "./glossary-sheet";
+import { basis } from "./basis";
+import { scheme } from "./scheme";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
-export const zhDomains = { issues, pane, targetPane, sheets, cli, workbook, read, notes, glossarySheet };
+export const zhDomains = {
+  issues,
+  pane,
+  targetPane,
+  sheets,
+  cli,
+  workbook,
+  read,
+  glossarySheet,
+  basis,
+  scheme,
+};
 
 export const zh = {
   ...issues,
@@ -20,6 +32,7 @@ export const zh = {
   ...cli,
   ...workbook,
   ...read,
-  ...notes,
   ...glossarySheet,
+  ...basis,
+  ...scheme,
 };
