@@ -21,7 +21,9 @@ function awardTo(
   more: Partial<AwardResult> = {},
 ) {
   const name = ctx.entities.rows[i].name;
-  const base = { entity: name, entityIndex: i, rule: a.id, clause: a.clause, label: a.label, amount, unit: a.unit };
+  // the unit in the run's language (it reaches the JSON as it is); clause and label stay the scheme's keys
+  const unit = word(ctx, a.unit);
+  const base = { entity: name, entityIndex: i, rule: a.id, clause: a.clause, label: a.label, amount, unit };
   return { ...base, upTo: false, subject: name, basis, ...more } as AwardResult;
 }
 
