@@ -195,9 +195,9 @@ function notPaid(a: Chosen, ctx: RuleContext, row: Row, why: { zh: string; en: s
       name: row.name,
       why: why.zh,
       whyEn: why.en,
-      column,
+      column: word(ctx, column),
       value,
-      clause: a.clause,
+      clause: word(ctx, a.clause),
     }),
     value,
   });
