@@ -22,4 +22,3 @@ export type { GapChange, RuleGap, RuleKind } from "./gap-env";
 export { GAP_FNS, type GapFn } from "./gap-kinds";
 export { seededRandom, sensitivity, type SensitivityOptions, type SensitivityResult } from "./sensitivity";
 export { scenarioSheet, sensitivitySheet, type ScenarioRun } from "./sheets";
-export { WHATIF_TEXT } from "./text";

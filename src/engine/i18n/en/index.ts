@@ -1,6 +1,8 @@
 /** The English package: one file per domain, each mirroring its Chinese twin key for key. */
 import { issues } from "./issues";
+import { whatif } from "./whatif";
+import { targets } from "./targets";
 
-export const enDomains = { issues };
+export const enDomains = { issues, whatif, targets };
 
-export const en = { ...issues };
+export const en = { ...issues, ...whatif, ...targets };

@@ -1,7 +1,9 @@
 /** The Chinese package: every domain's texts (the default language). Keys are unique across domains (a test checks). */
 import { issues } from "./issues";
+import { whatif } from "./whatif";
+import { targets } from "./targets";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
-export const zhDomains = { issues };
+export const zhDomains = { issues, whatif, targets };
 
-export const zh = { ...issues };
+export const zh = { ...issues, ...whatif, ...targets };
