@@ -10,7 +10,8 @@ import type { Lang } from "../types";
 import { newSheet, rectangular, type PlanSheet, type PlanValue } from "../output/sheet-plan";
 import type { SensitivityResult } from "./sensitivity";
 import type { SavedScenario } from "./scenario";
-import { wt } from "./text";
+import { t, type TextKey, type Vars } from "../i18n";
+import { schemeWord } from "../i18n/scheme-words";
 
 function colName(c: number): string {
   let s = "";
@@ -36,20 +37,22 @@ const pct = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 1
 
 /** 敏感性分析: per unit, then the top three's stability, then the indicators and weights by influence. */
 export function sensitivitySheet(scheme: Scheme, run: ScoreRun, res: SensitivityResult, lang: Lang = "zh"): PlanSheet {
-  const s = newSheet("sensitivity", wt(lang, "sensTitle"));
-  const t = (k: string, v: Record<string, string | number> = {}) => wt(lang, k, v);
+  const s = newSheet("sensitivity", t(lang, "whatif.sensTitle"));
+  const w = (k: TextKey, v: Vars = {}) => t(lang, k, v);
+  const word = (zh: string) => schemeWord(scheme, lang, zh);
   const cols = [
-    t("baseRank"),
-    t("unit"),
-    t("baseTotal"),
-    t("median"),
-    t("p5"),
-    t("p95"),
-    `${t("readings").slice(0, 3)} ${t("interval")}`,
-    `${t("weights", { pct: res.pct, samples: res.samples, seed: res.seed }).slice(0, 3)} ${t("interval")}`,
-    `${t("leaveOut").slice(0, 3)} ${t("interval")}`,
+    w("whatif.baseRank"),
+    w("whatif.unit"),
+    w("whatif.baseTotal"),
+    w("whatif.median"),
+    w("whatif.p5"),
+    w("whatif.p95"),
+    `${w("whatif.readings").slice(0, 3)} ${w("whatif.interval")}`,
+    `${w("whatif.weights", { pct: res.pct, samples: res.samples, seed: res.seed }).slice(0, 3)} ${w("whatif.interval")}`,
+    `${w("whatif.leaveOut").slice(0, 3)} ${w("whatif.interval")}`,
   ];
-  title(s, `${scheme.name} — ${t("sensTitle")}（${run.year}）`, t("sensNote", { pct: res.pct }), cols.length);
+  const heading = w("whatif.sheetTitle", { scheme: word(scheme.name), title: w("whatif.sensTitle"), year: run.year });
+  title(s, heading, w("whatif.sensNote", { pct: res.pct }), cols.length);
   const h = header(s, cols);
   s.freeze = { rows: h + 1, cols: 2 };
   const iv = (x: { p5: number; p95: number } | null) => (x ? `${x.p5}–${x.p95}` : null);
@@ -70,22 +73,26 @@ export function sensitivitySheet(scheme: Scheme, run: ScoreRun, res: Sensitivity
   const last = s.values.length - 1;
   s.numberFormats.push({ rect: { top: h + 1, left: 2, bottom: last, right: 2 }, format: "0.00" });
   s.values.push([]);
-  const h2 = header(s, [t("analysis"), t("runs"), t("top3Share")]);
+  const h2 = header(s, [w("whatif.analysis"), w("whatif.runs"), w("whatif.top3Share")]);
   const share: Array<[string, number, number | null]> = [
-    [t("readings"), res.runs.readings, res.top3Share.readings],
-    [t("weights", { pct: res.pct, samples: res.samples, seed: res.seed }), res.runs.weights, res.top3Share.weights],
-    [t("leaveOut"), res.runs.leaveOut, res.top3Share.leaveOut],
-    [t("all"), res.runs.all, res.top3Share.all],
+    [w("whatif.readings"), res.runs.readings, res.top3Share.readings],
+    [
+      w("whatif.weights", { pct: res.pct, samples: res.samples, seed: res.seed }),
+      res.runs.weights,
+      res.top3Share.weights,
+    ],
+    [w("whatif.leaveOut"), res.runs.leaveOut, res.top3Share.leaveOut],
+    [w("whatif.all"), res.runs.all, res.top3Share.all],
   ];
   for (const [a, runs, sh] of share) s.values.push([a, runs, pct(sh)]);
   s.numberFormats.push({ rect: { top: h2 + 1, left: 2, bottom: h2 + share.length, right: 2 }, format: "0.0%" });
   s.values.push([]);
-  header(s, [t("indicator"), t("meanShift"), t("maxShift")]);
-  for (const l of res.leaveOut) s.values.push([`${l.rule} ${l.label}`, l.meanShift, l.maxShift]);
+  header(s, [w("whatif.indicator"), w("whatif.meanShift"), w("whatif.maxShift")]);
+  for (const l of res.leaveOut) s.values.push([`${l.rule} ${word(l.label)}`, l.meanShift, l.maxShift]);
   if (res.factors.length) {
     s.values.push([]);
-    header(s, [t("indicator"), t("weightIndex")]);
-    for (const f of res.factors) s.values.push([`${f.name}（${f.weight}）`, f.index]);
+    header(s, [w("whatif.indicator"), w("whatif.weightIndex")]);
+    for (const f of res.factors) s.values.push([w("whatif.factor", { name: word(f.name), weight: f.weight }), f.index]);
   }
   s.values = rectangular(s.values);
   s.widths = [10, 28, 10, 10, 9, 9, 14, 14, 14];
@@ -99,20 +106,22 @@ export interface ScenarioRun {
 
 /** 情景对比: baseline total and rank, then per scenario total, rank, Δ total and Δ rank (formulas on this sheet). */
 export function scenarioSheet(scheme: Scheme, base: ScoreRun, scenarios: ScenarioRun[], lang: Lang = "zh"): PlanSheet {
-  const s = newSheet("scenarios", wt(lang, "scenTitle"));
-  const t = (k: string) => wt(lang, k);
-  const top: PlanValue[] = [null, null, t("baseline"), null];
-  const cols = [t("baseRank"), t("unit"), t("total"), t("rank")];
+  const s = newSheet("scenarios", t(lang, "whatif.scenTitle"));
+  const w = (k: TextKey, v: Vars = {}) => t(lang, k, v);
+  const top: PlanValue[] = [null, null, w("whatif.baseline"), null];
+  const cols = [w("whatif.baseRank"), w("whatif.unit"), w("whatif.total"), w("whatif.rank")];
   for (const sc of scenarios) {
     top.push(sc.scenario.name, null, null, null);
-    cols.push(t("total"), t("rank"), t("dTotal"), t("dRank"));
+    cols.push(w("whatif.total"), w("whatif.rank"), w("whatif.dTotal"), w("whatif.dRank"));
   }
-  title(
-    s,
-    `${scheme.name} — ${t("scenTitle")}（${base.year}）`,
-    scenarios.map((x) => `${x.scenario.name}：${x.scenario.changes.length} ${t("changes")}`).join("；"),
-    cols.length,
-  );
+  const heading = w("whatif.sheetTitle", {
+    scheme: schemeWord(scheme, lang, scheme.name),
+    title: w("whatif.scenTitle"),
+    year: base.year,
+  });
+  const changes = (x: ScenarioRun) =>
+    w("whatif.scenChanges", { name: x.scenario.name, count: x.scenario.changes.length, changes: w("whatif.changes") });
+  title(s, heading, scenarios.map(changes).join(w("whatif.sep")), cols.length);
   const tr = s.values.length;
   s.values.push(top);
   s.merges.push({ top: tr, left: 2, bottom: tr, right: 3 });
