@@ -114,17 +114,29 @@ test("sensitivity prints median ranks and intervals, deterministic for a seed", 
   expect(t.out).toContain("前三名不变的比例");
 });
 
+const EN = ["--lang", "en"];
 test.each([
-  [["whatif", "x.xlsx", "--scheme", "huaibei-2023", "--sett", "a/b=1"], "unknown option --sett"],
-  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/规上工业产值=很多"], "is not a number"],
+  [["whatif", "x.xlsx", "--scheme", "huaibei-2023", "--sett", "a/b=1", ...EN], "unknown option --sett"],
+  [["whatif", "x.xlsx", "--scheme", "huaibei-2023", "--sett", "a/b=1"], "未知选项 --sett，是否要用 --set？"],
+  [
+    ["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/规上工业产值=很多", ...EN],
+    "is not a number",
+  ],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/规上工业产值=很多"], "“很多”不是数字"],
   [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山/规上工业产值=1"], "中没有「烈山」"],
-  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/不存在=1"], 'has no field "不存在"'],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/不存在=1", ...EN], 'has no field "不存在"'],
   [["whatif", "INPUT", "--scheme", "huaibei-2023", "--out", "INPUT"], "从不覆盖输入"],
-  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--save-scenario", "x"], "--save-scenario needs --out"],
-  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--scenario", "nope"], 'no scenario "nope"'],
-  [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--samples", "0"], "--samples must be a whole number"],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--json", "INPUT"], "从不覆盖输入"],
+  [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--out", "INPUT", ...EN], "never overwrites its inputs"],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--save-scenario", "x", ...EN], "--save-scenario needs --out"],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--scenario", "nope", ...EN], 'no scenario "nope"'],
+  [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--samples", "0", ...EN], "--samples must be a whole number"],
+  [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--sample", "10"], "是否要用 --samples？"],
+  [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--set", "a/b=1", ...EN], "sensitivity does not take --set"],
 ])("usage errors exit 2 with a clear message: %j", async (argv, msg) => {
+  const before = fs.readFileSync(input);
   const r = await zs(...argv.map((x) => (x === "INPUT" ? input : x)));
   expect(r.code).toBe(2);
   expect(r.err).toContain(msg);
+  expect(fs.readFileSync(input).equals(before)).toBe(true);
 });

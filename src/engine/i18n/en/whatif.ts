@@ -107,4 +107,46 @@ export const whatif: Mirror<typeof zh> = {
     "the group's points scaled in proportion (bonus and deductions not perturbed); " +
     "(c) one scoring rule left out at a time. Rank intervals are the 5 % and 95 % " +
     "quantiles (nearest rank).",
+  // zonescore whatif / sensitivity
+  "whatif.cli.help":
+    'zonescore whatif <in.xlsx> --scheme S --set "unit/field=value" [--set …] [--scenario NAME] [--gap UNIT]\n' +
+    "                 [--option K=V] [--year Y] [--json F|-] [--out F.xlsx [--save-scenario NAME]] [--lang en]\n" +
+    "    what-if: rescore after edits and compare with the baseline (rank ↑/↓, total, points per rule, awards),\n" +
+    '    listing every unit whose rank moved; --set "table/row/field=value" edits a row of a list (projects,\n' +
+    "    enterprises); --scenario applies a scenario saved in the workbook; --gap UNIT: each indicator's gap to its\n" +
+    "    next level, the cheapest ways up a place and what each award still needs.\n" +
+    "zonescore sensitivity <in.xlsx> --scheme S [--samples 1000] [--pct 20] [--seed 1] [--option K=V] [--json F|-]\n" +
+    "                 [--out F.xlsx] [--lang en]\n" +
+    "    sensitivity: readings, weights (Monte Carlo), leaving one indicator out.\n",
+  "whatif.cli.oneInput": "{cmd}: give exactly one input workbook",
+  "whatif.cli.schemeRequired": "--scheme is required (see `zonescore schemes`)",
+  "whatif.cli.badJson": "{file} is not valid JSON: {why}",
+  "whatif.cli.unknownScheme": 'unknown scheme "{id}"; built-in: {ids}',
+  "whatif.cli.unknownOption": 'unknown option "{part}"; {scheme} has: {list}',
+  "whatif.cli.intRange": '--{name} must be a whole number {min}–{max}, not "{value}"',
+  "whatif.cli.noField": '{table} has no field "{field}"; fields: {fields}',
+  "whatif.cli.notNumber": '{where}: "{text}" is not a number',
+  "whatif.cli.notYesNo": '{where}: "{text}" is not yes/no',
+  "whatif.cli.setForm": '--set "{set}": expected unit/field=value',
+  "whatif.cli.setForm3": '--set "{set}": expected unit/field=value or table/row/field=value',
+  "whatif.cli.noTable": '--set "{set}": no table "{table}"',
+  "whatif.cli.bookNoTable": '--set "{set}": the workbook has no {table} table',
+  "whatif.cli.setError": '--set "{set}": {why}',
+  "whatif.cli.gapError": "--gap: {why}",
+  "whatif.cli.langValue": "--lang must be zh or en",
+  "whatif.cli.dataErrors": "the data has {n} errors (run zonescore check)",
+  "whatif.cli.noScenario": 'no scenario "{name}" in {input}; saved: {saved}',
+  "whatif.cli.saveNeedsOut": "--save-scenario needs --out (the input is never modified)",
+  "whatif.cli.wrote": "wrote {out}",
+  "whatif.cli.scenarioName": "command line scenario",
+  "whatif.cli.nothingWritten": "{why} (nothing was written)",
+  "whatif.cli.unitLine": "{name}: rank {before} → {after} {arrow}  total {totalBefore} → {totalAfter}{delta}",
+  "whatif.cli.gradeLine": "    grade {before} → {after}",
+  "whatif.cli.noChange": "no change",
+  "whatif.cli.moved": "rank moved: {list}",
+  "whatif.cli.none": "none",
+  "whatif.cli.sensLine": "{rank}\t{name}\tmedian {median}\t5–95%: {p5}–{p95}",
+  "whatif.cli.top3": "top three unchanged: {pct}%",
+  "whatif.cli.influential": "most influential indicators: {list}",
+  "whatif.cli.names": ", ",
 };

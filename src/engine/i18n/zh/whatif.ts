@@ -102,4 +102,46 @@ export const whatif = {
     "(a) 逐一采用方案允许的每种读法组合重新计分；" +
     "(b) 每个一级指标权重在 ±{pct}% 内均匀随机扰动后按原权重合计重新归一，该组得分按比例缩放（附加分、扣分不扰动）；" +
     "(c) 逐项去掉一条计分规则。名次区间取 5% 与 95% 分位（最近秩法）。",
+  // zonescore whatif / sensitivity
+  "whatif.cli.help":
+    'zonescore whatif <in.xlsx> --scheme S --set "单位/字段=值" [--set …] [--scenario NAME] [--gap 单位]\n' +
+    "                 [--option K=V] [--year Y] [--json F|-] [--out F.xlsx [--save-scenario NAME]] [--lang en]\n" +
+    "    推演：修改数值后重新评分，与基准比较（名次 ↑/↓、总分、各项得分、奖励），列出名次变动的全部单位；\n" +
+    '    --set "表/行名/字段=值" 修改清单表（项目、企业）中的一行；--scenario 使用工作簿中保存的情景；\n' +
+    "    --gap 单位 列出该单位每项指标到下一档的差距、进一名的最省办法和各项奖励还差什么。\n" +
+    "    what-if: rescore after edits and compare with the baseline; --gap: the gap to the next level for a unit.\n" +
+    "zonescore sensitivity <in.xlsx> --scheme S [--samples 1000] [--pct 20] [--seed 1] [--option K=V] [--json F|-]\n" +
+    "                 [--out F.xlsx] [--lang en]\n" +
+    "    敏感性分析：折算方式组合、权重扰动（蒙特卡洛）、逐项剔除指标 / readings, weights, leave one out.\n",
+  "whatif.cli.oneInput": "{cmd}：需要且只需要一个输入工作簿",
+  "whatif.cli.schemeRequired": "需要 --scheme（见 `zonescore schemes`）",
+  "whatif.cli.badJson": "{file} 不是有效的 JSON：{why}",
+  "whatif.cli.unknownScheme": "没有方案“{id}”；内置方案：{ids}",
+  "whatif.cli.unknownOption": "没有读法“{part}”；{scheme} 可用：{list}",
+  "whatif.cli.intRange": "--{name} 应为 {min}–{max} 的整数，不是“{value}”",
+  "whatif.cli.noField": "{table} 没有字段“{field}”；可用字段：{fields}",
+  "whatif.cli.notNumber": "{where}：“{text}”不是数字",
+  "whatif.cli.notYesNo": "{where}：“{text}”不是 是/否",
+  "whatif.cli.setForm": '--set "{set}"：应为 单位/字段=值',
+  "whatif.cli.setForm3": '--set "{set}"：应为 单位/字段=值 或 表/行名/字段=值',
+  "whatif.cli.noTable": '--set "{set}"：没有表“{table}”',
+  "whatif.cli.bookNoTable": '--set "{set}"：工作簿中没有 {table} 表',
+  "whatif.cli.setError": '--set "{set}"：{why}',
+  "whatif.cli.gapError": "--gap：{why}",
+  "whatif.cli.langValue": "--lang 只能是 zh 或 en",
+  "whatif.cli.dataErrors": "数据有 {n} 个错误，无法推演（先运行 zonescore check）",
+  "whatif.cli.noScenario": "{input} 中没有情景“{name}”；已保存：{saved}",
+  "whatif.cli.saveNeedsOut": "--save-scenario 需要 --out（从不修改输入文件）",
+  "whatif.cli.wrote": "已写入 {out}",
+  "whatif.cli.scenarioName": "命令行情景",
+  "whatif.cli.nothingWritten": "{why}（未写入任何文件）",
+  "whatif.cli.unitLine": "{name}：名次 {before} → {after} {arrow}  总分 {totalBefore} → {totalAfter}{delta}",
+  "whatif.cli.gradeLine": "    等级 {before} → {after}",
+  "whatif.cli.noChange": "无变化",
+  "whatif.cli.moved": "名次变动：{list}",
+  "whatif.cli.none": "无",
+  "whatif.cli.sensLine": "{rank}\t{name}\t中位 {median}\t5–95%: {p5}–{p95}",
+  "whatif.cli.top3": "前三名不变的比例: {pct}%",
+  "whatif.cli.influential": "最敏感的指标: {list}",
+  "whatif.cli.names": "、",
 } satisfies Entries;
