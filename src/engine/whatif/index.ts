@@ -1,4 +1,7 @@
-/** What-if: scenarios, gap to the next level, sensitivity, and their result sheets. Pure; runs in node and the browser. */
+/**
+ * What-if: scenarios, gap to the next level, sensitivity, and their result sheets. Pure; runs in node and the
+ * browser.
+ */
 export { applyChanges, describeChange, findRow, WhatIfError, type Change } from "./changes";
 export {
   deleteScenario,

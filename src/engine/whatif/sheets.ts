@@ -35,52 +35,54 @@ function header(s: PlanSheet, cols: string[]) {
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 10000);
 
-/** 敏感性分析: per unit, then the top three's stability, then the indicators and weights by influence. */
-export function sensitivitySheet(scheme: Scheme, run: ScoreRun, res: SensitivityResult, lang: Lang = "zh"): PlanSheet {
-  const s = newSheet("sensitivity", t(lang, "whatif.sensTitle"));
-  const w = (k: TextKey, v: Vars = {}) => t(lang, k, v);
-  const word = (zh: string) => schemeWord(scheme, lang, zh);
+/** The sensitivity sheet's words: the catalogue's and the scheme's, in the sheet's language. */
+interface SensWords {
+  w: (k: TextKey, v?: Vars) => string;
+  word: (zh: string) => string;
+  /** the (b) analysis, named with its parameters */
+  weights: string;
+  /** the scheme's name */
+  scheme: string;
+}
+
+/** Per unit, in ranking order: baseline rank and total, the median and 5–95 % ranks over all runs and per analysis. */
+function sensitivityUnits(s: PlanSheet, run: ScoreRun, res: SensitivityResult, x: SensWords): void {
+  const { w } = x;
+  const interval = (name: string) => `${name.slice(0, 3)} ${w("whatif.interval")}`;
   const cols = [
-    w("whatif.baseRank"),
-    w("whatif.unit"),
-    w("whatif.baseTotal"),
-    w("whatif.median"),
-    w("whatif.p5"),
-    w("whatif.p95"),
-    `${w("whatif.readings").slice(0, 3)} ${w("whatif.interval")}`,
-    `${w("whatif.weights", { pct: res.pct, samples: res.samples, seed: res.seed }).slice(0, 3)} ${w("whatif.interval")}`,
-    `${w("whatif.leaveOut").slice(0, 3)} ${w("whatif.interval")}`,
+    ...["baseRank", "unit", "baseTotal", "median", "p5", "p95"].map((k) => w(`whatif.${k}` as TextKey)),
+    interval(w("whatif.readings")),
+    interval(x.weights),
+    interval(w("whatif.leaveOut")),
   ];
-  const heading = w("whatif.sheetTitle", { scheme: word(scheme.name), title: w("whatif.sensTitle"), year: run.year });
+  const heading = w("whatif.sheetTitle", {
+    scheme: x.scheme,
+    title: w("whatif.sensTitle"),
+    year: run.year,
+  });
   title(s, heading, w("whatif.sensNote", { pct: res.pct }), cols.length);
   const h = header(s, cols);
   s.freeze = { rows: h + 1, cols: 2 };
-  const iv = (x: { p5: number; p95: number } | null) => (x ? `${x.p5}–${x.p95}` : null);
+  const iv = (v: { p5: number; p95: number } | null) => (v ? `${v.p5}–${v.p95}` : null);
   for (const i of run.order) {
     const u = res.units[i];
-    s.values.push([
-      u.baseRank,
-      u.name,
-      u.baseRank === null ? null : u.baseTotal,
-      u.all?.median ?? null,
-      u.all?.p5 ?? null,
-      u.all?.p95 ?? null,
-      iv(u.readings),
-      iv(u.weights),
-      iv(u.leaveOut),
-    ]);
+    const all = u.all;
+    const total = u.baseRank === null ? null : u.baseTotal;
+    s.values.push([u.baseRank, u.name, total, all?.median ?? null, all?.p5 ?? null, all?.p95 ?? null]);
+    s.values[s.values.length - 1].push(iv(u.readings), iv(u.weights), iv(u.leaveOut));
   }
   const last = s.values.length - 1;
   s.numberFormats.push({ rect: { top: h + 1, left: 2, bottom: last, right: 2 }, format: "0.00" });
+}
+
+/** The top three's stability per analysis, then the indicators and weights by influence. */
+function sensitivityInfluence(s: PlanSheet, res: SensitivityResult, x: SensWords): void {
+  const { w, word } = x;
   s.values.push([]);
   const h2 = header(s, [w("whatif.analysis"), w("whatif.runs"), w("whatif.top3Share")]);
   const share: Array<[string, number, number | null]> = [
     [w("whatif.readings"), res.runs.readings, res.top3Share.readings],
-    [
-      w("whatif.weights", { pct: res.pct, samples: res.samples, seed: res.seed }),
-      res.runs.weights,
-      res.top3Share.weights,
-    ],
+    [x.weights, res.runs.weights, res.top3Share.weights],
     [w("whatif.leaveOut"), res.runs.leaveOut, res.top3Share.leaveOut],
     [w("whatif.all"), res.runs.all, res.top3Share.all],
   ];
@@ -94,6 +96,20 @@ export function sensitivitySheet(scheme: Scheme, run: ScoreRun, res: Sensitivity
     header(s, [w("whatif.indicator"), w("whatif.weightIndex")]);
     for (const f of res.factors) s.values.push([w("whatif.factor", { name: word(f.name), weight: f.weight }), f.index]);
   }
+}
+
+/** 敏感性分析: per unit, then the top three's stability, then the indicators and weights by influence. */
+export function sensitivitySheet(scheme: Scheme, run: ScoreRun, res: SensitivityResult, lang: Lang = "zh"): PlanSheet {
+  const s = newSheet("sensitivity", t(lang, "whatif.sensTitle"));
+  const w = (k: TextKey, v: Vars = {}) => t(lang, k, v);
+  const x: SensWords = {
+    w,
+    word: (zh) => schemeWord(scheme, lang, zh),
+    weights: w("whatif.weights", { pct: res.pct, samples: res.samples, seed: res.seed }),
+    scheme: schemeWord(scheme, lang, scheme.name),
+  };
+  sensitivityUnits(s, run, res, x);
+  sensitivityInfluence(s, res, x);
   s.values = rectangular(s.values);
   s.widths = [10, 28, 10, 10, 9, 9, 14, 14, 14];
   return s;

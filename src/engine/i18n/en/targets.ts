@@ -15,7 +15,8 @@ export const targets: Mirror<typeof zh> = {
   "targets.fill.allocate.growth": "growth",
   "targets.fill.allocate.weights": "weights",
   "targets.fill.note":
-    "Yellow cells are proposals (path: {path}; allocation: {allocate}); the others are the table's own values, unchanged.",
+    "Yellow cells are proposals (path: {path}; allocation: {allocate}); " +
+    "the others are the table's own values, unchanged.",
   "targets.fill.rounding":
     "Rounded to the table's precision by largest remainder so that the members add up to the total exactly; " +
     "rising series and floors kept. The total row is SUM formulas.",
