@@ -141,7 +141,7 @@ function oneInput(a: Args): string {
 }
 
 export async function targetsMain(argv: string[], io: Io, lang: Lang = "zh"): Promise<number> {
-  lang = langOf(argv) === "en" ? "en" : lang;
+  if (langOf(argv) === "en") lang = "en";
   try {
     return await run(argv, io, lang);
   } catch (e) {
@@ -290,7 +290,12 @@ async function cmdTrack(a: Args, io: Io): Promise<number> {
   const label = t(lang, "targets.period", { label: period.label, key: period.key });
   io.err(t(lang, "targets.cli.wroteTrack", { period: label, ...counts, out }) + "\n");
   for (const p of projects?.results.filter((x) => !x.pass) ?? [])
-    io.err(t(lang, "targets.cli.fails", { name: p.name, what: [...p.failing, ...p.missing].join("；") }) + "\n");
+    io.err(
+      t(lang, "targets.cli.fails", {
+        name: p.name,
+        what: [...p.failing, ...p.missing].join(t(lang, "targets.projects.sep")),
+      }) + "\n",
+    );
   return 0;
 }
 

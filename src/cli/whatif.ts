@@ -132,7 +132,8 @@ function fieldOf(scheme: Scheme, tableId: string, text: string): string {
   );
   if (!hit) {
     const fields = spec.columns.filter((c) => !c.role).map((c) => c.name);
-    throw usage("whatif.cli.noField", { table: spec.name, field: text, fields: fields.join("、") });
+    const vars = (l: Lang) => ({ table: spec.name, field: text, fields: fields.join(t(l, "whatif.cli.names")) });
+    throw new UsageError(t("zh", "whatif.cli.noField", vars("zh")), t("en", "whatif.cli.noField", vars("en")));
   }
   return hit.id;
 }
@@ -212,7 +213,7 @@ function diffText(d: ScenarioDiff, lang: Lang): string {
   }
   if (!d.changed.length) lines.push(t(lang, "whatif.cli.noChange"));
   else {
-    const moved = d.moved.map((i) => `${d.unit(i).name} ${d.unit(i).arrow}`).join("；");
+    const moved = d.moved.map((i) => `${d.unit(i).name} ${d.unit(i).arrow}`).join(t(lang, "whatif.sep"));
     lines.push(t(lang, "whatif.cli.moved", { list: moved || t(lang, "whatif.cli.none") }));
   }
   return lines.join("\n") + "\n";
@@ -310,7 +311,7 @@ async function runSensitivity(c: Ctx): Promise<number> {
     }
     io.out(t(lang, "whatif.cli.top3", { pct: Math.round(res.top3Share.all * 1000) / 10 }) + "\n");
     const top = res.leaveOut.slice(0, 5).map((l) => `${l.rule} ${l.label} (${l.meanShift})`);
-    io.out(t(lang, "whatif.cli.influential", { list: top.join("；") }) + "\n");
+    io.out(t(lang, "whatif.cli.influential", { list: top.join(t(lang, "whatif.sep")) }) + "\n");
   }
   if (a.one.out !== undefined) {
     await c.book.writeResult({ sheets: [sensitivitySheet(c.scheme, c.run, res, lang)] });
@@ -331,7 +332,7 @@ function scenarioChanges(c: Ctx): Change[] {
       const vars = (l: Lang) => ({
         name: a.one.scenario,
         input: a.input,
-        saved: saved.map((x) => x.name).join("、") || t(l, "whatif.cli.none"),
+        saved: saved.map((x) => x.name).join(t(l, "whatif.cli.names")) || t(l, "whatif.cli.none"),
       });
       throw new UsageError(t("zh", "whatif.cli.noScenario", vars("zh")), t("en", "whatif.cli.noScenario", vars("en")));
     }

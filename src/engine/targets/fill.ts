@@ -8,6 +8,8 @@ import { cellAt, findTable } from "../read/table";
 import { a1, nameKey, parseHeader } from "../read/normalise";
 import { readNumber } from "../read/values";
 import type { TableIndicatorT, TargetTableT } from "./schema";
+import { t } from "../i18n";
+import type { Lang } from "../types";
 import { allocate, gridInt, pathValue, roundEach, TargetError, type PathMethod } from "./allocate";
 
 export type AllocateMethod = "base" | "growth" | "weights";
@@ -111,6 +113,9 @@ export interface FillOptions {
   weights?: Record<string, number>;
   /** the year before the base, by indicator id and unit name (allocate = growth: share of the last increment) */
   prior?: Record<string, Record<string, number>>;
+  /** the language of messages, and the scheme's words in it (its glossary) */
+  lang?: Lang;
+  word?: (zh: string) => string;
 }
 
 /**
@@ -136,9 +141,13 @@ function colIndex(t: TargetTableData, ind: string, year: number | null): number 
   return t.columns.findIndex((c) => c.indicator === ind && c.year === year);
 }
 
-function labelOf(ind: TableIndicatorT, year: number | null): string {
-  return `${ind.name}${year === null ? "" : ` ${year}年`}`;
+/** What is being allocated, for messages: "规上工业产值 2025年", in the language of the fill's options. */
+function labelOf(ind: TableIndicatorT, year: number | null, o: Pick<FillOptions, "lang" | "word"> = {}): string {
+  return t(o.lang ?? "zh", "targets.fill.label", { name: (o.word ?? String)(ind.name), year: year ?? "" });
 }
+
+/** Units named in a message, listed in the fill's language. */
+const listOf = (units: string[], o: FillOptions) => units.join(t(o.lang ?? "zh", "targets.list"));
 
 /** A fill in progress: the table as read, the values proposed so far and the totals each column was given. */
 interface Fill {
@@ -168,7 +177,10 @@ function baseValues(f: Fill, ind: TableIndicatorT): number[] | null {
   if (c < 0) return null;
   const missing = table.units.filter((_, i) => f.values[i][c] === null);
   if (missing.length)
-    throw new TargetError("base-missing", { label: labelOf(ind, ind.baseYear), units: missing.join("、") });
+    throw new TargetError("base-missing", {
+      label: labelOf(ind, ind.baseYear, f.opts),
+      units: listOf(missing, f.opts),
+    });
   return table.units.map((_, i) => f.values[i][c] as number);
 }
 
@@ -179,7 +191,8 @@ function weightsFor(f: Fill, ind: TableIndicatorT, base: number[] | null): { w: 
   if (opts.allocate === "weights") {
     const ws = opts.weights ?? {};
     const missing = table.units.filter((u) => typeof ws[u] !== "number" || !(ws[u] >= 0));
-    if (missing.length) throw new TargetError("weights-missing", { label: ind.name, units: missing.join("、") });
+    if (missing.length)
+      throw new TargetError("weights-missing", { label: labelOf(ind, null, opts), units: listOf(missing, opts) });
     return { w: table.units.map((u) => ws[u]), a: zero };
   }
   const b = base ?? (ind.weightsFrom ? baseValues(f, f.byId.get(ind.weightsFrom)!) : null);
@@ -188,8 +201,8 @@ function weightsFor(f: Fill, ind: TableIndicatorT, base: number[] | null): { w: 
     const missing = table.units.filter((u) => typeof prior?.[u] !== "number");
     if (!prior || missing.length)
       throw new TargetError("prior-missing", {
-        label: labelOf(ind, (ind.baseYear ?? 0) - 1),
-        units: (prior ? missing : table.units).join("、"),
+        label: labelOf(ind, (ind.baseYear ?? 0) - 1, opts),
+        units: listOf(prior ? missing : table.units, opts),
       });
     return { w: table.units.map((u, i) => Math.max(0, base[i] - prior[u])), a: base };
   }
@@ -220,7 +233,7 @@ function fillSingle(f: Fill, ind: TableIndicatorT): void {
     floors: table.units.map(() => floor),
     fixed,
     decimals: ind.decimals,
-    label: labelOf(ind, year),
+    label: labelOf(ind, year, f.opts),
   });
   v.forEach((x, i) => (f.values[i][c] = x));
 }
@@ -249,7 +262,7 @@ function fillHorizon(f: Fill, ind: TableIndicatorT, years: number[], base: numbe
     return m;
   });
   const floorsH = table.units.map((_, i) => Math.max(floor, ind.rising ? Math.max(base[i], filledMax[i]) : floor));
-  if (totalH === null) throw new TargetError("no-total", { label: labelOf(ind, h) });
+  if (totalH === null) throw new TargetError("no-total", { label: labelOf(ind, h, f.opts) });
   const { w, a } = weightsFor(f, ind, base);
   const horizon = allFilled(f, ch)
     ? table.units.map((_, i) => f.values[i][ch] as number)
@@ -261,7 +274,7 @@ function fillHorizon(f: Fill, ind: TableIndicatorT, years: number[], base: numbe
         floors: floorsH,
         fixed: table.units.map((_, i) => f.values[i][ch]),
         decimals: ind.decimals,
-        label: labelOf(ind, h),
+        label: labelOf(ind, h, f.opts),
       });
   horizon.forEach((x, i) => (f.values[i][ch] = x));
   return horizon;
@@ -320,7 +333,7 @@ function fillIntermediate(f: Fill, s: Series, y: number): void {
           caps: table.units.map((_, i) => (ind.rising ? next[i] : null)),
           fixed,
           decimals: ind.decimals,
-          label: labelOf(ind, y),
+          label: labelOf(ind, y, opts),
         })
       : roundEach(raw, ind.decimals).map((x, i) =>
           fixed[i] !== null ? (fixed[i] as number) : ind.rising ? Math.min(next[i], Math.max(prev[i], x)) : x,
@@ -339,7 +352,7 @@ function fillSeries(f: Fill, ind: TableIndicatorT): void {
   // the user's table may leave an indicator (or its horizon year) out: nothing to fill there
   if (ch < 0 || colIndex(table, ind.id, b) < 0) return;
   f.totalGiven[ch] = givenTotal(f, ind, h, ch);
-  if (!base) throw new TargetError("no-base", { label: ind.name });
+  if (!base) throw new TargetError("no-base", { label: labelOf(ind, null, f.opts) });
   const horizon = fillHorizon(f, ind, years, base, h, ch);
   const s: Series = { ind, years, base, b, h, horizon };
   for (const y of years) if (y > b && y < h) fillIntermediate(f, s, y);

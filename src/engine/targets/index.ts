@@ -15,6 +15,7 @@ import { checkProjects, readResponsibility, type ProjectResult, type Responsibil
 import { fillPlan, projectPlan, trackPlan } from "./sheets";
 import { TargetError } from "./allocate";
 import type { Lang } from "../types";
+import { schemeWord } from "../i18n/scheme-words";
 
 export { TargetError } from "./allocate";
 
@@ -34,7 +35,7 @@ export function runFill(
   if (!spec) throw new TargetError("no-table", { scheme: scheme.id });
   const table = readTargetTable(sheets, spec) ?? null;
   if (!table) throw new TargetError("table-not-found", { title: spec.title, header: spec.unitHeader.join("/") });
-  const proposal = proposeFill(spec, table, opts);
+  const proposal = proposeFill(spec, table, { ...opts, word: (zh) => schemeWord(scheme, opts.lang ?? "zh", zh) });
   const fixes = totalFixes(spec, table);
   return {
     table,

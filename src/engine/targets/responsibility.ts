@@ -7,17 +7,12 @@ import type { CellValue, Rect, SheetData } from "../types";
 import { cellAt, lastCol, lastRow } from "../read/table";
 import { a1, toHalfWidth } from "../read/normalise";
 import { cellText, readNumber } from "../read/values";
-import type { DirectionT, ProjectThresholdT } from "./schema";
-import { directionOf } from "./wording";
+import type { ProjectThresholdT } from "./schema";
+import { directionOf, type TargetWording } from "./wording";
 
-export interface ExtractedTarget {
+/** A target a sentence states: its wording, and what it is about. */
+export interface ExtractedTarget extends TargetWording {
   name: string;
-  kind: "level" | "growth";
-  value: number;
-  upper?: number;
-  unit: string;
-  direction: DirectionT;
-  aspirational: boolean;
   /** a horizon year stated with it (到2025年达40家) */
   year?: number;
   /** 各: a target for each of several units */
