@@ -15,6 +15,7 @@ import type { CellValue, Rect, SheetData } from "../engine/types";
 import {
   MARKER_PREFIX,
   rectangular,
+  replacedBy,
   safeSheetName,
   TONE_FILL,
   TONE_FONT,
@@ -359,10 +360,15 @@ export class OfficeBook implements WorkbookPort {
         added.forEach((ws) => ws.load("id"));
         await ctx.sync();
         const real = new Set(sheets.items.map((x) => x.name));
-        const ours = mark ? markedSheets(names.items, real) : new Map<string, string>();
+        // only earlier sheets of the families this plan writes are replaced (tracking keeps the scoring result)
+        const replaces = replacedBy(plan);
+        const marked = mark ? markedSheets(names.items, real) : new Map<string, string>();
+        const ours = new Map([...marked].filter(([, m]) => replaces(m.slice(MARKER_PREFIX.length))));
         // markers whose sheet is gone (the user deleted it: =#REF!$A$1) are removed with the others
         const dangling = mark
-          ? names.items.filter((n) => n.name.startsWith(MARKER_PREFIX) && !ours.has(sheetOfReference(n.formula) ?? ""))
+          ? names.items.filter(
+              (n) => n.name.startsWith(MARKER_PREFIX) && !marked.has(sheetOfReference(n.formula) ?? ""),
+            )
           : [];
         // sheets left by a write that could not finish
         const leftovers = sheets.items.filter((x) => isTempSheet(x.name)).map((x) => x.name);
@@ -370,7 +376,12 @@ export class OfficeBook implements WorkbookPort {
           const item = sheets.items.find((x) => x.name === sheet)!;
           return { id: item.id, name: sheet, marker, visibility: item.visibility };
         });
-        before = { old, dangling: dangling.map((n) => ({ name: n.name, formula: n.formula })), temps: [] };
+        before = {
+          old,
+          dangling: dangling.map((n) => ({ name: n.name, formula: n.formula })),
+          temps: [],
+          markers: plan.sheets.map((p) => MARKER_PREFIX + p.key),
+        };
 
         before.temps = added.map((ws) => ws.id);
         // 1. everything into temporary sheets, in requests under the budget
@@ -490,7 +501,9 @@ export class OfficeBook implements WorkbookPort {
           ws.visibility = o.visibility as Excel.SheetVisibility;
         }
         const want = new Set([...before.old.map((o) => o.marker), ...before.dangling.map((d) => d.name)]);
-        for (const n of names.items) if (n.name.startsWith(MARKER_PREFIX)) names.getItem(n.name).delete();
+        // the markers this write moved or added; other families' markers were never touched
+        const touched = new Set([...before.markers, ...before.old.map((o) => o.marker)]);
+        for (const n of names.items) if (touched.has(n.name)) names.getItem(n.name).delete();
         for (const o of before.old) names.add(o.marker, sheets.getItem(o.id).getRange("A1"));
         for (const d of before.dangling) if (want.has(d.name)) names.add(d.name, d.formula);
       }
@@ -544,6 +557,8 @@ interface Before {
   old: Array<{ id: string; name: string; marker: string; visibility: string }>;
   dangling: Array<{ name: string; formula: string }>;
   temps: string[];
+  /** the markers of the sheets this write adds */
+  markers: string[];
 }
 
 function rectOf(row: number, col: number, rows: number, cols: number): Rect {

@@ -100,7 +100,7 @@ function sensitivityInfluence(s: PlanSheet, res: SensitivityResult, x: SensWords
 
 /** 敏感性分析: per unit, then the top three's stability, then the indicators and weights by influence. */
 export function sensitivitySheet(scheme: Scheme, run: ScoreRun, res: SensitivityResult, lang: Lang = "zh"): PlanSheet {
-  const s = newSheet("sensitivity", t(lang, "whatif.sensTitle"));
+  const s = newSheet("whatif.sensitivity", t(lang, "whatif.sensTitle"));
   const w = (k: TextKey, v: Vars = {}) => t(lang, k, v);
   const x: SensWords = {
     w,
@@ -122,7 +122,7 @@ export interface ScenarioRun {
 
 /** 情景对比: baseline total and rank, then per scenario total, rank, Δ total and Δ rank (formulas on this sheet). */
 export function scenarioSheet(scheme: Scheme, base: ScoreRun, scenarios: ScenarioRun[], lang: Lang = "zh"): PlanSheet {
-  const s = newSheet("scenarios", t(lang, "whatif.scenTitle"));
+  const s = newSheet("whatif.scenarios", t(lang, "whatif.scenTitle"));
   const w = (k: TextKey, v: Vars = {}) => t(lang, k, v);
   const top: PlanValue[] = [null, null, w("whatif.baseline"), null];
   const cols = [w("whatif.baseRank"), w("whatif.unit"), w("whatif.total"), w("whatif.rank")];

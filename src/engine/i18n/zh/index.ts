@@ -1,9 +1,10 @@
 /** The Chinese package: every domain's texts (the default language). Keys are unique across domains (a test checks). */
 import { issues } from "./issues";
+import { glossarySheet } from "./glossary-sheet";
 import { whatif } from "./whatif";
 import { targets } from "./targets";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
-export const zhDomains = { issues, whatif, targets };
+export const zhDomains = { issues, glossarySheet, whatif, targets };
 
-export const zh = { ...issues, ...whatif, ...targets };
+export const zh = { ...issues, ...glossarySheet, ...whatif, ...targets };
