@@ -13,6 +13,8 @@ import type { FillResult, TrackResult } from "../engine/targets";
 import type { FillOptions } from "../engine/targets/fill";
 import { parsePeriod, type Period } from "../engine/targets/track";
 import { statusText } from "../engine/targets/sheets";
+import { projectFailing } from "../engine/targets/responsibility";
+import { schemeWord } from "../engine/i18n/scheme-words";
 import { targetSample, targetsTemplate } from "../samples/targets";
 import { message } from "../engine/messages";
 import { t, type TextKey, type Vars } from "../engine/i18n";
@@ -289,11 +291,13 @@ async function cmdTrack(a: Args, io: Io): Promise<number> {
   const counts = { done: count("已完成"), ahead: count("超序时进度"), behind: count("滞后"), none: count("未报送") };
   const label = t(lang, "targets.period", { label: period.label, key: period.key });
   io.err(t(lang, "targets.cli.wroteTrack", { period: label, ...counts, out }) + "\n");
+  const thresholds = scheme.projectCheck?.thresholds ?? [];
+  const word = (zh: string) => schemeWord(scheme, lang, zh);
   for (const p of projects?.results.filter((x) => !x.pass) ?? [])
     io.err(
       t(lang, "targets.cli.fails", {
         name: p.name,
-        what: [...p.failing, ...p.missing].join(t(lang, "targets.projects.sep")),
+        what: [...projectFailing(p, thresholds, word), ...p.missing.map(word)].join(t(lang, "targets.projects.sep")),
       }) + "\n",
     );
   return 0;

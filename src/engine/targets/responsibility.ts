@@ -220,6 +220,24 @@ export interface ProjectResult {
   missing: string[];
 }
 
+/** A threshold not met, as "亩均税收 18 < 20万元/亩" (name and unit given in the reader's language). */
+const shortfall = (name: string, v: number, min: number, unit: string) => `${name} ${v} < ${min}${unit}`;
+
+/** The thresholds a project does not meet, as checkProjects words them, the scheme's words through `word`. */
+export function projectFailing(
+  p: ProjectResult,
+  thresholds: readonly ProjectThresholdT[],
+  word: (zh: string) => string = String,
+): string[] {
+  const failing: string[] = [];
+  thresholds.forEach((th, i) => {
+    const v = p.values[i];
+    if (v !== null && v !== undefined && !(v >= th.min))
+      failing.push(shortfall(word(th.name), v, th.min, word(th.unit)));
+  });
+  return failing;
+}
+
 /** The per-project threshold check: each value at or above its minimum passes. */
 export function checkProjects(
   rows: ReadonlyArray<{ name: string; row: number; values: Array<number | null> }>,
@@ -231,7 +249,7 @@ export function checkProjects(
     thresholds.forEach((t, i) => {
       const v = p.values[i];
       if (v === null || v === undefined) missing.push(t.name);
-      else if (!(v >= t.min)) failing.push(`${t.name} ${v} < ${t.min}${t.unit}`);
+      else if (!(v >= t.min)) failing.push(shortfall(t.name, v, t.min, t.unit));
     });
     return { ...p, pass: failing.length === 0 && missing.length === 0, failing, missing };
   });

@@ -12,7 +12,7 @@ import type { FillProposal, TotalFix } from "./fill";
 import type { Period, TrackRow, TrackRun, TrackTarget } from "./track";
 import { REPORTED_STATUS } from "./track";
 import { wordingText } from "./wording";
-import type { ProjectResult } from "./responsibility";
+import { projectFailing, type ProjectResult } from "./responsibility";
 import type { Lang } from "../types";
 
 /** a sheet name quoted for a formula */
@@ -554,13 +554,9 @@ export function projectPlan(
   results.forEach((p, i) => {
     const r = 3 + i;
     const R = r + 1;
-    const missing = p.missing.map((m) => t(lang, "targets.projects.missing", { name: m }));
-    s.values.push([
-      p.name,
-      ...p.values,
-      p.pass ? pass : fail,
-      [...p.failing, ...missing].join(t(lang, "targets.projects.sep")),
-    ]);
+    const missing = p.missing.map((m) => t(lang, "targets.projects.missing", { name: word(m) }));
+    const short = [...projectFailing(p, th, word), ...missing].join(t(lang, "targets.projects.sep"));
+    s.values.push([p.name, ...p.values, p.pass ? pass : fail, short]);
     th.forEach((_, k) => {
       const cell = source?.cells[i]?.[k];
       if (src && cell) formulas.push({ row: r, col: k + 1, formula: `IF(${src}!${cell}="","",${src}!${cell})` });
