@@ -35,6 +35,8 @@ import {
   type ScenarioDiff,
   type ScenarioResult,
 } from "../engine/whatif";
+import type { AwardLine } from "../engine/whatif/scenario";
+import { schemeWord } from "../engine/i18n/scheme-words";
 import { findRow } from "../engine/whatif/changes";
 import type { Settings } from "../workbook/port";
 
@@ -192,7 +194,7 @@ function setChange(scheme: Scheme, data: Dataset, s: string, lang: Lang): Change
 }
 
 /** The difference a scenario makes, as text: each changed unit, then every unit whose rank moved. */
-function diffText(d: ScenarioDiff, lang: Lang): string {
+function diffText(d: ScenarioDiff, lang: Lang, word: (zh: string) => string): string {
   const lines: string[] = [];
   const sign = (x: number) => `${x > 0 ? "+" : ""}${x}`;
   const rank = (r: number | null) => (r === null ? "—" : String(r));
@@ -206,8 +208,9 @@ function diffText(d: ScenarioDiff, lang: Lang): string {
     lines.push(line.trimEnd());
     for (const r of u.rules) lines.push(`    ${r.rule}: ${r.before} → ${r.after} (${sign(r.delta)})`);
     const subject = (a: { subject: string }) => (a.subject === u.name ? "" : a.subject + " ");
-    for (const a of u.awardsGained) lines.push(`    + ${a.label} ${subject(a)}${a.amount} ${a.unit}`);
-    for (const a of u.awardsLost) lines.push(`    − ${a.label} ${subject(a)}${a.amount} ${a.unit}`);
+    const award = (a: AwardLine) => `${word(a.label)} ${subject(a)}${a.amount} ${word(a.unit)}`;
+    for (const a of u.awardsGained) lines.push(`    + ${award(a)}`);
+    for (const a of u.awardsLost) lines.push(`    − ${award(a)}`);
     if (u.gradeBefore !== u.gradeAfter)
       lines.push(t(lang, "whatif.cli.gradeLine", { before: u.gradeBefore ?? "—", after: u.gradeAfter ?? "—" }));
   }
@@ -310,7 +313,9 @@ async function runSensitivity(c: Ctx): Promise<number> {
       );
     }
     io.out(t(lang, "whatif.cli.top3", { pct: Math.round(res.top3Share.all * 1000) / 10 }) + "\n");
-    const top = res.leaveOut.slice(0, 5).map((l) => `${l.rule} ${l.label} (${l.meanShift})`);
+    const top = res.leaveOut
+      .slice(0, 5)
+      .map((l) => `${l.rule} ${schemeWord(c.scheme, lang, l.label)} (${l.meanShift})`);
     io.out(t(lang, "whatif.cli.influential", { list: top.join(t(lang, "whatif.sep")) }) + "\n");
   }
   if (a.one.out !== undefined) {
@@ -388,7 +393,7 @@ async function runWhatIf(c: Ctx): Promise<number> {
   const gap = a.one.gap !== undefined ? gapReport(c, s) : { gaps: undefined, text: "" };
   const diff = { changed: s.diff.changed.map((i) => s.diff.unit(i)), moved: s.diff.moved };
   await writeJson(a.one.json, { changes, diff, gaps: gap.gaps }, io.out);
-  if (a.one.json !== "-") io.out(diffText(s.diff, lang) + gap.text);
+  if (a.one.json !== "-") io.out(diffText(s.diff, lang, (zh) => schemeWord(c.scheme, lang, zh)) + gap.text);
   if (a.one.out !== undefined) await writeScenario(c, s, changes, a.one.out);
   return 0;
 }

@@ -34,6 +34,25 @@ test("whatif: one edit moves 烈山 up a place; the others who moved are listed;
   expect(fs.readFileSync(input).equals(before)).toBe(true);
 });
 
+test("whatif --lang en: the comparison is English but for the units' names", async () => {
+  const r = await zs(
+    "whatif",
+    input,
+    "--scheme",
+    "huaibei-2023",
+    "--set",
+    "烈山经济开发区/规上工业产值=190",
+    "--lang",
+    "en",
+  );
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("烈山经济开发区: rank 4 → 3 ↑1  total 121.5 → 131.5 (+10)");
+  const units = [...r.out.matchAll(/^(\S+): rank/gm)].map((m) => m[1]);
+  let rest = r.out;
+  for (const u of units) rest = rest.split(u).join("");
+  expect(rest).not.toMatch(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/);
+});
+
 test("whatif --gap: every rule's next level, the cheapest ways up a place, what each award still needs", async () => {
   const r = await zs("whatif", input, "--scheme", "huaibei-2023", "--gap", "烈山经济开发区");
   expect(r.code).toBe(0);
