@@ -52,12 +52,12 @@ const usage = (key: TextKey, vars: Vars = {}) => new UsageError(t("zh", key, var
 
 const VALUE = { type: "string" } as const;
 const MANY = { type: "string", multiple: true } as const;
+/** The options of both commands: the scheme and its readings, the year, the outputs; then each command's own. */
+const COMMON: OptionSpecs = { scheme: VALUE, option: MANY, year: VALUE, json: VALUE, out: VALUE };
 const OPTIONS: Record<string, OptionSpecs> = {
-  whatif: { scheme: VALUE, set: MANY, scenario: VALUE, gap: VALUE, option: MANY, year: VALUE, json: VALUE },
-  sensitivity: { scheme: VALUE, option: MANY, year: VALUE, json: VALUE, samples: VALUE, pct: VALUE, seed: VALUE },
+  whatif: { ...COMMON, set: MANY, scenario: VALUE, gap: VALUE, "save-scenario": VALUE },
+  sensitivity: { ...COMMON, samples: VALUE, pct: VALUE, seed: VALUE },
 };
-OPTIONS.whatif = { ...OPTIONS.whatif, out: VALUE, "save-scenario": VALUE };
-OPTIONS.sensitivity = { ...OPTIONS.sensitivity, out: VALUE };
 
 interface Parsed {
   cmd: string;
@@ -263,7 +263,7 @@ interface Ctx {
 
 async function runCli(argv: string[], io: WhatIfIo): Promise<number> {
   const a = parse(argv);
-  const lang: Lang = a.one.lang === "en" ? "en" : "zh";
+  const lang = langOf(argv);
   if (a.one.lang !== undefined && a.one.lang !== "en" && a.one.lang !== "zh") throw usage("whatif.cli.langValue");
   const scheme = await schemeOf(a.one.scheme, lang);
   const schemeFile: Array<[string, string | undefined]> = getBuiltInScheme(a.one.scheme!)
