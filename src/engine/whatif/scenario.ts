@@ -273,64 +273,71 @@ const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 
 const isFieldValue = (v: unknown): v is FieldValue =>
   v === null || typeof v === "boolean" || typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
 
+/** A scenario file that does not have the expected form: where, and what was expected there. */
+class Malformed extends Error {
+  constructor(
+    readonly where: string,
+    readonly expected: "object" | "text" | "wholeNumber" | "value" | "numberOrText" | "op" | "list" | "scenarios",
+  ) {
+    super(`${where}: ${expected}`);
+  }
+}
+
 function parseChange(v: unknown, where: string): Change {
-  if (!isObj(v)) throw new Error(`${where}: not an object`);
+  if (!isObj(v)) throw new Malformed(where, "object");
   const str = (k: string) => {
-    if (typeof v[k] !== "string") throw new Error(`${where}.${k}: expected text`);
+    if (typeof v[k] !== "string") throw new Malformed(`${where}.${k}`, "text");
     return v[k] as string;
   };
   const row = v.row === undefined ? undefined : Number.isInteger(v.row) ? (v.row as number) : NaN;
-  if (Number.isNaN(row)) throw new Error(`${where}.row: expected a whole number`);
+  if (Number.isNaN(row)) throw new Malformed(`${where}.row`, "wholeNumber");
+  const at = row === undefined ? {} : { row };
   switch (v.op) {
     case "set":
-      if (!isFieldValue(v.value)) throw new Error(`${where}.value: expected a number, yes/no, text or null`);
-      return {
-        op: "set",
-        table: str("table"),
-        key: str("key"),
-        field: str("field"),
-        value: v.value,
-        ...(row === undefined ? {} : { row }),
-      };
+      if (!isFieldValue(v.value)) throw new Malformed(`${where}.value`, "value");
+      return { op: "set", table: str("table"), key: str("key"), field: str("field"), value: v.value, ...at };
     case "remove":
-      return { op: "remove", table: str("table"), key: str("key"), ...(row === undefined ? {} : { row }) };
+      return { op: "remove", table: str("table"), key: str("key"), ...at };
     case "add": {
-      if (!isObj(v.values)) throw new Error(`${where}.values: expected an object`);
+      if (!isObj(v.values)) throw new Malformed(`${where}.values`, "object");
       const values: Record<string, FieldValue> = {};
       for (const [k, x] of Object.entries(v.values)) {
-        if (!isFieldValue(x)) throw new Error(`${where}.values.${k}: expected a number, yes/no, text or null`);
+        if (!isFieldValue(x)) throw new Malformed(`${where}.values.${k}`, "value");
         values[k] = x;
       }
       return { op: "add", table: str("table"), unit: str("unit"), values };
     }
     case "param":
       if (typeof v.value !== "number" && typeof v.value !== "string")
-        throw new Error(`${where}.value: expected a number or text`);
+        throw new Malformed(`${where}.value`, "numberOrText");
       return { op: "param", param: str("param"), value: v.value };
     default:
-      throw new Error(`${where}.op: expected set, add, remove or param`);
+      throw new Malformed(`${where}.op`, "op");
   }
+}
+
+/** One saved scenario: a name not used before, its changes, a note. */
+function parseSaved(s: unknown, k: number, names: Set<string>, lang: Lang): SavedScenario {
+  if (!isObj(s) || typeof s.name !== "string" || !s.name.trim()) throw new Malformed(`[${k}].name`, "text");
+  if (names.has(s.name))
+    throw new WhatIfError(t(lang, "whatif.badScenario", { why: t(lang, "whatif.json.twice", { k, name: s.name }) }));
+  names.add(s.name);
+  if (!Array.isArray(s.changes)) throw new Malformed(`[${k}].changes`, "list");
+  const out: SavedScenario = { name: s.name, changes: s.changes.map((c, j) => parseChange(c, `[${k}].changes[${j}]`)) };
+  if (typeof s.note === "string") out.note = s.note;
+  return out;
 }
 
 /** Validate scenarios read from JSON (the workbook's settings, a file): a clear message naming what is wrong. */
 export function parseScenarios(v: unknown, lang: Lang = "zh"): SavedScenario[] {
   try {
-    if (!Array.isArray(v)) throw new Error("expected a list of scenarios");
+    if (!Array.isArray(v)) throw new Malformed("", "scenarios");
     const names = new Set<string>();
-    return v.map((s, k) => {
-      if (!isObj(s) || typeof s.name !== "string" || !s.name.trim()) throw new Error(`[${k}].name: expected text`);
-      if (names.has(s.name)) throw new Error(`[${k}].name: “${s.name}” twice`);
-      names.add(s.name);
-      if (!Array.isArray(s.changes)) throw new Error(`[${k}].changes: expected a list`);
-      const out: SavedScenario = {
-        name: s.name,
-        changes: s.changes.map((c, j) => parseChange(c, `[${k}].changes[${j}]`)),
-      };
-      if (typeof s.note === "string") out.note = s.note;
-      return out;
-    });
+    return v.map((s, k) => parseSaved(s, k, names, lang));
   } catch (e) {
-    throw new WhatIfError(t(lang, "whatif.badScenario", { why: (e as Error).message }));
+    if (!(e instanceof Malformed)) throw e;
+    const why = t(lang, `whatif.json.${e.expected}`, { where: e.where });
+    throw new WhatIfError(t(lang, "whatif.badScenario", { why }));
   }
 }
 

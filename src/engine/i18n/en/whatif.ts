@@ -107,6 +107,16 @@ export const whatif: Mirror<typeof zh> = {
     "the group's points scaled in proportion (bonus and deductions not perturbed); " +
     "(c) one scoring rule left out at a time. Rank intervals are the 5 % and 95 % " +
     "quantiles (nearest rank).",
+  // a scenario file that does not have the expected form
+  "whatif.json.object": "{where}: expected an object",
+  "whatif.json.text": "{where}: expected text",
+  "whatif.json.wholeNumber": "{where}: expected a whole number",
+  "whatif.json.value": "{where}: expected a number, yes/no, text or null",
+  "whatif.json.numberOrText": "{where}: expected a number or text",
+  "whatif.json.op": "{where}: expected set, add, remove or param",
+  "whatif.json.list": "{where}: expected a list",
+  "whatif.json.scenarios": "expected a list of scenarios",
+  "whatif.json.twice": '[{k}].name: "{name}" twice',
   // zonescore whatif / sensitivity
   "whatif.cli.help":
     'zonescore whatif <in.xlsx> --scheme S --set "unit/field=value" [--set …] [--scenario NAME] [--gap UNIT]\n' +

@@ -102,6 +102,16 @@ export const whatif = {
     "(a) 逐一采用方案允许的每种读法组合重新计分；" +
     "(b) 每个一级指标权重在 ±{pct}% 内均匀随机扰动后按原权重合计重新归一，该组得分按比例缩放（附加分、扣分不扰动）；" +
     "(c) 逐项去掉一条计分规则。名次区间取 5% 与 95% 分位（最近秩法）。",
+  // a scenario file that does not have the expected form
+  "whatif.json.object": "{where}：应为对象",
+  "whatif.json.text": "{where}：应为文字",
+  "whatif.json.wholeNumber": "{where}：应为整数",
+  "whatif.json.value": "{where}：应为数字、是/否、文字或空",
+  "whatif.json.numberOrText": "{where}：应为数字或文字",
+  "whatif.json.op": "{where}：应为 set、add、remove 或 param",
+  "whatif.json.list": "{where}：应为列表",
+  "whatif.json.scenarios": "应为情景列表",
+  "whatif.json.twice": "[{k}].name：“{name}”出现两次",
   // zonescore whatif / sensitivity
   "whatif.cli.help":
     'zonescore whatif <in.xlsx> --scheme S --set "单位/字段=值" [--set …] [--scenario NAME] [--gap 单位]\n' +
