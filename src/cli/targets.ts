@@ -117,12 +117,15 @@ function readMap(v: string | undefined, name: string): Record<string, number> | 
   return out;
 }
 
-/** The input and the outputs, checked before any work; option files (--weights, --prior) are inputs too. */
+/** The input and the outputs, checked before any work; option files (--prior, --weights W.json) are inputs too. */
 function prepare(a: Args, io: Io, input: string | undefined): void {
-  const files = (k: string): Array<[string, string]> =>
-    a.opts[k] !== undefined && /\.json$/i.test(a.opts[k]) ? [[`--${k}`, a.opts[k]]] : [];
+  const weights = a.opts.weights !== undefined && /\.json$/i.test(a.opts.weights) ? a.opts.weights : undefined;
   prepareOutputs(
-    [["input", input], ...files("weights"), ...files("prior")],
+    [
+      ["input", input],
+      ["--weights", weights],
+      ["--prior", a.opts.prior],
+    ],
     [
       ["--out", a.opts.out],
       ["--json", a.opts.json],

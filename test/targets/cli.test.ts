@@ -72,6 +72,28 @@ describe("zonescore targets", () => {
     expect(fs.existsSync(path.join(dir, "same.xlsx"))).toBe(false);
   });
 
+  it("a --prior file is an input too: --json naming it is refused and it is unchanged", async () => {
+    const prior = path.join(dir, "prior.json");
+    fs.writeFileSync(prior, "{}");
+    const out = path.join(dir, "prior-out.xlsx");
+    const r = await z(
+      "targets",
+      "fill",
+      "x.xlsx",
+      "--scheme",
+      "huaibei-2023",
+      "--prior",
+      prior,
+      "--out",
+      out,
+      "--json",
+      prior,
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("（--prior）");
+    expect(fs.readFileSync(prior, "utf8")).toBe("{}");
+  });
+
   it("a temporary left by an interrupted write is reported, not used", async () => {
     const input = path.join(dir, "stale-in.xlsx");
     await z("targets", "sample", "xuancheng-2023", "--out", input);
