@@ -13,6 +13,7 @@ import { unitFactor } from "./units";
 import { expected, message } from "../messages";
 import { usccCheckChar, usccProblem } from "./uscc";
 import { roundTo } from "../format";
+import { SCHEME_SHEETS } from "../scheme/sheets";
 
 export interface ReadOptions {
   /** overrides the 考评年度 parameter */
@@ -102,18 +103,7 @@ const YEAR_PARAM: ParamSpecT = {
 };
 
 /** Sheets that carry a scheme (zonescore scheme export --format xlsx) are not input data. */
-const SCHEME_SHEET_NAMES = new Set([
-  "方案",
-  "数据表",
-  "指标",
-  "分组",
-  "方案参数",
-  "规则",
-  "奖励规则",
-  "结果运用规则",
-  "选项",
-  "方案说明",
-]);
+const SCHEME_SHEET_NAMES: ReadonlySet<string> = new Set(SCHEME_SHEETS);
 
 export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, opts: ReadOptions = {}): ReadResult {
   const lang = opts.lang ?? "zh";
