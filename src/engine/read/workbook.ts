@@ -105,6 +105,16 @@ const YEAR_PARAM: ParamSpecT = {
 /** Sheets that carry a scheme (zonescore scheme export --format xlsx) are not input data. */
 const SCHEME_SHEET_NAMES: ReadonlySet<string> = new Set(SCHEME_SHEETS);
 
+/** What every step of reading works with. */
+interface ReadCtx {
+  scheme: Scheme;
+  opts: ReadOptions;
+  lang: Lang;
+  issues: Issues;
+  /** the evaluation year: it decides which year columns are "this year" */
+  evalYear: number;
+}
+
 export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, opts: ReadOptions = {}): ReadResult {
   const lang = opts.lang ?? "zh";
   const sheets = allSheets.filter((s) => !SCHEME_SHEET_NAMES.has(s.name));
@@ -113,30 +123,50 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
   // 1. parameters (the year first: it decides which year columns are "this year"); every scheme has a year
   const paramSpecs = scheme.params.some((p) => p.id === "year") ? scheme.params : [YEAR_PARAM, ...scheme.params];
   const params = readParams(sheets, paramSpecs, issues);
-  let year: number | undefined;
-  let yearSource = "";
-  if (opts.year !== undefined) {
-    year = opts.year;
-    yearSource = lang === "zh" ? "命令行 --year" : "--year";
-  } else if (params.year && typeof params.year.value === "number") {
-    year = params.year.value;
-    yearSource = `${params.year.sheet}!${params.year.cell}`;
-  }
-  if (year === undefined) {
+  const found = yearOfRun(params, opts, lang);
+  if (!found) {
     issues.add("error", "missing-year", "", "");
     return { dataset: null, issues: issues.list, mapping: [] };
   }
-  const evalYear = year;
+  const ctx: ReadCtx = { scheme, opts, lang, issues, evalYear: found.year };
 
   // 2. find each table: the sheet whose header maps the most of its columns
-  const candidates: Array<{
-    spec: TableSpecT;
-    sheet: SheetData;
-    raw: RawTable;
-    maps: Map<string, Mapping[]>;
-    score: number;
-  }> = [];
   const given = opts.mapping?.tables ?? {};
+  const chosen = chooseSheets(scheme, findCandidates(ctx, sheets), given, ctx.evalYear, issues);
+  // 3. read the tables the sheets hold
+  const { tables, rawTables, resolved, fatal: missing } = readTables(ctx, chosen);
+  // 4. link the tables' rows to the units, derive fields, complete the parameters
+  const entities = tables[scheme.entityTable];
+  const unlinked = entities ? linkEntities(ctx, tables, entities) : false;
+  deriveFields(scheme, tables);
+  completeParams(ctx, tables, params);
+
+  if (entities) runChecks(scheme, tables, rawTables, issues);
+  if (missing || unlinked || !entities) return { dataset: null, issues: issues.list, mapping: resolved };
+  return {
+    dataset: { year: ctx.evalYear, yearSource: found.source, entityTable: scheme.entityTable, tables, params },
+    issues: issues.list,
+    mapping: resolved,
+  };
+}
+
+/** The evaluation year and where it came from: the command line's --year, or the workbook's 考评年度. */
+function yearOfRun(
+  params: Record<string, ParamValue>,
+  opts: ReadOptions,
+  lang: Lang,
+): { year: number; source: string } | undefined {
+  if (opts.year !== undefined) return { year: opts.year, source: lang === "zh" ? "命令行 --year" : "--year" };
+  if (params.year && typeof params.year.value === "number")
+    return { year: params.year.value, source: `${params.year.sheet}!${params.year.cell}` };
+  return undefined;
+}
+
+/** Every sheet that holds a table of the scheme (by its key column), scored by how many of its columns it maps. */
+function findCandidates(ctx: ReadCtx, sheets: readonly SheetData[]): Candidate[] {
+  const { scheme, issues, evalYear } = ctx;
+  const candidates: Candidate[] = [];
+  const given = ctx.opts.mapping?.tables ?? {};
   for (const spec of scheme.tables) {
     const keyCol = keyColumn(spec);
     const keyNames = [keyCol.name, ...keyCol.synonyms];
@@ -161,7 +191,12 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       candidates.push({ spec, sheet, raw, maps, score });
     }
   }
-  const chosen = chooseSheets(scheme, candidates, given, evalYear, issues);
+  return candidates;
+}
+
+/** Read each table from its chosen sheet; `fatal` when a required table or column is missing. */
+function readTables(ctx: ReadCtx, chosen: Map<string, Candidate>) {
+  const { scheme, issues } = ctx;
   const tables: Record<string, Table> = {};
   const rawTables: Record<string, RawInfo> = {};
   const resolved: ResolvedTable[] = [];
@@ -176,122 +211,170 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       }
       continue;
     }
-    const mapping = new Map<string, Mapping>();
-    for (const col of spec.columns) {
-      const found = c.maps.get(col.id) ?? [];
-      if (found.length === 0) {
-        if (col.required) {
-          issues.add("error", "missing-column", c.sheet.name, a1(c.raw.headerTop, c.raw.columns[0]?.col ?? 0), {
-            table: spec.name,
-            column: col.name,
-            year: col.relYear !== undefined ? `${evalYear + col.relYear}年` : "",
-          });
-          fatal = true;
-        }
-        continue;
-      }
-      if (found.length > 1) {
-        issues.add("warning", "ambiguous-column", c.sheet.name, a1(c.raw.headerTop, found[1].col), {
+    const { mapping, fatal: bad } = resolveColumns(ctx, spec, c);
+    if (bad) fatal = true;
+    tables[spec.id] = readRows(c.sheet, c.raw, spec, mapping, issues);
+    checkTotals(c.sheet, c.raw, spec, issues);
+    resolved.push(describeMapping(ctx, spec, c, mapping));
+    rawTables[spec.id] = { sheet: c.sheet, raw: c.raw, mapping };
+  }
+  return { tables, rawTables, resolved, fatal };
+}
+
+/** The column used for each of the table's columns, with the problems: missing, ambiguous, converted, wrong unit. */
+function resolveColumns(ctx: ReadCtx, spec: TableSpecT, c: Candidate) {
+  const { issues, evalYear } = ctx;
+  const mapping = new Map<string, Mapping>();
+  let fatal = false;
+  for (const col of spec.columns) {
+    const found = c.maps.get(col.id) ?? [];
+    if (found.length === 0) {
+      if (col.required) {
+        issues.add("error", "missing-column", c.sheet.name, a1(c.raw.headerTop, c.raw.columns[0]?.col ?? 0), {
+          table: spec.name,
           column: col.name,
-          used: a1(c.raw.headerTop, found[0].col).replace(/\d+$/, ""),
-          other: a1(c.raw.headerTop, found[1].col).replace(/\d+$/, ""),
-        });
-      }
-      const m = found[0];
-      if (m.factor !== 1) {
-        const hc = c.raw.columns.find((h) => h.col === m.col);
-        issues.add("info", "unit-converted", c.sheet.name, a1(c.raw.headerTop, m.col), {
-          column: m.header,
-          unit: hc?.parts.unit ?? "",
-          expected: col.unit ?? "",
-          factor: m.factor,
-        });
-      }
-      mapping.set(col.id, m);
-    }
-    for (const col of spec.columns) {
-      for (const cand of c.maps.get(col.id + "#unit") ?? []) {
-        const hc = c.raw.columns.find((h) => h.col === cand.col);
-        issues.add("error", "unit-mismatch", c.sheet.name, a1(c.raw.headerTop, cand.col), {
-          column: cand.header,
-          unit: hc?.parts.unit ?? "",
-          expected: col.unit ?? "",
+          year: col.relYear !== undefined ? `${evalYear + col.relYear}年` : "",
         });
         fatal = true;
       }
+      continue;
     }
-    tables[spec.id] = readRows(c.sheet, c.raw, spec, mapping, issues);
-    checkTotals(c.sheet, c.raw, spec, issues);
-    const letter = (col: number) => a1(0, col).replace(/\d+$/, "");
-    const used = new Set([...mapping.values()].map((m) => m.col));
-    // every column of the sheet, with or without header text, so that the user can pick any of them
-    const headers: Array<{ column: string; header: string }> = [];
-    for (let col = c.sheet.originCol; col <= lastCol(c.sheet); col++) {
-      const h = c.raw.columns.find((x) => x.col === col);
-      headers.push({
-        column: letter(col),
-        header: h ? h.path.join(" / ") : lang === "zh" ? "（无表头）" : "(no header)",
+    if (found.length > 1) {
+      issues.add("warning", "ambiguous-column", c.sheet.name, a1(c.raw.headerTop, found[1].col), {
+        column: col.name,
+        used: a1(c.raw.headerTop, found[0].col).replace(/\d+$/, ""),
+        other: a1(c.raw.headerTop, found[1].col).replace(/\d+$/, ""),
       });
     }
-    const unmapped = c.raw.columns
-      .filter((h) => !used.has(h.col))
-      .map((h) => ({ column: letter(h.col), header: h.path.join(" / "), h }));
-    // other years of a known indicator (the annex's 2022年, 2024年 …) are expected, not worth a note
-    const known = new Set(spec.columns.flatMap((col) => [col.name, ...col.synonyms].map((n) => parseHeader([n]).key)));
-    for (const u of unmapped.filter(
-      (x) => !(x.h.parts.year !== undefined && x.h.path.some((p) => known.has(parseHeader([p]).key))),
-    ))
-      issues.add("info", "unmapped-column", c.sheet.name, `${u.column}${c.raw.headerTop + 1}`, {
-        table: spec.name,
-        column: u.header,
+    const m = found[0];
+    if (m.factor !== 1) reportConverted(issues, c, col, m);
+    mapping.set(col.id, m);
+  }
+  if (reportUnitMismatches(issues, spec, c)) fatal = true;
+  return { mapping, fatal };
+}
+
+/** A column whose unit is converted (万元 → 亿元): an info at its header. */
+function reportConverted(issues: Issues, c: Candidate, col: ColumnSpecT, m: Mapping): void {
+  const hc = c.raw.columns.find((h) => h.col === m.col);
+  issues.add("info", "unit-converted", c.sheet.name, a1(c.raw.headerTop, m.col), {
+    column: m.header,
+    unit: hc?.parts.unit ?? "",
+    expected: col.unit ?? "",
+    factor: m.factor,
+  });
+}
+
+/** Columns whose name matches but whose unit cannot be converted: an error each; true when there is one. */
+function reportUnitMismatches(issues: Issues, spec: TableSpecT, c: Candidate): boolean {
+  let any = false;
+  for (const col of spec.columns) {
+    for (const cand of c.maps.get(col.id + "#unit") ?? []) {
+      const hc = c.raw.columns.find((h) => h.col === cand.col);
+      issues.add("error", "unit-mismatch", c.sheet.name, a1(c.raw.headerTop, cand.col), {
+        column: cand.header,
+        unit: hc?.parts.unit ?? "",
+        expected: col.unit ?? "",
       });
-    resolved.push({
-      table: spec.id,
-      name: spec.name,
-      sheet: c.sheet.name,
-      headerRows: [c.raw.headerTop + 1, c.raw.headerBottom + 1],
-      columns: spec.columns.map((col) => {
-        const m = mapping.get(col.id);
-        const out: ResolvedTable["columns"][number] = {
-          id: col.id,
-          name: col.name,
-          required: col.required,
-          column: m ? letter(m.col) : null,
-          header: m?.header ?? null,
-          confidence: m?.confidence ?? 0,
-        };
-        if (m?.unit) out.unit = m.unit;
-        if (m && m.factor !== 1) out.factor = m.factor;
-        return out;
-      }),
-      unmapped: unmapped.map(({ column, header }) => ({ column, header })),
-      headers,
+      any = true;
+    }
+  }
+  return any;
+}
+
+/** The column letter of a 0-based column. */
+function letterOf(col: number): string {
+  return a1(0, col).replace(/\d+$/, "");
+}
+
+/** The mapping as the user sees it (to confirm or change), and an info for each header column nothing claimed. */
+function describeMapping(ctx: ReadCtx, spec: TableSpecT, c: Candidate, mapping: Map<string, Mapping>): ResolvedTable {
+  return {
+    table: spec.id,
+    name: spec.name,
+    sheet: c.sheet.name,
+    headerRows: [c.raw.headerTop + 1, c.raw.headerBottom + 1],
+    columns: spec.columns.map((col) => {
+      const m = mapping.get(col.id);
+      const out: ResolvedTable["columns"][number] = {
+        id: col.id,
+        name: col.name,
+        required: col.required,
+        column: m ? letterOf(m.col) : null,
+        header: m?.header ?? null,
+        confidence: m?.confidence ?? 0,
+      };
+      if (m?.unit) out.unit = m.unit;
+      if (m && m.factor !== 1) out.factor = m.factor;
+      return out;
+    }),
+    unmapped: reportUnmapped(ctx.issues, spec, c, mapping),
+    headers: sheetHeaders(c, ctx.lang),
+  };
+}
+
+/** Every column of the sheet, with or without header text, so that the user can pick any of them. */
+function sheetHeaders(c: Candidate, lang: Lang): Array<{ column: string; header: string }> {
+  const headers: Array<{ column: string; header: string }> = [];
+  for (let col = c.sheet.originCol; col <= lastCol(c.sheet); col++) {
+    const h = c.raw.columns.find((x) => x.col === col);
+    headers.push({
+      column: letterOf(col),
+      header: h ? h.path.join(" / ") : lang === "zh" ? "（无表头）" : "(no header)",
     });
-    rawTables[spec.id] = { sheet: c.sheet, raw: c.raw, mapping };
   }
+  return headers;
+}
 
+/** The header columns no indicator claimed, each an info (other years of a known indicator are expected). */
+function reportUnmapped(
+  issues: Issues,
+  spec: TableSpecT,
+  c: Candidate,
+  mapping: Map<string, Mapping>,
+): Array<{ column: string; header: string }> {
+  const used = new Set([...mapping.values()].map((m) => m.col));
+  const unmapped = c.raw.columns
+    .filter((h) => !used.has(h.col))
+    .map((h) => ({ column: letterOf(h.col), header: h.path.join(" / "), h }));
+  // other years of a known indicator (the annex's 2022年, 2024年 …) are expected, not worth a note
+  const known = new Set(spec.columns.flatMap((col) => [col.name, ...col.synonyms].map((n) => parseHeader([n]).key)));
+  for (const u of unmapped.filter(
+    (x) => !(x.h.parts.year !== undefined && x.h.path.some((p) => known.has(parseHeader([p]).key))),
+  ))
+    issues.add("info", "unmapped-column", c.sheet.name, `${u.column}${c.raw.headerTop + 1}`, {
+      table: spec.name,
+      column: u.header,
+    });
+  return unmapped.map(({ column, header }) => ({ column, header }));
+}
+
+/** The units' duplicates, then every other table's rows linked to a unit (aliases count); true when no unit. */
+function linkEntities(ctx: ReadCtx, tables: Record<string, Table>, entities: Table): boolean {
+  const { scheme, issues } = ctx;
   const entitySpec = scheme.tables.find((t) => t.id === scheme.entityTable)!;
-  const entities = tables[scheme.entityTable];
-  if (entities) {
-    if (entities.rows.length === 0) {
-      issues.add("error", "no-entities", entities.sheet, "");
-      fatal = true;
-    }
-    const index = checkDuplicates(entities, entitySpec, issues);
-    for (const [alias, target] of Object.entries(opts.mapping?.aliases ?? {})) {
-      const i = index.get(nameKey(target));
-      if (i !== undefined && !index.has(nameKey(alias))) index.set(nameKey(alias), i);
-    }
-    for (const spec of scheme.tables) {
-      const t = tables[spec.id];
-      if (!t || spec.id === scheme.entityTable) continue;
-      if (spec.level === "list") linkRows(t, spec, entities, index, issues);
-      else if (spec.level === "history") linkRows(t, spec, entities, index, issues, "info");
-      else if (spec.level === "targets") linkTargets(t, spec, entities, index, issues);
-    }
+  let fatal = false;
+  if (entities.rows.length === 0) {
+    issues.add("error", "no-entities", entities.sheet, "");
+    fatal = true;
   }
+  const index = checkDuplicates(entities, entitySpec, issues);
+  for (const [alias, target] of Object.entries(ctx.opts.mapping?.aliases ?? {})) {
+    const i = index.get(nameKey(target));
+    if (i !== undefined && !index.has(nameKey(alias))) index.set(nameKey(alias), i);
+  }
+  for (const spec of scheme.tables) {
+    const t = tables[spec.id];
+    if (!t || spec.id === scheme.entityTable) continue;
+    if (spec.level === "list") linkRows(t, spec, entities, index, issues);
+    else if (spec.level === "history") linkRows(t, spec, entities, index, issues, "info");
+    else if (spec.level === "targets") linkTargets(t, spec, entities, index, issues);
+  }
+  return fatal;
+}
 
-  // derived fields, e.g. 产值增量 = 本年 − 上年 (null when an argument is missing)
+/** Derived fields, e.g. 产值增量 = 本年 − 上年 (null when an argument is missing). */
+function deriveFields(scheme: Scheme, tables: Record<string, Table>): void {
   for (const spec of scheme.tables) {
     const t = tables[spec.id];
     if (!t) continue;
@@ -304,35 +387,15 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       t.headers[d.id] = d.name;
     }
   }
+}
 
-  // parameters with a fallback (mean of an entity column)
+/** Parameters the workbook lacks: a fallback (the mean of a column), else the scheme's default, else an error. */
+function completeParams(ctx: ReadCtx, tables: Record<string, Table>, params: Record<string, ParamValue>): void {
+  const { scheme, lang, opts } = ctx;
   for (const p of scheme.params) {
     if (params[p.id] || !p.fallbackMeanOf) continue;
-    const t = tables[p.fallbackMeanOf.table];
-    if (!t) continue;
-    let sum = 0;
-    let count = 0;
-    const f = p.fallbackMeanOf.column;
-    for (const r of t.rows) {
-      const v = r.values[f];
-      if (typeof v === "number") {
-        sum += v;
-        count++;
-      }
-    }
-    const xs = { length: count };
-    if (count) {
-      const mean = sum / count;
-      params[p.id] = {
-        value: round12(mean),
-        sheet: t.sheet,
-        cell: "",
-        source:
-          lang === "zh"
-            ? `${t.sheet}「${t.headers[p.fallbackMeanOf.column]}」${xs.length}个值的平均`
-            : `mean of ${xs.length} values of "${t.headers[p.fallbackMeanOf.column]}" in ${t.sheet}`,
-      };
-    }
+    const mean = meanParam(tables, p.fallbackMeanOf, lang);
+    if (mean) params[p.id] = mean;
   }
   for (const p of scheme.params) {
     if (!params[p.id] && p.default !== undefined)
@@ -340,15 +403,39 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
   }
   for (const p of scheme.params) {
     if (p.required && !params[p.id] && !(p.id === "year" && opts.year !== undefined))
-      issues.add("error", "missing-param", "", "", { param: p.name });
+      ctx.issues.add("error", "missing-param", "", "", { param: p.name });
   }
+}
 
-  if (entities) runChecks(scheme, tables, rawTables, issues);
-  if (fatal || !entities) return { dataset: null, issues: issues.list, mapping: resolved };
+/** A parameter as the mean of a column's numbers (none when the table or its numbers are missing). */
+function meanParam(
+  tables: Record<string, Table>,
+  of: NonNullable<ParamSpecT["fallbackMeanOf"]>,
+  lang: Lang,
+): ParamValue | undefined {
+  const t = tables[of.table];
+  if (!t) return undefined;
+  let sum = 0;
+  let count = 0;
+  const f = of.column;
+  for (const r of t.rows) {
+    const v = r.values[f];
+    if (typeof v === "number") {
+      sum += v;
+      count++;
+    }
+  }
+  const xs = { length: count };
+  if (!count) return undefined;
+  const mean = sum / count;
   return {
-    dataset: { year: evalYear, yearSource, entityTable: scheme.entityTable, tables, params },
-    issues: issues.list,
-    mapping: resolved,
+    value: round12(mean),
+    sheet: t.sheet,
+    cell: "",
+    source:
+      lang === "zh"
+        ? `${t.sheet}「${t.headers[of.column]}」${xs.length}个值的平均`
+        : `mean of ${xs.length} values of "${t.headers[of.column]}" in ${t.sheet}`,
   };
 }
 
@@ -924,6 +1011,7 @@ function formatIssue(
   return false;
 }
 
+/** A sheet that holds a table of the scheme, with the candidate columns for each of the table's columns. */
 type Candidate = {
   spec: TableSpecT;
   sheet: SheetData;
