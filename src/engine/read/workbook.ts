@@ -2,7 +2,7 @@
  * workbook sheets → typed tables. Finds each table of the scheme by its headers, maps columns (name, synonyms,
  * unit, year), reads values the way officials type them, and reports every problem at its cell. Pure.
  */
-import type { Issue, Lang, SheetData } from "../types";
+import type { CellValue, Issue, Lang, SheetData } from "../types";
 import type { ColumnSpecT, ParamSpecT, Scheme, TableSpecT } from "../scheme/schema";
 import { TableRow, type Dataset, type FieldValue, type ParamValue, type Row, type Table } from "../dataset";
 import { cellAt, findTable, isBlank, lastCol, lastRow, type HeaderColumn, type RawTable } from "./table";
@@ -540,6 +540,17 @@ export function mapColumns(
   return out;
 }
 
+/** What reading one table's cells works with. */
+interface RowsCtx {
+  sheet: SheetData;
+  issues: Issues;
+  lang: Lang;
+  /** the key column (an empty name there is missing-name, not missing-value) */
+  keyId: string;
+  /** the % columns where a cell typed its own %: not fractions */
+  percentText: Set<string>;
+}
+
 function readRows(
   sheet: SheetData,
   raw: RawTable,
@@ -547,149 +558,169 @@ function readRows(
   mapping: Map<string, Mapping>,
   issues: Issues,
 ): Table {
-  const lang = issues.lang;
   const key = keyColumn(spec);
   const keyMap = mapping.get(key.id);
   const headers: Record<string, string> = {};
   for (const [id, m] of mapping) headers[id] = m.header;
   const rows: Row[] = [];
-  const percentText = new Set<string>();
+  const cx: RowsCtx = { sheet, issues, lang: issues.lang, keyId: key.id, percentText: new Set<string>() };
   const columnsOf = new Map([...mapping].map(([id, m]) => [id, m.col] as [string, number]));
   for (const r of raw.dataRows) {
     const values: Record<string, FieldValue> = {};
-    let name = "";
     for (const col of spec.columns) {
       const m = mapping.get(col.id);
-      if (!m) {
-        values[col.id] = col.missingAs ?? null;
-        continue;
-      }
-      const mc = m.col;
-      const v = cellAt(sheet, r, m.col);
-      const label = m.header;
-      if (col.type === "text" || col.type === "code") {
-        const t = displayName(cellText(v));
-        values[col.id] = t === "" ? null : t;
-        if (col.id === key.id) name = t;
-        if (t === "" && col.required)
-          issues.add("error", col.id === key.id ? "missing-name" : "missing-value", sheet.name, a1(r, mc), {
-            column: label,
-            expected: expected(lang, "text"),
-          });
-        if (col.role === "uscc" && t !== "") checkUscc(t, sheet.name, r, mc, issues);
-      } else if (col.type === "bool") {
-        const b = readBool(v);
-        if (b.kind === "bool") values[col.id] = b.value;
-        else if (b.kind === "missing") {
-          values[col.id] = col.missingAs ?? null;
-          if (col.required && col.missingAs === undefined)
-            issues.add("error", "missing-value", sheet.name, a1(r, mc), {
-              column: label,
-              expected: expected(lang, "bool"),
-            });
-        } else {
-          values[col.id] = null;
-          issues.add("error", "not-yes-no", sheet.name, a1(r, mc), { column: label, value: b.text }, b.text);
-        }
-      } else if (
-        typeof v === "number" &&
-        sheet.formats &&
-        formatIssue(sheet, r, mc, v, col, label, issues, percentText)
-      ) {
-        // a date in a numeric column is not used; a percentage in a % column is read as one
-        const fk = formatKind(sheet.formats[r - sheet.originRow]?.[mc - sheet.originCol]);
-        values[col.id] = fk === "percent" && col.unit === "%" ? round12(v * 100) : fk === "date" ? null : v;
-      } else if (typeof v === "number" && !plausible(v)) {
-        values[col.id] = null;
-        issues.add(
-          "error",
-          "implausible-value",
-          sheet.name,
-          a1(r, mc),
-          { column: label, value: String(v), max: "1e15" },
-          String(v),
-        );
-      } else if (typeof v === "number" && Number.isFinite(v) && m.factor === 1) {
-        // the common case, without allocating a parse result
-        values[col.id] = v;
-        if (col.type === "count" && v < 0)
-          issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: v }, String(v));
-      } else {
-        const n = readNumber(v);
-        if (n.kind === "number") {
-          let f = m.factor;
-          if (n.unit) {
-            // a unit typed in the cell wins over the header's
-            const cf = col.units?.[n.unit] ?? unitFactor(n.unit, col.unit);
-            if (cf === null) {
-              issues.add(
-                "error",
-                "unit-in-cell",
-                sheet.name,
-                a1(r, mc),
-                { column: label, unit: n.unit, expected: col.unit ?? "" },
-                cellText(v),
-              );
-              values[col.id] = null;
-              continue;
-            }
-            f = cf;
-            if (n.unit === "%") percentText.add(col.id);
-          }
-          const x = f === 1 ? n.value : round12(n.value * f);
-          if (!plausible(x)) {
-            values[col.id] = null;
-            issues.add(
-              "error",
-              "implausible-value",
-              sheet.name,
-              a1(r, mc),
-              { column: label, value: String(x), max: "1e15" },
-              cellText(v),
-            );
-            continue;
-          }
-          values[col.id] = x;
-          if (col.type === "count" && x < 0)
-            issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: x }, String(x));
-        } else if (n.kind === "missing") {
-          values[col.id] = col.missingAs ?? null;
-          if (col.required && col.missingAs === undefined)
-            issues.add("error", "missing-value", sheet.name, a1(r, mc), {
-              column: label,
-              expected: expected(lang, col.type),
-            });
-        } else {
-          values[col.id] = null;
-          issues.add(
-            "error",
-            n.reason === "excel-error" ? "excel-error" : "not-a-number",
-            sheet.name,
-            a1(r, mc),
-            { column: label, value: n.text, expected: expected(lang, col.type) },
-            n.text,
-          );
-        }
-      }
+      values[col.id] = m ? readCell(cx, col, m, r) : (col.missingAs ?? null);
     }
-    if (!keyMap) name = "";
+    // the unit's name: the key column's text ("" when it is empty or not mapped)
+    const name = keyMap && typeof values[key.id] === "string" ? (values[key.id] as string) : "";
     rows.push(new TableRow(r, name, values, columnsOf, a1));
   }
-  // a % column holding only fractions (0.12 for 12 %, as Excel stores a cell formatted as a percentage)
+  percentFractions(cx, raw, spec, mapping, rows);
+  const factors: Record<string, number> = {};
+  for (const [id, m] of mapping) factors[id] = m.factor;
+  return { id: spec.id, sheet: sheet.name, rows, headers, factors, otherRows: raw.totalRows };
+}
+
+/** One cell read the way officials type it, with the problem at its cell. */
+function readCell(cx: RowsCtx, col: ColumnSpecT, m: Mapping, r: number): FieldValue {
+  const { sheet, issues } = cx;
+  const mc = m.col;
+  const v = cellAt(sheet, r, mc);
+  const label = m.header;
+  if (col.type === "text" || col.type === "code") return readTextCell(cx, col, m, r, v);
+  if (col.type === "bool") return readBoolCell(cx, col, m, r, v);
+  if (typeof v === "number" && sheet.formats && formatIssue(sheet, r, mc, v, col, label, issues, cx.percentText)) {
+    // a date in a numeric column is not used; a percentage in a % column is read as one
+    const fk = formatKind(sheet.formats[r - sheet.originRow]?.[mc - sheet.originCol]);
+    return fk === "percent" && col.unit === "%" ? round12(v * 100) : fk === "date" ? null : v;
+  }
+  if (typeof v === "number" && !plausible(v)) {
+    issues.add(
+      "error",
+      "implausible-value",
+      sheet.name,
+      a1(r, mc),
+      { column: label, value: String(v), max: "1e15" },
+      String(v),
+    );
+    return null;
+  }
+  if (typeof v === "number" && Number.isFinite(v) && m.factor === 1) {
+    // the common case, without allocating a parse result
+    if (col.type === "count" && v < 0)
+      issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: v }, String(v));
+    return v;
+  }
+  return readNumberCell(cx, col, m, r, v);
+}
+
+/** A text or code cell (a name, a 统一社会信用代码): trimmed, required where the scheme says so. */
+function readTextCell(cx: RowsCtx, col: ColumnSpecT, m: Mapping, r: number, v: CellValue): FieldValue {
+  const { sheet, issues } = cx;
+  const t = displayName(cellText(v));
+  if (t === "" && col.required)
+    issues.add("error", col.id === cx.keyId ? "missing-name" : "missing-value", sheet.name, a1(r, m.col), {
+      column: m.header,
+      expected: expected(cx.lang, "text"),
+    });
+  if (col.role === "uscc" && t !== "") checkUscc(t, sheet.name, r, m.col, issues);
+  return t === "" ? null : t;
+}
+
+/** A yes/no cell (是/否, √, 1/0 …). */
+function readBoolCell(cx: RowsCtx, col: ColumnSpecT, m: Mapping, r: number, v: CellValue): FieldValue {
+  const { sheet, issues } = cx;
+  const b = readBool(v);
+  if (b.kind === "bool") return b.value;
+  if (b.kind === "missing") {
+    if (col.required && col.missingAs === undefined)
+      issues.add("error", "missing-value", sheet.name, a1(r, m.col), {
+        column: m.header,
+        expected: expected(cx.lang, "bool"),
+      });
+    return col.missingAs ?? null;
+  }
+  issues.add("error", "not-yes-no", sheet.name, a1(r, m.col), { column: m.header, value: b.text }, b.text);
+  return null;
+}
+
+/** A number typed as text, with a unit, missing, or not a number. */
+function readNumberCell(cx: RowsCtx, col: ColumnSpecT, m: Mapping, r: number, v: CellValue): FieldValue {
+  const { sheet, issues } = cx;
+  const n = readNumber(v);
+  if (n.kind === "number") return scaledNumber(cx, col, m, r, v, n);
+  if (n.kind === "missing") {
+    if (col.required && col.missingAs === undefined)
+      issues.add("error", "missing-value", sheet.name, a1(r, m.col), {
+        column: m.header,
+        expected: expected(cx.lang, col.type),
+      });
+    return col.missingAs ?? null;
+  }
+  issues.add(
+    "error",
+    n.reason === "excel-error" ? "excel-error" : "not-a-number",
+    sheet.name,
+    a1(r, m.col),
+    { column: m.header, value: n.text, expected: expected(cx.lang, col.type) },
+    n.text,
+  );
+  return null;
+}
+
+/** A number in the column's unit: a unit typed in the cell wins over the header's; implausible sizes are errors. */
+function scaledNumber(
+  cx: RowsCtx,
+  col: ColumnSpecT,
+  m: Mapping,
+  r: number,
+  v: CellValue,
+  n: { value: number; unit?: string },
+): FieldValue {
+  const { sheet, issues } = cx;
+  const label = m.header;
+  let f = m.factor;
+  if (n.unit) {
+    // a unit typed in the cell wins over the header's
+    const cf = col.units?.[n.unit] ?? unitFactor(n.unit, col.unit);
+    if (cf === null) {
+      const p = { column: label, unit: n.unit, expected: col.unit ?? "" };
+      issues.add("error", "unit-in-cell", sheet.name, a1(r, m.col), p, cellText(v));
+      return null;
+    }
+    f = cf;
+    if (n.unit === "%") cx.percentText.add(col.id);
+  }
+  const x = f === 1 ? n.value : round12(n.value * f);
+  if (!plausible(x)) {
+    const p = { column: label, value: String(x), max: "1e15" };
+    issues.add("error", "implausible-value", sheet.name, a1(r, m.col), p, cellText(v));
+    return null;
+  }
+  if (col.type === "count" && x < 0)
+    issues.add("error", "negative-count", sheet.name, a1(r, m.col), { column: label, value: x }, String(x));
+  return x;
+}
+
+/** A % column holding only fractions (0.12 for 12 %, as Excel stores a cell formatted as a percentage). */
+function percentFractions(
+  cx: RowsCtx,
+  raw: RawTable,
+  spec: TableSpecT,
+  mapping: Map<string, Mapping>,
+  rows: Row[],
+): void {
   for (const col of spec.columns) {
-    if (col.unit !== "%" || !mapping.has(col.id) || percentText.has(col.id)) continue;
+    if (col.unit !== "%" || !mapping.has(col.id) || cx.percentText.has(col.id)) continue;
     const xs = rows.map((r) => r.values[col.id]).filter((x): x is number => typeof x === "number");
     if (xs.length >= 3 && xs.every((x) => Math.abs(x) <= 1) && xs.some((x) => x !== 0 && !Number.isInteger(x))) {
       for (const r of rows)
         if (typeof r.values[col.id] === "number") r.values[col.id] = round12((r.values[col.id] as number) * 100);
-      issues.add("warning", "percent-as-fraction", sheet.name, a1(raw.headerTop, mapping.get(col.id)!.col), {
+      cx.issues.add("warning", "percent-as-fraction", cx.sheet.name, a1(raw.headerTop, mapping.get(col.id)!.col), {
         column: mapping.get(col.id)!.header,
       });
     }
   }
-  const factors: Record<string, number> = {};
-  for (const [id, m] of mapping) factors[id] = m.factor;
-  return { id: spec.id, sheet: sheet.name, rows, headers, factors, otherRows: raw.totalRows };
 }
 
 function checkUscc(code: string, sheet: string, row: number, col: number, issues: Issues): void {
