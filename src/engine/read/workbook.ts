@@ -467,6 +467,47 @@ function columnRelYear(h: HeaderColumn, evalYear: number): number | undefined {
   return h.parts.relYear;
 }
 
+/** The unit of a header column: its own, or a unit stated once in a note when it fits the indicator. */
+function columnUnit(h: HeaderColumn, col: ColumnSpecT, noteUnit?: string): { unit?: string; fromNote: boolean } {
+  if (h.parts.unit) return { unit: h.parts.unit, fromNote: false };
+  // a unit stated once in a note applies to columns that do not state their own, when it fits the indicator
+  if (noteUnit && col.unit && unitFactor(noteUnit, col.unit) !== null) return { unit: noteUnit, fromNote: true };
+  return { fromNote: false };
+}
+
+/** Adds a header column as a candidate for a spec column (under "<id>#unit" when its unit cannot be converted). */
+function addCandidate(
+  out: Map<string, Mapping[]>,
+  col: ColumnSpecT,
+  h: HeaderColumn,
+  confidence: number,
+  noteUnit?: string,
+): void {
+  const u = columnUnit(h, col, noteUnit);
+  const own = u.unit && col.units ? col.units[u.unit] : undefined;
+  const factor =
+    col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : (own ?? unitFactor(u.unit, col.unit));
+  const header = h.path.join(" / ");
+  if (factor === null) {
+    const k = col.id + "#unit";
+    out.set(k, [...(out.get(k) ?? []), { spec: col, col: h.col, factor: 1, header, confidence: 0, unit: u.unit }]);
+    return;
+  }
+  const conf = confidence * (factor !== 1 ? 0.95 : 1) * (u.fromNote ? 0.9 : 1);
+  out.set(col.id, [
+    ...(out.get(col.id) ?? []),
+    {
+      spec: col,
+      col: h.col,
+      factor,
+      header,
+      confidence: Math.round(conf * 100) / 100,
+      unit: u.unit,
+      fromNote: u.fromNote,
+    },
+  ]);
+}
+
 /** Candidate columns for each spec column; "<id>#unit" collects name matches whose unit cannot be converted. */
 export function mapColumns(
   columns: readonly HeaderColumn[],
@@ -477,37 +518,8 @@ export function mapColumns(
 ): Map<string, Mapping[]> {
   const out = new Map<string, Mapping[]>();
   const taken = new Set<number>(Object.values(forced));
-  const unitOf = (h: HeaderColumn, col: ColumnSpecT): { unit?: string; fromNote: boolean } => {
-    if (h.parts.unit) return { unit: h.parts.unit, fromNote: false };
-    // a unit stated once in a note applies to columns that do not state their own, when it fits the indicator
-    if (noteUnit && col.unit && unitFactor(noteUnit, col.unit) !== null) return { unit: noteUnit, fromNote: true };
-    return { fromNote: false };
-  };
-  const add = (col: ColumnSpecT, h: HeaderColumn, confidence: number) => {
-    const u = unitOf(h, col);
-    const own = u.unit && col.units ? col.units[u.unit] : undefined;
-    const factor =
-      col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : (own ?? unitFactor(u.unit, col.unit));
-    const header = h.path.join(" / ");
-    if (factor === null) {
-      const k = col.id + "#unit";
-      out.set(k, [...(out.get(k) ?? []), { spec: col, col: h.col, factor: 1, header, confidence: 0, unit: u.unit }]);
-      return;
-    }
-    const conf = confidence * (factor !== 1 ? 0.95 : 1) * (u.fromNote ? 0.9 : 1);
-    out.set(col.id, [
-      ...(out.get(col.id) ?? []),
-      {
-        spec: col,
-        col: h.col,
-        factor,
-        header,
-        confidence: Math.round(conf * 100) / 100,
-        unit: u.unit,
-        fromNote: u.fromNote,
-      },
-    ]);
-  };
+  const add = (col: ColumnSpecT, h: HeaderColumn, confidence: number) =>
+    addCandidate(out, col, h, confidence, noteUnit);
   // columns the user chose (a saved or given mapping) come first and are certain
   for (const [id, c] of Object.entries(forced)) {
     const col = spec.columns.find((x) => x.id === id);
@@ -1061,6 +1073,9 @@ function yearMark(c: Candidate, year: number): number {
   return /(?<!\d)(19|20)\d{2}(?!\d)/.test(all) ? -1 : 0;
 }
 
+/** A candidate sheet for one table, its place among all candidates and its year mark. */
+type Viable = { c: Candidate; i: number; year: number };
+
 /**
  * Which sheet holds each table. The best-matching sheet wins; among sheets that match about as well (copies, one per
  * year) the one whose name or title carries the evaluation year, then a visible one; hidden sheets only when nothing
@@ -1088,57 +1103,11 @@ function chooseSheets(
       used.add(c.sheet.name);
       continue;
     }
-    // sheets that fit about as well as the best (copies, one per year); hidden ones only if no visible one does
-    const top = Math.max(...avail.map((x) => x.c.score));
-    const fit = avail.filter((x) => x.c.score >= top - 1);
-    const visible = fit.filter((x) => !x.c.sheet.visibility);
-    const viable = (visible.length ? visible : fit)
-      .map((x) => ({ ...x, year: yearMark(x.c, year) }))
-      .sort((a, b) => b.year - a.year || b.c.score - a.c.score || a.i - b.i);
+    const { viable, hiddenSkipped } = viableSheets(avail, year);
     const c = viable[0].c;
     chosen.set(spec.id, c);
     used.add(c.sheet.name);
-    const hiddenSkipped = visible.length ? fit.filter((x) => x.c.sheet.visibility) : [];
-    if (viable.length > 1) {
-      const runner = viable[1];
-      if (runner.year === viable[0].year && runner.c.score === c.score) {
-        issues.add("warning", "ambiguous-sheet", c.sheet.name, "", {
-          table: spec.name,
-          id: spec.id,
-          sheet: c.sheet.name,
-          other: runner.c.sheet.name,
-        });
-        continue;
-      }
-      const byYear = viable[0].year > runner.year;
-      issues.add("info", "sheet-chosen", c.sheet.name, "", {
-        table: spec.name,
-        sheet: c.sheet.name,
-        others: viable
-          .slice(1)
-          .concat(hiddenSkipped.map((x) => ({ ...x, year: 0 })))
-          .map((x) => `「${x.c.sheet.name}」`)
-          .join("、"),
-        reasonZh: byYear
-          ? viable[0].year > 0
-            ? `其名称或标题含考评年度 ${year}`
-            : `其他工作表标明的是别的年度`
-          : `对应上的指标列更多`,
-        reasonEn: byYear
-          ? viable[0].year > 0
-            ? `its name or title carries the evaluation year ${year}`
-            : `the other sheets are marked with other years than the evaluation year ${year}`
-          : `more of the table's columns were found on it`,
-      });
-    } else if (hiddenSkipped.length) {
-      issues.add("info", "sheet-chosen", c.sheet.name, "", {
-        table: spec.name,
-        sheet: c.sheet.name,
-        others: hiddenSkipped.map((x) => `「${x.c.sheet.name}」`).join("、"),
-        reasonZh: `可见的工作表优先于隐藏的工作表`,
-        reasonEn: `a visible sheet is preferred to hidden ones`,
-      });
-    }
+    if (reportChoice(issues, spec, viable, hiddenSkipped, year) === "ambiguous") continue;
     if (c.sheet.visibility)
       issues.add("info", "hidden-sheet-used", c.sheet.name, "", {
         table: spec.name,
@@ -1147,4 +1116,71 @@ function chooseSheets(
       });
   }
   return chosen;
+}
+
+/**
+ * The sheets that fit about as well as the best (copies, one per year), best first: the evaluation year, then the
+ * score, then the workbook's order; hidden ones only if no visible one fits (those skipped are returned too).
+ */
+function viableSheets(avail: Array<{ c: Candidate; i: number }>, year: number) {
+  const top = Math.max(...avail.map((x) => x.c.score));
+  const fit = avail.filter((x) => x.c.score >= top - 1);
+  const visible = fit.filter((x) => !x.c.sheet.visibility);
+  const viable: Viable[] = (visible.length ? visible : fit)
+    .map((x) => ({ ...x, year: yearMark(x.c, year) }))
+    .sort((a, b) => b.year - a.year || b.c.score - a.c.score || a.i - b.i);
+  const hiddenSkipped = visible.length ? fit.filter((x) => x.c.sheet.visibility) : [];
+  return { viable, hiddenSkipped };
+}
+
+/** Says why the first viable sheet was chosen over the others (info), or that nothing decides (a warning). */
+function reportChoice(
+  issues: Issues,
+  spec: TableSpecT,
+  viable: Viable[],
+  hiddenSkipped: Array<{ c: Candidate; i: number }>,
+  year: number,
+): "ambiguous" | "said" {
+  const c = viable[0].c;
+  if (viable.length > 1) {
+    const runner = viable[1];
+    if (runner.year === viable[0].year && runner.c.score === c.score) {
+      issues.add("warning", "ambiguous-sheet", c.sheet.name, "", {
+        table: spec.name,
+        id: spec.id,
+        sheet: c.sheet.name,
+        other: runner.c.sheet.name,
+      });
+      return "ambiguous";
+    }
+    const byYear = viable[0].year > runner.year;
+    issues.add("info", "sheet-chosen", c.sheet.name, "", {
+      table: spec.name,
+      sheet: c.sheet.name,
+      others: viable
+        .slice(1)
+        .concat(hiddenSkipped.map((x) => ({ ...x, year: 0 })))
+        .map((x) => `「${x.c.sheet.name}」`)
+        .join("、"),
+      reasonZh: byYear
+        ? viable[0].year > 0
+          ? `其名称或标题含考评年度 ${year}`
+          : `其他工作表标明的是别的年度`
+        : `对应上的指标列更多`,
+      reasonEn: byYear
+        ? viable[0].year > 0
+          ? `its name or title carries the evaluation year ${year}`
+          : `the other sheets are marked with other years than the evaluation year ${year}`
+        : `more of the table's columns were found on it`,
+    });
+  } else if (hiddenSkipped.length) {
+    issues.add("info", "sheet-chosen", c.sheet.name, "", {
+      table: spec.name,
+      sheet: c.sheet.name,
+      others: hiddenSkipped.map((x) => `「${x.c.sheet.name}」`).join("、"),
+      reasonZh: `可见的工作表优先于隐藏的工作表`,
+      reasonEn: `a visible sheet is preferred to hidden ones`,
+    });
+  }
+  return "said";
 }
