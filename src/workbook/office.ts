@@ -71,7 +71,10 @@ export function jsonBytes(v: unknown): number {
   return n;
 }
 
-/** Request bytes of a block of values: the JSON array, plus the client's split into 1,500-cell pieces (≈ 600 bytes each). */
+/**
+ * Request bytes of a block of values: the JSON array, plus the client's split into 1,500-cell pieces (≈ 600 bytes
+ * each).
+ */
 export function payloadBytes(values: ReadonlyArray<ReadonlyArray<unknown>>): number {
   const cells = values.length * (values[0]?.length ?? 0);
   return jsonBytes(values) + 600 * Math.ceil(cells / 1500) + 300;
@@ -236,95 +239,36 @@ export class OfficeBook implements WorkbookPort {
       conditional: this.supports("ExcelApi", "1.6"),
     };
     this.lastNotes = [];
-    let before: Before | null = null;
-    let swapped = false;
-    let removeAfter: string[] = [];
+    const w: WriteState = { plan, mark, temps, aside, feature, before: null, swapped: false, removeAfter: [] };
     try {
-      const report = await this.run(OPTIONS, async (ctx) => {
-        const { sheets, names } = loadNames(ctx, true);
-        const added = plan.sheets.map((_, i) => sheets.add(temps[i]));
-        added.forEach((ws) => ws.load("id"));
-        await ctx.sync();
-        const real = new Set(sheets.items.map((x) => x.name));
-        const ours = mark ? markedSheets(names.items, real) : new Map<string, string>();
-        // markers whose sheet is gone (the user deleted it: =#REF!$A$1) are removed with the others
-        const dangling = mark
-          ? names.items.filter((n) => n.name.startsWith(MARKER_PREFIX) && !ours.has(sheetOfReference(n.formula) ?? ""))
-          : [];
-        // sheets left by a write that could not finish
-        const leftovers = sheets.items.filter((x) => isTempSheet(x.name)).map((x) => x.name);
-        const old = [...ours].map(([sheet, marker]) => {
-          const item = sheets.items.find((x) => x.name === sheet)!;
-          return { id: item.id, name: sheet, marker, visibility: item.visibility };
-        });
-        before = { old, dangling: dangling.map((n) => ({ name: n.name, formula: n.formula })), temps: [] };
-
-        before.temps = added.map((ws) => ws.id);
-        // 1. everything into temporary sheets, in requests under the budget
-        const pieces: Piece[] = [];
-        const tempNames = Object.fromEntries(plan.sheets.map((x, j) => [x.key, temps[j]]));
-        let notesLeft = NOTE_CAP;
-        plan.sheets.forEach((p, i) => {
-          const ws = added[i];
-          const values = rectangular(p.values);
-          const w = values[0]?.length ?? 0;
-          if (w > 0)
-            rowPieces(
-              values.map((row) => row.map(safeValue)),
-              0,
-              w,
-              ws,
-              "values",
-              pieces,
-            );
-          const f = formulaBlock(p, values, tempNames);
-          if (f) rowPieces(f.rows, f.top, w, ws, "formulas", pieces);
-          const n = decorate(ws, p, feature, pieces, notesLeft);
-          notesLeft -= n.notes;
-          if (n.skipped) this.lastNotes.push(`notes:${p.key}:${n.skipped}`);
-        });
-        await send(ctx, pieces);
-
-        // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
-        const taken = new Set([...real].filter((n) => !ours.has(n) && !isTempSheet(n)));
-        // the sheet to show first, so that hiding the old ones never hides the active sheet
-        const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
-        added[show >= 0 ? show : 0]?.activate();
-        old.forEach((o, i) => {
-          const ws = sheets.getItem(o.id);
-          ws.name = aside(i);
-          ws.visibility = "Hidden";
-        });
-        if (mark) {
-          for (const o of old) names.getItem(o.marker).delete();
-          for (const n of dangling) names.getItem(n.name).delete();
-        }
-        const written: Record<string, string> = {};
-        plan.sheets.forEach((p, i) => {
-          const name = safeSheetName(p.name, taken);
-          taken.add(name);
-          written[p.key] = name;
-          added[i].name = name;
-          if (mark) names.add(MARKER_PREFIX + p.key, added[i].getRange("A1"));
-        });
-        await ctx.sync();
-        swapped = true;
-
-        // 3. the old sheets (and leftovers of an earlier failed write) go last
-        const gone = [...old.map((_, i) => aside(i)), ...leftovers];
-        if (gone.length) {
-          for (const g of gone) sheets.getItem(g).delete();
-          // the write has happened: if this fails, the hidden old sheets go in a retry (or with the next run)
-          await ctx.sync().catch(() => (removeAfter = gone));
-        }
-        return { written, replaced: old.map((o) => o.name), notices: this.notices(feature) };
-      });
-      if (removeAfter.length) await this.removeSheets(removeAfter).catch(() => undefined);
+      const report = await this.run(OPTIONS, (ctx) => this.writeIn(ctx, w));
+      if (w.removeAfter.length) await this.removeSheets(w.removeAfter).catch(() => undefined);
       return report;
     } catch (e) {
-      if (!swapped) await this.restore(before, temps).catch(() => undefined);
+      if (!w.swapped) await this.restore(w.before, temps).catch(() => undefined);
       throw e;
     }
+  }
+
+  /** The write inside one batch: temporary sheets filled, then swapped for the old results, which go last. */
+  private async writeIn(ctx: Excel.RequestContext, w: WriteState): Promise<WriteReport> {
+    const o = await openWrite(ctx, w);
+    w.before = { old: o.old, dangling: o.dangling.map((n) => ({ name: n.name, formula: n.formula })), temps: [] };
+    w.before.temps = o.added.map((ws) => ws.id);
+    // 1. everything into temporary sheets, in requests under the budget
+    await send(ctx, queueTemps(w, o.added, this.lastNotes));
+    // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
+    const written = queueSwap(w, o);
+    await ctx.sync();
+    w.swapped = true;
+    // 3. the old sheets (and leftovers of an earlier failed write) go last
+    const gone = [...o.old.map((_, i) => w.aside(i)), ...o.leftovers];
+    if (gone.length) {
+      for (const g of gone) o.sheets.getItem(g).delete();
+      // the write has happened: if this fails, the hidden old sheets go in a retry (or with the next run)
+      await ctx.sync().catch(() => (w.removeAfter = gone));
+    }
+    return { written, replaced: o.old.map((x) => x.name), notices: this.notices(w.feature) };
   }
 
   /** Delete the sheets that are still there (a retry of the write's last step). */
@@ -347,12 +291,16 @@ export class OfficeBook implements WorkbookPort {
     if (skipped && !feature.notes)
       out.push({
         zh: `此版本的 Excel 不支持单元格批注（需要 ExcelApi 1.18）：${skipped} 个得分单元格的依据见「加分明细」表。`,
-        en: `This Excel cannot add cell notes (ExcelApi 1.18 needed): the basis of ${skipped} score cells is in the details sheet.`,
+        en:
+          `This Excel cannot add cell notes (ExcelApi 1.18 needed): ` +
+          `the basis of ${skipped} score cells is in the details sheet.`,
       });
     else if (skipped)
       out.push({
         zh: `批注已达每个工作簿 ${NOTE_CAP} 条的上限：其余 ${skipped} 个得分单元格的依据见「加分明细」表。`,
-        en: `Notes reached ${NOTE_CAP} per workbook: the basis of the other ${skipped} score cells is in the details sheet.`,
+        en:
+          `Notes reached ${NOTE_CAP} per workbook: ` +
+          `the basis of the other ${skipped} score cells is in the details sheet.`,
       });
     if (!feature.page)
       out.push({
@@ -384,6 +332,98 @@ export class OfficeBook implements WorkbookPort {
       await ctx.sync();
     });
   }
+}
+
+/** One write: the plan, the temporary names, what this Excel supports, and how far the write got. */
+interface WriteState {
+  plan: ResultPlan;
+  /** result sheets (marked, replacing the earlier run's) rather than sheets that become the user's */
+  mark: boolean;
+  temps: string[];
+  /** the name an old result sheet takes while it is set aside */
+  aside: (i: number) => string;
+  feature: Features;
+  /** the workbook before the write, for undoing it */
+  before: Before | null;
+  swapped: boolean;
+  /** old sheets to delete in a retry when the last step failed */
+  removeAfter: string[];
+}
+
+/** The temporary sheets added, and what the workbook holds of earlier runs: their sheets, markers and leftovers. */
+async function openWrite(ctx: Excel.RequestContext, w: WriteState) {
+  const { sheets, names } = loadNames(ctx, true);
+  const added = w.plan.sheets.map((_, i) => sheets.add(w.temps[i]));
+  added.forEach((ws) => ws.load("id"));
+  await ctx.sync();
+  const real = new Set(sheets.items.map((x) => x.name));
+  const ours = w.mark ? markedSheets(names.items, real) : new Map<string, string>();
+  // markers whose sheet is gone (the user deleted it: =#REF!$A$1) are removed with the others
+  const dangling = w.mark
+    ? names.items.filter((n) => n.name.startsWith(MARKER_PREFIX) && !ours.has(sheetOfReference(n.formula) ?? ""))
+    : [];
+  // sheets left by a write that could not finish
+  const leftovers = sheets.items.filter((x) => isTempSheet(x.name)).map((x) => x.name);
+  const old = [...ours].map(([sheet, marker]) => {
+    const item = sheets.items.find((x) => x.name === sheet)!;
+    return { id: item.id, name: sheet, marker, visibility: item.visibility };
+  });
+  return { sheets, names, added, real, ours, dangling, leftovers, old };
+}
+type Opened = Awaited<ReturnType<typeof openWrite>>;
+
+/** Values, formulas and formatting of every sheet as pieces; notes over the cap are recorded in `lastNotes`. */
+function queueTemps(w: WriteState, added: Excel.Worksheet[], lastNotes: string[]): Piece[] {
+  const pieces: Piece[] = [];
+  const tempNames = Object.fromEntries(w.plan.sheets.map((x, j) => [x.key, w.temps[j]]));
+  let notesLeft = NOTE_CAP;
+  w.plan.sheets.forEach((p, i) => {
+    const ws = added[i];
+    const values = rectangular(p.values);
+    const width = values[0]?.length ?? 0;
+    if (width > 0)
+      rowPieces(
+        values.map((row) => row.map(safeValue)),
+        0,
+        width,
+        ws,
+        "values",
+        pieces,
+      );
+    const f = formulaBlock(p, values, tempNames);
+    if (f) rowPieces(f.rows, f.top, width, ws, "formulas", pieces);
+    const n = decorate(ws, p, w.feature, pieces, notesLeft);
+    notesLeft -= n.notes;
+    if (n.skipped) lastNotes.push(`notes:${p.key}:${n.skipped}`);
+  });
+  return pieces;
+}
+
+/** Queues the swap: the old results aside and hidden, the new sheets named, the markers moved; returns the names. */
+function queueSwap(w: WriteState, o: Opened): Record<string, string> {
+  const { plan, mark } = w;
+  const taken = new Set([...o.real].filter((n) => !o.ours.has(n) && !isTempSheet(n)));
+  // the sheet to show first, so that hiding the old ones never hides the active sheet
+  const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
+  o.added[show >= 0 ? show : 0]?.activate();
+  o.old.forEach((x, i) => {
+    const ws = o.sheets.getItem(x.id);
+    ws.name = w.aside(i);
+    ws.visibility = "Hidden";
+  });
+  if (mark) {
+    for (const x of o.old) o.names.getItem(x.marker).delete();
+    for (const n of o.dangling) o.names.getItem(n.name).delete();
+  }
+  const written: Record<string, string> = {};
+  plan.sheets.forEach((p, i) => {
+    const name = safeSheetName(p.name, taken);
+    taken.add(name);
+    written[p.key] = name;
+    o.added[i].name = name;
+    if (mark) o.names.add(MARKER_PREFIX + p.key, o.added[i].getRange("A1"));
+  });
+  return written;
 }
 
 /** A sheet to read: its name and its used range (dimensions loaded). */
