@@ -59,7 +59,7 @@ function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Eleme
         <Text size={200} block className={s.wrap}>
           {host.kind === "file" ? t.standalone : t.inExcel}
         </Text>
-        <BusyBar pane={pane} />
+        {pane.state.busy && <BusyBar pane={pane} busy={pane.state.busy} />}
         <StatusBar pane={pane} />
         <ol className={s.steps}>
           <OpenStep pane={pane} />

@@ -233,11 +233,47 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
         {t.title}
       </Text>
       <SchemeSelect c={c} />
+      {scheme.table && <PartTitle>{t.fill}</PartTitle>}
       {scheme.table && <FillControls c={c} />}
       {st.fill && adjusted && <Proposal c={c} fill={st.fill} adjusted={adjusted} />}
+      <PartTitle>{t.track}</PartTitle>
       <TrackControls c={c} />
       <TrackOutcome c={c} />
     </section>
+  );
+}
+
+/** The heading of a part of the panel (分解目标, 进度跟踪). */
+function PartTitle({ children }: { children: React.ReactNode }): React.JSX.Element {
+  return (
+    <Text as="h3" weight="semibold">
+      {children}
+    </Text>
+  );
+}
+
+/** A labelled native select that stays within the pane's width. */
+function FitSelect(props: {
+  s: Styles;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  const { s } = props;
+  return (
+    <Field label={props.label}>
+      <Select
+        value={props.value}
+        className={s.fit}
+        select={{ className: s.fit }}
+        onChange={(_, d) => props.onChange(d.value)}
+        data-testid={props.testId}
+      >
+        {props.children}
+      </Select>
+    </Field>
   );
 }
 
@@ -245,28 +281,26 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
 function SchemeSelect({ c }: { c: PanelCtx }): React.JSX.Element {
   const { s, t, st, lang } = c;
   return (
-    <Field label={t.scheme}>
-      <Select
-        value={st.schemeId}
-        className={s.fit}
-        select={{ className: s.fit }}
-        onChange={(_, d) => {
-          st.setSchemeId(d.value);
-          st.setFill(null);
-          st.setTracked(null);
-        }}
-        data-testid="targets-scheme"
-      >
-        {st.ids.map((id) => {
-          const sc = getTargetScheme(id)!;
-          return (
-            <option key={id} value={id}>
-              {lang === "en" ? sc.nameEn : sc.name}
-            </option>
-          );
-        })}
-      </Select>
-    </Field>
+    <FitSelect
+      s={s}
+      label={t.scheme}
+      value={st.schemeId}
+      onChange={(v) => {
+        st.setSchemeId(v);
+        st.setFill(null);
+        st.setTracked(null);
+      }}
+      testId="targets-scheme"
+    >
+      {st.ids.map((id) => {
+        const sc = getTargetScheme(id)!;
+        return (
+          <option key={id} value={id}>
+            {lang === "en" ? sc.nameEn : sc.name}
+          </option>
+        );
+      })}
+    </FitSelect>
   );
 }
 
@@ -275,9 +309,6 @@ function FillControls({ c }: { c: PanelCtx }): React.JSX.Element {
   const { s, t, st } = c;
   return (
     <>
-      <Text as="h3" weight="semibold">
-        {t.fill}
-      </Text>
       <RadioGroup
         value={st.method}
         onChange={(_, d) => st.setMethod(d.value as "geometric" | "linear")}
@@ -286,21 +317,19 @@ function FillControls({ c }: { c: PanelCtx }): React.JSX.Element {
         <Radio value="geometric" label={t.geometric} />
         <Radio value="linear" label={t.linear} />
       </RadioGroup>
-      <Field label={t.allocate}>
-        <Select
-          value={st.allocate}
-          className={s.fit}
-          select={{ className: s.fit }}
-          onChange={(_, d) => {
-            st.setAllocate(d.value as "base" | "weights");
-            st.setWeights(null);
-          }}
-          data-testid="targets-allocate"
-        >
-          <option value="base">{t.byBase}</option>
-          <option value="weights">{t.byWeights}</option>
-        </Select>
-      </Field>
+      <FitSelect
+        s={s}
+        label={t.allocate}
+        value={st.allocate}
+        onChange={(v) => {
+          st.setAllocate(v as "base" | "weights");
+          st.setWeights(null);
+        }}
+        testId="targets-allocate"
+      >
+        <option value="base">{t.byBase}</option>
+        <option value="weights">{t.byWeights}</option>
+      </FitSelect>
       {st.allocate === "weights" && st.weights && <WeightFields c={c} weights={st.weights} />}
       <div className={s.row}>
         <Button onClick={c.ops.onPropose} disabled={st.busy} data-testid="targets-propose">
@@ -341,21 +370,13 @@ function Proposal({ c, fill, adjusted }: { c: PanelCtx; fill: FillResult; adjust
   const indName = (id: string) => scheme.table?.indicators.find((x) => x.id === id);
   return (
     <>
-      <Field label={t.indicator}>
-        <Select
-          value={st.indicator}
-          className={s.fit}
-          select={{ className: s.fit }}
-          onChange={(_, d) => st.setIndicator(d.value)}
-          data-testid="targets-indicator"
-        >
-          {scheme.table!.indicators.map((i) => (
-            <option key={i.id} value={i.id}>
-              {i.name}（{i.unit}）
-            </option>
-          ))}
-        </Select>
-      </Field>
+      <FitSelect s={s} label={t.indicator} value={st.indicator} onChange={st.setIndicator} testId="targets-indicator">
+        {scheme.table!.indicators.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.name}（{i.unit}）
+          </option>
+        ))}
+      </FitSelect>
       <ProposalTable c={c} fill={fill} adjusted={adjusted} />
       {fill.fixes.length > 0 && (
         <ul aria-label={t.fixes}>
@@ -489,9 +510,6 @@ function TrackControls({ c }: { c: PanelCtx }): React.JSX.Element {
   const { s, t, st } = c;
   return (
     <>
-      <Text as="h3" weight="semibold">
-        {t.track}
-      </Text>
       <div className={s.row}>
         <Button onClick={c.ops.onFindPeriods} disabled={st.busy} data-testid="targets-periods">
           {t.findPeriods}

@@ -23,7 +23,7 @@ import type { Scheme } from "../engine/scheme/schema";
 import { MappingPanel } from "./MappingPanel";
 import { Confirm, Findings } from "./Findings";
 import { Results } from "./Results";
-import type { StatusKey } from "./state";
+import type { Busy, StatusKey } from "./state";
 import { WORKBOOK_SCHEME } from "./suggest";
 import { usePaneStyles } from "./styles";
 import type { Pane } from "./usePane";
@@ -96,23 +96,22 @@ export function PaneHeader({ pane }: PartProps): React.JSX.Element {
 }
 
 /** The running operation: its stage, its progress and (where it can be) 取消. */
-export function BusyBar({ pane }: PartProps): React.JSX.Element | null {
+export function BusyBar({ pane, busy }: PartProps & { busy: Busy }): React.JSX.Element {
   const s = usePaneStyles();
-  const { t, state } = pane;
-  if (!state.busy) return null;
-  const { progress } = state.busy;
+  const { t } = pane;
+  const { progress } = busy;
   return (
     <div className={s.row} data-testid="busy" aria-busy="true">
       <Field
         className={s.field}
         style={{ flexGrow: 1 }}
-        label={t.progress[state.busy.task]}
+        label={t.progress[busy.task]}
         validationState="none"
         validationMessage={progress ? (t.stage[progress.stage] ?? progress.stage) : t.working}
       >
         <ProgressBar value={progress && progress.total ? progress.done / progress.total : undefined} />
       </Field>
-      {state.busy.cancellable && (
+      {busy.cancellable && (
         <Button onClick={pane.ops.onCancel} data-testid="cancel">
           {t.cancel}
         </Button>
@@ -348,6 +347,16 @@ function WrongScheme({ pane }: PartProps): React.JSX.Element | null {
   );
 }
 
+/** Findings or results made from other inputs than those now chosen: out of date. */
+function StaleNote({ testId, text }: { testId: string; text: string }): React.JSX.Element {
+  const s = usePaneStyles();
+  return (
+    <Text className={s.stale} data-testid={testId}>
+      {text}
+    </Text>
+  );
+}
+
 /** Step 3: 校验, the mapping the reader used, and the findings. */
 export function CheckStep({ pane }: PartProps): React.JSX.Element {
   const s = usePaneStyles();
@@ -360,11 +369,7 @@ export function CheckStep({ pane }: PartProps): React.JSX.Element {
           {t.check}
         </Button>
       </div>
-      {state.findings && view.findingsStale && (
-        <Text className={s.stale} data-testid="findings-stale">
-          {t.staleFindings}
-        </Text>
-      )}
+      {state.findings && view.findingsStale && <StaleNote testId="findings-stale" text={t.staleFindings} />}
       <WrongScheme pane={pane} />
       {state.findings && state.findings.mapping.length > 0 && (
         <MappingPanel
@@ -412,11 +417,7 @@ export function ScoreStep({ pane }: PartProps): React.JSX.Element {
           </Button>
         )}
       </div>
-      {state.results && view.resultsStale && (
-        <Text className={s.stale} data-testid="results-stale">
-          {t.stale}
-        </Text>
-      )}
+      {state.results && view.resultsStale && <StaleNote testId="results-stale" text={t.stale} />}
       {state.results && view.resultScheme && (
         <Results run={state.results.run} scheme={view.resultScheme} lang={lang} stale={view.resultsStale} />
       )}

@@ -325,6 +325,16 @@ interface StyleMaps {
   borders: number[];
 }
 
+/** The index of an entry in the merged list: where it already is (`have`, then `added`), else appended to `added`. */
+function indexOrAppend(have: string[], added: string[], t: string): number {
+  const i = have.indexOf(t);
+  if (i >= 0) return i;
+  const j = added.indexOf(t);
+  if (j >= 0) return have.length + j;
+  added.push(t);
+  return have.length + added.length - 1;
+}
+
 /** Cell formats re-pointed at the merged lists, on the user's Normal style; identical ones reused. */
 function mergeXfs(haveXf: string[], oursXf: string[], m: StyleMaps): { xf: number[]; addedXf: string[] } {
   const addedXf: string[] = [];
@@ -339,13 +349,7 @@ function mergeXfs(haveXf: string[], oursXf: string[], m: StyleMaps): { xf: numbe
     h = setAttr(h, "fillId", String(m.fills[Number(a.fillId ?? 0)] ?? 0));
     h = setAttr(h, "borderId", String(m.borders[Number(a.borderId ?? 0)] ?? 0));
     h = setAttr(h, "xfId", "0");
-    const merged = h + t.slice(head.length);
-    const k = haveXf.indexOf(merged);
-    if (k >= 0) return k;
-    const j = addedXf.indexOf(merged);
-    if (j >= 0) return haveXf.length + j;
-    addedXf.push(merged);
-    return haveXf.length + addedXf.length - 1;
+    return indexOrAppend(haveXf, addedXf, h + t.slice(head.length));
   });
   return { xf, addedXf };
 }
@@ -369,14 +373,7 @@ export function mergeStyles(user: string, ours: string): { xml: string; xf: numb
   const merge = (sec: string): number[] => {
     const have = list(xml, sec);
     const added: string[] = [];
-    const map = list(ours, sec).map((t) => {
-      const i = have.indexOf(t);
-      if (i >= 0) return i;
-      const j = added.indexOf(t);
-      if (j >= 0) return have.length + j;
-      added.push(t);
-      return have.length + added.length - 1;
-    });
+    const map = list(ours, sec).map((t) => indexOrAppend(have, added, t));
     xml = appendTo(xml, sec, added);
     return map;
   };

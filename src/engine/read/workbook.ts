@@ -313,6 +313,9 @@ function describeMapping(ctx: ReadCtx, spec: TableSpecT, c: Candidate, mapping: 
   };
 }
 
+/** A column of the sheet by its letter, with its header text. */
+type Header = { column: string; header: string };
+
 /** Every column of the sheet, with or without header text, so that the user can pick any of them. */
 function sheetHeaders(c: Candidate, lang: Lang): Array<{ column: string; header: string }> {
   const headers: Array<{ column: string; header: string }> = [];
@@ -327,12 +330,7 @@ function sheetHeaders(c: Candidate, lang: Lang): Array<{ column: string; header:
 }
 
 /** The header columns no indicator claimed, each an info (other years of a known indicator are expected). */
-function reportUnmapped(
-  issues: Issues,
-  spec: TableSpecT,
-  c: Candidate,
-  mapping: Map<string, Mapping>,
-): Array<{ column: string; header: string }> {
+function reportUnmapped(issues: Issues, spec: TableSpecT, c: Candidate, mapping: Map<string, Mapping>): Header[] {
   const used = new Set([...mapping.values()].map((m) => m.col));
   const unmapped = c.raw.columns
     .filter((h) => !used.has(h.col))
