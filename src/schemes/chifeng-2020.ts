@@ -15,6 +15,7 @@
  * 喀喇沁旗新材料产业园 is listed as not yet evaluated (附件1 一: 待纳入…管理序列后再行考核).
  */
 import type { SchemeInput } from "../engine/scheme/schema";
+import { chifeng2020Glossary } from "./chifeng-2020.en";
 
 type Col = NonNullable<SchemeInput["tables"]>[number]["columns"][number];
 const num = (id: string, name: string, unit: string, synonyms: string[] = [], extra: Partial<Col> = {}): Col => ({
@@ -619,4 +620,5 @@ export const chifeng2020: SchemeInput = {
     "结果运用中的“连续两年90分以上”“连续两次后五位”两条取自其他省份方案，赤峰办法未作规定，默认不启用（选项 borrowedUsage）。",
     "喀喇沁旗新材料产业园处于前期建设阶段，待纳入自治区工业和信息化厅工业园区管理序列后再行考核（附件1 一）：列入时给出警告，不排名、不计分、不发奖励。",
   ],
+  glossary: chifeng2020Glossary,
 };

@@ -4,6 +4,7 @@
  * 每年新开工建设工业项目140个以上；各开发区新增上市（在审、辅导备案）企业1家以上").
  */
 import type { TargetSchemeInput } from "../engine/targets/schema";
+import { huaibei2023TargetsGlossary } from "./huaibei-2023-targets.en";
 
 const AIM = "一、主要目标";
 export const HUAIBEI_ZONES = [
@@ -79,4 +80,5 @@ export const huaibei2023Targets: TargetSchemeInput = {
     "每年新开工项目没有基数，按各开发区 2022 年规上工业产值占比分解（或按输入的权重）。",
     "新增上市企业没有全市总数时，每个开发区取下限 1 家；表中总计行有数时按总计分解。",
   ],
+  glossary: huaibei2023TargetsGlossary,
 };

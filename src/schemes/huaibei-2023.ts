@@ -6,6 +6,7 @@
  * Tiers award the highest tier met, never the sum.
  */
 import type { SchemeInput } from "../engine/scheme/schema";
+import { huaibei2023Glossary } from "./huaibei-2023.en";
 
 const ANNEX_YEARS = [2022, 2023, 2024, 2025];
 
@@ -525,4 +526,5 @@ export const huaibei2023: SchemeInput = {
     "分档加分取所达到的最高一档，不累加。",
     "二(五) 奖励中的“三年内”无法从表中判断，须人工核实。",
   ],
+  glossary: huaibei2023Glossary,
 };

@@ -5,6 +5,7 @@
  * A/B/C/D by percentile bands 25 % / 70 % / 95 %. Enterprises marked 不参评 are listed but not graded.
  */
 import type { SchemeInput } from "../engine/scheme/schema";
+import { mujunTemplateGlossary } from "./mujun-template.en";
 
 const IND: Array<[string, string, string, number, string[]]> = [
   ["taxPerMu", "亩均税收", "万元/亩", 30, ["亩均税收收入"]],
@@ -100,4 +101,5 @@ export const mujunTemplate: SchemeInput = {
     "分档：按得分排名，前 25% 为 A 类，25%–70% 为 B 类，70%–95% 为 C 类，其余为 D 类（可在规则表中改为按分数线）。",
     "权重合计应为 100；基准值默认取全部企业平均值。",
   ],
+  glossary: mujunTemplateGlossary,
 };

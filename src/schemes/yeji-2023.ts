@@ -3,6 +3,7 @@
  * (shared/policies/003_2d9d2f80ace67d2d.txt). Its 工作目标 and the quantified targets of its tasks, each with its
  * 职责单位 (lead first, as printed) and the words it is read from; tracked month by month ("每月…精准调度").
  */
+import { yeji2023Glossary } from "./yeji-2023.en";
 import type { TargetSchemeInput, TrackedTarget } from "../engine/targets/schema";
 import type { z } from "zod";
 
@@ -230,4 +231,5 @@ export const yeji2023: TargetSchemeInput = {
     "增长类目标按上年同期累计计算增速；数量类目标按累计完成 ÷ 年度目标，与时序进度（已过月数 ÷ 12）比较。",
     "“月度纳规5个以上”、占比类目标不按时序进度，按当期是否达到判断。",
   ],
+  glossary: yeji2023Glossary,
 };

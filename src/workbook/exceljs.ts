@@ -4,6 +4,7 @@ import type { CellValue, Rect, SheetData } from "../engine/types";
 import {
   MARKER_PREFIX,
   rectangular,
+  replacedBy,
   safeSheetName,
   TONE_FILL,
   TONE_FONT,
@@ -179,15 +180,25 @@ export class ExcelJsBook implements WorkbookPort {
     ws.getCell("A1").value = JSON.stringify(settings);
   }
 
+  /** ZoneScore's earlier sheets that writing `plan` as a result replaces: those of the plan's families. */
+  private replacedSheets(plan: ResultPlan): Map<string, string> {
+    const replaces = replacedBy(plan);
+    return new Map([...this.markedSheets()].filter(([, m]) => replaces(m.slice(MARKER_PREFIX.length))));
+  }
+
   async writeResult(plan: ResultPlan): Promise<WriteReport> {
     if (this.source) {
-      const replaced = [...this.markedSheets().keys()];
+      const replaced = [...this.replacedSheets(plan).keys()];
+      // a result of another family written earlier in this session stays (scoring, then tracking, then download)
+      const replaces = replacedBy(plan);
+      const kept = this.pending.result?.plan.sheets.filter((p) => !replaces(p.key)) ?? [];
+      const merged: ResultPlan = { ...plan, sheets: [...kept, ...plan.sheets] };
       this.pending.result = undefined;
-      const names = planNames(plan, this.takenNames({ result: true }));
-      this.pending.result = { plan, names };
-      return { written: names, replaced };
+      const names = planNames(merged, this.takenNames({ result: merged }));
+      this.pending.result = { plan: merged, names };
+      return { written: Object.fromEntries(plan.sheets.map((p) => [p.key, names[p.key]])), replaced };
     }
-    const ours = this.markedSheets();
+    const ours = this.replacedSheets(plan);
     const replaced: string[] = [];
     for (const [sheet, name] of ours) {
       const ws = this.wb.getWorksheet(sheet);
@@ -196,8 +207,9 @@ export class ExcelJsBook implements WorkbookPort {
       replaced.push(sheet);
     }
     // names of stale markers whose sheet is gone
+    const live = new Set(this.markedSheets().values());
     for (const n of [...(this.wb.definedNames.model as Array<{ name: string }>)])
-      if (n.name.startsWith(MARKER_PREFIX)) this.wb.definedNames.removeAllNames(n.name);
+      if (n.name.startsWith(MARKER_PREFIX) && !live.has(n.name)) this.wb.definedNames.removeAllNames(n.name);
     const report = this.render(plan, true);
     return { written: report, replaced };
   }
@@ -221,9 +233,10 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   /** sheet names in use once the write is done, leaving out those about to be replaced */
-  private takenNames(replacing: { result?: boolean; settings?: boolean }): Set<string> {
+  private takenNames(replacing: { result?: ResultPlan; settings?: boolean }): Set<string> {
     const gone = new Set<string>();
-    if (replacing.result || this.pending.result) for (const s of this.markedSheets().keys()) gone.add(s);
+    const result = replacing.result ?? this.pending.result?.plan;
+    if (result) for (const s of this.replacedSheets(result).keys()) gone.add(s);
     const settings = this.settingsSheet()?.name;
     if (settings && (replacing.settings || this.pending.settings)) gone.add(settings);
     const taken = new Set(
@@ -298,7 +311,9 @@ export class ExcelJsBook implements WorkbookPort {
     // stored, not compressed: it is unpacked at once (the package is compressed once, when grafted)
     const written = await fresh.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
     const ours = unzipPackage(new Uint8Array(written as ArrayBuffer));
-    const remove = [...(result ? this.markedSheets().keys() : [])];
+    const replaced = result ? this.replacedSheets(result.plan) : new Map<string, string>();
+    const remove = [...replaced.keys()];
+    const live = new Set(this.markedSheets().values());
     const oldSettings = this.settingsSheet()?.name;
     if (settings && oldSettings) remove.push(oldSettings);
     return graft(
@@ -306,7 +321,10 @@ export class ExcelJsBook implements WorkbookPort {
       ours,
       {
         removeSheets: remove,
-        removeNames: (n) => (!!result && n.startsWith(MARKER_PREFIX)) || (!!settings && n === SETTINGS_NAME),
+        // the replaced sheets' markers and stale ones whose sheet is gone; other families' markers stay
+        removeNames: (n) =>
+          (!!result && n.startsWith(MARKER_PREFIX) && (!live.has(n) || [...replaced.values()].includes(n))) ||
+          (!!settings && n === SETTINGS_NAME),
       },
       src.bytes,
     );

@@ -15,6 +15,7 @@ import type { CellValue, Rect, SheetData } from "../engine/types";
 import {
   MARKER_PREFIX,
   rectangular,
+  replacedBy,
   safeSheetName,
   TONE_FILL,
   TONE_FONT,
@@ -253,7 +254,12 @@ export class OfficeBook implements WorkbookPort {
   /** The write inside one batch: temporary sheets filled, then swapped for the old results, which go last. */
   private async writeIn(ctx: Excel.RequestContext, w: WriteState): Promise<WriteReport> {
     const o = await openWrite(ctx, w);
-    w.before = { old: o.old, dangling: o.dangling.map((n) => ({ name: n.name, formula: n.formula })), temps: [] };
+    w.before = {
+      old: o.old,
+      dangling: o.dangling.map((n) => ({ name: n.name, formula: n.formula })),
+      temps: [],
+      markers: w.plan.sheets.map((p) => MARKER_PREFIX + p.key),
+    };
     w.before.temps = o.added.map((ws) => ws.id);
     // 1. everything into temporary sheets, in requests under the budget
     await send(ctx, queueTemps(w, o.added, this.lastNotes));
@@ -325,7 +331,9 @@ export class OfficeBook implements WorkbookPort {
           ws.visibility = o.visibility as Excel.SheetVisibility;
         }
         const want = new Set([...before.old.map((o) => o.marker), ...before.dangling.map((d) => d.name)]);
-        for (const n of names.items) if (n.name.startsWith(MARKER_PREFIX)) names.getItem(n.name).delete();
+        // the markers this write moved or added; other families' markers were never touched
+        const touched = new Set([...before.markers, ...before.old.map((o) => o.marker)]);
+        for (const n of names.items) if (touched.has(n.name)) names.getItem(n.name).delete();
         for (const o of before.old) names.add(o.marker, sheets.getItem(o.id).getRange("A1"));
         for (const d of before.dangling) if (want.has(d.name)) names.add(d.name, d.formula);
       }
@@ -357,10 +365,13 @@ async function openWrite(ctx: Excel.RequestContext, w: WriteState) {
   added.forEach((ws) => ws.load("id"));
   await ctx.sync();
   const real = new Set(sheets.items.map((x) => x.name));
-  const ours = w.mark ? markedSheets(names.items, real) : new Map<string, string>();
+  // only earlier sheets of the families this plan writes are replaced (tracking keeps the scoring result)
+  const replaces = replacedBy(w.plan);
+  const marked = w.mark ? markedSheets(names.items, real) : new Map<string, string>();
+  const ours = new Map([...marked].filter(([, m]) => replaces(m.slice(MARKER_PREFIX.length))));
   // markers whose sheet is gone (the user deleted it: =#REF!$A$1) are removed with the others
   const dangling = w.mark
-    ? names.items.filter((n) => n.name.startsWith(MARKER_PREFIX) && !ours.has(sheetOfReference(n.formula) ?? ""))
+    ? names.items.filter((n) => n.name.startsWith(MARKER_PREFIX) && !marked.has(sheetOfReference(n.formula) ?? ""))
     : [];
   // sheets left by a write that could not finish
   const leftovers = sheets.items.filter((x) => isTempSheet(x.name)).map((x) => x.name);
@@ -637,6 +648,8 @@ interface Before {
   old: Array<{ id: string; name: string; marker: string; visibility: string }>;
   dangling: Array<{ name: string; formula: string }>;
   temps: string[];
+  /** the markers of the sheets this write adds */
+  markers: string[];
 }
 
 function rectOf(row: number, col: number, rows: number, cols: number): Rect {

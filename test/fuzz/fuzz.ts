@@ -20,6 +20,7 @@ import { checkAndScore, plan, toJson } from "../../src/engine/pipeline";
 import { recogniseFile } from "../../src/engine/read/filekind";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { inspectXlsx, WorkbookFileError } from "../../src/workbook/inspect";
+import { PackageError } from "../../src/workbook/package";
 import type { Scheme } from "../../src/engine/scheme/schema";
 
 export const SCHEMES = ["huaibei-2023", "chifeng-2020", "mujun-template"];
@@ -459,7 +460,17 @@ export async function runCase(seed: number, opts: CaseOptions = {}): Promise<Cas
         res.ms = Date.now() - t0;
         return hash(input) === before ? res : fail("input-modified", "the input bytes changed");
       }
-      output = await book.toBuffer();
+      try {
+        output = await book.toBuffer();
+      } catch (e) {
+        // the package cannot take the result sheets without changing the user's parts (e.g. it has no styles part):
+        // the command line and the pane refuse with this reason and offer the results as a separate workbook
+        if (!(e instanceof PackageError)) throw e;
+        res.outcome = "refused";
+        res.refusal = `package: ${e.message}`;
+        res.ms = Date.now() - t0;
+        return hash(input) === before ? res : fail("input-modified", "the input bytes changed");
+      }
       if (recogniseFile(output) !== "xlsx")
         return fail("unreadable-output", `written file is ${recogniseFile(output)}`);
       try {

@@ -194,3 +194,77 @@ describe("text that looks like a formula stays text", () => {
     expect(found).toEqual(['=HYPERLINK("http://example.invalid","x")']);
   });
 });
+
+describe("a result replaces only ZoneScore's earlier sheets of its own family", () => {
+  const tracking = (v: string): ResultPlan => ({
+    sheets: [{ ...newSheet("targets.track", "进度跟踪"), values: [[v]] }],
+  });
+  const sensitivity: ResultPlan = { sheets: [{ ...newSheet("whatif.sensitivity", "敏感性分析"), values: [["s"]] }] };
+  const scoring = ["加分汇总", "加分明细", "奖励测算", "校验结果"];
+
+  test("Office: tracking after scoring keeps the scoring sheets; scoring again keeps the tracking sheet", async () => {
+    const fake = fakeFromSheets(sampleSheets());
+    const { office } = await scoreOffice(fake);
+    await office.writeResult(tracking("1"));
+    await office.writeResult(sensitivity);
+    const names = () => fake.sheets.map((s) => s.name);
+    expect(names()).toEqual(expect.arrayContaining([...scoring, "进度跟踪", "敏感性分析"]));
+    await office.writeResult(tracking("2"));
+    expect(names().filter((n) => n.startsWith("进度跟踪"))).toEqual(["进度跟踪"]);
+    expect(fake.sheet("进度跟踪")!.get(0, 0)!.v).toBe("2");
+    await scoreOffice(fake);
+    expect(names().filter((n) => !sampleSheets().some((s) => s.name === n))).toEqual(
+      expect.arrayContaining([...scoring, "进度跟踪", "敏感性分析"]),
+    );
+    expect(names().length).toBe(sampleSheets().length + scoring.length + 2);
+    expect(fake.names.map((n) => n.name).sort()).toEqual(
+      [
+        "ZoneScore.awards",
+        "ZoneScore.details",
+        "ZoneScore.issues",
+        "ZoneScore.summary",
+        "ZoneScore.targets.track",
+        "ZoneScore.whatif.sensitivity",
+      ].sort(),
+    );
+  });
+
+  test("Office: a write that fails keeps every family's markers as they were", async () => {
+    const fake = fakeFromSheets(sampleSheets());
+    const { office } = await scoreOffice(fake);
+    await office.writeResult(tracking("1"));
+    const markers = fake.names.map((n) => `${n.name}→${n.sheet.name}`).sort();
+    fake.failAtSync = fake.syncs + 2;
+    await expect(office.writeResult(tracking("2"))).rejects.toThrow();
+    fake.failAtSync = null;
+    expect(fake.names.map((n) => `${n.name}→${n.sheet.name}`).sort()).toEqual(markers);
+    expect(fake.sheet("进度跟踪")!.get(0, 0)!.v).toBe("1");
+  });
+
+  test.each([
+    ["in memory", false],
+    ["grafted into the user's package", true],
+  ])("ExcelJS (%s): tracking keeps the scoring sheets and scoring keeps tracking", async (_how, reload) => {
+    let book = await sampleFile();
+    const again = async () => (reload ? ExcelJsBook.load(ExcelJS, await book.toBuffer()) : book);
+    await book.writeResult(plan(huaibei, checkAndScore(await book.readSheets(), huaibei).run!));
+    book = await again();
+    await book.writeResult(tracking("1"));
+    book = await again();
+    await book.writeResult(plan(huaibei, checkAndScore(await book.readSheets(), huaibei).run!));
+    const last = await ExcelJsBook.load(ExcelJS, await book.toBuffer());
+    const user = ["参数", "开发区指标", "项目清单", "企业清单", "目标一览表"];
+    const names = last.wb.worksheets.map((w) => w.name);
+    expect(names.slice(0, user.length)).toEqual(user);
+    expect(names.slice(user.length).sort()).toEqual([...scoring, "进度跟踪"].sort());
+    expect([...last.markedSheets().values()].sort()).toEqual(
+      [
+        "ZoneScore.awards",
+        "ZoneScore.details",
+        "ZoneScore.issues",
+        "ZoneScore.summary",
+        "ZoneScore.targets.track",
+      ].sort(),
+    );
+  });
+});

@@ -91,3 +91,19 @@ export function safeSheetName(wanted: string, taken: Iterable<string>): string {
     if (!lower.has(name.toLowerCase())) return name;
   }
 }
+
+/**
+ * The family of a result sheet, from its key: "targets.track" → "targets", "whatif.scenarios" → "whatif", a key
+ * without a dot → "score". Writing a result replaces ZoneScore's earlier sheets of the same families only, so tracking
+ * targets does not delete the scoring result, and a sensitivity sheet does not delete either.
+ */
+export function sheetFamily(key: string): string {
+  const dot = key.indexOf(".");
+  return dot < 0 ? "score" : key.slice(0, dot);
+}
+
+/** Whether an earlier sheet with this key is replaced when `plan` is written as a result. */
+export function replacedBy(plan: ResultPlan): (key: string) => boolean {
+  const families = new Set(plan.sheets.map((s) => sheetFamily(s.key)));
+  return (key) => families.has(sheetFamily(key));
+}

@@ -9,6 +9,7 @@ import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "../ou
 import { a1 } from "../read/normalise";
 import { cellText } from "../read/values";
 import { parseScheme, SchemeError, type ConditionT, type Scheme } from "./schema";
+import { GLOSSARY_SHEET, glossaryFromSheets, glossarySheet } from "./glossary-sheet";
 
 // ---- values in cells -------------------------------------------------------------------------------------------
 
@@ -421,6 +422,7 @@ export function schemeToPlan(s: Scheme): ResultPlan {
       sheet("s.awards", "奖励规则", AWARD_COLS, awards, [16, 12, 12, 60, 12, 18, 60]),
       sheet("s.usage", "结果运用规则", USAGE_COLS, usage, [16, 18, 14, 40, 20, 60]),
       sheet("s.options", "选项", OPTION_COLS, options, [14, 18, 14, 100]),
+      glossarySheet(s.glossary),
       help,
     ],
   };
@@ -437,6 +439,7 @@ export const SCHEME_SHEETS = [
   "奖励规则",
   "结果运用规则",
   "选项",
+  GLOSSARY_SHEET,
   "方案说明",
 ];
 
@@ -665,6 +668,8 @@ export function schemeFromSheets(sheets: readonly SheetData[]): Scheme {
         }),
     };
   });
+  const glossary = glossaryFromSheets(sheets);
+  P.list.push(...glossary.problems);
   if (P.list.length) throw new SchemeError(P.list);
 
   const input: Record<string, unknown> = {
@@ -682,6 +687,7 @@ export function schemeFromSheets(sheets: readonly SheetData[]): Scheme {
     options,
     notes,
     exclude,
+    glossary: glossary.glossary,
     total: m["total.base"] ? { base: m["total.base"] } : {},
     checks: Object.fromEntries(
       Object.entries(m)

@@ -99,6 +99,8 @@ export const TargetScheme = z.object({
   /** the responsibility table's printed headers (序号, 主要目标, 目标任务来源, 牵头单位, 协同责任单位) */
   responsibility: z.object({ headers: z.array(z.string()) }).optional(),
   notes: z.array(z.string()).default([]),
+  /** English for the scheme's own words (as in the scoring schemes); `schemeWord()` in engine/i18n reads it */
+  glossary: z.record(z.string(), z.string()).default({}),
 });
 export type TargetSchemeT = z.infer<typeof TargetScheme>;
 export type TargetSchemeInput = z.input<typeof TargetScheme>;

@@ -36,7 +36,7 @@ const pct = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 1
 
 /** 敏感性分析: per unit, then the top three's stability, then the indicators and weights by influence. */
 export function sensitivitySheet(scheme: Scheme, run: ScoreRun, res: SensitivityResult, lang: Lang = "zh"): PlanSheet {
-  const s = newSheet("sensitivity", wt(lang, "sensTitle"));
+  const s = newSheet("whatif.sensitivity", wt(lang, "sensTitle"));
   const t = (k: string, v: Record<string, string | number> = {}) => wt(lang, k, v);
   const cols = [
     t("baseRank"),
@@ -99,7 +99,7 @@ export interface ScenarioRun {
 
 /** 情景对比: baseline total and rank, then per scenario total, rank, Δ total and Δ rank (formulas on this sheet). */
 export function scenarioSheet(scheme: Scheme, base: ScoreRun, scenarios: ScenarioRun[], lang: Lang = "zh"): PlanSheet {
-  const s = newSheet("scenarios", wt(lang, "scenTitle"));
+  const s = newSheet("whatif.scenarios", wt(lang, "scenTitle"));
   const t = (k: string) => wt(lang, k);
   const top: PlanValue[] = [null, null, t("baseline"), null];
   const cols = [t("baseRank"), t("unit"), t("total"), t("rank")];

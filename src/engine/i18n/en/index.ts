@@ -1,6 +1,7 @@
 /** The English package: one file per domain, each mirroring its Chinese twin key for key. */
 import { issues } from "./issues";
+import { glossarySheet } from "./glossary-sheet";
 
-export const enDomains = { issues };
+export const enDomains = { issues, glossarySheet };
 
-export const en = { ...issues };
+export const en = { ...issues, ...glossarySheet };

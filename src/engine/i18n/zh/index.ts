@@ -1,7 +1,8 @@
 /** The Chinese package: every domain's texts (the default language). Keys are unique across domains (a test checks). */
 import { issues } from "./issues";
+import { glossarySheet } from "./glossary-sheet";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
-export const zhDomains = { issues };
+export const zhDomains = { issues, glossarySheet };
 
-export const zh = { ...issues };
+export const zh = { ...issues, ...glossarySheet };
