@@ -1,7 +1,7 @@
-import { rankPoints } from "../../src/engine/score/rank-rule";
-import { growthPoints } from "../../src/engine/score/simple";
+import { rankPoints } from "../../src/engine/score/kinds/rank";
+import { growthPoints } from "../../src/engine/score/kinds/growth-steps";
 import { ranks } from "../../src/engine/score/ranking";
-import { GrowthRule } from "../../src/engine/scheme/schema";
+import { GrowthRule } from "../../src/engine/score/kinds/growth-steps";
 import { miniRun, miniScheme, pointsOf } from "../helpers";
 
 const rows = (xs: Array<number | null>, key = "x") => xs.map((x, i) => ({ name: `单位${i + 1}`, [key]: x }));

@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { rankPoints, type Reading } from "../../src/engine/score/rank-rule";
+import { rankPoints, type Reading } from "../../src/engine/score/kinds/rank";
 import { miniRun, miniScheme } from "../helpers";
 import { roundTo } from "../../src/engine/format";
 

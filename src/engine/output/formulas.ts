@@ -5,19 +5,20 @@
  * be reached by a formula (a number typed as text, a list that rolls up, a vetoed unit among those ranked), the value
  * stays and the sheet says so. Pure.
  */
-import type { ConditionT, RuleSpecT, Scheme } from "../scheme/schema";
+import type { ConditionT } from "../scheme/parts";
+import type { RuleOf, Scheme } from "../scheme/schema";
 import type { Dataset, Row, Table } from "../dataset";
 import type { ScoreRun } from "../score/result";
 import type { SheetData } from "../types";
-import { a1, parseA1 } from "../read/normalise";
+import { parseA1 } from "../read/normalise";
 import { cellAt } from "../read/table";
 import { nameKey } from "../read/normalise";
-import { certificationMode } from "../score/certification";
-import { usesEnteredPoints } from "../score/rank-rule";
-import { roundTo } from "../format";
-import { formulaString } from "./limits";
+import { formulaOf } from "../score/kinds";
+import { t, type TextKey } from "../i18n";
 
-const YES_WORDS = ["是", "√", "✓", "Y", "y", "yes", "TRUE", "对", "有", "完成", "已完成"];
+/** A reason a score cell stays a value: a key of the catalogue's basis.fallback.* */
+export type FallbackKey = Extract<TextKey, `basis.fallback.${string}`>;
+import { absA1, quoteSheet as q, searchText, xl as n, YES_WORDS } from "./formula-parts";
 
 export interface FormulaContext {
   scheme: Scheme;
@@ -26,20 +27,21 @@ export interface FormulaContext {
   sheets: readonly SheetData[];
 }
 
-const q = (sheet: string) => `'${sheet.replace(/'/g, "''")}'`;
-const abs = (row: number, col: number) => a1(row, col).replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2");
-const n = (x: number) => String(roundTo(x, 12));
-
 export class Formulas {
   private readonly sheetOf = new Map<string, SheetData>();
-  /** how many score cells stayed values, and why */
+  /** how many score cells stayed values, and why (in Chinese) */
   readonly fallbacks = new Map<string, number>();
-  constructor(private readonly c: FormulaContext) {
+  /** the same by catalogue key, for the result in another language: t(lang, key) */
+  readonly fallbackKeys = new Map<FallbackKey, number>();
+  constructor(readonly c: FormulaContext) {
     for (const s of c.sheets) this.sheetOf.set(s.name, s);
   }
 
-  private fallback(why: string): null {
+  /** Count a score cell that stays a value, with the reason; returns null for the caller to return. */
+  fallback(key: FallbackKey): null {
+    const why = t("zh", key);
     this.fallbacks.set(why, (this.fallbacks.get(why) ?? 0) + 1);
+    this.fallbackKeys.set(key, (this.fallbackKeys.get(key) ?? 0) + 1);
     return null;
   }
 
@@ -56,7 +58,7 @@ export class Formulas {
     const v = cellAt(sheet, r, c - 1);
     if (kind === "number" && typeof v !== "number") return null;
     const f = t.factors?.[field] ?? 1;
-    const ref = `${q(t.sheet)}!${abs(r, c - 1)}`;
+    const ref = `${q(t.sheet)}!${absA1(r, c - 1)}`;
     return f === 1 ? ref : `(${ref}*${n(f)})`;
   }
 
@@ -72,12 +74,13 @@ export class Formulas {
     return `${q(t.sheet)}!$${col}$${top + 1}:$${col}$${bottom + 1}`;
   }
 
-  private yes(ref: string): string {
+  /** A yes/no cell read as the engine reads it. */
+  yes(ref: string): string {
     return `OR(${ref}=TRUE,${ref}=1,${YES_WORDS.map((w) => `${ref}="${w}"`).join(",")})`;
   }
 
   /** A field as an expression: its cell, or a derived difference of two cells. */
-  private field(t: Table, row: Row, field: string): string | null {
+  field(t: Table, row: Row, field: string): string | null {
     const spec = this.c.scheme.tables.find((x) => x.id === t.id);
     const d = spec?.derived.find((x) => x.id === field);
     if (d) {
@@ -88,7 +91,8 @@ export class Formulas {
     return this.ref(t, row, field);
   }
 
-  private param(id: string): string | null {
+  /** A parameter: its cell, the mean it defaults to, or its value. */
+  param(id: string): string | null {
     const p = this.c.data.params[id];
     if (!p || typeof p.value !== "number") return null;
     if (p.cell && p.sheet && this.sheetOf.has(p.sheet) && /^[A-Z]+\d+$/.test(p.cell))
@@ -102,7 +106,7 @@ export class Formulas {
     return n(p.value);
   }
 
-  private cond(t: Table, row: Row, c: ConditionT): string | null {
+  cond(t: Table, row: Row, c: ConditionT): string | null {
     if (c.op === "is") {
       const r = this.ref(t, row, c.field, "any");
       if (!r) return null;
@@ -115,7 +119,7 @@ export class Formulas {
   }
 
   /** Tiers judged on one row of any table: nested IFs on that row's cells (highest tier first), or null. */
-  tiersOn(rule: Extract<RuleSpecT, { kind: "tiers" }>, t: Table, row: Row): string | null {
+  tiersOn(rule: RuleOf<"tiers">, t: Table, row: Row): string | null {
     const tiers = [...rule.tiers].sort((a, b) => b.points - a.points);
     const filter = rule.filter.map((c) => this.cond(t, row, c));
     const parts = tiers.map((x) => x.when.map((c) => this.cond(t, row, c)));
@@ -136,19 +140,19 @@ export class Formulas {
     for (const row of t.rows) {
       if (row.entity < 0 || this.c.run.entities[row.entity].vetoed) continue;
       const f = this.tiersOn(rule, t, row);
-      if (!f) this.fallback("清单中输入不是数字单元格");
+      if (!f) this.fallback("basis.fallback.listInput");
       const subject = rule.subject ? String(row.values[rule.subject] ?? row.name) : row.name;
       out.push({ entity: row.entity, subject, formula: f, value: 0 });
     }
     return out;
   }
 
-  private keyField(t: Table): string {
+  keyField(t: Table): string {
     return this.c.scheme.tables.find((x) => x.id === t.id)?.columns.find((c) => c.role === "key")?.id ?? "name";
   }
 
   /** The name cells' text of the units the scheme excludes (暂不考核), or null when one is not a text cell. */
-  private excludedNames(t: Table): string[] | null {
+  excludedNames(t: Table): string[] | null {
     const keys = new Set(this.c.scheme.exclude.map((x) => nameKey(x.name)));
     if (!keys.size) return [];
     const out: string[] = [];
@@ -166,157 +170,20 @@ export class Formulas {
     return out;
   }
 
-  /** The formula of rule k for entity i, or null (the value stays). */
+  /** The formula of rule k for entity i, or null (the value stays): the rule kind's own formula (score/kinds). */
   rule(k: number, i: number): string | null {
-    const { scheme, run, data } = this.c;
-    const rule: RuleSpecT = scheme.rules[k];
-    const t = data.tables[scheme.entityTable];
-    const row = t.rows[i];
+    const { scheme, run } = this.c;
     if (run.entities[i].vetoed) return null;
-    switch (rule.kind) {
-      case "flag": {
-        const r = this.ref(t, row, rule.field, "any");
-        return r ? `IF(${this.yes(r)},${n(rule.points)},0)` : this.fallback("缺少输入单元格");
-      }
-      case "per-unit": {
-        const r = this.ref(t, row, rule.field);
-        if (!r) return this.fallback("输入不是数字单元格");
-        return rule.cap !== undefined ? `MIN(${r}*${n(rule.points)},${n(rule.cap)})` : `${r}*${n(rule.points)}`;
-      }
-      case "entered": {
-        const r = this.ref(t, row, rule.field);
-        return r ? `MAX(0,MIN(${r},${n(rule.max)}))` : this.fallback("输入不是数字单元格");
-      }
-      case "deduction": {
-        const r = this.ref(t, row, rule.field);
-        if (!r) return this.fallback("输入不是数字单元格");
-        return rule.max !== undefined
-          ? `-MIN(${r}*${n(rule.pointsPer)},${n(rule.max)})`
-          : `-(${r}*${n(rule.pointsPer)})`;
-      }
-      case "growth-steps": {
-        const g = this.ref(t, row, rule.field);
-        if (!g) return this.fallback("输入不是数字单元格");
-        const base = rule.points * rule.baseShare;
-        const below = rule.below === "zero" ? "0" : `MAX(0,${n(base)}*(1+${g}/100))`;
-        return `IF(${g}<0,${below},${n(base)}+MIN(FLOOR(${g}/${n(rule.stepPct)}+1E-9,1)*${n(rule.stepPoints)},${n(rule.points * rule.bonusCapShare)}))`;
-      }
-      case "target": {
-        const r = this.ref(t, row, rule.field);
-        const tt = data.tables[rule.target.table];
-        const trow = tt?.rows.find((x) => x.entity === i);
-        const tr = tt && trow ? this.ref(tt, trow, rule.target.column) : null;
-        if (!r || !tr) return this.fallback("目标或实际值不是数字单元格");
-        if (rule.mode === "proportional")
-          return `IF(${tr}>0,${n(rule.points)}*MAX(0,MIN(${r}/${tr},${n(rule.capRatio)})),0)`;
-        return `IF(${r}${rule.op}${tr},${n(rule.points)},0)`;
-      }
-      case "tiers": {
-        // a list that rolls up (projects, enterprises) is summed from the 计算过程 sheet: see listRows
-        if (rule.over !== scheme.entityTable) return null;
-        return this.tiersOn(rule, t, row) ?? this.fallback("输入不是数字单元格");
-      }
-      case "rank": {
-        if (usesEnteredPoints(rule, run.options, t.rows, (j) => !run.entities[j].vetoed)) {
-          const r = this.ref(t, row, rule.enteredPoints!);
-          return r ? `MAX(0,MIN(${r},${n(rule.points)}))` : this.fallback("认定部门给分不是数字单元格");
-        }
-        if (t.rows.some((r, j) => r.entity !== j)) return this.fallback("有重复的单位");
-        const x = this.ref(t, row, rule.field);
-        const rg = this.range(t, rule.field);
-        if (!x || !rg) return this.fallback("输入不是数字单元格");
-        if (
-          t.rows.some((r) => typeof r.values[rule.field] !== "number") ||
-          t.rows.some((r) => this.ref(t, r, rule.field) === null)
-        )
-          return this.fallback("排序范围内有非数字单元格");
-        const col = scheme.tables.find((s) => s.id === t.id)?.columns.find((c) => c.id === rule.field);
-        const lower = col?.direction === "lower";
-        const reading = rule.reading ?? run.options.rankReading ?? "rank-step";
-        const full = n(rule.points);
-        if (run.entities.some((e) => e.vetoed)) {
-          // units under a veto take no part in the ranking: count only the others, with SUMPRODUCT
-          const vetoes = scheme.rules
-            .filter((r) => r.kind === "veto")
-            .map((r) => this.range(t, (r as { field: string }).field));
-          if (vetoes.some((v) => v === null) || (reading !== "rank-step" && reading !== "rank-linear"))
-            return this.fallback("有不予评价的单位时按比值或极差折算");
-          // exact comparisons: MATCH would take a veto cell holding * or ? as a wildcard (issue 15.6)
-          const excl = vetoes.map(
-            (v) => `${YES_WORDS.map((w) => `(${v}=${formulaString(w)})`).join("+")}+(${v}=TRUE)+(${v}=1)`,
-          );
-          // units the scheme excludes (暂不考核) are recognised by the text of their name cell
-          const excludedNames = this.excludedNames(t);
-          if (excludedNames === null) return this.fallback("暂不考核的单位名称不是文字单元格");
-          if (excludedNames.length) {
-            const keyRange = this.range(t, this.keyField(t));
-            if (!keyRange) return this.fallback("暂不考核的单位名称不是文字单元格");
-            excl.push(...excludedNames.map((x) => `(${keyRange}=${formulaString(x)})`));
-          }
-          const live = `(1-SIGN(${excl.join("+")}))`;
-          const N = `SUMPRODUCT(ISNUMBER(${rg})*${live})`;
-          const rk2 = `(1+SUMPRODUCT(ISNUMBER(${rg})*(${rg}${lower ? "<" : ">"}${x})*${live}))`;
-          const same = `SUMPRODUCT(ISNUMBER(${rg})*(${rg}<>${x})*${live})=0`;
-          const f2 =
-            reading === "rank-step"
-              ? `MAX(0,${full}-(${rk2}-1)*${rule.step !== undefined ? n(rule.step) : `${full}/${N}`})`
-              : `IF(${N}=1,${full},${full}*(${N}-${rk2})/(${N}-1))`;
-          return `IF(${same},${full},MAX(0,MIN(${full},${f2})))`;
-        }
-        const rk = `RANK.EQ(${x},${rg},${lower ? 1 : 0})`;
-        let f: string;
-        if (reading === "rank-step")
-          f = `MAX(0,${full}-(${rk}-1)*${rule.step !== undefined ? n(rule.step) : `${full}/COUNT(${rg})`})`;
-        else if (reading === "rank-linear")
-          f = `IF(COUNT(${rg})=1,${full},${full}*(COUNT(${rg})-${rk})/(COUNT(${rg})-1))`;
-        else if (reading === "ratio-to-best") {
-          if (lower) return this.fallback("按比值折算的越小越好指标");
-          f = `IF(OR(${x}<=0,MAX(${rg})<=0),0,${full}*${x}/MAX(${rg}))`;
-        } else {
-          const floor = n(rule.floorShare * rule.points);
-          f = lower
-            ? `${floor}+(${full}-${floor})*(MAX(${rg})-${x})/(MAX(${rg})-MIN(${rg}))`
-            : `${floor}+(${full}-${floor})*(${x}-MIN(${rg}))/(MAX(${rg})-MIN(${rg}))`;
-        }
-        return `IF(MAX(${rg})=MIN(${rg}),${full},MAX(0,MIN(${full},${f})))`;
-      }
-      case "benchmark-ratio": {
-        const x = this.ref(t, row, rule.field);
-        if (!x) return this.fallback("缺数据或不是数字单元格");
-        const w = typeof rule.weight === "number" ? n(rule.weight) : this.param(rule.weight.param);
-        const b = typeof rule.benchmark === "number" ? n(rule.benchmark) : this.param(rule.benchmark.param);
-        if (!w || !b) return this.fallback("缺少权重或基准值");
-        const col = scheme.tables.find((s) => s.id === t.id)?.columns.find((c) => c.id === rule.field);
-        // a benchmark that defaults to the average is AVERAGE over the column: every row, as the engine takes it
-        return col?.direction === "lower"
-          ? `IF(${x}>0,${w}*MAX(0,MIN(${b}/${x},${n(rule.cap)})),0)`
-          : `${w}*MAX(0,MIN(${x}/${b},${n(rule.cap)}))`;
-      }
-      case "certification": {
-        if (rule.listTable && data.tables[rule.listTable]?.rows.some((x) => x.entity === i))
-          return this.fallback("认定清单表中的认定");
-        const levels = [...rule.levels].sort((a, b) => b.points - a.points);
-        const per = rule.fields.map((f) => {
-          const r = row.cells[f] ? `${q(t.sheet)}!${row.cells[f].replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2")}` : null;
-          if (!r) return "0";
-          return levels.reduceRight(
-            (acc, l) =>
-              `IF(ISNUMBER(SEARCH(${formulaString(searchText(nameKey(l.match)))},${r})),${n(l.points)},${acc})`,
-            "0",
-          );
-        });
-        return certificationMode(rule, run.options) === "highest" ? `MAX(${per.join(",")})` : per.join("+");
-      }
-      case "veto":
-        return null;
-    }
+    return formulaOf(scheme.rules[k], this, i);
+  }
+
+  /** The entity table. */
+  get entities(): Table {
+    return this.c.data.tables[this.c.scheme.entityTable];
   }
 }
 
-/** Text that SEARCH, SUMIFS, COUNTIF and MATCH take literally: their wildcards * ? and the escape ~ escaped with ~. */
-export function searchText(s: string): string {
-  return s.replace(/[~*?]/g, "~$&");
-}
+export { searchText };
 
 /** Excel writes newer functions with a prefix inside files (not through Office.js). */
 export function filePrefixed(formula: string): string {

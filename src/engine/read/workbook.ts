@@ -13,7 +13,7 @@ import { unitFactor } from "./units";
 import { expected, message } from "../messages";
 import { usccCheckChar, usccProblem } from "./uscc";
 import { roundTo } from "../format";
-import { SCHEME_SHEETS } from "../scheme/sheets";
+import { SCHEME_SHEETS } from "../scheme/sheet-names";
 
 export interface ReadOptions {
   /** overrides the 考评年度 parameter */

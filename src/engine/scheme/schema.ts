@@ -3,8 +3,14 @@
  * Engine code imports only the inferred types from here.
  */
 import { z } from "zod";
+import { Condition, id, NumOrParam, RankReading, type ConditionT, type NumOrParamT } from "./parts";
+import { RULE_SCHEMAS, type RuleSpecT } from "../score/kinds";
+import { checkRule, type SchemeRefs } from "../score/kinds";
+import { t } from "../i18n";
 
-const id = z.string().regex(/^[A-Za-z0-9_.-]+$/, "只能包含字母、数字和 . _ -");
+export { Condition, NumOrParam, RankReading };
+export type { ConditionT, NumOrParamT, RuleSpecT };
+export type { RuleKind, RuleOf } from "../score/kinds";
 
 export const ColumnType = z.enum(["text", "number", "count", "bool", "code"]);
 
@@ -72,178 +78,10 @@ export const ParamSpec = z.object({
   note: z.string().optional(),
 });
 
-/** A number in a rule, or the value of a parameter the user fills in the 参数 sheet. */
-export const NumOrParam = z.union([z.number(), z.object({ param: z.string().regex(/^[A-Za-z0-9_.-]+$/) })]);
-
-const ParamRef = z.object({ param: id });
-export const Condition = z.object({
-  field: id,
-  op: z.enum([">=", ">", "<=", "<", "=", "is"]),
-  value: z.union([z.number(), z.boolean(), ParamRef]),
-});
-
-const ruleBase = {
-  id,
-  clause: z.string().min(1),
-  description: z.string().min(1),
-  /** a short column title for the summary sheet */
-  label: z.string().min(1),
-  /** the 一级指标 group whose subtotal this rule counts in */
-  group: id.optional(),
-  /** score: counts in its group; bonus: 加分 / 附加分 on top; deduction: 扣分 */
-  role: z.enum(["score", "bonus", "deduction"]).default("score"),
-};
-
-/** The readings of 排序法 ("排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止"). */
-export const RankReading = z.enum(["rank-step", "rank-linear", "ratio-to-best", "min-max"]);
-
-export const RankRule = z.object({
-  ...ruleBase,
-  kind: z.literal("rank"),
-  field: id,
-  /** full points */
-  points: z.number().positive(),
-  /** a fixed reading; when absent the scheme's option rankReading decides (and the user may change it) */
-  reading: RankReading.optional(),
-  /** rank-step: points lost per place (default full / N) */
-  step: z.number().positive().optional(),
-  /** min-max: the share of full points the last one keeps (e.g. 0.2) */
-  floorShare: z.number().min(0).max(1).default(0),
-  /** when the entity table has this column, its values are the points (e.g. certified by a bureau) instead of ranking */
-  enteredPoints: id.optional(),
-  /**
-   * an option that decides between the entered points and ranking: choice "entered" takes the points the bureau
-   * gave (a blank cell is warned and counts 0), choice "rank" ranks the field; without it the column decides
-   */
-  enteredOption: id.optional(),
-});
-
-export const TiersRule = z.object({
-  ...ruleBase,
-  kind: z.literal("tiers"),
-  /** the table whose rows are judged: the entity table, or a list that rolls up to it */
-  over: id,
-  filter: z.array(Condition).default([]),
-  /** the first tier (highest points first) whose conditions all hold is awarded; tiers are not summed */
-  tiers: z.array(z.object({ when: z.array(Condition).min(1), points: z.number() })).min(1),
-  /** every tier met is added (累计) instead of the highest only */
-  cumulative: z.boolean().default(false),
-  /** the row's name in the evidence (e.g. 项目名称) */
-  subject: id.optional(),
-});
-
-export const TargetRule = z.object({
-  ...ruleBase,
-  kind: z.literal("target"),
-  field: id,
-  target: z.object({ table: id, column: id }),
-  op: z.enum([">=", ">"]).default(">="),
-  points: z.number(),
-  /** all: full points when met; proportional: points × min(value / target, capRatio) */
-  mode: z.enum(["all", "proportional"]).default("all"),
-  capRatio: z.number().positive().default(1),
-});
-
-export const PerUnitRule = z.object({
-  ...ruleBase,
-  kind: z.literal("per-unit"),
-  field: id,
-  points: z.number(),
-  cap: z.number().optional(),
-});
-
-export const FlagRule = z.object({
-  ...ruleBase,
-  kind: z.literal("flag"),
-  field: id,
-  points: z.number(),
-});
-
-export const EnteredRule = z.object({
-  ...ruleBase,
-  kind: z.literal("entered"),
-  field: id,
-  /** points are clamped to [0, max]; a value outside is a warning */
-  max: z.number().positive(),
-});
-
-export const GrowthRule = z.object({
-  ...ruleBase,
-  kind: z.literal("growth-steps"),
-  /** a growth rate in % against the base year */
-  field: id,
-  points: z.number().positive(),
-  /** share of the points for holding the base-year level (growth 0) */
-  baseShare: z.number().min(0).max(1),
-  /** + stepPoints for every stepPct % of growth */
-  stepPct: z.number().positive(),
-  stepPoints: z.number().positive(),
-  /** the growth bonus is capped at this share of the points */
-  bonusCapShare: z.number().min(0),
-  /** below the base level: base points reduced in proportion to the fall, or nothing */
-  below: z.enum(["proportional", "zero"]).default("proportional"),
-});
-
-export const BenchmarkRule = z.object({
-  ...ruleBase,
-  kind: z.literal("benchmark-ratio"),
-  field: id,
-  /** points = weight × min(x / benchmark, cap) (lower-is-better: benchmark / x) */
-  weight: NumOrParam,
-  benchmark: NumOrParam,
-  cap: z.number().positive(),
-  /** a missing value: 0 points, or the mean score of the entities that have it */
-  missing: z.enum(["zero", "mean-score"]).default("zero"),
-});
-
-export const CertificationRule = z.object({
-  ...ruleBase,
-  kind: z.literal("certification"),
-  /** one column per certification (e.g. 绿色园区), holding its level (国家级 / 省级 / 无) */
-  fields: z.array(id).min(1),
-  levels: z.array(z.object({ match: z.string().min(1), points: z.number() })).min(1),
-  /** per certification (sum) or only the highest level */
-  mode: z.enum(["sum", "highest"]).default("sum"),
-  /** an option whose choice (sum / highest) decides the mode, so the reading in force is stated and selectable */
-  modeOption: id.optional(),
-  /** further recognitions as rows of a list table: one row per recognition with its kind and its level */
-  listTable: id.optional(),
-  kindField: id.optional(),
-  levelField: id.optional(),
-});
-
-export const DeductionRule = z.object({
-  ...ruleBase,
-  kind: z.literal("deduction"),
-  field: id,
-  /** points deducted per unit (a positive number) */
-  pointsPer: z.number().positive(),
-  /** the most that can be deducted (a positive number) */
-  max: z.number().positive().optional(),
-});
-
-export const VetoRule = z.object({
-  ...ruleBase,
-  kind: z.literal("veto"),
-  /** a yes/no column: yes → 不予评价 */
-  field: id,
-  /** what the result says, e.g. 发生重特大安全生产事故 */
-  reason: z.string().min(1),
-});
-
-export const RuleSpec = z.discriminatedUnion("kind", [
-  RankRule,
-  TiersRule,
-  TargetRule,
-  PerUnitRule,
-  FlagRule,
-  EnteredRule,
-  GrowthRule,
-  BenchmarkRule,
-  CertificationRule,
-  DeductionRule,
-  VetoRule,
-]);
+/**
+ * A rule: one of the kinds registered in src/engine/score/kinds (each kind's schema lives in its own module there).
+ */
+export const RuleSpec = z.discriminatedUnion("kind", RULE_SCHEMAS);
 
 const awardBase = {
   id,
@@ -409,12 +247,9 @@ export type SchemeInput = z.input<typeof SchemeSpec>;
 export type TableSpecT = z.infer<typeof TableSpec>;
 export type ColumnSpecT = z.infer<typeof ColumnSpec>;
 export type ParamSpecT = z.infer<typeof ParamSpec>;
-export type ConditionT = z.infer<typeof Condition>;
-export type RuleSpecT = z.infer<typeof RuleSpec>;
 export type AwardSpecT = z.infer<typeof AwardSpec>;
 export type GroupSpecT = z.infer<typeof GroupSpec>;
 export type UsageRuleT = z.infer<typeof UsageRule>;
-export type NumOrParamT = z.infer<typeof NumOrParam>;
 
 /** Validate a scheme and check its cross-references; errors name the rule and the field. */
 export function parseScheme(input: unknown): Scheme {
@@ -424,107 +259,103 @@ export function parseScheme(input: unknown): Scheme {
     throw new SchemeError(msgs);
   }
   const s = r.data;
+  const refs = schemeRefs(s);
   const problems: string[] = [];
+  if (!refs.tables.has(s.entityTable)) problems.push(t("zh", "scheme.noEntityTable", { table: s.entityTable }));
+  problems.push(...ruleProblems(s, refs), ...awardProblems(s, refs), ...schemeProblems(s, refs));
+  if (problems.length) throw new SchemeError(problems);
+  return s;
+}
+
+/** Look-ups of a scheme's tables, fields and parameters, for the cross-reference checks. */
+function schemeRefs(s: Scheme): SchemeRefs {
   const tables = new Map(s.tables.map((t) => [t.id, t]));
-  if (!tables.has(s.entityTable)) problems.push(`entityTable: 没有 id 为 ${s.entityTable} 的表`);
   const fieldsOf = (tid: string) => {
     const t = tables.get(tid);
     return t ? new Set([...t.columns.map((c) => c.id), ...t.derived.map((d) => d.id)]) : new Set<string>();
   };
   const params = new Set(s.params.map((p) => p.id));
-  const entityFields = fieldsOf(s.entityTable);
-  const checkConds = (where: string, tid: string, conds: ConditionT[]) => {
+  const checkConds = (where: string, tid: string, conds: readonly ConditionT[]) => {
     const f = fieldsOf(tid);
+    const out: string[] = [];
     for (const c of conds) {
-      if (!f.has(c.field)) problems.push(`${where}: 表 ${tid} 没有字段 ${c.field}`);
+      if (!f.has(c.field)) out.push(t("zh", "scheme.tableNoField", { where, table: tid, field: c.field }));
       if (typeof c.value === "object" && !params.has(c.value.param))
-        problems.push(`${where}: 没有参数 ${c.value.param}`);
+        out.push(t("zh", "scheme.noParam", { where, param: c.value.param }));
     }
+    return out;
   };
+  return { scheme: s, tables, entityFields: fieldsOf(s.entityTable), params, fieldsOf, checkConds };
+}
+
+/** Every rule: a unique id, a known group, and its kind's own check. */
+function ruleProblems(s: Scheme, refs: SchemeRefs): string[] {
+  const problems: string[] = [];
   const ruleIds = new Set<string>();
   for (const r of s.rules) {
-    const where = `规则 ${r.id} (${r.clause})`;
-    if (ruleIds.has(r.id)) problems.push(`${where}: id 重复`);
+    const where = t("zh", "scheme.whereRule", { id: r.id, clause: r.clause });
+    if (ruleIds.has(r.id)) problems.push(t("zh", "scheme.duplicateId", { where }));
     ruleIds.add(r.id);
-    if (r.group && !s.groups.some((g) => g.id === r.group)) problems.push(`${where}: group: 没有分组 ${r.group}`);
-    if (r.kind === "tiers") {
-      if (!tables.has(r.over)) problems.push(`${where}: over: 没有表 ${r.over}`);
-      checkConds(where + " filter", r.over, r.filter);
-      r.tiers.forEach((t, i) => checkConds(`${where} tiers[${i}]`, r.over, t.when));
-    } else if (r.kind === "certification") {
-      for (const f of r.fields) if (!entityFields.has(f)) problems.push(`${where}: fields: 评价对象表没有字段 ${f}`);
-      if (r.modeOption) {
-        const o = s.options.find((x) => x.id === r.modeOption);
-        if (!o || o.choices.some((c) => c.id !== "sum" && c.id !== "highest"))
-          problems.push(`${where}: modeOption: 需要选项 ${r.modeOption}，其选项为 sum / highest`);
-      }
-      if (r.listTable) {
-        if (!tables.has(r.listTable)) problems.push(`${where}: listTable: 没有表 ${r.listTable}`);
-        for (const f of [r.kindField, r.levelField])
-          if (!f || !fieldsOf(r.listTable).has(f))
-            problems.push(`${where}: kindField / levelField: 表 ${r.listTable} 没有字段 ${f ?? "（未填）"}`);
-      }
-    } else {
-      if (!entityFields.has(r.field)) problems.push(`${where}: field: 评价对象表没有字段 ${r.field}`);
-      if (r.kind === "target" && !fieldsOf(r.target.table).has(r.target.column))
-        problems.push(`${where}: target: 表 ${r.target.table} 没有字段 ${r.target.column}`);
-      if (r.kind === "rank" && r.enteredPoints && !entityFields.has(r.enteredPoints))
-        problems.push(`${where}: enteredPoints: 没有字段 ${r.enteredPoints}`);
-      if (r.kind === "rank" && r.enteredOption) {
-        const o = s.options.find((x) => x.id === r.enteredOption);
-        if (!r.enteredPoints || !o || o.choices.some((c) => c.id !== "entered" && c.id !== "rank"))
-          problems.push(`${where}: enteredOption: 需要 enteredPoints 和选项 ${r.enteredOption}（entered / rank）`);
-      }
-      if (r.kind === "rank" && !r.reading && !s.options.some((o) => o.id === "rankReading"))
-        problems.push(`${where}: reading: 未指定折算方式，方案也没有 rankReading 选项`);
-      if (r.kind === "benchmark-ratio") {
-        for (const v of [r.weight, r.benchmark])
-          if (typeof v === "object" && !params.has(v.param)) problems.push(`${where}: 没有参数 ${v.param}`);
-      }
-    }
+    if (r.group && !s.groups.some((g) => g.id === r.group))
+      problems.push(t("zh", "scheme.noGroup", { where, key: "group", group: r.group }));
+    problems.push(...checkRule(r, refs, where));
   }
-  for (const a of s.awards) {
-    const where = `奖励 ${a.id} (${a.clause})`;
-    if (a.kind === "list-amount") {
-      checkConds(where + " filter", a.over, a.filter);
-      if (!fieldsOf(a.over).has(a.amount.field)) problems.push(`${where}: amount.field: 没有字段 ${a.amount.field}`);
-    } else if (a.kind === "flag-amount") {
-      if (!entityFields.has(a.field)) problems.push(`${where}: field: 没有字段 ${a.field}`);
-    } else if (a.kind === "rules-met") {
-      for (const x of a.rules) if (!ruleIds.has(x)) problems.push(`${where}: rules: 没有规则 ${x}`);
-    } else if (a.kind === "chosen") {
-      if (!entityFields.has(a.field)) problems.push(`${where}: field: 没有字段 ${a.field}`);
+  return problems;
+}
+
+/** One award's references. */
+function awardRefProblems(s: Scheme, refs: SchemeRefs, a: AwardSpecT, where: string): string[] {
+  const out: string[] = [];
+  const hasField = (f: string) => refs.entityFields.has(f);
+  if (a.kind === "list-amount") {
+    out.push(...refs.checkConds(where + " filter", a.over, a.filter));
+    if (!refs.fieldsOf(a.over).has(a.amount.field))
+      out.push(t("zh", "scheme.noField", { where, key: "amount.field", field: a.amount.field }));
+  } else if (a.kind === "flag-amount" || a.kind === "chosen") {
+    if (!hasField(a.field)) out.push(t("zh", "scheme.noField", { where, key: "field", field: a.field }));
+    if (a.kind === "chosen")
       for (const o of a.options)
         if (o.suggestGroup && !s.groups.some((g) => g.id === o.suggestGroup))
-          problems.push(`${where}: suggestGroup: 没有分组 ${o.suggestGroup}`);
-    } else {
-      for (const x of a.fallbackTargets) {
-        const rule = s.rules.find((q) => q.id === x);
-        if (!rule || rule.kind !== "target") problems.push(`${where}: fallbackTargets: ${x} 不是目标类规则`);
-      }
-      if (a.rankBy && !entityFields.has(a.rankBy)) problems.push(`${where}: rankBy: 没有字段 ${a.rankBy}`);
+          out.push(t("zh", "scheme.noGroup", { where, key: "suggestGroup", group: o.suggestGroup }));
+  } else if (a.kind === "rules-met") {
+    for (const x of a.rules)
+      if (!s.rules.some((r) => r.id === x)) out.push(t("zh", "scheme.noRule", { where, rule: x }));
+  } else {
+    for (const x of a.fallbackTargets) {
+      const rule = s.rules.find((q) => q.id === x);
+      if (!rule || rule.kind !== "target") out.push(t("zh", "scheme.notTarget", { where, rule: x }));
     }
+    if (a.rankBy && !hasField(a.rankBy)) out.push(t("zh", "scheme.noField", { where, key: "rankBy", field: a.rankBy }));
   }
-  if (s.total.base && !entityFields.has(s.total.base)) problems.push(`total.base: 没有字段 ${s.total.base}`);
+  return out;
+}
+
+function awardProblems(s: Scheme, refs: SchemeRefs): string[] {
+  return s.awards.flatMap((a) =>
+    awardRefProblems(s, refs, a, t("zh", "scheme.whereAward", { id: a.id, clause: a.clause })),
+  );
+}
+
+/** The scheme as a whole: the base column, group weights, options, usage and its history, grading. */
+function schemeProblems(s: Scheme, refs: SchemeRefs): string[] {
+  const problems: string[] = [];
+  if (s.total.base && !refs.entityFields.has(s.total.base))
+    problems.push(t("zh", "scheme.noBase", { field: s.total.base }));
   const gsum = s.groups.reduce((x, g) => x + g.weight, 0);
-  if (
-    s.groups.length &&
-    s.groups.some((g) => g.cap) &&
-    Math.abs(gsum - 100) > 1e-9 &&
-    s.notes.every((n) => !n.includes("权重合计"))
-  )
-    problems.push(`groups: 权重合计为 ${gsum}，应为 100（或在 notes 中说明“权重合计”）`);
+  const weightsStated = s.notes.some((n) => n.includes("权重合计"));
+  if (s.groups.length && s.groups.some((g) => g.cap) && Math.abs(gsum - 100) > 1e-9 && !weightsStated)
+    problems.push(t("zh", "scheme.weights", { sum: gsum }));
   for (const o of s.options)
-    if (!o.choices.some((c) => c.id === o.default)) problems.push(`选项 ${o.id}: default ${o.default} 不在 choices 中`);
+    if (!o.choices.some((c) => c.id === o.default))
+      problems.push(t("zh", "scheme.badDefault", { option: o.id, choice: o.default }));
   for (const u of s.usage)
     if (u.option && !s.options.some((o) => o.id === u.option && o.choices.some((c) => c.id === "on")))
-      problems.push(`结果运用 ${u.id}: option: 需要选项 ${u.option}（on / off）`);
-  if (s.usage.length && !s.historyTable) problems.push(`usage: 需要 historyTable（往年结果表）`);
-  if (s.historyTable && !tables.has(s.historyTable)) problems.push(`historyTable: 没有表 ${s.historyTable}`);
-  if (s.grading && s.grading.labels.length !== s.grading.bands.length + 1)
-    problems.push(`grading: labels 应比 bands 多一个`);
-  if (problems.length) throw new SchemeError(problems);
-  return s;
+      problems.push(t("zh", "scheme.usageOption", { id: u.id, option: u.option }));
+  if (s.usage.length && !s.historyTable) problems.push(t("zh", "scheme.noHistory", {}));
+  if (s.historyTable && !refs.tables.has(s.historyTable))
+    problems.push(t("zh", "scheme.noHistoryTable", { table: s.historyTable }));
+  if (s.grading && s.grading.labels.length !== s.grading.bands.length + 1) problems.push(t("zh", "scheme.grading", {}));
+  return problems;
 }
 
 function describePath(input: unknown, path: PropertyKey[]): string {

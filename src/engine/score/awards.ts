@@ -1,18 +1,39 @@
 /** Awards that are not points: money, land quota, salary-assessment points. One evaluator per kind. */
 import type { z } from "zod";
 import type { ChosenAward, FlagAmountAward, ListAmountAward, RankAmountAward, RulesMetAward } from "../scheme/schema";
+import type { Row } from "../dataset";
 import type { AwardResult } from "./result";
 import { fmt, roundTo, roundTotal } from "../format";
 import { ranks } from "./ranking";
 import { nameKey } from "../read/normalise";
-import { describe, fieldLabel, live, test, type RuleContext } from "./context";
-import { targetValue } from "./simple";
+import { describe, fieldLabel, live, say, targetValue, test, word, type RuleContext } from "./context";
 import { message } from "../messages";
+
+type Award = { id: string; clause: string; label: string; unit: string };
+
+/** An award to unit i (the row's fields that every award kind fills alike). */
+function awardTo(
+  ctx: RuleContext,
+  a: Award,
+  i: number,
+  amount: number,
+  basis: string,
+  more: Partial<AwardResult> = {},
+) {
+  const name = ctx.entities.rows[i].name;
+  const base = { entity: name, entityIndex: i, rule: a.id, clause: a.clause, label: a.label, amount, unit: a.unit };
+  return { ...base, upTo: false, subject: name, basis, ...more } as AwardResult;
+}
+
+/** "最高 " before an amount the policy gives as an upper limit. */
+const upTo = (ctx: RuleContext, yes: boolean) => (yes ? say(ctx, "basis.award.upTo") : "");
 
 export function evaluateListAmount(a: z.infer<typeof ListAmountAward>, ctx: RuleContext): AwardResult[] {
   const table = ctx.data.tables[a.over];
   if (!table) return [];
   const out: AwardResult[] = [];
+  const conds = (row: Row, cs: typeof a.filter) =>
+    cs.map((c) => describe(ctx, table, row, c)).join(say(ctx, "basis.comma"));
   for (const row of table.rows) {
     if (row.entity < 0 || !live(ctx, row.entity)) continue;
     const results = a.filter.map((c) => test(ctx, row, c));
@@ -20,53 +41,44 @@ export function evaluateListAmount(a: z.infer<typeof ListAmountAward>, ctx: Rule
     const subject = a.subject ? String(row.values[a.subject] ?? row.name) : row.name;
     const unknown = a.filter.filter((_, k) => results[k] === null);
     if (unknown.length) {
+      const text = say(ctx, "basis.award.cannotJudge", { award: a.id, subject, conds: conds(row, unknown) });
       ctx.warn({
         code: "cannot-evaluate",
         sheet: table.sheet,
         cell: row.cells[unknown[0].field] ?? row.cells.name ?? "",
-        message: `${a.id}（${subject}）：${unknown.map((c) => describe(ctx, table, row, c)).join("，")}，无法评定奖励`,
+        message: text,
       });
       continue;
     }
     const base = row.values[a.amount.field] as number;
     const raw = roundTo(base * a.amount.rate, 9);
     const amount = a.amount.cap !== undefined ? Math.min(raw, a.amount.cap) : raw;
-    const capText = a.amount.cap !== undefined && raw > a.amount.cap ? `，单项封顶 ${fmt(a.amount.cap)}` : "";
-    out.push({
-      entity: ctx.entities.rows[row.entity].name,
-      entityIndex: row.entity,
-      rule: a.id,
-      clause: a.clause,
-      label: a.label,
-      amount,
-      unit: a.unit,
-      upTo: a.upTo,
+    const vars = {
       subject,
-      basis: `${a.clause} ${subject}：${a.filter.map((c) => describe(ctx, table, row, c)).join("，")}；${fieldLabel(ctx, table, a.amount.field)} ${fmt(base)} × ${fmt(a.amount.rate)} = ${fmt(raw)}${capText} → ${a.upTo ? "最高 " : ""}${fmt(amount)} ${a.unit}`,
-    });
+      conds: conds(row, a.filter),
+      label: word(ctx, fieldLabel(ctx, table, a.amount.field)),
+      base: fmt(base),
+      rate: fmt(a.amount.rate),
+      raw: fmt(raw),
+      cap: a.amount.cap !== undefined && raw > a.amount.cap ? fmt(a.amount.cap) : "",
+      upTo: upTo(ctx, a.upTo),
+      amount: fmt(amount),
+      unit: word(ctx, a.unit),
+    };
+    const basis = `${word(ctx, a.clause)} ${say(ctx, "basis.award.list", vars)}`;
+    out.push(awardTo(ctx, a, row.entity, amount, basis, { upTo: a.upTo, subject }));
   }
   return out;
 }
 
 export function evaluateFlagAmount(a: z.infer<typeof FlagAmountAward>, ctx: RuleContext): AwardResult[] {
   const ents = ctx.entities;
-  const out: AwardResult[] = [];
-  ents.rows.forEach((row, i) => {
-    if (!live(ctx, i) || row.values[a.field] !== true) return;
-    out.push({
-      entity: row.name,
-      entityIndex: i,
-      rule: a.id,
-      clause: a.clause,
-      label: a.label,
-      amount: a.amount,
-      unit: a.unit,
-      upTo: a.upTo,
-      subject: row.name,
-      basis: `${a.clause} ${fieldLabel(ctx, ents, a.field)}：是 → ${a.upTo ? "最高 " : ""}${fmt(a.amount)} ${a.unit}`,
-    });
-  });
-  return out;
+  const label = word(ctx, fieldLabel(ctx, ents, a.field));
+  const vars = { label, upTo: upTo(ctx, a.upTo), amount: fmt(a.amount), unit: word(ctx, a.unit) };
+  const basis = `${word(ctx, a.clause)} ${say(ctx, "basis.award.flag", vars)}`;
+  return ents.rows.flatMap((row, i) =>
+    live(ctx, i) && row.values[a.field] === true ? [awardTo(ctx, a, i, a.amount, basis, { upTo: a.upTo })] : [],
+  );
 }
 
 export function evaluateRulesMet(
@@ -74,24 +86,69 @@ export function evaluateRulesMet(
   ctx: RuleContext,
   pointsByRule: Map<string, number[]>,
 ): AwardResult[] {
-  const out: AwardResult[] = [];
-  ctx.entities.rows.forEach((row, i) => {
-    if (!live(ctx, i)) return;
-    if (!a.rules.every((r) => (pointsByRule.get(r)?.[i] ?? 0) > 0)) return;
-    out.push({
-      entity: row.name,
-      entityIndex: i,
-      rule: a.id,
-      clause: a.clause,
-      label: a.label,
-      amount: a.amount,
-      unit: a.unit,
-      upTo: false,
-      subject: row.name,
-      basis: `${a.clause} ${a.rules.join("、")} 均已实现 → ${fmt(a.amount)} ${a.unit}`,
+  const vars = { rules: a.rules.join(say(ctx, "basis.enum")), amount: fmt(a.amount), unit: word(ctx, a.unit) };
+  const basis = `${word(ctx, a.clause)} ${say(ctx, "basis.award.rulesMet", vars)}`;
+  return ctx.entities.rows.flatMap((_row, i) =>
+    live(ctx, i) && a.rules.every((r) => (pointsByRule.get(r)?.[i] ?? 0) > 0)
+      ? [awardTo(ctx, a, i, a.amount, basis)]
+      : [],
+  );
+}
+
+type RankAward = z.infer<typeof RankAmountAward>;
+interface Ranking {
+  values: Array<number | null>;
+  /** what unit i is ranked by, with its value */
+  shown: string[];
+  note: string;
+}
+
+/** The mean completion ratio (actual / target) of the target rules named, per unit; null where one is missing. */
+export function completionRatio(a: RankAward, ctx: RuleContext, i: number): number | null {
+  const ratios: number[] = [];
+  for (const id of a.fallbackTargets) {
+    const rule = ctx.scheme.rules.find((r) => r.id === id);
+    if (!rule || rule.kind !== "target") continue;
+    const t = targetValue(ctx, rule.target.table, rule.target.column, i);
+    const v = ctx.entities.rows[i].values[rule.field];
+    if (!t || t.value === null || t.value <= 0 || typeof v !== "number") return null;
+    ratios.push(v / t.value);
+  }
+  return ratios.length ? ratios.reduce((s, x) => s + x, 0) / ratios.length : null;
+}
+
+/** What the award ranks by: a column when the workbook has it, else the mean completion of targets, else totals. */
+function rankingOf(a: RankAward, ctx: RuleContext, totals: Array<number | null>): Ranking {
+  const ents = ctx.entities;
+  const n = ents.rows.length;
+  const clause = word(ctx, a.clause);
+  const r: Ranking = { values: new Array<number | null>(n).fill(null), shown: new Array<string>(n).fill(""), note: "" };
+  const set = (i: number, v: number | null, shown: string) => {
+    if (v === null || !live(ctx, i)) return;
+    r.values[i] = v;
+    r.shown[i] = shown;
+  };
+  if (a.rankBy !== undefined && ents.rows.some((row) => typeof row.values[a.rankBy!] === "number")) {
+    const label = word(ctx, fieldLabel(ctx, ents, a.rankBy));
+    r.note = `${clause} ${say(ctx, "basis.award.byColumn", { label })}`;
+    ents.rows.forEach((row, i) => {
+      const v = row.values[a.rankBy!];
+      if (typeof v === "number") set(i, v, `${label} ${fmt(v)}`);
     });
-  });
-  return out;
+  } else if (a.fallbackTargets.length) {
+    const column = a.rankBy ? word(ctx, fieldLabel(ctx, ents, a.rankBy)) : say(ctx, "basis.award.rankBasis");
+    const targets = a.fallbackTargets.join(say(ctx, "basis.enum"));
+    r.note = `${clause} ${say(ctx, "basis.award.byCompletion", { column, targets })}`;
+    for (let i = 0; i < n; i++) {
+      const ratio = live(ctx, i) ? completionRatio(a, ctx, i) : null;
+      const v = ratio === null ? null : roundTotal(ratio);
+      if (v !== null) set(i, v, say(ctx, "basis.award.meanCompletion", { pct: fmt(roundTo(v * 100, 2)) }));
+    }
+  } else {
+    r.note = `${clause} ${say(ctx, "basis.award.byTotal")}`;
+    totals.forEach((t, i) => set(i, t, say(ctx, "basis.award.total", { total: fmt(t ?? 0) })));
+  }
+  return r;
 }
 
 /**
@@ -100,148 +157,104 @@ export function evaluateRulesMet(
  * tied entity the amount of the shared place.
  */
 export function evaluateRankAmount(
-  a: z.infer<typeof RankAmountAward>,
+  a: RankAward,
   ctx: RuleContext,
   totals: Array<number | null>,
-): { awards: AwardResult[]; note: string } {
-  const ents = ctx.entities;
-  const n = ents.rows.length;
-  const values: Array<number | null> = new Array<number | null>(n).fill(null);
-  const describeV: string[] = new Array<string>(n).fill("");
-  const hasColumn = a.rankBy !== undefined && ents.rows.some((r) => typeof r.values[a.rankBy!] === "number");
-  let note: string;
-  if (hasColumn) {
-    const label = fieldLabel(ctx, ents, a.rankBy!);
-    note = `${a.clause} 按「${label}」排名`;
-    ents.rows.forEach((r, i) => {
-      const v = r.values[a.rankBy!];
-      if (live(ctx, i) && typeof v === "number") {
-        values[i] = v;
-        describeV[i] = `${label} ${fmt(v)}`;
-      }
-    });
-  } else if (a.fallbackTargets.length) {
-    note = `${a.clause} 无「${a.rankBy ? fieldLabel(ctx, ents, a.rankBy) : "排名依据"}」列，按年度目标（${a.fallbackTargets.join("、")}）的平均完成率排名`;
-    const rules = a.fallbackTargets.map((id) => ctx.scheme.rules.find((r) => r.id === id));
-    ents.rows.forEach((r, i) => {
-      if (!live(ctx, i)) return;
-      const ratios: number[] = [];
-      for (const rule of rules) {
-        if (!rule || rule.kind !== "target") continue;
-        const t = targetValue(ctx, rule.target.table, rule.target.column, i);
-        const v = r.values[rule.field];
-        if (!t || t.value === null || t.value <= 0 || typeof v !== "number") return;
-        ratios.push(v / t.value);
-      }
-      if (ratios.length === 0) return;
-      values[i] = roundTotal(ratios.reduce((s, x) => s + x, 0) / ratios.length);
-      describeV[i] = `平均完成率 ${fmt(roundTo(values[i]! * 100, 2))}%`;
-    });
-  } else {
-    note = `${a.clause} 按总分排名`;
-    totals.forEach((t, i) => {
-      if (t !== null && live(ctx, i)) {
-        values[i] = t;
-        describeV[i] = `总分 ${fmt(t)}`;
-      }
-    });
-  }
-  const rk = ranks(values, "competition");
+): { awards: AwardResult[]; notes: string[] } {
+  const r = rankingOf(a, ctx, totals);
+  const rk = ranks(r.values, "competition");
   const out: AwardResult[] = [];
   rk.forEach((rank, i) => {
     if (rank === null || rank > a.amounts.length) return;
-    const tied = rk.filter((r) => r === rank).length;
+    const tied = rk.filter((x) => x === rank).length;
     let amount = a.amounts[rank - 1];
     let how = "";
     if (tied > 1 && a.ties === "pool") {
-      const places = a.amounts.slice(rank - 1, rank - 1 + tied);
-      amount = roundTotal(places.reduce((s, x) => s + x, 0) / tied);
-      how = `（${tied} 个并列，第 ${rank}–${rank + tied - 1} 名奖励合计 ${fmt(places.reduce((s, x) => s + x, 0))} 平分）`;
-    } else if (tied > 1) how = `（${tied} 个并列，各得该名次奖励）`;
-    out.push({
-      entity: ents.rows[i].name,
-      entityIndex: i,
-      rule: a.id,
-      clause: a.clause,
-      label: a.label,
-      amount,
-      unit: a.unit,
-      upTo: false,
-      subject: ents.rows[i].name,
-      basis: `${a.clause} ${describeV[i]}，第 ${rank} 名${how} → ${fmt(amount)} ${a.unit}`,
-    });
+      const sum = a.amounts.slice(rank - 1, rank - 1 + tied).reduce((s, x) => s + x, 0);
+      amount = roundTotal(sum / tied);
+      how = say(ctx, "basis.award.pooled", { tied, rank, last: rank + tied - 1, sum: fmt(sum) });
+    } else if (tied > 1) how = say(ctx, "basis.award.shared", { tied });
+    const vars = { shown: r.shown[i], rank, how, amount: fmt(amount), unit: word(ctx, a.unit) };
+    out.push(awardTo(ctx, a, i, amount, `${word(ctx, a.clause)} ${say(ctx, "basis.award.rank", vars)}`));
   });
-  return { awards: out, note };
+  return { awards: out, notes: [r.note] };
+}
+
+type Chosen = z.infer<typeof ChosenAward>;
+
+/** A special award typed for a vetoed (or excluded) unit is not paid: a warning at its cell and a note. */
+function notPaid(a: Chosen, ctx: RuleContext, row: Row, why: { zh: string; en: string }, value: string): string {
+  const column = fieldLabel(ctx, ctx.entities, a.field);
+  ctx.warn({
+    code: "award-vetoed",
+    sheet: ctx.entities.sheet,
+    cell: row.cells[a.field] ?? row.cells.name ?? "",
+    message: message(ctx.lang, "award-vetoed", {
+      name: row.name,
+      why: why.zh,
+      whyEn: why.en,
+      column,
+      value,
+      clause: a.clause,
+    }),
+    value,
+  });
+  const vars = { name: row.name, why: why[ctx.lang], column: word(ctx, column), value };
+  return `${word(ctx, a.clause)} ${say(ctx, "basis.award.notPaid", vars)}`;
+}
+
+/** The awards a unit's cell names (separated by 、 , ; or spaces; an option matches by its name or a part of it). */
+function chosenFor(a: Chosen, ctx: RuleContext, i: number, v: string): AwardResult[] {
+  const chosen = v
+    .split(/[、,，;；\s]+/)
+    .map(nameKey)
+    .filter(Boolean);
+  const label = word(ctx, fieldLabel(ctx, ctx.entities, a.field));
+  return a.options
+    .filter((o) => chosen.some((c) => c === nameKey(o.name) || nameKey(o.name).includes(c)))
+    .map((o) => {
+      const vars = { label, option: word(ctx, o.name), amount: fmt(o.amount), unit: word(ctx, a.unit) };
+      const basis = `${word(ctx, a.clause)} ${say(ctx, "basis.award.chosen", vars)}`;
+      return awardTo(ctx, a, i, o.amount, basis, {
+        label: say(ctx, "basis.award.chosenLabel", { label: a.label, option: o.name }),
+      });
+    });
+}
+
+/** Suggestions: for each option tied to a group, the live unit with the best score in that group. */
+function suggestions(a: Chosen, ctx: RuleContext, groupScores: Map<string, ArrayLike<number>>): string[] {
+  const notes: string[] = [];
+  for (const o of a.options) {
+    const g = o.suggestGroup ? groupScores.get(o.suggestGroup) : undefined;
+    const group = ctx.scheme.groups.find((x) => x.id === o.suggestGroup);
+    if (!g || !group) continue;
+    let best = -1;
+    for (let i = 0; i < g.length; i++) if (live(ctx, i) && (best < 0 || g[i] > g[best])) best = i;
+    if (best < 0) continue;
+    const vars = { option: word(ctx, o.name), group: word(ctx, group.name), name: ctx.entities.rows[best].name };
+    notes.push(`${word(ctx, a.clause)} ${say(ctx, "basis.award.suggest", { ...vars, points: fmt(g[best]) })}`);
+  }
+  return notes;
 }
 
 /** Awards chosen in an input column (专项奖励), with a suggestion: the best entity of the matching group. */
 export function evaluateChosen(
-  a: z.infer<typeof ChosenAward>,
+  a: Chosen,
   ctx: RuleContext,
   groupScores: Map<string, ArrayLike<number>>,
   /** why entity i takes no part (vetoed, excluded), or null */
   notTaking: (i: number) => { zh: string; en: string } | null = () => null,
 ): { awards: AwardResult[]; notes: string[] } {
-  const ents = ctx.entities;
   const out: AwardResult[] = [];
   const notes: string[] = [];
-  ents.rows.forEach((row, i) => {
+  ctx.entities.rows.forEach((row, i) => {
     const v = row.values[a.field];
-    if (!live(ctx, i)) {
-      // a special award typed for a vetoed (or excluded) unit is not paid, and the result says so
+    const text = typeof v === "string" ? v.trim() : "";
+    if (live(ctx, i)) out.push(...(text ? chosenFor(a, ctx, i, v as string) : []));
+    else {
       const why = notTaking(i);
-      if (why && typeof v === "string" && v.trim()) {
-        const column = fieldLabel(ctx, ents, a.field);
-        ctx.warn({
-          code: "award-vetoed",
-          sheet: ents.sheet,
-          cell: row.cells[a.field] ?? row.cells.name ?? "",
-          message: message(ctx.lang, "award-vetoed", {
-            name: row.name,
-            why: why.zh,
-            whyEn: why.en,
-            column,
-            value: v.trim(),
-            clause: a.clause,
-          }),
-          value: v.trim(),
-        });
-        notes.push(`${a.clause} ${row.name}${why.zh}，「${column}」填写的“${v.trim()}”不予发放`);
-      }
-      return;
-    }
-    if (typeof v !== "string" || !v.trim()) return;
-    const chosen = v
-      .split(/[、,，;；\s]+/)
-      .map(nameKey)
-      .filter(Boolean);
-    for (const o of a.options) {
-      if (!chosen.some((c) => c === nameKey(o.name) || nameKey(o.name).includes(c))) continue;
-      out.push({
-        entity: row.name,
-        entityIndex: i,
-        rule: a.id,
-        clause: a.clause,
-        label: `${a.label}：${o.name}`,
-        amount: o.amount,
-        unit: a.unit,
-        upTo: false,
-        subject: row.name,
-        basis: `${a.clause} ${fieldLabel(ctx, ents, a.field)}：${o.name} → ${fmt(o.amount)} ${a.unit}`,
-      });
+      if (why && text) notes.push(notPaid(a, ctx, row, why, text));
     }
   });
-  for (const o of a.options) {
-    if (!o.suggestGroup) continue;
-    const g = groupScores.get(o.suggestGroup);
-    const group = ctx.scheme.groups.find((x) => x.id === o.suggestGroup);
-    if (!g || !group) continue;
-    let best = -1;
-    for (let i = 0; i < g.length; i++) if (live(ctx, i) && (best < 0 || g[i] > g[best])) best = i;
-    if (best >= 0)
-      notes.push(
-        `${a.clause} 专项奖励“${o.name}”建议：${group.name}得分最高的 ${ents.rows[best].name}（${fmt(g[best])} 分）`,
-      );
-  }
-  return { awards: out, notes };
+  return { awards: out, notes: [...notes, ...suggestions(a, ctx, groupScores)] };
 }

@@ -1,10 +1,13 @@
 /** What every rule module gets: the scheme, the typed tables, options in force, and helpers to judge and cite. */
-import type { ConditionT, NumOrParamT, Scheme } from "../scheme/schema";
+import type { ConditionT, NumOrParamT } from "../scheme/parts";
+import type { Scheme } from "../scheme/schema";
 import type { Dataset, Row, Table } from "../dataset";
 import type { Issue, Lang } from "../types";
 import type { InputRef } from "./result";
 import { fmt } from "../format";
 import { a1, parseA1 } from "../read/normalise";
+import { t, type TextKey, type Vars } from "../i18n";
+import { schemeWord } from "../i18n/scheme-words";
 
 export interface RuleContext {
   scheme: Scheme;
@@ -132,19 +135,64 @@ const NEG_TEXT: Record<string, string> = { ">=": "<", ">": "≤", "<=": ">", "<"
 /** The sentence for one condition, e.g. "计划总投资 120 亿元 ≥ 100". */
 export function describe(ctx: RuleContext, table: Table, row: Row, c: ConditionT): string {
   const v = row.values[c.field];
-  const label = fieldLabel(ctx, table, c.field);
+  const label = word(ctx, fieldLabel(ctx, table, c.field));
   let targetText: string;
   if (typeof c.value === "object") {
     const id = c.value.param;
-    const name = ctx.scheme.params.find((x) => x.id === id)?.name ?? id;
+    const name = word(ctx, ctx.scheme.params.find((x) => x.id === id)?.name ?? id);
     const t = target(ctx, c);
-    if (t === null) return `缺少参数“${name}”`;
+    if (t === null) return say(ctx, "basis.cond.noParam", { name });
     targetText = `${name} ${fmt(t)}`;
-  } else targetText = fmt(c.value);
-  if (v === null || v === undefined) return `${label}缺少数据`;
-  if (c.op === "is") return `${label}：${fmt(v)}`;
+  } else targetText = show(ctx, c.value);
+  if (v === null || v === undefined) return say(ctx, "basis.cond.missing", { label });
+  if (c.op === "is") return say(ctx, "basis.cond.is", { label, value: show(ctx, v) });
   const ok = test(ctx, row, c);
-  if (ok === null) return `${label}不是数字`;
-  const unit = fieldUnit(ctx, table, c.field);
+  if (ok === null) return say(ctx, "basis.cond.notNumber", { label });
+  const unit = word(ctx, fieldUnit(ctx, table, c.field));
   return `${label} ${fmt(v)}${unit ? " " + unit : ""} ${ok ? OP_TEXT[c.op] : NEG_TEXT[c.op]} ${targetText}`;
+}
+
+/** A text of the catalogue in the run's language. */
+export function say(ctx: { lang: Lang }, key: TextKey, vars: Vars = {}): string {
+  return t(ctx.lang, key, vars);
+}
+
+/** A word of the scheme (a column label, a unit, a clause) in the run's language. */
+export function word(ctx: { scheme: Scheme; lang: Lang }, zh: string): string {
+  return schemeWord(ctx.scheme, ctx.lang, zh);
+}
+
+/** A value in a sentence: numbers as fmt writes them, yes/no and blank in the run's language. */
+export function show(ctx: { lang: Lang }, x: number | boolean | string | null | undefined): string {
+  if (typeof x === "number" || typeof x === "string") return fmt(x);
+  if (x === null || x === undefined) return t(ctx.lang, "basis.blank");
+  return t(ctx.lang, x ? "basis.yes" : "basis.no");
+}
+
+const targetIndex = new WeakMap<Table, Map<number, Row>>();
+/** The target row of entity i in a targets table, or undefined. */
+export function targetValue(
+  ctx: RuleContext,
+  table: string,
+  column: string,
+  entity: number,
+): { value: number | null; ref: string } | undefined {
+  const t = ctx.data.tables[table];
+  if (!t) return undefined;
+  let index = targetIndex.get(t);
+  if (!index) {
+    index = new Map();
+    for (const r of t.rows) if (r.entity >= 0 && !index.has(r.entity)) index.set(r.entity, r);
+    targetIndex.set(t, index);
+  }
+  const row = index.get(entity);
+  if (!row) return undefined;
+  const v = row.values[column];
+  return { value: typeof v === "number" ? v : null, ref: row.cells[column] ? `${t.sheet}!${row.cells[column]}` : "" };
+}
+
+/** Does a higher value of this entity column score lower (the column's direction)? */
+export function isLower(ctx: { scheme: Scheme; entities: Table }, field: string): boolean {
+  const spec = ctx.scheme.tables.find((t) => t.id === ctx.entities.id);
+  return spec?.columns.find((c) => c.id === field)?.direction === "lower";
 }

@@ -2,57 +2,24 @@
  * typed tables → points, totals, ranks, grades and awards. A pure function of its inputs; the sentences are built
  * only when read, so what-if can call it on every keystroke.
  */
-import type { Scheme, RuleSpecT } from "../scheme/schema";
+import type { Scheme } from "../scheme/schema";
 import type { Dataset } from "../dataset";
 import type { Issue, Lang } from "../types";
-import type { AwardResult, Detail, EntityResult, Part, ScoreRun, UsageResult } from "./result";
+import type { AwardResult, Detail, EntityResult, Part, ScoreRun } from "./result";
 import type { RuleContext } from "./context";
 import type { RuleOutcome } from "./outcome";
-import { evaluateTiers } from "./tiers";
-import { evaluateRank, READING_TEXT, type Reading } from "./rank-rule";
-import {
-  evaluateBenchmark,
-  evaluateDeduction,
-  evaluateEntered,
-  evaluateFlag,
-  evaluateGrowth,
-  evaluatePerUnit,
-  evaluateTarget,
-  evaluateVeto,
-} from "./simple";
-import { evaluateCertification } from "./certification";
 import { evaluateChosen, evaluateFlagAmount, evaluateListAmount, evaluateRankAmount, evaluateRulesMet } from "./awards";
 import { rankTyped } from "./ranking";
 import { exactSum, fmt, roundTotal, TOTAL_DECIMALS } from "../format";
 import { nameKey } from "../read/normalise";
 import { message } from "../messages";
+import { say, word } from "./context";
+import { t, type TextKey } from "../i18n";
+import { evaluateRule } from "./kinds";
+import { READING_TEXT, type Reading } from "./kinds/rank";
+import { evaluateUsage } from "./usage";
 
-export function evaluateRule(rule: RuleSpecT, ctx: RuleContext): RuleOutcome {
-  switch (rule.kind) {
-    case "rank":
-      return evaluateRank(rule, ctx);
-    case "tiers":
-      return evaluateTiers(rule, ctx);
-    case "target":
-      return evaluateTarget(rule, ctx);
-    case "per-unit":
-      return evaluatePerUnit(rule, ctx);
-    case "flag":
-      return evaluateFlag(rule, ctx);
-    case "entered":
-      return evaluateEntered(rule, ctx);
-    case "growth-steps":
-      return evaluateGrowth(rule, ctx);
-    case "benchmark-ratio":
-      return evaluateBenchmark(rule, ctx);
-    case "certification":
-      return evaluateCertification(rule, ctx);
-    case "deduction":
-      return evaluateDeduction(rule, ctx);
-    case "veto":
-      return evaluateVeto(rule, ctx);
-  }
-}
+export { evaluateRule };
 
 export interface ScoreOptions {
   lang?: Lang;
@@ -136,31 +103,27 @@ export function resolveOptions(scheme: Scheme, given: Record<string, string> = {
   for (const o of scheme.options) {
     const g = given[o.id];
     if (g !== undefined && !o.choices.some((c) => c.id === g))
-      throw new Error(`选项 ${o.id} 没有 “${g}”，可选：${o.choices.map((c) => c.id).join("、")}`);
+      throw new Error(
+        t("zh", "scheme.badChoice", { option: o.id, choice: g, choices: o.choices.map((c) => c.id).join("、") }),
+      );
     out[o.id] = g ?? o.default;
   }
   return out;
 }
 
-export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): ScoreRun {
-  const entities = data.tables[scheme.entityTable];
-  const n = entities.rows.length;
-  const issues: Issue[] = [];
-  const options = resolveOptions(scheme, opts.options);
-  const ctx: RuleContext = {
-    scheme,
-    data,
-    entities,
-    lang: opts.lang ?? "zh",
-    options,
-    excluded: new Array<boolean>(n).fill(false),
-    warn: (i) => issues.push({ severity: "warning", ...i }),
-  };
-  const dup = entities.rows.map((r, i) => r.entity !== i);
+/** What one run has found out so far: the context, the vetoes and exclusions, every rule's outcome. */
+interface Judged {
+  ctx: RuleContext;
+  issues: Issue[];
+  dup: boolean[];
+  vetoReason: Array<string | null>;
+  excludedBy: Array<Scheme["exclude"][number] | null>;
+  outs: RuleOutcome[];
+}
 
-  // vetoes first: a vetoed entity is neither scored nor ranked, and does not take part in others' ranks
-  const outcomes: Array<RuleOutcome | null> = scheme.rules.map(() => null);
-  const vetoReason: Array<string | null> = new Array<string | null>(n).fill(null);
+/** Vetoes first: a vetoed entity is neither scored nor ranked, and does not take part in others' ranks. */
+function vetoesFirst(scheme: Scheme, ctx: RuleContext, outcomes: Array<RuleOutcome | null>): Array<string | null> {
+  const vetoReason: Array<string | null> = new Array<string | null>(ctx.entities.rows.length).fill(null);
   scheme.rules.forEach((rule, k) => {
     if (rule.kind !== "veto") return;
     const o = evaluateRule(rule, ctx);
@@ -169,221 +132,263 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
       if (v && !vetoReason[i]) vetoReason[i] = v;
     });
   });
-  // units the policy names as not (yet) evaluated: no rank, points or award, a warning at the name cell
-  const excludedBy: Array<Scheme["exclude"][number] | null> = new Array(n).fill(null);
-  if (scheme.exclude.length) {
-    const names = new Map(scheme.exclude.map((x) => [nameKey(x.name), x]));
-    for (let i = 0; i < n; i++) {
-      const x = names.get(nameKey(entities.rows[i].name));
-      if (!x || dup[i]) continue;
-      excludedBy[i] = x;
-      vetoReason[i] = `暂不考核：${x.reason}（${x.clause}）`;
-      ctx.warn({
-        code: "excluded-unit",
-        sheet: entities.sheet,
-        cell: entities.rows[i].cells.name ?? "",
-        message: message(ctx.lang, "excluded-unit", {
-          name: entities.rows[i].name,
-          clause: x.clause,
-          reason: x.reason,
-        }),
-        value: entities.rows[i].name,
-      });
-    }
+  return vetoReason;
+}
+
+/** Units the policy names as not (yet) evaluated: no rank, points or award, a warning at the name cell. */
+function excludeUnits(scheme: Scheme, ctx: RuleContext, dup: boolean[], vetoReason: Array<string | null>) {
+  const rows = ctx.entities.rows;
+  const excludedBy: Judged["excludedBy"] = new Array(rows.length).fill(null);
+  if (!scheme.exclude.length) return excludedBy;
+  const names = new Map(scheme.exclude.map((x) => [nameKey(x.name), x]));
+  for (let i = 0; i < rows.length; i++) {
+    const x = names.get(nameKey(rows[i].name));
+    if (!x || dup[i]) continue;
+    excludedBy[i] = x;
+    vetoReason[i] = say(ctx, "basis.excluded", { reason: word(ctx, x.reason), clause: word(ctx, x.clause) });
+    ctx.warn({
+      code: "excluded-unit",
+      sheet: ctx.entities.sheet,
+      cell: rows[i].cells.name ?? "",
+      message: message(ctx.lang, "excluded-unit", { name: rows[i].name, clause: x.clause, reason: x.reason }),
+      value: rows[i].name,
+    });
   }
+  return excludedBy;
+}
+
+/** Every rule judged: vetoes and exclusions first, then the other rules on the units left. */
+function judge(scheme: Scheme, data: Dataset, opts: ScoreOptions): Judged {
+  const entities = data.tables[scheme.entityTable];
+  const n = entities.rows.length;
+  const issues: Issue[] = [];
+  const ctx: RuleContext = {
+    scheme,
+    data,
+    entities,
+    lang: opts.lang ?? "zh",
+    options: resolveOptions(scheme, opts.options),
+    excluded: new Array<boolean>(n).fill(false),
+    warn: (i) => issues.push({ severity: "warning", ...i }),
+  };
+  const dup = entities.rows.map((r, i) => r.entity !== i);
+  const outcomes: Array<RuleOutcome | null> = scheme.rules.map(() => null);
+  const vetoReason = vetoesFirst(scheme, ctx, outcomes);
+  const excludedBy = excludeUnits(scheme, ctx, dup, vetoReason);
   for (let i = 0; i < n; i++) ctx.excluded[i] = vetoReason[i] !== null;
   scheme.rules.forEach((rule, k) => {
     if (!outcomes[k]) outcomes[k] = evaluateRule(rule, ctx);
   });
-  const outs = outcomes as RuleOutcome[];
-  const ruleIds = scheme.rules.map((r) => r.id);
-  const basis = (r: number, e: number) =>
-    vetoReason[e] && scheme.rules[r].kind !== "veto" ? `不予评价：${vetoReason[e]}` : outs[r].basis(e);
-  const pointsByRule = new Map(scheme.rules.map((r, k) => [r.id, outs[k].points]));
+  return { ctx, issues, dup, vetoReason, excludedBy, outs: outcomes as RuleOutcome[] };
+}
 
-  const baseField = scheme.total.base;
-  // Exact totals: every part is kept at full precision, each subtotal and the total is the exact (order-independent)
-  // sum of its parts, capped where the scheme caps, and rounded once to TOTAL_DECIMALS places. Ranks, awards by
-  // place, grades and result usage all compare these rounded totals; the live formulas round at the same place.
-  const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
-  const gRaw = scheme.groups.map(() => new Float64Array(n));
-  const sc = new Float64Array(n);
-  const bo = new Float64Array(n);
-  const de = new Float64Array(n);
-  const rows = entities.rows;
-  const base = new Float64Array(n).fill(NaN);
-  const total = new Float64Array(n);
-  const rankKey = new Float64Array(n);
-  // the parts of one entity by destination: index 0..G-1 groups, G ungrouped score, G+1 bonus, G+2 deduction
+/** Where each rule's points go: index 0..G-1 groups, G ungrouped score, G+1 bonus, G+2 deduction, −1 none (veto). */
+function destinations(scheme: Scheme): number[] {
   const G = scheme.groups.length;
-  const dest = scheme.rules.map((rule) =>
-    rule.kind === "veto"
-      ? -1
-      : rule.role === "bonus"
-        ? G + 1
-        : rule.role === "deduction"
-          ? G + 2
-          : rule.group !== undefined
-            ? gIndex.get(rule.group)!
-            : G,
-  );
+  const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
+  return scheme.rules.map((rule) => {
+    if (rule.kind === "veto") return -1;
+    if (rule.role === "bonus") return G + 1;
+    if (rule.role === "deduction") return G + 2;
+    return rule.group !== undefined ? gIndex.get(rule.group)! : G;
+  });
+}
+
+type Totals = Pick<RunTables, "groupScores" | "score" | "bonus" | "deduction" | "base" | "total"> & {
+  rankKey: Float64Array;
+};
+
+/**
+ * Exact totals: every part is kept at full precision, each subtotal and the total is the exact (order-independent)
+ * sum of its parts, capped where the scheme caps, and rounded once to TOTAL_DECIMALS places. Ranks, awards by
+ * place, grades and result usage all compare these rounded totals; the live formulas round at the same place.
+ */
+function totalsOf(scheme: Scheme, j: Judged): Totals {
+  const rows = j.ctx.entities.rows;
+  const n = rows.length;
+  const G = scheme.groups.length;
+  const t: Totals = {
+    groupScores: scheme.groups.map(() => new Float64Array(n)),
+    score: new Float64Array(n),
+    bonus: new Float64Array(n),
+    deduction: new Float64Array(n),
+    base: new Float64Array(n).fill(NaN),
+    total: new Float64Array(n),
+    rankKey: new Float64Array(n),
+  };
+  const dest = destinations(scheme);
   const caps = scheme.groups.map((g) => (g.cap ? g.weight : Infinity));
   // scratch space, reused for every entity: parts by destination, then every term of the total
-  const R = outs.length + 1;
+  const R = j.outs.length + 1;
   const bins = new Float64Array((G + 3) * R);
   const count = new Int32Array(G + 3);
   const all = new Float64Array(G + 3 * R);
+  const sumBin = (d: number) => exactSum(bins, d * R, d * R + count[d]);
   for (let i = 0; i < n; i++) {
     count.fill(0);
-    for (let k = 0; k < outs.length; k++) {
-      const d = dest[k];
-      if (d >= 0) bins[d * R + count[d]++] = outs[k].points[i];
-    }
+    for (let k = 0; k < j.outs.length; k++)
+      if (dest[k] >= 0) bins[dest[k] * R + count[dest[k]]++] = j.outs[k].points[i];
     let m = 0;
     for (let g = 0; g < G; g++) {
-      const raw = Math.min(exactSum(bins, g * R, g * R + count[g]), caps[g]);
-      gRaw[g][i] = roundTotal(raw);
+      const raw = Math.min(sumBin(g), caps[g]);
+      t.groupScores[g][i] = roundTotal(raw);
       all[m++] = raw;
     }
     for (let q = 0; q < count[G]; q++) all[m++] = bins[G * R + q];
-    sc[i] = roundTotal(exactSum(all, 0, m));
-    bo[i] = roundTotal(exactSum(bins, (G + 1) * R, (G + 1) * R + count[G + 1]));
-    de[i] = roundTotal(exactSum(bins, (G + 2) * R, (G + 2) * R + count[G + 2]));
-    for (let q = 0; q < count[G + 1]; q++) all[m++] = bins[(G + 1) * R + q];
-    for (let q = 0; q < count[G + 2]; q++) all[m++] = bins[(G + 2) * R + q];
-    const b = baseField ? rows[i].values[baseField] : null;
-    if (typeof b === "number") {
-      base[i] = b;
-      all[m++] = b;
-    }
-    total[i] = vetoReason[i] ? 0 : roundTotal(exactSum(all, 0, m));
-    rankKey[i] = dup[i] || vetoReason[i] ? NaN : total[i];
+    t.score[i] = roundTotal(exactSum(all, 0, m));
+    t.bonus[i] = roundTotal(sumBin(G + 1));
+    t.deduction[i] = roundTotal(sumBin(G + 2));
+    for (const d of [G + 1, G + 2]) for (let q = 0; q < count[d]; q++) all[m++] = bins[d * R + q];
+    const b = scheme.total.base ? rows[i].values[scheme.total.base] : null;
+    if (typeof b === "number") all[m++] = t.base[i] = b;
+    t.total[i] = j.vetoReason[i] ? 0 : roundTotal(exactSum(all, 0, m));
+    t.rankKey[i] = j.dup[i] || j.vetoReason[i] ? NaN : t.total[i];
   }
-  const groupScores = new Map<string, ArrayLike<number>>(scheme.groups.map((g, k) => [g.id, gRaw[k]]));
-  const ranked = rankTyped(rankKey, scheme.ranking.ties);
-  const order = ranked.order;
+  return t;
+}
+
+/** Grades: by percentile of rank (top bands[0] share gets labels[0], …) or by cut-offs of the total. */
+function gradesOf(scheme: Scheme, rank: Float64Array, total: Float64Array): Array<string | undefined> {
+  const n = rank.length;
   const grade: Array<string | undefined> = new Array<string | undefined>(n);
-  const tables: RunTables = {
-    basis,
-    ruleIds,
-    points: outs.map((o) => o.points),
-    groupIds: scheme.groups.map((g) => g.id),
-    groupScores: gRaw,
-    total,
-    score: sc,
-    bonus: bo,
-    deduction: de,
-    base,
-    rank: ranked.rank,
-    vetoReason,
-    grade,
-  };
-  const results: Entity[] = new Array(n);
-  for (let i = 0; i < n; i++) results[i] = new Entity(tables, i, rows[i].name, entities.sheet, rows[i].row);
-
-  if (scheme.grading) {
-    const g = scheme.grading;
-    const rk = ranked.rank;
-    let count = 0;
-    for (let i = 0; i < n; i++) if (!Number.isNaN(rk[i])) count++;
-    const limits = g.bands.map((b) => Math.round(b * count));
-    for (let i = 0; i < n; i++) {
-      const r = rk[i];
-      if (Number.isNaN(r)) continue;
-      let k = 0;
-      if (g.method === "percentile") while (k < limits.length && r > limits[k]) k++;
-      else while (k < g.bands.length && total[i] < g.bands[k]) k++;
-      grade[i] = g.labels[k];
-    }
+  const g = scheme.grading;
+  if (!g) return grade;
+  let ranked = 0;
+  for (let i = 0; i < n; i++) if (!Number.isNaN(rank[i])) ranked++;
+  const limits = g.bands.map((b) => Math.round(b * ranked));
+  for (let i = 0; i < n; i++) {
+    const r = rank[i];
+    if (Number.isNaN(r)) continue;
+    let k = 0;
+    if (g.method === "percentile") while (k < limits.length && r > limits[k]) k++;
+    else while (k < g.bands.length && total[i] < g.bands[k]) k++;
+    grade[i] = g.labels[k];
   }
+  return grade;
+}
 
-  const notes: string[] = [`考评年度 ${data.year}（来自 ${data.yearSource}）`];
+/** The notes every result states: the year, the parameters and options in force, how totals and ranks are taken. */
+function runNotes(scheme: Scheme, ctx: RuleContext, results: EntityResult[]): string[] {
+  const { data, options } = ctx;
+  const notes: string[] = [say(ctx, "basis.note.year", { year: data.year, source: data.yearSource })];
   for (const p of scheme.params) {
     const v = data.params[p.id];
-    if (v && p.id !== "year")
-      notes.push(
-        `${p.name} ${fmt(typeof v.value === "number" ? v.value : String(v.value))}${p.unit ? " " + p.unit : ""}（来自 ${v.source}）`,
-      );
+    if (!v || p.id === "year") continue;
+    const value = fmt(typeof v.value === "number" ? v.value : String(v.value));
+    const unit = p.unit ? " " + word(ctx, p.unit) : "";
+    notes.push(say(ctx, "basis.note.param", { name: word(ctx, p.name), value, unit, source: v.source }));
   }
   for (const o of scheme.options) {
     const c = o.choices.find((x) => x.id === options[o.id])!;
-    notes.push(
-      `${o.name}：${c.id}（${c.name}：${c.description}）${options[o.id] === o.default ? "［默认］" : "［用户选择］"}`,
-    );
+    const vars = {
+      name: word(ctx, o.name),
+      id: c.id,
+      choice: word(ctx, c.name),
+      description: word(ctx, c.description),
+    };
+    notes.push(say(ctx, options[o.id] === o.default ? "basis.note.option" : "basis.note.optionChosen", vars));
   }
-  const tieText = {
-    competition: "并列者名次相同，下一名次顺延（同 Excel RANK.EQ）",
-    dense: "并列者名次相同，下一名次不空缺（中国式排名）",
-    average: "并列者取平均名次（同 Excel RANK.AVG）",
-  };
-  notes.push(
-    `总分：各项得分按全精度计算，小计与总分为各项的精确和（与相加顺序无关），四舍五入保留 ${TOTAL_DECIMALS} 位小数后再比较；名次、按名次的奖励（并列平分）、等级和结果运用均按此总分判断，实时公式以 ROUND(总分, ${TOTAL_DECIMALS}) 同样取舍；表中显示保留 2 位小数`,
-  );
-  notes.push(`排名：总分从高到低，${tieText[scheme.ranking.ties]}；并列行按评价对象表中的顺序排列`);
-  if (n && baseField && results.every((r) => r.base === null))
-    notes.push(
-      `评价对象表无「${scheme.tables.find((t) => t.id === scheme.entityTable)?.columns.find((c) => c.id === baseField)?.name ?? baseField}」列：总分不含基础得分`,
-    );
+  notes.push(say(ctx, "basis.note.total", { decimals: TOTAL_DECIMALS }));
+  notes.push(say(ctx, "basis.note.ranking", { ties: say(ctx, `basis.note.ties.${scheme.ranking.ties}` as TextKey) }));
+  const baseField = scheme.total.base;
+  if (results.length && baseField && results.every((r) => r.base === null)) {
+    const spec = scheme.tables.find((t) => t.id === scheme.entityTable)?.columns.find((c) => c.id === baseField);
+    notes.push(say(ctx, "basis.note.noBase", { column: word(ctx, spec?.name ?? baseField) }));
+  }
   const vetoed = results.filter((r) => r.vetoed);
-  if (vetoed.length) notes.push(`不予评价：${vetoed.map((r) => `${r.name}（${r.vetoReason}）`).join("；")}`);
+  const item = (r: EntityResult) => say(ctx, "basis.note.vetoedUnit", { name: r.name, reason: r.vetoReason ?? "" });
+  if (vetoed.length) notes.push(say(ctx, "basis.note.vetoed", { units: vetoed.map(item).join(say(ctx, "basis.sep")) }));
+  return notes;
+}
 
-  const totals: Array<number | null> = scheme.awards.some((a) => a.kind === "rank-amount")
-    ? results.map((r) => (r.rank === null ? null : r.total))
-    : [];
+/** Every award of the scheme; rank-amount and chosen awards add notes. */
+function runAwards(scheme: Scheme, j: Judged, results: EntityResult[], groupScores: Float64Array[]) {
+  const { ctx } = j;
   const awards: AwardResult[] = [];
+  const notes: string[] = [];
+  const pointsByRule = new Map(scheme.rules.map((r, k) => [r.id, j.outs[k].points]));
+  const groups = new Map<string, ArrayLike<number>>(scheme.groups.map((g, k) => [g.id, groupScores[k]]));
+  const totals = results.map((r) => (r.rank === null ? null : r.total));
+  const notTaking = (i: number) => {
+    if (j.dup[i] || (!j.excludedBy[i] && !j.vetoReason[i])) return null;
+    const key = j.excludedBy[i] ? "basis.notTaking.excluded" : "basis.notTaking.vetoed";
+    const reason = j.vetoReason[i] ?? "";
+    return { zh: t("zh", key, { reason }), en: t("en", key, { reason }) };
+  };
   for (const a of scheme.awards) {
     if (a.kind === "list-amount") awards.push(...evaluateListAmount(a, ctx));
     else if (a.kind === "flag-amount") awards.push(...evaluateFlagAmount(a, ctx));
     else if (a.kind === "rules-met") awards.push(...evaluateRulesMet(a, ctx, pointsByRule));
-    else if (a.kind === "chosen") {
-      const c = evaluateChosen(a, ctx, groupScores, (i) =>
-        dup[i]
-          ? null
-          : excludedBy[i]
-            ? { zh: "暂不考核", en: "is not evaluated this year" }
-            : vetoReason[i]
-              ? { zh: `不予评价（${vetoReason[i]}）`, en: "is vetoed (不予评价) this year" }
-              : null,
-      );
-      awards.push(...c.awards);
-      notes.push(...c.notes);
-    } else {
-      const r = evaluateRankAmount(a, ctx, totals);
+    else {
+      const r = a.kind === "chosen" ? evaluateChosen(a, ctx, groups, notTaking) : evaluateRankAmount(a, ctx, totals);
       awards.push(...r.awards);
-      notes.push(r.note);
+      notes.push(...r.notes);
     }
   }
+  return { awards, notes };
+}
 
-  const usage = evaluateUsage(scheme, data, results, options);
-  for (const u of scheme.usage)
-    if (u.option)
-      notes.push(
-        options[u.option] === "on"
-          ? `结果运用 ${u.id}“${u.description}”已启用：${u.origin ?? u.clause}`
-          : `结果运用 ${u.id}（${u.origin ?? u.clause}）未启用（选项 ${u.option}）`,
-      );
+/** Result usage rules switched on or off by an option say so. */
+function usageNotes(scheme: Scheme, ctx: RuleContext): string[] {
+  return scheme.usage
+    .filter((u) => u.option)
+    .map((u) => {
+      const vars = { id: u.id, description: word(ctx, u.description), origin: word(ctx, u.origin ?? u.clause) };
+      return ctx.options[u.option!] === "on"
+        ? say(ctx, "basis.note.usageOn", vars)
+        : say(ctx, "basis.note.usageOff", { ...vars, option: u.option! });
+    });
+}
 
-  let detailCache: Detail[] | null = null;
-  const posArr = new Int32Array(n);
-  order.forEach((e, k) => (posArr[e] = k));
-  const pos = { get: (e: number) => posArr[e] };
-  // awards and usage read best first (by rank, then in scheme order)
-  const awardOrder = new Map(scheme.awards.map((a, k) => [a.id, k]));
-  awards.sort(
-    (a, b) => awardOrder.get(a.rule)! - awardOrder.get(b.rule)! || pos.get(a.entityIndex) - pos.get(b.entityIndex),
-  );
-  usage.sort((a, b) => pos.get(a.entityIndex) - pos.get(b.entityIndex));
-  const details = () => {
-    if (!detailCache) {
+/** The details of every rule, best unit first (then in scheme order), built once when first read. */
+function detailsOf(j: Judged, pos: Int32Array): () => Detail[] {
+  let cache: Detail[] | null = null;
+  return () => {
+    if (!cache) {
       const all: Array<Detail & { r: number }> = [];
-      outs.forEach((o, r) => {
-        for (const d of o.details()) if (!vetoReason[d.entityIndex]) all.push({ ...d, r });
+      j.outs.forEach((o, r) => {
+        for (const d of o.details()) if (!j.vetoReason[d.entityIndex]) all.push({ ...d, r });
       });
-      all.sort((a, b) => pos.get(a.entityIndex) - pos.get(b.entityIndex) || a.r - b.r);
-      detailCache = all.map(({ r: _r, ...d }) => d);
+      all.sort((a, b) => pos[a.entityIndex] - pos[b.entityIndex] || a.r - b.r);
+      cache = all.map(({ r: _r, ...d }) => d);
     }
-    return detailCache;
+    return cache;
   };
+}
+
+export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): ScoreRun {
+  const j = judge(scheme, data, opts);
+  const { ctx, vetoReason, outs } = j;
+  const rows = ctx.entities.rows;
+  const basis = (r: number, e: number) =>
+    vetoReason[e] && scheme.rules[r].kind !== "veto"
+      ? say(ctx, "basis.vetoed", { reason: vetoReason[e]! })
+      : outs[r].basis(e);
+  const t = totalsOf(scheme, j);
+  const ranked = rankTyped(t.rankKey, scheme.ranking.ties);
+  const tables: RunTables = {
+    ...t,
+    basis,
+    ruleIds: scheme.rules.map((r) => r.id),
+    points: outs.map((o) => o.points),
+    groupIds: scheme.groups.map((g) => g.id),
+    rank: ranked.rank,
+    vetoReason,
+    grade: gradesOf(scheme, ranked.rank, t.total),
+  };
+  const results = rows.map((r, i) => new Entity(tables, i, r.name, ctx.entities.sheet, r.row));
+  const notes = runNotes(scheme, ctx, results);
+  const { awards, notes: awardNotes } = runAwards(scheme, j, results, t.groupScores);
+  const usage = evaluateUsage(scheme, ctx, results);
+  notes.push(...awardNotes, ...usageNotes(scheme, ctx));
+  // awards and usage read best first (by rank, then in scheme order)
+  const pos = new Int32Array(rows.length);
+  ranked.order.forEach((e, k) => (pos[e] = k));
+  const awardOrder = new Map(scheme.awards.map((a, k) => [a.id, k]));
+  awards.sort((a, b) => awardOrder.get(a.rule)! - awardOrder.get(b.rule)! || pos[a.entityIndex] - pos[b.entityIndex]);
+  usage.sort((a, b) => pos[a.entityIndex] - pos[b.entityIndex]);
+  const { options, issues } = { options: ctx.options, issues: j.issues };
+  const order = ranked.order;
   return {
     scheme: scheme.id,
     year: data.year,
@@ -395,73 +400,8 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
     options,
     notes,
     basis,
-    details,
+    details: detailsOf(j, pos),
   };
-}
-
-/** Result usage across years, from the table of earlier results (年度, 名称, 得分, 名次). */
-function evaluateUsage(
-  scheme: Scheme,
-  data: Dataset,
-  results: EntityResult[],
-  options: Record<string, string>,
-): UsageResult[] {
-  const rules = scheme.usage.filter((u) => !u.option || options[u.option] === "on");
-  if (!rules.length || !scheme.historyTable) return [];
-  const hist = data.tables[scheme.historyTable];
-  const byYear = new Map<number, Map<string, { score: number | null; rank: number | null }>>();
-  const counts = new Map<number, number>();
-  for (const r of hist?.rows ?? []) {
-    const y = r.values.year;
-    if (typeof y !== "number") continue;
-    let m = byYear.get(y);
-    if (!m) byYear.set(y, (m = new Map()));
-    m.set(nameKey(r.name), {
-      score: typeof r.values.score === "number" ? r.values.score : null,
-      rank: typeof r.values.rank === "number" ? r.values.rank : null,
-    });
-    counts.set(y, (counts.get(y) ?? 0) + 1);
-  }
-  const ranked = results.filter((r) => r.rank !== null).length;
-  const out: UsageResult[] = [];
-  for (const u of rules) {
-    const years: number[] = [];
-    for (let k = u.includeCurrent ? 0 : 1; years.length < u.years; k++) years.push(data.year - k);
-    for (const e of results) {
-      const seen: string[] = [];
-      const ok = years.every((y) => {
-        let score: number | null;
-        let rank: number | null;
-        let count: number;
-        if (y === data.year && u.includeCurrent) {
-          score = e.rank === null ? null : e.total;
-          rank = e.rank;
-          count = ranked;
-        } else {
-          const h = byYear.get(y)?.get(nameKey(e.name));
-          score = h?.score ?? null;
-          rank = h?.rank ?? null;
-          count = counts.get(y) ?? 0;
-        }
-        if (u.kind === "score-streak") {
-          seen.push(`${y}年 ${score === null ? "无" : fmt(score)} 分`);
-          return score !== null && score >= (u.minScore ?? 0);
-        }
-        seen.push(`${y}年 第 ${rank ?? "—"}/${count} 名`);
-        return rank !== null && count > 0 && rank > count - (u.n ?? 0);
-      });
-      if (ok)
-        out.push({
-          entity: e.name,
-          entityIndex: e.index,
-          rule: u.id,
-          clause: u.clause,
-          outcome: u.outcome,
-          basis: `${u.clause}${u.origin ? `（${u.origin}）` : ""} ${seen.join("，")}${u.kind === "score-streak" ? `，均不低于 ${fmt(u.minScore ?? 0)} 分` : `，均在倒数 ${u.n} 名内`} → ${u.outcome}`,
-        });
-    }
-  }
-  return out;
 }
 
 export { READING_TEXT, type Reading };

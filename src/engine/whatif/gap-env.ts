@@ -3,19 +3,15 @@
  * column, and a way to evaluate the rule after a change (the rule's own evaluator, so a gap never disagrees with
  * scoring). Plus the pieces every kind uses to describe a change in both languages.
  */
-import type { RuleSpecT, Scheme } from "../scheme/schema";
-import type { Dataset, FieldValue, Row, Table } from "../dataset";
+import type { RuleKind, RuleOf, RuleSpecT, Scheme } from "../scheme/schema";
+import type { Dataset, FieldValue, Table } from "../dataset";
 import type { ScoreRun } from "../score/result";
 import type { Lang } from "../types";
 import type { RuleContext } from "../score/context";
-import { fieldLabel, fieldUnit } from "../score/context";
-import { evaluateRule } from "../score/scoring";
-import { fmt, signed } from "../format";
+import { evaluateRule } from "../score/kinds";
 import { applyChanges, type Change } from "./changes";
-import { wt } from "./text";
 
-export type RuleKind = RuleSpecT["kind"];
-export type RuleOf<K extends RuleKind> = Extract<RuleSpecT, { kind: K }>;
+export type { RuleKind, RuleOf, RuleSpecT };
 
 /** One input to change, as shown (a derived field shows the figure it is computed as, and the cell it comes from). */
 export interface GapChange {
@@ -68,8 +64,6 @@ export interface GapEnv {
   pointsWith(changes: Change[], unit: number): number;
   cur(unit: number): number;
 }
-
-const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
 
 function decimals(x: number): number {
   if (Number.isInteger(x)) return 0;
@@ -131,147 +125,4 @@ export function makeEnv(scheme: Scheme, data: Dataset, run: ScoreRun, k: number,
   };
 }
 
-// the data's grid: values the data could hold at its resolution
-const dec = (res: number) => Math.max(0, Math.round(-Math.log10(res)));
-export const onGrid = (x: number, res: number) => Number((Math.round(x / res) * res).toFixed(dec(res)));
-const ceilGrid = (t: number, res: number) => onGrid(Math.ceil(r9(t / res)) * res, res);
-const floorGrid = (t: number, res: number) => onGrid(Math.floor(r9(t / res)) * res, res);
-
-/** The value nearest to the current one that satisfies `x op t`, at the data's resolution. */
-export function solve(op: string, t: number, res: number): number {
-  switch (op) {
-    case ">=":
-      return ceilGrid(t, res);
-    case ">":
-      return onGrid(floorGrid(t, res) + res, res);
-    case "<=":
-      return floorGrid(t, res);
-    case "<":
-      return onGrid(ceilGrid(t, res) - res, res);
-    default:
-      return t;
-  }
-}
-
-export function rowKey(env: GapEnv, table: Table, row: Row): { key: string; row?: number } {
-  return table.id === env.scheme.entityTable ? { key: row.name } : { key: row.name, row: row.row };
-}
-
-/** A change of one field of a row (a derived field is changed through its first argument). */
-export function fieldChange(env: GapEnv, table: Table, row: Row, field: string, to: FieldValue): GapChange {
-  const spec = env.scheme.tables.find((t) => t.id === table.id);
-  const d = spec?.derived.find((x) => x.id === field);
-  const from = row.values[field] ?? null;
-  const res = typeof to === "number" ? env.res(table, field) : null;
-  const delta = typeof to === "number" && typeof from === "number" ? onGrid(to - from, res!) : null;
-  const base = {
-    table: table.id,
-    field,
-    label: fieldLabel(env.ctx, table, field),
-    unit: fieldUnit(env.ctx, table, field),
-    from,
-    to,
-    delta,
-    res,
-  };
-  if (d && typeof to === "number") {
-    const b = row.values[d.args[1]];
-    const a = row.values[d.args[0]];
-    const argTo = typeof b === "number" ? onGrid(to + b, res!) : to; // on the finer grid of the two inputs
-    return {
-      ...base,
-      change: { op: "set", table: table.id, ...rowKey(env, table, row), field: d.args[0], value: argTo },
-      via: { field: d.args[0], label: fieldLabel(env.ctx, table, d.args[0]), from: a ?? null, to: argTo },
-    };
-  }
-  return { ...base, change: { op: "set", table: table.id, ...rowKey(env, table, row), field, value: to } };
-}
-
-const shown = (v: FieldValue, lang: Lang) =>
-  v === null ? wt(lang, "blank") : typeof v === "boolean" ? wt(lang, v ? "yes" : "no") : fmt(v);
-
-export function changeText(c: GapChange, lang: Lang): string {
-  if (c.add)
-    return c.add.count > 1
-      ? wt(lang, "addRows", { n: c.add.count, what: c.add.what, conds: c.add.conds[lang] })
-      : wt(lang, "addRow", { what: c.add.what, conds: c.add.conds[lang] });
-  const u = c.unit === "%" ? "%" : c.unit ? " " + c.unit : "";
-  if (typeof c.to !== "number" || (c.from !== null && typeof c.from !== "number"))
-    return wt(lang, "setTo", { label: c.label, from: shown(c.from, lang), to: shown(c.to, lang) });
-  const from = typeof c.from === "number" ? c.from : 0;
-  const delta = c.delta ?? c.to - from;
-  let s = wt(lang, "change", {
-    label: c.label,
-    from: shown(c.from, lang),
-    unit: u,
-    verb: wt(lang, delta >= 0 ? "more" : "less"),
-    delta: fmt(Math.abs(delta)),
-  });
-  if (c.via)
-    s += wt(lang, "changeVia", { arg: c.via.label, from: shown(c.via.from, lang), to: shown(c.via.to, lang), unit: u });
-  return s;
-}
-
-/** A gap: the changes, the points they give (by the rule's own evaluator), and the sentence in both languages. */
-export function gapOf(
-  env: GapEnv,
-  unit: number,
-  changes: GapChange[],
-  level: { zh: string; en: string },
-  pointsAfter?: number,
-): RuleGap | null {
-  const rule = env.scheme.rules[env.k];
-  const before = env.cur(unit);
-  const after =
-    pointsAfter ??
-    env.pointsWith(
-      changes.map((c) => c.change),
-      unit,
-    );
-  const gain = r9(after - before);
-  const text = (lang: Lang) =>
-    wt(lang, "reachLevel", {
-      changes: changes.map((c) => changeText(c, lang)).join(lang === "zh" ? "；" : "; "),
-      level: level[lang],
-      gain: signed(gain),
-    });
-  return {
-    rule: rule.id,
-    ruleIndex: env.k,
-    kind: rule.kind,
-    entity: unit,
-    name: env.entities.rows[unit].name,
-    status: "gap",
-    changes,
-    pointsBefore: before,
-    pointsAfter: after,
-    gain,
-    level,
-    text: { zh: text("zh"), en: text("en") },
-  };
-}
-
-export function capped(env: GapEnv, unit: number, key = "capped"): RuleGap {
-  const rule = env.scheme.rules[env.k];
-  const p = env.cur(unit);
-  const label = `${rule.id} ${rule.label}`;
-  return {
-    rule: rule.id,
-    ruleIndex: env.k,
-    kind: rule.kind,
-    entity: unit,
-    name: env.entities.rows[unit].name,
-    status: "capped",
-    changes: [],
-    pointsBefore: p,
-    pointsAfter: p,
-    gain: 0,
-    level: { zh: wt("zh", key, { rule: label, points: fmt(p) }), en: wt("en", key, { rule: label, points: fmt(p) }) },
-    text: { zh: wt("zh", key, { rule: label, points: fmt(p) }), en: wt("en", key, { rule: label, points: fmt(p) }) },
-  };
-}
-
-export const both = (key: string, vars: Record<string, string | number> = {}) => ({
-  zh: wt("zh", key, vars),
-  en: wt("en", key, vars),
-});
+export * from "./gap-parts";

@@ -6,13 +6,14 @@ import type { Scheme } from "../scheme/schema";
 import type { Dataset } from "../dataset";
 import type { ScoreRun } from "../score/result";
 import type { Lang } from "../types";
-import { fmt, signed } from "../format";
+import { fmt, roundTo, signed } from "../format";
+import { t } from "../i18n";
 import { fieldLabel, testAll } from "../score/context";
+import { completionRatio } from "../score/awards";
 import { describe as describeCond } from "../score/context";
-import { targetValue } from "../score/simple";
 import { score, type ScoreOptions } from "../score/scoring";
 import { applyChanges, type Change } from "./changes";
-import { changeText, makeEnv, type GapChange, type RuleGap } from "./gap-env";
+import { both, changeText, costOf, makeEnv, type GapChange, type GapEnv, type RuleGap } from "./gap-env";
 import { condText, gapFor } from "./gap-kinds";
 import { wt } from "./text";
 
@@ -55,90 +56,85 @@ export interface PlaceGap {
   text: { zh: string; en: string };
 }
 
-const costOf = (changes: GapChange[]) =>
-  changes.reduce((s, c) => {
-    if (typeof c.to !== "number" || typeof c.from !== "number") return s + 1;
-    return s + Math.abs(c.to - c.from) / Math.max(Math.abs(c.from), c.res ?? 1);
-  }, 0);
+/** The unit ranked just above (the lowest total above this unit's), or null. */
+function unitAbove(run: ScoreRun, unit: number): number {
+  const e = run.entities[unit];
+  let aboveIdx = -1;
+  for (const i of run.order) {
+    const o = run.entities[i];
+    const higher = o.rank !== null && o.rank < e.rank! && o.total > e.total;
+    if (higher && (aboveIdx < 0 || o.total <= run.entities[aboveIdx].total)) aboveIdx = i;
+  }
+  return aboveIdx;
+}
+
+type PlaceOpts = ScoreOptions & { maxSteps?: number; ways?: number };
+
+/**
+ * One rule's way to gain a place: its next levels taken one after another (at most `maxSteps`), the whole scheme
+ * rescored after each, until the unit ranks higher; null when the rule cannot get it there.
+ */
+function wayFor(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, k: number, opts: PlaceOpts) {
+  const lang = opts.lang ?? "zh";
+  const e = run.entities[unit];
+  let d = data;
+  let r = run;
+  const changes: GapChange[] = [];
+  for (let step = 0; step < (opts.maxSteps ?? 12); step++) {
+    const g = gapFor(scheme.rules[k], makeEnv(scheme, d, r, k, lang), unit);
+    if (!g || g.status !== "gap" || g.gain <= 0) return null;
+    changes.push(...g.changes);
+    d = applyChanges(
+      scheme,
+      d,
+      g.changes.map((c) => c.change),
+      lang,
+    );
+    r = score(scheme, d, { lang, options: opts.options ?? run.options });
+    const n = r.entities[unit];
+    const rank = n.rank;
+    if (rank === null || rank >= e.rank!) continue;
+    const merged = mergeChanges(changes);
+    const gain = roundTo(n.total - e.total, 9);
+    const text = (l: Lang) =>
+      wt(l, "placeWay", {
+        changes: merged.map((c) => changeText(c, l)).join(t(l, "basis.sep")),
+        rank,
+        gain: signed(gain),
+      });
+    const apply = changes.map((c) => c.change);
+    const way: PlaceWay = {
+      rule: scheme.rules[k].id,
+      changes: merged,
+      apply,
+      rank,
+      total: n.total,
+      gain,
+      cost: costOf(merged),
+      text: { zh: text("zh"), en: text("en") },
+    };
+    return way;
+  }
+  return null;
+}
 
 /**
  * The cheapest ways to gain one place: for each rule, its next levels taken one after another (at most `maxSteps`)
  * until the rescored ranking puts the unit higher; then sorted by cost (relative size of the changes).
  */
-export function placeGap(
-  scheme: Scheme,
-  data: Dataset,
-  run: ScoreRun,
-  unit: number,
-  opts: ScoreOptions & { maxSteps?: number; ways?: number } = {},
-): PlaceGap {
-  const lang = opts.lang ?? "zh";
+export function placeGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, opts: PlaceOpts = {}): PlaceGap {
   const e = run.entities[unit];
   const head = { unit, name: e.name, rank: e.rank };
-  if (e.vetoed || e.rank === null) {
-    const t = {
-      zh: wt("zh", "vetoed", { reason: e.vetoReason ?? "" }),
-      en: wt("en", "vetoed", { reason: e.vetoReason ?? "" }),
-    };
-    return { ...head, above: null, ways: [], text: t };
-  }
-  if (e.rank === 1) return { ...head, above: null, ways: [], text: { zh: wt("zh", "first"), en: wt("en", "first") } };
-  let aboveIdx = -1;
-  for (const i of run.order) {
-    const o = run.entities[i];
-    if (
-      o.rank !== null &&
-      o.rank < e.rank &&
-      o.total > e.total &&
-      (aboveIdx < 0 || o.total <= run.entities[aboveIdx].total)
-    )
-      aboveIdx = i;
-  }
+  if (e.vetoed || e.rank === null)
+    return { ...head, above: null, ways: [], text: both("vetoed", { reason: e.vetoReason ?? "" }) };
+  if (e.rank === 1) return { ...head, above: null, ways: [], text: both("first") };
+  const aboveIdx = unitAbove(run, unit);
   const above = aboveIdx >= 0 ? run.entities[aboveIdx] : null;
-  const need = above ? Math.round((above.total - e.total) * 1e9) / 1e9 : 0;
-  const ways: PlaceWay[] = [];
-  const maxSteps = opts.maxSteps ?? 12;
-  scheme.rules.forEach((rule, k) => {
-    if (rule.kind === "veto") return;
-    let d = data;
-    let r = run;
-    const changes: GapChange[] = [];
-    for (let step = 0; step < maxSteps; step++) {
-      const g = gapFor(rule, makeEnv(scheme, d, r, k, lang), unit);
-      if (!g || g.status !== "gap" || g.gain <= 0) return;
-      changes.push(...g.changes);
-      d = applyChanges(
-        scheme,
-        d,
-        g.changes.map((c) => c.change),
-        lang,
-      );
-      r = score(scheme, d, { lang, options: opts.options ?? run.options });
-      const n = r.entities[unit];
-      if (n.rank !== null && n.rank < e.rank!) {
-        const merged = mergeChanges(changes, data, scheme, lang);
-        const gain = Math.round((n.total - e.total) * 1e9) / 1e9;
-        const text = (l: Lang) =>
-          wt(l, "placeWay", {
-            changes: merged.map((c) => changeText(c, l)).join(l === "zh" ? "；" : "; "),
-            rank: n.rank!,
-            gain: signed(gain),
-          });
-        ways.push({
-          rule: rule.id,
-          changes: merged,
-          apply: changes.map((c) => c.change),
-          rank: n.rank,
-          total: n.total,
-          gain,
-          cost: costOf(merged),
-          text: { zh: text("zh"), en: text("en") },
-        });
-        return;
-      }
-    }
-  });
-  ways.sort((a, b) => a.cost - b.cost || b.gain - a.gain);
+  const need = above ? roundTo(above.total - e.total, 9) : 0;
+  const ways = scheme.rules
+    .map((rule, k) => (rule.kind === "veto" ? null : wayFor(scheme, data, run, unit, k, opts)))
+    .filter((w): w is PlaceWay => w !== null)
+    .sort((a, b) => a.cost - b.cost || b.gain - a.gain);
   const vars = {
     rank: e.rank,
     total: fmt(e.total),
@@ -150,12 +146,12 @@ export function placeGap(
     ...head,
     above: above ? { name: above.name, total: above.total, need } : null,
     ways: ways.slice(0, opts.ways ?? 3),
-    text: { zh: wt("zh", "placeNeed", vars), en: wt("en", "placeNeed", vars) },
+    text: both("placeNeed", vars),
   };
 }
 
 /** Successive steps on the same cell become one change from the original value to the last. */
-function mergeChanges(changes: GapChange[], data: Dataset, _scheme: Scheme, _lang: Lang): GapChange[] {
+function mergeChanges(changes: GapChange[]): GapChange[] {
   const out = new Map<string, GapChange>();
   const extra: GapChange[] = [];
   for (const c of changes) {
@@ -177,7 +173,7 @@ function mergeChanges(changes: GapChange[], data: Dataset, _scheme: Scheme, _lan
       continue;
     }
     const from = first.from;
-    const delta = typeof c.to === "number" && typeof from === "number" ? Math.round((c.to - from) * 1e9) / 1e9 : null;
+    const delta = typeof c.to === "number" && typeof from === "number" ? roundTo(c.to - from, 9) : null;
     out.set(key, {
       ...c,
       from,
@@ -185,7 +181,6 @@ function mergeChanges(changes: GapChange[], data: Dataset, _scheme: Scheme, _lan
       via: c.via && first.via ? { ...c.via, from: first.via.from } : c.via,
     });
   }
-  void data;
   return [...out.values(), ...extra];
 }
 
@@ -200,152 +195,127 @@ export interface AwardGap {
   rules?: Array<RuleGap | null>;
 }
 
+type AwardOf<K extends Scheme["awards"][number]["kind"]> = Extract<Scheme["awards"][number], { kind: K }>;
+
+/** The award's words in both languages. */
+const sayAward = (a: { label: string }, key: string, vars: Record<string, string | number> = {}) =>
+  both(key, { award: a.label, ...vars });
+
+/** rules-met: the rules still at 0 points, each with its own gap. */
+function rulesMetGap(env: GapEnv, unit: number, a: AwardOf<"rules-met">): AwardGap {
+  const { scheme, data, run } = env;
+  const lang = env.ctx.lang;
+  const missing = a.rules
+    .map((id) => scheme.rules.findIndex((r) => r.id === id))
+    .filter((k) => k >= 0 && run.entities[unit].points[k] <= 0);
+  const gaps = missing.map((k) => gapFor(scheme.rules[k], makeEnv(scheme, data, run, k, lang), unit));
+  const names = missing.map((k) => `${scheme.rules[k].id} ${scheme.rules[k].label}`).join("、");
+  return { award: a.id, label: a.label, have: false, text: sayAward(a, "awardRules", { rules: names }), rules: gaps };
+}
+
+/** list-amount: the unit's row that fails the fewest conditions, with what it still needs. */
+function listAwardGap(env: GapEnv, scheme: Scheme, unit: number, a: AwardOf<"list-amount">): AwardGap {
+  const table = env.data.tables[a.over];
+  const ctx = env.ctx;
+  let best: { subject: string; fails: Array<{ need: (l: Lang) => string; now: string }> } | null = null;
+  for (const row of table?.rows ?? []) {
+    if (row.entity !== unit) continue;
+    const fails = a.filter
+      .filter((c) => testAll(ctx, row, [c]) !== true)
+      .map((c) => ({ need: (l: Lang) => condText(env, table!, c, l, false), now: describeCond(ctx, table!, row, c) }));
+    const subject = a.subject ? String(row.values[a.subject] ?? row.name) : row.name;
+    if (!best || fails.length < best.fails.length) best = { subject, fails };
+  }
+  const base = { award: a.id, label: a.label, have: false };
+  if (!best) {
+    const what = scheme.tables.find((t) => t.id === a.over)?.name ?? a.over;
+    return { ...base, text: sayAward(a, "awardListNone", { what }) };
+  }
+  const fails = best.fails;
+  const conds = (l: Lang) =>
+    fails.map((f) => t(l, "basis.gap.needNow", { need: f.need(l), now: f.now })).join(t(l, "basis.comma"));
+  const vars = (l: Lang) => ({ award: a.label, subject: best!.subject, conds: conds(l) });
+  return { ...base, text: { zh: wt("zh", "awardList", vars("zh")), en: wt("en", "awardList", vars("en")) } };
+}
+
+/** What is missing for one award the unit does not have. */
+function missingFor(
+  scheme: Scheme,
+  data: Dataset,
+  run: ScoreRun,
+  unit: number,
+  env: GapEnv,
+  a: Scheme["awards"][number],
+) {
+  const base = { award: a.id, label: a.label, have: false };
+  switch (a.kind) {
+    case "flag-amount":
+      return { ...base, text: sayAward(a, "awardFlag", { field: fieldLabel(env.ctx, env.entities, a.field) }) };
+    case "rules-met":
+      return rulesMetGap(env, unit, a);
+    case "list-amount":
+      return listAwardGap(env, scheme, unit, a);
+    case "chosen":
+      return { ...base, text: sayAward(a, "awardChosen") };
+    case "rank-amount":
+      return rankAwardGap(scheme, data, run, unit, a);
+  }
+}
+
 /** What is missing for each award of the scheme. */
 export function awardGaps(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, lang: Lang = "zh"): AwardGap[] {
   const e = run.entities[unit];
-  const ents = data.tables[scheme.entityTable];
   const env = makeEnv(scheme, data, run, 0, lang);
-  const ctx = env.ctx;
   return scheme.awards.map((a): AwardGap => {
     const mine = run.awards.filter((x) => x.rule === a.id && x.entityIndex === unit);
-    const say = (key: string, vars: Record<string, string | number>) => ({
-      zh: wt("zh", key, { award: a.label, ...vars }),
-      en: wt("en", key, { award: a.label, ...vars }),
-    });
+    const base = { award: a.id, label: a.label };
     if (mine.length) {
-      const amount = mine.reduce((s, x) => s + x.amount, 0);
-      return {
-        award: a.id,
-        label: a.label,
-        have: true,
-        text: say("awardHave", { amount: fmt(Math.round(amount * 1e9) / 1e9), unit: a.unit }),
-      };
+      const amount = roundTo(
+        mine.reduce((s, x) => s + x.amount, 0),
+        9,
+      );
+      return { ...base, have: true, text: sayAward(a, "awardHave", { amount: fmt(amount), unit: a.unit }) };
     }
-    if (e.vetoed)
-      return { award: a.id, label: a.label, have: false, text: say("vetoed", { reason: e.vetoReason ?? "" }) };
-    switch (a.kind) {
-      case "flag-amount":
-        return {
-          award: a.id,
-          label: a.label,
-          have: false,
-          text: say("awardFlag", { field: fieldLabel(ctx, ents, a.field) }),
-        };
-      case "rules-met": {
-        const missing = a.rules
-          .map((id) => scheme.rules.findIndex((r) => r.id === id))
-          .filter((k) => k >= 0 && e.points[k] <= 0);
-        const gaps = missing.map((k) => gapFor(scheme.rules[k], makeEnv(scheme, data, run, k, lang), unit));
-        const names = missing.map((k) => `${scheme.rules[k].id} ${scheme.rules[k].label}`).join("、");
-        return { award: a.id, label: a.label, have: false, text: say("awardRules", { rules: names }), rules: gaps };
-      }
-      case "list-amount": {
-        const table = data.tables[a.over];
-        const spec = scheme.tables.find((t) => t.id === a.over);
-        let best: { subject: string; fails: Array<{ need: (l: Lang) => string; now: string }> } | null = null;
-        for (const row of table?.rows ?? []) {
-          if (row.entity !== unit) continue;
-          const fails = a.filter
-            .filter((c) => testAll(ctx, row, [c]) !== true)
-            .map((c) => ({
-              need: (l: Lang) => condText(env, table!, c, l, false),
-              now: describeCond(ctx, table!, row, c),
-            }));
-          const subject = a.subject ? String(row.values[a.subject] ?? row.name) : row.name;
-          if (!best || fails.length < best.fails.length) best = { subject, fails };
-        }
-        if (!best)
-          return {
-            award: a.id,
-            label: a.label,
-            have: false,
-            text: say("awardListNone", { what: spec?.name ?? a.over }),
-          };
-        const fails = best.fails;
-        return {
-          award: a.id,
-          label: a.label,
-          have: false,
-          text: {
-            zh: wt("zh", "awardList", {
-              award: a.label,
-              subject: best.subject,
-              conds: fails.map((f) => `${f.need("zh")}（${f.now}）`).join("，"),
-            }),
-            en: wt("en", "awardList", {
-              award: a.label,
-              subject: best.subject,
-              conds: fails.map((f) => `${f.need("en")} (${f.now})`).join(", "),
-            }),
-          },
-        };
-      }
-      case "chosen":
-        return { award: a.id, label: a.label, have: false, text: say("awardChosen", {}) };
-      case "rank-amount":
-        return rankAwardGap(scheme, data, run, unit, a);
-    }
+    if (e.vetoed) return { ...base, have: false, text: sayAward(a, "vetoed", { reason: e.vetoReason ?? "" }) };
+    return missingFor(scheme, data, run, unit, env, a);
   });
 }
 
 type RankAward = Extract<Scheme["awards"][number], { kind: "rank-amount" }>;
 
-function rankAwardGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, a: RankAward): AwardGap {
+/** The values the award ranks by (a column, the mean completion of targets, or totals) and their name. */
+function rankValues(scheme: Scheme, data: Dataset, run: ScoreRun, a: RankAward) {
   const ents = data.tables[scheme.entityTable];
   const env = makeEnv(scheme, data, run, 0);
   const live = (i: number) => run.entities[i].rank !== null;
-  let values: Array<number | null>;
-  let by: { zh: string; en: string };
-  const hasColumn = a.rankBy !== undefined && ents.rows.some((r) => typeof r.values[a.rankBy!] === "number");
-  if (hasColumn) {
-    values = ents.rows.map((r, i) =>
-      live(i) && typeof r.values[a.rankBy!] === "number" ? (r.values[a.rankBy!] as number) : null,
-    );
-    const l = fieldLabel(env.ctx, ents, a.rankBy!);
-    by = { zh: `「${l}」`, en: l };
-  } else if (a.fallbackTargets.length) {
-    values = ents.rows.map((r, i) => {
-      if (!live(i)) return null;
-      const ratios: number[] = [];
-      for (const id of a.fallbackTargets) {
-        const rule = scheme.rules.find((x) => x.id === id);
-        if (!rule || rule.kind !== "target") continue;
-        const t = targetValue(env.ctx, rule.target.table, rule.target.column, i);
-        const v = r.values[rule.field];
-        if (!t || t.value === null || t.value <= 0 || typeof v !== "number") return null;
-        ratios.push(v / t.value);
-      }
-      return ratios.length ? ratios.reduce((s, x) => s + x, 0) / ratios.length : null;
-    });
-    by = { zh: wt("zh", "byCompletion"), en: wt("en", "byCompletion") };
-  } else {
-    values = run.entities.map((x) => (x.rank === null ? null : x.total));
-    by = { zh: wt("zh", "byTotal"), en: wt("en", "byTotal") };
+  const num = (v: unknown) => (typeof v === "number" ? v : null);
+  if (a.rankBy !== undefined && ents.rows.some((r) => typeof r.values[a.rankBy!] === "number")) {
+    const l = fieldLabel(env.ctx, ents, a.rankBy);
+    const by = { zh: t("zh", "basis.gap.byColumn", { label: l }), en: t("en", "basis.gap.byColumn", { label: l }) };
+    return { values: ents.rows.map((r, i) => (live(i) ? num(r.values[a.rankBy!]) : null)), by, pct: false };
   }
+  if (a.fallbackTargets.length) {
+    const values = ents.rows.map((_r, i) => (live(i) ? completionRatio(a, env.ctx, i) : null));
+    return { values, by: both("byCompletion"), pct: true };
+  }
+  return { values: run.entities.map((x) => (x.rank === null ? null : x.total)), by: both("byTotal"), pct: false };
+}
+
+function rankAwardGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, a: RankAward): AwardGap {
+  const { values, by, pct } = rankValues(scheme, data, run, a);
+  const base = { award: a.id, label: a.label, have: false };
   const mine = values[unit];
-  if (mine === null)
-    return {
-      award: a.id,
-      label: a.label,
-      have: false,
-      text: {
-        zh: wt("zh", "awardRankNone", { award: a.label, by: by.zh }),
-        en: wt("en", "awardRankNone", { award: a.label, by: by.en }),
-      },
-    };
+  if (mine === null) {
+    const vars = (l: Lang) => ({ award: a.label, by: by[l] });
+    return { ...base, text: { zh: wt("zh", "awardRankNone", vars("zh")), en: wt("en", "awardRankNone", vars("en")) } };
+  }
   const sorted = values.filter((v): v is number => v !== null).sort((x, y) => y - x);
   const rank = 1 + sorted.filter((v) => v > mine).length;
   const places = a.amounts.length;
   const last = sorted[Math.min(places, sorted.length) - 1];
-  const pct = a.fallbackTargets.length && !hasColumn;
-  const show = (x: number) => (pct ? `${fmt(Math.round(x * 10000) / 100)}%` : fmt(Math.round(x * 1e9) / 1e9));
+  const show = (x: number) => (pct ? `${fmt(roundTo(x * 100, 2))}%` : fmt(roundTo(x, 9)));
   const vars = (l: Lang) => ({ award: a.label, by: by[l], rank, places, last: show(last), need: show(last - mine) });
-  return {
-    award: a.id,
-    label: a.label,
-    have: false,
-    text: { zh: wt("zh", "awardRank", vars("zh")), en: wt("en", "awardRank", vars("en")) },
-  };
+  return { ...base, text: { zh: wt("zh", "awardRank", vars("zh")), en: wt("en", "awardRank", vars("en")) } };
 }
 
 export type { Change };

@@ -1,0 +1,41 @@
+/** Yes/no flags: 完成年度盘活闲置和低效用地目标任务 → +10. */
+import { z } from "zod";
+import { id, ruleBase } from "../../scheme/parts";
+import { fmt, signed } from "../../format";
+import { live, say, show } from "../context";
+import { onField } from "../entity-rule";
+import { both, capped, fieldChange, gapOf } from "../../whatif/gap-parts";
+import { xl } from "../../output/formula-parts";
+import { fieldProblems, type KindModule } from "./kind";
+
+export const FlagRule = z.object({
+  ...ruleBase,
+  kind: z.literal("flag"),
+  field: id,
+  points: z.number(),
+});
+
+export const flag: KindModule<typeof FlagRule> = {
+  kind: "flag",
+  schema: FlagRule,
+  evaluate: onField(
+    (rule, _ctx, row) => (row.values[rule.field] === true ? rule.points : 0),
+    (rule, ctx, row, p, { label }) =>
+      typeof row.values[rule.field] === "boolean"
+        ? say(ctx, "basis.flag", { label, value: show(ctx, row.values[rule.field]), points: signed(p) })
+        : say(ctx, "basis.missing", { label }),
+  ),
+  formula(rule, fx, i) {
+    const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field, "any");
+    return r ? `IF(${fx.yes(r)},${xl(rule.points)},0)` : fx.fallback("basis.fallback.noCell");
+  },
+  codec: { column: "field", max: { key: "points", meaning: "full" }, params: { points: "num" } },
+  check: (rule, refs, where) => fieldProblems(refs, where, rule.field),
+  gap(rule, env, unit) {
+    if (!live(env.ctx, unit) || rule.points <= 0) return null;
+    const row = env.entities.rows[unit];
+    if (row.values[rule.field] === true) return capped(env, unit);
+    const change = fieldChange(env, env.entities, row, rule.field, true);
+    return gapOf(env, unit, [change], both("fullLevel", { points: fmt(rule.points) }));
+  },
+};

@@ -1,0 +1,429 @@
+/**
+ * Rank-based scoring (排序法). The policy words "排第一名得满分，排第二名以后按相应比例折算分数，分数减完为止" admit
+ * several readings; each is a named option and the one in force is stated in every result:
+ *   rank-step      full − (rank − 1) × step, floored at 0; step defaults to full / N (N = ranked units)
+ *   rank-linear    full × (N − rank) / (N − 1)
+ *   ratio-to-best  full × x / best (lower-is-better: full × best / x); values ≤ 0 score 0
+ *   min-max        floor + (full − floor) × (x − min) / (max − min), floor = floorShare × full
+ * Tied values share a rank and its points; when all values are equal every unit gets full points.
+ */
+import { z } from "zod";
+import { id, RankReading, ruleBase } from "../../scheme/parts";
+import { fmt, signed } from "../../format";
+import { t } from "../../i18n";
+import { message } from "../../messages";
+import { a1, parseA1 } from "../../read/normalise";
+import { ranks } from "../ranking";
+import { fieldLabel, inputRef, isLower, live, say, word, type RuleContext } from "../context";
+import { entityDetails, labelUnit, num } from "../entity-rule";
+import { zeros, type RuleOutcome } from "../outcome";
+import { formulaString } from "../../output/limits";
+import { xl, YES_WORDS } from "../../output/formula-parts";
+import { both, capped, numeric, onGrid, unitOf } from "../../whatif/gap-parts";
+import { wt } from "../../whatif/text";
+import type { Formulas } from "../../output/formulas";
+import type { GapEnv, RuleGap } from "../../whatif/gap-env";
+import { fieldProblems, type KindModule, type SchemeRefs } from "./kind";
+
+export const RankRule = z.object({
+  ...ruleBase,
+  kind: z.literal("rank"),
+  field: id,
+  /** full points */
+  points: z.number().positive(),
+  /** a fixed reading; when absent the scheme's option rankReading decides (and the user may change it) */
+  reading: RankReading.optional(),
+  /** rank-step: points lost per place (default full / N) */
+  step: z.number().positive().optional(),
+  /** min-max: the share of full points the last one keeps (e.g. 0.2) */
+  floorShare: z.number().min(0).max(1).default(0),
+  /** when the entity table has this column, its values are the points (e.g. certified by a bureau), not ranks */
+  enteredPoints: id.optional(),
+  /**
+   * an option that decides between the entered points and ranking: choice "entered" takes the points the bureau
+   * gave (a blank cell is warned and counts 0), choice "rank" ranks the field; without it the column decides
+   */
+  enteredOption: id.optional(),
+});
+
+type Rule = z.output<typeof RankRule>;
+export type Reading = z.infer<typeof RankReading>;
+
+/** The readings in words (Chinese, as the notes state them). */
+export const READING_TEXT: Record<Reading, string> = {
+  "rank-step": t("zh", "basis.reading.rank-step"),
+  "rank-linear": t("zh", "basis.reading.rank-linear"),
+  "ratio-to-best": t("zh", "basis.reading.ratio-to-best"),
+  "min-max": t("zh", "basis.reading.min-max"),
+};
+
+/** The points of one value under a reading, given the ranked values' statistics. */
+function readingPoints(
+  reading: Reading,
+  x: number,
+  r: number,
+  s: { n: number; full: number; step: number; floor: number; min: number; max: number; bestPos: number },
+  lower: boolean,
+): number {
+  switch (reading) {
+    case "rank-step":
+      return Math.max(0, s.full - (r - 1) * s.step);
+    case "rank-linear":
+      return s.n === 1 ? s.full : (s.full * (s.n - r)) / (s.n - 1);
+    case "ratio-to-best":
+      if (x <= 0) return 0;
+      if (lower) return s.bestPos === Infinity ? 0 : (s.full * s.bestPos) / x;
+      return s.max <= 0 ? 0 : (s.full * x) / s.max;
+    default:
+      return s.floor + ((s.full - s.floor) * (lower ? s.max - x : x - s.min)) / (s.max - s.min);
+  }
+}
+
+/** The points of every value under a reading. Pure; `values[i] === null` → 0 and unranked. */
+export function rankPoints(
+  values: ReadonlyArray<number | null>,
+  full: number,
+  reading: Reading,
+  lower: boolean,
+  opts: { step?: number; floorShare?: number } = {},
+): { points: number[]; rank: Array<number | null>; n: number } {
+  const rank = ranks(values, "competition", lower);
+  const xs = values.filter((v): v is number => v !== null);
+  const n = xs.length;
+  const points = zeros(values.length);
+  if (n === 0) return { points, rank, n };
+  let min = Infinity;
+  let max = -Infinity;
+  let bestPos = Infinity;
+  for (const x of xs) {
+    if (x < min) min = x;
+    if (x > max) max = x;
+    if (x > 0 && x < bestPos) bestPos = x;
+  }
+  const stats = { n, full, step: opts.step ?? full / n, floor: (opts.floorShare ?? 0) * full, min, max, bestPos };
+  for (let i = 0; i < values.length; i++) {
+    const x = values[i];
+    if (x === null) continue;
+    const p = min === max ? full : readingPoints(reading, x, rank[i] as number, stats, lower);
+    points[i] = Math.max(0, Math.min(full, p));
+  }
+  return { points, rank, n };
+}
+
+/**
+ * Entered points or ranking: the scheme's option when the rule names one (choice "entered" or "rank"; under
+ * "entered" a workbook without the points column is ranked, with a warning), else the points column when the
+ * workbook has a number in it.
+ */
+export function usesEnteredPoints(
+  rule: Rule,
+  options: Record<string, string>,
+  rows: ReadonlyArray<{ values: Record<string, unknown>; cells: Record<string, string> }>,
+  isLive: (i: number) => boolean,
+): boolean {
+  const entered = rule.enteredPoints;
+  if (!entered) return false;
+  if (rule.enteredOption)
+    return options[rule.enteredOption] !== "rank" && rows.some((r, i) => isLive(i) && r.cells[entered] !== undefined);
+  return rows.some((r, i) => isLive(i) && typeof r.values[entered] === "number");
+}
+
+/** The name of the choice in force of the rule's enteredOption ("" without one). */
+function choiceName(rule: Rule, ctx: RuleContext): string {
+  const opt = rule.enteredOption ? ctx.scheme.options.find((o) => o.id === rule.enteredOption) : undefined;
+  return opt?.choices.find((c) => c.id === ctx.options[opt.id])?.name ?? "";
+}
+
+/** One unit's entered points, clamped to [0, full]; a blank under an explicit reading or a value outside is warned. */
+function enteredPointsOf(rule: Rule, ctx: RuleContext, i: number, elabel: string): number {
+  const entered = rule.enteredPoints!;
+  const row = ctx.entities.rows[i];
+  const v = row.values[entered];
+  if (typeof v !== "number") {
+    // only under an explicit reading: without one, a blank means "not given" as before
+    if (rule.enteredOption && (v === null || v === undefined))
+      ctx.warn({
+        code: "entered-missing",
+        sheet: ctx.entities.sheet,
+        cell: row.cells[entered] ?? row.cells[rule.field] ?? row.cells.name ?? "",
+        message: message(ctx.lang, "entered-missing", {
+          rule: rule.id,
+          clause: rule.clause,
+          name: row.name,
+          reading: choiceName(rule, ctx),
+          column: elabel,
+        }),
+      });
+    return 0;
+  }
+  if (v < 0 || v > rule.points)
+    ctx.warn({
+      code: "entered-out-of-range",
+      sheet: ctx.entities.sheet,
+      cell: row.cells[entered] ?? "",
+      message: say(ctx, "basis.rank.outOfRange", {
+        rule: rule.id,
+        name: row.name,
+        label: elabel,
+        value: fmt(v),
+        max: fmt(rule.points),
+      }),
+      value: String(v),
+    });
+  return Math.max(0, Math.min(v, rule.points));
+}
+
+/** Points entered by a bureau replace ranking when the workbook has that column. */
+function enteredOutcome(rule: Rule, ctx: RuleContext): RuleOutcome {
+  const ents = ctx.entities;
+  const entered = rule.enteredPoints!;
+  const elabel = fieldLabel(ctx, ents, entered);
+  const points = zeros(ents.rows.length);
+  for (let i = 0; i < points.length; i++) if (live(ctx, i)) points[i] = enteredPointsOf(rule, ctx, i, elabel);
+  const clause = word(ctx, rule.clause);
+  const label = word(ctx, elabel);
+  const basis = (i: number) => {
+    const value = fmt(ents.rows[i].values[entered] ?? null);
+    return `${clause} ${say(ctx, "basis.rank.entered", { label, value, points: signed(points[i]) })}`;
+  };
+  const inputs = (i: number) => [inputRef(ctx, ents, ents.rows[i], entered)];
+  return { points, basis, details: () => entityDetails(ctx, rule, points, basis, inputs) };
+}
+
+/**
+ * The bureau's points are the reading in force, but the workbook has no column for them: rank the counts, and say
+ * so (a warning at the counts' header). Returns the words the sentence adds, or "".
+ */
+function noEnteredColumn(rule: Rule, ctx: RuleContext): string {
+  const entered = rule.enteredPoints;
+  if (!entered || !rule.enteredOption || ctx.options[rule.enteredOption] === "rank") return "";
+  const ents = ctx.entities;
+  const first = ents.rows.findIndex((r, i) => live(ctx, i) && r.cells[rule.field] !== undefined);
+  const elabel = fieldLabel(ctx, ents, entered);
+  if (first >= 0) {
+    const at = parseA1(ents.rows[first].cells[rule.field]);
+    ctx.warn({
+      code: "entered-column-missing",
+      sheet: ents.sheet,
+      cell: a1(Math.max(0, at.row - 1), at.col),
+      message: message(ctx.lang, "entered-column-missing", {
+        rule: rule.id,
+        clause: rule.clause,
+        column: elabel,
+        field: fieldLabel(ctx, ents, rule.field),
+        reading: choiceName(rule, ctx),
+        option: `${rule.enteredOption}=rank`,
+      }),
+    });
+  }
+  return say(ctx, "basis.rank.noColumn", { label: word(ctx, elabel) });
+}
+
+/** Why unit i got its points under the reading (the rank, and the arithmetic of the reading). */
+function rankSentence(
+  rule: Rule,
+  ctx: RuleContext,
+  r: { reading: Reading; values: Array<number | null>; points: number[]; rank: Array<number | null>; n: number },
+  noColumn: string,
+  i: number,
+): string {
+  const [label, unit] = labelUnit(ctx, ctx.entities, rule.field);
+  const clause = word(ctx, rule.clause);
+  const x = r.values[i];
+  if (x === null) return `${clause} ${say(ctx, "basis.rank.missing", { label })}`;
+  const rank = r.rank[i] as number;
+  const points = signed(r.points[i]);
+  const head = `${clause} ${say(ctx, "basis.rank.head", { label, value: fmt(x), unit, noColumn, n: r.n, rank })}`;
+  if (r.points[i] === rule.points && rank === 1) return say(ctx, "basis.rank.full", { head, points });
+  const step = fmt(rule.step ?? rule.points / r.n);
+  const how: Record<Reading, string> = {
+    "rank-step": `${fmt(rule.points)} − ${rank - 1} × ${step} → ${points}`,
+    "rank-linear": `${fmt(rule.points)} × (${r.n} − ${rank}) ÷ ${r.n - 1} → ${points}`,
+    "ratio-to-best": x <= 0 ? say(ctx, "basis.rank.ratioZero") : say(ctx, "basis.rank.ratio", { points }),
+    "min-max": say(ctx, "basis.rank.minMax", { points }),
+  };
+  return say(ctx, "basis.rank.how", { head, how: how[r.reading] });
+}
+
+function evaluate(rule: Rule, ctx: RuleContext): RuleOutcome {
+  const ents = ctx.entities;
+  if (rule.enteredPoints && usesEnteredPoints(rule, ctx.options, ents.rows, (i) => live(ctx, i)))
+    return enteredOutcome(rule, ctx);
+  const noColumn = noEnteredColumn(rule, ctx);
+  const reading: Reading = rule.reading ?? (ctx.options.rankReading as Reading | undefined) ?? "rank-step";
+  const values = ents.rows.map((row, i) => (live(ctx, i) ? num(row, rule.field) : null));
+  const opts = { step: rule.step, floorShare: rule.floorShare };
+  const ranked = { reading, values, ...rankPoints(values, rule.points, reading, isLower(ctx, rule.field), opts) };
+  const basis = (i: number) => rankSentence(rule, ctx, ranked, noColumn, i);
+  const inputs = (i: number) => [inputRef(ctx, ents, ents.rows[i], rule.field)];
+  return { points: ranked.points, basis, details: () => entityDetails(ctx, rule, ranked.points, basis, inputs) };
+}
+
+function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
+  const out = fieldProblems(refs, where, rule.field);
+  const s = refs.scheme;
+  if (rule.enteredPoints && !refs.entityFields.has(rule.enteredPoints))
+    out.push(t("zh", "scheme.noField", { where, key: "enteredPoints", field: rule.enteredPoints }));
+  if (rule.enteredOption) {
+    const o = s.options.find((x) => x.id === rule.enteredOption);
+    if (!rule.enteredPoints || !o || o.choices.some((c) => c.id !== "entered" && c.id !== "rank"))
+      out.push(t("zh", "scheme.enteredOption", { where, option: rule.enteredOption }));
+  }
+  if (!rule.reading && !s.options.some((o) => o.id === "rankReading")) out.push(t("zh", "scheme.noReading", { where }));
+  return out;
+}
+
+// ---- the live formula ------------------------------------------------------------------------------------------
+
+/** The entered points, clamped, as a formula. */
+function enteredFormula(rule: Rule, fx: Formulas, i: number): string | null {
+  const r = fx.ref(fx.entities, fx.entities.rows[i], rule.enteredPoints!);
+  return r ? `MAX(0,MIN(${r},${xl(rule.points)}))` : fx.fallback("basis.fallback.enteredPoints");
+}
+
+/**
+ * Units under a veto (or excluded) take no part in the ranking: count only the others, with SUMPRODUCT (rank-step
+ * and rank-linear only; the other readings stay values).
+ */
+function vetoedFormula(rule: Rule, fx: Formulas, x: string, rg: string, reading: string): string | null {
+  const { scheme } = fx.c;
+  const t = fx.entities;
+  const vetoes = scheme.rules.filter((r) => r.kind === "veto").map((r) => fx.range(t, (r as { field: string }).field));
+  if (vetoes.some((v) => v === null) || (reading !== "rank-step" && reading !== "rank-linear"))
+    return fx.fallback("basis.fallback.vetoedReading");
+  // exact comparisons: MATCH would take a veto cell holding * or ? as a wildcard (issue 15.6)
+  const yes = (v: string | null) => `${YES_WORDS.map((w) => `(${v}=${formulaString(w)})`).join("+")}`;
+  const excl = vetoes.map((v) => `${yes(v)}+(${v}=TRUE)+(${v}=1)`);
+  // units the scheme excludes (暂不考核) are recognised by the text of their name cell
+  const excludedNames = fx.excludedNames(t);
+  if (excludedNames === null) return fx.fallback("basis.fallback.excludedName");
+  if (excludedNames.length) {
+    const keyRange = fx.range(t, fx.keyField(t));
+    if (!keyRange) return fx.fallback("basis.fallback.excludedName");
+    excl.push(...excludedNames.map((name) => `(${keyRange}=${formulaString(name)})`));
+  }
+  const full = xl(rule.points);
+  const live = `(1-SIGN(${excl.join("+")}))`;
+  const N = `SUMPRODUCT(ISNUMBER(${rg})*${live})`;
+  const rk2 = `(1+SUMPRODUCT(ISNUMBER(${rg})*(${rg}${isLowerIn(rule, fx) ? "<" : ">"}${x})*${live}))`;
+  const same = `SUMPRODUCT(ISNUMBER(${rg})*(${rg}<>${x})*${live})=0`;
+  const f2 =
+    reading === "rank-step"
+      ? `MAX(0,${full}-(${rk2}-1)*${rule.step !== undefined ? xl(rule.step) : `${full}/${N}`})`
+      : `IF(${N}=1,${full},${full}*(${N}-${rk2})/(${N}-1))`;
+  return `IF(${same},${full},MAX(0,MIN(${full},${f2})))`;
+}
+
+const isLowerIn = (rule: Rule, fx: Formulas) => isLower({ scheme: fx.c.scheme, entities: fx.entities }, rule.field);
+
+/** RANK.EQ over the column and the reading's arithmetic, or null where the reading cannot be a formula. */
+function plainFormula(rule: Rule, fx: Formulas, x: string, rg: string, reading: string): string | null {
+  const lower = isLowerIn(rule, fx);
+  const full = xl(rule.points);
+  const rk = `RANK.EQ(${x},${rg},${lower ? 1 : 0})`;
+  let f: string;
+  if (reading === "rank-step")
+    f = `MAX(0,${full}-(${rk}-1)*${rule.step !== undefined ? xl(rule.step) : `${full}/COUNT(${rg})`})`;
+  else if (reading === "rank-linear") f = `IF(COUNT(${rg})=1,${full},${full}*(COUNT(${rg})-${rk})/(COUNT(${rg})-1))`;
+  else if (reading === "ratio-to-best") {
+    if (lower) return fx.fallback("basis.fallback.ratioLower");
+    f = `IF(OR(${x}<=0,MAX(${rg})<=0),0,${full}*${x}/MAX(${rg}))`;
+  } else {
+    const floor = xl(rule.floorShare * rule.points);
+    f = lower
+      ? `${floor}+(${full}-${floor})*(MAX(${rg})-${x})/(MAX(${rg})-MIN(${rg}))`
+      : `${floor}+(${full}-${floor})*(${x}-MIN(${rg}))/(MAX(${rg})-MIN(${rg}))`;
+  }
+  return `IF(MAX(${rg})=MIN(${rg}),${full},MAX(0,MIN(${full},${f})))`;
+}
+
+function formula(rule: Rule, fx: Formulas, i: number): string | null {
+  const { run } = fx.c;
+  const t = fx.entities;
+  if (usesEnteredPoints(rule, run.options, t.rows, (j) => !run.entities[j].vetoed)) return enteredFormula(rule, fx, i);
+  if (t.rows.some((r, j) => r.entity !== j)) return fx.fallback("basis.fallback.duplicates");
+  const x = fx.ref(t, t.rows[i], rule.field);
+  const rg = fx.range(t, rule.field);
+  if (!x || !rg) return fx.fallback("basis.fallback.notNumber");
+  if (t.rows.some((r) => typeof r.values[rule.field] !== "number" || fx.ref(t, r, rule.field) === null))
+    return fx.fallback("basis.fallback.rankRange");
+  const reading = rule.reading ?? run.options.rankReading ?? "rank-step";
+  return run.entities.some((e) => e.vetoed)
+    ? vetoedFormula(rule, fx, x, rg, reading)
+    : plainFormula(rule, fx, x, rg, reading);
+}
+
+// ---- the gap to the next place ----------------------------------------------------------------------------------
+
+/** Entered points: the gap is the full points. */
+function enteredGap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
+  const v = num(env.entities.rows[unit], rule.enteredPoints!);
+  if (v !== null && v >= rule.points) return capped(env, unit);
+  return numeric(env, unit, rule.enteredPoints!, rule.points, both("fullLevel", { points: fmt(rule.points) }));
+}
+
+/** The next distinct values above the unit's, nearest first. */
+function valuesAbove(rule: Rule, env: GapEnv, unit: number, x: number, lower: boolean) {
+  const better = (a: number, b: number) => (lower ? a < b : a > b);
+  const above: number[] = [];
+  env.entities.rows.forEach((r, i) => {
+    const v = num(r, rule.field);
+    if (i !== unit && live(env.ctx, i) && v !== null && better(v, x) && !above.includes(v)) above.push(v);
+  });
+  return above.sort((a, b) => (lower ? b - a : a - b)); // nearest first
+}
+
+/** Ranked: the nearest value above whose reaching gains points (tie with that unit). */
+function rankGap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
+  if (!live(env.ctx, unit)) return null;
+  const rows = env.entities.rows;
+  const entered = rule.enteredPoints;
+  if (entered && rows.some((r, i) => live(env.ctx, i) && typeof r.values[entered] === "number"))
+    return enteredGap(rule, env, unit);
+  const x = num(rows[unit], rule.field);
+  if (x === null) return null;
+  const lower = isLower(env.ctx, rule.field);
+  const better = (a: number, b: number) => (lower ? a < b : a > b);
+  const above = valuesAbove(rule, env, unit, x, lower);
+  if (!above.length) return env.cur(unit) >= rule.points ? capped(env, unit) : null;
+  const res = env.res(env.entities, rule.field);
+  const u = unitOf(env, env.entities, rule.field);
+  for (const y of above) {
+    const who = rows.findIndex((r, i) => i !== unit && live(env.ctx, i) && num(r, rule.field) === y);
+    const place =
+      1 + rows.filter((r, i) => live(env.ctx, i) && i !== unit && better(num(r, rule.field) ?? NaN, y)).length;
+    const pass = fmt(onGrid(Math.abs(y - x) + res, res));
+    const vars = (l: "zh" | "en") => ({
+      above: rows[who].name,
+      rank: place,
+      verb: wt(l, lower ? "less" : "more"),
+      pass,
+      unit: u,
+    });
+    const level = { zh: wt("zh", "rankLevel", vars("zh")), en: wt("en", "rankLevel", vars("en")) };
+    const g = numeric(env, unit, rule.field, y, level);
+    if (g && g.gain > 0) return g;
+  }
+  return null;
+}
+
+export const rank: KindModule<typeof RankRule> = {
+  kind: "rank",
+  schema: RankRule,
+  evaluate,
+  formula,
+  codec: {
+    column: "field",
+    max: { key: "points", meaning: "full" },
+    params: {
+      points: "num",
+      reading: "str",
+      step: "num",
+      floorShare: "num",
+      enteredPoints: "str",
+      enteredOption: "str",
+    },
+  },
+  check,
+  gap: rankGap,
+};
