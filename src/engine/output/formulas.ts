@@ -33,8 +33,26 @@ export class Formulas {
   readonly fallbacks = new Map<string, number>();
   /** the same by catalogue key, for the result in another language: t(lang, key) */
   readonly fallbackKeys = new Map<FallbackKey, number>();
+  /** answers that depend on a whole table, computed once a plan rather than once a cell (planning stays linear) */
+  private readonly memos = new Map<string, unknown>();
   constructor(readonly c: FormulaContext) {
     for (const s of c.sheets) this.sheetOf.set(s.name, s);
+  }
+
+  /** The value of `compute` for this key, computed on the first call. */
+  memo<T>(key: string, compute: () => T): T {
+    if (!this.memos.has(key)) this.memos.set(key, compute());
+    return this.memos.get(key) as T;
+  }
+
+  /** The row of table `t` that belongs to entity i (undefined when none). */
+  rowOf(t: Table, i: number): Row | undefined {
+    const index = this.memo(`rowOf|${t.id}`, () => {
+      const m = new Map<number, Row>();
+      for (const r of t.rows) if (!m.has(r.entity)) m.set(r.entity, r);
+      return m;
+    });
+    return index.get(i);
   }
 
   /** Count a score cell that stays a value, with the reason; returns null for the caller to return. */
@@ -64,6 +82,10 @@ export class Formulas {
 
   /** The column of a field over all entity rows, when they are contiguous and nothing else lies between. */
   range(t: Table, field: string): string | null {
+    return this.memo(`range|${t.id}|${field}`, () => this.rangeOf(t, field));
+  }
+
+  private rangeOf(t: Table, field: string): string | null {
     const rows = t.rows.map((r) => r.row);
     if (!rows.length || !t.rows[0].cells[field]) return null;
     const top = Math.min(...rows);
@@ -153,6 +175,10 @@ export class Formulas {
 
   /** The name cells' text of the units the scheme excludes (暂不考核), or null when one is not a text cell. */
   excludedNames(t: Table): string[] | null {
+    return this.memo(`excluded|${t.id}`, () => this.excludedNamesOf(t));
+  }
+
+  private excludedNamesOf(t: Table): string[] | null {
     const keys = new Set(this.c.scheme.exclude.map((x) => nameKey(x.name)));
     if (!keys.size) return [];
     const out: string[] = [];

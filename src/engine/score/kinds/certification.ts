@@ -143,8 +143,8 @@ function evaluate(rule: Rule, ctx: RuleContext): RuleOutcome {
 /** Each certification column: nested IF(SEARCH) on its level texts (highest first); summed or the highest. */
 function formula(rule: Rule, fx: Formulas, i: number): string | null {
   const { data, run } = fx.c;
-  if (rule.listTable && data.tables[rule.listTable]?.rows.some((x) => x.entity === i))
-    return fx.fallback("basis.fallback.certList");
+  const list = rule.listTable ? data.tables[rule.listTable] : undefined;
+  if (list && fx.rowOf(list, i)) return fx.fallback("basis.fallback.certList");
   const t = fx.entities;
   const row = t.rows[i];
   const levels = [...rule.levels].sort((a, b) => b.points - a.points);

@@ -340,13 +340,20 @@ function plainFormula(rule: Rule, fx: Formulas, x: string, rg: string, reading: 
 function formula(rule: Rule, fx: Formulas, i: number): string | null {
   const { run } = fx.c;
   const t = fx.entities;
-  if (usesEnteredPoints(rule, run.options, t.rows, (j) => !run.entities[j].vetoed)) return enteredFormula(rule, fx, i);
-  if (t.rows.some((r, j) => r.entity !== j)) return fx.fallback("basis.fallback.duplicates");
+  // whole-column questions are answered once a plan (fx.memo), so planning n units stays linear
+  const entered = fx.memo(`rank.entered|${rule.id}`, () =>
+    usesEnteredPoints(rule, run.options, t.rows, (j) => !run.entities[j].vetoed),
+  );
+  if (entered) return enteredFormula(rule, fx, i);
+  if (fx.memo(`rank.unordered|${t.id}`, () => t.rows.some((r, j) => r.entity !== j)))
+    return fx.fallback("basis.fallback.duplicates");
   const x = fx.ref(t, t.rows[i], rule.field);
   const rg = fx.range(t, rule.field);
   if (!x || !rg) return fx.fallback("basis.fallback.notNumber");
-  if (t.rows.some((r) => typeof r.values[rule.field] !== "number" || fx.ref(t, r, rule.field) === null))
-    return fx.fallback("basis.fallback.rankRange");
+  const gaps = fx.memo(`rank.gaps|${t.id}|${rule.field}`, () =>
+    t.rows.some((r) => typeof r.values[rule.field] !== "number" || fx.ref(t, r, rule.field) === null),
+  );
+  if (gaps) return fx.fallback("basis.fallback.rankRange");
   const reading = rule.reading ?? run.options.rankReading ?? "rank-step";
   return run.entities.some((e) => e.vetoed)
     ? vetoedFormula(rule, fx, x, rg, reading)

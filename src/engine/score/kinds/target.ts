@@ -85,7 +85,7 @@ export const target: KindModule<typeof TargetRule> = {
   formula(rule, fx, i) {
     const r = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
     const tt = fx.c.data.tables[rule.target.table];
-    const trow = tt?.rows.find((x) => x.entity === i);
+    const trow = tt ? fx.rowOf(tt, i) : undefined;
     const tr = tt && trow ? fx.ref(tt, trow, rule.target.column) : null;
     if (!r || !tr) return fx.fallback("basis.fallback.target");
     if (rule.mode === "proportional")
