@@ -43,9 +43,12 @@ const TEXT = {
   },
   en: {
     loading: "Connecting to Excel…",
-    slow: "Excel is still starting the pane. If it stays here (for example, the network blocks Office's script), use the offline page.",
+    slow:
+      "Excel is still starting the pane. If it stays here (for example, the network blocks Office's script), " +
+      "use the offline page.",
     noOffice:
-      "Office's script (office.js) could not be loaded, so the pane cannot reach Excel. Check the network or your organisation's policy, then reopen the pane.",
+      "Office's script (office.js) could not be loaded, so the pane cannot reach Excel. " +
+      "Check the network or your organisation's policy, then reopen the pane.",
     outside: "This page is meant to be opened inside Excel, as an add-in.",
     standalone: "Use the offline page instead (open, check and score Excel files on this computer)",
   },

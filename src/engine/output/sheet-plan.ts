@@ -71,7 +71,10 @@ export function rectangular(values: PlanValue[][]): PlanValue[][] {
 
 const ILLEGAL = /[[\]:*?/\\]/g;
 
-/** A legal, unused sheet name: ≤ 31 characters, none of [ ] : * ? / \, no edge apostrophes, not "History", unique ignoring case. */
+/**
+ * A legal, unused sheet name: ≤ 31 characters, none of [ ] : * ? / \, no edge apostrophes, not "History", unique
+ * ignoring case.
+ */
 export function safeSheetName(wanted: string, taken: Iterable<string>): string {
   const lower = new Set([...taken].map((t) => t.toLowerCase()));
   let base =
