@@ -7,9 +7,7 @@ const b = (m) => require(path.join(__dirname, "..", "build", "node", m));
 const { getBuiltInScheme } = b("schemes");
 const { check, checkAndScore } = b("engine/pipeline");
 const { score } = b("engine/score/scoring");
-const { tableSheet, templateColumns } = b("engine/output/template");
-const { chifengSampleRows } = b("samples/chifeng-2020");
-const { mujunRows, mulberry32 } = b("samples/mujun");
+const { asSheets, chifengParksPlan, huaibeiZonesPlan, mujunEnterprisesPlan } = b("samples/large");
 const { samplePlan } = b("samples/index");
 
 function time(fn, minMs = 400) {
@@ -25,18 +23,6 @@ function time(fn, minMs = 400) {
   return times[Math.floor(times.length / 2)];
 }
 const ms = (x) => (x < 1 ? x.toFixed(3) : x < 10 ? x.toFixed(2) : x.toFixed(1));
-const sheetsOf = (plans) =>
-  plans.map((s) => ({ name: s.name, originRow: 0, originCol: 0, values: s.values, merges: s.merges }));
-const params = {
-  key: "p",
-  name: "参数",
-  values: [["考评年度", 2023]],
-  merges: [],
-  widths: [],
-  numberFormats: [],
-  styles: [],
-  links: [],
-};
 const rows = [];
 /** the checked data of each scoring bench, by scheme id, for the what-if rows */
 const datasets = {};
@@ -61,92 +47,22 @@ function measure(label, scheme, sheets, extraBaselines = "") {
 
 function scoringBenches() {
   // huaibei-2023: zones with projects and enterprises that roll up
-  {
-    const scheme = getBuiltInScheme("huaibei-2023");
-    const spec = (id) => scheme.tables.find((t) => t.id === id);
-    const r = mulberry32(42);
-    const zr = [],
-      pr = [],
-      er = [],
-      tr = [];
-    for (let i = 0; i < 1000; i++) {
-      const name = `第${i + 1}开发区`;
-      const prev = 50 + r() * 400;
-      zr.push({
-        name,
-        outputPrev: prev,
-        output: prev + r() * 150,
-        newProjects: Math.floor(r() * 60),
-        enterprises: Math.floor(r() * 200),
-        landTask: r() < 0.5 ? "是" : "否",
-        base: 60 + r() * 30,
-        taxPerMu: 10 + r() * 30,
-      });
-      tr.push({
-        name,
-        "output@2023": 100 + r() * 300,
-        newProjects: 20 + Math.floor(r() * 30),
-        "enterprises@2023": 50 + Math.floor(r() * 100),
-      });
-      for (let k = 0; k < 10; k++)
-        pr.push({
-          name: `${name}项目${k}`,
-          zone: name,
-          planned: r() * 200,
-          actual: r() * 40,
-          statistical: "是",
-          manufacturing: r() < 0.8 ? "是" : "否",
-        });
-      for (let k = 0; k < 5; k++)
-        er.push({ name: `${name}企业${k}`, zone: name, revenue: r() * 150, prevMax: r() * 150, manufacturing: "是" });
-    }
-    const sheets = sheetsOf([
-      params,
-      tableSheet("z", "开发区指标", templateColumns(spec("zones")), zr),
-      tableSheet("p", "项目清单", templateColumns(spec("projects")), pr),
-      tableSheet("e", "企业清单", templateColumns(spec("enterprises")), er),
-      tableSheet("t", "目标一览表", templateColumns(spec("targets")), tr, { title: "目标" }),
-    ]);
-    measure("huaibei-2023: 1,000 zones, 10,000 projects, 5,000 enterprises", scheme, sheets);
-  }
+  const huaibei = getBuiltInScheme("huaibei-2023");
+  measure(
+    "huaibei-2023: 1,000 zones, 10,000 projects, 5,000 enterprises",
+    huaibei,
+    asSheets(huaibeiZonesPlan(huaibei, 1000)),
+  );
   // chifeng-2020: 1,000 synthetic parks (the 14 sample parks, varied)
-  {
-    const scheme = getBuiltInScheme("chifeng-2020");
-    const base = chifengSampleRows();
-    const r = mulberry32(7);
-    const zr = [];
-    for (let i = 0; i < 1000; i++) {
-      const s = {
-        ...base[i % base.length],
-        name: `园区${i + 1}`,
-        accident: "否",
-        pollution: i % 97 === 0 ? "是" : "否",
-      };
-      // vary the platform figures; the bureau scores (green*, mgmt*) stay within their maxima, as valid data would
-      for (const k of Object.keys(s))
-        if (typeof s[k] === "number" && !/^(green|mgmt)/.test(k)) s[k] = Math.round(s[k] * (0.5 + r()) * 100) / 100;
-      s.mgmt5 = 1;
-      zr.push(s);
-    }
-    const spec = scheme.tables.find((t) => t.id === "parks");
-    const sheets = sheetsOf([
-      params,
-      tableSheet(
-        "z",
-        "园区指标",
-        templateColumns(spec).filter((c) => !c.key.endsWith("Points")),
-        zr,
-      ),
-    ]);
-    measure("chifeng-2020: 1,000 parks × 26 rules (target < 20 ms)", scheme, sheets);
-  }
+  const chifeng = getBuiltInScheme("chifeng-2020");
+  measure("chifeng-2020: 1,000 parks × 26 rules (target < 20 ms)", chifeng, asSheets(chifengParksPlan(chifeng, 1000)));
   // mujun-template: 100,000 enterprises
-  {
-    const scheme = getBuiltInScheme("mujun-template");
-    const spec = scheme.tables.find((t) => t.id === "enterprises");
-    const sheets = sheetsOf([params, tableSheet("e", "企业亩均数据", templateColumns(spec), mujunRows(100000))]);
-    measure("mujun-template: 100,000 enterprises × 6 indicators + grades (target < 300 ms)", scheme, sheets);
-  }
+  const mujun = getBuiltInScheme("mujun-template");
+  measure(
+    "mujun-template: 100,000 enterprises × 6 indicators + grades (target < 300 ms)",
+    mujun,
+    asSheets(mujunEnterprisesPlan(mujun, 100000)),
+  );
 }
 
 // reading and checking 100,000 rows × 10 columns from an .xlsx, beside merely loading it with ExcelJS
@@ -154,9 +70,8 @@ async function readBench() {
   const ExcelJS = require("exceljs");
   const { ExcelJsBook } = b("workbook/exceljs");
   const scheme = getBuiltInScheme("mujun-template");
-  const spec = scheme.tables.find((t) => t.id === "enterprises");
   const book = await ExcelJsBook.create(ExcelJS);
-  await book.addSheets({ sheets: [params, tableSheet("e", "企业亩均数据", templateColumns(spec), mujunRows(100000))] });
+  await book.addSheets({ sheets: mujunEnterprisesPlan(scheme, 100000) });
   const buf = await book.toBuffer();
   const load = async () => ExcelJsBook.load(ExcelJS, buf);
   let loaded;
@@ -241,7 +156,7 @@ function whatifBenches() {
     );
     out.push(`| ${label} | **${ms(t)} ms** | one score of the same data, alternating with it: ${ms(tScore)} ms |`);
   };
-  const small = check(sheetsOf(samplePlan(chifeng).sheets), chifeng).dataset;
+  const small = check(asSheets(samplePlan(chifeng).sheets), chifeng).dataset;
   const parks = small.tables[chifeng.entityTable].rows.length;
   const combos = chifeng.options.reduce((n, o) => n * o.choices.length, 1) * 3;
   const left = chifeng.rules.filter((r) => r.kind !== "veto").length;

@@ -9,11 +9,12 @@ import { buildTemplatePlan } from "../engine/output/template";
 import { ExcelJsBook } from "../workbook/exceljs";
 import { PackageError } from "../workbook/package";
 import { samplePlan } from "../samples";
-import type { Issue, Lang, SheetData } from "../engine/types";
+import type { Issue, Lang } from "../engine/types";
 import { message } from "../engine/messages";
-import { inspectXlsx, WorkbookFileError } from "../workbook/inspect";
+import { WorkbookFileError } from "../workbook/inspect";
 import { langOf, parseCommandLine, suggest, type OptionSpecs, type Parsed } from "./args";
-import { checkWritable, guardOutputs, readInput, staleTemps, writeAtomic } from "./files";
+import { readInput, writeAtomic } from "./files";
+import { loadBook, prepareOutputs, readSheets, writeJson } from "./io";
 import { UsageError } from "./usage";
 import type { MappingFile, ResolvedTable } from "../engine/read/workbook";
 import type { ScoreRun } from "../engine/score/result";
@@ -129,39 +130,6 @@ export function mappingFile(resolved: ResolvedTable[], aliases?: Record<string, 
   return aliases && Object.keys(aliases).length ? { tables, aliases } : { tables };
 }
 
-/** A workbook error (not an .xlsx, over a limit) as a usage error in the user's language. */
-function fileError(e: WorkbookFileError): UsageError {
-  return new UsageError(message("zh", e.code, e.params), message("en", e.code, e.params));
-}
-
-/** Load an input workbook: recognised and measured before ExcelJS parses it. */
-async function loadBook(file: string | undefined, lang: Lang): Promise<ExcelJsBook> {
-  void lang;
-  if (!file) throw UsageError.of("cli.needInput");
-  const data = readInput(file);
-  try {
-    await inspectXlsx(data, file);
-  } catch (e) {
-    if (e instanceof WorkbookFileError) throw fileError(e);
-    throw e;
-  }
-  try {
-    return await ExcelJsBook.load(ExcelJS, data);
-  } catch (e) {
-    if (e instanceof WorkbookFileError) throw fileError(e);
-    throw fileError(new WorkbookFileError("file-xlsx-corrupt", { file }));
-  }
-}
-
-async function readSheets(book: ExcelJsBook): Promise<SheetData[]> {
-  try {
-    return await book.readSheets();
-  } catch (e) {
-    if (e instanceof WorkbookFileError) throw fileError(e);
-    throw e;
-  }
-}
-
 /**
  * The input with the result sheets added, every part of the user's own left as it was; where the package does not
  * allow that, a refusal that says why and offers --separate (nothing is written).
@@ -184,29 +152,6 @@ async function separateBook(p: ReturnType<typeof plan>): Promise<Uint8Array> {
   const b = await ExcelJsBook.create(ExcelJS);
   await b.writeResult(p);
   return b.toBuffer();
-}
-
-async function writeJson(target: string | undefined, value: unknown, out: (s: string) => void): Promise<void> {
-  if (target === undefined) return;
-  const text = JSON.stringify(value, null, 2) + "\n";
-  if (target === "-") out(text);
-  else await writeAtomic(target, text);
-}
-
-/** Outputs are checked before any work: never an input, never each other, writable; stale temporaries reported. */
-function prepareOutputs(
-  inputs: Array<[string, string | undefined]>,
-  outputs: Array<[string, string | undefined]>,
-  lang: Lang,
-  err: (s: string) => void,
-): void {
-  const ins = inputs.filter((x): x is [string, string] => x[1] !== undefined && x[1] !== "-");
-  const outs = outputs.filter((x): x is [string, string] => x[1] !== undefined && x[1] !== "-");
-  guardOutputs(ins, outs);
-  for (const [, f] of outs) {
-    checkWritable(f);
-    for (const tmp of staleTemps(f)) err(`${t(lang, "cli.staleTemp", { file: tmp })}\n`);
-  }
 }
 
 /** A scheme given as a file is an input too. */

@@ -1,176 +1,157 @@
 /**
  * zonescore targets: fill a target table (分解目标), track a period (进度跟踪), check projects, write templates and
- * samples. Its own strict argument parsing (unknown options and missing values are usage errors, exit 2); writes
- * go through a temporary file in the same folder and a rename, and never over an input.
+ * samples. Options are parsed strictly as every command's are (src/cli/args.ts: an unknown option is refused with a
+ * suggestion, exit 2); outputs are checked against the inputs before any work and written atomically (src/cli/io.ts,
+ * src/cli/files.ts).
  */
-import * as fs from "fs";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { ExcelJsBook } from "../workbook/exceljs";
 import { getTargetScheme, targetSchemeIds } from "../schemes/targets";
 import type { TargetSchemeT } from "../engine/targets/schema";
-import { runFill, runProjects, runTrack, TargetError } from "../engine/targets";
-import { parsePeriod } from "../engine/targets/track";
+import { runFill, runProjects, runTrack, targetSchemeName, TargetError } from "../engine/targets";
+import type { FillResult, TrackResult } from "../engine/targets";
+import type { FillOptions } from "../engine/targets/fill";
+import { parsePeriod, type Period } from "../engine/targets/track";
 import { statusText } from "../engine/targets/sheets";
+import { projectFailing } from "../engine/targets/responsibility";
+import { schemeWord } from "../engine/i18n/scheme-words";
 import { targetSample, targetsTemplate } from "../samples/targets";
 import { message } from "../engine/messages";
+import { t, type TextKey, type Vars } from "../engine/i18n";
 import type { Lang } from "../engine/types";
-import type { ResultPlan } from "../engine/output/sheet-plan";
+import { langOf, parseCommandLine, type OptionSpec, type OptionSpecs } from "./args";
+import { readInput, writeAtomic } from "./files";
+import { loadBook, prepareOutputs, readSheets, writeJson } from "./io";
+import { UsageError } from "./usage";
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
-const USAGE = {
-  zh: `用法：
-  zonescore targets schemes
-  zonescore targets fill <工作簿.xlsx> --scheme S [--method geometric|linear] [--allocate base|growth|weights]
-                         [--weights 单位=权重,… | --weights W.json] [--prior P.json] --out F.xlsx [--json F|-]
-  zonescore targets track <工作簿.xlsx> --scheme S --period 2023-09 --out F.xlsx [--json F|-] [--tolerance 0.05]
-  zonescore targets template <方案> --out F.xlsx
-  zonescore targets sample <方案> [--kind fill|track] --out F.xlsx
-  方案：${"huaibei-2023, yeji-2023, xuancheng-2023"}；--lang en 输出英文`,
-  en: `usage:
-  zonescore targets schemes
-  zonescore targets fill <book.xlsx> --scheme S [--method geometric|linear] [--allocate base|growth|weights]
-                         [--weights unit=w,… | --weights W.json] [--prior P.json] --out F.xlsx [--json F|-]
-  zonescore targets track <book.xlsx> --scheme S --period 2023-09 --out F.xlsx [--json F|-] [--tolerance 0.05]
-  zonescore targets template <scheme> --out F.xlsx
-  zonescore targets sample <scheme> [--kind fill|track] --out F.xlsx
-  schemes: huaibei-2023, yeji-2023, xuancheng-2023; --lang en for English`,
+/** A usage error in both languages, from the catalogue. */
+const usage = (key: TextKey, vars: Vars = {}) => new UsageError(t("zh", key, vars), t("en", key, vars));
+
+const VALUE: OptionSpec = { type: "string" };
+
+/** Each subcommand's options (all take a value) and how many positional arguments follow it. */
+const SUBCOMMANDS: Record<string, { options: string[]; positionals: [number, number] }> = {
+  schemes: { options: [], positionals: [0, 0] },
+  fill: { options: ["scheme", "method", "allocate", "weights", "prior", "out", "json"], positionals: [0, 1] },
+  track: { options: ["scheme", "period", "out", "json", "tolerance"], positionals: [0, 1] },
+  template: { options: ["out"], positionals: [0, 1] },
+  sample: { options: ["out", "kind"], positionals: [0, 1] },
 };
 
-class Usage extends Error {}
+const ALL_OPTIONS: OptionSpecs = Object.fromEntries(
+  [...new Set(Object.values(SUBCOMMANDS).flatMap((c) => c.options))].map((k) => [k, VALUE]),
+);
 
-const OPTIONS: Record<string, string[]> = {
-  schemes: ["lang"],
-  fill: ["scheme", "method", "allocate", "weights", "prior", "out", "json", "lang"],
-  track: ["scheme", "period", "out", "json", "lang", "tolerance"],
-  template: ["out", "lang"],
-  sample: ["out", "kind", "lang"],
-};
+interface Args {
+  sub: string;
+  pos: string[];
+  opts: Record<string, string>;
+  lang: Lang;
+}
 
-function parse(argv: string[], lang: Lang): { sub: string; pos: string[]; opts: Record<string, string> } {
-  const zh = lang === "zh";
+/** Strict parsing (src/cli/args.ts): unknown options with a suggestion, missing values, options given twice. */
+function parse(argv: string[], lang: Lang): Args {
   const sub = argv[0] ?? "";
-  if (!OPTIONS[sub]) throw new Usage(zh ? `未知的子命令“${sub}”` : `unknown subcommand "${sub}"`);
-  const pos: string[] = [];
+  if (!SUBCOMMANDS[sub]) throw usage("targets.cli.unknownSub", { sub });
+  const a = parseCommandLine(
+    argv,
+    (first) => {
+      const c = first === undefined ? undefined : SUBCOMMANDS[first];
+      if (!c) return null;
+      return { name: `targets ${first}`, positionals: c.positionals, options: pick(ALL_OPTIONS, c.options) };
+    },
+    ALL_OPTIONS,
+  );
   const opts: Record<string, string> = {};
-  for (let i = 1; i < argv.length; i++) {
-    const a = argv[i];
-    if (!a.startsWith("--")) {
-      pos.push(a);
-      continue;
-    }
-    const eq = a.indexOf("=");
-    const k = a.slice(2, eq < 0 ? undefined : eq);
-    if (!OPTIONS[sub].includes(k))
-      throw new Usage(zh ? `targets ${sub} 不接受 --${k}` : `targets ${sub} takes no --${k}`);
-    if (k in opts) throw new Usage(zh ? `--${k} 重复` : `--${k} given twice`);
-    const v = eq < 0 ? argv[++i] : a.slice(eq + 1);
-    if (v === undefined || (eq < 0 && v.startsWith("--")))
-      throw new Usage(zh ? `--${k} 需要一个值` : `--${k} needs a value`);
-    opts[k] = v;
-  }
-  return { sub, pos, opts };
+  for (const [k, v] of Object.entries(a.opts)) if (typeof v === "string") opts[k] = v;
+  return { sub, pos: a.pos, opts, lang };
 }
 
-function oneOf(v: string | undefined, allowed: string[], name: string, dflt: string, lang: Lang): string {
+const pick = (o: OptionSpecs, keys: string[]): OptionSpecs => Object.fromEntries(keys.map((k) => [k, o[k]]));
+
+function oneOf<T extends string>(v: string | undefined, allowed: readonly T[], name: string, dflt: T): T {
   if (v === undefined) return dflt;
-  if (!allowed.includes(v))
-    throw new Usage(
-      lang === "zh"
-        ? `--${name} 应为 ${allowed.join(" / ")}，不是“${v}”`
-        : `--${name} must be ${allowed.join(" | ")}, not "${v}"`,
-    );
-  return v;
+  if (!(allowed as readonly string[]).includes(v))
+    throw usage("targets.cli.oneOf", { name, choices: allowed.join(","), value: v });
+  return v as T;
 }
 
-function schemeOf(id: string | undefined, lang: Lang): TargetSchemeT {
-  if (!id) throw new Usage(lang === "zh" ? "需要 --scheme（见 zonescore targets schemes）" : "--scheme is required");
+function schemeOf(id: string | undefined): TargetSchemeT {
+  if (!id) throw usage("targets.cli.schemeRequired");
   const s = getTargetScheme(id);
-  if (!s)
-    throw new Usage(
-      lang === "zh"
-        ? `没有方案“${id}”；可用：${targetSchemeIds().join("、")}`
-        : `no scheme "${id}"; built-in: ${targetSchemeIds().join(", ")}`,
-    );
+  if (!s) throw usage("targets.cli.noScheme", { id, ids: targetSchemeIds().join(",") });
   return s;
 }
 
-/** Write through a temporary file in the same folder, then rename; never over an input. */
-function writeAtomic(file: string, data: Uint8Array | string, inputs: string[], lang: Lang): void {
-  const abs = path.resolve(file);
-  if (inputs.some((i) => path.resolve(i) === abs))
-    throw new Usage(lang === "zh" ? `--out 不能是输入文件（${file}）` : `--out must not be an input file (${file})`);
-  fs.mkdirSync(path.dirname(abs), { recursive: true });
-  const tmp = path.join(path.dirname(abs), `.${path.basename(abs)}.tmp-${process.pid}`);
+/** A JSON file given as an option, read as the user's input. */
+function readJsonFile(file: string): unknown {
   try {
-    fs.writeFileSync(tmp, data);
-    fs.renameSync(tmp, abs);
+    return JSON.parse(readInput(file).toString("utf8"));
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
-    throw e;
+    if (e instanceof UsageError) throw e;
+    throw usage("targets.cli.badJson", { file, why: (e as Error).message });
   }
 }
 
-async function load(file: string | undefined, lang: Lang): Promise<ExcelJsBook> {
-  const zh = lang === "zh";
-  if (!file) throw new Usage(zh ? "需要输入工作簿（.xlsx）" : "an input .xlsx is required");
-  if (!fs.existsSync(file)) throw new Usage(zh ? `找不到文件：${file}` : `no such file: ${file}`);
-  try {
-    return await ExcelJsBook.load(ExcelJS, fs.readFileSync(file));
-  } catch (e) {
-    throw new Usage(
-      zh ? `无法作为 .xlsx 读取 ${file}：${(e as Error).message}` : `cannot read ${file}: ${(e as Error).message}`,
-    );
-  }
-}
-
-function readMap(v: string | undefined, name: string, lang: Lang): Record<string, number> | undefined {
+/** --weights 单位=权重,… or a JSON file of them. */
+function readMap(v: string | undefined, name: string): Record<string, number> | undefined {
   if (v === undefined) return undefined;
-  let obj: unknown;
-  if (/\.json$/i.test(v)) {
-    if (!fs.existsSync(v)) throw new Usage(lang === "zh" ? `找不到文件：${v}` : `no such file: ${v}`);
-    try {
-      obj = JSON.parse(fs.readFileSync(v, "utf8"));
-    } catch (e) {
-      throw new Usage(`${v}: ${(e as Error).message}`);
-    }
-  } else {
-    obj = Object.fromEntries(
-      v.split(/[,，]/).map((p) => {
-        const [k, x] = p.split("=");
-        return [k?.trim(), Number(x)];
-      }),
-    );
-  }
+  const obj = /\.json$/i.test(v)
+    ? readJsonFile(v)
+    : Object.fromEntries(
+        v.split(/[,，]/).map((p) => {
+          const [k, x] = p.split("=");
+          return [k?.trim(), Number(x)];
+        }),
+      );
   const out: Record<string, number> = {};
   for (const [k, x] of Object.entries(obj as Record<string, unknown>)) {
-    if (!k || typeof x !== "number" || !Number.isFinite(x))
-      throw new Usage(lang === "zh" ? `--${name} 中“${k}”的值不是数字` : `--${name}: "${k}" is not a number`);
+    if (!k || typeof x !== "number" || !Number.isFinite(x)) throw usage("targets.cli.notNumber", { name, key: k });
     out[k] = x;
   }
   return out;
 }
 
-async function writePlan(book: ExcelJsBook, plan: ResultPlan, out: string, inputs: string[], lang: Lang) {
-  await book.writeResult(plan);
-  writeAtomic(out, await book.toBuffer(), inputs, lang);
+/** The input and the outputs, checked before any work; option files (--prior, --weights W.json) are inputs too. */
+function prepare(a: Args, io: Io, input: string | undefined): void {
+  const weights = a.opts.weights !== undefined && /\.json$/i.test(a.opts.weights) ? a.opts.weights : undefined;
+  prepareOutputs(
+    [
+      ["input", input],
+      ["--weights", weights],
+      ["--prior", a.opts.prior],
+    ],
+    [
+      ["--out", a.opts.out],
+      ["--json", a.opts.json],
+    ],
+    a.lang,
+    io.err,
+  );
+}
+
+function needOut(a: Args): string {
+  if (!a.opts.out) throw usage("targets.cli.needOut");
+  return a.opts.out;
+}
+
+function oneInput(a: Args): string {
+  if (a.pos.length !== 1) throw usage("targets.cli.needInput");
+  return a.pos[0];
 }
 
 export async function targetsMain(argv: string[], io: Io, lang: Lang = "zh"): Promise<number> {
-  const langArg = argv.findIndex((a) => a === "--lang" || a.startsWith("--lang="));
-  if (langArg >= 0) {
-    const v = argv[langArg].includes("=") ? argv[langArg].split("=")[1] : argv[langArg + 1];
-    if (v === "en" || v === "zh") lang = v;
-  }
+  if (langOf(argv) === "en") lang = "en";
   try {
     return await run(argv, io, lang);
   } catch (e) {
-    if (e instanceof Usage) {
-      io.err(`zonescore targets: ${e.message}\n${USAGE[lang]}\n`);
+    if (e instanceof UsageError) {
+      io.err(`zonescore targets: ${e.text(lang)}\n${t(lang, "targets.cli.usage")}\n`);
       return 2;
     }
     if (e instanceof TargetError) {
@@ -183,147 +164,164 @@ export async function targetsMain(argv: string[], io: Io, lang: Lang = "zh"): Pr
 
 async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   if (!argv.length || argv[0] === "--help" || argv[0] === "help") {
-    io.out(USAGE[lang] + "\n");
+    io.out(t(lang, "targets.cli.usage") + "\n");
     return argv.length ? 0 : 2;
   }
   const a = parse(argv, lang);
-  const zh = lang === "zh";
-  const needOut = () => {
-    if (!a.opts.out) throw new Usage(zh ? "需要 --out F.xlsx" : "--out F.xlsx is required");
-    return a.opts.out;
-  };
-  const json = (v: unknown) => {
-    const target = a.opts.json;
-    if (!target) return;
-    const text = JSON.stringify(v, null, 2) + "\n";
-    if (target === "-") io.out(text);
-    else writeAtomic(target, text, a.pos, lang);
-  };
   switch (a.sub) {
-    case "schemes": {
-      for (const id of targetSchemeIds()) {
-        const s = getTargetScheme(id)!;
-        const what = [s.table ? (zh ? "分解" : "fill") : "", s.targets.length ? (zh ? "跟踪" : "track") : ""]
-          .filter(Boolean)
-          .join("+");
-        io.out(`${id}\t${zh ? s.name : s.nameEn}\t${what}${s.projectCheck ? (zh ? "+项目核查" : "+projects") : ""}\n`);
-      }
-      return 0;
-    }
+    case "schemes":
+      return cmdSchemes(a, io);
     case "template":
-    case "sample": {
-      if (a.pos.length !== 1) throw new Usage(zh ? "需要一个方案名" : "one scheme id is required");
-      const scheme = schemeOf(a.pos[0], lang);
-      const out = needOut();
-      const kind = oneOf(a.opts.kind, ["fill", "track"], "kind", scheme.table ? "fill" : "track", lang) as
-        "fill" | "track";
-      const plan = a.sub === "template" ? targetsTemplate(scheme) : targetSample(scheme, kind);
-      const book = await ExcelJsBook.create(ExcelJS);
-      await book.addSheets(plan);
-      writeAtomic(out, await book.toBuffer(), [], lang);
-      io.out(`${out}\n`);
-      return 0;
-    }
-    case "fill": {
-      if (a.pos.length !== 1) throw new Usage(zh ? "需要一个输入工作簿" : "one input workbook is required");
-      const scheme = schemeOf(a.opts.scheme, lang);
-      const method = oneOf(a.opts.method, ["geometric", "linear"], "method", "geometric", lang) as
-        "geometric" | "linear";
-      const allocate = oneOf(a.opts.allocate, ["base", "growth", "weights"], "allocate", "base", lang) as
-        "base" | "growth" | "weights";
-      const weights = readMap(a.opts.weights, "weights", lang);
-      if (allocate === "weights" && !weights)
-        throw new Usage(zh ? "--allocate weights 需要 --weights" : "--allocate weights needs --weights");
-      let prior: Record<string, Record<string, number>> | undefined;
-      if (a.opts.prior) {
-        if (!fs.existsSync(a.opts.prior)) throw new Usage(zh ? `找不到文件：${a.opts.prior}` : `no such file`);
-        prior = JSON.parse(fs.readFileSync(a.opts.prior, "utf8")) as Record<string, Record<string, number>>;
-      }
-      const out = needOut();
-      const book = await load(a.pos[0], lang);
-      const r = runFill(await book.readSheets(), scheme, { method, allocate, weights, prior, lang });
-      // the accepted table becomes the user's own sheet (not replaced by a later run)
-      await book.addSheets(r.plan);
-      writeAtomic(out, await book.toBuffer(), [a.pos[0]], lang);
-      json({
-        scheme: scheme.id,
-        method,
-        allocate,
-        units: r.proposal.units,
-        columns: r.proposal.columns.map((c) => ({ indicator: c.indicator, year: c.year })),
-        values: r.proposal.values,
-        source: r.proposal.source,
-        totals: r.proposal.totals,
-        fixes: r.fixes,
-      });
-      for (const f of r.fixes)
-        io.err(
-          zh
-            ? `总计核对：${f.indicator}${f.year ?? ""} 总计 ${f.printed}${f.cell ? `（${f.cell}）` : ""} ≠ 合计 ${f.sum}\n`
-            : `total check: ${f.indicator} ${f.year ?? ""} prints ${f.printed} but members add up to ${f.sum}\n`,
-        );
-      const proposed = r.proposal.source.flat().filter((x) => x === "proposed").length;
-      io.err(zh ? `已写入 ${out}（建议值 ${proposed} 个）\n` : `wrote ${out} (${proposed} proposed cells)\n`);
-      return 0;
-    }
-    case "track": {
-      if (a.pos.length !== 1) throw new Usage(zh ? "需要一个输入工作簿" : "one input workbook is required");
-      const scheme = schemeOf(a.opts.scheme, lang);
-      if (!a.opts.period) throw new Usage(zh ? "需要 --period，例如 2023-09" : "--period is required, e.g. 2023-09");
-      const period = parsePeriod(a.opts.period);
-      if (!period)
-        throw new Usage(
-          zh
-            ? `--period 应为 2023-09、2023Q3 或 2023-H1，不是“${a.opts.period}”`
-            : `--period must be like 2023-09, not "${a.opts.period}"`,
-        );
-      let tolerance: number | undefined;
-      if (a.opts.tolerance !== undefined) {
-        tolerance = Number(a.opts.tolerance);
-        if (!(tolerance >= 0 && tolerance <= 0.5))
-          throw new Usage(zh ? "--tolerance 应在 0 到 0.5 之间（0.05 = ±5%）" : "--tolerance must be within 0–0.5");
-      }
-      const out = needOut();
-      const book = await load(a.pos[0], lang);
-      const sheets = await book.readSheets();
-      const r = runTrack(sheets, scheme, period, { lang, tolerance });
-      const projects = runProjects(sheets, scheme, lang);
-      const plan: ResultPlan = {
-        sheets: [...r.plan.sheets, ...(projects?.plan.sheets ?? [])],
-        activate: r.plan.activate,
-      };
-      await writePlan(book, plan, out, [a.pos[0]], lang);
-      json({
-        scheme: scheme.id,
-        periods: r.run.periods,
-        rows: r.run.rows.map((x, i) => ({
-          id: x.target.id,
-          unit: x.target.unit,
-          name: x.target.name,
-          kind: x.target.kind,
-          value: x.target.value ?? null,
-          direction: x.target.direction,
-          cells: x.cells.map((c) => ({ ...c, status: statusText(String(c.status), lang) })),
-          rank: r.run.rank[i],
-        })),
-        lagging: r.run.lagging.map((i) => r.run.rows[i].target.id),
-        unmatched: r.run.unmatched,
-        projects: projects?.results ?? null,
-      });
-      const last = r.run.rows.map((x) => x.cells[x.cells.length - 1].status);
-      const count = (s: string) => last.filter((x) => x === s).length;
-      io.err(
-        zh
-          ? `${period.label}：已完成 ${count("已完成")}，超序时进度 ${count("超序时进度")}，滞后 ${count("滞后")}，未报送 ${count("未报送")}；已写入 ${out}\n`
-          : `${period.key}: completed ${count("已完成")}, ahead ${count("超序时进度")}, behind ${count("滞后")}, not reported ${count("未报送")}; wrote ${out}\n`,
-      );
-      if (projects) {
-        const fail = projects.results.filter((p) => !p.pass);
-        for (const p of fail)
-          io.err(`${zh ? "未达标" : "fails"}：${p.name}：${[...p.failing, ...p.missing].join("；")}\n`);
-      }
-      return 0;
-    }
+    case "sample":
+      return cmdSample(a, io);
+    case "fill":
+      return cmdFill(a, io);
+    default:
+      return cmdTrack(a, io);
   }
-  return 2;
+}
+
+/** targets schemes: each built-in target scheme and what it offers. */
+function cmdSchemes(a: Args, io: Io): number {
+  const { lang } = a;
+  for (const id of targetSchemeIds()) {
+    const s = getTargetScheme(id)!;
+    const what = [s.table ? t(lang, "targets.cli.fill") : "", s.targets.length ? t(lang, "targets.cli.track") : ""]
+      .filter(Boolean)
+      .join("+");
+    const projects = s.projectCheck ? t(lang, "targets.cli.projects") : "";
+    io.out(`${id}\t${targetSchemeName(s, lang)}\t${what}${projects}\n`);
+  }
+  return 0;
+}
+
+/** targets template / sample: an input workbook for a scheme. */
+async function cmdSample(a: Args, io: Io): Promise<number> {
+  if (a.pos.length !== 1) throw usage("targets.cli.needScheme");
+  const scheme = schemeOf(a.pos[0]);
+  const out = needOut(a);
+  const kind = oneOf(a.opts.kind, ["fill", "track"] as const, "kind", scheme.table ? "fill" : "track");
+  prepare(a, io, undefined);
+  const plan = a.sub === "template" ? targetsTemplate(scheme) : targetSample(scheme, kind);
+  const book = await ExcelJsBook.create(ExcelJS);
+  await book.addSheets(plan);
+  await writeAtomic(out, await book.toBuffer());
+  io.out(`${out}\n`);
+  return 0;
+}
+
+/** The fill options from the command line. */
+function fillOptions(a: Args): FillOptions {
+  const method = oneOf(a.opts.method, ["geometric", "linear"] as const, "method", "geometric");
+  const allocate = oneOf(a.opts.allocate, ["base", "growth", "weights"] as const, "allocate", "base");
+  const weights = readMap(a.opts.weights, "weights");
+  if (allocate === "weights" && !weights) throw usage("targets.cli.weightsNeeded");
+  const prior = a.opts.prior === undefined ? undefined : (readJsonFile(a.opts.prior) as FillOptions["prior"]);
+  return { method, allocate, weights, prior };
+}
+
+/** targets fill: the table with every empty cell proposed, written as the user's own sheet in a copy. */
+async function cmdFill(a: Args, io: Io): Promise<number> {
+  const { lang } = a;
+  const input = oneInput(a);
+  const scheme = schemeOf(a.opts.scheme);
+  const fo = fillOptions(a);
+  const out = needOut(a);
+  prepare(a, io, input);
+  const book = await loadBook(input, lang);
+  const r = runFill(await readSheets(book), scheme, { ...fo, lang });
+  // the accepted table becomes the user's own sheet (not replaced by a later run)
+  await book.addSheets(r.plan);
+  await writeAtomic(out, await book.toBuffer());
+  await writeJson(a.opts.json, fillJson(scheme, fo, r), io.out);
+  for (const f of r.fixes)
+    io.err(
+      t(lang, "targets.cli.totalCheck", {
+        indicator: f.indicator,
+        year: f.year ?? "",
+        printed: f.printed,
+        cell: f.cell ?? "",
+        sum: f.sum,
+      }) + "\n",
+    );
+  const proposed = r.proposal.source.flat().filter((x) => x === "proposed").length;
+  io.err(t(lang, "targets.cli.wroteFill", { out, proposed }) + "\n");
+  return 0;
+}
+
+function fillJson(scheme: TargetSchemeT, fo: FillOptions, r: FillResult) {
+  return {
+    scheme: scheme.id,
+    method: fo.method,
+    allocate: fo.allocate,
+    units: r.proposal.units,
+    columns: r.proposal.columns.map((c) => ({ indicator: c.indicator, year: c.year })),
+    values: r.proposal.values,
+    source: r.proposal.source,
+    totals: r.proposal.totals,
+    fixes: r.fixes,
+  };
+}
+
+/** --period and --tolerance. */
+function trackOptions(a: Args): { period: Period; tolerance?: number } {
+  if (!a.opts.period) throw usage("targets.cli.periodRequired");
+  const period = parsePeriod(a.opts.period);
+  if (!period) throw usage("targets.cli.badPeriod", { period: a.opts.period });
+  if (a.opts.tolerance === undefined) return { period };
+  const tolerance = Number(a.opts.tolerance);
+  if (!(tolerance >= 0 && tolerance <= 0.5)) throw usage("targets.cli.badTolerance");
+  return { period, tolerance };
+}
+
+/** targets track: 进度跟踪 (and the project check where the scheme has one) in a copy of the workbook. */
+async function cmdTrack(a: Args, io: Io): Promise<number> {
+  const { lang } = a;
+  const input = oneInput(a);
+  const scheme = schemeOf(a.opts.scheme);
+  const { period, tolerance } = trackOptions(a);
+  const out = needOut(a);
+  prepare(a, io, input);
+  const book = await loadBook(input, lang);
+  const sheets = await readSheets(book);
+  const r = runTrack(sheets, scheme, period, { lang, tolerance });
+  const projects = runProjects(sheets, scheme, lang);
+  await book.writeResult({ sheets: [...r.plan.sheets, ...(projects?.plan.sheets ?? [])], activate: r.plan.activate });
+  await writeAtomic(out, await book.toBuffer());
+  await writeJson(a.opts.json, trackJson(scheme, r, projects, lang), io.out);
+  const last = r.run.rows.map((x) => x.cells[x.cells.length - 1].status);
+  const count = (s: string) => last.filter((x) => x === s).length;
+  const counts = { done: count("已完成"), ahead: count("超序时进度"), behind: count("滞后"), none: count("未报送") };
+  const label = t(lang, "targets.period", { label: period.label, key: period.key });
+  io.err(t(lang, "targets.cli.wroteTrack", { period: label, ...counts, out }) + "\n");
+  const thresholds = scheme.projectCheck?.thresholds ?? [];
+  const word = (zh: string) => schemeWord(scheme, lang, zh);
+  for (const p of projects?.results.filter((x) => !x.pass) ?? [])
+    io.err(
+      t(lang, "targets.cli.fails", {
+        name: p.name,
+        what: [...projectFailing(p, thresholds, word), ...p.missing.map(word)].join(t(lang, "targets.projects.sep")),
+      }) + "\n",
+    );
+  return 0;
+}
+
+function trackJson(scheme: TargetSchemeT, r: TrackResult, projects: ReturnType<typeof runProjects>, lang: Lang) {
+  return {
+    scheme: scheme.id,
+    periods: r.run.periods,
+    rows: r.run.rows.map((x, i) => ({
+      id: x.target.id,
+      unit: x.target.unit,
+      name: x.target.name,
+      kind: x.target.kind,
+      value: x.target.value ?? null,
+      direction: x.target.direction,
+      cells: x.cells.map((c) => ({ ...c, status: statusText(String(c.status), lang) })),
+      rank: r.run.rank[i],
+    })),
+    lagging: r.run.lagging.map((i) => r.run.rows[i].target.id),
+    unmatched: r.run.unmatched,
+    projects: projects?.results ?? null,
+  };
 }

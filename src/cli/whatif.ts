@@ -1,9 +1,9 @@
 /**
- * zonescore whatif / zonescore sensitivity: what-if on a workbook from the command line. Its own strict parsing
- * (unknown options are errors); the input is never written: --out must name another file.
+ * zonescore whatif / zonescore sensitivity: what-if on a workbook from the command line. Options are parsed strictly
+ * as every command's are (src/cli/args.ts: an unknown option is refused with a suggestion); the input is never
+ * written: outputs are checked against it before any work and written atomically (src/cli/io.ts, src/cli/files.ts).
  */
 import * as fs from "fs";
-import ExcelJS from "exceljs";
 import { getBuiltInScheme, builtInSchemeIds } from "../schemes";
 import { parseScheme, SchemeError, type Scheme } from "../engine/scheme/schema";
 import { schemeFromSheets } from "../engine/scheme/sheets";
@@ -11,12 +11,15 @@ import { checkAndScore, plan } from "../engine/pipeline";
 import type { Dataset, FieldValue } from "../engine/dataset";
 import type { Lang } from "../engine/types";
 import { nameKey } from "../engine/read/normalise";
-import { ExcelJsBook } from "../workbook/exceljs";
+import type { ExcelJsBook } from "../workbook/exceljs";
 import { PackageError } from "../workbook/package";
-import { inspectXlsx, WorkbookFileError } from "../workbook/inspect";
+import { WorkbookFileError } from "../workbook/inspect";
 import { message } from "../engine/messages";
-import { guardOutputs, readInput, writeAtomic } from "./files";
-import { UsageError as CliUsageError } from "./usage";
+import { t, type TextKey, type Vars } from "../engine/i18n";
+import { readInput, writeAtomic } from "./files";
+import { loadBook, prepareOutputs, readSheets, writeJson } from "./io";
+import { langOf, parseCommandLine, type OptionSpecs } from "./args";
+import { UsageError } from "./usage";
 import {
   awardGaps,
   placeGap,
@@ -30,45 +33,31 @@ import {
   WhatIfError,
   type Change,
   type ScenarioDiff,
+  type ScenarioResult,
 } from "../engine/whatif";
+import type { AwardLine } from "../engine/whatif/scenario";
+import { schemeWord } from "../engine/i18n/scheme-words";
 import { findRow } from "../engine/whatif/changes";
+import type { Settings } from "../workbook/port";
 
 export const WHATIF_COMMANDS = new Set(["whatif", "sensitivity"]);
-
-export const WHATIF_HELP = `zonescore whatif <in.xlsx> --scheme S --set "单位/字段=值" [--set …] [--scenario NAME] [--gap 单位]
-                 [--option K=V] [--year Y] [--json F|-] [--out F.xlsx [--save-scenario NAME]] [--lang en]
-    推演：修改数值后重新评分，与基准比较（名次 ↑/↓、总分、各项得分、奖励），列出名次变动的全部单位；
-    --set "表/行名/字段=值" 修改清单表（项目、企业）中的一行；--scenario 使用工作簿中保存的情景；
-    --gap 单位 列出该单位每项指标到下一档的差距、进一名的最省办法和各项奖励还差什么。
-    what-if: rescore after edits and compare with the baseline; --gap: the gap to the next level for a unit.
-zonescore sensitivity <in.xlsx> --scheme S [--samples 1000] [--pct 20] [--seed 1] [--option K=V] [--json F|-]
-                 [--out F.xlsx] [--lang en]
-    敏感性分析：折算方式组合、权重扰动（蒙特卡洛）、逐项剔除指标 / readings, weights, leave one out.
-`;
-
-class UsageError extends Error {}
 
 export interface WhatIfIo {
   out: (s: string) => void;
   err: (s: string) => void;
 }
 
-const VALUE_OPTS = new Set([
-  "scheme",
-  "set",
-  "scenario",
-  "gap",
-  "option",
-  "year",
-  "json",
-  "out",
-  "save-scenario",
-  "lang",
-  "samples",
-  "pct",
-  "seed",
-]);
-const REPEATABLE = new Set(["set", "option"]);
+/** A usage error in both languages, from the catalogue. */
+const usage = (key: TextKey, vars: Vars = {}) => new UsageError(t("zh", key, vars), t("en", key, vars));
+
+const VALUE = { type: "string" } as const;
+const MANY = { type: "string", multiple: true } as const;
+/** The options of both commands: the scheme and its readings, the year, the outputs; then each command's own. */
+const COMMON: OptionSpecs = { scheme: VALUE, option: MANY, year: VALUE, json: VALUE, out: VALUE };
+const OPTIONS: Record<string, OptionSpecs> = {
+  whatif: { ...COMMON, set: MANY, scenario: VALUE, gap: VALUE, "save-scenario": VALUE },
+  sensitivity: { ...COMMON, samples: VALUE, pct: VALUE, seed: VALUE },
+};
 
 interface Parsed {
   cmd: string;
@@ -78,57 +67,34 @@ interface Parsed {
 }
 
 function parse(argv: string[]): Parsed {
-  const [cmd, ...rest] = argv;
-  const pos: string[] = [];
+  const a = parseCommandLine(
+    argv,
+    (first) => (first && OPTIONS[first] ? { name: first, options: OPTIONS[first], positionals: [0, 1] } : null),
+    { ...OPTIONS.whatif, ...OPTIONS.sensitivity },
+  );
+  if (a.pos.length !== 1) throw usage("whatif.cli.oneInput", { cmd: a.cmd });
   const one: Record<string, string> = {};
   const many: Record<string, string[]> = {};
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    if (!a.startsWith("--")) {
-      pos.push(a);
-      continue;
-    }
-    let k = a.slice(2);
-    let v: string | undefined;
-    const eq = k.indexOf("=");
-    if (eq >= 0) [k, v] = [k.slice(0, eq), k.slice(eq + 1)];
-    else v = rest[++i];
-    if (!VALUE_OPTS.has(k)) throw new UsageError(`unknown option --${k}`);
-    if (v === undefined) throw new UsageError(`--${k} needs a value`);
-    if (REPEATABLE.has(k)) (many[k] ??= []).push(v);
-    else if (k in one) throw new UsageError(`--${k} given twice`);
-    else one[k] = v;
-  }
-  if (pos.length !== 1) throw new UsageError(`${cmd}: give exactly one input workbook`);
-  return { cmd, input: pos[0], one, many };
+  for (const [k, v] of Object.entries(a.opts))
+    if (typeof v === "string") one[k] = v;
+    else if (Array.isArray(v)) many[k] = v;
+  return { cmd: a.cmd, input: a.pos[0], one, many };
 }
 
-/** the input, read and recognised as the other commands read it (a folder, a zip that is not a workbook … are refused) */
-async function loadBook(file: string): Promise<ExcelJsBook> {
-  const data = readInput(file);
-  await inspectXlsx(data, file);
-  try {
-    return await ExcelJsBook.load(ExcelJS, data);
-  } catch (e) {
-    if (e instanceof WorkbookFileError) throw e;
-    throw new WorkbookFileError("file-xlsx-corrupt", { file });
-  }
-}
-
-async function schemeOf(id: string | undefined): Promise<Scheme> {
-  if (!id) throw new UsageError("--scheme is required (see `zonescore schemes`)");
+async function schemeOf(id: string | undefined, lang: Lang): Promise<Scheme> {
+  if (!id) throw usage("whatif.cli.schemeRequired");
   const b = getBuiltInScheme(id);
   if (b) return b;
   if (/\.json$/i.test(id) && fs.existsSync(id)) {
     try {
-      return parseScheme(JSON.parse(fs.readFileSync(id, "utf8")));
+      return parseScheme(JSON.parse(readInput(id).toString("utf8")));
     } catch (e) {
-      if (e instanceof SchemeError) throw e;
-      throw new UsageError(`${id} is not valid JSON: ${(e as Error).message}`);
+      if (e instanceof SchemeError || e instanceof UsageError) throw e;
+      throw usage("whatif.cli.badJson", { file: id, why: (e as Error).message });
     }
   }
-  if (/\.xlsx$/i.test(id) && fs.existsSync(id)) return schemeFromSheets(await (await loadBook(id)).readSheets());
-  throw new UsageError(`unknown scheme "${id}"; built-in: ${builtInSchemeIds().join(", ")}`);
+  if (/\.xlsx$/i.test(id) && fs.existsSync(id)) return schemeFromSheets(await readSheets(await loadBook(id, lang)));
+  throw usage("whatif.cli.unknownScheme", { id, ids: builtInSchemeIds().join(", ") });
 }
 
 function options(list: string[] | undefined, scheme: Scheme): Record<string, string> {
@@ -136,10 +102,13 @@ function options(list: string[] | undefined, scheme: Scheme): Record<string, str
   for (const part of (list ?? []).flatMap((x) => x.split(","))) {
     const [k, c] = part.split("=");
     const o = scheme.options.find((x) => x.id === k);
-    if (!o || !c || !o.choices.some((x) => x.id === c))
+    if (!o || !c || !o.choices.some((x) => x.id === c)) {
+      const list = scheme.options.map((x) => `${x.id}=${x.choices.map((y) => y.id).join("|")}`).join(", ");
       throw new UsageError(
-        `unknown option "${part}"; ${scheme.id} has: ${scheme.options.map((x) => `${x.id}=${x.choices.map((y) => y.id).join("|")}`).join(", ") || "none"}`,
+        t("zh", "whatif.cli.unknownOption", { part, scheme: scheme.id, list: list || t("zh", "whatif.cli.none") }),
+        t("en", "whatif.cli.unknownOption", { part, scheme: scheme.id, list: list || t("en", "whatif.cli.none") }),
       );
+    }
     out[k] = c;
   }
   return out;
@@ -148,14 +117,13 @@ function options(list: string[] | undefined, scheme: Scheme): Record<string, str
 function intOpt(v: string | undefined, name: string, min: number, max: number, dflt: number): number {
   if (v === undefined) return dflt;
   const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max)
-    throw new UsageError(`--${name} must be a whole number ${min}–${max}, not "${v}"`);
+  if (!Number.isInteger(n) || n < min || n > max) throw usage("whatif.cli.intRange", { name, min, max, value: v });
   return n;
 }
 
 /** the field a --set names: its id, its column name (with or without 本年), or a synonym */
 function fieldOf(scheme: Scheme, tableId: string, text: string): string {
-  const spec = scheme.tables.find((t) => t.id === tableId)!;
+  const spec = scheme.tables.find((x) => x.id === tableId)!;
   const k = nameKey(text);
   const hit = [...spec.columns, ...spec.derived.map((d) => ({ ...d, synonyms: [] as string[] }))].find(
     (c) =>
@@ -164,106 +132,108 @@ function fieldOf(scheme: Scheme, tableId: string, text: string): string {
       nameKey(c.name.replace(/^本年|^当年/, "")) === k ||
       ("synonyms" in c && c.synonyms.some((s) => nameKey(s) === k)),
   );
-  if (!hit)
-    throw new UsageError(
-      `${spec.name} has no field "${text}"; fields: ${spec.columns
-        .filter((c) => !c.role)
-        .map((c) => c.name)
-        .join("、")}`,
-    );
+  if (!hit) {
+    const fields = spec.columns.filter((c) => !c.role).map((c) => c.name);
+    const vars = (l: Lang) => ({ table: spec.name, field: text, fields: fields.join(t(l, "whatif.cli.names")) });
+    throw new UsageError(t("zh", "whatif.cli.noField", vars("zh")), t("en", "whatif.cli.noField", vars("en")));
+  }
   return hit.id;
 }
 
 function valueOf(scheme: Scheme, tableId: string, field: string, text: string, where: string): FieldValue {
-  const col = scheme.tables.find((t) => t.id === tableId)!.columns.find((c) => c.id === field);
-  const t = text.trim();
-  if (t === "") return null;
+  const col = scheme.tables.find((x) => x.id === tableId)!.columns.find((c) => c.id === field);
+  const v = text.trim();
+  if (v === "") return null;
   if (!col || col.type === "number" || col.type === "count") {
-    const n = Number(t.replace(/[,，]/g, ""));
-    if (!Number.isFinite(n)) throw new UsageError(`${where}: "${text}" is not a number`);
+    const n = Number(v.replace(/[,，]/g, ""));
+    if (!Number.isFinite(n)) throw usage("whatif.cli.notNumber", { where, text });
     return n;
   }
   if (col.type === "bool") {
-    if (/^(是|y|yes|true|1|√)$/i.test(t)) return true;
-    if (/^(否|n|no|false|0|×)$/i.test(t)) return false;
-    throw new UsageError(`${where}: "${text}" is not 是/否`);
+    // the yes/no words a user types (data the command matches, in either language)
+    if (/^(是|y|yes|true|1|√)$/i.test(v)) return true;
+    if (/^(否|n|no|false|0|×)$/i.test(v)) return false;
+    throw usage("whatif.cli.notYesNo", { where, text });
   }
-  return t;
+  return v;
+}
+
+/** The table a --set names: the unit table (单位/字段=值), or a list (表/行名/字段=值) by id, name or sheet. */
+function setTable(scheme: Scheme, data: Dataset, s: string, parts: string[]): string {
+  if (parts.length === 2) return scheme.entityTable;
+  if (parts.length !== 3) throw usage("whatif.cli.setForm3", { set: s });
+  const x = scheme.tables.find(
+    (y) => y.id === parts[0] || nameKey(y.name) === nameKey(parts[0]) || data.tables[y.id]?.sheet === parts[0],
+  );
+  if (!x) throw usage("whatif.cli.noTable", { set: s, table: parts[0] });
+  parts.shift();
+  return x.id;
 }
 
 /** --set "单位/字段=值" (the unit table) or "表/行名/字段=值" (a list such as 项目清单) */
 function setChange(scheme: Scheme, data: Dataset, s: string, lang: Lang): Change {
   const eq = s.indexOf("=");
-  if (eq < 0) throw new UsageError(`--set "${s}": expected 单位/字段=值`);
+  if (eq < 0) throw usage("whatif.cli.setForm", { set: s });
   const parts = s.slice(0, eq).split("/");
-  const value = s.slice(eq + 1);
-  let table = scheme.entityTable;
-  if (parts.length === 3) {
-    const t = scheme.tables.find(
-      (x) => x.id === parts[0] || nameKey(x.name) === nameKey(parts[0]) || data.tables[x.id]?.sheet === parts[0],
-    );
-    if (!t) throw new UsageError(`--set "${s}": no table "${parts[0]}"`);
-    table = t.id;
-    parts.shift();
-  } else if (parts.length !== 2) throw new UsageError(`--set "${s}": expected 单位/字段=值 or 表/行名/字段=值`);
+  const table = setTable(scheme, data, s, parts);
   const [key, fieldText] = parts;
   const field = fieldOf(scheme, table, fieldText);
-  const t = data.tables[table];
-  if (!t) throw new UsageError(`--set "${s}": the workbook has no ${table} table`);
+  const rows = data.tables[table];
+  if (!rows) throw usage("whatif.cli.bookNoTable", { set: s, table });
   try {
-    findRow(t, key, undefined, lang);
+    findRow(rows, key, undefined, lang);
   } catch (e) {
-    throw new UsageError(`--set "${s}": ${(e as Error).message}`);
+    // findRow speaks the run's language, the one this error is shown in
+    const why = (e as Error).message;
+    throw new UsageError(
+      t("zh", "whatif.cli.setError", { set: s, why }),
+      t("en", "whatif.cli.setError", { set: s, why }),
+    );
   }
-  return { op: "set", table, key, field, value: valueOf(scheme, table, field, value, `--set "${s}"`) };
+  return { op: "set", table, key, field, value: valueOf(scheme, table, field, s.slice(eq + 1), `--set "${s}"`) };
 }
 
-function diffText(d: ScenarioDiff, lang: Lang): string {
-  const zh = lang === "zh";
+/** The difference a scenario makes, as text: each changed unit, then every unit whose rank moved. */
+function diffText(d: ScenarioDiff, lang: Lang, word: (zh: string) => string): string {
   const lines: string[] = [];
+  const sign = (x: number) => `${x > 0 ? "+" : ""}${x}`;
+  const rank = (r: number | null) => (r === null ? "—" : String(r));
   for (const i of d.changed) {
     const u = d.unit(i);
-    const rank = (r: number | null) => (r === null ? "—" : String(r));
-    const dt = u.totalDelta === 0 ? "" : ` (${u.totalDelta > 0 ? "+" : ""}${u.totalDelta})`;
-    lines.push(
-      `${u.name}：${zh ? "名次" : "rank"} ${rank(u.rankBefore)} → ${rank(u.rankAfter)} ${u.arrow}  ${zh ? "总分" : "total"} ${u.totalBefore} → ${u.totalAfter}${dt}`.trimEnd(),
-    );
-    for (const r of u.rules)
-      lines.push(`    ${r.rule}: ${r.before} → ${r.after} (${r.delta > 0 ? "+" : ""}${r.delta})`);
-    for (const a of u.awardsGained)
-      lines.push(`    + ${a.label} ${a.subject === u.name ? "" : a.subject + " "}${a.amount} ${a.unit}`);
-    for (const a of u.awardsLost)
-      lines.push(`    − ${a.label} ${a.subject === u.name ? "" : a.subject + " "}${a.amount} ${a.unit}`);
+    const delta = u.totalDelta === 0 ? "" : ` (${sign(u.totalDelta)})`;
+    const line = t(lang, "whatif.cli.unitLine", {
+      ...{ name: u.name, before: rank(u.rankBefore), after: rank(u.rankAfter), arrow: u.arrow },
+      ...{ totalBefore: u.totalBefore, totalAfter: u.totalAfter, delta },
+    });
+    lines.push(line.trimEnd());
+    for (const r of u.rules) lines.push(`    ${r.rule}: ${r.before} → ${r.after} (${sign(r.delta)})`);
+    const subject = (a: { subject: string }) => (a.subject === u.name ? "" : a.subject + " ");
+    const award = (a: AwardLine) => `${word(a.label)} ${subject(a)}${a.amount} ${word(a.unit)}`;
+    for (const a of u.awardsGained) lines.push(`    + ${award(a)}`);
+    for (const a of u.awardsLost) lines.push(`    − ${award(a)}`);
     if (u.gradeBefore !== u.gradeAfter)
-      lines.push(`    ${zh ? "等级" : "grade"} ${u.gradeBefore ?? "—"} → ${u.gradeAfter ?? "—"}`);
+      lines.push(t(lang, "whatif.cli.gradeLine", { before: u.gradeBefore ?? "—", after: u.gradeAfter ?? "—" }));
   }
-  if (!d.changed.length) lines.push(zh ? "无变化" : "no change");
-  else
-    lines.push(
-      `${zh ? "名次变动" : "rank moved"}：${d.moved.map((i) => `${d.unit(i).name} ${d.unit(i).arrow}`).join("；") || (zh ? "无" : "none")}`,
-    );
+  if (!d.changed.length) lines.push(t(lang, "whatif.cli.noChange"));
+  else {
+    const moved = d.moved.map((i) => `${d.unit(i).name} ${d.unit(i).arrow}`).join(t(lang, "whatif.sep"));
+    lines.push(t(lang, "whatif.cli.moved", { list: moved || t(lang, "whatif.cli.none") }));
+  }
   return lines.join("\n") + "\n";
 }
 
-async function emitJson(target: string | undefined, value: unknown, io: WhatIfIo) {
-  if (target === undefined) return;
-  const text = JSON.stringify(value, null, 2) + "\n";
-  if (target === "-") io.out(text);
-  else await writeAtomic(target, text);
-}
-
 export async function whatIfMain(argv: string[], io: WhatIfIo): Promise<number> {
+  const lang = langOf(argv);
   try {
     return await runCli(argv, io);
   } catch (e) {
-    const lang: Lang = argv.includes("en") && argv[argv.indexOf("en") - 1] === "--lang" ? "en" : "zh";
-    if (e instanceof UsageError || e instanceof SchemeError || e instanceof WhatIfError) {
+    if (e instanceof SchemeError || e instanceof WhatIfError) {
       io.err(`zonescore: ${e.message}\n`);
-      if (e instanceof UsageError) io.err(WHATIF_HELP);
       return 2;
     }
-    if (e instanceof CliUsageError) {
+    if (e instanceof UsageError) {
       io.err(`zonescore: ${e.text(lang)}\n`);
+      io.err(t(lang, "whatif.cli.help"));
       return 2;
     }
     if (e instanceof WorkbookFileError) {
@@ -271,130 +241,159 @@ export async function whatIfMain(argv: string[], io: WhatIfIo): Promise<number> 
       return 2;
     }
     if (e instanceof PackageError) {
-      io.err(
-        `zonescore: ${lang === "zh" ? e.zh : e.message}（${lang === "zh" ? "未写入任何文件" : "nothing was written"}）\n`,
-      );
+      io.err(`zonescore: ${t(lang, "whatif.cli.nothingWritten", { why: { zh: e.zh, en: e.message }[lang] })}\n`);
       return 1;
     }
     throw e;
   }
 }
 
+/** A run of either command: the parsed options, the scheme, the input workbook and its baseline score. */
+interface Ctx {
+  a: Parsed;
+  lang: Lang;
+  io: WhatIfIo;
+  scheme: Scheme;
+  book: ExcelJsBook;
+  settings: Settings | null;
+  options: Record<string, string>;
+  data: Dataset;
+  run: NonNullable<ReturnType<typeof checkAndScore>["run"]>;
+}
+
 async function runCli(argv: string[], io: WhatIfIo): Promise<number> {
   const a = parse(argv);
-  const lang: Lang = a.one.lang === "en" ? "en" : "zh";
-  if (a.one.lang !== undefined && a.one.lang !== "en" && a.one.lang !== "zh")
-    throw new UsageError("--lang must be zh or en");
-  const scheme = await schemeOf(a.one.scheme);
-  const book = await loadBook(a.input);
+  const lang = langOf(argv);
+  if (a.one.lang !== undefined && a.one.lang !== "en" && a.one.lang !== "zh") throw usage("whatif.cli.langValue");
+  const scheme = await schemeOf(a.one.scheme, lang);
+  const schemeFile: Array<[string, string | undefined]> = getBuiltInScheme(a.one.scheme!)
+    ? []
+    : [["--scheme", a.one.scheme]];
+  prepareOutputs(
+    [["input", a.input], ...schemeFile],
+    [
+      ["--out", a.one.out],
+      ["--json", a.one.json],
+    ],
+    lang,
+    io.err,
+  );
+  const book = await loadBook(a.input, lang);
   const settings = await book.readSettings();
-  const sheets = await book.readSheets();
+  const sheets = await readSheets(book);
   const year = a.one.year === undefined ? undefined : intOpt(a.one.year, "year", 1990, 2100, 0);
   const opts = options(a.many.option, scheme);
   const r = checkAndScore(sheets, scheme, { year, lang, options: opts, mapping: settings ?? undefined });
   if (!r.run || !r.dataset) {
-    io.err(
-      lang === "zh"
-        ? `数据有 ${r.errors} 个错误，无法推演（先运行 zonescore check）\n`
-        : `the data has ${r.errors} errors (run zonescore check)\n`,
-    );
+    io.err(t(lang, "whatif.cli.dataErrors", { n: r.errors }) + "\n");
     return 1;
   }
-  const out = a.one.out;
-  const outputs: Array<[string, string]> = [];
-  if (out !== undefined) outputs.push(["--out", out]);
-  if (a.one.json !== undefined && a.one.json !== "-") outputs.push(["--json", a.one.json]);
-  guardOutputs([["input", a.input]], outputs);
-  if (a.cmd === "sensitivity") {
-    const res = sensitivity(scheme, r.dataset, r.run, {
-      lang,
-      options: opts,
-      samples: intOpt(a.one.samples, "samples", 1, 100000, 1000),
-      pct: intOpt(a.one.pct, "pct", 0, 90, 20),
-      seed: intOpt(a.one.seed, "seed", 0, 2 ** 31 - 1, 1),
-    });
-    await emitJson(a.one.json, res, io);
-    if (a.one.json !== "-") {
-      const zh = lang === "zh";
-      for (const i of r.run.order) {
-        const u = res.units[i];
-        io.out(
-          u.all
-            ? `${u.baseRank}\t${u.name}\t${zh ? "中位" : "median"} ${u.all.median}\t5–95%: ${u.all.p5}–${u.all.p95}\n`
-            : `—\t${u.name}\n`,
-        );
-      }
-      io.out(`${zh ? "前三名不变的比例" : "top three unchanged"}: ${Math.round(res.top3Share.all * 1000) / 10}%\n`);
+  const c: Ctx = { a, lang, io, scheme, book, settings, options: opts, data: r.dataset, run: r.run };
+  return a.cmd === "sensitivity" ? runSensitivity(c) : runWhatIf(c);
+}
+
+/** zonescore sensitivity: the ranks over the runs, the top three's stability, the most influential indicators. */
+async function runSensitivity(c: Ctx): Promise<number> {
+  const { a, lang, io } = c;
+  const res = sensitivity(c.scheme, c.data, c.run, {
+    lang,
+    options: c.options,
+    samples: intOpt(a.one.samples, "samples", 1, 100000, 1000),
+    pct: intOpt(a.one.pct, "pct", 0, 90, 20),
+    seed: intOpt(a.one.seed, "seed", 0, 2 ** 31 - 1, 1),
+  });
+  await writeJson(a.one.json, res, io.out);
+  if (a.one.json !== "-") {
+    for (const i of c.run.order) {
+      const u = res.units[i];
       io.out(
-        `${zh ? "最敏感的指标" : "most influential indicators"}: ${res.leaveOut
-          .slice(0, 5)
-          .map((l) => `${l.rule} ${l.label} (${l.meanShift})`)
-          .join("；")}\n`,
+        u.all
+          ? t(lang, "whatif.cli.sensLine", { rank: u.baseRank ?? "null", name: u.name, ...u.all }) + "\n"
+          : `—\t${u.name}\n`,
       );
     }
-    if (out !== undefined) {
-      await book.writeResult({ sheets: [sensitivitySheet(scheme, r.run, res, lang)] });
-      await writeAtomic(out, await book.toBuffer());
-      io.err(`${lang === "zh" ? "已写入" : "wrote"} ${out}\n`);
-    }
-    return 0;
+    io.out(t(lang, "whatif.cli.top3", { pct: Math.round(res.top3Share.all * 1000) / 10 }) + "\n");
+    const top = res.leaveOut
+      .slice(0, 5)
+      .map((l) => `${l.rule} ${schemeWord(c.scheme, lang, l.label)} (${l.meanShift})`);
+    io.out(t(lang, "whatif.cli.influential", { list: top.join(t(lang, "whatif.sep")) }) + "\n");
   }
-  // whatif
-  const saved = settings?.scenarios ?? [];
+  if (a.one.out !== undefined) {
+    await c.book.writeResult({ sheets: [sensitivitySheet(c.scheme, c.run, res, lang)] });
+    await writeAtomic(a.one.out, await c.book.toBuffer());
+    io.err(t(lang, "whatif.cli.wrote", { out: a.one.out }) + "\n");
+  }
+  return 0;
+}
+
+/** The change set: a saved scenario by name, then every --set. */
+function scenarioChanges(c: Ctx): Change[] {
+  const { a, lang } = c;
+  const saved = c.settings?.scenarios ?? [];
   const changes: Change[] = [];
   if (a.one.scenario !== undefined) {
     const s = saved.find((x) => x.name === a.one.scenario);
-    if (!s)
-      throw new UsageError(
-        `no scenario "${a.one.scenario}" in ${a.input}; saved: ${saved.map((x) => x.name).join("、") || "none"}`,
-      );
+    if (!s) {
+      const vars = (l: Lang) => ({
+        name: a.one.scenario,
+        input: a.input,
+        saved: saved.map((x) => x.name).join(t(l, "whatif.cli.names")) || t(l, "whatif.cli.none"),
+      });
+      throw new UsageError(t("zh", "whatif.cli.noScenario", vars("zh")), t("en", "whatif.cli.noScenario", vars("en")));
+    }
     changes.push(...s.changes);
   }
-  for (const s of a.many.set ?? []) changes.push(setChange(scheme, r.dataset, s, lang));
-  if (a.one["save-scenario"] !== undefined && out === undefined)
-    throw new UsageError("--save-scenario needs --out (the input is never modified)");
-  const w = startWhatIf(scheme, r.dataset, { lang, options: opts }, r.run);
+  for (const s of a.many.set ?? []) changes.push(setChange(c.scheme, c.data, s, lang));
+  return changes;
+}
+
+/** --gap: each rule's next level, the cheapest ways up a place, what each award still needs (JSON and text). */
+function gapReport(c: Ctx, s: ScenarioResult): { gaps: unknown; text: string } {
+  const { lang } = c;
+  let i: number;
+  try {
+    i = findRow(c.data.tables[c.scheme.entityTable], c.a.one.gap, undefined, lang);
+  } catch (e) {
+    throw usage("whatif.cli.gapError", { why: (e as Error).message });
+  }
+  const rules = unitGaps(c.scheme, s.data, s.run, i, lang).filter((g) => g);
+  const place = placeGap(c.scheme, s.data, s.run, i, { lang, options: c.options });
+  const awards = awardGaps(c.scheme, s.data, s.run, i, lang);
+  const text =
+    `\n${s.run.entities[i].name}\n` +
+    rules.map((g) => `  ${g!.text[lang]}\n`).join("") +
+    `  ${place.text[lang]}\n` +
+    place.ways.map((x) => `    · ${x.text[lang]}\n`).join("") +
+    awards.map((x) => `  ${x.text[lang]}\n`).join("");
+  return { gaps: { unit: s.run.entities[i].name, rules, place, awards }, text };
+}
+
+/** --out: the scenario's result sheets (as values) and 情景对比 in a copy; --save-scenario keeps it by name. */
+async function writeScenario(c: Ctx, s: ScenarioResult, changes: Change[], out: string): Promise<void> {
+  const { a, lang } = c;
+  const name = a.one["save-scenario"] ?? t(lang, "whatif.cli.scenarioName");
+  const p = plan(c.scheme, s.run, { lang });
+  p.sheets.push(scenarioSheet(c.scheme, c.run, [{ scenario: { name, changes }, run: s.run }], lang));
+  await c.book.writeResult(p);
+  if (a.one["save-scenario"] !== undefined) {
+    const scenarios = saveScenario(c.settings?.scenarios ?? [], { name, changes });
+    await c.book.writeSettings({ ...(c.settings ?? {}), scenarios });
+  }
+  await writeAtomic(out, await c.book.toBuffer());
+  c.io.err(t(lang, "whatif.cli.wrote", { out }) + "\n");
+}
+
+/** zonescore whatif: the change set rescored and compared with the baseline; --gap; --out. */
+async function runWhatIf(c: Ctx): Promise<number> {
+  const { a, lang, io } = c;
+  const changes = scenarioChanges(c);
+  if (a.one["save-scenario"] !== undefined && a.one.out === undefined) throw usage("whatif.cli.saveNeedsOut");
+  const w = startWhatIf(c.scheme, c.data, { lang, options: c.options }, c.run);
   const s = runScenario(w, changes);
-  const gapUnit = a.one.gap;
-  let gaps: unknown = undefined;
-  let gapText = "";
-  if (gapUnit !== undefined) {
-    let i: number;
-    try {
-      i = findRow(r.dataset.tables[scheme.entityTable], gapUnit, undefined, lang);
-    } catch (e) {
-      throw new UsageError(`--gap: ${(e as Error).message}`);
-    }
-    const rules = unitGaps(scheme, s.data, s.run, i, lang);
-    const place = placeGap(scheme, s.data, s.run, i, { lang, options: opts });
-    const awards = awardGaps(scheme, s.data, s.run, i, lang);
-    gaps = { unit: s.run.entities[i].name, rules: rules.filter((g) => g), place, awards };
-    gapText =
-      `\n${s.run.entities[i].name}\n` +
-      rules
-        .filter((g) => g)
-        .map((g) => `  ${g!.text[lang]}\n`)
-        .join("") +
-      `  ${place.text[lang]}\n` +
-      place.ways.map((x) => `    · ${x.text[lang]}\n`).join("") +
-      awards.map((x) => `  ${x.text[lang]}\n`).join("");
-  }
-  await emitJson(
-    a.one.json,
-    { changes, diff: { changed: s.diff.changed.map((i) => s.diff.unit(i)), moved: s.diff.moved }, gaps },
-    io,
-  );
-  if (a.one.json !== "-") io.out(diffText(s.diff, lang) + gapText);
-  if (out !== undefined) {
-    // the result sheets of the scenario as values (its figures are not in the input cells), and 情景对比
-    const name = a.one["save-scenario"] ?? (lang === "zh" ? "命令行情景" : "command line scenario");
-    const p = plan(scheme, s.run, { lang });
-    p.sheets.push(scenarioSheet(scheme, r.run, [{ scenario: { name, changes }, run: s.run }], lang));
-    await book.writeResult(p);
-    if (a.one["save-scenario"] !== undefined)
-      await book.writeSettings({ ...(settings ?? {}), scenarios: saveScenario(saved, { name, changes }) });
-    await writeAtomic(out, await book.toBuffer());
-    io.err(`${lang === "zh" ? "已写入" : "wrote"} ${out}\n`);
-  }
+  const gap = a.one.gap !== undefined ? gapReport(c, s) : { gaps: undefined, text: "" };
+  const diff = { changed: s.diff.changed.map((i) => s.diff.unit(i)), moved: s.diff.moved };
+  await writeJson(a.one.json, { changes, diff, gaps: gap.gaps }, io.out);
+  if (a.one.json !== "-") io.out(diffText(s.diff, lang, (zh) => schemeWord(c.scheme, lang, zh)) + gap.text);
+  if (a.one.out !== undefined) await writeScenario(c, s, changes, a.one.out);
   return 0;
 }

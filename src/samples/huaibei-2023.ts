@@ -4,7 +4,7 @@
  * so that every rule meets its boundaries somewhere (an increment of exactly 50, a target met exactly, ...).
  */
 import type { Scheme } from "../engine/scheme/schema";
-import type { PlanValue, ResultPlan } from "../engine/output/sheet-plan";
+import type { PlanSheet, PlanValue, ResultPlan } from "../engine/output/sheet-plan";
 import { newSheet } from "../engine/output/sheet-plan";
 import { tableSheet, templateColumns, type PhysCol } from "../engine/output/template";
 import { makeUscc } from "../engine/read/uscc";
@@ -20,7 +20,8 @@ const ANNEX: Array<[string, number[], number, number[], number]> = [
 /** the annex's own 总计 row, as printed */
 const ANNEX_TOTAL = [841, 1120, 1560, 2000, 140, 417, 497, 560, 660, 8];
 
-// zone, output 2022, output 2023, new projects, enterprises, listed, review, filing, land task, AA, intensive, base, tax/亩
+// zone, output 2022, output 2023, new projects, enterprises, listed, review, filing, land task, AA, intensive, base,
+// tax/亩
 const ZONES: Array<
   [string, number, number, number, number, number, number, number, string, string, string, number, number]
 > = [
@@ -63,7 +64,12 @@ export function huaibeiSamplePlan(scheme: Scheme): ResultPlan {
   params.values.push(["参数", "值"], ["考评年度", 2023], ["全市开发区平均亩均税收（万元/亩）", 25]);
   params.styles.push({ rect: { top: 0, left: 0, bottom: 0, right: 1 }, style: "header" });
   params.widths = [36, 12];
+  const sheets = [params, zonesSheet(), projectsSheet(scheme), enterprisesSheet(scheme), annexSheet(scheme)];
+  return { sheets, activate: "zones" };
+}
 
+/** The annex 目标一览表 as printed, with its own 总计 row. */
+function annexSheet(scheme: Scheme): PlanSheet {
   const targetsSpec = scheme.tables.find((t) => t.id === "targets")!;
   const tcols = templateColumns(targetsSpec);
   const trows = ANNEX.map(([name, out, proj, ent, list]) => {
@@ -78,8 +84,11 @@ export function huaibeiSamplePlan(scheme: Scheme): ResultPlan {
     title: "全市开发区高质量发展工业攻坚行动目标一览表",
   });
   annex.values.push(["总计", ...ANNEX_TOTAL]);
+  return annex;
+}
 
-  // the zone sheet as a statistics office would send it: title, a note row, a two-row header with years
+/** The zone sheet as a statistics office would send it: title, a note row, a two-row header with years. */
+function zonesSheet(): PlanSheet {
   const zcols: PhysCol[] = [
     { path: ["开发区"], key: "name", width: 30 },
     { path: ["规上工业产值（亿元）", "2022年"], key: "outputPrev" },
@@ -110,11 +119,14 @@ export function huaibeiSamplePlan(scheme: Scheme): ResultPlan {
     base: z[11],
     taxPerMu: z[12],
   }));
-  const zones = tableSheet("zones", "开发区指标", zcols, zrows, {
+  return tableSheet("zones", "开发区指标", zcols, zrows, {
     title: "2023年全市开发区工业攻坚行动指标完成情况",
     note: "填报单位：市发展改革委（开发区办）",
   });
+}
 
+/** The project list (项目清单). */
+function projectsSheet(scheme: Scheme): PlanSheet {
   const pSpec = scheme.tables.find((t) => t.id === "projects")!;
   const prows = PROJECTS.map((p) => ({
     name: p[0],
@@ -129,10 +141,13 @@ export function huaibeiSamplePlan(scheme: Scheme): ResultPlan {
     taxPerMu: p[9],
     aboveScale: p[10],
   }));
-  const projects = tableSheet("projects", "项目清单", templateColumns(pSpec), prows, {
+  return tableSheet("projects", "项目清单", templateColumns(pSpec), prows, {
     title: "2023年开发区重点工业项目清单",
   });
+}
 
+/** The enterprise list (企业清单), with valid 统一社会信用代码. */
+function enterprisesSheet(scheme: Scheme): PlanSheet {
   const eSpec = scheme.tables.find((t) => t.id === "enterprises")!;
   const erows = ENTERPRISES.map((e) => ({
     name: e[0],
@@ -142,9 +157,7 @@ export function huaibeiSamplePlan(scheme: Scheme): ResultPlan {
     prevMax: e[4],
     manufacturing: e[5],
   }));
-  const enterprises = tableSheet("enterprises", "企业清单", templateColumns(eSpec), erows, {
+  return tableSheet("enterprises", "企业清单", templateColumns(eSpec), erows, {
     title: "2023年开发区制造业企业营业收入情况",
   });
-
-  return { sheets: [params, zones, projects, enterprises, annex], activate: "zones" };
 }

@@ -15,7 +15,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { ResolvedTable } from "../engine/read/workbook";
-import { strings, type UiLang } from "./i18n";
+import { strings, type Strings, type UiLang } from "./i18n";
 
 /** below this a column's match is shown for confirmation */
 export const CONFIDENT = 0.9;
@@ -35,20 +35,8 @@ export function needsAttention(mapping: ResolvedTable[]): boolean {
   return mapping.some((t) => t.columns.some((c) => (c.column ? c.confidence < CONFIDENT : c.required)));
 }
 
-export function MappingPanel({
-  mapping,
-  lang,
-  onSave,
-  disabled,
-}: {
-  mapping: ResolvedTable[];
-  lang: UiLang;
-  onSave: (choice: MappingChoice, sheets: Record<string, string>) => Promise<void>;
-  disabled?: boolean;
-}): React.JSX.Element {
-  const s = useStyles();
-  const t = strings(lang);
-  const attention = needsAttention(mapping);
+/** The columns chosen so far, by table: at first the ones the reader used. */
+function useChoice(mapping: ResolvedTable[]) {
   const initial = React.useMemo(
     () =>
       Object.fromEntries(
@@ -61,6 +49,23 @@ export function MappingPanel({
   );
   const [choice, setChoice] = React.useState<MappingChoice>(initial);
   React.useEffect(() => setChoice(initial), [initial]);
+  return { choice, setChoice };
+}
+
+export function MappingPanel({
+  mapping,
+  lang,
+  onSave,
+  disabled,
+}: {
+  mapping: ResolvedTable[];
+  lang: UiLang;
+  onSave: (choice: MappingChoice, sheets: Record<string, string>) => Promise<void>;
+  disabled?: boolean;
+}): React.JSX.Element {
+  const t = strings(lang);
+  const attention = needsAttention(mapping);
+  const { choice, setChoice } = useChoice(mapping);
   const count = mapping.reduce((n, m) => n + m.columns.length, 0);
   return (
     <section aria-label={t.mapping} data-testid="mapping">
@@ -71,43 +76,7 @@ export function MappingPanel({
           </AccordionHeader>
           <AccordionPanel>
             {mapping.map((m) => (
-              <div key={m.table}>
-                <Text as="h4" size={200} weight="semibold" className={s.wrap}>
-                  {m.name}：{t.mappingSheet(m.sheet, m.headerRows[0], m.headerRows[1])}
-                </Text>
-                {m.columns.map((c) => {
-                  const low = c.column ? c.confidence < CONFIDENT : c.required;
-                  return (
-                    <div key={c.id} className={s.column}>
-                      <div className={s.label}>
-                        <Text size={200}>
-                          {c.name}
-                          {c.required ? " *" : ""}
-                        </Text>
-                        <Text size={200} className={low ? s.low : s.ok}>
-                          {c.column ? `${t.confidence} ${Math.round(c.confidence * 100)}%` : "—"}
-                        </Text>
-                      </div>
-                      <Select
-                        size="small"
-                        className={s.select}
-                        aria-label={`${m.name} ${c.name}`}
-                        value={choice[m.table]?.[c.id] ?? ""}
-                        onChange={(_, d) =>
-                          setChoice({ ...choice, [m.table]: { ...choice[m.table], [c.id]: d.value } })
-                        }
-                      >
-                        <option value="">{t.notUsed}</option>
-                        {m.headers.map((h) => (
-                          <option key={h.column} value={h.column}>
-                            {h.column} · {h.header.length > 24 ? `${h.header.slice(0, 24)}…` : h.header}
-                          </option>
-                        ))}
-                      </Select>
-                    </div>
-                  );
-                })}
-              </div>
+              <TableMapping key={m.table} m={m} t={t} choice={choice} setChoice={setChoice} />
             ))}
             <Button
               size="small"
@@ -121,5 +90,57 @@ export function MappingPanel({
         </AccordionItem>
       </Accordion>
     </section>
+  );
+}
+
+/** One table's columns: each with its confidence and a choice among the sheet's headers. */
+function TableMapping({
+  m,
+  t,
+  choice,
+  setChoice,
+}: {
+  m: ResolvedTable;
+  t: Strings;
+  choice: MappingChoice;
+  setChoice: (c: MappingChoice) => void;
+}): React.JSX.Element {
+  const s = useStyles();
+  return (
+    <div>
+      <Text as="h4" size={200} weight="semibold" className={s.wrap}>
+        {m.name}：{t.mappingSheet(m.sheet, m.headerRows[0], m.headerRows[1])}
+      </Text>
+      {m.columns.map((c) => {
+        const low = c.column ? c.confidence < CONFIDENT : c.required;
+        return (
+          <div key={c.id} className={s.column}>
+            <div className={s.label}>
+              <Text size={200}>
+                {c.name}
+                {c.required ? " *" : ""}
+              </Text>
+              <Text size={200} className={low ? s.low : s.ok}>
+                {c.column ? `${t.confidence} ${Math.round(c.confidence * 100)}%` : "—"}
+              </Text>
+            </div>
+            <Select
+              size="small"
+              className={s.select}
+              aria-label={`${m.name} ${c.name}`}
+              value={choice[m.table]?.[c.id] ?? ""}
+              onChange={(_, d) => setChoice({ ...choice, [m.table]: { ...choice[m.table], [c.id]: d.value } })}
+            >
+              <option value="">{t.notUsed}</option>
+              {m.headers.map((h) => (
+                <option key={h.column} value={h.column}>
+                  {h.column} · {h.header.length > 24 ? `${h.header.slice(0, 24)}…` : h.header}
+                </option>
+              ))}
+            </Select>
+          </div>
+        );
+      })}
+    </div>
   );
 }

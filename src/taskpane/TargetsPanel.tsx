@@ -15,8 +15,9 @@ import { fillPlan } from "../engine/targets/sheets";
 import { gridInt } from "../engine/targets/allocate";
 import { parsePeriod, readActuals } from "../engine/targets/track";
 import { message } from "../engine/messages";
-import { targetStrings, type UiLang } from "./i18n";
+import { targetStrings, type TargetStrings, type UiLang } from "./i18n";
 import { schemeTitle } from "../engine/i18n";
+import type { TargetSchemeT } from "../engine/targets/schema";
 
 /** What the panel needs from the host. */
 export interface TargetsHost {
@@ -68,12 +69,13 @@ export interface TargetsPanelProps {
   host: TargetsHost;
 }
 
-export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Element {
-  const s = useStyles();
-  const t = targetStrings(lang);
+type Styles = ReturnType<typeof useStyles>;
+type Status = { text: string; error: boolean } | null;
+
+/** The panel's state: the scheme, the fill choices and proposal with the user's edits, the tracking outcome. */
+function useTargetsState() {
   const ids = targetSchemeIds();
   const [schemeId, setSchemeId] = React.useState(ids[0]);
-  const scheme = getTargetScheme(schemeId)!;
   const [method, setMethod] = React.useState<"geometric" | "linear">("geometric");
   const [allocate, setAllocate] = React.useState<"base" | "weights">("base");
   /** typed weights by unit (allocate = weights), first shown with each unit's base */
@@ -85,49 +87,33 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
   const [period, setPeriod] = React.useState("");
   const [tracked, setTracked] = React.useState<string | null>(null);
   const [lagging, setLagging] = React.useState<string[]>([]);
-  const [status, setStatus] = React.useState<{ text: string; error: boolean } | null>(null);
+  const [status, setStatus] = React.useState<Status>(null);
   const [busy, setBusy] = React.useState(false);
-
-  const guard = async (f: () => Promise<void>) => {
-    setBusy(true);
-    setStatus(null);
-    try {
-      await f();
-    } catch (e) {
-      const text = e instanceof TargetError ? message(lang, e.code, e.params) : (e as Error).message;
-      setStatus({ text, error: true });
-    } finally {
-      setBusy(false);
-    }
+  return {
+    ...{ ids, schemeId, setSchemeId, method, setMethod, allocate, setAllocate, weights, setWeights },
+    ...{ fill, setFill, edits, setEdits, indicator, setIndicator, periods, setPeriods, period, setPeriod },
+    ...{ tracked, setTracked, lagging, setLagging, status, setStatus, busy, setBusy },
   };
+}
+type TargetsState = ReturnType<typeof useTargetsState>;
 
-  const onPropose = () =>
-    guard(async () => {
-      const sheets = await host.readSheets();
-      if (allocate === "weights" && !weights) {
-        // first the units with their bases as weights, to adjust; the proposal comes on the next click
-        const table = readTargetTable(sheets, scheme.table!);
-        if (!table)
-          throw new TargetError("table-not-found", {
-            title: scheme.table!.title,
-            header: scheme.table!.unitHeader.join("/"),
-          });
-        const ind = scheme.table!.indicators.find((i) => i.baseYear !== undefined);
-        const j = ind ? table.columns.findIndex((c) => c.indicator === ind.id && c.year === ind.baseYear) : -1;
-        setWeights(Object.fromEntries(table.units.map((u, i) => [u, j >= 0 ? (table.values[i][j] ?? 1) : 1])));
-        setStatus({ text: t.typeWeights, error: false });
-        return;
-      }
-      const r = runFill(sheets, scheme, { method, allocate, lang, weights: weights ?? undefined });
-      setFill(r);
-      setEdits({});
-      setIndicator(scheme.table!.indicators[0].id);
-      const n = r.proposal.source.flat().filter((x) => x === "proposed").length;
-      setStatus({ text: t.proposed(n, r.fixes.length), error: false });
+/** Each unit with its base-year value as its weight (1 where none), for the user to adjust. */
+function baseWeights(sheets: SheetData[], scheme: TargetSchemeT): Record<string, number> {
+  const table = readTargetTable(sheets, scheme.table!);
+  if (!table)
+    throw new TargetError("table-not-found", {
+      title: scheme.table!.title,
+      header: scheme.table!.unitHeader.join("/"),
     });
+  const ind = scheme.table!.indicators.find((i) => i.baseYear !== undefined);
+  const j = ind ? table.columns.findIndex((c) => c.indicator === ind.id && c.year === ind.baseYear) : -1;
+  return Object.fromEntries(table.units.map((u, i) => [u, j >= 0 ? (table.values[i][j] ?? 1) : 1]));
+}
 
-  /** the proposal with the user's adjustments */
-  const adjusted = React.useMemo(() => {
+/** The proposal with the user's adjustments, and its totals. */
+function useAdjusted(st: TargetsState, scheme: TargetSchemeT) {
+  const { fill, edits } = st;
+  return React.useMemo(() => {
     if (!fill) return null;
     const p = fill.proposal;
     const values = p.values.map((row, i) => row.map((v, j) => edits[`${i}:${j}`] ?? v));
@@ -137,26 +123,80 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
     );
     return { ...p, values, totals };
   }, [fill, edits, scheme]);
+}
+type Adjusted = NonNullable<ReturnType<typeof useAdjusted>>;
 
+/** What the operations work with. */
+interface OpsCtx {
+  st: TargetsState;
+  t: TargetStrings;
+  lang: UiLang;
+  host: TargetsHost;
+  scheme: TargetSchemeT;
+  adjusted: Adjusted | null;
+}
+
+/** Runs one operation: busy meanwhile, its error (in the user's language) as the status. */
+function guarded({ st, lang }: OpsCtx) {
+  return async (f: () => Promise<void>) => {
+    st.setBusy(true);
+    st.setStatus(null);
+    try {
+      await f();
+    } catch (e) {
+      const text = e instanceof TargetError ? message(lang, e.code, e.params) : (e as Error).message;
+      st.setStatus({ text, error: true });
+    } finally {
+      st.setBusy(false);
+    }
+  };
+}
+
+/** 建议 (first the weights to adjust, when allocating by weights) and 接受 (into a new sheet). */
+function fillOps(c: OpsCtx) {
+  const { st, t, lang, host, scheme } = c;
+  const guard = guarded(c);
+  const onPropose = () =>
+    guard(async () => {
+      const sheets = await host.readSheets();
+      if (st.allocate === "weights" && !st.weights) {
+        // first the units with their bases as weights, to adjust; the proposal comes on the next click
+        st.setWeights(baseWeights(sheets, scheme));
+        st.setStatus({ text: t.typeWeights, error: false });
+        return;
+      }
+      const opts = { method: st.method, allocate: st.allocate, lang, weights: st.weights ?? undefined };
+      const r = runFill(sheets, scheme, opts);
+      st.setFill(r);
+      st.setEdits({});
+      st.setIndicator(scheme.table!.indicators[0].id);
+      const n = r.proposal.source.flat().filter((x) => x === "proposed").length;
+      st.setStatus({ text: t.proposed(n, r.fixes.length), error: false });
+    });
   const onAccept = () =>
     guard(async () => {
-      if (!adjusted || !fill) return;
-      const written = await host.addSheets({ sheets: [fillPlan(scheme, adjusted, fill.fixes, lang)] });
-      setStatus({ text: t.wroteSheet(written.join("、")), error: false });
-      setFill(null);
+      if (!c.adjusted || !st.fill) return;
+      const written = await host.addSheets({ sheets: [fillPlan(scheme, c.adjusted, st.fill.fixes, lang)] });
+      st.setStatus({ text: t.wroteSheet(written.join("、")), error: false });
+      st.setFill(null);
     });
+  return { guard, onPropose, onAccept };
+}
 
+/** 查找期次 and 跟踪 (writes 进度跟踪 and, where the scheme has one, the project check). */
+function trackOps(c: OpsCtx) {
+  const { st, t, lang, host, scheme } = c;
+  const guard = guarded(c);
   const onFindPeriods = () =>
     guard(async () => {
       const a = readActuals(await host.readSheets());
       if (!a) throw new TargetError("actuals-not-found", {});
-      setPeriods(a.periods.map((p) => p.key));
-      setPeriod(a.periods[a.periods.length - 1]?.key ?? "");
+      st.setPeriods(a.periods.map((p) => p.key));
+      st.setPeriod(a.periods[a.periods.length - 1]?.key ?? "");
     });
-
   const onTrack = () =>
     guard(async () => {
-      const p = parsePeriod(period);
+      const p = parsePeriod(st.period);
       if (!p) throw new Error(t.badPeriod);
       const sheets = await host.readSheets();
       const r = runTrack(sheets, scheme, p, { lang });
@@ -167,212 +207,318 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
       });
       const last = r.run.rows.map((x) => String(x.cells[x.cells.length - 1].status));
       const count = (k: string) => last.filter((x) => x === k).length;
-      setTracked(t.trackSummary(p.label, count("已完成"), count("超序时进度"), count("滞后"), count("未报送")));
-      setLagging(r.run.lagging.map((i) => `${r.run.rows[i].target.unit} · ${r.run.rows[i].target.name}`));
-      setStatus({ text: t.wroteSheet(written.join("、")), error: false });
+      st.setTracked(t.trackSummary(p.label, count("已完成"), count("超序时进度"), count("滞后"), count("未报送")));
+      st.setLagging(r.run.lagging.map((i) => `${r.run.rows[i].target.unit} · ${r.run.rows[i].target.name}`));
+      st.setStatus({ text: t.wroteSheet(written.join("、")), error: false });
     });
+  return { onFindPeriods, onTrack };
+}
 
-  const cols = fill ? fill.proposal.columns.map((c, j) => ({ ...c, j })).filter((c) => c.indicator === indicator) : [];
-  const indName = (id: string) => scheme.table?.indicators.find((x) => x.id === id);
+/** What every part of the panel renders from. */
+interface PanelCtx extends OpsCtx {
+  s: Styles;
+  ops: ReturnType<typeof fillOps> & ReturnType<typeof trackOps>;
+}
 
+export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Element {
+  const s = useStyles();
+  const t = targetStrings(lang);
+  const st = useTargetsState();
+  const scheme = getTargetScheme(st.schemeId)!;
+  const adjusted = useAdjusted(st, scheme);
+  const base: OpsCtx = { st, t, lang, host, scheme, adjusted };
+  const c: PanelCtx = { ...base, s, ops: { ...fillOps(base), ...trackOps(base) } };
   return (
     <section className={s.root} aria-labelledby="targets-title" data-testid="targets-panel">
       <Text as="h2" weight="semibold" id="targets-title">
         {t.title}
       </Text>
-      <Field label={t.scheme}>
-        <Select
-          value={schemeId}
-          className={s.fit}
-          select={{ className: s.fit }}
-          onChange={(_, d) => {
-            setSchemeId(d.value);
-            setFill(null);
-            setTracked(null);
-          }}
-          data-testid="targets-scheme"
-        >
-          {ids.map((id) => {
-            const sc = getTargetScheme(id)!;
-            return (
-              <option key={id} value={id}>
-                {schemeTitle(sc, lang)}
-              </option>
-            );
-          })}
-        </Select>
-      </Field>
-      {scheme.table && (
-        <>
-          <Text as="h3" weight="semibold">
-            {t.fill}
-          </Text>
-          <RadioGroup
-            value={method}
-            onChange={(_, d) => setMethod(d.value as "geometric" | "linear")}
-            aria-label={t.method}
-          >
-            <Radio value="geometric" label={t.geometric} />
-            <Radio value="linear" label={t.linear} />
-          </RadioGroup>
-          <Field label={t.allocate}>
-            <Select
-              value={allocate}
-              className={s.fit}
-              select={{ className: s.fit }}
-              onChange={(_, d) => {
-                setAllocate(d.value as "base" | "weights");
-                setWeights(null);
-              }}
-              data-testid="targets-allocate"
-            >
-              <option value="base">{t.byBase}</option>
-              <option value="weights">{t.byWeights}</option>
-            </Select>
-          </Field>
-          {allocate === "weights" && weights && (
-            <fieldset className={s.weights}>
-              <legend>{t.weights}</legend>
-              {Object.entries(weights).map(([u, w]) => (
-                <Field key={u} label={u} orientation="horizontal">
-                  <Input
-                    className={s.input}
-                    size="small"
-                    type="number"
-                    value={String(w)}
-                    onChange={(_, d) => {
-                      const n = Number(d.value);
-                      if (d.value.trim() !== "" && Number.isFinite(n) && n >= 0) setWeights({ ...weights, [u]: n });
-                    }}
-                  />
-                </Field>
-              ))}
-            </fieldset>
-          )}
-          <div className={s.row}>
-            <Button onClick={onPropose} disabled={busy} data-testid="targets-propose">
-              {t.propose}
-            </Button>
-          </div>
-        </>
-      )}
-      {fill && adjusted && (
-        <>
-          <Field label={t.indicator}>
-            <Select
-              value={indicator}
-              className={s.fit}
-              select={{ className: s.fit }}
-              onChange={(_, d) => setIndicator(d.value)}
-              data-testid="targets-indicator"
-            >
-              {scheme.table!.indicators.map((i) => (
-                <option key={i.id} value={i.id}>
-                  {i.name}（{i.unit}）
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <div className={s.scroll} tabIndex={0} aria-label={t.proposalTable}>
-            <table className={s.table} data-testid="targets-proposal">
-              <caption>{t.legend}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={s.name}>
-                    {scheme.table!.unitHeader[0]}
-                  </th>
-                  {cols.map((c) => (
-                    <th scope="col" key={c.j} className={s.cell}>
-                      {c.year ?? indName(c.indicator)?.unit}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {adjusted.units.map((u, i) => (
-                  <tr key={u}>
-                    <th scope="row" className={s.name}>
-                      {u}
-                    </th>
-                    {cols.map((c) => {
-                      const proposed = fill.proposal.source[i][c.j] === "proposed";
-                      const v = adjusted.values[i][c.j];
-                      return (
-                        <td key={c.j} className={`${s.cell} ${proposed ? s.proposed : ""}`}>
-                          {proposed ? (
-                            <Input
-                              className={s.input}
-                              size="small"
-                              type="number"
-                              aria-label={`${u} ${c.year ?? ""} ${indName(c.indicator)?.name ?? ""}（${t.current}：${t.empty}）`}
-                              value={String(v)}
-                              onChange={(_, d) => {
-                                const n = Number(d.value);
-                                if (d.value.trim() !== "" && Number.isFinite(n))
-                                  setEdits({ ...edits, [`${i}:${c.j}`]: n });
-                              }}
-                            />
-                          ) : (
-                            v
-                          )}
-                        </td>
-                      );
-                    })}
-                  </tr>
-                ))}
-                <tr>
-                  <th scope="row" className={s.name}>
-                    {t.total}
-                  </th>
-                  {cols.map((c) => {
-                    const given = fill.proposal.totalGiven[c.j];
-                    const off = given !== null && Math.abs(adjusted.totals[c.j] - given) > 1e-9;
-                    return (
-                      <td key={c.j} className={`${s.cell} ${off ? s.bad : ""}`}>
-                        {adjusted.totals[c.j]}
-                        {off ? ` ≠ ${given}` : ""}
-                      </td>
-                    );
-                  })}
-                </tr>
-              </tbody>
-            </table>
-          </div>
-          {fill.fixes.length > 0 && (
-            <ul aria-label={t.fixes}>
-              {fill.fixes.map((f) => (
-                <li key={`${f.indicator}${f.year}`}>
-                  {t.fix(
-                    `${indName(f.indicator)?.name ?? f.indicator}${f.year ? ` ${f.year}` : ""}`,
-                    f.printed,
-                    f.sum,
-                    f.members.join("、"),
-                  )}
-                </li>
-              ))}
-            </ul>
-          )}
-          <div className={s.row}>
-            <Button appearance="primary" onClick={onAccept} disabled={busy} data-testid="targets-accept">
-              {t.accept}
-            </Button>
-            <Button onClick={() => setFill(null)} disabled={busy}>
-              {t.discard}
-            </Button>
-          </div>
-        </>
-      )}
-      <Text as="h3" weight="semibold">
-        {t.track}
-      </Text>
+      <SchemeSelect c={c} />
+      {scheme.table && <PartTitle>{t.fill}</PartTitle>}
+      {scheme.table && <FillControls c={c} />}
+      {st.fill && adjusted && <Proposal c={c} fill={st.fill} adjusted={adjusted} />}
+      <PartTitle>{t.track}</PartTitle>
+      <TrackControls c={c} />
+      <TrackOutcome c={c} />
+    </section>
+  );
+}
+
+/** The heading of a part of the panel (分解目标, 进度跟踪). */
+function PartTitle({ children }: { children: React.ReactNode }): React.JSX.Element {
+  return (
+    <Text as="h3" weight="semibold">
+      {children}
+    </Text>
+  );
+}
+
+/** A labelled native select that stays within the pane's width. */
+function FitSelect(props: {
+  s: Styles;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  testId: string;
+  children: React.ReactNode;
+}): React.JSX.Element {
+  const { s } = props;
+  return (
+    <Field label={props.label}>
+      <Select
+        value={props.value}
+        className={s.fit}
+        select={{ className: s.fit }}
+        onChange={(_, d) => props.onChange(d.value)}
+        data-testid={props.testId}
+      >
+        {props.children}
+      </Select>
+    </Field>
+  );
+}
+
+/** The target scheme; changing it drops the proposal and the tracking summary. */
+function SchemeSelect({ c }: { c: PanelCtx }): React.JSX.Element {
+  const { s, t, st, lang } = c;
+  return (
+    <FitSelect
+      s={s}
+      label={t.scheme}
+      value={st.schemeId}
+      onChange={(v) => {
+        st.setSchemeId(v);
+        st.setFill(null);
+        st.setTracked(null);
+      }}
+      testId="targets-scheme"
+    >
+      {st.ids.map((id) => {
+        const sc = getTargetScheme(id)!;
+        return (
+          <option key={id} value={id}>
+            {schemeTitle(sc, lang)}
+          </option>
+        );
+      })}
+    </FitSelect>
+  );
+}
+
+/** 分解目标: the method, how to allocate (by base or by typed weights), 建议. */
+function FillControls({ c }: { c: PanelCtx }): React.JSX.Element {
+  const { s, t, st } = c;
+  return (
+    <>
+      <RadioGroup
+        value={st.method}
+        onChange={(_, d) => st.setMethod(d.value as "geometric" | "linear")}
+        aria-label={t.method}
+      >
+        <Radio value="geometric" label={t.geometric} />
+        <Radio value="linear" label={t.linear} />
+      </RadioGroup>
+      <FitSelect
+        s={s}
+        label={t.allocate}
+        value={st.allocate}
+        onChange={(v) => {
+          st.setAllocate(v as "base" | "weights");
+          st.setWeights(null);
+        }}
+        testId="targets-allocate"
+      >
+        <option value="base">{t.byBase}</option>
+        <option value="weights">{t.byWeights}</option>
+      </FitSelect>
+      {st.allocate === "weights" && st.weights && <WeightFields c={c} weights={st.weights} />}
       <div className={s.row}>
-        <Button onClick={onFindPeriods} disabled={busy} data-testid="targets-periods">
+        <Button onClick={c.ops.onPropose} disabled={st.busy} data-testid="targets-propose">
+          {t.propose}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** One weight a unit (non-negative numbers only). */
+function WeightFields({ c, weights }: { c: PanelCtx; weights: Record<string, number> }): React.JSX.Element {
+  const { s, t, st } = c;
+  return (
+    <fieldset className={s.weights}>
+      <legend>{t.weights}</legend>
+      {Object.entries(weights).map(([u, w]) => (
+        <Field key={u} label={u} orientation="horizontal">
+          <Input
+            className={s.input}
+            size="small"
+            type="number"
+            value={String(w)}
+            onChange={(_, d) => {
+              const n = Number(d.value);
+              if (d.value.trim() !== "" && Number.isFinite(n) && n >= 0) st.setWeights({ ...weights, [u]: n });
+            }}
+          />
+        </Field>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The proposal of one indicator at a time, the totals corrected, 接受 / 放弃. */
+function Proposal({ c, fill, adjusted }: { c: PanelCtx; fill: FillResult; adjusted: Adjusted }): React.JSX.Element {
+  const { s, t, st, scheme } = c;
+  const indName = (id: string) => scheme.table?.indicators.find((x) => x.id === id);
+  return (
+    <>
+      <FitSelect s={s} label={t.indicator} value={st.indicator} onChange={st.setIndicator} testId="targets-indicator">
+        {scheme.table!.indicators.map((i) => (
+          <option key={i.id} value={i.id}>
+            {i.name}（{i.unit}）
+          </option>
+        ))}
+      </FitSelect>
+      <ProposalTable c={c} fill={fill} adjusted={adjusted} />
+      {fill.fixes.length > 0 && (
+        <ul aria-label={t.fixes}>
+          {fill.fixes.map((f) => (
+            <li key={`${f.indicator}${f.year}`}>
+              {t.fix(
+                `${indName(f.indicator)?.name ?? f.indicator}${f.year ? ` ${f.year}` : ""}`,
+                f.printed,
+                f.sum,
+                f.members.join("、"),
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className={s.row}>
+        <Button appearance="primary" onClick={c.ops.onAccept} disabled={st.busy} data-testid="targets-accept">
+          {t.accept}
+        </Button>
+        <Button onClick={() => st.setFill(null)} disabled={st.busy}>
+          {t.discard}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** What the proposal table's rows need: its columns (those of the chosen indicator) and the values. */
+interface TableCtx {
+  c: PanelCtx;
+  fill: FillResult;
+  adjusted: Adjusted;
+  cols: (FillResult["proposal"]["columns"][number] & { j: number })[];
+}
+
+/** The chosen indicator's columns: units by year, proposed cells editable, the totals checked. */
+function ProposalTable({ c, fill, adjusted }: { c: PanelCtx; fill: FillResult; adjusted: Adjusted }) {
+  const { s, t, st, scheme } = c;
+  const cols = fill.proposal.columns.map((col, j) => ({ ...col, j })).filter((col) => col.indicator === st.indicator);
+  const tc: TableCtx = { c, fill, adjusted, cols };
+  return (
+    <div className={s.scroll} tabIndex={0} aria-label={t.proposalTable}>
+      <table className={s.table} data-testid="targets-proposal">
+        <caption>{t.legend}</caption>
+        <thead>
+          <tr>
+            <th scope="col" className={s.name}>
+              {scheme.table!.unitHeader[0]}
+            </th>
+            {cols.map((col) => (
+              <th scope="col" key={col.j} className={s.cell}>
+                {col.year ?? scheme.table?.indicators.find((x) => x.id === col.indicator)?.unit}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {adjusted.units.map((u, i) => (
+            <UnitRow key={u} tc={tc} u={u} i={i} />
+          ))}
+          <TotalsRow tc={tc} />
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** One unit's row: printed values as they are, proposed ones as inputs. */
+function UnitRow({ tc, u, i }: { tc: TableCtx; u: string; i: number }): React.JSX.Element {
+  const { c, fill, adjusted, cols } = tc;
+  const { s, t, st, scheme } = c;
+  const indName = (id: string) => scheme.table?.indicators.find((x) => x.id === id);
+  return (
+    <tr>
+      <th scope="row" className={s.name}>
+        {u}
+      </th>
+      {cols.map((col) => {
+        const proposed = fill.proposal.source[i][col.j] === "proposed";
+        const v = adjusted.values[i][col.j];
+        const what = `${u} ${col.year ?? ""} ${indName(col.indicator)?.name ?? ""}`;
+        return (
+          <td key={col.j} className={`${s.cell} ${proposed ? s.proposed : ""}`}>
+            {proposed ? (
+              <Input
+                className={s.input}
+                size="small"
+                type="number"
+                aria-label={`${what}（${t.current}：${t.empty}）`}
+                value={String(v)}
+                onChange={(_, d) => {
+                  const n = Number(d.value);
+                  if (d.value.trim() !== "" && Number.isFinite(n)) st.setEdits({ ...st.edits, [`${i}:${col.j}`]: n });
+                }}
+              />
+            ) : (
+              v
+            )}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+/** 合计: each column's sum, marked where it differs from the total the policy gives. */
+function TotalsRow({ tc }: { tc: TableCtx }): React.JSX.Element {
+  const { c, fill, adjusted, cols } = tc;
+  const { s, t } = c;
+  return (
+    <tr>
+      <th scope="row" className={s.name}>
+        {t.total}
+      </th>
+      {cols.map((col) => {
+        const given = fill.proposal.totalGiven[col.j];
+        const off = given !== null && Math.abs(adjusted.totals[col.j] - given) > 1e-9;
+        return (
+          <td key={col.j} className={`${s.cell} ${off ? s.bad : ""}`}>
+            {adjusted.totals[col.j]}
+            {off ? ` ≠ ${given}` : ""}
+          </td>
+        );
+      })}
+    </tr>
+  );
+}
+
+/** 进度跟踪: find the periods in the workbook (or type one), then track. */
+function TrackControls({ c }: { c: PanelCtx }): React.JSX.Element {
+  const { s, t, st } = c;
+  return (
+    <>
+      <div className={s.row}>
+        <Button onClick={c.ops.onFindPeriods} disabled={st.busy} data-testid="targets-periods">
           {t.findPeriods}
         </Button>
         <Field label={t.period}>
-          {periods.length ? (
-            <Select value={period} onChange={(_, d) => setPeriod(d.value)} data-testid="targets-period">
-              {periods.map((p) => (
+          {st.periods.length ? (
+            <Select value={st.period} onChange={(_, d) => st.setPeriod(d.value)} data-testid="targets-period">
+              {st.periods.map((p) => (
                 <option key={p} value={p}>
                   {parsePeriod(p)?.label ?? p}
                 </option>
@@ -380,21 +526,31 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
             </Select>
           ) : (
             <Input
-              value={period}
+              value={st.period}
               placeholder="2023-09"
-              onChange={(_, d) => setPeriod(d.value)}
+              onChange={(_, d) => st.setPeriod(d.value)}
               data-testid="targets-period-input"
             />
           )}
         </Field>
-        <Button onClick={onTrack} disabled={busy || !period} data-testid="targets-track">
+        <Button onClick={c.ops.onTrack} disabled={st.busy || !st.period} data-testid="targets-track">
           {t.trackButton}
         </Button>
       </div>
-      {tracked && <Text data-testid="targets-summary">{tracked}</Text>}
-      {lagging.length > 0 && (
+    </>
+  );
+}
+
+/** The tracking summary, the lagging targets, the status, and (file host) the download. */
+function TrackOutcome({ c }: { c: PanelCtx }): React.JSX.Element {
+  const { s, t, st, host } = c;
+  const { status } = st;
+  return (
+    <>
+      {st.tracked && <Text data-testid="targets-summary">{st.tracked}</Text>}
+      {st.lagging.length > 0 && (
         <ul aria-label={t.lagging} data-testid="targets-lagging">
-          {lagging.map((l) => (
+          {st.lagging.map((l) => (
             <li key={l}>{l}</li>
           ))}
         </ul>
@@ -402,11 +558,11 @@ export function TargetsPanel({ lang, host }: TargetsPanelProps): React.JSX.Eleme
       <div role="status" aria-live="polite" data-testid="targets-status" className={status?.error ? s.bad : undefined}>
         {status?.text ?? ""}
       </div>
-      {host.download && fill === null && status && !status.error && (
-        <Button onClick={() => guard(() => host.download!())} disabled={busy} data-testid="targets-download">
+      {host.download && st.fill === null && status && !status.error && (
+        <Button onClick={() => c.ops.guard(() => host.download!())} disabled={st.busy} data-testid="targets-download">
           {t.download}
         </Button>
       )}
-    </section>
+    </>
   );
 }

@@ -402,7 +402,10 @@ export function readWorksheet(ws: ExcelJS.Worksheet): SheetData {
 
 const blank = (v: unknown) => v === null || v === undefined || (typeof v === "string" && v.trim() === "");
 
-/** The number of rows up to the last one with content (ExcelJS's rows are 1-based; a stray blank far away is not content). */
+/**
+ * The number of rows up to the last one with content (ExcelJS's rows are 1-based; a stray blank far away is not
+ * content).
+ */
 function usedHeight(raw: Array<Array<unknown> | undefined>): number {
   for (let rn = raw.length - 1; rn >= 1; rn--) {
     const row = raw[rn];
@@ -447,6 +450,7 @@ function checkUsedRange(s: SheetData): void {
   }
 }
 
+/** One result sheet into an ExcelJS worksheet: values, formulas, formats, layout, notes and conditional formats. */
 export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<string, string> = {}): void {
   const values = rectangular(p.values);
   values.forEach((row, r) => {
@@ -469,6 +473,13 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
     cell.value = { text: String(cell.value ?? l.cell), hyperlink: `#${quoteSheet(l.sheet)}!${l.cell}` };
     cell.font = { color: { argb: "FF0563C1" }, underline: true };
   }
+  writeLayout(ws, p, values.length);
+  for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
+  writeConditional(ws, p);
+}
+
+/** Merges, column widths, frozen panes, the page setup (A4, fitted to the width) and row heights. */
+function writeLayout(ws: ExcelJS.Worksheet, p: PlanSheet, rows: number): void {
   for (const m of p.merges) ws.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
   p.widths.forEach((w, i) => (ws.getColumn(i + 1).width = w));
   if (p.freeze) ws.views = [{ state: "frozen", xSplit: p.freeze.cols, ySplit: p.freeze.rows }];
@@ -480,10 +491,12 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
     fitToHeight: 0,
   };
   if (p.print) ws.pageSetup.printTitlesRow = `${p.print.titleRows[0] + 1}:${p.print.titleRows[1] + 1}`;
-  if (p.print?.lastColumn !== undefined)
-    ws.pageSetup.printArea = `A1:${colLetters(p.print.lastColumn)}${values.length}`;
+  if (p.print?.lastColumn !== undefined) ws.pageSetup.printArea = `A1:${colLetters(p.print.lastColumn)}${rows}`;
   for (const h of p.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
-  for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
+}
+
+/** The plan's conditional formats (a tone where a formula holds), and data bars on the totals. */
+function writeConditional(ws: ExcelJS.Worksheet, p: PlanSheet): void {
   (p.conditional ?? []).forEach((cf, i) =>
     ws.addConditionalFormatting({
       ref: `${colLetters(cf.rect.left)}${cf.rect.top + 1}:${colLetters(cf.rect.right)}${cf.rect.bottom + 1}`,

@@ -68,7 +68,29 @@ export async function inspectXlsx(data: Uint8Array, file = "", limits: Limits = 
   } catch {
     throw new WorkbookFileError("file-xlsx-corrupt", { file });
   }
-  // sheet part → sheet name, through xl/workbook.xml and its relationships
+  const names = await sheetNames(zip, file);
+  const total = { cells: 0, most: { sheet: "", cells: 0 } };
+  for (const path of Object.keys(zip.files)) {
+    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(path)) continue;
+    const entry = zip.files[path];
+    const sheet = names.get(path) ?? path;
+    // the unpacked size, from the zip's directory: refuse before unpacking a zip bomb
+    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (size > limits.sheetMB * 1048576)
+      throw new WorkbookFileError("limit-sheet-size", { sheet, size: mb(size), max: limits.sheetMB });
+    let xml: string;
+    try {
+      xml = await entry.async("string");
+    } catch {
+      throw new WorkbookFileError("file-xlsx-corrupt", { file });
+    }
+    checkSheetXml(xml, sheet, limits, total);
+    checkMerges(xml, sheet, limits);
+  }
+}
+
+/** Sheet part → sheet name, through xl/workbook.xml and its relationships. */
+async function sheetNames(zip: import("jszip"), file: string): Promise<Map<string, string>> {
   const names = new Map<string, string>();
   try {
     const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
@@ -88,57 +110,53 @@ export async function inspectXlsx(data: Uint8Array, file = "", limits: Limits = 
   } catch {
     throw new WorkbookFileError("file-xlsx-corrupt", { file });
   }
-  let cells = 0;
-  let most = { sheet: "", cells: 0 };
-  for (const path of Object.keys(zip.files)) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(path)) continue;
-    const entry = zip.files[path];
-    const sheet = names.get(path) ?? path;
-    // the unpacked size, from the zip's directory: refuse before unpacking a zip bomb
-    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (size > limits.sheetMB * 1048576)
-      throw new WorkbookFileError("limit-sheet-size", { sheet, size: mb(size), max: limits.sheetMB });
-    let xml: string;
+  return names;
+}
+
+/** One sheet's unpacked size, rows and filled cells (added to the workbook's `total`) against the limits. */
+function checkSheetXml(
+  xml: string,
+  sheet: string,
+  limits: Limits,
+  total: { cells: number; most: { sheet: string; cells: number } },
+): void {
+  if (xml.length > limits.sheetMB * 1048576)
+    throw new WorkbookFileError("limit-sheet-size", { sheet, size: mb(xml.length), max: limits.sheetMB });
+  const rows = count(xml, /<(?:\w+:)?row[\s>/]/g);
+  if (rows > limits.rowsPerSheet) throw new WorkbookFileError("limit-rows", { sheet, rows, max: limits.rowsPerSheet });
+  const filled = count(xml, /<(?:\w+:)?(?:v|is)>/g);
+  total.cells += filled;
+  if (filled > total.most.cells) total.most = { sheet, cells: filled };
+  if (total.cells > limits.cells)
+    throw new WorkbookFileError("limit-cells", { cells: total.cells, max: limits.cells, sheet: total.most.sheet });
+}
+
+/** One sheet's merged areas: how many, the largest, and the cells they cover, against the limits. */
+function checkMerges(xml: string, sheet: string, limits: Limits): void {
+  let merges = 0;
+  let covered = 0;
+  for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)) {
+    merges++;
+    if (merges > limits.mergesPerSheet) {
+      const total = count(xml, /<(?:\w+:)?mergeCell\b/g);
+      throw new WorkbookFileError("limit-merges", { sheet, count: total, max: limits.mergesPerSheet });
+    }
+    let area: number;
     try {
-      xml = await entry.async("string");
+      const r = parseRangeA1(m[1]);
+      area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
     } catch {
-      throw new WorkbookFileError("file-xlsx-corrupt", { file });
+      continue;
     }
-    if (xml.length > limits.sheetMB * 1048576)
-      throw new WorkbookFileError("limit-sheet-size", { sheet, size: mb(xml.length), max: limits.sheetMB });
-    const rows = count(xml, /<(?:\w+:)?row[\s>/]/g);
-    if (rows > limits.rowsPerSheet)
-      throw new WorkbookFileError("limit-rows", { sheet, rows, max: limits.rowsPerSheet });
-    const filled = count(xml, /<(?:\w+:)?(?:v|is)>/g);
-    cells += filled;
-    if (filled > most.cells) most = { sheet, cells: filled };
-    if (cells > limits.cells)
-      throw new WorkbookFileError("limit-cells", { cells, max: limits.cells, sheet: most.sheet });
-    let merges = 0;
-    let covered = 0;
-    for (const m of xml.matchAll(/<(?:\w+:)?mergeCell\b[^>]*\bref="([^"]+)"/g)) {
-      merges++;
-      if (merges > limits.mergesPerSheet) {
-        const total = count(xml, /<(?:\w+:)?mergeCell\b/g);
-        throw new WorkbookFileError("limit-merges", { sheet, count: total, max: limits.mergesPerSheet });
-      }
-      let area: number;
-      try {
-        const r = parseRangeA1(m[1]);
-        area = (r.bottom - r.top + 1) * (r.right - r.left + 1);
-      } catch {
-        continue;
-      }
-      if (area > limits.mergedCells)
-        throw new WorkbookFileError("limit-merged-area", { sheet, ref: m[1], cells: area, max: limits.mergedCells });
-      covered += area;
-      if (covered > limits.mergedCellsPerSheet)
-        throw new WorkbookFileError("limit-merged-area", {
-          sheet,
-          ref: m[1],
-          cells: covered,
-          max: limits.mergedCellsPerSheet,
-        });
-    }
+    if (area > limits.mergedCells)
+      throw new WorkbookFileError("limit-merged-area", { sheet, ref: m[1], cells: area, max: limits.mergedCells });
+    covered += area;
+    if (covered > limits.mergedCellsPerSheet)
+      throw new WorkbookFileError("limit-merged-area", {
+        sheet,
+        ref: m[1],
+        cells: covered,
+        max: limits.mergedCellsPerSheet,
+      });
   }
 }

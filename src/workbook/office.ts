@@ -73,7 +73,10 @@ export function jsonBytes(v: unknown): number {
   return n;
 }
 
-/** Request bytes of a block of values: the JSON array, plus the client's split into 1,500-cell pieces (≈ 600 bytes each). */
+/**
+ * Request bytes of a block of values: the JSON array, plus the client's split into 1,500-cell pieces (≈ 600 bytes
+ * each).
+ */
 export function payloadBytes(values: ReadonlyArray<ReadonlyArray<unknown>>): number {
   const cells = values.length * (values[0]?.length ?? 0);
   return jsonBytes(values) + 600 * Math.ceil(cells / 1500) + 300;
@@ -182,136 +185,23 @@ export class OfficeBook implements WorkbookPort {
     const merges = this.supports("ExcelApi", "1.13");
     return this.run(OPTIONS, async (ctx) => {
       // 1. names, markers and the size of every sheet (no cells yet)
-      const { sheets, names } = loadNames(ctx);
-      await ctx.sync();
-      const real = new Set(sheets.items.map((x) => x.name));
-      const ours = markedSheets(names.items, real);
-      const settingsRef = names.items.find((n) => n.name === SETTINGS_NAME);
-      const settingsSheet = settingsRef ? sheetOfReference(settingsRef.formula) : null;
-      const inputs = sheets.items.filter(
-        (ws) => !ours.has(ws.name) && ws.name !== settingsSheet && !isTempSheet(ws.name),
-      );
-      // the dimensions of every sheet and the settings cells; merged areas of all sheets in the same sync
-      const queueDims = () => {
-        const dims = inputs.map(({ name }) => {
-          const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
-          used.load("rowIndex,columnIndex,rowCount,columnCount");
-          return { name, used };
-        });
-        let settingsRange: Excel.Range | null = null;
-        if (settingsSheet && real.has(settingsSheet)) {
-          settingsRange = ctx.workbook.worksheets.getItem(settingsSheet).getUsedRangeOrNullObject(true);
-          settingsRange.load("values");
-        }
-        return { dims, settingsRange };
-      };
-      const areaOf = (used: Excel.Range) => {
-        const a = used.getMergedAreasOrNullObject();
-        a.load("areaCount");
-        return a;
-      };
-      /** sheets with more merged areas than one call may return: read in row bands */
-      const banded: string[] = [];
-      let { dims, settingsRange } = queueDims();
-      let areas: Array<Excel.RangeAreas | null> = merges ? dims.map((d) => areaOf(d.used)) : [];
-      try {
-        await ctx.sync();
-      } catch (e) {
-        // a sheet with more than 512 merged areas fails the whole request: again without, then sheet by sheet
-        if (!merges) throw e;
-        ({ dims, settingsRange } = queueDims());
-        await ctx.sync();
-        areas = [];
-        for (const d of dims) {
-          const a = areaOf(ctx.workbook.worksheets.getItem(d.name).getUsedRangeOrNullObject(true));
-          try {
-            await ctx.sync();
-            areas.push(a);
-          } catch {
-            areas.push(null);
-            banded.push(d.name);
-          }
-        }
-      }
+      const { dims, settingsRange, areas, banded } = await readSizes(ctx, merges);
       this.settings = null;
       if (settingsRange && !settingsRange.isNullObject)
         this.settings = parseSettings(settingsRange.values.map((r) => String(r[0] ?? "")).join(""));
 
       // 2. merged areas by index (no address parsing: sheet names may hold commas), then the cells in row blocks
-      const rects: Array<Rect[] | null> = dims.map(() => (merges ? [] : null));
-      const collections = dims.map((d, i) => {
-        const a = areas[i];
-        if (!merges) return null;
-        if (!a) {
-          rects[i] = null;
-          return null;
-        }
-        if (d.used.isNullObject || a.isNullObject || !a.areaCount) return null;
-        const c = a.areas;
-        c.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
-        return c;
-      });
+      const { rects, collections } = queueMergeAreas(dims, areas, merges);
       const out: SheetData[] = dims.map(({ name, used }) =>
         used.isNullObject
           ? { name, originRow: 0, originCol: 0, values: [], merges: null }
           : { name, originRow: used.rowIndex, originCol: used.columnIndex, values: [], merges: null },
       );
-      const blocks: Array<{ i: number; top: number; rows: number }> = [];
-      let limit = READ_CELLS;
-      const plan = () => {
-        blocks.length = 0;
-        dims.forEach(({ used }, i) => {
-          if (used.isNullObject) return;
-          const per = Math.max(1, Math.floor(limit / Math.max(1, used.columnCount)));
-          for (let top = out[i].values.length; top < used.rowCount; top += per)
-            blocks.push({ i, top, rows: Math.min(per, used.rowCount - top) });
-        });
-      };
-      plan();
-      let first = true;
-      while (blocks.length || first) {
-        const batch: Array<{ i: number; top: number; range: Excel.Range }> = [];
-        let cells = 0;
-        while (blocks.length) {
-          const b = blocks[0];
-          const w = dims[b.i].used.columnCount;
-          if (batch.length && cells + b.rows * w > limit) break;
-          // blocks of one sheet follow each other in order
-          const range = ctx.workbook.worksheets
-            .getItem(dims[b.i].name)
-            .getRangeByIndexes(dims[b.i].used.rowIndex + b.top, dims[b.i].used.columnIndex, b.rows, w)
-            .untrack();
-          range.load("values,valueTypes");
-          batch.push({ i: b.i, top: b.top, range });
-          cells += b.rows * w;
-          blocks.shift();
-        }
-        try {
-          await ctx.sync();
-        } catch (e) {
-          if (!tooLarge(e) || limit < 1000) throw e;
-          limit = Math.floor(limit / 2);
-          plan();
-          continue;
-        }
-        if (first) {
-          collections.forEach((c, i) => {
-            if (c) rects[i] = c.items.map((r) => rectOf(r.rowIndex, r.columnIndex, r.rowCount, r.columnCount));
-          });
-          first = false;
-        }
-        for (const { i, range } of batch) {
-          const types = range.valueTypes;
-          for (let r = 0; r < range.values.length; r++)
-            out[i].values.push(
-              range.values[r].map((v, c) => {
-                if (types[r][c] === "Error") return { error: String(v) };
-                if (v === "" || v === null || v === undefined) return null;
-                return v as CellValue;
-              }),
-            );
-        }
-      }
+      await readBlocks(ctx, dims, out, () =>
+        collections.forEach((c, i) => {
+          if (c) rects[i] = c.items.map((r) => rectOf(r.rowIndex, r.columnIndex, r.rowCount, r.columnCount));
+        }),
+      );
       out.forEach((s, i) => (s.merges = s.values.length ? rects[i] : merges && rects[i] !== null ? [] : null));
       for (const name of banded) {
         const i = dims.findIndex((d) => d.name === name);
@@ -351,105 +241,41 @@ export class OfficeBook implements WorkbookPort {
       conditional: this.supports("ExcelApi", "1.6"),
     };
     this.lastNotes = [];
-    let before: Before | null = null;
-    let swapped = false;
-    let removeAfter: string[] = [];
+    const w: WriteState = { plan, mark, temps, aside, feature, before: null, swapped: false, removeAfter: [] };
     try {
-      const report = await this.run(OPTIONS, async (ctx) => {
-        const { sheets, names } = loadNames(ctx, true);
-        const added = plan.sheets.map((_, i) => sheets.add(temps[i]));
-        added.forEach((ws) => ws.load("id"));
-        await ctx.sync();
-        const real = new Set(sheets.items.map((x) => x.name));
-        // only earlier sheets of the families this plan writes are replaced (tracking keeps the scoring result)
-        const replaces = replacedBy(plan);
-        const marked = mark ? markedSheets(names.items, real) : new Map<string, string>();
-        const ours = new Map([...marked].filter(([, m]) => replaces(m.slice(MARKER_PREFIX.length))));
-        // markers whose sheet is gone (the user deleted it: =#REF!$A$1) are removed with the others
-        const dangling = mark
-          ? names.items.filter(
-              (n) => n.name.startsWith(MARKER_PREFIX) && !marked.has(sheetOfReference(n.formula) ?? ""),
-            )
-          : [];
-        // sheets left by a write that could not finish
-        const leftovers = sheets.items.filter((x) => isTempSheet(x.name)).map((x) => x.name);
-        const old = [...ours].map(([sheet, marker]) => {
-          const item = sheets.items.find((x) => x.name === sheet)!;
-          return { id: item.id, name: sheet, marker, visibility: item.visibility };
-        });
-        before = {
-          old,
-          dangling: dangling.map((n) => ({ name: n.name, formula: n.formula })),
-          temps: [],
-          markers: plan.sheets.map((p) => MARKER_PREFIX + p.key),
-        };
-
-        before.temps = added.map((ws) => ws.id);
-        // 1. everything into temporary sheets, in requests under the budget
-        const pieces: Piece[] = [];
-        const tempNames = Object.fromEntries(plan.sheets.map((x, j) => [x.key, temps[j]]));
-        let notesLeft = NOTE_CAP;
-        plan.sheets.forEach((p, i) => {
-          const ws = added[i];
-          const values = rectangular(p.values);
-          const w = values[0]?.length ?? 0;
-          if (w > 0)
-            rowPieces(
-              values.map((row) => row.map(safeValue)),
-              0,
-              w,
-              ws,
-              "values",
-              pieces,
-            );
-          const f = formulaBlock(p, values, tempNames);
-          if (f) rowPieces(f.rows, f.top, w, ws, "formulas", pieces);
-          const n = decorate(ws, p, feature, pieces, notesLeft);
-          notesLeft -= n.notes;
-          if (n.skipped) this.lastNotes.push(`notes:${p.key}:${n.skipped}`);
-        });
-        await send(ctx, pieces);
-
-        // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
-        const taken = new Set([...real].filter((n) => !ours.has(n) && !isTempSheet(n)));
-        // the sheet to show first, so that hiding the old ones never hides the active sheet
-        const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
-        added[show >= 0 ? show : 0]?.activate();
-        old.forEach((o, i) => {
-          const ws = sheets.getItem(o.id);
-          ws.name = aside(i);
-          ws.visibility = "Hidden";
-        });
-        if (mark) {
-          for (const o of old) names.getItem(o.marker).delete();
-          for (const n of dangling) names.getItem(n.name).delete();
-        }
-        const written: Record<string, string> = {};
-        plan.sheets.forEach((p, i) => {
-          const name = safeSheetName(p.name, taken);
-          taken.add(name);
-          written[p.key] = name;
-          added[i].name = name;
-          if (mark) names.add(MARKER_PREFIX + p.key, added[i].getRange("A1"));
-        });
-        await ctx.sync();
-        swapped = true;
-
-        // 3. the old sheets (and leftovers of an earlier failed write) go last
-        const gone = [...old.map((_, i) => aside(i)), ...leftovers];
-        if (gone.length) {
-          for (const g of gone) sheets.getItem(g).delete();
-          // the write has happened: if this fails, the hidden old sheets go in a retry (or with the next run)
-          await ctx.sync().catch(() => (removeAfter = gone));
-        }
-        return { written, replaced: old.map((o) => o.name), notices: this.notices(feature) };
-      });
-      if (removeAfter.length) await this.removeSheets(removeAfter).catch(() => undefined);
+      const report = await this.run(OPTIONS, (ctx) => this.writeIn(ctx, w));
+      if (w.removeAfter.length) await this.removeSheets(w.removeAfter).catch(() => undefined);
       return report;
     } catch (e) {
-      if (!swapped) await this.restore(before, temps).catch(() => undefined);
+      if (!w.swapped) await this.restore(w.before, temps).catch(() => undefined);
       throw e;
     }
+  }
+
+  /** The write inside one batch: temporary sheets filled, then swapped for the old results, which go last. */
+  private async writeIn(ctx: Excel.RequestContext, w: WriteState): Promise<WriteReport> {
+    const o = await openWrite(ctx, w);
+    w.before = {
+      old: o.old,
+      dangling: o.dangling.map((n) => ({ name: n.name, formula: n.formula })),
+      temps: [],
+      markers: w.plan.sheets.map((p) => MARKER_PREFIX + p.key),
+    };
+    w.before.temps = o.added.map((ws) => ws.id);
+    // 1. everything into temporary sheets, in requests under the budget
+    await send(ctx, queueTemps(w, o.added, this.lastNotes));
+    // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
+    const written = queueSwap(w, o);
+    await ctx.sync();
+    w.swapped = true;
+    // 3. the old sheets (and leftovers of an earlier failed write) go last
+    const gone = [...o.old.map((_, i) => w.aside(i)), ...o.leftovers];
+    if (gone.length) {
+      for (const g of gone) o.sheets.getItem(g).delete();
+      // the write has happened: if this fails, the hidden old sheets go in a retry (or with the next run)
+      await ctx.sync().catch(() => (w.removeAfter = gone));
+    }
+    return { written, replaced: o.old.map((x) => x.name), notices: this.notices(w.feature) };
   }
 
   /** Delete the sheets that are still there (a retry of the write's last step). */
@@ -500,6 +326,267 @@ export class OfficeBook implements WorkbookPort {
       await ctx.sync();
     });
   }
+}
+
+/** One write: the plan, the temporary names, what this Excel supports, and how far the write got. */
+interface WriteState {
+  plan: ResultPlan;
+  /** result sheets (marked, replacing the earlier run's) rather than sheets that become the user's */
+  mark: boolean;
+  temps: string[];
+  /** the name an old result sheet takes while it is set aside */
+  aside: (i: number) => string;
+  feature: Features;
+  /** the workbook before the write, for undoing it */
+  before: Before | null;
+  swapped: boolean;
+  /** old sheets to delete in a retry when the last step failed */
+  removeAfter: string[];
+}
+
+/** The temporary sheets added, and what the workbook holds of earlier runs: their sheets, markers and leftovers. */
+async function openWrite(ctx: Excel.RequestContext, w: WriteState) {
+  const { sheets, names } = loadNames(ctx, true);
+  const added = w.plan.sheets.map((_, i) => sheets.add(w.temps[i]));
+  added.forEach((ws) => ws.load("id"));
+  await ctx.sync();
+  const real = new Set(sheets.items.map((x) => x.name));
+  // only earlier sheets of the families this plan writes are replaced (tracking keeps the scoring result)
+  const replaces = replacedBy(w.plan);
+  const marked = w.mark ? markedSheets(names.items, real) : new Map<string, string>();
+  const ours = new Map([...marked].filter(([, m]) => replaces(m.slice(MARKER_PREFIX.length))));
+  // markers whose sheet is gone (the user deleted it: =#REF!$A$1) are removed with the others
+  const dangling = w.mark
+    ? names.items.filter((n) => n.name.startsWith(MARKER_PREFIX) && !marked.has(sheetOfReference(n.formula) ?? ""))
+    : [];
+  // sheets left by a write that could not finish
+  const leftovers = sheets.items.filter((x) => isTempSheet(x.name)).map((x) => x.name);
+  const old = [...ours].map(([sheet, marker]) => {
+    const item = sheets.items.find((x) => x.name === sheet)!;
+    return { id: item.id, name: sheet, marker, visibility: item.visibility };
+  });
+  return { sheets, names, added, real, ours, dangling, leftovers, old };
+}
+type Opened = Awaited<ReturnType<typeof openWrite>>;
+
+/** Values, formulas and formatting of every sheet as pieces; notes over the cap are recorded in `lastNotes`. */
+function queueTemps(w: WriteState, added: Excel.Worksheet[], lastNotes: string[]): Piece[] {
+  const pieces: Piece[] = [];
+  const tempNames = Object.fromEntries(w.plan.sheets.map((x, j) => [x.key, w.temps[j]]));
+  let notesLeft = NOTE_CAP;
+  w.plan.sheets.forEach((p, i) => {
+    const ws = added[i];
+    const values = rectangular(p.values);
+    const width = values[0]?.length ?? 0;
+    if (width > 0)
+      rowPieces(
+        values.map((row) => row.map(safeValue)),
+        0,
+        width,
+        ws,
+        "values",
+        pieces,
+      );
+    const f = formulaBlock(p, values, tempNames);
+    if (f) rowPieces(f.rows, f.top, width, ws, "formulas", pieces);
+    const n = decorate(ws, p, w.feature, pieces, notesLeft);
+    notesLeft -= n.notes;
+    if (n.skipped) lastNotes.push(`notes:${p.key}:${n.skipped}`);
+  });
+  return pieces;
+}
+
+/** Queues the swap: the old results aside and hidden, the new sheets named, the markers moved; returns the names. */
+function queueSwap(w: WriteState, o: Opened): Record<string, string> {
+  const { plan, mark } = w;
+  const taken = new Set([...o.real].filter((n) => !o.ours.has(n) && !isTempSheet(n)));
+  // the sheet to show first, so that hiding the old ones never hides the active sheet
+  const show = plan.activate !== undefined ? plan.sheets.findIndex((p) => p.key === plan.activate) : -1;
+  o.added[show >= 0 ? show : 0]?.activate();
+  o.old.forEach((x, i) => {
+    const ws = o.sheets.getItem(x.id);
+    ws.name = w.aside(i);
+    ws.visibility = "Hidden";
+  });
+  if (mark) {
+    for (const x of o.old) o.names.getItem(x.marker).delete();
+    for (const n of o.dangling) o.names.getItem(n.name).delete();
+  }
+  const written: Record<string, string> = {};
+  plan.sheets.forEach((p, i) => {
+    const name = safeSheetName(p.name, taken);
+    taken.add(name);
+    written[p.key] = name;
+    o.added[i].name = name;
+    if (mark) o.names.add(MARKER_PREFIX + p.key, o.added[i].getRange("A1"));
+  });
+  return written;
+}
+
+/** A sheet to read: its name and its used range (dimensions loaded). */
+type Dim = { name: string; used: Excel.Range };
+
+/**
+ * Reading, step 1: the sheets to read (not ZoneScore's, not the settings, not temporaries), their sizes and the
+ * settings cells; where merged areas can be read (ExcelApi 1.13), their counts in the same sync. A sheet with more
+ * merged areas than one request may return is listed in `banded` (read in row bands later).
+ */
+async function readSizes(ctx: Excel.RequestContext, merges: boolean) {
+  const { sheets, names } = loadNames(ctx);
+  await ctx.sync();
+  const real = new Set(sheets.items.map((x) => x.name));
+  const ours = markedSheets(names.items, real);
+  const settingsRef = names.items.find((n) => n.name === SETTINGS_NAME);
+  const settingsSheet = settingsRef ? sheetOfReference(settingsRef.formula) : null;
+  const inputs = sheets.items.filter((ws) => !ours.has(ws.name) && ws.name !== settingsSheet && !isTempSheet(ws.name));
+  // the dimensions of every sheet and the settings cells; merged areas of all sheets in the same sync
+  const queueDims = () => queueSizes(ctx, inputs, settingsSheet && real.has(settingsSheet) ? settingsSheet : null);
+  /** sheets with more merged areas than one call may return: read in row bands */
+  const banded: string[] = [];
+  let { dims, settingsRange } = queueDims();
+  let areas: Array<Excel.RangeAreas | null> = merges ? dims.map((d) => areaOf(d.used)) : [];
+  try {
+    await ctx.sync();
+  } catch (e) {
+    // a sheet with more than 512 merged areas fails the whole request: again without, then sheet by sheet
+    if (!merges) throw e;
+    ({ dims, settingsRange } = queueDims());
+    await ctx.sync();
+    areas = [];
+    for (const d of dims) {
+      const a = areaOf(ctx.workbook.worksheets.getItem(d.name).getUsedRangeOrNullObject(true));
+      try {
+        await ctx.sync();
+        areas.push(a);
+      } catch {
+        areas.push(null);
+        banded.push(d.name);
+      }
+    }
+  }
+  return { dims, settingsRange, areas, banded };
+}
+
+/** Queues loading the used range of each input sheet, and the values of the settings sheet. */
+function queueSizes(
+  ctx: Excel.RequestContext,
+  inputs: ReadonlyArray<{ name: string }>,
+  settingsSheet: string | null,
+): { dims: Dim[]; settingsRange: Excel.Range | null } {
+  const dims = inputs.map(({ name }) => {
+    const used = ctx.workbook.worksheets.getItem(name).getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    return { name, used };
+  });
+  let settingsRange: Excel.Range | null = null;
+  if (settingsSheet) {
+    settingsRange = ctx.workbook.worksheets.getItem(settingsSheet).getUsedRangeOrNullObject(true);
+    settingsRange.load("values");
+  }
+  return { dims, settingsRange };
+}
+
+/** Queues loading the count of a range's merged areas. */
+function areaOf(used: Excel.Range): Excel.RangeAreas {
+  const a = used.getMergedAreasOrNullObject();
+  a.load("areaCount");
+  return a;
+}
+
+/**
+ * Queues loading the merged areas of each sheet that has some; `rects` starts empty for each sheet where merges can
+ * be read ([]), null where they cannot (or where the sheet is to be read in bands).
+ */
+function queueMergeAreas(dims: Dim[], areas: Array<Excel.RangeAreas | null>, merges: boolean) {
+  const rects: Array<Rect[] | null> = dims.map(() => (merges ? [] : null));
+  const collections = dims.map((d, i) => {
+    const a = areas[i];
+    if (!merges) return null;
+    if (!a) {
+      rects[i] = null;
+      return null;
+    }
+    if (d.used.isNullObject || a.isNullObject || !a.areaCount) return null;
+    const c = a.areas;
+    c.load("items/rowIndex,items/columnIndex,items/rowCount,items/columnCount");
+    return c;
+  });
+  return { rects, collections };
+}
+
+/** A block of rows of one sheet, read in one range. */
+type Block = { i: number; top: number; rows: number };
+
+/** The row blocks still to read, each under `limit` cells. */
+function planBlocks(dims: Dim[], out: SheetData[], limit: number): Block[] {
+  const blocks: Block[] = [];
+  dims.forEach(({ used }, i) => {
+    if (used.isNullObject) return;
+    const per = Math.max(1, Math.floor(limit / Math.max(1, used.columnCount)));
+    for (let top = out[i].values.length; top < used.rowCount; top += per)
+      blocks.push({ i, top, rows: Math.min(per, used.rowCount - top) });
+  });
+  return blocks;
+}
+
+/**
+ * Reads the cells in row blocks, as many as fit in one request (`READ_CELLS`, halved while a request is too large).
+ * `afterFirst` runs once the first request has come back (the merged areas were loaded with it).
+ */
+async function readBlocks(ctx: Excel.RequestContext, dims: Dim[], out: SheetData[], afterFirst: () => void) {
+  let limit = READ_CELLS;
+  let blocks = planBlocks(dims, out, limit);
+  let first = true;
+  while (blocks.length || first) {
+    const batch = queueBatch(ctx, dims, blocks, limit);
+    try {
+      await ctx.sync();
+    } catch (e) {
+      if (!tooLarge(e) || limit < 1000) throw e;
+      limit = Math.floor(limit / 2);
+      blocks = planBlocks(dims, out, limit);
+      continue;
+    }
+    if (first) {
+      afterFirst();
+      first = false;
+    }
+    for (const { i, range } of batch) appendValues(out[i], range);
+  }
+}
+
+/** Queues the next blocks (taken off `blocks`) that fit in one request of `limit` cells. */
+function queueBatch(ctx: Excel.RequestContext, dims: Dim[], blocks: Block[], limit: number) {
+  const batch: Array<{ i: number; top: number; range: Excel.Range }> = [];
+  let cells = 0;
+  while (blocks.length) {
+    const b = blocks[0];
+    const w = dims[b.i].used.columnCount;
+    if (batch.length && cells + b.rows * w > limit) break;
+    // blocks of one sheet follow each other in order
+    const range = ctx.workbook.worksheets
+      .getItem(dims[b.i].name)
+      .getRangeByIndexes(dims[b.i].used.rowIndex + b.top, dims[b.i].used.columnIndex, b.rows, w)
+      .untrack();
+    range.load("values,valueTypes");
+    batch.push({ i: b.i, top: b.top, range });
+    cells += b.rows * w;
+    blocks.shift();
+  }
+  return batch;
+}
+
+/** A block's values appended to its sheet: errors as { error }, empty cells as null. */
+function appendValues(sheet: SheetData, range: Excel.Range): void {
+  const types = range.valueTypes;
+  for (let r = 0; r < range.values.length; r++)
+    sheet.values.push(
+      range.values[r].map((v, c) => {
+        if (types[r][c] === "Error") return { error: String(v) };
+        if (v === "" || v === null || v === undefined) return null;
+        return v as CellValue;
+      }),
+    );
 }
 
 /**
@@ -665,6 +752,11 @@ function rectAddress(r: Rect): string {
   return r.top === r.bottom && r.left === r.right ? a1(r.top, r.left) : `${a1(r.top, r.left)}:${a1(r.bottom, r.right)}`;
 }
 
+/** Queues one operation of a given request size. */
+type QueueOp = (queue: () => void, bytes?: number) => void;
+/** What this Excel supports for the sheets' formatting. */
+type Features = { links: boolean; page: boolean; notes: boolean; conditional?: boolean };
+
 /**
  * The formatting of one sheet as pieces: number formats, styles, merges, widths, freeze, page layout (ExcelApi 1.9),
  * row heights, notes (ExcelApi 1.18, at most `notesLeft`, the rest summarised in one note), chart, links (1.7).
@@ -672,47 +764,65 @@ function rectAddress(r: Rect): string {
 function decorate(
   ws: Excel.Worksheet,
   p: PlanSheet,
-  feature: { links: boolean; page: boolean; notes: boolean; conditional?: boolean },
+  feature: Features,
   out: Piece[],
   notesLeft: number,
 ): { notes: number; skipped: number } {
-  const op = (queue: () => void, bytes = OP_BYTES) => out.push({ bytes, queue });
+  const op: QueueOp = (queue, bytes = OP_BYTES) => out.push({ bytes, queue });
   for (const f of p.numberFormats) {
     const rows = f.rect.bottom - f.rect.top + 1;
     const cols = f.rect.right - f.rect.left + 1;
     const grid = Array.from({ length: rows }, () => new Array<string>(cols).fill(f.format));
     op(() => (ws.getRange(rectAddress(f.rect)).untrack().numberFormat = grid), payloadBytes(grid) + OP_BYTES);
   }
-  for (const s of p.styles) {
-    const apply = () => {
-      const fmt = ws.getRange(rectAddress(s.rect)).untrack().format;
-      if (s.style === "title") {
-        fmt.font.bold = true;
-        fmt.font.size = 14;
-        fmt.horizontalAlignment = "Center";
-      } else if (s.style === "header") {
-        fmt.font.bold = true;
-        fmt.wrapText = true;
-        fmt.horizontalAlignment = "Center";
-        fmt.verticalAlignment = "Center";
-      } else if (s.style === "error") fmt.font.bold = true;
-      else if (s.style === "wrap") {
-        fmt.wrapText = true;
-        fmt.verticalAlignment = "Top";
-      }
-      if (FILL[s.style]) fmt.fill.color = FILL[s.style]!;
-      if (FONT_COLOR[s.style]) fmt.font.color = FONT_COLOR[s.style]!;
-    };
-    // properties set and font/fill objects used, for the byte estimate
-    const setters =
-      (s.style === "header" ? 4 : s.style === "title" ? 3 : s.style === "wrap" ? 2 : s.style === "error" ? 1 : 0) +
-      (FILL[s.style] ? 1 : 0) +
-      (FONT_COLOR[s.style] ? 1 : 0);
-    const objects =
-      (s.style === "header" || s.style === "title" || s.style === "error" || FONT_COLOR[s.style] ? 1 : 0) +
-      (FILL[s.style] ? 1 : 0);
-    op(apply, styleBytes(setters, objects));
-  }
+  for (const s of p.styles) styleOp(ws, s, op);
+  layoutOps(ws, p, feature, op);
+  // conditional formats (ExcelApi 1.6): a custom rule per tone, e.g. 滞后 red on a status column
+  if (feature.conditional) for (const cf of p.conditional ?? []) conditionalOp(ws, cf, op);
+  const notes = noteOps(ws, p, feature, op, notesLeft);
+  if (p.bars && p.bars.bottom >= p.bars.top && p.bars.stackColumns.length) chartOp(ws, p, p.bars, op);
+  if (feature.links)
+    for (const l of p.links) {
+      const link = { documentReference: `${quoteSheet(l.sheet)}!${l.cell}`, textToDisplay: l.cell };
+      op(() => (ws.getRangeByIndexes(l.row, l.col, 1, 1).untrack().hyperlink = link), jsonBytes(link) + LINK_BYTES);
+    }
+  return notes;
+}
+
+/** One style (title, header, error, wrap, fills and font colours) on its range. */
+function styleOp(ws: Excel.Worksheet, s: PlanSheet["styles"][number], op: QueueOp): void {
+  const apply = () => {
+    const fmt = ws.getRange(rectAddress(s.rect)).untrack().format;
+    if (s.style === "title") {
+      fmt.font.bold = true;
+      fmt.font.size = 14;
+      fmt.horizontalAlignment = "Center";
+    } else if (s.style === "header") {
+      fmt.font.bold = true;
+      fmt.wrapText = true;
+      fmt.horizontalAlignment = "Center";
+      fmt.verticalAlignment = "Center";
+    } else if (s.style === "error") fmt.font.bold = true;
+    else if (s.style === "wrap") {
+      fmt.wrapText = true;
+      fmt.verticalAlignment = "Top";
+    }
+    if (FILL[s.style]) fmt.fill.color = FILL[s.style]!;
+    if (FONT_COLOR[s.style]) fmt.font.color = FONT_COLOR[s.style]!;
+  };
+  // properties set and font/fill objects used, for the byte estimate
+  const setters =
+    (s.style === "header" ? 4 : s.style === "title" ? 3 : s.style === "wrap" ? 2 : s.style === "error" ? 1 : 0) +
+    (FILL[s.style] ? 1 : 0) +
+    (FONT_COLOR[s.style] ? 1 : 0);
+  const objects =
+    (s.style === "header" || s.style === "title" || s.style === "error" || FONT_COLOR[s.style] ? 1 : 0) +
+    (FILL[s.style] ? 1 : 0);
+  op(apply, styleBytes(setters, objects));
+}
+
+/** Merges, column widths, frozen panes, the page layout (ExcelApi 1.9) and row heights. */
+function layoutOps(ws: Excel.Worksheet, p: PlanSheet, feature: Features, op: QueueOp): void {
   for (const m of p.merges) op(() => ws.getRange(rectAddress(m)).untrack().merge(false), MERGE_BYTES);
   p.widths.forEach((w, i) =>
     op(() => (ws.getRangeByIndexes(0, i, 1, 1).untrack().format.columnWidth = Math.round(w * 6.5))),
@@ -737,23 +847,36 @@ function decorate(
   }
   for (const h of p.rowHeights ?? [])
     op(() => (ws.getRangeByIndexes(h.row, 0, 1, 1).untrack().format.rowHeight = h.height));
-  // conditional formats (ExcelApi 1.6): a custom rule per tone, e.g. 滞后 red on a status column
-  if (feature.conditional)
-    for (const cf of p.conditional ?? [])
-      op(
-        () => {
-          const r = cf.rect;
-          const f = ws
-            .getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1)
-            .untrack()
-            .conditionalFormats.add("Custom");
-          f.custom.rule.formula = `=${cf.formula}`;
-          f.custom.format.fill.color = `#${TONE_FILL[cf.tone]}`;
-          f.custom.format.font.color = `#${TONE_FONT[cf.tone]}`;
-        },
-        jsonBytes(cf.formula) + OP_BYTES * 4,
-      );
-  // cell notes need ExcelApi 1.18 (and a client that has them); below it the detail sheet carries the same sentences
+}
+
+/** A custom conditional format: the tone's fill and font where the formula holds. */
+function conditionalOp(ws: Excel.Worksheet, cf: NonNullable<PlanSheet["conditional"]>[number], op: QueueOp): void {
+  op(
+    () => {
+      const r = cf.rect;
+      const f = ws
+        .getRangeByIndexes(r.top, r.left, r.bottom - r.top + 1, r.right - r.left + 1)
+        .untrack()
+        .conditionalFormats.add("Custom");
+      f.custom.rule.formula = `=${cf.formula}`;
+      f.custom.format.fill.color = `#${TONE_FILL[cf.tone]}`;
+      f.custom.format.font.color = `#${TONE_FONT[cf.tone]}`;
+    },
+    jsonBytes(cf.formula) + OP_BYTES * 4,
+  );
+}
+
+/**
+ * Cell notes need ExcelApi 1.18 (and a client that has them); below it the detail sheet carries the same sentences.
+ * At most `notesLeft`; when some do not fit, one note in A1 says how many.
+ */
+function noteOps(
+  ws: Excel.Worksheet,
+  p: PlanSheet,
+  feature: Features,
+  op: QueueOp,
+  notesLeft: number,
+): { notes: number; skipped: number } {
   let used = 0;
   let skipped = 0;
   const notes = p.notes ?? [];
@@ -773,32 +896,27 @@ function decorate(
       used++;
     }
   }
-  if (p.bars && p.bars.bottom >= p.bars.top && p.bars.stackColumns.length) {
-    // a stacked bar chart of the totals by group (or by rule), names as categories, beside the table
-    const b = p.bars;
-    op(
-      () => {
-        const rows = b.bottom - b.top + 1;
-        const names = ws.getRangeByIndexes(b.top, 1, rows, 1);
-        const [firstCol, ...rest] = b.stackColumns;
-        const chart = ws.charts.add("BarStacked", ws.getRangeByIndexes(b.top - 1, firstCol, rows + 1, 1), "Columns");
-        chart.title.text = b.title ?? t("zh", "sheet.chart");
-        chart.series.getItemAt(0).setXAxisValues(names);
-        for (const c of rest) {
-          const series = chart.series.add(String(p.values[b.top - 1]?.[c] ?? ""));
-          series.setValues(ws.getRangeByIndexes(b.top, c, rows, 1));
-          series.setXAxisValues(names);
-        }
-        chart.top = 20;
-        chart.left = 700;
-      },
-      OP_BYTES * (4 + 3 * b.stackColumns.length),
-    );
-  }
-  if (feature.links)
-    for (const l of p.links) {
-      const link = { documentReference: `${quoteSheet(l.sheet)}!${l.cell}`, textToDisplay: l.cell };
-      op(() => (ws.getRangeByIndexes(l.row, l.col, 1, 1).untrack().hyperlink = link), jsonBytes(link) + LINK_BYTES);
-    }
   return { notes: used, skipped };
+}
+
+/** A stacked bar chart of the totals by group (or by rule), names as categories, beside the table. */
+function chartOp(ws: Excel.Worksheet, p: PlanSheet, b: NonNullable<PlanSheet["bars"]>, op: QueueOp): void {
+  op(
+    () => {
+      const rows = b.bottom - b.top + 1;
+      const names = ws.getRangeByIndexes(b.top, 1, rows, 1);
+      const [firstCol, ...rest] = b.stackColumns;
+      const chart = ws.charts.add("BarStacked", ws.getRangeByIndexes(b.top - 1, firstCol, rows + 1, 1), "Columns");
+      chart.title.text = b.title ?? t("zh", "sheet.chart");
+      chart.series.getItemAt(0).setXAxisValues(names);
+      for (const c of rest) {
+        const series = chart.series.add(String(p.values[b.top - 1]?.[c] ?? ""));
+        series.setValues(ws.getRangeByIndexes(b.top, c, rows, 1));
+        series.setXAxisValues(names);
+      }
+      chart.top = 20;
+      chart.left = 700;
+    },
+    OP_BYTES * (4 + 3 * b.stackColumns.length),
+  );
 }

@@ -21,7 +21,7 @@ import { deflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } fr
 
 export type Parts = Record<string, Uint8Array>;
 
-/** The package cannot take the result sheets without changing what is not ours: the reason, in either language. */
+/** The package cannot take the result sheets without changing what is not ours: the reason, in English and Chinese. */
 export class PackageError extends Error {
   /** the reason in Chinese (the message is the English) */
   readonly zh: string;
@@ -195,8 +195,9 @@ export function sheetEntries(parts: Parts): SheetEntry[] {
 
 // ---------------------------------------------------------------------------------------------------------- reading
 
-const relsXml = (items: string[]) =>
-  `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${items.join("")}</Relationships>`;
+const RELS_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
+const XML_DECL = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+const relsXml = (items: string[]) => `${XML_DECL}<Relationships xmlns="${RELS_NS}">${items.join("")}</Relationships>`;
 
 /** Elements of a worksheet that reading does not need and that point at other parts. */
 const SHEET_REFS = ["drawing", "legacyDrawing", "legacyDrawingHF", "picture", "oleObjects", "controls", "tableParts"];
@@ -304,21 +305,13 @@ function appendTo(xml: string, sec: string, children: string[]): string {
   return xml.slice(0, pos) + `<${sec} count="${children.length}">${children.join("")}</${sec}>` + xml.slice(pos);
 }
 
-/**
- * Merge the result workbook's styles into the user's: returns the new styles.xml and the maps from the result's
- * cell format (xf) and differential format (dxf) indexes to the merged ones. Identical entries are reused, so that
- * running again does not grow the file.
- */
-export function mergeStyles(user: string, ours: string): { xml: string; xf: number[]; dxf: number[] } {
-  if (!section(user, "cellXfs")) throw new PackageError("workbook.stylesNoXfs");
-  let xml = user;
-  const list = (x: string, sec: string) => elements(section(x, sec)?.inner ?? "", STYLE_CHILD[sec]).map((e) => e.text);
-  // number formats: built-in ids (< 164) stay, custom ones by format code
+/** Number formats: built-in ids (< 164) stay, custom ones by format code (reused when the user has the code). */
+function mergeNumFmts(user: string[], ours: string[]): { fmtMap: Map<number, number>; newFmts: string[] } {
   const fmtMap = new Map<number, number>();
-  const userFmts = list(user, "numFmts").map((t) => attrs(t));
+  const userFmts = user.map((t) => attrs(t));
   let nextFmt = Math.max(163, ...userFmts.map((a) => Number(a.numFmtId) || 0)) + 1;
   const newFmts: string[] = [];
-  for (const t of list(ours, "numFmts")) {
+  for (const t of ours) {
     const a = attrs(t);
     const id = Number(a.numFmtId);
     const same = userFmts.find((u) => u.formatCode === a.formatCode);
@@ -329,19 +322,62 @@ export function mergeStyles(user: string, ours: string): { xml: string; xf: numb
       nextFmt++;
     }
   }
+  return { fmtMap, newFmts };
+}
+
+/** Where our number formats, fonts, fills and borders went in the merged styles. */
+interface StyleMaps {
+  fmtMap: Map<number, number>;
+  fonts: number[];
+  fills: number[];
+  borders: number[];
+}
+
+/** The index of an entry in the merged list: where it already is (`have`, then `added`), else appended to `added`. */
+function indexOrAppend(have: string[], added: string[], t: string): number {
+  const i = have.indexOf(t);
+  if (i >= 0) return i;
+  const j = added.indexOf(t);
+  if (j >= 0) return have.length + j;
+  added.push(t);
+  return have.length + added.length - 1;
+}
+
+/** Cell formats re-pointed at the merged lists, on the user's Normal style; identical ones reused. */
+function mergeXfs(haveXf: string[], oursXf: string[], m: StyleMaps): { xf: number[]; addedXf: string[] } {
+  const addedXf: string[] = [];
+  const xf = oursXf.map((t, i) => {
+    if (i === 0) return 0; // the default format: the user's own default
+    const head = /^<xf\b[^>]*?\/?>/.exec(t)![0];
+    const a = attrs(head);
+    let h = head;
+    const id = Number(a.numFmtId ?? 0);
+    h = setAttr(h, "numFmtId", String(m.fmtMap.get(id) ?? id));
+    h = setAttr(h, "fontId", String(m.fonts[Number(a.fontId ?? 0)] ?? 0));
+    h = setAttr(h, "fillId", String(m.fills[Number(a.fillId ?? 0)] ?? 0));
+    h = setAttr(h, "borderId", String(m.borders[Number(a.borderId ?? 0)] ?? 0));
+    h = setAttr(h, "xfId", "0");
+    return indexOrAppend(haveXf, addedXf, h + t.slice(head.length));
+  });
+  return { xf, addedXf };
+}
+
+/**
+ * Merge the result workbook's styles into the user's: returns the new styles.xml and the maps from the result's
+ * cell format (xf) and differential format (dxf) indexes to the merged ones. Identical entries are reused, so that
+ * running again does not grow the file.
+ */
+export function mergeStyles(user: string, ours: string): { xml: string; xf: number[]; dxf: number[] } {
+  if (!section(user, "cellXfs")) throw new PackageError("workbook.stylesNoXfs");
+  let xml = user;
+  const list = (x: string, sec: string) => elements(section(x, sec)?.inner ?? "", STYLE_CHILD[sec]).map((e) => e.text);
+  const { fmtMap, newFmts } = mergeNumFmts(list(user, "numFmts"), list(ours, "numFmts"));
   xml = appendTo(xml, "numFmts", newFmts);
   // fonts, fills, borders, dxfs: reuse an identical entry or append
   const merge = (sec: string): number[] => {
     const have = list(xml, sec);
     const added: string[] = [];
-    const map = list(ours, sec).map((t) => {
-      const i = have.indexOf(t);
-      if (i >= 0) return i;
-      const j = added.indexOf(t);
-      if (j >= 0) return have.length + j;
-      added.push(t);
-      return have.length + added.length - 1;
-    });
+    const map = list(ours, sec).map((t) => indexOrAppend(have, added, t));
     xml = appendTo(xml, sec, added);
     return map;
   };
@@ -350,27 +386,7 @@ export function mergeStyles(user: string, ours: string): { xml: string; xf: numb
   const borders = merge("borders");
   const dxf = merge("dxfs");
   // cell formats: re-pointed at the merged lists, on the user's Normal style
-  const haveXf = list(xml, "cellXfs");
-  const addedXf: string[] = [];
-  const xf = list(ours, "cellXfs").map((t, i) => {
-    if (i === 0) return 0; // the default format: the user's own default
-    const head = /^<xf\b[^>]*?\/?>/.exec(t)![0];
-    const a = attrs(head);
-    let h = head;
-    const id = Number(a.numFmtId ?? 0);
-    h = setAttr(h, "numFmtId", String(fmtMap.get(id) ?? id));
-    h = setAttr(h, "fontId", String(fonts[Number(a.fontId ?? 0)] ?? 0));
-    h = setAttr(h, "fillId", String(fills[Number(a.fillId ?? 0)] ?? 0));
-    h = setAttr(h, "borderId", String(borders[Number(a.borderId ?? 0)] ?? 0));
-    h = setAttr(h, "xfId", "0");
-    const merged = h + t.slice(head.length);
-    const k = haveXf.indexOf(merged);
-    if (k >= 0) return k;
-    const j = addedXf.indexOf(merged);
-    if (j >= 0) return haveXf.length + j;
-    addedXf.push(merged);
-    return haveXf.length + addedXf.length - 1;
-  });
+  const { xf, addedXf } = mergeXfs(list(xml, "cellXfs"), list(ours, "cellXfs"), { fmtMap, fonts, fills, borders });
   xml = appendTo(xml, "cellXfs", addedXf);
   return { xml, xf, dxf };
 }
@@ -402,63 +418,127 @@ function insertBefore(xml: string, from: number, tags: string[], fallback: strin
   return xml.slice(0, pos) + insert + xml.slice(pos);
 }
 
+/** The package being grafted: the user's parts, ours, and the parts and texts that change. */
+interface Graft {
+  user: Parts;
+  ours: Parts;
+  /** the new package's parts (the user's, less what is taken out, plus what is added) */
+  out: Parts;
+  wbPart: string;
+  wbRels: string;
+  wbXml: string;
+  relsText: string;
+  ct: string;
+}
+
+/** What grafting our sheets adds to the workbook, its relationships and the content types. */
+interface Added {
+  sheets: string[];
+  rels: string[];
+  ct: string[];
+}
+
 /**
  * Graft the sheets of `ours` (a package ExcelJS wrote holding only the result sheets) into the user's package.
  * Returns the new package; the user's parts other than the workbook, its relationships, the content types and the
  * styles are passed through unchanged.
  */
 export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Uint8Array): Uint8Array {
-  const out: Parts = { ...user };
-  const wbPart = workbookPart(user);
-  const wbRels = relsPartOf(wbPart);
-  let wbXml = text(user, wbPart);
-  let relsText = user[wbRels] ? strFromU8(user[wbRels]) : relsXml([]);
-  let ct = text(user, "[Content_Types].xml");
-  const rootTag = /<(\w+:)?workbook\b[^>]*>/.exec(wbXml);
-  if (!rootTag || rootTag[1]) throw new PackageError("workbook.prefixed");
-  if (attrs(rootTag[0]).xmlns !== MAIN_NS) throw new PackageError("workbook.strict");
+  const g = openGraft(user, ours);
   // 1. take out the sheets of an earlier run, with the parts only they used
   const entries = sheetEntries(user);
   const removeIdx = entries.map((e, i) => (opts.removeSheets.includes(e.name) ? i : -1)).filter((i) => i >= 0);
+  removeSheets(g, entries, removeIdx);
+  renumberNamesAndViews(g, opts, removeIdx);
+  const kept = entries.length - removeIdx.length;
+  // 2. styles
+  const styles = graftStyles(g);
+  // 3. add our sheets
+  const added = addSheets(g, styles, Math.max(0, ...entries.map((e) => e.sheetId || 0)));
+  // 4. the workbook: sheets, names; relationships; content types
+  insertSheets(g, added.sheets);
+  insertNames(g, kept);
+  const { out, wbPart, wbRels, relsText, ct } = g;
+  out[wbPart] = strToU8(g.wbXml);
+  out[wbRels] = strToU8(
+    /<Relationships\b[^>]*\/>\s*$/.test(relsText)
+      ? relsXml(added.rels)
+      : relsText.replace(/<\/Relationships>\s*$/, `${added.rels.join("")}</Relationships>`),
+  );
+  out["[Content_Types].xml"] = strToU8(ct.replace(/<\/Types>\s*$/, `${added.ct.join("")}</Types>`));
+  // the user's parts are copied compressed as they were; only new and changed parts are compressed
+  const raw = userZip ? rawEntries(userZip) : new Map<string, RawEntry>();
+  return writeZip(
+    Object.entries(out).map(([name, bytes]) => {
+      const r = raw.get(name);
+      return r && bytes === user[name] && r.usize === bytes.length ? r : fresh(name, bytes);
+    }),
+  );
+}
+
+/** The user's workbook, its relationships and content types, once the workbook is of a form grafting can take. */
+function openGraft(user: Parts, ours: Parts): Graft {
+  const wbPart = workbookPart(user);
+  const wbRels = relsPartOf(wbPart);
+  const wbXml = text(user, wbPart);
+  const relsText = user[wbRels] ? strFromU8(user[wbRels]) : relsXml([]);
+  const ct = text(user, "[Content_Types].xml");
+  const rootTag = /<(\w+:)?workbook\b[^>]*>/.exec(wbXml);
+  if (!rootTag || rootTag[1]) throw new PackageError("workbook.prefixed");
+  if (attrs(rootTag[0]).xmlns !== MAIN_NS) throw new PackageError("workbook.strict");
+  return { user, ours, out: { ...user }, wbPart, wbRels, wbXml, relsText, ct };
+}
+
+/** Takes the sheets at `removeIdx` out of the workbook, with the parts only they used. */
+function removeSheets(g: Graft, entries: SheetEntry[], removeIdx: number[]): void {
   const removedParts = new Set<string>();
   for (const i of removeIdx) {
     const e = entries[i];
-    wbXml = wbXml.replace(e.text, "");
-    const rel = elements(relsText, "Relationship").find((r) => attrs(r.text).Id === e.rid);
-    if (rel) relsText = relsText.replace(rel.text, "");
+    g.wbXml = g.wbXml.replace(e.text, "");
+    const rel = elements(g.relsText, "Relationship").find((r) => attrs(r.text).Id === e.rid);
+    if (rel) g.relsText = g.relsText.replace(rel.text, "");
     if (e.part) {
       removedParts.add(e.part);
-      for (const r of rels(user, e.part)) if (!r.external) removedParts.add(resolveTarget(e.part, r.target));
+      for (const r of rels(g.user, e.part)) if (!r.external) removedParts.add(resolveTarget(e.part, r.target));
       removedParts.add(relsPartOf(e.part));
     }
   }
-  if (removeIdx.length) {
-    // parts still used by a relationship of another part stay
-    for (const [name, bytes] of Object.entries(user)) {
-      if (!name.endsWith(".rels") || removedParts.has(name) || name === wbRels) continue;
-      const src = name.replace(/_rels\/([^/]+)\.rels$/, "$1");
-      for (const r of elements(strFromU8(bytes), "Relationship")) {
-        const a = attrs(r.text);
-        if (a.TargetMode !== "External" && a.Target) removedParts.delete(resolveTarget(src, a.Target));
-      }
-    }
-    // the calculation chain is a cache that names sheets by id: Excel rebuilds it
-    const calc = rels(user, wbPart).find((r) => isType(r, "calcChain"));
-    if (calc) {
-      removedParts.add(resolveTarget(wbPart, calc.target));
-      relsText = relsText.replace(calc.text, "");
-    }
-    for (const p of removedParts) {
-      delete out[p];
-      ct = ct.replace(
-        new RegExp(`<Override\\b[^>]*PartName="/${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`, "i"),
-        "",
-      );
+  if (removeIdx.length) dropParts(g, removedParts);
+}
+
+/** Deletes the removed sheets' parts that no other part uses, and the calculation chain. */
+function dropParts(g: Graft, removedParts: Set<string>): void {
+  // parts still used by a relationship of another part stay
+  for (const [name, bytes] of Object.entries(g.user)) {
+    if (!name.endsWith(".rels") || removedParts.has(name) || name === g.wbRels) continue;
+    const src = name.replace(/_rels\/([^/]+)\.rels$/, "$1");
+    for (const r of elements(strFromU8(bytes), "Relationship")) {
+      const a = attrs(r.text);
+      if (a.TargetMode !== "External" && a.Target) removedParts.delete(resolveTarget(src, a.Target));
     }
   }
+  // the calculation chain is a cache that names sheets by id: Excel rebuilds it
+  const calc = rels(g.user, g.wbPart).find((r) => isType(r, "calcChain"));
+  if (calc) {
+    removedParts.add(resolveTarget(g.wbPart, calc.target));
+    g.relsText = g.relsText.replace(calc.text, "");
+  }
+  for (const p of removedParts) {
+    delete g.out[p];
+    g.ct = g.ct.replace(
+      new RegExp(`<Override\\b[^>]*PartName="/${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}"[^>]*/>`, "i"),
+      "",
+    );
+  }
+}
+
+/**
+ * Defined names: drop ZoneScore's and those local to a removed sheet; renumber the other local ones. The workbook
+ * views: the active and first tab keep pointing at the same sheets.
+ */
+function renumberNamesAndViews(g: Graft, opts: GraftOptions, removeIdx: number[]): void {
   const shift = (idx: number) => idx - removeIdx.filter((i) => i < idx).length;
-  // defined names: drop ZoneScore's and those local to a removed sheet; renumber the other local ones
-  wbXml = wbXml.replace(/<definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/definedName>)/g, (d) => {
+  g.wbXml = g.wbXml.replace(/<definedName\b[^>]*?(?:\/>|>[\s\S]*?<\/definedName>)/g, (d) => {
     const a = attrs(/^<definedName\b[^>]*>/.exec(d)![0]);
     if (opts.removeNames(a.name ?? "")) return "";
     if (a.localSheetId === undefined) return d;
@@ -466,8 +546,7 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
     if (removeIdx.includes(idx)) return "";
     return d.replace(/^<definedName\b[^>]*>/, (h) => setAttr(h, "localSheetId", String(shift(idx))));
   });
-  // the workbook views: the active and first tab keep pointing at the same sheets
-  wbXml = wbXml.replace(/<workbookView\b[^>]*>/g, (v) => {
+  g.wbXml = g.wbXml.replace(/<workbookView\b[^>]*>/g, (v) => {
     let t = v;
     for (const k of ["activeTab", "firstSheet"]) {
       const a = attrs(t)[k];
@@ -475,9 +554,11 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
     }
     return t;
   });
-  const kept = entries.length - removeIdx.length;
+}
 
-  // 2. styles
+/** Our styles merged into the user's styles.xml (written into the new package). */
+function graftStyles(g: Graft): ReturnType<typeof mergeStyles> {
+  const { user, ours, wbPart } = g;
   const stylesRel = rels(user, wbPart).find((r) => isType(r, "styles"));
   const stylesPart = stylesRel ? resolveTarget(wbPart, stylesRel.target) : null;
   if (!stylesPart || !user[stylesPart]) throw new PackageError("workbook.noStyles");
@@ -487,95 +568,127 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
     strFromU8(user[stylesPart]),
     oursStylesRel ? text(ours, resolveTarget(oursWb, oursStylesRel.target)) : "<styleSheet><cellXfs/></styleSheet>",
   );
-  out[stylesPart] = strToU8(styles.xml);
+  g.out[stylesPart] = strToU8(styles.xml);
+  return styles;
+}
 
-  // shared strings of ours, to be written inline
+/** The shared strings of our package, to be written inline. */
+function sharedStrings(ours: Parts): string[] {
+  const oursWb = workbookPart(ours);
   const ssRel = rels(ours, oursWb).find((r) => isType(r, "sharedStrings"));
-  const shared = ssRel
+  return ssRel
     ? elements(text(ours, resolveTarget(oursWb, ssRel.target)), "si").map((e) =>
         e.text.replace(/^<si\b[^>]*>/, "").replace(/<\/si>$/, ""),
       )
     : [];
+}
 
-  // 3. add our sheets
-  const taken = new Set(Object.keys(out).map((p) => p.toLowerCase()));
-  const ridTaken = new Set(elements(relsText, "Relationship").map((r) => attrs(r.text).Id));
-  let sheetId = Math.max(0, ...entries.map((e) => e.sheetId || 0));
-  const newSheets: string[] = [];
-  const newRels: string[] = [];
-  const newCt: string[] = [];
-  const oursEntries = sheetEntries(ours);
-  for (const e of oursEntries) {
+/** Adds our worksheets (and their comments) as new parts; returns what the workbook must list. */
+function addSheets(g: Graft, styles: ReturnType<typeof mergeStyles>, lastSheetId: number): Added {
+  const shared = sharedStrings(g.ours);
+  const taken = new Set(Object.keys(g.out).map((p) => p.toLowerCase()));
+  const ridTaken = new Set(elements(g.relsText, "Relationship").map((r) => attrs(r.text).Id));
+  let sheetId = lastSheetId;
+  const added: Added = { sheets: [], rels: [], ct: [] };
+  for (const e of sheetEntries(g.ours)) {
     if (!e.part || e.kind !== "worksheet") continue;
     const part = uniqueName(taken, (n) => `xl/worksheets/sheet${n}.xml`);
-    let xml = text(ours, e.part);
-    xml = xml
+    const sheetRels = copySheetParts(g, e.part, part, taken, added.ct);
+    g.out[part] = strToU8(restyleSheet(text(g.ours, e.part), shared, styles));
+    if (sheetRels.length) g.out[relsPartOf(part)] = strToU8(relsXml(sheetRels));
+    added.ct.push(`<Override PartName="/${part}" ContentType="${CT_SHEET}"/>`);
+    let rid = "";
+    for (let n = 1; !rid || ridTaken.has(rid); n++) rid = `rIdZs${n}`;
+    ridTaken.add(rid);
+    added.rels.push(
+      `<Relationship Id="${rid}" Type="${REL("worksheet")}" Target="${relativeTarget(g.wbPart, part)}"/>`,
+    );
+    const state = e.state && e.state !== "visible" ? ` state="${escapeXml(e.state)}"` : "";
+    added.sheets.push(
+      `<sheet name="${escapeXml(e.name)}" sheetId="${++sheetId}"${state} xmlns:r="${REL_NS}" r:id="${rid}"/>`,
+    );
+  }
+  return added;
+}
+
+/** A sheet of ours with its strings inline and its style indexes pointing at the merged styles. */
+function restyleSheet(xml: string, shared: string[], styles: ReturnType<typeof mergeStyles>): string {
+  const xf = (_m: string, a: string, s: string, b: string) => `${a}${styles.xf[Number(s)] ?? 0}${b}`;
+  return (
+    xml
       .replace(/<c\b([^>]*?)\bt="s"([^>]*)>\s*<v>(\d+)<\/v>\s*<\/c>/g, (_m, a: string, b: string, i: string) => {
         const si = shared[Number(i)];
         if (si === undefined) throw new Error(`shared string ${i} missing`);
         return `<c${a}t="inlineStr"${b}><is>${si}</is></c>`;
       })
-      .replace(
-        /(<c\b[^>]*?\bs=")(\d+)(")/g,
-        (_m, a: string, s: string, b: string) => `${a}${styles.xf[Number(s)] ?? 0}${b}`,
-      )
-      .replace(
-        /(<row\b[^>]*?\bs=")(\d+)(")/g,
-        (_m, a: string, s: string, b: string) => `${a}${styles.xf[Number(s)] ?? 0}${b}`,
-      )
-      .replace(
-        /(<col\b[^>]*?\bstyle=")(\d+)(")/g,
-        (_m, a: string, s: string, b: string) => `${a}${styles.xf[Number(s)] ?? 0}${b}`,
-      )
+      .replace(/(<c\b[^>]*?\bs=")(\d+)(")/g, xf)
+      .replace(/(<row\b[^>]*?\bs=")(\d+)(")/g, xf)
+      .replace(/(<col\b[^>]*?\bstyle=")(\d+)(")/g, xf)
       .replace(
         /(<cfRule\b[^>]*?\bdxfId=")(\d+)(")/g,
         (_m, a: string, s: string, b: string) => `${a}${styles.dxf[Number(s)] ?? 0}${b}`,
       )
       // never selected together with the user's active sheet (that would group the sheets)
-      .replace(/\stabSelected="(1|true)"/g, "");
-    // the sheet's own parts: comments and their drawing (notes), links outside the file
-    const sheetRels: string[] = [];
-    for (const r of rels(ours, e.part)) {
-      if (r.external) {
-        sheetRels.push(r.text);
-        continue;
-      }
-      const src = resolveTarget(e.part, r.target);
-      let dest: string;
-      if (isType(r, "comments")) {
-        dest = uniqueName(taken, (n) => `xl/comments${n}.xml`);
-        newCt.push(`<Override PartName="/${dest}" ContentType="${CT_COMMENTS}"/>`);
-      } else if (isType(r, "vmlDrawing")) {
-        dest = uniqueName(taken, (n) => `xl/drawings/vmlDrawing${n}.vml`);
-        newCt.push(`<Override PartName="/${dest}" ContentType="${CT_VML}"/>`);
-      } else throw new Error(`unexpected part in a result sheet: ${r.type}`);
-      if (!ours[src]) throw new Error(`the result sheet's part ${src} is missing`);
-      out[dest] = ours[src];
-      sheetRels.push(
-        `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${relativeTarget(part, dest)}"/>`,
-      );
+      .replace(/\stabSelected="(1|true)"/g, "")
+  );
+}
+
+/** The sheet's own parts: comments and their drawing (notes), links outside the file; returns its relationships. */
+function copySheetParts(g: Graft, src: string, part: string, taken: Set<string>, newCt: string[]): string[] {
+  const sheetRels: string[] = [];
+  for (const r of rels(g.ours, src)) {
+    if (r.external) {
+      sheetRels.push(r.text);
+      continue;
     }
-    out[part] = strToU8(xml);
-    if (sheetRels.length) out[relsPartOf(part)] = strToU8(relsXml(sheetRels));
-    newCt.push(`<Override PartName="/${part}" ContentType="${CT_SHEET}"/>`);
-    let rid = "";
-    for (let n = 1; !rid || ridTaken.has(rid); n++) rid = `rIdZs${n}`;
-    ridTaken.add(rid);
-    newRels.push(`<Relationship Id="${rid}" Type="${REL("worksheet")}" Target="${relativeTarget(wbPart, part)}"/>`);
-    newSheets.push(
-      `<sheet name="${escapeXml(e.name)}" sheetId="${++sheetId}"${e.state && e.state !== "visible" ? ` state="${escapeXml(e.state)}"` : ""} xmlns:r="${REL_NS}" r:id="${rid}"/>`,
+    const from = resolveTarget(src, r.target);
+    let dest: string;
+    if (isType(r, "comments")) {
+      dest = uniqueName(taken, (n) => `xl/comments${n}.xml`);
+      newCt.push(`<Override PartName="/${dest}" ContentType="${CT_COMMENTS}"/>`);
+    } else if (isType(r, "vmlDrawing")) {
+      dest = uniqueName(taken, (n) => `xl/drawings/vmlDrawing${n}.vml`);
+      newCt.push(`<Override PartName="/${dest}" ContentType="${CT_VML}"/>`);
+    } else throw new Error(`unexpected part in a result sheet: ${r.type}`);
+    if (!g.ours[from]) throw new Error(`the result sheet's part ${from} is missing`);
+    g.out[dest] = g.ours[from];
+    sheetRels.push(
+      `<Relationship Id="${escapeXml(r.id)}" Type="${escapeXml(r.type)}" Target="${relativeTarget(part, dest)}"/>`,
     );
   }
-  // 4. the workbook: sheets, names; relationships; content types
-  const sheets = section(wbXml, "sheets");
+  return sheetRels;
+}
+
+/** Our sheet entries at the end of the workbook's sheet list. */
+function insertSheets(g: Graft, newSheets: string[]): void {
+  const sheets = section(g.wbXml, "sheets");
   if (!sheets) throw new PackageError("workbook.noSheets");
-  wbXml =
-    wbXml
+  g.wbXml =
+    g.wbXml
       .slice(0, sheets.end)
       .replace(/(<\/sheets>|<sheets\b[^>]*\/>)$/, (m) =>
         m.endsWith("/>") ? `${m.slice(0, -2)}>${newSheets.join("")}</sheets>` : `${newSheets.join("")}</sheets>`,
-      ) + wbXml.slice(sheets.end);
-  const ourNames = elements(section(text(ours, oursWb), "definedNames")?.inner ?? "", "definedName").map((d) => {
+      ) + g.wbXml.slice(sheets.end);
+}
+
+/** The elements that may follow definedNames in workbook.xml, in order. */
+const AFTER_DEFINED_NAMES = [
+  "calcPr",
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/** Our defined names (local ones renumbered after the `kept` sheets of the user) into the workbook's. */
+function insertNames(g: Graft, kept: number): void {
+  const oursWb = workbookPart(g.ours);
+  const ourNames = elements(section(text(g.ours, oursWb), "definedNames")?.inner ?? "", "definedName").map((d) => {
     const a = attrs(/^<definedName\b[^>]*>/.exec(d.text)![0]);
     return a.localSheetId === undefined
       ? d.text
@@ -583,51 +696,19 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
           setAttr(h, "localSheetId", String(kept + Number(a.localSheetId))),
         );
   });
-  if (ourNames.length) {
-    const dn = section(wbXml, "definedNames");
-    if (dn && dn.inner.trim())
-      wbXml =
-        wbXml.slice(0, dn.end - "</definedNames>".length) +
-        ourNames.join("") +
-        wbXml.slice(dn.end - "</definedNames>".length);
-    else {
-      if (dn) wbXml = wbXml.slice(0, dn.start) + wbXml.slice(dn.end);
-      const after = section(wbXml, "sheets")!.end;
-      wbXml = insertBefore(
-        wbXml,
-        after,
-        [
-          "calcPr",
-          "oleSize",
-          "customWorkbookViews",
-          "pivotCaches",
-          "smartTagPr",
-          "smartTagTypes",
-          "webPublishing",
-          "fileRecoveryPr",
-          "webPublishObjects",
-          "extLst",
-        ],
-        "</workbook>",
-        `<definedNames>${ourNames.join("")}</definedNames>`,
-      );
-    }
+  if (!ourNames.length) return;
+  const dn = section(g.wbXml, "definedNames");
+  if (dn && dn.inner.trim())
+    g.wbXml =
+      g.wbXml.slice(0, dn.end - "</definedNames>".length) +
+      ourNames.join("") +
+      g.wbXml.slice(dn.end - "</definedNames>".length);
+  else {
+    if (dn) g.wbXml = g.wbXml.slice(0, dn.start) + g.wbXml.slice(dn.end);
+    const after = section(g.wbXml, "sheets")!.end;
+    const insert = `<definedNames>${ourNames.join("")}</definedNames>`;
+    g.wbXml = insertBefore(g.wbXml, after, AFTER_DEFINED_NAMES, "</workbook>", insert);
   }
-  out[wbPart] = strToU8(wbXml);
-  out[wbRels] = strToU8(
-    /<Relationships\b[^>]*\/>\s*$/.test(relsText)
-      ? relsXml(newRels)
-      : relsText.replace(/<\/Relationships>\s*$/, `${newRels.join("")}</Relationships>`),
-  );
-  out["[Content_Types].xml"] = strToU8(ct.replace(/<\/Types>\s*$/, `${newCt.join("")}</Types>`));
-  // the user's parts are copied compressed as they were; only new and changed parts are compressed
-  const raw = userZip ? rawEntries(userZip) : new Map<string, RawEntry>();
-  return writeZip(
-    Object.entries(out).map(([name, bytes]) => {
-      const r = raw.get(name);
-      return r && bytes === user[name] && r.usize === bytes.length ? r : fresh(name, bytes);
-    }),
-  );
 }
 
 // ---------------------------------------------------------------------------------------------------------- zip

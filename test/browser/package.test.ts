@@ -5,59 +5,27 @@
  */
 import { spawnSync } from "child_process";
 import * as fs from "fs";
-import * as http from "http";
 import * as os from "os";
 import * as path from "path";
-import type { AddressInfo } from "net";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import ExcelJS from "exceljs";
 import { unzipSync } from "fflate";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { huaibeiSamplePlan } from "../../src/samples/huaibei-2023";
 import { huaibei } from "../helpers";
+import { DIST, serve, type Served } from "./serve";
 
-const DIST = path.join(__dirname, "..", "..", "dist");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const INDEX_PARTS = new Set(["[Content_Types].xml", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml"]);
-let server: http.Server;
+let served: Served;
 let base = "";
 let browser: Browser;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-browser-pkg-"));
 
 beforeAll(async () => {
   expect(fs.existsSync(path.join(DIST, "index.html"))).toBe(true);
-  server = http.createServer((req, res) => {
-    const p = path.join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
-    if (!p.startsWith(DIST) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    res.setHeader(
-      "Content-Type",
-      p.endsWith(".html")
-        ? "text/html; charset=utf-8"
-        : p.endsWith(".js")
-          ? "text/javascript"
-          : "application/octet-stream",
-    );
-    fs.createReadStream(p).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  served = await serve();
+  base = served.base;
+  browser = served.browser;
   const b = await ExcelJsBook.create(ExcelJS);
   await b.addSheets(huaibeiSamplePlan(huaibei));
   fs.writeFileSync(path.join(dir, "base.xlsx"), await b.toBuffer());
@@ -70,8 +38,7 @@ beforeAll(async () => {
 }, 90000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await served?.close();
 });
 
 test("a workbook with a chart, an image and comments (openpyxl) is read in the page, and the download keeps every part", async () => {

@@ -13,6 +13,13 @@ export const DIST = path.join(__dirname, "..", "..", "dist");
 export const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const AXE = require.resolve("axe-core/axe.min.js");
 
+const CONTENT_TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript",
+  ".png": "image/png",
+  ".xml": "application/xml",
+};
+
 export interface Served {
   base: string;
   browser: Browser;
@@ -21,6 +28,7 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/** The built pages (dist/) on a free port of 127.0.0.1, and a headless chromium; `close` stops both. */
 export async function serve(): Promise<Served> {
   const server = http.createServer((req, res) => {
     const p = path.join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
@@ -29,14 +37,7 @@ export async function serve(): Promise<Served> {
       res.end();
       return;
     }
-    res.setHeader(
-      "Content-Type",
-      p.endsWith(".html")
-        ? "text/html; charset=utf-8"
-        : p.endsWith(".js")
-          ? "text/javascript"
-          : "application/octet-stream",
-    );
+    res.setHeader("Content-Type", CONTENT_TYPES[path.extname(p)] ?? "application/octet-stream");
     fs.createReadStream(p).pipe(res);
   });
   await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));

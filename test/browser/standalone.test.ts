@@ -3,11 +3,9 @@
  * download the result workbook, and read it back. Nothing is fetched from outside the machine.
  */
 import * as fs from "fs";
-import * as http from "http";
 import * as os from "os";
 import * as path from "path";
-import type { AddressInfo } from "net";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import ExcelJS from "exceljs";
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
@@ -15,10 +13,9 @@ import { huaibeiSamplePlan } from "../../src/samples/huaibei-2023";
 import { chifengSamplePlan } from "../../src/samples/chifeng-2020";
 import { getBuiltInScheme } from "../../src/schemes";
 import { huaibei } from "../helpers";
+import { CHROMIUM, DIST, serve, xlsxOf, type Served } from "./serve";
 
-const DIST = path.join(__dirname, "..", "..", "dist");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-let server: http.Server;
+let served: Served;
 let base = "";
 let browser: Browser;
 const outside: string[] = [];
@@ -28,47 +25,15 @@ const STRICT_REL = "http://purl.oclc.org/ooxml/officeDocument/relationships";
 beforeAll(async () => {
   expect(fs.existsSync(path.join(DIST, "index.html"))).toBe(true);
   expect(fs.existsSync(CHROMIUM)).toBe(true);
-  server = http.createServer((req, res) => {
-    const p = path.join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
-    if (!p.startsWith(DIST) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    res.setHeader(
-      "Content-Type",
-      p.endsWith(".html")
-        ? "text/html; charset=utf-8"
-        : p.endsWith(".js")
-          ? "text/javascript"
-          : "application/octet-stream",
-    );
-    fs.createReadStream(p).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--disable-quic",
-    ],
-  });
+  served = await serve();
+  base = served.base;
+  browser = served.browser;
 }, 60000);
 
 /** Write a plan as an .xlsx in a new folder; open the standalone page on it (nothing outside is fetched). */
 async function openOn(plan: Parameters<ExcelJsBook["addSheets"]>[0], name: string) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-browser-"));
-  const file = path.join(dir, name);
-  const b = await ExcelJsBook.create(ExcelJS);
-  await b.addSheets(plan);
-  fs.writeFileSync(file, await b.toBuffer());
+  const file = await xlsxOf(plan, name);
+  const dir = path.dirname(file);
   const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN" });
   await page.route("**/*", (route) => (route.request().url().startsWith(base) ? route.continue() : route.abort()));
   await page.goto(`${base}/index.html`);
@@ -78,16 +43,12 @@ async function openOn(plan: Parameters<ExcelJsBook["addSheets"]>[0], name: strin
 }
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await served?.close();
 });
 
 test("open the sample, score it, download the result with the four result sheets", async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-browser-"));
-  const sample = path.join(dir, "sample.xlsx");
-  const b = await ExcelJsBook.create(ExcelJS);
-  await b.addSheets(huaibeiSamplePlan(huaibei));
-  fs.writeFileSync(sample, await b.toBuffer());
+  const sample = await xlsxOf(huaibeiSamplePlan(huaibei), "sample.xlsx");
+  const dir = path.dirname(sample);
 
   const page = await browser.newPage({ acceptDownloads: true, locale: "zh-CN" });
   await page.route("**/*", (route) => {

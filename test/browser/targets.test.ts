@@ -4,46 +4,27 @@
  * Written against this branch's pane (the pane is being reworked in parallel; see the report).
  */
 import * as fs from "fs";
-import * as http from "http";
-import * as os from "os";
 import * as path from "path";
-import type { AddressInfo } from "net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import ExcelJS from "exceljs";
-import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { getTargetScheme } from "../../src/schemes/targets";
 import { targetSample } from "../../src/samples/targets";
 import type { ResultPlan } from "../../src/engine/output/sheet-plan";
+import { DIST, serve, xlsxOf, type Served } from "./serve";
 
-const DIST = path.join(__dirname, "..", "..", "dist");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-let server: http.Server;
+let served: Served;
 let base = "";
 let browser: Browser;
 
 beforeAll(async () => {
   expect(fs.existsSync(path.join(DIST, "index.html"))).toBe(true);
-  server = http.createServer((req, res) => {
-    const p = path.join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
-    if (!p.startsWith(DIST) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    res.setHeader("Content-Type", p.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript");
-    fs.createReadStream(p).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  served = await serve();
+  base = served.base;
+  browser = served.browser;
 }, 60000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await served?.close();
 });
 
 async function openOn(
@@ -51,11 +32,8 @@ async function openOn(
   name: string,
   width = 1000,
 ): Promise<{ dir: string; page: Page; errors: string[] }> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-targets-browser-"));
-  const file = path.join(dir, name);
-  const b = await ExcelJsBook.create(ExcelJS);
-  await b.addSheets(plan);
-  fs.writeFileSync(file, await b.toBuffer());
+  const file = await xlsxOf(plan, name);
+  const dir = path.dirname(file);
   // the page forbids inline scripts (its CSP): bypass it only so that the test can inject axe-core
   const page = await browser.newPage({
     acceptDownloads: true,

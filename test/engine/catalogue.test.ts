@@ -18,6 +18,15 @@ describe("the text catalogue", () => {
     expect(textKeys("en").sort()).toEqual(textKeys("zh").sort());
   });
 
+  test("every what-if and target text exists in Chinese and English, its keys prefixed by its domain", () => {
+    for (const d of ["whatif", "targets"] as const) {
+      const zh = Object.keys(zhDomains[d]).sort();
+      expect(zh.length).toBeGreaterThan(50);
+      expect(Object.keys(enDomains[d]).sort()).toEqual(zh);
+      expect(zh.filter((k) => !k.startsWith(`${d}.`))).toEqual([]);
+    }
+  });
+
   test("no key is defined by two domains (the package would silently keep one)", () => {
     const seen = new Map<string, string>();
     for (const [d, entries] of Object.entries(zhDomains))

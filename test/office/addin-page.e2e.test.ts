@@ -4,42 +4,25 @@
  * outside Excel (with the standalone page offered), and a Content-Security-Policy on both pages that nothing breaks.
  */
 import * as fs from "fs";
-import * as http from "http";
 import * as path from "path";
-import type { AddressInfo } from "net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { CHROMIUM, DIST, serve, type Served } from "../browser/serve";
 
-const DIST = path.join(__dirname, "..", "..", "dist");
-const CHROMIUM = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
 const OFFICE_JS = "https://appsforoffice.microsoft.com/lib/1/hosted/office.js";
-let server: http.Server;
+let served: Served;
 let base = "";
 let browser: Browser;
 
 beforeAll(async () => {
   expect(fs.existsSync(path.join(DIST, "taskpane.html"))).toBe(true);
   expect(fs.existsSync(CHROMIUM)).toBe(true);
-  server = http.createServer((req, res) => {
-    const p = path.join(DIST, decodeURIComponent((req.url ?? "/").split("?")[0]));
-    if (!p.startsWith(DIST) || !fs.existsSync(p) || fs.statSync(p).isDirectory()) {
-      res.statusCode = 404;
-      res.end();
-      return;
-    }
-    res.setHeader("Content-Type", p.endsWith(".html") ? "text/html; charset=utf-8" : "text/javascript");
-    fs.createReadStream(p).pipe(res);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
-  });
+  served = await serve();
+  base = served.base;
+  browser = served.browser;
 }, 60000);
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise((r) => server?.close(r));
+  await served?.close();
 });
 
 /** Open a page with office.js answered by `officeJs` (a script) or failing (null); CSP violations are collected. */

@@ -16,7 +16,8 @@ describe("zonescore targets", () => {
   it("usage errors exit 2 with a message in the user's language", async () => {
     const a = await z("targets", "fill", "x.xlsx", "--scheme", "huaibei-2023", "--bogus", "1");
     expect(a.code).toBe(2);
-    expect(a.err).toContain("不接受 --bogus");
+    // parsed by the same strict parser as every command (src/cli/args.ts): an unknown option is refused
+    expect(a.err).toContain("未知选项 --bogus");
     const b = await z(
       "targets",
       "track",
@@ -38,6 +39,72 @@ describe("zonescore targets", () => {
     const d = await z("targets", "fill", "x.xlsx", "--scheme");
     expect(d.code).toBe(2);
     expect(d.err).toContain("--scheme 需要一个值");
+  });
+
+  it("a mistyped option is refused with a suggestion; an option of another subcommand is named", async () => {
+    const a = await z("targets", "track", "x.xlsx", "--scheme", "yeji-2023", "--perod", "2023-09", "--out", "o.xlsx");
+    expect(a.code).toBe(2);
+    expect(a.err).toContain("未知选项 --perod，是否要用 --period？");
+    const b = await z("targets", "fill", "x.xlsx", "--scheme", "huaibei-2023", "--tolerance", "0.1", "--lang", "en");
+    expect(b.code).toBe(2);
+    expect(b.err).toContain("targets fill does not take --tolerance");
+    const c = await z("targets", "fill", "x.xlsx", "--scheme", "huaibei-2023", "--out", "a.xlsx", "--out", "b.xlsx");
+    expect(c.code).toBe(2);
+    expect(c.err).toContain("--out 只能给一次");
+  });
+
+  it("--json or --out naming the input (or each other) is refused before any work; the input is unchanged", async () => {
+    const input = path.join(dir, "guard.xlsx");
+    expect((await z("targets", "sample", "xuancheng-2023", "--out", input)).code).toBe(0);
+    const before = fs.readFileSync(input);
+    const track = ["targets", "track", input, "--scheme", "xuancheng-2023", "--period", "2023-09"];
+    const j = await z(...track, "--out", path.join(dir, "guard-out.xlsx"), "--json", input);
+    expect(j.code).toBe(2);
+    expect(j.err).toContain("从不覆盖输入");
+    const o = await z(...track, "--out", input, "--lang", "en");
+    expect(o.code).toBe(2);
+    expect(o.err).toContain("never overwrites its inputs");
+    const both = await z(...track, "--out", path.join(dir, "same.xlsx"), "--json", path.join(dir, "same.xlsx"));
+    expect(both.code).toBe(2);
+    expect(both.err).toContain("指向同一个文件");
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    expect(fs.existsSync(path.join(dir, "guard-out.xlsx"))).toBe(false);
+    expect(fs.existsSync(path.join(dir, "same.xlsx"))).toBe(false);
+  });
+
+  it("a --prior file is an input too: --json naming it is refused and it is unchanged", async () => {
+    const prior = path.join(dir, "prior.json");
+    fs.writeFileSync(prior, "{}");
+    const out = path.join(dir, "prior-out.xlsx");
+    const r = await z(
+      "targets",
+      "fill",
+      "x.xlsx",
+      "--scheme",
+      "huaibei-2023",
+      "--prior",
+      prior,
+      "--out",
+      out,
+      "--json",
+      prior,
+    );
+    expect(r.code).toBe(2);
+    expect(r.err).toContain("（--prior）");
+    expect(fs.readFileSync(prior, "utf8")).toBe("{}");
+  });
+
+  it("a temporary left by an interrupted write is reported, not used", async () => {
+    const input = path.join(dir, "stale-in.xlsx");
+    await z("targets", "sample", "xuancheng-2023", "--out", input);
+    const out = path.join(dir, "stale-out.xlsx");
+    // a process id that cannot be running: the highest pid Linux allows is below 2^22
+    fs.writeFileSync(`${out}.tmp-4194304`, "left over");
+    const r = await z("targets", "track", input, "--scheme", "xuancheng-2023", "--period", "2023-09", "--out", out);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain(`${out}.tmp-4194304 是以前中断的写入留下的临时文件`);
+    expect(fs.readFileSync(`${out}.tmp-4194304`, "utf8")).toBe("left over");
+    fs.rmSync(`${out}.tmp-4194304`);
   });
 
   it("fill writes a copy with the 目标分解 sheet and JSON; --out equal to the input is refused", async () => {

@@ -24,14 +24,27 @@ beforeAll(async () => {
   fs.writeFileSync(input, await book.toBuffer());
 });
 
+/** one edit: 烈山's output to 190 */
+const RAISE_LIESHAN = ["whatif", input, "--scheme", "huaibei-2023", "--set", "烈山经济开发区/规上工业产值=190"];
+
 test("whatif: one edit moves 烈山 up a place; the others who moved are listed; the input is untouched", async () => {
   const before = fs.readFileSync(input);
-  const r = await zs("whatif", input, "--scheme", "huaibei-2023", "--set", "烈山经济开发区/规上工业产值=190");
+  const r = await zs(...RAISE_LIESHAN);
   expect(r.code).toBe(0);
   expect(r.out).toContain("烈山经济开发区：名次 4 → 3 ↑1  总分 121.5 → 131.5 (+10)");
   expect(r.out).toContain("2.1: 0 → 10 (+10)");
   expect(r.out).toMatch(/名次变动：烈山经济开发区 ↑1；淮北高新技术产业开发区 ↓1/);
   expect(fs.readFileSync(input).equals(before)).toBe(true);
+});
+
+test("whatif --lang en: the comparison is English but for the units' names", async () => {
+  const r = await zs(...RAISE_LIESHAN, "--lang", "en");
+  expect(r.code).toBe(0);
+  expect(r.out).toContain("烈山经济开发区: rank 4 → 3 ↑1  total 121.5 → 131.5 (+10)");
+  const units = [...r.out.matchAll(/^(\S+): rank/gm)].map((m) => m[1]);
+  let rest = r.out;
+  for (const u of units) rest = rest.split(u).join("");
+  expect(rest).not.toMatch(/[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/);
 });
 
 test("whatif --gap: every rule's next level, the cheapest ways up a place, what each award still needs", async () => {
@@ -114,17 +127,29 @@ test("sensitivity prints median ranks and intervals, deterministic for a seed", 
   expect(t.out).toContain("前三名不变的比例");
 });
 
+const EN = ["--lang", "en"];
 test.each([
-  [["whatif", "x.xlsx", "--scheme", "huaibei-2023", "--sett", "a/b=1"], "unknown option --sett"],
-  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/规上工业产值=很多"], "is not a number"],
+  [["whatif", "x.xlsx", "--scheme", "huaibei-2023", "--sett", "a/b=1", ...EN], "unknown option --sett"],
+  [["whatif", "x.xlsx", "--scheme", "huaibei-2023", "--sett", "a/b=1"], "未知选项 --sett，是否要用 --set？"],
+  [
+    ["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/规上工业产值=很多", ...EN],
+    "is not a number",
+  ],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/规上工业产值=很多"], "“很多”不是数字"],
   [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山/规上工业产值=1"], "中没有「烈山」"],
-  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/不存在=1"], 'has no field "不存在"'],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--set", "烈山经济开发区/不存在=1", ...EN], 'has no field "不存在"'],
   [["whatif", "INPUT", "--scheme", "huaibei-2023", "--out", "INPUT"], "从不覆盖输入"],
-  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--save-scenario", "x"], "--save-scenario needs --out"],
-  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--scenario", "nope"], 'no scenario "nope"'],
-  [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--samples", "0"], "--samples must be a whole number"],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--json", "INPUT"], "从不覆盖输入"],
+  [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--out", "INPUT", ...EN], "never overwrites its inputs"],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--save-scenario", "x", ...EN], "--save-scenario needs --out"],
+  [["whatif", "INPUT", "--scheme", "huaibei-2023", "--scenario", "nope", ...EN], 'no scenario "nope"'],
+  [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--samples", "0", ...EN], "--samples must be a whole number"],
+  [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--sample", "10"], "是否要用 --samples？"],
+  [["sensitivity", "INPUT", "--scheme", "huaibei-2023", "--set", "a/b=1", ...EN], "sensitivity does not take --set"],
 ])("usage errors exit 2 with a clear message: %j", async (argv, msg) => {
+  const before = fs.readFileSync(input);
   const r = await zs(...argv.map((x) => (x === "INPUT" ? input : x)));
   expect(r.code).toBe(2);
   expect(r.err).toContain(msg);
+  expect(fs.readFileSync(input).equals(before)).toBe(true);
 });

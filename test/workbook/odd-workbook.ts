@@ -2,6 +2,9 @@
 import { huaibeiSamplePlan } from "../../src/samples/huaibei-2023";
 import type { CellValue, SheetData } from "../../src/engine/types";
 import { huaibei, planSheets } from "../helpers";
+import ExcelJS from "exceljs";
+import { checkAndScore, plan } from "../../src/engine/pipeline";
+import { ExcelJsBook } from "../../src/workbook/exceljs";
 
 function sampleSheets(): SheetData[] {
   return planSheets(huaibeiSamplePlan(huaibei));
@@ -40,3 +43,27 @@ export const MAP = {
   },
   aliases: { 濉溪开发区: "濉溪经济开发区" },
 };
+
+/**
+ * The odd workbook as an ExcelJS book with MAP saved in it, scored with the mapping it reads back, and the result
+ * written: what the settings tests (in the library and on the command line) start from.
+ */
+export async function oddBookScored(): Promise<{ book: ExcelJsBook; errors: number }> {
+  const book = await ExcelJsBook.create(ExcelJS);
+  await book.addSheets({
+    sheets: oddSheets().map((s) => ({
+      key: s.name,
+      name: s.name,
+      values: s.values as never,
+      merges: s.merges ?? [],
+      widths: [],
+      numberFormats: [],
+      styles: [],
+      links: [],
+    })),
+  });
+  await book.writeSettings(MAP);
+  const r = checkAndScore(await book.readSheets(), huaibei, { mapping: (await book.readSettings())! });
+  await book.writeResult(plan(huaibei, r.run!));
+  return { book, errors: r.errors };
+}

@@ -3,29 +3,10 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import ExcelJS from "exceljs";
-import { checkAndScore, plan } from "../../src/engine/pipeline";
-import { ExcelJsBook } from "../../src/workbook/exceljs";
-import { huaibei } from "../helpers";
-import { MAP, oddSheets } from "./odd-workbook";
+import { MAP, oddBookScored } from "./odd-workbook";
 
 test("the command line reads the saved mapping; --save-mapping writes it; --mapping overrides it", async () => {
-  const back = await ExcelJsBook.create(ExcelJS);
-  await back.addSheets({
-    sheets: oddSheets().map((s) => ({
-      key: s.name,
-      name: s.name,
-      values: s.values as never,
-      merges: s.merges ?? [],
-      widths: [],
-      numberFormats: [],
-      styles: [],
-      links: [],
-    })),
-  });
-  await back.writeSettings(MAP);
-  const r = checkAndScore(await back.readSheets(), huaibei, { mapping: (await back.readSettings())! });
-  await back.writeResult(plan(huaibei, r.run!));
+  const { book: back } = await oddBookScored();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-map-"));
   const f = path.join(dir, "odd.xlsx");
   fs.writeFileSync(f, await back.toBuffer());

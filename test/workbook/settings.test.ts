@@ -4,7 +4,7 @@ import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { OfficeBook } from "../../src/workbook/office";
 import { fakeFromSheets } from "../fakes/excel";
 import { huaibei } from "../helpers";
-import { MAP, oddSheets } from "./odd-workbook";
+import { MAP, oddBookScored, oddSheets } from "./odd-workbook";
 
 test("without the mapping the odd workbook has errors; with it, none", () => {
   expect(check(oddSheets(), huaibei).errors).toBeGreaterThan(0);
@@ -17,23 +17,8 @@ test("without the mapping the odd workbook has errors; with it, none", () => {
 });
 
 test("ExcelJS: settings live in a very hidden sheet, are not input, survive a result write and a reload", async () => {
-  const b = await ExcelJsBook.create(ExcelJS);
-  await b.addSheets({
-    sheets: oddSheets().map((s) => ({
-      key: s.name,
-      name: s.name,
-      values: s.values as never,
-      merges: s.merges ?? [],
-      widths: [],
-      numberFormats: [],
-      styles: [],
-      links: [],
-    })),
-  });
-  await b.writeSettings(MAP);
-  const r = checkAndScore(await b.readSheets(), huaibei, { mapping: (await b.readSettings())! });
-  expect(r.errors).toBe(0);
-  await b.writeResult(plan(huaibei, r.run!));
+  const { book: b, errors } = await oddBookScored();
+  expect(errors).toBe(0);
   const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
   expect(await back.readSettings()).toEqual(MAP);
   expect((await back.readSheets()).map((s) => s.name)).not.toContain("ZoneScore设置");

@@ -4,7 +4,7 @@
  * cells responsible (JRC composite-indicator practice, Excel's SKEW and KURT), target series that should rise,
  * percentages typed as fractions, duplicate credit codes. Every finding names its sheet and cell. Pure.
  */
-import type { Scheme, TableSpecT } from "../scheme/schema";
+import type { ColumnSpecT, Scheme, TableSpecT } from "../scheme/schema";
 import type { Table } from "../dataset";
 import type { Issues, RawInfo } from "./workbook";
 import { cellAt } from "./table";
@@ -13,6 +13,9 @@ import { a1, nameKey } from "./normalise";
 import { fmt, roundTo } from "../format";
 import { usccOrgProblem } from "./uscc";
 import { t as text } from "../i18n";
+
+/** The unit a value 10,000× too large was probably typed in (万元), named in the warning. */
+const bigUnit = (issues: Issues) => text(issues.lang, "read.bigUnit");
 
 const AREA = new Set(["亩", "公顷", "平方米"]);
 const r4 = (x: number) => roundTo(x, 4);
@@ -96,6 +99,19 @@ function isShare(name: string): boolean {
   return /比重|占比|比例|占.*比/.test(name);
 }
 
+/** One numeric column's numbers (parallel arrays, no object per cell: 100,000 rows are common for enterprise lists). */
+interface ColumnValues {
+  t: Table;
+  col: ColumnSpecT;
+  /** the column's header as the sheet writes it */
+  label: string;
+  /** the row index of each number */
+  rowsIdx: Int32Array;
+  xs: Float64Array;
+  /** the cell of the k-th number */
+  cellOf: (k: number) => string;
+}
+
 export function runChecks(
   scheme: Scheme,
   tables: Record<string, Table>,
@@ -103,112 +119,122 @@ export function runChecks(
   issues: Issues,
 ): void {
   const bounds = scheme.checks;
-  // the unit a value 10,000× too large was probably typed in (万元), named in the warning
-  const big = text(issues.lang, "read.bigUnit");
   for (const spec of scheme.tables) {
     const t = tables[spec.id];
     const info = raw[spec.id];
     if (!t || !info) continue;
     const numeric = spec.columns.filter((c) => (c.type === "number" || c.type === "count") && info.mapping.has(c.id));
     for (const col of numeric) {
-      const label = info.mapping.get(col.id)!.header;
-      // parallel arrays, no object per cell: 100,000 rows are common for enterprise lists
-      const rowsAll = new Int32Array(t.rows.length);
-      const xsAll = new Float64Array(t.rows.length);
-      let count = 0;
-      for (let i = 0; i < t.rows.length; i++) {
-        const x = t.rows[i].values[col.id];
-        if (typeof x === "number") {
-          rowsAll[count] = i;
-          xsAll[count++] = x;
-        }
-      }
-      const rowsIdx = rowsAll.subarray(0, count);
-      const xs = xsAll.subarray(0, count);
-      const cellOf = (k: number) => t.rows[rowsIdx[k]].cells[col.id];
-      // impossible values: areas below 0, shares outside 0–100 %
-      const area = col.unit !== undefined && AREA.has(col.unit);
-      const share = col.unit === "%" && isShare(col.name);
-      const amount = isTotalAmount(col.name);
-      if (area || share || amount) {
-        for (let k = 0; k < xs.length; k++) {
-          const x = xs[k];
-          if (area && x < 0)
-            issues.add("error", "negative-area", t.sheet, cellOf(k), { column: label, value: x }, String(x));
-          if (amount && x < 0)
-            issues.add("error", "negative-amount", t.sheet, cellOf(k), { column: label, value: x }, String(x));
-          if (share && (x < 0 || x > 100))
-            issues.add("error", "share-out-of-range", t.sheet, cellOf(k), { column: label, value: x }, String(x));
-        }
-      }
+      const cv = columnValues(t, col, info.mapping.get(col.id)!.header);
+      checkImpossible(cv, issues);
       // a value 10,000× off the rest of its column (万元 in an 亿元 column, or the reverse)
-      if (xs.length >= 4 && col.type === "number") {
-        const all = new Float64Array(xs.length);
-        let m = 0;
-        for (const x of xs) if (x !== 0) all[m++] = x < 0 ? -x : x;
-        const abs = all.subarray(0, m);
-        if (abs.length >= 4) {
-          const median = select(abs, Math.floor(abs.length / 2));
-          const hi = median * bounds.scaleRatio;
-          const lo = median / bounds.scaleRatio;
-          for (let k = 0; k < xs.length; k++) {
-            const a = Math.abs(xs[k]);
-            if (a === 0 || (a < hi && a > lo)) continue;
-            const x = xs[k];
-            if (a >= hi)
-              issues.add(
-                "warning",
-                "scale-outlier",
-                t.sheet,
-                cellOf(k),
-                { column: label, value: fmt(x), ratio: Math.round(a / median), unit: col.unit ?? "", big },
-                String(x),
-                fmt(r4(x / 10000)),
-              );
-            else
-              issues.add(
-                "warning",
-                "scale-outlier-small",
-                t.sheet,
-                cellOf(k),
-                { column: label, value: fmt(x), ratio: Math.round(median / a), unit: col.unit ?? "" },
-                String(x),
-                fmt(x * 10000),
-              );
-          }
-        }
-      }
+      if (cv.xs.length >= 4 && col.type === "number") checkScale(cv, bounds, issues);
       if (spec.level !== "entity" || t.rows.length < 3) continue;
-      const distribution = col.type === "number" && col.unit !== "分" && xs.length >= 8;
-      // coverage, constant columns, skewed distributions (entity-level indicators only)
-      const coverage = xs.length / t.rows.length;
-      const head = `${a1(info.raw.headerTop, info.mapping.get(col.id)!.col)}`;
-      if (!col.required && coverage < bounds.coverageMin && xs.length > 0)
-        issues.add("warning", "low-coverage", t.sheet, head, {
-          column: label,
-          pct: Math.round(coverage * 100),
-          min: Math.round(bounds.coverageMin * 100),
-        });
-      if (xs.length >= 3 && xs.every((x) => x === xs[0]))
-        issues.add("warning", "constant-column", t.sheet, head, { column: label, value: fmt(xs[0]) });
-      else if (distribution) {
-        const { skew, kurt } = skewKurt(xs);
-        if (skew !== null && kurt !== null && Math.abs(skew) >= bounds.skewMax && kurt >= bounds.kurtMax) {
-          for (const k of outliers(Array.from(xs), bounds.skewMax, bounds.kurtMax))
-            issues.add(
-              "warning",
-              "outlier",
-              t.sheet,
-              cellOf(k),
-              { column: label, value: fmt(xs[k]), skew: fmt(r4(skew)), kurt: fmt(r4(kurt)) },
-              String(xs[k]),
-            );
-        }
-      }
+      checkDistribution(cv, info, bounds, issues);
     }
     checkYearOnYear(spec, t, info, bounds, issues);
     if (spec.level === "targets") checkRisingSeries(spec, info, issues);
     checkUsccDuplicates(spec, t, issues);
+  }
+}
+
+/** The numbers of one column, with the row each stands in. */
+function columnValues(t: Table, col: ColumnSpecT, label: string): ColumnValues {
+  const rowsAll = new Int32Array(t.rows.length);
+  const xsAll = new Float64Array(t.rows.length);
+  let count = 0;
+  for (let i = 0; i < t.rows.length; i++) {
+    const x = t.rows[i].values[col.id];
+    if (typeof x === "number") {
+      rowsAll[count] = i;
+      xsAll[count++] = x;
+    }
+  }
+  const rowsIdx = rowsAll.subarray(0, count);
+  const xs = xsAll.subarray(0, count);
+  return { t, col, label, rowsIdx, xs, cellOf: (k: number) => t.rows[rowsIdx[k]].cells[col.id] };
+}
+
+/** Impossible values: areas below 0, totals below 0, shares outside 0–100 %. */
+function checkImpossible({ t, col, label, xs, cellOf }: ColumnValues, issues: Issues): void {
+  const area = col.unit !== undefined && AREA.has(col.unit);
+  const share = col.unit === "%" && isShare(col.name);
+  const amount = isTotalAmount(col.name);
+  if (!(area || share || amount)) return;
+  for (let k = 0; k < xs.length; k++) {
+    const x = xs[k];
+    if (area && x < 0) issues.add("error", "negative-area", t.sheet, cellOf(k), { column: label, value: x }, String(x));
+    if (amount && x < 0)
+      issues.add("error", "negative-amount", t.sheet, cellOf(k), { column: label, value: x }, String(x));
+    if (share && (x < 0 || x > 100))
+      issues.add("error", "share-out-of-range", t.sheet, cellOf(k), { column: label, value: x }, String(x));
+  }
+}
+
+/** A value 10,000× off the median of its column (万元 in an 亿元 column, or the reverse), with the likely fix. */
+function checkScale({ t, col, label, xs, cellOf }: ColumnValues, bounds: Scheme["checks"], issues: Issues): void {
+  const all = new Float64Array(xs.length);
+  let m = 0;
+  for (const x of xs) if (x !== 0) all[m++] = x < 0 ? -x : x;
+  const abs = all.subarray(0, m);
+  if (abs.length < 4) return;
+  const median = select(abs, Math.floor(abs.length / 2));
+  const hi = median * bounds.scaleRatio;
+  const lo = median / bounds.scaleRatio;
+  for (let k = 0; k < xs.length; k++) {
+    const a = Math.abs(xs[k]);
+    if (a === 0 || (a < hi && a > lo)) continue;
+    const x = xs[k];
+    if (a >= hi)
+      issues.add(
+        "warning",
+        "scale-outlier",
+        t.sheet,
+        cellOf(k),
+        { column: label, value: fmt(x), ratio: Math.round(a / median), unit: col.unit ?? "", big: bigUnit(issues) },
+        String(x),
+        fmt(r4(x / 10000)),
+      );
+    else
+      issues.add(
+        "warning",
+        "scale-outlier-small",
+        t.sheet,
+        cellOf(k),
+        { column: label, value: fmt(x), ratio: Math.round(median / a), unit: col.unit ?? "" },
+        String(x),
+        fmt(x * 10000),
+      );
+  }
+}
+
+/** Coverage, constant columns, skewed distributions (entity-level indicators only). */
+function checkDistribution(cv: ColumnValues, info: RawInfo, bounds: Scheme["checks"], issues: Issues): void {
+  const { t, col, label, xs, cellOf } = cv;
+  const distribution = col.type === "number" && col.unit !== "分" && xs.length >= 8;
+  const coverage = xs.length / t.rows.length;
+  const head = `${a1(info.raw.headerTop, info.mapping.get(col.id)!.col)}`;
+  if (!col.required && coverage < bounds.coverageMin && xs.length > 0)
+    issues.add("warning", "low-coverage", t.sheet, head, {
+      column: label,
+      pct: Math.round(coverage * 100),
+      min: Math.round(bounds.coverageMin * 100),
+    });
+  if (xs.length >= 3 && xs.every((x) => x === xs[0]))
+    issues.add("warning", "constant-column", t.sheet, head, { column: label, value: fmt(xs[0]) });
+  else if (distribution) {
+    const { skew, kurt } = skewKurt(xs);
+    if (skew !== null && kurt !== null && Math.abs(skew) >= bounds.skewMax && kurt >= bounds.kurtMax) {
+      for (const k of outliers(Array.from(xs), bounds.skewMax, bounds.kurtMax))
+        issues.add(
+          "warning",
+          "outlier",
+          t.sheet,
+          cellOf(k),
+          { column: label, value: fmt(xs[k]), skew: fmt(r4(skew)), kurt: fmt(r4(kurt)) },
+          String(xs[k]),
+        );
+    }
   }
 }
 

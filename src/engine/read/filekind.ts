@@ -39,7 +39,10 @@ function latin1(b: Uint8Array, from: number, to: number): string {
   return s;
 }
 
-/** The names in a zip's central directory, or null when the package is cut short (no end record, or it points past the end). */
+/**
+ * The names in a zip's central directory, or null when the package is cut short (no end record, or it points past
+ * the end).
+ */
 export function zipEntryNames(b: Uint8Array, max = 10000): string[] | null {
   // the end-of-central-directory record: PK 05 06, within the last 22 + 65,535 bytes
   let eocd = -1;

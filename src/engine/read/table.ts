@@ -65,6 +65,14 @@ function mergeAt(merges: Rect[] | null, row: number, col: number): Rect | undefi
   return undefined;
 }
 
+/** The sheet's extent: the rows scanned for a header and the columns. */
+interface Extent {
+  top: number;
+  endRow: number;
+  left: number;
+  right: number;
+}
+
 /**
  * Read the table whose header contains `keyNames` (the entity column, e.g. 开发区). `matches(path)` tells whether a
  * header cell names a known column; used to pick the header row when the key name appears more than once.
@@ -75,11 +83,36 @@ export function findTable(
   scan = 25,
   forcedKeyCol?: number,
 ): RawTable | null {
-  const keys = new Set(keyNames.map(nameKey));
   const top = sheet.originRow;
-  const endRow = Math.min(lastRow(sheet), top + scan);
-  const left = sheet.originCol;
-  const right = lastCol(sheet);
+  const ext: Extent = {
+    top,
+    endRow: Math.min(lastRow(sheet), top + scan),
+    left: sheet.originCol,
+    right: lastCol(sheet),
+  };
+  const found = findHeaderTop(sheet, ext, keyNames, forcedKeyCol);
+  if (!found) return null;
+  const { headerTop, keyCol } = found;
+  const headerBottom = findHeaderBottom(sheet, ext, headerTop, keyCol);
+  const columns = headerColumns(sheet, ext, headerTop, headerBottom);
+  const { dataRows, totalRows } = bodyRows(sheet, ext, headerBottom, keyCol);
+  const out: RawTable = { sheet: sheet.name, headerTop, headerBottom, columns, dataRows, totalRows };
+  const note = findNoteUnit(sheet, ext, headerTop);
+  if (note) {
+    out.noteUnit = note.unit;
+    out.noteCell = note.cell;
+  }
+  return out;
+}
+
+/** The header's first row and the key column: where a key name stands, or (a column the user chose) above data. */
+function findHeaderTop(
+  sheet: SheetData,
+  { top, endRow, left, right }: Extent,
+  keyNames: readonly string[],
+  forcedKeyCol?: number,
+): { headerTop: number; keyCol: number } | null {
+  const keys = new Set(keyNames.map(nameKey));
   let headerTop = -1;
   let keyCol = -1;
   for (let r = top; r <= endRow && headerTop < 0; r++) {
@@ -109,10 +142,14 @@ export function findTable(
       }
     }
   }
-  if (headerTop < 0) return null;
+  return headerTop < 0 ? null : { headerTop, keyCol };
+}
 
-  // How many rows does the header take? Continue while the key column is empty (or merged from above)
-  // and the row carries text but no numbers: data rows have a name in the key column.
+/**
+ * How many rows does the header take? Continue while the key column is empty (or merged from above) and the row
+ * carries text but no numbers: data rows have a name in the key column.
+ */
+function findHeaderBottom(sheet: SheetData, { left, right }: Extent, headerTop: number, keyCol: number): number {
   let headerBottom = headerTop;
   const keyMerge = mergeAt(sheet.merges, headerTop, keyCol);
   while (headerBottom - headerTop < 2 && headerBottom < lastRow(sheet)) {
@@ -129,35 +166,51 @@ export function findTable(
     if (coveredByKeyMerge || (text > 0 && numbers === 0)) headerBottom = r;
     else break;
   }
+  return headerBottom;
+}
 
+/** Each column's header path, top to bottom, with merged and grouped labels given to the columns under them. */
+function headerColumns(sheet: SheetData, { left, right }: Extent, headerTop: number, headerBottom: number) {
   const columns: HeaderColumn[] = [];
   for (let c = left; c <= right; c++) {
     const path: string[] = [];
     for (let h = headerTop; h <= headerBottom; h++) {
-      let v = cellAt(sheet, h, c);
-      if (isBlank(v)) {
-        const m = mergeAt(sheet.merges, h, c);
-        if (m) {
-          // a horizontal merge in this row gives its label to every column under it; a vertical one was read above
-          if (m.top === h || m.top < headerTop) v = cellAt(sheet, m.top, m.left);
-          if (m.top !== h && m.top >= headerTop) v = null;
-        } else if (sheet.merges === null && h < headerBottom && !isBlank(cellAt(sheet, h + 1, c))) {
-          // no merge information: a group label stands in the leftmost cell of its group
-          for (let cc = c - 1; cc >= left; cc--) {
-            const w = cellAt(sheet, h, cc);
-            if (!isBlank(w)) {
-              v = w;
-              break;
-            }
-          }
-        }
-      }
-      const t = cellText(v).trim();
+      const t = cellText(headerCell(sheet, left, headerTop, headerBottom, h, c)).trim();
       if (t && path[path.length - 1] !== t) path.push(t);
     }
     if (path.length) columns.push({ col: c, path, parts: parseHeader(path) });
   }
+  return columns;
+}
 
+/** A header cell's label: its own text, a merge's, or (without merge information) its group's on the left. */
+function headerCell(
+  sheet: SheetData,
+  left: number,
+  headerTop: number,
+  headerBottom: number,
+  h: number,
+  c: number,
+): CellValue {
+  let v = cellAt(sheet, h, c);
+  if (!isBlank(v)) return v;
+  const m = mergeAt(sheet.merges, h, c);
+  if (m) {
+    // a horizontal merge in this row gives its label to every column under it; a vertical one was read above
+    if (m.top === h || m.top < headerTop) v = cellAt(sheet, m.top, m.left);
+    if (m.top !== h && m.top >= headerTop) v = null;
+  } else if (sheet.merges === null && h < headerBottom && !isBlank(cellAt(sheet, h + 1, c))) {
+    // no merge information: a group label stands in the leftmost cell of its group
+    for (let cc = c - 1; cc >= left; cc--) {
+      const w = cellAt(sheet, h, cc);
+      if (!isBlank(w)) return w;
+    }
+  }
+  return v;
+}
+
+/** The rows under the header: data rows, totals rows (总计, 合计, 其中 …); blank rows skipped, footnotes end it. */
+function bodyRows(sheet: SheetData, { left, right }: Extent, headerBottom: number, keyCol: number) {
   const dataRows: number[] = [];
   const totalRows: number[] = [];
   for (let r = headerBottom + 1; r <= lastRow(sheet); r++) {
@@ -173,25 +226,18 @@ export function findTable(
     }
     dataRows.push(r);
   }
-  // 单位：亿元 in a note row above the header (or in the title)
-  let noteUnit: string | undefined;
-  let noteCell: string | undefined;
-  for (let r = sheet.originRow; r < headerTop && !noteUnit; r++) {
+  return { dataRows, totalRows };
+}
+
+/** 单位：亿元 in a note row above the header (or in the title). */
+function findNoteUnit(sheet: SheetData, { left, right }: Extent, headerTop: number) {
+  for (let r = sheet.originRow; r < headerTop; r++) {
     for (let c = left; c <= right; c++) {
       const v = cellAt(sheet, r, c);
       if (typeof v !== "string") continue;
       const m = /(?<![填报送计])单位\s*[:：]\s*([^\s,，;；、)）]+)/.exec(v);
-      if (m && isUnitText(m[1])) {
-        noteUnit = m[1];
-        noteCell = a1(r, c);
-        break;
-      }
+      if (m && isUnitText(m[1])) return { unit: m[1], cell: a1(r, c) };
     }
   }
-  const out: RawTable = { sheet: sheet.name, headerTop, headerBottom, columns, dataRows, totalRows };
-  if (noteUnit) {
-    out.noteUnit = noteUnit;
-    out.noteCell = noteCell;
-  }
-  return out;
+  return undefined;
 }

@@ -11,7 +11,7 @@ const DIMENSIONS: Array<Record<string, number>> = [
 /** Units of counts are interchangeable: a header may say 个, 家, 户, 项 or 件. */
 const COUNT_UNITS = new Set(["个", "家", "户", "项", "件", "人", "次"]);
 
-/** Factor that turns a value in `from` into `to`; 1 when either is absent or both are counts; null when incompatible. */
+/** Factor that turns a value in `from` into `to`: 1 when either is absent or both are counts, null if incompatible. */
 export function unitFactor(from: string | undefined, to: string | undefined): number | null {
   if (!from || !to) return 1;
   const f = nameKey(from);

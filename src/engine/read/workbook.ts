@@ -2,7 +2,7 @@
  * workbook sheets → typed tables. Finds each table of the scheme by its headers, maps columns (name, synonyms,
  * unit, year), reads values the way officials type them, and reports every problem at its cell. Pure.
  */
-import type { Issue, Lang, SheetData } from "../types";
+import type { CellValue, Issue, Lang, SheetData } from "../types";
 import type { ColumnSpecT, ParamSpecT, Scheme, TableSpecT } from "../scheme/schema";
 import { TableRow, type Dataset, type FieldValue, type ParamValue, type Row, type Table } from "../dataset";
 import { cellAt, findTable, isBlank, lastCol, lastRow, type HeaderColumn, type RawTable } from "./table";
@@ -13,9 +13,9 @@ import { unitFactor } from "./units";
 import { expected, message } from "../messages";
 import { usccCheckChar, usccProblem } from "./uscc";
 import { roundTo } from "../format";
+import { SCHEME_SHEETS } from "../scheme/sheet-names";
 import { t as say } from "../i18n";
 import { schemeWord } from "../i18n/scheme-words";
-import { SCHEME_SHEETS } from "../scheme/sheet-names";
 
 export interface ReadOptions {
   /** overrides the 考评年度 parameter */
@@ -105,7 +105,17 @@ const YEAR_PARAM: ParamSpecT = {
 };
 
 /** Sheets that carry a scheme (zonescore scheme export --format xlsx) are not input data. */
-const SCHEME_SHEET_NAMES = new Set(SCHEME_SHEETS);
+const SCHEME_SHEET_NAMES: ReadonlySet<string> = new Set(SCHEME_SHEETS);
+
+/** What every step of reading works with. */
+interface ReadCtx {
+  scheme: Scheme;
+  opts: ReadOptions;
+  lang: Lang;
+  issues: Issues;
+  /** the evaluation year: it decides which year columns are "this year" */
+  evalYear: number;
+}
 
 export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, opts: ReadOptions = {}): ReadResult {
   const lang = opts.lang ?? "zh";
@@ -115,31 +125,51 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
   // 1. parameters (the year first: it decides which year columns are "this year"); every scheme has a year
   const paramSpecs = scheme.params.some((p) => p.id === "year") ? scheme.params : [YEAR_PARAM, ...scheme.params];
   const params = readParams(sheets, paramSpecs, issues);
-  let year: number | undefined;
-  let yearSource = "";
-  if (opts.year !== undefined) {
-    year = opts.year;
-    yearSource = say(lang, "read.yearFromCli");
-  } else if (params.year && typeof params.year.value === "number") {
-    year = params.year.value;
-    yearSource = `${params.year.sheet}!${params.year.cell}`;
-  }
-  if (year === undefined) {
+  const found = yearOfRun(params, opts, lang);
+  if (!found) {
     const yearName = schemeWord(scheme, lang, paramSpecs.find((p) => p.id === "year")!.name);
     issues.add("error", "missing-year", "", "", { sheet: say(lang, "read.paramSheet"), param: yearName });
     return { dataset: null, issues: issues.list, mapping: [] };
   }
-  const evalYear = year;
+  const ctx: ReadCtx = { scheme, opts, lang, issues, evalYear: found.year };
 
   // 2. find each table: the sheet whose header maps the most of its columns
-  const candidates: Array<{
-    spec: TableSpecT;
-    sheet: SheetData;
-    raw: RawTable;
-    maps: Map<string, Mapping[]>;
-    score: number;
-  }> = [];
   const given = opts.mapping?.tables ?? {};
+  const chosen = chooseSheets(scheme, findCandidates(ctx, sheets), given, ctx.evalYear, issues);
+  // 3. read the tables the sheets hold
+  const { tables, rawTables, resolved, fatal: missing } = readTables(ctx, chosen);
+  // 4. link the tables' rows to the units, derive fields, complete the parameters
+  const entities = tables[scheme.entityTable];
+  const unlinked = entities ? linkEntities(ctx, tables, entities) : false;
+  deriveFields(scheme, tables);
+  completeParams(ctx, tables, params);
+
+  if (entities) runChecks(scheme, tables, rawTables, issues);
+  if (missing || unlinked || !entities) return { dataset: null, issues: issues.list, mapping: resolved };
+  return {
+    dataset: { year: ctx.evalYear, yearSource: found.source, entityTable: scheme.entityTable, tables, params },
+    issues: issues.list,
+    mapping: resolved,
+  };
+}
+
+/** The evaluation year and where it came from: the command line's --year, or the workbook's 考评年度. */
+function yearOfRun(
+  params: Record<string, ParamValue>,
+  opts: ReadOptions,
+  lang: Lang,
+): { year: number; source: string } | undefined {
+  if (opts.year !== undefined) return { year: opts.year, source: say(lang, "read.yearFromCli") };
+  if (params.year && typeof params.year.value === "number")
+    return { year: params.year.value, source: `${params.year.sheet}!${params.year.cell}` };
+  return undefined;
+}
+
+/** Every sheet that holds a table of the scheme (by its key column), scored by how many of its columns it maps. */
+function findCandidates(ctx: ReadCtx, sheets: readonly SheetData[]): Candidate[] {
+  const { scheme, issues, evalYear } = ctx;
+  const candidates: Candidate[] = [];
+  const given = ctx.opts.mapping?.tables ?? {};
   for (const spec of scheme.tables) {
     const keyCol = keyColumn(spec);
     const keyNames = [keyCol.name, ...keyCol.synonyms];
@@ -151,11 +181,7 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
         try {
           forced[id] = parseA1(`${letter}1`).col;
         } catch {
-          issues.add("error", "bad-mapping", sheet.name, "", {
-            table: schemeWord(scheme, lang, spec.name),
-            column: id,
-            value: letter,
-          });
+          issues.add("error", "bad-mapping", sheet.name, "", { table: spec.name, column: id, value: letter });
         }
       }
       const keyLetter = want?.columns?.[keyCol.id];
@@ -168,7 +194,12 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       candidates.push({ spec, sheet, raw, maps, score });
     }
   }
-  const chosen = chooseSheets(scheme, candidates, given, evalYear, issues);
+  return candidates;
+}
+
+/** Read each table from its chosen sheet; `fatal` when a required table or column is missing. */
+function readTables(ctx: ReadCtx, chosen: Map<string, Candidate>) {
+  const { scheme, issues } = ctx;
   const tables: Record<string, Table> = {};
   const rawTables: Record<string, RawInfo> = {};
   const resolved: ResolvedTable[] = [];
@@ -178,127 +209,173 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
     if (!c) {
       if (spec.required) {
         const k = keyColumn(spec);
-        issues.add("error", "missing-table", "", "", { table: schemeWord(scheme, lang, spec.name), key: k.name });
+        issues.add("error", "missing-table", "", "", { table: spec.name, key: k.name });
         fatal = true;
       }
       continue;
     }
-    const mapping = new Map<string, Mapping>();
-    for (const col of spec.columns) {
-      const found = c.maps.get(col.id) ?? [];
-      if (found.length === 0) {
-        if (col.required) {
-          issues.add("error", "missing-column", c.sheet.name, a1(c.raw.headerTop, c.raw.columns[0]?.col ?? 0), {
-            table: schemeWord(scheme, lang, spec.name),
-            column: col.name,
-            year: col.relYear !== undefined ? say(lang, "read.year", { year: evalYear + col.relYear }) : "",
-          });
-          fatal = true;
-        }
-        continue;
-      }
-      if (found.length > 1) {
-        issues.add("warning", "ambiguous-column", c.sheet.name, a1(c.raw.headerTop, found[1].col), {
+    const { mapping, fatal: bad } = resolveColumns(ctx, spec, c);
+    if (bad) fatal = true;
+    tables[spec.id] = readRows(c.sheet, c.raw, spec, mapping, issues);
+    checkTotals(c.sheet, c.raw, spec, issues);
+    resolved.push(describeMapping(ctx, spec, c, mapping));
+    rawTables[spec.id] = { sheet: c.sheet, raw: c.raw, mapping };
+  }
+  return { tables, rawTables, resolved, fatal };
+}
+
+/** The column used for each of the table's columns, with the problems: missing, ambiguous, converted, wrong unit. */
+function resolveColumns(ctx: ReadCtx, spec: TableSpecT, c: Candidate) {
+  const { issues, evalYear } = ctx;
+  const mapping = new Map<string, Mapping>();
+  let fatal = false;
+  for (const col of spec.columns) {
+    const found = c.maps.get(col.id) ?? [];
+    if (found.length === 0) {
+      if (col.required) {
+        issues.add("error", "missing-column", c.sheet.name, a1(c.raw.headerTop, c.raw.columns[0]?.col ?? 0), {
+          table: spec.name,
           column: col.name,
-          used: a1(c.raw.headerTop, found[0].col).replace(/\d+$/, ""),
-          other: a1(c.raw.headerTop, found[1].col).replace(/\d+$/, ""),
-        });
-      }
-      const m = found[0];
-      if (m.factor !== 1) {
-        const hc = c.raw.columns.find((h) => h.col === m.col);
-        issues.add("info", "unit-converted", c.sheet.name, a1(c.raw.headerTop, m.col), {
-          column: m.header,
-          unit: hc?.parts.unit ?? "",
-          expected: col.unit ?? "",
-          factor: m.factor,
-        });
-      }
-      mapping.set(col.id, m);
-    }
-    for (const col of spec.columns) {
-      for (const cand of c.maps.get(col.id + "#unit") ?? []) {
-        const hc = c.raw.columns.find((h) => h.col === cand.col);
-        issues.add("error", "unit-mismatch", c.sheet.name, a1(c.raw.headerTop, cand.col), {
-          column: cand.header,
-          unit: hc?.parts.unit ?? "",
-          expected: col.unit ?? "",
+          year: col.relYear !== undefined ? say(issues.lang, "read.year", { year: evalYear + col.relYear }) : "",
         });
         fatal = true;
       }
+      continue;
     }
-    tables[spec.id] = readRows(c.sheet, c.raw, spec, mapping, issues);
-    checkTotals(c.sheet, c.raw, spec, issues);
-    const letter = (col: number) => a1(0, col).replace(/\d+$/, "");
-    const used = new Set([...mapping.values()].map((m) => m.col));
-    // every column of the sheet, with or without header text, so that the user can pick any of them
-    const headers: Array<{ column: string; header: string }> = [];
-    for (let col = c.sheet.originCol; col <= lastCol(c.sheet); col++) {
-      const h = c.raw.columns.find((x) => x.col === col);
-      headers.push({
-        column: letter(col),
-        header: h ? h.path.join(" / ") : say(lang, "read.noHeader"),
+    if (found.length > 1) {
+      issues.add("warning", "ambiguous-column", c.sheet.name, a1(c.raw.headerTop, found[1].col), {
+        column: col.name,
+        used: a1(c.raw.headerTop, found[0].col).replace(/\d+$/, ""),
+        other: a1(c.raw.headerTop, found[1].col).replace(/\d+$/, ""),
       });
     }
-    const unmapped = c.raw.columns
-      .filter((h) => !used.has(h.col))
-      .map((h) => ({ column: letter(h.col), header: h.path.join(" / "), h }));
-    // other years of a known indicator (the annex's 2022年, 2024年 …) are expected, not worth a note
-    const known = new Set(spec.columns.flatMap((col) => [col.name, ...col.synonyms].map((n) => parseHeader([n]).key)));
-    for (const u of unmapped.filter(
-      (x) => !(x.h.parts.year !== undefined && x.h.path.some((p) => known.has(parseHeader([p]).key))),
-    ))
-      issues.add("info", "unmapped-column", c.sheet.name, `${u.column}${c.raw.headerTop + 1}`, {
-        table: schemeWord(scheme, lang, spec.name),
-        column: u.header,
+    const m = found[0];
+    if (m.factor !== 1) reportConverted(issues, c, col, m);
+    mapping.set(col.id, m);
+  }
+  if (reportUnitMismatches(issues, spec, c)) fatal = true;
+  return { mapping, fatal };
+}
+
+/** A column whose unit is converted (万元 → 亿元): an info at its header. */
+function reportConverted(issues: Issues, c: Candidate, col: ColumnSpecT, m: Mapping): void {
+  const hc = c.raw.columns.find((h) => h.col === m.col);
+  issues.add("info", "unit-converted", c.sheet.name, a1(c.raw.headerTop, m.col), {
+    column: m.header,
+    unit: hc?.parts.unit ?? "",
+    expected: col.unit ?? "",
+    factor: m.factor,
+  });
+}
+
+/** Columns whose name matches but whose unit cannot be converted: an error each; true when there is one. */
+function reportUnitMismatches(issues: Issues, spec: TableSpecT, c: Candidate): boolean {
+  let any = false;
+  for (const col of spec.columns) {
+    for (const cand of c.maps.get(col.id + "#unit") ?? []) {
+      const hc = c.raw.columns.find((h) => h.col === cand.col);
+      issues.add("error", "unit-mismatch", c.sheet.name, a1(c.raw.headerTop, cand.col), {
+        column: cand.header,
+        unit: hc?.parts.unit ?? "",
+        expected: col.unit ?? "",
       });
-    resolved.push({
-      table: spec.id,
-      name: spec.name,
-      sheet: c.sheet.name,
-      headerRows: [c.raw.headerTop + 1, c.raw.headerBottom + 1],
-      columns: spec.columns.map((col) => {
-        const m = mapping.get(col.id);
-        const out: ResolvedTable["columns"][number] = {
-          id: col.id,
-          name: col.name,
-          required: col.required,
-          column: m ? letter(m.col) : null,
-          header: m?.header ?? null,
-          confidence: m?.confidence ?? 0,
-        };
-        if (m?.unit) out.unit = m.unit;
-        if (m && m.factor !== 1) out.factor = m.factor;
-        return out;
-      }),
-      unmapped: unmapped.map(({ column, header }) => ({ column, header })),
-      headers,
+      any = true;
+    }
+  }
+  return any;
+}
+
+/** The column letter of a 0-based column. */
+function letterOf(col: number): string {
+  return a1(0, col).replace(/\d+$/, "");
+}
+
+/** The mapping as the user sees it (to confirm or change), and an info for each header column nothing claimed. */
+function describeMapping(ctx: ReadCtx, spec: TableSpecT, c: Candidate, mapping: Map<string, Mapping>): ResolvedTable {
+  return {
+    table: spec.id,
+    name: spec.name,
+    sheet: c.sheet.name,
+    headerRows: [c.raw.headerTop + 1, c.raw.headerBottom + 1],
+    columns: spec.columns.map((col) => {
+      const m = mapping.get(col.id);
+      const out: ResolvedTable["columns"][number] = {
+        id: col.id,
+        name: col.name,
+        required: col.required,
+        column: m ? letterOf(m.col) : null,
+        header: m?.header ?? null,
+        confidence: m?.confidence ?? 0,
+      };
+      if (m?.unit) out.unit = m.unit;
+      if (m && m.factor !== 1) out.factor = m.factor;
+      return out;
+    }),
+    unmapped: reportUnmapped(ctx.issues, spec, c, mapping),
+    headers: sheetHeaders(c, ctx.lang),
+  };
+}
+
+/** A column of the sheet by its letter, with its header text. */
+type Header = { column: string; header: string };
+
+/** Every column of the sheet, with or without header text, so that the user can pick any of them. */
+function sheetHeaders(c: Candidate, lang: Lang): Array<{ column: string; header: string }> {
+  const headers: Array<{ column: string; header: string }> = [];
+  for (let col = c.sheet.originCol; col <= lastCol(c.sheet); col++) {
+    const h = c.raw.columns.find((x) => x.col === col);
+    headers.push({
+      column: letterOf(col),
+      header: h ? h.path.join(" / ") : say(lang, "read.noHeader"),
     });
-    rawTables[spec.id] = { sheet: c.sheet, raw: c.raw, mapping };
   }
+  return headers;
+}
 
+/** The header columns no indicator claimed, each an info (other years of a known indicator are expected). */
+function reportUnmapped(issues: Issues, spec: TableSpecT, c: Candidate, mapping: Map<string, Mapping>): Header[] {
+  const used = new Set([...mapping.values()].map((m) => m.col));
+  const unmapped = c.raw.columns
+    .filter((h) => !used.has(h.col))
+    .map((h) => ({ column: letterOf(h.col), header: h.path.join(" / "), h }));
+  // other years of a known indicator (the annex's 2022年, 2024年 …) are expected, not worth a note
+  const known = new Set(spec.columns.flatMap((col) => [col.name, ...col.synonyms].map((n) => parseHeader([n]).key)));
+  for (const u of unmapped.filter(
+    (x) => !(x.h.parts.year !== undefined && x.h.path.some((p) => known.has(parseHeader([p]).key))),
+  ))
+    issues.add("info", "unmapped-column", c.sheet.name, `${u.column}${c.raw.headerTop + 1}`, {
+      table: spec.name,
+      column: u.header,
+    });
+  return unmapped.map(({ column, header }) => ({ column, header }));
+}
+
+/** The units' duplicates, then every other table's rows linked to a unit (aliases count); true when no unit. */
+function linkEntities(ctx: ReadCtx, tables: Record<string, Table>, entities: Table): boolean {
+  const { scheme, issues } = ctx;
   const entitySpec = scheme.tables.find((t) => t.id === scheme.entityTable)!;
-  const entities = tables[scheme.entityTable];
-  if (entities) {
-    if (entities.rows.length === 0) {
-      issues.add("error", "no-entities", entities.sheet, "");
-      fatal = true;
-    }
-    const index = checkDuplicates(entities, entitySpec, issues);
-    for (const [alias, target] of Object.entries(opts.mapping?.aliases ?? {})) {
-      const i = index.get(nameKey(target));
-      if (i !== undefined && !index.has(nameKey(alias))) index.set(nameKey(alias), i);
-    }
-    for (const spec of scheme.tables) {
-      const t = tables[spec.id];
-      if (!t || spec.id === scheme.entityTable) continue;
-      if (spec.level === "list") linkRows(t, spec, entities, index, issues);
-      else if (spec.level === "history") linkRows(t, spec, entities, index, issues, "info");
-      else if (spec.level === "targets") linkTargets(t, spec, entities, index, issues);
-    }
+  let fatal = false;
+  if (entities.rows.length === 0) {
+    issues.add("error", "no-entities", entities.sheet, "");
+    fatal = true;
   }
+  const index = checkDuplicates(entities, entitySpec, issues);
+  for (const [alias, target] of Object.entries(ctx.opts.mapping?.aliases ?? {})) {
+    const i = index.get(nameKey(target));
+    if (i !== undefined && !index.has(nameKey(alias))) index.set(nameKey(alias), i);
+  }
+  for (const spec of scheme.tables) {
+    const t = tables[spec.id];
+    if (!t || spec.id === scheme.entityTable) continue;
+    if (spec.level === "list") linkRows(t, spec, entities, index, issues);
+    else if (spec.level === "history") linkRows(t, spec, entities, index, issues, "info");
+    else if (spec.level === "targets") linkTargets(t, spec, entities, index, issues);
+  }
+  return fatal;
+}
 
-  // derived fields, e.g. 产值增量 = 本年 − 上年 (null when an argument is missing)
+/** Derived fields, e.g. 产值增量 = 本年 − 上年 (null when an argument is missing). */
+function deriveFields(scheme: Scheme, tables: Record<string, Table>): void {
   for (const spec of scheme.tables) {
     const t = tables[spec.id];
     if (!t) continue;
@@ -311,32 +388,15 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
       t.headers[d.id] = d.name;
     }
   }
+}
 
-  // parameters with a fallback (mean of an entity column)
+/** Parameters the workbook lacks: a fallback (the mean of a column), else the scheme's default, else an error. */
+function completeParams(ctx: ReadCtx, tables: Record<string, Table>, params: Record<string, ParamValue>): void {
+  const { scheme, lang, opts } = ctx;
   for (const p of scheme.params) {
     if (params[p.id] || !p.fallbackMeanOf) continue;
-    const t = tables[p.fallbackMeanOf.table];
-    if (!t) continue;
-    let sum = 0;
-    let count = 0;
-    const f = p.fallbackMeanOf.column;
-    for (const r of t.rows) {
-      const v = r.values[f];
-      if (typeof v === "number") {
-        sum += v;
-        count++;
-      }
-    }
-    const xs = { length: count };
-    if (count) {
-      const mean = sum / count;
-      params[p.id] = {
-        value: round12(mean),
-        sheet: t.sheet,
-        cell: "",
-        source: say(lang, "read.meanOf", { sheet: t.sheet, header: t.headers[p.fallbackMeanOf.column], n: xs.length }),
-      };
-    }
+    const mean = meanParam(tables, p.fallbackMeanOf, lang);
+    if (mean) params[p.id] = mean;
   }
   for (const p of scheme.params) {
     if (!params[p.id] && p.default !== undefined)
@@ -344,15 +404,36 @@ export function readWorkbook(allSheets: readonly SheetData[], scheme: Scheme, op
   }
   for (const p of scheme.params) {
     if (p.required && !params[p.id] && !(p.id === "year" && opts.year !== undefined))
-      issues.add("error", "missing-param", "", "", { param: p.name });
+      ctx.issues.add("error", "missing-param", "", "", { param: p.name });
   }
+}
 
-  if (entities) runChecks(scheme, tables, rawTables, issues);
-  if (fatal || !entities) return { dataset: null, issues: issues.list, mapping: resolved };
+/** A parameter as the mean of a column's numbers (none when the table or its numbers are missing). */
+function meanParam(
+  tables: Record<string, Table>,
+  of: NonNullable<ParamSpecT["fallbackMeanOf"]>,
+  lang: Lang,
+): ParamValue | undefined {
+  const t = tables[of.table];
+  if (!t) return undefined;
+  let sum = 0;
+  let count = 0;
+  const f = of.column;
+  for (const r of t.rows) {
+    const v = r.values[f];
+    if (typeof v === "number") {
+      sum += v;
+      count++;
+    }
+  }
+  const xs = { length: count };
+  if (!count) return undefined;
+  const mean = sum / count;
   return {
-    dataset: { year: evalYear, yearSource, entityTable: scheme.entityTable, tables, params },
-    issues: issues.list,
-    mapping: resolved,
+    value: round12(mean),
+    sheet: t.sheet,
+    cell: "",
+    source: say(lang, "read.meanOf", { sheet: t.sheet, header: t.headers[of.column], n: xs.length }),
   };
 }
 
@@ -384,6 +465,47 @@ function columnRelYear(h: HeaderColumn, evalYear: number): number | undefined {
   return h.parts.relYear;
 }
 
+/** The unit of a header column: its own, or a unit stated once in a note when it fits the indicator. */
+function columnUnit(h: HeaderColumn, col: ColumnSpecT, noteUnit?: string): { unit?: string; fromNote: boolean } {
+  if (h.parts.unit) return { unit: h.parts.unit, fromNote: false };
+  // a unit stated once in a note applies to columns that do not state their own, when it fits the indicator
+  if (noteUnit && col.unit && unitFactor(noteUnit, col.unit) !== null) return { unit: noteUnit, fromNote: true };
+  return { fromNote: false };
+}
+
+/** Adds a header column as a candidate for a spec column (under "<id>#unit" when its unit cannot be converted). */
+function addCandidate(
+  out: Map<string, Mapping[]>,
+  col: ColumnSpecT,
+  h: HeaderColumn,
+  confidence: number,
+  noteUnit?: string,
+): void {
+  const u = columnUnit(h, col, noteUnit);
+  const own = u.unit && col.units ? col.units[u.unit] : undefined;
+  const factor =
+    col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : (own ?? unitFactor(u.unit, col.unit));
+  const header = h.path.join(" / ");
+  if (factor === null) {
+    const k = col.id + "#unit";
+    out.set(k, [...(out.get(k) ?? []), { spec: col, col: h.col, factor: 1, header, confidence: 0, unit: u.unit }]);
+    return;
+  }
+  const conf = confidence * (factor !== 1 ? 0.95 : 1) * (u.fromNote ? 0.9 : 1);
+  out.set(col.id, [
+    ...(out.get(col.id) ?? []),
+    {
+      spec: col,
+      col: h.col,
+      factor,
+      header,
+      confidence: Math.round(conf * 100) / 100,
+      unit: u.unit,
+      fromNote: u.fromNote,
+    },
+  ]);
+}
+
 /** Candidate columns for each spec column; "<id>#unit" collects name matches whose unit cannot be converted. */
 export function mapColumns(
   columns: readonly HeaderColumn[],
@@ -394,37 +516,8 @@ export function mapColumns(
 ): Map<string, Mapping[]> {
   const out = new Map<string, Mapping[]>();
   const taken = new Set<number>(Object.values(forced));
-  const unitOf = (h: HeaderColumn, col: ColumnSpecT): { unit?: string; fromNote: boolean } => {
-    if (h.parts.unit) return { unit: h.parts.unit, fromNote: false };
-    // a unit stated once in a note applies to columns that do not state their own, when it fits the indicator
-    if (noteUnit && col.unit && unitFactor(noteUnit, col.unit) !== null) return { unit: noteUnit, fromNote: true };
-    return { fromNote: false };
-  };
-  const add = (col: ColumnSpecT, h: HeaderColumn, confidence: number) => {
-    const u = unitOf(h, col);
-    const own = u.unit && col.units ? col.units[u.unit] : undefined;
-    const factor =
-      col.type === "text" || col.type === "bool" || col.type === "code" ? 1 : (own ?? unitFactor(u.unit, col.unit));
-    const header = h.path.join(" / ");
-    if (factor === null) {
-      const k = col.id + "#unit";
-      out.set(k, [...(out.get(k) ?? []), { spec: col, col: h.col, factor: 1, header, confidence: 0, unit: u.unit }]);
-      return;
-    }
-    const conf = confidence * (factor !== 1 ? 0.95 : 1) * (u.fromNote ? 0.9 : 1);
-    out.set(col.id, [
-      ...(out.get(col.id) ?? []),
-      {
-        spec: col,
-        col: h.col,
-        factor,
-        header,
-        confidence: Math.round(conf * 100) / 100,
-        unit: u.unit,
-        fromNote: u.fromNote,
-      },
-    ]);
-  };
+  const add = (col: ColumnSpecT, h: HeaderColumn, confidence: number) =>
+    addCandidate(out, col, h, confidence, noteUnit);
   // columns the user chose (a saved or given mapping) come first and are certain
   for (const [id, c] of Object.entries(forced)) {
     const col = spec.columns.find((x) => x.id === id);
@@ -457,6 +550,17 @@ export function mapColumns(
   return out;
 }
 
+/** What reading one table's cells works with. */
+interface RowsCtx {
+  sheet: SheetData;
+  issues: Issues;
+  lang: Lang;
+  /** the key column (an empty name there is missing-name, not missing-value) */
+  keyId: string;
+  /** the % columns where a cell typed its own %: not fractions */
+  percentText: Set<string>;
+}
+
 function readRows(
   sheet: SheetData,
   raw: RawTable,
@@ -464,149 +568,169 @@ function readRows(
   mapping: Map<string, Mapping>,
   issues: Issues,
 ): Table {
-  const lang = issues.lang;
   const key = keyColumn(spec);
   const keyMap = mapping.get(key.id);
   const headers: Record<string, string> = {};
   for (const [id, m] of mapping) headers[id] = m.header;
   const rows: Row[] = [];
-  const percentText = new Set<string>();
+  const cx: RowsCtx = { sheet, issues, lang: issues.lang, keyId: key.id, percentText: new Set<string>() };
   const columnsOf = new Map([...mapping].map(([id, m]) => [id, m.col] as [string, number]));
   for (const r of raw.dataRows) {
     const values: Record<string, FieldValue> = {};
-    let name = "";
     for (const col of spec.columns) {
       const m = mapping.get(col.id);
-      if (!m) {
-        values[col.id] = col.missingAs ?? null;
-        continue;
-      }
-      const mc = m.col;
-      const v = cellAt(sheet, r, m.col);
-      const label = m.header;
-      if (col.type === "text" || col.type === "code") {
-        const t = displayName(cellText(v));
-        values[col.id] = t === "" ? null : t;
-        if (col.id === key.id) name = t;
-        if (t === "" && col.required)
-          issues.add("error", col.id === key.id ? "missing-name" : "missing-value", sheet.name, a1(r, mc), {
-            column: label,
-            expected: expected(lang, "text"),
-          });
-        if (col.role === "uscc" && t !== "") checkUscc(t, sheet.name, r, mc, issues);
-      } else if (col.type === "bool") {
-        const b = readBool(v);
-        if (b.kind === "bool") values[col.id] = b.value;
-        else if (b.kind === "missing") {
-          values[col.id] = col.missingAs ?? null;
-          if (col.required && col.missingAs === undefined)
-            issues.add("error", "missing-value", sheet.name, a1(r, mc), {
-              column: label,
-              expected: expected(lang, "bool"),
-            });
-        } else {
-          values[col.id] = null;
-          issues.add("error", "not-yes-no", sheet.name, a1(r, mc), { column: label, value: b.text }, b.text);
-        }
-      } else if (
-        typeof v === "number" &&
-        sheet.formats &&
-        formatIssue(sheet, r, mc, v, col, label, issues, percentText)
-      ) {
-        // a date in a numeric column is not used; a percentage in a % column is read as one
-        const fk = formatKind(sheet.formats[r - sheet.originRow]?.[mc - sheet.originCol]);
-        values[col.id] = fk === "percent" && col.unit === "%" ? round12(v * 100) : fk === "date" ? null : v;
-      } else if (typeof v === "number" && !plausible(v)) {
-        values[col.id] = null;
-        issues.add(
-          "error",
-          "implausible-value",
-          sheet.name,
-          a1(r, mc),
-          { column: label, value: String(v), max: "1e15" },
-          String(v),
-        );
-      } else if (typeof v === "number" && Number.isFinite(v) && m.factor === 1) {
-        // the common case, without allocating a parse result
-        values[col.id] = v;
-        if (col.type === "count" && v < 0)
-          issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: v }, String(v));
-      } else {
-        const n = readNumber(v);
-        if (n.kind === "number") {
-          let f = m.factor;
-          if (n.unit) {
-            // a unit typed in the cell wins over the header's
-            const cf = col.units?.[n.unit] ?? unitFactor(n.unit, col.unit);
-            if (cf === null) {
-              issues.add(
-                "error",
-                "unit-in-cell",
-                sheet.name,
-                a1(r, mc),
-                { column: label, unit: n.unit, expected: col.unit ?? "" },
-                cellText(v),
-              );
-              values[col.id] = null;
-              continue;
-            }
-            f = cf;
-            if (n.unit === "%") percentText.add(col.id);
-          }
-          const x = f === 1 ? n.value : round12(n.value * f);
-          if (!plausible(x)) {
-            values[col.id] = null;
-            issues.add(
-              "error",
-              "implausible-value",
-              sheet.name,
-              a1(r, mc),
-              { column: label, value: String(x), max: "1e15" },
-              cellText(v),
-            );
-            continue;
-          }
-          values[col.id] = x;
-          if (col.type === "count" && x < 0)
-            issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: x }, String(x));
-        } else if (n.kind === "missing") {
-          values[col.id] = col.missingAs ?? null;
-          if (col.required && col.missingAs === undefined)
-            issues.add("error", "missing-value", sheet.name, a1(r, mc), {
-              column: label,
-              expected: expected(lang, col.type),
-            });
-        } else {
-          values[col.id] = null;
-          issues.add(
-            "error",
-            n.reason === "excel-error" ? "excel-error" : "not-a-number",
-            sheet.name,
-            a1(r, mc),
-            { column: label, value: n.text, expected: expected(lang, col.type) },
-            n.text,
-          );
-        }
-      }
+      values[col.id] = m ? readCell(cx, col, m, r) : (col.missingAs ?? null);
     }
-    if (!keyMap) name = "";
+    // the unit's name: the key column's text ("" when it is empty or not mapped)
+    const name = keyMap && typeof values[key.id] === "string" ? (values[key.id] as string) : "";
     rows.push(new TableRow(r, name, values, columnsOf, a1));
   }
-  // a % column holding only fractions (0.12 for 12 %, as Excel stores a cell formatted as a percentage)
+  percentFractions(cx, raw, spec, mapping, rows);
+  const factors: Record<string, number> = {};
+  for (const [id, m] of mapping) factors[id] = m.factor;
+  return { id: spec.id, sheet: sheet.name, rows, headers, factors, otherRows: raw.totalRows };
+}
+
+/** One cell read the way officials type it, with the problem at its cell. */
+function readCell(cx: RowsCtx, col: ColumnSpecT, m: Mapping, r: number): FieldValue {
+  const { sheet, issues } = cx;
+  const mc = m.col;
+  const v = cellAt(sheet, r, mc);
+  const label = m.header;
+  if (col.type === "text" || col.type === "code") return readTextCell(cx, col, m, r, v);
+  if (col.type === "bool") return readBoolCell(cx, col, m, r, v);
+  if (typeof v === "number" && sheet.formats && formatIssue(sheet, r, mc, v, col, label, issues, cx.percentText)) {
+    // a date in a numeric column is not used; a percentage in a % column is read as one
+    const fk = formatKind(sheet.formats[r - sheet.originRow]?.[mc - sheet.originCol]);
+    return fk === "percent" && col.unit === "%" ? round12(v * 100) : fk === "date" ? null : v;
+  }
+  if (typeof v === "number" && !plausible(v)) {
+    issues.add(
+      "error",
+      "implausible-value",
+      sheet.name,
+      a1(r, mc),
+      { column: label, value: String(v), max: "1e15" },
+      String(v),
+    );
+    return null;
+  }
+  if (typeof v === "number" && Number.isFinite(v) && m.factor === 1) {
+    // the common case, without allocating a parse result
+    if (col.type === "count" && v < 0)
+      issues.add("error", "negative-count", sheet.name, a1(r, mc), { column: label, value: v }, String(v));
+    return v;
+  }
+  return readNumberCell(cx, col, m, r, v);
+}
+
+/** A text or code cell (a name, a 统一社会信用代码): trimmed, required where the scheme says so. */
+function readTextCell(cx: RowsCtx, col: ColumnSpecT, m: Mapping, r: number, v: CellValue): FieldValue {
+  const { sheet, issues } = cx;
+  const t = displayName(cellText(v));
+  if (t === "" && col.required)
+    issues.add("error", col.id === cx.keyId ? "missing-name" : "missing-value", sheet.name, a1(r, m.col), {
+      column: m.header,
+      expected: expected(cx.lang, "text"),
+    });
+  if (col.role === "uscc" && t !== "") checkUscc(t, sheet.name, r, m.col, issues);
+  return t === "" ? null : t;
+}
+
+/** A yes/no cell (是/否, √, 1/0 …). */
+function readBoolCell(cx: RowsCtx, col: ColumnSpecT, m: Mapping, r: number, v: CellValue): FieldValue {
+  const { sheet, issues } = cx;
+  const b = readBool(v);
+  if (b.kind === "bool") return b.value;
+  if (b.kind === "missing") {
+    if (col.required && col.missingAs === undefined)
+      issues.add("error", "missing-value", sheet.name, a1(r, m.col), {
+        column: m.header,
+        expected: expected(cx.lang, "bool"),
+      });
+    return col.missingAs ?? null;
+  }
+  issues.add("error", "not-yes-no", sheet.name, a1(r, m.col), { column: m.header, value: b.text }, b.text);
+  return null;
+}
+
+/** A number typed as text, with a unit, missing, or not a number. */
+function readNumberCell(cx: RowsCtx, col: ColumnSpecT, m: Mapping, r: number, v: CellValue): FieldValue {
+  const { sheet, issues } = cx;
+  const n = readNumber(v);
+  if (n.kind === "number") return scaledNumber(cx, col, m, r, v, n);
+  if (n.kind === "missing") {
+    if (col.required && col.missingAs === undefined)
+      issues.add("error", "missing-value", sheet.name, a1(r, m.col), {
+        column: m.header,
+        expected: expected(cx.lang, col.type),
+      });
+    return col.missingAs ?? null;
+  }
+  issues.add(
+    "error",
+    n.reason === "excel-error" ? "excel-error" : "not-a-number",
+    sheet.name,
+    a1(r, m.col),
+    { column: m.header, value: n.text, expected: expected(cx.lang, col.type) },
+    n.text,
+  );
+  return null;
+}
+
+/** A number in the column's unit: a unit typed in the cell wins over the header's; implausible sizes are errors. */
+function scaledNumber(
+  cx: RowsCtx,
+  col: ColumnSpecT,
+  m: Mapping,
+  r: number,
+  v: CellValue,
+  n: { value: number; unit?: string },
+): FieldValue {
+  const { sheet, issues } = cx;
+  const label = m.header;
+  let f = m.factor;
+  if (n.unit) {
+    // a unit typed in the cell wins over the header's
+    const cf = col.units?.[n.unit] ?? unitFactor(n.unit, col.unit);
+    if (cf === null) {
+      const p = { column: label, unit: n.unit, expected: col.unit ?? "" };
+      issues.add("error", "unit-in-cell", sheet.name, a1(r, m.col), p, cellText(v));
+      return null;
+    }
+    f = cf;
+    if (n.unit === "%") cx.percentText.add(col.id);
+  }
+  const x = f === 1 ? n.value : round12(n.value * f);
+  if (!plausible(x)) {
+    const p = { column: label, value: String(x), max: "1e15" };
+    issues.add("error", "implausible-value", sheet.name, a1(r, m.col), p, cellText(v));
+    return null;
+  }
+  if (col.type === "count" && x < 0)
+    issues.add("error", "negative-count", sheet.name, a1(r, m.col), { column: label, value: x }, String(x));
+  return x;
+}
+
+/** A % column holding only fractions (0.12 for 12 %, as Excel stores a cell formatted as a percentage). */
+function percentFractions(
+  cx: RowsCtx,
+  raw: RawTable,
+  spec: TableSpecT,
+  mapping: Map<string, Mapping>,
+  rows: Row[],
+): void {
   for (const col of spec.columns) {
-    if (col.unit !== "%" || !mapping.has(col.id) || percentText.has(col.id)) continue;
+    if (col.unit !== "%" || !mapping.has(col.id) || cx.percentText.has(col.id)) continue;
     const xs = rows.map((r) => r.values[col.id]).filter((x): x is number => typeof x === "number");
     if (xs.length >= 3 && xs.every((x) => Math.abs(x) <= 1) && xs.some((x) => x !== 0 && !Number.isInteger(x))) {
       for (const r of rows)
         if (typeof r.values[col.id] === "number") r.values[col.id] = round12((r.values[col.id] as number) * 100);
-      issues.add("warning", "percent-as-fraction", sheet.name, a1(raw.headerTop, mapping.get(col.id)!.col), {
+      cx.issues.add("warning", "percent-as-fraction", cx.sheet.name, a1(raw.headerTop, mapping.get(col.id)!.col), {
         column: mapping.get(col.id)!.header,
       });
     }
   }
-  const factors: Record<string, number> = {};
-  for (const [id, m] of mapping) factors[id] = m.factor;
-  return { id: spec.id, sheet: sheet.name, rows, headers, factors, otherRows: raw.totalRows };
 }
 
 function checkUscc(code: string, sheet: string, row: number, col: number, issues: Issues): void {
@@ -933,6 +1057,7 @@ function formatIssue(
   return false;
 }
 
+/** A sheet that holds a table of the scheme, with the candidate columns for each of the table's columns. */
 type Candidate = {
   spec: TableSpecT;
   sheet: SheetData;
@@ -951,16 +1076,14 @@ function yearMark(c: Candidate, year: number): number {
   return /(?<!\d)(19|20)\d{2}(?!\d)/.test(all) ? -1 : 0;
 }
 
+/** A candidate sheet for one table, its place among all candidates and its year mark. */
+type Viable = { c: Candidate; i: number; year: number };
+
 /**
  * Which sheet holds each table. The best-matching sheet wins; among sheets that match about as well (copies, one per
  * year) the one whose name or title carries the evaluation year, then a visible one; hidden sheets only when nothing
  * visible fits. Every choice between several sheets is said (info), a choice nothing decides is a warning.
  */
-/** Sheet names quoted and listed in the user's language (「a」、「b」 or "a", "b"). */
-function sheetList(xs: ReadonlyArray<{ c: Candidate }>, lang: Lang): string {
-  return xs.map((x) => say(lang, "read.quotedSheet", { sheet: x.c.sheet.name })).join(say(lang, "read.listSep"));
-}
-
 function chooseSheets(
   scheme: Scheme,
   candidates: Candidate[],
@@ -983,53 +1106,79 @@ function chooseSheets(
       used.add(c.sheet.name);
       continue;
     }
-    // sheets that fit about as well as the best (copies, one per year); hidden ones only if no visible one does
-    const top = Math.max(...avail.map((x) => x.c.score));
-    const fit = avail.filter((x) => x.c.score >= top - 1);
-    const visible = fit.filter((x) => !x.c.sheet.visibility);
-    const viable = (visible.length ? visible : fit)
-      .map((x) => ({ ...x, year: yearMark(x.c, year) }))
-      .sort((a, b) => b.year - a.year || b.c.score - a.c.score || a.i - b.i);
+    const { viable, hiddenSkipped } = viableSheets(avail, year);
     const c = viable[0].c;
     chosen.set(spec.id, c);
     used.add(c.sheet.name);
-    const hiddenSkipped = visible.length ? fit.filter((x) => x.c.sheet.visibility) : [];
-    if (viable.length > 1) {
-      const runner = viable[1];
-      if (runner.year === viable[0].year && runner.c.score === c.score) {
-        issues.add("warning", "ambiguous-sheet", c.sheet.name, "", {
-          table: schemeWord(scheme, issues.lang, spec.name),
-          id: spec.id,
-          sheet: c.sheet.name,
-          other: runner.c.sheet.name,
-        });
-        continue;
-      }
-      const byYear = viable[0].year > runner.year;
-      issues.add("info", "sheet-chosen", c.sheet.name, "", {
-        table: schemeWord(scheme, issues.lang, spec.name),
-        sheet: c.sheet.name,
-        others: sheetList(viable.slice(1).concat(hiddenSkipped.map((x) => ({ ...x, year: 0 }))), issues.lang),
-        reason: say(
-          issues.lang,
-          byYear ? (viable[0].year > 0 ? "read.reason.yearInName" : "read.reason.otherYears") : "read.reason.columns",
-          { year },
-        ),
-      });
-    } else if (hiddenSkipped.length) {
-      issues.add("info", "sheet-chosen", c.sheet.name, "", {
-        table: schemeWord(scheme, issues.lang, spec.name),
-        sheet: c.sheet.name,
-        others: sheetList(hiddenSkipped, issues.lang),
-        reason: say(issues.lang, "read.reason.visible"),
-      });
-    }
+    if (reportChoice(issues, spec, viable, hiddenSkipped, year) === "ambiguous") continue;
     if (c.sheet.visibility)
       issues.add("info", "hidden-sheet-used", c.sheet.name, "", {
-        table: schemeWord(scheme, issues.lang, spec.name),
+        table: spec.name,
         sheet: c.sheet.name,
         state: c.sheet.visibility,
       });
   }
   return chosen;
+}
+
+/**
+ * The sheets that fit about as well as the best (copies, one per year), best first: the evaluation year, then the
+ * score, then the workbook's order; hidden ones only if no visible one fits (those skipped are returned too).
+ */
+function viableSheets(avail: Array<{ c: Candidate; i: number }>, year: number) {
+  const top = Math.max(...avail.map((x) => x.c.score));
+  const fit = avail.filter((x) => x.c.score >= top - 1);
+  const visible = fit.filter((x) => !x.c.sheet.visibility);
+  const viable: Viable[] = (visible.length ? visible : fit)
+    .map((x) => ({ ...x, year: yearMark(x.c, year) }))
+    .sort((a, b) => b.year - a.year || b.c.score - a.c.score || a.i - b.i);
+  const hiddenSkipped = visible.length ? fit.filter((x) => x.c.sheet.visibility) : [];
+  return { viable, hiddenSkipped };
+}
+
+/** Sheet names quoted and listed in the user's language (「a」、「b」 or "a", "b"). */
+function sheetList(xs: ReadonlyArray<{ c: Candidate }>, lang: Lang): string {
+  return xs.map((x) => say(lang, "read.quotedSheet", { sheet: x.c.sheet.name })).join(say(lang, "read.listSep"));
+}
+
+/** Says why the first viable sheet was chosen over the others (info), or that nothing decides (a warning). */
+function reportChoice(
+  issues: Issues,
+  spec: TableSpecT,
+  viable: Viable[],
+  hiddenSkipped: Array<{ c: Candidate; i: number }>,
+  year: number,
+): "ambiguous" | "said" {
+  const c = viable[0].c;
+  if (viable.length > 1) {
+    const runner = viable[1];
+    if (runner.year === viable[0].year && runner.c.score === c.score) {
+      issues.add("warning", "ambiguous-sheet", c.sheet.name, "", {
+        table: spec.name,
+        id: spec.id,
+        sheet: c.sheet.name,
+        other: runner.c.sheet.name,
+      });
+      return "ambiguous";
+    }
+    const byYear = viable[0].year > runner.year;
+    issues.add("info", "sheet-chosen", c.sheet.name, "", {
+      table: spec.name,
+      sheet: c.sheet.name,
+      others: sheetList(viable.slice(1).concat(hiddenSkipped.map((x) => ({ ...x, year: 0 }))), issues.lang),
+      reason: say(
+        issues.lang,
+        byYear ? (viable[0].year > 0 ? "read.reason.yearInName" : "read.reason.otherYears") : "read.reason.columns",
+        { year },
+      ),
+    });
+  } else if (hiddenSkipped.length) {
+    issues.add("info", "sheet-chosen", c.sheet.name, "", {
+      table: spec.name,
+      sheet: c.sheet.name,
+      others: sheetList(hiddenSkipped, issues.lang),
+      reason: say(issues.lang, "read.reason.visible"),
+    });
+  }
+  return "said";
 }

@@ -8,6 +8,8 @@ import { cellAt, findTable } from "../read/table";
 import { a1, nameKey, parseHeader } from "../read/normalise";
 import { readNumber } from "../read/values";
 import type { TableIndicatorT, TargetTableT } from "./schema";
+import { t } from "../i18n";
+import type { Lang } from "../types";
 import { allocate, gridInt, pathValue, roundEach, TargetError, type PathMethod } from "./allocate";
 
 export type AllocateMethod = "base" | "growth" | "weights";
@@ -111,9 +113,15 @@ export interface FillOptions {
   weights?: Record<string, number>;
   /** the year before the base, by indicator id and unit name (allocate = growth: share of the last increment) */
   prior?: Record<string, Record<string, number>>;
+  /** the language of messages, and the scheme's words in it (its glossary) */
+  lang?: Lang;
+  word?: (zh: string) => string;
 }
 
-/** filled: the table's own value; proposed: ZoneScore's; empty: nothing to propose (the table lacks its base or horizon) */
+/**
+ * filled: the table's own value; proposed: ZoneScore's; empty: nothing to propose (the table lacks its base or
+ * horizon)
+ */
 export type CellSource = "filled" | "proposed" | "empty";
 
 export interface FillProposal {
@@ -133,182 +141,191 @@ function colIndex(t: TargetTableData, ind: string, year: number | null): number 
   return t.columns.findIndex((c) => c.indicator === ind && c.year === year);
 }
 
-function labelOf(ind: TableIndicatorT, year: number | null): string {
-  return `${ind.name}${year === null ? "" : ` ${year}年`}`;
+/** What is being allocated, for messages: "规上工业产值 2025年", in the language of the fill's options. */
+function labelOf(ind: TableIndicatorT, year: number | null, o: Pick<FillOptions, "lang" | "word"> = {}): string {
+  return t(o.lang ?? "zh", "targets.fill.label", { name: (o.word ?? String)(ind.name), year: year ?? "" });
 }
 
-/**
- * Propose every empty cell. Filled cells are kept exactly; totals (from the 总计 row, else the scheme) are exact
- * after rounding; floors and rising series are kept; an infeasible constraint throws TargetError naming it.
- */
-export function proposeFill(spec: TargetTableT, table: TargetTableData, opts: FillOptions): FillProposal {
-  const n = table.units.length;
-  const values = table.values.map((r) => r.map((v) => v));
-  const source: CellSource[][] = table.values.map((r) => r.map((v) => (v === null ? "proposed" : "filled")));
-  const totalGiven: Array<number | null> = table.columns.map(() => null);
-  const byId = new Map(spec.indicators.map((i) => [i.id, i]));
-  const given = (ind: TableIndicatorT, year: number | null, c: number): number | null => {
-    const printed = table.totals[c];
-    if (printed !== null && printed !== undefined) return printed;
-    const s = ind.totals[year === null ? "0" : String(year)];
-    return s === undefined ? null : s;
-  };
-  const col = (i: number, c: number) => values[i][c];
-  // a column the user filled completely is kept as it is (a differing 总计 is reported by totalFixes)
-  const allFilled = (c: number) => table.values.every((r) => r[c] !== null);
-  const baseOf = (ind: TableIndicatorT): number[] | null => {
-    if (ind.baseYear === undefined) return null;
-    const c = colIndex(table, ind.id, ind.baseYear);
-    if (c < 0) return null;
-    const missing = table.units.filter((_, i) => col(i, c) === null);
-    if (missing.length)
-      throw new TargetError("base-missing", {
-        label: labelOf(ind, ind.baseYear),
-        units: missing.join("、"),
-      });
-    return table.units.map((_, i) => col(i, c) as number);
-  };
-  const weightsFor = (ind: TableIndicatorT, base: number[] | null): { w: number[]; a: number[] } => {
-    const zero = table.units.map(() => 0);
-    if (opts.allocate === "weights") {
-      const ws = opts.weights ?? {};
-      const missing = table.units.filter((u) => typeof ws[u] !== "number" || !(ws[u] >= 0));
-      if (missing.length) throw new TargetError("weights-missing", { label: ind.name, units: missing.join("、") });
-      return { w: table.units.map((u) => ws[u]), a: zero };
-    }
-    const b = base ?? (ind.weightsFrom ? baseOf(byId.get(ind.weightsFrom)!) : null);
-    if (opts.allocate === "growth" && base) {
-      const prior = opts.prior?.[ind.id];
-      const missing = table.units.filter((u) => typeof prior?.[u] !== "number");
-      if (!prior || missing.length)
-        throw new TargetError("prior-missing", {
-          label: labelOf(ind, (ind.baseYear ?? 0) - 1),
-          units: (prior ? missing : table.units).join("、"),
-        });
-      return { w: table.units.map((u, i) => Math.max(0, base[i] - prior[u])), a: base };
-    }
-    return { w: b ?? table.units.map(() => 1), a: zero };
-  };
+/** Units named in a message, listed in the fill's language. */
+const listOf = (units: string[], o: FillOptions) => units.join(t(o.lang ?? "zh", "targets.list"));
 
-  for (const ind of spec.indicators) {
-    const floor = ind.floor ?? 0;
-    if (!ind.years.length || ind.years.length === 1) {
-      // one column: allocate its total, or the floor for each unit when no total is stated
-      const year = ind.years.length ? ind.years[0] : null;
-      const c = colIndex(table, ind.id, year);
-      if (c < 0) continue;
-      const total = given(ind, year, c);
-      totalGiven[c] = total;
-      const fixed = table.units.map((_, i) => col(i, c));
-      if (allFilled(c)) continue;
-      if (total === null) {
-        for (let i = 0; i < n; i++) if (fixed[i] === null) values[i][c] = floor;
-        continue;
-      }
-      const { w, a } = weightsFor(ind, null);
-      const v = allocate({
+/** A fill in progress: the table as read, the values proposed so far and the totals each column was given. */
+interface Fill {
+  table: TargetTableData;
+  opts: FillOptions;
+  byId: Map<string, TableIndicatorT>;
+  values: Array<Array<number | null>>;
+  totalGiven: Array<number | null>;
+}
+
+/** A column's total: the 总计 row as printed, else the scheme's. */
+function givenTotal(f: Fill, ind: TableIndicatorT, year: number | null, c: number): number | null {
+  const printed = f.table.totals[c];
+  if (printed !== null && printed !== undefined) return printed;
+  const s = ind.totals[year === null ? "0" : String(year)];
+  return s === undefined ? null : s;
+}
+
+/** A column the user filled completely is kept as it is (a differing 总计 is reported by totalFixes). */
+const allFilled = (f: Fill, c: number) => f.table.values.every((r) => r[c] !== null);
+
+/** The base year's values of an indicator (every unit must have one), or null without a base year column. */
+function baseValues(f: Fill, ind: TableIndicatorT): number[] | null {
+  const { table } = f;
+  if (ind.baseYear === undefined) return null;
+  const c = colIndex(table, ind.id, ind.baseYear);
+  if (c < 0) return null;
+  const missing = table.units.filter((_, i) => f.values[i][c] === null);
+  if (missing.length)
+    throw new TargetError("base-missing", {
+      label: labelOf(ind, ind.baseYear, f.opts),
+      units: listOf(missing, f.opts),
+    });
+  return table.units.map((_, i) => f.values[i][c] as number);
+}
+
+/** Weights and offsets of the allocation: typed weights, the share of growth, or the base (equal without one). */
+function weightsFor(f: Fill, ind: TableIndicatorT, base: number[] | null): { w: number[]; a: number[] } {
+  const { table, opts } = f;
+  const zero = table.units.map(() => 0);
+  if (opts.allocate === "weights") {
+    const ws = opts.weights ?? {};
+    const missing = table.units.filter((u) => typeof ws[u] !== "number" || !(ws[u] >= 0));
+    if (missing.length)
+      throw new TargetError("weights-missing", { label: labelOf(ind, null, opts), units: listOf(missing, opts) });
+    return { w: table.units.map((u) => ws[u]), a: zero };
+  }
+  const b = base ?? (ind.weightsFrom ? baseValues(f, f.byId.get(ind.weightsFrom)!) : null);
+  if (opts.allocate === "growth" && base) {
+    const prior = opts.prior?.[ind.id];
+    const missing = table.units.filter((u) => typeof prior?.[u] !== "number");
+    if (!prior || missing.length)
+      throw new TargetError("prior-missing", {
+        label: labelOf(ind, (ind.baseYear ?? 0) - 1, opts),
+        units: listOf(prior ? missing : table.units, opts),
+      });
+    return { w: table.units.map((u, i) => Math.max(0, base[i] - prior[u])), a: base };
+  }
+  return { w: b ?? table.units.map(() => 1), a: zero };
+}
+
+/** One column: allocate its total, or the floor for each unit when no total is stated. */
+function fillSingle(f: Fill, ind: TableIndicatorT): void {
+  const { table } = f;
+  const floor = ind.floor ?? 0;
+  const year = ind.years.length ? ind.years[0] : null;
+  const c = colIndex(table, ind.id, year);
+  if (c < 0) return;
+  const total = givenTotal(f, ind, year, c);
+  f.totalGiven[c] = total;
+  const fixed = table.units.map((_, i) => f.values[i][c]);
+  if (allFilled(f, c)) return;
+  if (total === null) {
+    for (let i = 0; i < table.units.length; i++) if (fixed[i] === null) f.values[i][c] = floor;
+    return;
+  }
+  const { w, a } = weightsFor(f, ind, null);
+  const v = allocate({
+    names: table.units,
+    total,
+    weights: w,
+    offsets: a,
+    floors: table.units.map(() => floor),
+    fixed,
+    decimals: ind.decimals,
+    label: labelOf(ind, year, f.opts),
+  });
+  v.forEach((x, i) => (f.values[i][c] = x));
+}
+
+/** A series from its base year to its horizon: the years, the base values, and the horizon's proposed values. */
+interface Series {
+  ind: TableIndicatorT;
+  years: number[];
+  base: number[];
+  b: number;
+  h: number;
+  horizon: number[];
+}
+
+/** The horizon year: its total allocated above each unit's base (and any value filled before it), when rising. */
+function fillHorizon(f: Fill, ind: TableIndicatorT, years: number[], base: number[], h: number, ch: number): number[] {
+  const { table } = f;
+  const floor = ind.floor ?? 0;
+  const totalH = f.totalGiven[ch];
+  const filledMax = table.units.map((_, i) => {
+    let m = -Infinity;
+    for (const y of years) {
+      const c = colIndex(table, ind.id, y);
+      if (y !== h && c >= 0 && f.values[i][c] !== null) m = Math.max(m, f.values[i][c] as number);
+    }
+    return m;
+  });
+  const floorsH = table.units.map((_, i) => Math.max(floor, ind.rising ? Math.max(base[i], filledMax[i]) : floor));
+  if (totalH === null) throw new TargetError("no-total", { label: labelOf(ind, h, f.opts) });
+  const { w, a } = weightsFor(f, ind, base);
+  const horizon = allFilled(f, ch)
+    ? table.units.map((_, i) => f.values[i][ch] as number)
+    : allocate({
         names: table.units,
-        total,
+        total: totalH,
         weights: w,
         offsets: a,
-        floors: table.units.map(() => floor),
-        fixed,
+        floors: floorsH,
+        fixed: table.units.map((_, i) => f.values[i][ch]),
         decimals: ind.decimals,
-        label: labelOf(ind, year),
+        label: labelOf(ind, h, f.opts),
       });
-      v.forEach((x, i) => (values[i][c] = x));
-      continue;
-    }
-    // a series: base year → horizon
-    const years = [...ind.years].sort((x, y) => x - y);
-    const base = baseOf(ind);
-    const b = ind.baseYear ?? years[0];
-    const h = years[years.length - 1];
-    const ch = colIndex(table, ind.id, h);
-    // the user's table may leave an indicator (or its horizon year) out: nothing to fill there
-    if (ch < 0 || colIndex(table, ind.id, b) < 0) continue;
-    const totalH = given(ind, h, ch);
-    totalGiven[ch] = totalH;
-    if (!base) throw new TargetError("no-base", { label: ind.name });
-    const filledMax = table.units.map((_, i) => {
-      let m = -Infinity;
-      for (const y of years) {
-        const c = colIndex(table, ind.id, y);
-        if (y !== h && c >= 0 && col(i, c) !== null) m = Math.max(m, col(i, c) as number);
+  horizon.forEach((x, i) => (f.values[i][ch] = x));
+  return horizon;
+}
+
+/** The known point before year y (base, filled or earlier proposed years) and after it (filled years, horizon). */
+function knownPoints(f: Fill, s: Series, i: number, y: number): { py: number; pv: number; ny: number; nv: number } {
+  const { table } = f;
+  let py = s.b;
+  let pv = s.base[i];
+  for (const yy of s.years)
+    if (yy > s.b && yy < y) {
+      const cc = colIndex(table, s.ind.id, yy);
+      if (cc >= 0 && f.values[i][cc] !== null) {
+        py = yy;
+        pv = f.values[i][cc] as number;
       }
-      return m;
-    });
-    const floorsH = table.units.map((_, i) => Math.max(floor, ind.rising ? Math.max(base[i], filledMax[i]) : floor));
-    if (totalH === null) throw new TargetError("no-total", { label: labelOf(ind, h) });
-    const { w, a } = weightsFor(ind, base);
-    const horizon = allFilled(ch)
-      ? table.units.map((_, i) => col(i, ch) as number)
-      : allocate({
-          names: table.units,
-          total: totalH,
-          weights: w,
-          offsets: a,
-          floors: floorsH,
-          fixed: table.units.map((_, i) => col(i, ch)),
-          decimals: ind.decimals,
-          label: labelOf(ind, h),
-        });
-    horizon.forEach((x, i) => (values[i][ch] = x));
-    // intermediate years: each unit's path through its known points, allocated where a total is given
-    for (const y of years) {
-      if (y <= b || y >= h) continue;
-      const c = colIndex(table, ind.id, y);
-      if (c < 0) continue;
-      const raw = table.units.map((_, i) => {
-        if (values[i][c] !== null) return values[i][c] as number;
-        // surrounding known points (base, filled or earlier proposed years, horizon)
-        let py = b;
-        let pv = base[i];
-        for (const yy of years)
-          if (yy > b && yy < y) {
-            const cc = colIndex(table, ind.id, yy);
-            if (cc >= 0 && values[i][cc] !== null) {
-              py = yy;
-              pv = values[i][cc] as number;
-            }
-          }
-        let ny = h;
-        let nv = horizon[i];
-        for (const yy of [...years].reverse())
-          if (yy > y && yy < h) {
-            const cc = colIndex(table, ind.id, yy);
-            if (cc >= 0 && table.values[i][cc] !== null) {
-              ny = yy;
-              nv = table.values[i][cc] as number;
-            }
-          }
-        return pathValue(opts.method, pv, py, nv, ny, y);
-      });
-      const prev = table.units.map((_, i) => {
-        let v = base[i];
-        for (const yy of years)
-          if (yy > b && yy < y) {
-            const cc = colIndex(table, ind.id, yy);
-            if (cc >= 0 && values[i][cc] !== null) v = values[i][cc] as number;
-          }
-        return v;
-      });
-      const next = table.units.map((_, i) => {
-        let v = horizon[i];
-        for (const yy of [...years].reverse())
-          if (yy > y && yy < h) {
-            const cc = colIndex(table, ind.id, yy);
-            if (cc >= 0 && table.values[i][cc] !== null) v = table.values[i][cc] as number;
-          }
-        return v;
-      });
-      const total = given(ind, y, c);
-      totalGiven[c] = total;
-      const fixed = table.units.map((_, i) => col(i, c));
-      if (allFilled(c)) continue;
-      let v: number[];
-      if (total !== null)
-        v = allocate({
+    }
+  let ny = s.h;
+  let nv = s.horizon[i];
+  for (const yy of [...s.years].reverse())
+    if (yy > y && yy < s.h) {
+      const cc = colIndex(table, s.ind.id, yy);
+      if (cc >= 0 && table.values[i][cc] !== null) {
+        ny = yy;
+        nv = table.values[i][cc] as number;
+      }
+    }
+  return { py, pv, ny, nv };
+}
+
+/** An intermediate year: each unit's path through its known points, allocated where a total is given. */
+function fillIntermediate(f: Fill, s: Series, y: number): void {
+  const { table, opts } = f;
+  const { ind } = s;
+  const floor = ind.floor ?? 0;
+  const c = colIndex(table, ind.id, y);
+  if (c < 0) return;
+  const known = table.units.map((_, i) => knownPoints(f, s, i, y));
+  const raw = known.map((k, i) =>
+    f.values[i][c] !== null ? (f.values[i][c] as number) : pathValue(opts.method, k.pv, k.py, k.nv, k.ny, y),
+  );
+  const prev = known.map((k) => k.pv);
+  const next = known.map((k) => k.nv);
+  const total = givenTotal(f, ind, y, c);
+  f.totalGiven[c] = total;
+  const fixed = table.units.map((_, i) => f.values[i][c]);
+  if (allFilled(f, c)) return;
+  const v =
+    total !== null
+      ? allocate({
           names: table.units,
           total,
           weights: raw,
@@ -316,19 +333,51 @@ export function proposeFill(spec: TargetTableT, table: TargetTableData, opts: Fi
           caps: table.units.map((_, i) => (ind.rising ? next[i] : null)),
           fixed,
           decimals: ind.decimals,
-          label: labelOf(ind, y),
-        });
-      else
-        v = roundEach(raw, ind.decimals).map((x, i) =>
+          label: labelOf(ind, y, opts),
+        })
+      : roundEach(raw, ind.decimals).map((x, i) =>
           fixed[i] !== null ? (fixed[i] as number) : ind.rising ? Math.min(next[i], Math.max(prev[i], x)) : x,
         );
-      v.forEach((x, i) => (values[i][c] = x));
-    }
-  }
-  const out = values;
+  v.forEach((x, i) => (f.values[i][c] = x));
+}
+
+/** A series: base year → horizon, then the years between. */
+function fillSeries(f: Fill, ind: TableIndicatorT): void {
+  const { table } = f;
+  const years = [...ind.years].sort((x, y) => x - y);
+  const base = baseValues(f, ind);
+  const b = ind.baseYear ?? years[0];
+  const h = years[years.length - 1];
+  const ch = colIndex(table, ind.id, h);
+  // the user's table may leave an indicator (or its horizon year) out: nothing to fill there
+  if (ch < 0 || colIndex(table, ind.id, b) < 0) return;
+  f.totalGiven[ch] = givenTotal(f, ind, h, ch);
+  if (!base) throw new TargetError("no-base", { label: labelOf(ind, null, f.opts) });
+  const horizon = fillHorizon(f, ind, years, base, h, ch);
+  const s: Series = { ind, years, base, b, h, horizon };
+  for (const y of years) if (y > b && y < h) fillIntermediate(f, s, y);
+}
+
+/**
+ * Propose every empty cell. Filled cells are kept exactly; totals (from the 总计 row, else the scheme) are exact
+ * after rounding; floors and rising series are kept; an infeasible constraint throws TargetError naming it.
+ */
+export function proposeFill(spec: TargetTableT, table: TargetTableData, opts: FillOptions): FillProposal {
+  const f: Fill = {
+    table,
+    opts,
+    byId: new Map(spec.indicators.map((i) => [i.id, i])),
+    values: table.values.map((r) => r.map((v) => v)),
+    totalGiven: table.columns.map(() => null),
+  };
+  const source: CellSource[][] = table.values.map((r) => r.map((v) => (v === null ? "proposed" : "filled")));
+  for (const ind of spec.indicators)
+    if (!ind.years.length || ind.years.length === 1) fillSingle(f, ind);
+    else fillSeries(f, ind);
+  const out = f.values;
   out.forEach((r, i) => r.forEach((v, j) => v === null && (source[i][j] = "empty")));
   const totals = table.columns.map((c, j) => {
-    const ind = byId.get(c.indicator)!;
+    const ind = f.byId.get(c.indicator)!;
     return out.reduce((s, r) => s + gridInt(r[j] ?? 0, ind.decimals), 0) / 10 ** ind.decimals;
   });
   return {
@@ -337,7 +386,7 @@ export function proposeFill(spec: TargetTableT, table: TargetTableData, opts: Fi
     values: out,
     source,
     totals,
-    totalGiven,
+    totalGiven: f.totalGiven,
     method: opts.method,
     allocate: opts.allocate,
   };

@@ -4,7 +4,7 @@
  */
 import type { SheetData } from "../types";
 import type { ResultPlan } from "../output/sheet-plan";
-import type { TargetSchemeT } from "./schema";
+import type { TargetSchemeT, TargetTableT } from "./schema";
 import { cellAt, findTable } from "../read/table";
 import { a1, nameKey, parseHeader } from "../read/normalise";
 import { cellText, readNumber } from "../read/values";
@@ -15,6 +15,7 @@ import { checkProjects, readResponsibility, type ProjectResult, type Responsibil
 import { fillPlan, projectPlan, trackPlan } from "./sheets";
 import { TargetError } from "./allocate";
 import type { Lang } from "../types";
+import { schemeWord } from "../i18n/scheme-words";
 
 export { TargetError } from "./allocate";
 
@@ -34,7 +35,7 @@ export function runFill(
   if (!spec) throw new TargetError("no-table", { scheme: scheme.id });
   const table = readTargetTable(sheets, spec) ?? null;
   if (!table) throw new TargetError("table-not-found", { title: spec.title, header: spec.unitHeader.join("/") });
-  const proposal = proposeFill(spec, table, opts);
+  const proposal = proposeFill(spec, table, { ...opts, word: (zh) => schemeWord(scheme, opts.lang ?? "zh", zh) });
   const fixes = totalFixes(spec, table);
   return {
     table,
@@ -46,13 +47,9 @@ export function runFill(
 
 export { emptyTargetTable };
 
-/** The targets to track: the scheme's list, the responsibility items without a number (by status), or the annex. */
-export function trackTargets(
-  sheets: readonly SheetData[],
-  scheme: TargetSchemeT,
-  year: number,
-): { targets: TrackTarget[]; responsibility: ResponsibilityTable | null } {
-  const out: TrackTarget[] = scheme.targets.map((t) => ({
+/** The scheme's own list of targets. */
+function schemeTargets(scheme: TargetSchemeT): TrackTarget[] {
+  return scheme.targets.map((t) => ({
     id: t.id,
     unit: t.lead,
     co: t.co,
@@ -65,53 +62,76 @@ export function trackTargets(
     cumulative: t.cumulative,
     cite: t.cite,
   }));
-  const resp = scheme.responsibility ? readResponsibility(sheets) : null;
-  if (resp) {
-    // items that state no number are tracked by status
-    resp.items.forEach((it) => {
-      if (it.targets.length) return;
-      // already a status target of the scheme (cited by its words)
-      if (scheme.targets.some((t) => t.kind === "status" && it.text.includes(t.cite))) return;
-      out.push({
-        id: `S-${it.part.split("、")[0]}${it.section ? `-${it.section.split("、")[0]}` : ""}-${it.no ?? ""}`,
-        unit: it.lead,
-        co: it.co,
-        name: it.text.split(/[。；]/)[0].slice(0, 40),
-        kind: "status",
-        unit_: "",
-        direction: "atLeast",
-        aspirational: false,
-        cumulative: false,
-        cite: `${it.section || it.part} ${it.no ?? ""}（${it.cell}）`,
-      });
+}
+
+/** The responsibility items that state no number, tracked by status (unless the scheme cites them already). */
+function statusTargets(scheme: TargetSchemeT, resp: ResponsibilityTable): TrackTarget[] {
+  const out: TrackTarget[] = [];
+  for (const it of resp.items) {
+    if (it.targets.length) continue;
+    // already a status target of the scheme (cited by its words)
+    if (scheme.targets.some((t) => t.kind === "status" && it.text.includes(t.cite))) continue;
+    out.push({
+      id: `S-${it.part.split("、")[0]}${it.section ? `-${it.section.split("、")[0]}` : ""}-${it.no ?? ""}`,
+      unit: it.lead,
+      co: it.co,
+      name: it.text.split(/[。；]/)[0].slice(0, 40),
+      kind: "status",
+      unit_: "",
+      direction: "atLeast",
+      aspirational: false,
+      cumulative: false,
+      cite: `${it.section || it.part} ${it.no ?? ""}（${it.cell}）`,
     });
   }
-  if (scheme.table) {
-    const table = readTargetTable(sheets, scheme.table);
-    if (table)
-      table.columns.forEach((c, j) => {
-        if (c.year !== year && !(c.year === null)) return;
-        const ind = scheme.table!.indicators.find((i) => i.id === c.indicator)!;
-        table.units.forEach((u, i) => {
-          const v = table.values[i][j];
-          if (v === null) return;
-          out.push({
-            id: `${ind.id}:${u}`,
-            unit: u,
-            co: [],
-            name: ind.name,
-            kind: "level",
-            value: v,
-            unit_: ind.unit,
-            direction: "atLeast",
-            aspirational: false,
-            cumulative: true,
-            cite: `${scheme.table!.title}（${table.sheet}）`,
-          });
-        });
+  return out;
+}
+
+/** The annex's cells for the year (and its year-less columns): one level target per zone and indicator. */
+function annexTargets(sheets: readonly SheetData[], spec: TargetTableT, year: number): TrackTarget[] {
+  const out: TrackTarget[] = [];
+  const table = readTargetTable(sheets, spec);
+  if (!table) return out;
+  table.columns.forEach((c, j) => {
+    if (c.year !== year && !(c.year === null)) return;
+    const ind = spec.indicators.find((i) => i.id === c.indicator)!;
+    table.units.forEach((u, i) => {
+      const v = table.values[i][j];
+      if (v === null) return;
+      out.push({
+        id: `${ind.id}:${u}`,
+        unit: u,
+        co: [],
+        name: ind.name,
+        kind: "level",
+        value: v,
+        unit_: ind.unit,
+        direction: "atLeast",
+        aspirational: false,
+        cumulative: true,
+        cite: `${spec.title}（${table.sheet}）`,
       });
-  }
+    });
+  });
+  return out;
+}
+
+/** The targets to track: the scheme's list, the responsibility items without a number (by status), or the annex. */
+export function trackTargets(
+  sheets: readonly SheetData[],
+  scheme: TargetSchemeT,
+  year: number,
+): { targets: TrackTarget[]; responsibility: ResponsibilityTable | null } {
+  const out = schemeTargets(scheme);
+  const resp = scheme.responsibility ? readResponsibility(sheets) : null;
+  if (resp) out.push(...statusTargets(scheme, resp));
+  if (scheme.table) out.push(...annexTargets(sheets, scheme.table, year));
   return { targets: out, responsibility: resp };
+}
+
+/** The scheme's name in the user's language. */
+export function targetSchemeName(scheme: TargetSchemeT, lang: Lang): string {
+  return { zh: scheme.name, en: scheme.nameEn }[lang];
 }
 
 export interface TrackResult {
@@ -136,7 +156,7 @@ export function runTrack(
   const tol = opts.tolerance ?? scheme.bandTolerance;
   const run = track(targets, actuals, period, tol);
   const plan: ResultPlan = {
-    sheets: [trackPlan(run, { lang: opts.lang, title: scheme.name })],
+    sheets: [trackPlan(run, { lang: opts.lang, title: targetSchemeName(scheme, opts.lang ?? "zh"), scheme })],
     activate: "targets.track",
   };
   return { run, plan, responsibility };

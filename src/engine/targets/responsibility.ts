@@ -7,17 +7,12 @@ import type { CellValue, Rect, SheetData } from "../types";
 import { cellAt, lastCol, lastRow } from "../read/table";
 import { a1, toHalfWidth } from "../read/normalise";
 import { cellText, readNumber } from "../read/values";
-import type { DirectionT, ProjectThresholdT } from "./schema";
-import { directionOf } from "./wording";
+import type { ProjectThresholdT } from "./schema";
+import { directionOf, type TargetWording } from "./wording";
 
-export interface ExtractedTarget {
+/** A target a sentence states: its wording, and what it is about. */
+export interface ExtractedTarget extends TargetWording {
   name: string;
-  kind: "level" | "growth";
-  value: number;
-  upper?: number;
-  unit: string;
-  direction: DirectionT;
-  aspirational: boolean;
   /** a horizon year stated with it (到2025年达40家) */
   year?: number;
   /** 各: a target for each of several units */
@@ -114,80 +109,101 @@ function splitUnits(s: string): string[] {
     .filter(Boolean);
 }
 
+/** A cell's text; an empty cell inside a merged area reads the area's first cell. */
+type CellText = (r: number, c: number) => string;
+
+function textReader(sheet: SheetData): CellText {
+  return (r, c) => {
+    let v: CellValue = cellAt(sheet, r, c);
+    if (v === null || (typeof v === "string" && !v.trim())) {
+      const m = mergeAt(sheet.merges, r, c);
+      if (m && (m.top !== r || m.left !== c)) v = cellAt(sheet, m.top, m.left);
+    }
+    return cellText(v)
+      .replace(/\s*\n\s*/g, "")
+      .trim();
+  };
+}
+
+/** The columns of the table (序号 and 主要目标 at least) and its header row, within the first 16 rows. */
+interface Layout {
+  header: number;
+  col: { no: number; text: number; source?: number; lead?: number; co?: number };
+}
+
+function findLayout(sheet: SheetData, txt: CellText): Layout | null {
+  const col: Record<string, number> = {};
+  for (let r = sheet.originRow; r <= Math.min(lastRow(sheet), sheet.originRow + 15); r++) {
+    for (let c = sheet.originCol; c <= lastCol(sheet); c++) {
+      const t = txt(r, c);
+      if (t === "序号") col.no = c;
+      else if (/^(主要目标|重点工作|工作任务|目标任务)$/.test(t) || /主要目标/.test(t)) col.text = c;
+      else if (/来源/.test(t)) col.source = c;
+      else if (/牵头/.test(t)) col.lead = c;
+      else if (/协同|配合|责任单位/.test(t)) col.co = c;
+    }
+    if (col.no !== undefined && col.text !== undefined) return { header: r, col: col as Layout["col"] };
+    for (const k of Object.keys(col)) delete col[k];
+  }
+  return null;
+}
+
+/** Where the reading is: the part and section above, and the units and source printed last (shared by rows below). */
+interface Place {
+  part: string;
+  section: string;
+  lead: string;
+  source: string;
+  co: string[];
+}
+
+/** A section row: 一、主要发展目标 / 二、重点工作 are parts; 一、推进双招双引 inside 重点工作 a section. */
+function enterSection(at: Place, rowText: string): void {
+  if (/主要发展目标|主要目标|重点工作|重点任务/.test(rowText) && rowText.length <= 10) {
+    at.part = rowText;
+    at.section = "";
+  } else at.section = rowText;
+}
+
+/** One item row; an item without its own units shares those printed above it (the table leaves them blank). */
+function itemAt(at: Place, txt: CellText, { col }: Layout, r: number, no: number | null): ResponsibilityItem {
+  const text = txt(r, col.text);
+  const sourceCell = col.source === undefined ? "" : txt(r, col.source);
+  const leadCell = col.lead === undefined ? "" : txt(r, col.lead);
+  const coCell = col.co === undefined ? "" : txt(r, col.co);
+  at.lead = leadCell || at.lead;
+  at.source = sourceCell || at.source;
+  at.co = coCell ? splitUnits(coCell) : leadCell ? [] : at.co;
+  const { part, section, source, lead, co } = at;
+  return { part, section, no, text, source, lead, co, cell: a1(r, col.text), targets: extractTargets(text) };
+}
+
+/** The items of one sheet, below its header. */
+function readItems(sheet: SheetData, txt: CellText, layout: Layout): ResponsibilityItem[] {
+  const { col } = layout;
+  // a header whose labels wrap onto a second row (协同责任 / 单位)
+  let first = layout.header + 1;
+  if (!txt(first, col.no) && !txt(first, col.text)) first++;
+  const items: ResponsibilityItem[] = [];
+  const at: Place = { part: "", section: "", lead: "", source: "", co: [] };
+  for (let r = first; r <= lastRow(sheet); r++) {
+    const text = txt(r, col.text);
+    const rowText = txt(r, col.no) || text;
+    if (!rowText) continue;
+    const noNum = readNumber(cellAt(sheet, r, col.no));
+    if (noNum.kind !== "number" && SECTION_RE.test(rowText)) enterSection(at, rowText);
+    else if (text) items.push(itemAt(at, txt, layout, r, noNum.kind === "number" ? noNum.value : null));
+  }
+  return items;
+}
+
 /** Read a responsibility table in its published layout. Null when no sheet has its header (序号 + 主要目标). */
 export function readResponsibility(sheets: readonly SheetData[]): ResponsibilityTable | null {
   for (const sheet of sheets) {
-    const txt = (r: number, c: number): string => {
-      let v: CellValue = cellAt(sheet, r, c);
-      if (v === null || (typeof v === "string" && !v.trim())) {
-        const m = mergeAt(sheet.merges, r, c);
-        if (m && (m.top !== r || m.left !== c)) v = cellAt(sheet, m.top, m.left);
-      }
-      return cellText(v)
-        .replace(/\s*\n\s*/g, "")
-        .trim();
-    };
-    let header = -1;
-    const col: Record<string, number> = {};
-    for (let r = sheet.originRow; r <= Math.min(lastRow(sheet), sheet.originRow + 15) && header < 0; r++) {
-      for (let c = sheet.originCol; c <= lastCol(sheet); c++) {
-        const t = txt(r, c);
-        if (t === "序号") col.no = c;
-        else if (/^(主要目标|重点工作|工作任务|目标任务)$/.test(t) || /主要目标/.test(t)) col.text = c;
-        else if (/来源/.test(t)) col.source = c;
-        else if (/牵头/.test(t)) col.lead = c;
-        else if (/协同|配合|责任单位/.test(t)) col.co = c;
-      }
-      if (col.no !== undefined && col.text !== undefined) header = r;
-      else for (const k of Object.keys(col)) delete col[k];
-    }
-    if (header < 0) continue;
-    // a header whose labels wrap onto a second row (协同责任 / 单位)
-    let first = header + 1;
-    if (!txt(first, col.no) && !txt(first, col.text)) first++;
-    const items: ResponsibilityItem[] = [];
-    let part = "";
-    let section = "";
-    let lastLead = "";
-    let lastSource = "";
-    let lastCo: string[] = [];
-    for (let r = first; r <= lastRow(sheet); r++) {
-      const noText = txt(r, col.no);
-      const text = txt(r, col.text);
-      const rowText = noText || text;
-      if (!rowText) continue;
-      const noNum = readNumber(cellAt(sheet, r, col.no));
-      if (noNum.kind !== "number" && SECTION_RE.test(rowText)) {
-        // a section row: 一、主要发展目标 / 二、重点工作 are parts; 一、推进双招双引 inside 重点工作 a section
-        if (/主要发展目标|主要目标|重点工作|重点任务/.test(rowText) && rowText.length <= 10) {
-          part = rowText;
-          section = "";
-        } else section = rowText;
-        continue;
-      }
-      if (!text) continue;
-      const sourceCell = col.source === undefined ? "" : txt(r, col.source);
-      const leadCell = col.lead === undefined ? "" : txt(r, col.lead);
-      const coCell = col.co === undefined ? "" : txt(r, col.co);
-      // an item without its own units shares those printed above it (the published table leaves them blank)
-      const lead = leadCell || lastLead;
-      const source = sourceCell || lastSource;
-      const co = coCell ? splitUnits(coCell) : leadCell ? [] : lastCo;
-      lastLead = lead;
-      lastSource = source;
-      lastCo = co;
-      items.push({
-        part,
-        section,
-        no: noNum.kind === "number" ? noNum.value : null,
-        text,
-        source,
-        lead,
-        co,
-        cell: a1(r, col.text),
-        targets: extractTargets(text),
-      });
-    }
+    const txt = textReader(sheet);
+    const layout = findLayout(sheet, txt);
+    if (!layout) continue;
+    const items = readItems(sheet, txt, layout);
     if (items.length) return { sheet: sheet.name, items };
   }
   return null;
@@ -204,6 +220,24 @@ export interface ProjectResult {
   missing: string[];
 }
 
+/** A threshold not met, as "亩均税收 18 < 20万元/亩" (name and unit given in the reader's language). */
+const shortfall = (name: string, v: number, min: number, unit: string) => `${name} ${v} < ${min}${unit}`;
+
+/** The thresholds a project does not meet, as checkProjects words them, the scheme's words through `word`. */
+export function projectFailing(
+  p: ProjectResult,
+  thresholds: readonly ProjectThresholdT[],
+  word: (zh: string) => string = String,
+): string[] {
+  const failing: string[] = [];
+  thresholds.forEach((th, i) => {
+    const v = p.values[i];
+    if (v !== null && v !== undefined && !(v >= th.min))
+      failing.push(shortfall(word(th.name), v, th.min, word(th.unit)));
+  });
+  return failing;
+}
+
 /** The per-project threshold check: each value at or above its minimum passes. */
 export function checkProjects(
   rows: ReadonlyArray<{ name: string; row: number; values: Array<number | null> }>,
@@ -215,7 +249,7 @@ export function checkProjects(
     thresholds.forEach((t, i) => {
       const v = p.values[i];
       if (v === null || v === undefined) missing.push(t.name);
-      else if (!(v >= t.min)) failing.push(`${t.name} ${v} < ${t.min}${t.unit}`);
+      else if (!(v >= t.min)) failing.push(shortfall(t.name, v, t.min, t.unit));
     });
     return { ...p, pass: failing.length === 0 && missing.length === 0, failing, missing };
   });

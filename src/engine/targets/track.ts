@@ -70,12 +70,6 @@ export interface TrackTarget {
 }
 
 export type Status = "已完成" | "超序时进度" | "滞后" | "未报送";
-export const STATUS_EN: Record<string, string> = {
-  已完成: "completed",
-  超序时进度: "ahead of schedule",
-  滞后: "behind schedule",
-  未报送: "not reported",
-};
 
 export interface TrackCell {
   actual: number | string | null;

@@ -4,6 +4,8 @@
  */
 import type { DirectionT } from "./schema";
 import { toHalfWidth } from "../read/normalise";
+import { t } from "../i18n";
+import type { Lang } from "../types";
 
 export interface TargetWording {
   kind: "level" | "growth";
@@ -50,13 +52,19 @@ export function readWording(text: string): TargetWording | null {
   return out;
 }
 
-/** A wording as printed in a result sheet: "≥ 15家", "增长 ≥ 12%", "> 100亿元", "50家左右 (±5%)". */
+/**
+ * A wording as printed in a result sheet: "≥ 15家", "增长 ≥ 12%", "> 100亿元", "50家左右 (±5%)". The unit is given in
+ * the sheet's language by the caller (it is the scheme's word).
+ */
 export function wordingText(
   w: { kind: string; value?: number; unit: string; direction: DirectionT; aspirational?: boolean },
   tolerance = 0.05,
+  lang: Lang = "zh",
 ): string {
   if (w.value === undefined) return "—";
   const sign = { atLeast: "≥ ", above: "> ", atMost: "≤ ", band: "" }[w.direction];
-  const band = w.direction === "band" ? `左右（±${Math.round(tolerance * 100)}%）` : "";
-  return `${w.aspirational ? "力争 " : ""}${w.kind === "growth" ? "增长 " : ""}${sign}${w.value}${w.unit}${band}`;
+  const band = w.direction === "band" ? t(lang, "targets.wording.band", { pct: Math.round(tolerance * 100) }) : "";
+  const aim = w.aspirational ? t(lang, "targets.wording.aspirational") : "";
+  const growth = w.kind === "growth" ? t(lang, "targets.wording.growth") : "";
+  return `${aim}${growth}${sign}${w.value}${w.unit}${band}`;
 }

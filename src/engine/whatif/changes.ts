@@ -7,7 +7,7 @@ import type { Scheme } from "../scheme/schema";
 import type { Dataset, FieldValue, Row, Table } from "../dataset";
 import type { Lang } from "../types";
 import { nameKey } from "../read/normalise";
-import { wt } from "./text";
+import { t as tt } from "../i18n";
 
 /** One edit. Rows are named, not numbered, so that a change set survives re-reading the workbook. */
 export type Change =
@@ -32,7 +32,7 @@ export class WhatIfError extends Error {
 
 function tableSpec(scheme: Scheme, id: string, lang: Lang) {
   const spec = scheme.tables.find((t) => t.id === id);
-  if (!spec) throw new WhatIfError(wt(lang, "noTable", { table: id }));
+  if (!spec) throw new WhatIfError(tt(lang, "whatif.noTable", { table: id }));
   return spec;
 }
 
@@ -53,9 +53,9 @@ export function findRow(table: Table, key: string, row: number | undefined, lang
     rowIndex.set(table, index);
   }
   const hits = (index.get(k) ?? []).filter((i) => row === undefined || table.rows[i].row === row);
-  if (hits.length === 0) throw new WhatIfError(wt(lang, "noRow", { sheet: table.sheet, key }));
+  if (hits.length === 0) throw new WhatIfError(tt(lang, "whatif.noRow", { sheet: table.sheet, key }));
   if (hits.length > 1 && row === undefined)
-    throw new WhatIfError(wt(lang, "ambiguousRow", { sheet: table.sheet, key, count: hits.length }));
+    throw new WhatIfError(tt(lang, "whatif.ambiguousRow", { sheet: table.sheet, key, count: hits.length }));
   return hits[0];
 }
 
@@ -66,8 +66,11 @@ function checkValue(scheme: Scheme, tableId: string, field: string, value: Field
     const d = spec.derived.find((x) => x.id === field);
     throw new WhatIfError(
       d
-        ? wt(lang, "derivedField", { field: d.name, arg: spec.columns.find((c) => c.id === d.args[0])?.name ?? "" })
-        : wt(lang, "noField", { table: spec.name, field }),
+        ? tt(lang, "whatif.derivedField", {
+            field: d.name,
+            arg: spec.columns.find((c) => c.id === d.args[0])?.name ?? "",
+          })
+        : tt(lang, "whatif.noField", { table: spec.name, field }),
     );
   }
   if (value === null) return;
@@ -79,7 +82,12 @@ function checkValue(scheme: Scheme, tableId: string, field: string, value: Field
         : typeof value === "string";
   if (!ok || (col.type === "count" && typeof value === "number" && value < 0))
     throw new WhatIfError(
-      wt(lang, "badValue", { where, field: col.name, value: String(value), expected: wt(lang, `type.${col.type}`) }),
+      tt(lang, "whatif.badValue", {
+        where,
+        field: col.name,
+        value: String(value),
+        expected: tt(lang, `whatif.type.${col.type}`),
+      }),
     );
 }
 
@@ -96,123 +104,173 @@ function copyRow(r: Row): Row {
   };
 }
 
-/** Apply a change set. The input dataset is never mutated. Throws WhatIfError naming the table, row and field. */
-export function applyChanges(scheme: Scheme, data: Dataset, changes: readonly Change[], lang: Lang = "zh"): Dataset {
-  if (!changes.length) return data;
-  const tables: Record<string, Table> = { ...data.tables };
-  const params = { ...data.params };
-  const own = new Set<string>();
-  const copied = new Map<string, Set<number>>();
-  const touched = new Set<string>();
+/** A change set being applied: the tables and parameters of the new dataset, and what was copied or touched. */
+interface Draft {
+  scheme: Scheme;
+  data: Dataset;
+  lang: Lang;
+  tables: Record<string, Table>;
+  params: Dataset["params"];
+  /** tables copied for this change set, and the rows copied in each */
+  copied: Map<string, Set<number>>;
+  touched: Set<string>;
   /** "table\u0000field" of every set field, plus "table\u0000*" when rows were added or removed */
-  const fields = new Set<string>();
-  const writable = (id: string): Table => {
-    const t = tables[id];
-    if (!t) throw new WhatIfError(wt(lang, "noTableInBook", { table: tableSpec(scheme, id, lang).name }));
-    if (!own.has(id)) {
-      tables[id] = { ...t, rows: [...t.rows] };
-      own.add(id);
-      copied.set(id, new Set());
-    }
-    return tables[id];
-  };
-  const rowOf = (id: string, i: number): Row => {
-    const t = writable(id);
-    const c = copied.get(id)!;
-    if (!c.has(i)) {
-      t.rows[i] = copyRow(t.rows[i]);
-      c.add(i);
-    }
-    return t.rows[i];
-  };
-  const entities = () => tables[scheme.entityTable];
+  fields: Set<string>;
   /** tables whose rows were added or removed in this change set: their row positions differ from the original's */
-  const reshaped = new Set<string>();
-  const locate = (id: string, key: string, row: number | undefined) =>
-    findRow(reshaped.has(id) ? tables[id] : data.tables[id], key, row, lang);
-  for (const ch of changes) {
-    if (ch.op === "param") {
-      const p = scheme.params.find((x) => x.id === ch.param);
-      if (!p) throw new WhatIfError(wt(lang, "noParam", { param: ch.param }));
-      if ((p.type === "number") !== (typeof ch.value === "number"))
-        throw new WhatIfError(
-          wt(lang, "badValue", {
-            where: p.name,
-            field: p.name,
-            value: String(ch.value),
-            expected: wt(lang, `type.${p.type}`),
-          }),
-        );
-      params[ch.param] = { value: ch.value, sheet: "", cell: "", source: wt(lang, "scenarioSource") };
-      continue;
-    }
-    const t = writable(ch.table);
-    const spec = tableSpec(scheme, ch.table, lang);
-    touched.add(ch.table);
-    if (ch.op === "set") {
-      const i = locate(ch.table, ch.key, ch.row);
-      const col = spec.columns.find((c) => c.id === ch.field);
-      if (col?.role === "key" || col?.role === "ref") throw new WhatIfError(wt(lang, "keyField", { field: col.name }));
-      checkValue(scheme, ch.table, ch.field, ch.value, lang, `${t.sheet}「${ch.key}」`);
-      rowOf(ch.table, i).values[ch.field] = ch.value;
-      fields.add(`${ch.table}\u0000${ch.field}`);
-    } else if (ch.op === "remove") {
-      if (ch.table === scheme.entityTable) throw new WhatIfError(wt(lang, "removeEntity", { key: ch.key }));
-      const i = locate(ch.table, ch.key, ch.row);
-      t.rows.splice(i, 1);
-      reshaped.add(ch.table);
-      fields.add(`${ch.table}\u0000*`);
-      const c = copied.get(ch.table)!;
-      copied.set(ch.table, new Set([...c].filter((x) => x !== i).map((x) => (x > i ? x - 1 : x))));
-    } else {
-      if (ch.table === scheme.entityTable || spec.level !== "list")
-        throw new WhatIfError(wt(lang, "addNotList", { table: spec.name }));
-      const unit = locate(scheme.entityTable, ch.unit, undefined);
-      const ref = spec.columns.find((c) => c.role === "ref");
-      const key = spec.columns.find((c) => c.role === "key");
-      const values: Record<string, FieldValue> = {};
-      for (const c of spec.columns) values[c.id] = c.missingAs ?? null;
-      for (const [f, v] of Object.entries(ch.values)) {
-        checkValue(scheme, ch.table, f, v, lang, `${t.sheet}（${wt(lang, "newRow")}）`);
-        values[f] = v;
-      }
-      if (ref) values[ref.id] = entities().rows[unit].name;
-      const name = String((key && values[key.id]) ?? wt(lang, "newRow"));
-      t.rows.push({ row: -1, name, values, cells: {}, entity: unit });
-      reshaped.add(ch.table);
-      fields.add(`${ch.table}\u0000*`);
-      copied.get(ch.table)!.add(t.rows.length - 1);
-    }
+  reshaped: Set<string>;
+}
+
+/** The draft's own copy of a table (rows shared until one is edited). */
+function writable(d: Draft, id: string): Table {
+  const t = d.tables[id];
+  if (!t) throw new WhatIfError(tt(d.lang, "whatif.noTableInBook", { table: tableSpec(d.scheme, id, d.lang).name }));
+  if (!d.copied.has(id)) {
+    d.tables[id] = { ...t, rows: [...t.rows] };
+    d.copied.set(id, new Set());
   }
-  // derived fields and mean-of-column parameters follow the edited rows
-  for (const id of touched) {
-    const spec = tableSpec(scheme, id, lang);
-    const c = copied.get(id)!;
-    for (const d of spec.derived)
+  return d.tables[id];
+}
+
+/** The draft's own copy of a row. */
+function rowOf(d: Draft, id: string, i: number): Row {
+  const t = writable(d, id);
+  const c = d.copied.get(id)!;
+  if (!c.has(i)) {
+    t.rows[i] = copyRow(t.rows[i]);
+    c.add(i);
+  }
+  return t.rows[i];
+}
+
+function locate(d: Draft, id: string, key: string, row: number | undefined): number {
+  return findRow(d.reshaped.has(id) ? d.tables[id] : d.data.tables[id], key, row, d.lang);
+}
+
+/** A parameter of the 参数 sheet, of the parameter's type. */
+function applyParam(d: Draft, ch: Extract<Change, { op: "param" }>): void {
+  const p = d.scheme.params.find((x) => x.id === ch.param);
+  if (!p) throw new WhatIfError(tt(d.lang, "whatif.noParam", { param: ch.param }));
+  if ((p.type === "number") !== (typeof ch.value === "number"))
+    throw new WhatIfError(
+      tt(d.lang, "whatif.badValue", {
+        where: p.name,
+        field: p.name,
+        value: String(ch.value),
+        expected: tt(d.lang, `whatif.type.${p.type}`),
+      }),
+    );
+  d.params[ch.param] = { value: ch.value, sheet: "", cell: "", source: tt(d.lang, "whatif.scenarioSource") };
+}
+
+/** A cell of a row; a name column cannot be set. */
+function applySet(d: Draft, ch: Extract<Change, { op: "set" }>, t: Table): void {
+  const spec = tableSpec(d.scheme, ch.table, d.lang);
+  const i = locate(d, ch.table, ch.key, ch.row);
+  const col = spec.columns.find((c) => c.id === ch.field);
+  if (col?.role === "key" || col?.role === "ref")
+    throw new WhatIfError(tt(d.lang, "whatif.keyField", { field: col.name }));
+  checkValue(d.scheme, ch.table, ch.field, ch.value, d.lang, `${t.sheet}「${ch.key}」`);
+  rowOf(d, ch.table, i).values[ch.field] = ch.value;
+  d.fields.add(`${ch.table}\u0000${ch.field}`);
+}
+
+/** A list row taken away (never a unit). */
+function applyRemove(d: Draft, ch: Extract<Change, { op: "remove" }>, t: Table): void {
+  if (ch.table === d.scheme.entityTable) throw new WhatIfError(tt(d.lang, "whatif.removeEntity", { key: ch.key }));
+  const i = locate(d, ch.table, ch.key, ch.row);
+  t.rows.splice(i, 1);
+  d.reshaped.add(ch.table);
+  d.fields.add(`${ch.table}\u0000*`);
+  const c = d.copied.get(ch.table)!;
+  d.copied.set(ch.table, new Set([...c].filter((x) => x !== i).map((x) => (x > i ? x - 1 : x))));
+}
+
+/** A new row of a list, rolled up to its unit; unnamed fields take the scheme's value for a missing cell. */
+function applyAdd(d: Draft, ch: Extract<Change, { op: "add" }>, t: Table): void {
+  const spec = tableSpec(d.scheme, ch.table, d.lang);
+  if (ch.table === d.scheme.entityTable || spec.level !== "list")
+    throw new WhatIfError(tt(d.lang, "whatif.addNotList", { table: spec.name }));
+  const unit = locate(d, d.scheme.entityTable, ch.unit, undefined);
+  const ref = spec.columns.find((c) => c.role === "ref");
+  const key = spec.columns.find((c) => c.role === "key");
+  const values: Record<string, FieldValue> = {};
+  for (const c of spec.columns) values[c.id] = c.missingAs ?? null;
+  for (const [f, v] of Object.entries(ch.values)) {
+    checkValue(d.scheme, ch.table, f, v, d.lang, `${t.sheet}（${tt(d.lang, "whatif.newRow")}）`);
+    values[f] = v;
+  }
+  if (ref) values[ref.id] = d.tables[d.scheme.entityTable].rows[unit].name;
+  const name = String((key && values[key.id]) ?? tt(d.lang, "whatif.newRow"));
+  t.rows.push({ row: -1, name, values, cells: {}, entity: unit });
+  d.reshaped.add(ch.table);
+  d.fields.add(`${ch.table}\u0000*`);
+  d.copied.get(ch.table)!.add(t.rows.length - 1);
+}
+
+/** Derived fields (产值增量 = 本年 − 上年) of the edited rows follow their inputs. */
+function rederive(d: Draft): void {
+  for (const id of d.touched) {
+    const spec = tableSpec(d.scheme, id, d.lang);
+    const c = d.copied.get(id)!;
+    for (const f of spec.derived)
       for (const i of c) {
-        const r = tables[id].rows[i];
-        const a = r.values[d.args[0]];
-        const b = r.values[d.args[1]];
-        r.values[d.id] = typeof a === "number" && typeof b === "number" ? round(a - b) : null;
+        const r = d.tables[id].rows[i];
+        const a = r.values[f.args[0]];
+        const b = r.values[f.args[1]];
+        r.values[f.id] = typeof a === "number" && typeof b === "number" ? round(a - b) : null;
       }
   }
-  for (const p of scheme.params) {
+}
+
+/** A parameter the reader took as a column's mean follows an edit of that column (unless it was set itself). */
+function remean(d: Draft): void {
+  for (const p of d.scheme.params) {
     const f = p.fallbackMeanOf;
-    const given = data.params[p.id];
-    if (!f || !given || given.cell !== "" || params[p.id] !== given) continue;
-    if (!fields.has(`${f.table}\u0000${f.column}`) && !fields.has(`${f.table}\u0000*`)) continue;
+    const given = d.data.params[p.id];
+    if (!f || !given || given.cell !== "" || d.params[p.id] !== given) continue;
+    if (!d.fields.has(`${f.table}\u0000${f.column}`) && !d.fields.has(`${f.table}\u0000*`)) continue;
     let sum = 0;
     let count = 0;
-    for (const r of tables[f.table].rows) {
+    for (const r of d.tables[f.table].rows) {
       const v = r.values[f.column];
       if (typeof v === "number") {
         sum += v;
         count++;
       }
     }
-    if (count) params[p.id] = { ...given, value: round(sum / count) };
+    if (count) d.params[p.id] = { ...given, value: round(sum / count) };
   }
-  return { ...data, tables, params };
+}
+
+/** Apply a change set. The input dataset is never mutated. Throws WhatIfError naming the table, row and field. */
+export function applyChanges(scheme: Scheme, data: Dataset, changes: readonly Change[], lang: Lang = "zh"): Dataset {
+  if (!changes.length) return data;
+  const d: Draft = {
+    scheme,
+    data,
+    lang,
+    tables: { ...data.tables },
+    params: { ...data.params },
+    copied: new Map(),
+    touched: new Set(),
+    fields: new Set(),
+    reshaped: new Set(),
+  };
+  for (const ch of changes) {
+    if (ch.op === "param") {
+      applyParam(d, ch);
+      continue;
+    }
+    const t = writable(d, ch.table);
+    tableSpec(scheme, ch.table, lang);
+    d.touched.add(ch.table);
+    if (ch.op === "set") applySet(d, ch, t);
+    else if (ch.op === "remove") applyRemove(d, ch, t);
+    else applyAdd(d, ch, t);
+  }
+  rederive(d);
+  remean(d);
+  return { ...data, tables: d.tables, params: d.params };
 }
 
 /** The value a change set gives a cell, for display ("相山 本年产值 150 → 170"). */
@@ -222,8 +280,8 @@ export function describeChange(scheme: Scheme, data: Dataset, ch: Change, lang: 
     return `${p?.name ?? ch.param} → ${String(ch.value)}`;
   }
   const spec = scheme.tables.find((t) => t.id === ch.table);
-  if (ch.op === "add") return wt(lang, "addRowText", { unit: ch.unit, table: spec?.name ?? ch.table });
-  if (ch.op === "remove") return wt(lang, "removeRowText", { key: ch.key, table: spec?.name ?? ch.table });
+  if (ch.op === "add") return tt(lang, "whatif.addRowText", { unit: ch.unit, table: spec?.name ?? ch.table });
+  if (ch.op === "remove") return tt(lang, "whatif.removeRowText", { key: ch.key, table: spec?.name ?? ch.table });
   const t = data.tables[ch.table];
   const col = spec?.columns.find((c) => c.id === ch.field);
   let from: FieldValue = null;
@@ -233,6 +291,10 @@ export function describeChange(scheme: Scheme, data: Dataset, ch: Change, lang: 
     from = null;
   }
   const show = (v: FieldValue) =>
-    v === null ? wt(lang, "blank") : typeof v === "boolean" ? wt(lang, v ? "yes" : "no") : String(v);
+    v === null
+      ? tt(lang, "whatif.blank")
+      : typeof v === "boolean"
+        ? tt(lang, v ? "whatif.yes" : "whatif.no")
+        : String(v);
   return `${ch.key} ${col?.name ?? ch.field} ${show(from)} → ${show(ch.value)}${col?.unit ? " " + col.unit : ""}`;
 }

@@ -1,4 +1,7 @@
-/** What-if: scenarios, gap to the next level, sensitivity, and their result sheets. Pure; runs in node and the browser. */
+/**
+ * What-if: scenarios, gap to the next level, sensitivity, and their result sheets. Pure; runs in node and the
+ * browser.
+ */
 export { applyChanges, describeChange, findRow, WhatIfError, type Change } from "./changes";
 export {
   deleteScenario,
@@ -22,4 +25,3 @@ export type { GapChange, RuleGap, RuleKind } from "./gap-env";
 export { GAP_FNS, type GapFn } from "./gap-kinds";
 export { seededRandom, sensitivity, type SensitivityOptions, type SensitivityResult } from "./sensitivity";
 export { scenarioSheet, sensitivitySheet, type ScenarioRun } from "./sheets";
-export { WHATIF_TEXT } from "./text";

@@ -9,7 +9,7 @@ import type { AwardResult, ScoreRun } from "../score/result";
 import type { Lang } from "../types";
 import { score, type ScoreOptions } from "../score/scoring";
 import { applyChanges, WhatIfError, type Change } from "./changes";
-import { wt } from "./text";
+import { t } from "../i18n";
 
 export interface RuleDelta {
   rule: string;
@@ -79,10 +79,103 @@ const awardKey = (a: AwardLine) => `${a.rule}\u0000${a.label}\u0000${a.subject}\
 
 function arrowOf(before: number | null, after: number | null, lang: Lang): [number | null, string] {
   if (before === null && after === null) return [null, ""];
-  if (before === null) return [null, lang === "zh" ? "新参评" : "now ranked"];
-  if (after === null) return [null, lang === "zh" ? "不再参评" : "no longer ranked"];
+  if (before === null) return [null, t(lang, "whatif.nowRanked")];
+  if (after === null) return [null, t(lang, "whatif.noLongerRanked")];
   const up = before - after;
   return [up, up > 0 ? `↑${up}` : up < 0 ? `↓${-up}` : ""];
+}
+
+/** The two runs being compared, with each unit's awards on both sides. */
+interface RunPair {
+  base: ScoreRun;
+  next: ScoreRun;
+  /** rule ids in the order of the runs' points */
+  ids: readonly string[];
+  aBase: Map<number, AwardLine[]>;
+  aNext: Map<number, AwardLine[]>;
+  lang: Lang;
+}
+
+/** Every rule whose points differ. */
+function ruleDeltas(pb: readonly number[], pn: readonly number[], ids: readonly string[]): RuleDelta[] {
+  const rules: RuleDelta[] = [];
+  for (let k = 0; k < pb.length; k++)
+    if (pb[k] !== pn[k]) rules.push({ rule: ids[k], before: pb[k], after: pn[k], delta: r9(pn[k] - pb[k]) });
+  return rules;
+}
+
+/** Awards gained and lost, and the change in amount per unit of account. */
+function awardChange(ab: AwardLine[], an: AwardLine[]): Pick<UnitDiff, "awardsGained" | "awardsLost" | "awardDelta"> {
+  let gained: AwardLine[] = [];
+  let lost: AwardLine[] = [];
+  if (ab.length || an.length) {
+    const kb = new Map(ab.map((a) => [awardKey(a), a]));
+    const kn = new Map(an.map((a) => [awardKey(a), a]));
+    gained = [...kn].filter(([k]) => !kb.has(k)).map(([, a]) => a);
+    lost = [...kb].filter(([k]) => !kn.has(k)).map(([, a]) => a);
+  }
+  const awardDelta: Record<string, number> = {};
+  for (const a of gained) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) + a.amount);
+  for (const a of lost) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) - a.amount);
+  return { awardsGained: gained, awardsLost: lost, awardDelta };
+}
+
+/** One unit's difference between the runs. */
+function unitDiff(x: RunPair, i: number): UnitDiff {
+  const b = x.base.entities[i];
+  const e = x.next.entities[i];
+  const [placesUp, arrow] = arrowOf(b.rank, e.rank, x.lang);
+  const u: UnitDiff = {
+    index: i,
+    name: b.name,
+    rankBefore: b.rank,
+    rankAfter: e.rank,
+    placesUp,
+    arrow,
+    totalBefore: b.total,
+    totalAfter: e.total,
+    totalDelta: r9(e.total - b.total),
+    rules: ruleDeltas(b.points, e.points, x.ids),
+    ...awardChange(x.aBase.get(i) ?? NONE, x.aNext.get(i) ?? NONE),
+    vetoedBefore: b.vetoed,
+    vetoedAfter: e.vetoed,
+  };
+  if (b.grade !== undefined || e.grade !== undefined) {
+    u.gradeBefore = b.grade;
+    u.gradeAfter = e.grade;
+  }
+  return u;
+}
+
+/** A cheap pass over every unit (totals, ranks, vetoes, grades, awards, points per rule) building nothing. */
+function changedUnits(x: RunPair): number[] {
+  const changed: number[] = [];
+  const nr = x.ids.length;
+  const keys = (l: AwardLine[] | undefined) => (l ? l.map(awardKey).sort().join("\u0001") : "");
+  for (let i = 0; i < x.base.entities.length; i++) {
+    const b = x.base.entities[i];
+    const e = x.next.entities[i];
+    let diff = b.total !== e.total || b.rank !== e.rank || b.vetoed !== e.vetoed || b.grade !== e.grade;
+    if (!diff && (x.aBase.has(i) || x.aNext.has(i))) diff = keys(x.aBase.get(i)) !== keys(x.aNext.get(i));
+    if (!diff && nr) {
+      const pb = b.points;
+      const pn = e.points;
+      for (let k = 0; k < nr && !diff; k++) diff = pb[k] !== pn[k];
+    }
+    if (diff) changed.push(i);
+  }
+  return changed;
+}
+
+/** The changed units whose rank moved, best new rank first (leaving the ranking last). */
+function movedUnits(x: RunPair, changed: readonly number[]): number[] {
+  const movedRank: Array<[number, number]> = [];
+  for (const i of changed) {
+    const before = x.base.entities[i].rank;
+    const after = x.next.entities[i].rank;
+    if (before !== after) movedRank.push([i, after ?? Infinity]);
+  }
+  return movedRank.sort((a, b) => a[1] - b[1] || a[0] - b[0]).map((m) => m[0]);
 }
 
 /**
@@ -92,87 +185,19 @@ function arrowOf(before: number | null, after: number | null, lang: Lang): [numb
  */
 export function diffRuns(base: ScoreRun, next: ScoreRun, lang: Lang = "zh", ruleIds?: readonly string[]): ScenarioDiff {
   const n = base.entities.length;
-  if (n !== next.entities.length) throw new WhatIfError(wt(lang, "badScenario", { why: "unit count differs" }));
+  if (n !== next.entities.length) throw new WhatIfError(t(lang, "whatif.badScenario", { why: "unit count differs" }));
   const ids = ruleIds ?? base.entities[0]?.parts.map((p) => p.rule) ?? [];
-  const aBase = awardLines(base);
-  const aNext = awardLines(next);
-  const build = (i: number): UnitDiff => {
-    const b = base.entities[i];
-    const e = next.entities[i];
-    const pb = b.points;
-    const pn = e.points;
-    const rules: RuleDelta[] = [];
-    for (let k = 0; k < pb.length; k++)
-      if (pb[k] !== pn[k]) rules.push({ rule: ids[k], before: pb[k], after: pn[k], delta: r9(pn[k] - pb[k]) });
-    const ab = aBase.get(i) ?? NONE;
-    const an = aNext.get(i) ?? NONE;
-    let gained: AwardLine[] = [];
-    let lost: AwardLine[] = [];
-    if (ab.length || an.length) {
-      const kb = new Map(ab.map((a) => [awardKey(a), a]));
-      const kn = new Map(an.map((a) => [awardKey(a), a]));
-      gained = [...kn].filter(([k]) => !kb.has(k)).map(([, a]) => a);
-      lost = [...kb].filter(([k]) => !kn.has(k)).map(([, a]) => a);
-    }
-    const awardDelta: Record<string, number> = {};
-    for (const a of gained) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) + a.amount);
-    for (const a of lost) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) - a.amount);
-    const [placesUp, arrow] = arrowOf(b.rank, e.rank, lang);
-    const u: UnitDiff = {
-      index: i,
-      name: b.name,
-      rankBefore: b.rank,
-      rankAfter: e.rank,
-      placesUp,
-      arrow,
-      totalBefore: b.total,
-      totalAfter: e.total,
-      totalDelta: r9(e.total - b.total),
-      rules,
-      awardsGained: gained,
-      awardsLost: lost,
-      awardDelta,
-      vetoedBefore: b.vetoed,
-      vetoedAfter: e.vetoed,
-    };
-    if (b.grade !== undefined || e.grade !== undefined) {
-      u.gradeBefore = b.grade;
-      u.gradeAfter = e.grade;
-    }
-    return u;
-  };
-  // a cheap pass: totals, ranks, vetoes, grades, awards and points per rule, without building anything
+  const x: RunPair = { base, next, ids, aBase: awardLines(base), aNext: awardLines(next), lang };
+  const changed = changedUnits(x);
   const cache = new Map<number, UnitDiff>();
-  const changed: number[] = [];
-  const nr = ids.length;
-  const keys = (l: AwardLine[] | undefined) => (l ? l.map(awardKey).sort().join("\u0001") : "");
-  for (let i = 0; i < n; i++) {
-    const b = base.entities[i];
-    const e = next.entities[i];
-    let diff = b.total !== e.total || b.rank !== e.rank || b.vetoed !== e.vetoed || b.grade !== e.grade;
-    if (!diff && (aBase.has(i) || aNext.has(i))) diff = keys(aBase.get(i)) !== keys(aNext.get(i));
-    if (!diff && nr) {
-      const pb = b.points;
-      const pn = e.points;
-      for (let k = 0; k < nr && !diff; k++) diff = pb[k] !== pn[k];
-    }
-    if (diff) changed.push(i);
-  }
-  const movedRank: Array<[number, number]> = [];
-  for (const i of changed) {
-    const before = base.entities[i].rank;
-    const after = next.entities[i].rank;
-    if (before !== after) movedRank.push([i, after ?? Infinity]);
-  }
-  const moved = movedRank.sort((a, b) => a[1] - b[1] || a[0] - b[0]).map((x) => x[0]);
   const unit = (i: number) => {
     let u = cache.get(i);
-    if (!u) cache.set(i, (u = build(i)));
+    if (!u) cache.set(i, (u = unitDiff(x, i)));
     return u;
   };
   let all: UnitDiff[] | null = null;
   return {
-    moved,
+    moved: movedUnits(x, changed),
     changed,
     unit,
     get units() {
@@ -248,64 +273,71 @@ const isObj = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 
 const isFieldValue = (v: unknown): v is FieldValue =>
   v === null || typeof v === "boolean" || typeof v === "string" || (typeof v === "number" && Number.isFinite(v));
 
+/** A scenario file that does not have the expected form: where, and what was expected there. */
+class Malformed extends Error {
+  constructor(
+    readonly where: string,
+    readonly expected: "object" | "text" | "wholeNumber" | "value" | "numberOrText" | "op" | "list" | "scenarios",
+  ) {
+    super(`${where}: ${expected}`);
+  }
+}
+
 function parseChange(v: unknown, where: string): Change {
-  if (!isObj(v)) throw new Error(`${where}: not an object`);
+  if (!isObj(v)) throw new Malformed(where, "object");
   const str = (k: string) => {
-    if (typeof v[k] !== "string") throw new Error(`${where}.${k}: expected text`);
+    if (typeof v[k] !== "string") throw new Malformed(`${where}.${k}`, "text");
     return v[k] as string;
   };
   const row = v.row === undefined ? undefined : Number.isInteger(v.row) ? (v.row as number) : NaN;
-  if (Number.isNaN(row)) throw new Error(`${where}.row: expected a whole number`);
+  if (Number.isNaN(row)) throw new Malformed(`${where}.row`, "wholeNumber");
+  const at = row === undefined ? {} : { row };
   switch (v.op) {
     case "set":
-      if (!isFieldValue(v.value)) throw new Error(`${where}.value: expected a number, yes/no, text or null`);
-      return {
-        op: "set",
-        table: str("table"),
-        key: str("key"),
-        field: str("field"),
-        value: v.value,
-        ...(row === undefined ? {} : { row }),
-      };
+      if (!isFieldValue(v.value)) throw new Malformed(`${where}.value`, "value");
+      return { op: "set", table: str("table"), key: str("key"), field: str("field"), value: v.value, ...at };
     case "remove":
-      return { op: "remove", table: str("table"), key: str("key"), ...(row === undefined ? {} : { row }) };
+      return { op: "remove", table: str("table"), key: str("key"), ...at };
     case "add": {
-      if (!isObj(v.values)) throw new Error(`${where}.values: expected an object`);
+      if (!isObj(v.values)) throw new Malformed(`${where}.values`, "object");
       const values: Record<string, FieldValue> = {};
       for (const [k, x] of Object.entries(v.values)) {
-        if (!isFieldValue(x)) throw new Error(`${where}.values.${k}: expected a number, yes/no, text or null`);
+        if (!isFieldValue(x)) throw new Malformed(`${where}.values.${k}`, "value");
         values[k] = x;
       }
       return { op: "add", table: str("table"), unit: str("unit"), values };
     }
     case "param":
       if (typeof v.value !== "number" && typeof v.value !== "string")
-        throw new Error(`${where}.value: expected a number or text`);
+        throw new Malformed(`${where}.value`, "numberOrText");
       return { op: "param", param: str("param"), value: v.value };
     default:
-      throw new Error(`${where}.op: expected set, add, remove or param`);
+      throw new Malformed(`${where}.op`, "op");
   }
+}
+
+/** One saved scenario: a name not used before, its changes, a note. */
+function parseSaved(s: unknown, k: number, names: Set<string>, lang: Lang): SavedScenario {
+  if (!isObj(s) || typeof s.name !== "string" || !s.name.trim()) throw new Malformed(`[${k}].name`, "text");
+  if (names.has(s.name))
+    throw new WhatIfError(t(lang, "whatif.badScenario", { why: t(lang, "whatif.json.twice", { k, name: s.name }) }));
+  names.add(s.name);
+  if (!Array.isArray(s.changes)) throw new Malformed(`[${k}].changes`, "list");
+  const out: SavedScenario = { name: s.name, changes: s.changes.map((c, j) => parseChange(c, `[${k}].changes[${j}]`)) };
+  if (typeof s.note === "string") out.note = s.note;
+  return out;
 }
 
 /** Validate scenarios read from JSON (the workbook's settings, a file): a clear message naming what is wrong. */
 export function parseScenarios(v: unknown, lang: Lang = "zh"): SavedScenario[] {
   try {
-    if (!Array.isArray(v)) throw new Error("expected a list of scenarios");
+    if (!Array.isArray(v)) throw new Malformed("", "scenarios");
     const names = new Set<string>();
-    return v.map((s, k) => {
-      if (!isObj(s) || typeof s.name !== "string" || !s.name.trim()) throw new Error(`[${k}].name: expected text`);
-      if (names.has(s.name)) throw new Error(`[${k}].name: “${s.name}” twice`);
-      names.add(s.name);
-      if (!Array.isArray(s.changes)) throw new Error(`[${k}].changes: expected a list`);
-      const out: SavedScenario = {
-        name: s.name,
-        changes: s.changes.map((c, j) => parseChange(c, `[${k}].changes[${j}]`)),
-      };
-      if (typeof s.note === "string") out.note = s.note;
-      return out;
-    });
+    return v.map((s, k) => parseSaved(s, k, names, lang));
   } catch (e) {
-    throw new WhatIfError(wt(lang, "badScenario", { why: (e as Error).message }));
+    if (!(e instanceof Malformed)) throw e;
+    const why = t(lang, `whatif.json.${e.expected}`, { where: e.where });
+    throw new WhatIfError(t(lang, "whatif.badScenario", { why }));
   }
 }
 

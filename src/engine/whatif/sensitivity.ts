@@ -14,7 +14,7 @@ import type { ScoreRun } from "../score/result";
 import type { Lang } from "../types";
 import { rankTyped, type TieRule } from "../score/ranking";
 import { score } from "../score/scoring";
-import { wt } from "./text";
+import { t } from "../i18n";
 
 /** A small seeded PRNG (xorshift32 after a splitmix-style scramble of the seed): uniform in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -167,17 +167,19 @@ function meanShift(base: Float64Array, r: Float64Array): { mean: number; max: nu
   return { mean: c ? s / c : 0, max };
 }
 
-export function sensitivity(
-  scheme: Scheme,
-  data: Dataset,
-  baseline: ScoreRun,
-  opts: SensitivityOptions = {},
-): SensitivityResult {
-  const lang = opts.lang ?? "zh";
-  const seed = opts.seed ?? 1;
-  const samples = opts.samples ?? 1000;
-  const pct = opts.pct ?? 20;
-  const ties = scheme.ranking.ties;
+/** The baseline every analysis departs from: ranks and totals per unit (NaN where unranked) and the top three. */
+interface Base {
+  scheme: Scheme;
+  lang: Lang;
+  ents: ScoreRun["entities"];
+  n: number;
+  ties: TieRule;
+  baseRank: Float64Array;
+  baseTotal: Float64Array;
+  top3: number[];
+}
+
+function baseOf(scheme: Scheme, baseline: ScoreRun, lang: Lang): Base {
   const ents = baseline.entities;
   const n = ents.length;
   const baseRank = new Float64Array(n);
@@ -187,154 +189,197 @@ export function sensitivity(
     baseTotal[i] = ents[i].rank === null ? NaN : ents[i].total;
   }
   const top3 = ents.filter((e) => e.rank !== null && e.rank <= 3).map((e) => e.index);
-  const groups = { readings: new Runs(), weights: new Runs(), leaveOut: new Runs() };
+  return { scheme, lang, ents, n, ties: scheme.ranking.ties, baseRank, baseTotal, top3 };
+}
 
-  // (a) readings and tie rules
+const ranksOf = (r: Float64Array) => Array.from(r, (x) => (Number.isNaN(x) ? null : x));
+
+/** (a) every combination of readings and tie rules, each rescored. */
+function readingRuns(b: Base, data: Dataset, runs: Runs): ReadingCombo[] {
+  const { scheme, lang, n } = b;
   const readings: ReadingCombo[] = [];
-  if (opts.readings !== false) {
-    for (const o of combos(scheme))
-      for (const t of TIES) {
-        const s: Scheme = t === ties ? scheme : { ...scheme, ranking: { ...scheme.ranking, ties: t } };
-        const run = score(s, data, { lang, options: o });
-        const r = new Float64Array(n);
-        for (let i = 0; i < n; i++) r[i] = run.entities[i].rank ?? NaN;
-        groups.readings.push(r);
-        const names = scheme.options.map((x) => `${x.name} ${o[x.id]}`).join(lang === "zh" ? "，" : ", ");
-        readings.push({
-          options: o,
-          ties: t,
-          label: {
-            zh: wt("zh", "comboLabel", { options: names, ties: t }),
-            en: wt("en", "comboLabel", { options: names, ties: t }),
-          },
-          ranks: Array.from(r, (x) => (Number.isNaN(x) ? null : x)),
-          top3Same: sameTop3(top3, r),
-        });
-      }
-  }
+  for (const o of combos(scheme))
+    for (const ties of TIES) {
+      const s: Scheme = ties === b.ties ? scheme : { ...scheme, ranking: { ...scheme.ranking, ties } };
+      const run = score(s, data, { lang, options: o });
+      const r = new Float64Array(n);
+      for (let i = 0; i < n; i++) r[i] = run.entities[i].rank ?? NaN;
+      runs.push(r);
+      const names = scheme.options.map((x) => `${x.name} ${o[x.id]}`).join(t(lang, "whatif.listSep"));
+      readings.push({
+        options: o,
+        ties,
+        label: {
+          zh: t("zh", "whatif.comboLabel", { options: names, ties }),
+          en: t("en", "whatif.comboLabel", { options: names, ties }),
+        },
+        ranks: ranksOf(r),
+        top3Same: sameTop3(b.top3, r),
+      });
+    }
+  return readings;
+}
 
-  // the factors: group subtotals, or each scoring rule's points
-  const factorDefs: Array<{ id: string; name: string; weight: number; contrib: Float64Array }> = [];
+/** A weight that can move: a group's subtotal, or (without groups) a scoring rule's points, per unit. */
+interface FactorDef {
+  id: string;
+  name: string;
+  weight: number;
+  contrib: Float64Array;
+}
+
+/** The factors: group subtotals, or each scoring rule's points. */
+function factorDefs(b: Base): FactorDef[] {
+  const { scheme, ents, n } = b;
+  const defs: FactorDef[] = [];
   if (scheme.groups.length) {
     for (const g of scheme.groups) {
       const c = new Float64Array(n);
       for (let i = 0; i < n; i++) c[i] = ents[i].groups[g.id] ?? 0;
-      factorDefs.push({ id: g.id, name: g.name, weight: g.weight, contrib: c });
+      defs.push({ id: g.id, name: g.name, weight: g.weight, contrib: c });
     }
-  } else {
-    const pts = ents.map((e) => e.points);
-    scheme.rules.forEach((rule, k) => {
-      if (rule.kind === "veto" || rule.role === "deduction") return;
-      const c = new Float64Array(n);
-      for (let i = 0; i < n; i++) c[i] = pts[i][k];
-      factorDefs.push({ id: rule.id, name: rule.label, weight: 1, contrib: c });
-    });
+    return defs;
   }
+  const pts = ents.map((e) => e.points);
+  scheme.rules.forEach((rule, k) => {
+    if (rule.kind === "veto" || rule.role === "deduction") return;
+    const c = new Float64Array(n);
+    for (let i = 0; i < n; i++) c[i] = pts[i][k];
+    defs.push({ id: rule.id, name: rule.label, weight: 1, contrib: c });
+  });
+  return defs;
+}
 
-  // (b) weights by seeded Monte Carlo
-  const factors: Factor[] = [];
-  let weightsMeanShift = 0;
-  if (opts.weights !== false && factorDefs.length && samples > 0) {
-    const rnd = seededRandom(seed);
-    const F = factorDefs.length;
-    const W = factorDefs.reduce((s, f) => s + f.weight, 0);
-    const mult = new Float64Array(samples * F);
-    const y = new Float64Array(samples);
-    const totals = new Float64Array(n);
-    for (let s = 0; s < samples; s++) {
-      let sum = 0;
-      for (let f = 0; f < F; f++) {
-        const m = 1 + (pct / 100) * (2 * rnd() - 1);
-        mult[s * F + f] = m;
-        sum += factorDefs[f].weight * m;
-      }
-      for (let f = 0; f < F; f++) mult[s * F + f] *= W / sum;
-      for (let i = 0; i < n; i++) {
-        if (Number.isNaN(baseTotal[i])) {
-          totals[i] = NaN;
-          continue;
-        }
-        let t = baseTotal[i];
-        for (let f = 0; f < F; f++) t += factorDefs[f].contrib[i] * (mult[s * F + f] - 1);
-        totals[i] = r9(t);
-      }
-      const r = rankTyped(totals, ties).rank;
-      groups.weights.push(r);
-      y[s] = meanShift(baseRank, r).mean;
-    }
-    // first-order index: the variance of the mean of y over ten equal-count bins of the factor's multiplier
-    let ym = 0;
-    for (const v of y) ym += v;
-    ym /= samples;
-    let vy = 0;
-    for (const v of y) vy += (v - ym) * (v - ym);
-    vy /= samples;
-    weightsMeanShift = ym;
-    const bins = Math.min(10, samples);
+/** The Monte Carlo samples: each sample's multipliers (renormalised) and its mean absolute rank change. */
+interface WeightSamples {
+  mult: Float64Array;
+  y: Float64Array;
+}
+
+/** (b) weights perturbed within ±pct %, renormalised to the original weight sum, each sample reranked. */
+function sampleWeights(b: Base, defs: FactorDef[], o: { samples: number; pct: number; seed: number }, runs: Runs) {
+  const { n, baseTotal } = b;
+  const { samples, pct } = o;
+  const rnd = seededRandom(o.seed);
+  const F = defs.length;
+  const W = defs.reduce((s, f) => s + f.weight, 0);
+  const mult = new Float64Array(samples * F);
+  const y = new Float64Array(samples);
+  const totals = new Float64Array(n);
+  for (let s = 0; s < samples; s++) {
+    let sum = 0;
     for (let f = 0; f < F; f++) {
-      const idx = Array.from({ length: samples }, (_, s) => s).sort((a, b) => mult[a * F + f] - mult[b * F + f]);
-      let vb = 0;
-      for (let b = 0; b < bins; b++) {
-        const lo = Math.floor((b * samples) / bins);
-        const hi = Math.floor(((b + 1) * samples) / bins);
-        let m = 0;
-        for (let k = lo; k < hi; k++) m += y[idx[k]];
-        m /= Math.max(1, hi - lo);
-        vb += ((hi - lo) / samples) * (m - ym) * (m - ym);
-      }
-      const d = factorDefs[f];
-      factors.push({ id: d.id, name: d.name, weight: d.weight, index: vy > 0 ? r9(Math.min(1, vb / vy)) : 0 });
+      const m = 1 + (pct / 100) * (2 * rnd() - 1);
+      mult[s * F + f] = m;
+      sum += defs[f].weight * m;
     }
-    factors.sort((a, b) => b.index - a.index);
-  }
-
-  // (c) leave one rule out
-  const leaveOut: LeaveOut[] = [];
-  if (opts.leaveOut !== false) {
-    const pts = ents.map((e) => e.points);
-    const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
-    // raw (uncapped) group sums, to re-cap a group without one of its rules
-    const raw = scheme.groups.map(() => new Float64Array(n));
-    scheme.rules.forEach((rule, k) => {
-      if (rule.kind === "veto" || rule.role !== "score" || rule.group === undefined) return;
-      const g = raw[gIndex.get(rule.group)!];
-      for (let i = 0; i < n; i++) g[i] += pts[i][k];
-    });
-    scheme.rules.forEach((rule, k) => {
-      if (rule.kind === "veto") return;
-      const totals = new Float64Array(n);
-      const gk = rule.role === "score" && rule.group !== undefined ? gIndex.get(rule.group)! : -1;
-      const g = gk >= 0 ? scheme.groups[gk] : null;
-      for (let i = 0; i < n; i++) {
-        if (Number.isNaN(baseTotal[i])) {
-          totals[i] = NaN;
-          continue;
-        }
-        if (g) {
-          const cap = g.cap ? g.weight : Infinity;
-          const before = r9(Math.min(raw[gk][i], cap));
-          const after = r9(Math.min(raw[gk][i] - pts[i][k], cap));
-          totals[i] = r9(baseTotal[i] - before + after);
-        } else totals[i] = r9(baseTotal[i] - pts[i][k]);
+    for (let f = 0; f < F; f++) mult[s * F + f] *= W / sum;
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(baseTotal[i])) {
+        totals[i] = NaN;
+        continue;
       }
-      const r = rankTyped(totals, ties).rank;
-      groups.leaveOut.push(r);
-      const m = meanShift(baseRank, r);
-      leaveOut.push({
-        rule: rule.id,
-        label: rule.label,
-        meanShift: r9(m.mean),
-        maxShift: m.max,
-        top3Same: sameTop3(top3, r),
-        ranks: Array.from(r, (x) => (Number.isNaN(x) ? null : x)),
-      });
-    });
-    leaveOut.sort((a, b) => b.meanShift - a.meanShift || b.maxShift - a.maxShift);
+      let total = baseTotal[i];
+      for (let f = 0; f < F; f++) total += defs[f].contrib[i] * (mult[s * F + f] - 1);
+      totals[i] = r9(total);
+    }
+    const r = rankTyped(totals, b.ties).rank;
+    runs.push(r);
+    y[s] = meanShift(b.baseRank, r).mean;
   }
+  return { mult, y } satisfies WeightSamples;
+}
 
-  const all = [...groups.readings.rows, ...groups.weights.rows, ...groups.leaveOut.rows];
-  const share = (rs: Float64Array[]) => (rs.length ? r9(rs.filter((r) => sameTop3(top3, r)).length / rs.length) : null);
-  const units: UnitSensitivity[] = ents.map((e, i) => ({
+/**
+ * First-order index of each factor: the variance of the mean of y over ten equal-count bins of the factor's
+ * multiplier, over the variance of y. Most influential first; also the mean of y.
+ */
+function firstOrder(defs: FactorDef[], w: WeightSamples): { factors: Factor[]; mean: number } {
+  const { mult, y } = w;
+  const samples = y.length;
+  const F = defs.length;
+  let ym = 0;
+  for (const v of y) ym += v;
+  ym /= samples;
+  let vy = 0;
+  for (const v of y) vy += (v - ym) * (v - ym);
+  vy /= samples;
+  const bins = Math.min(10, samples);
+  const factors: Factor[] = [];
+  for (let f = 0; f < F; f++) {
+    const idx = Array.from({ length: samples }, (_, s) => s).sort((a, b) => mult[a * F + f] - mult[b * F + f]);
+    let vb = 0;
+    for (let b = 0; b < bins; b++) {
+      const lo = Math.floor((b * samples) / bins);
+      const hi = Math.floor(((b + 1) * samples) / bins);
+      let m = 0;
+      for (let k = lo; k < hi; k++) m += y[idx[k]];
+      m /= Math.max(1, hi - lo);
+      vb += ((hi - lo) / samples) * (m - ym) * (m - ym);
+    }
+    const d = defs[f];
+    factors.push({ id: d.id, name: d.name, weight: d.weight, index: vy > 0 ? r9(Math.min(1, vb / vy)) : 0 });
+  }
+  factors.sort((a, b) => b.index - a.index);
+  return { factors, mean: ym };
+}
+
+/** Each group's raw (uncapped) sum of its scoring rules, to re-cap a group without one of its rules. */
+function rawGroupSums(b: Base): Float64Array[] {
+  const { scheme, ents, n } = b;
+  const pts = ents.map((e) => e.points);
+  const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
+  const raw = scheme.groups.map(() => new Float64Array(n));
+  scheme.rules.forEach((rule, k) => {
+    if (rule.kind === "veto" || rule.role !== "score" || rule.group === undefined) return;
+    const g = raw[gIndex.get(rule.group)!];
+    for (let i = 0; i < n; i++) g[i] += pts[i][k];
+  });
+  return raw;
+}
+
+/** (c) one scoring rule left out at a time (a capped group re-capped without it); most influential first. */
+function leaveOutRuns(b: Base, runs: Runs): LeaveOut[] {
+  const { scheme, ents, n, baseTotal } = b;
+  const pts = ents.map((e) => e.points);
+  const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
+  const raw = rawGroupSums(b);
+  const leaveOut: LeaveOut[] = [];
+  scheme.rules.forEach((rule, k) => {
+    if (rule.kind === "veto") return;
+    const totals = new Float64Array(n);
+    const gk = rule.role === "score" && rule.group !== undefined ? gIndex.get(rule.group)! : -1;
+    const g = gk >= 0 ? scheme.groups[gk] : null;
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(baseTotal[i])) {
+        totals[i] = NaN;
+        continue;
+      }
+      if (g) {
+        const cap = g.cap ? g.weight : Infinity;
+        const before = r9(Math.min(raw[gk][i], cap));
+        const after = r9(Math.min(raw[gk][i] - pts[i][k], cap));
+        totals[i] = r9(baseTotal[i] - before + after);
+      } else totals[i] = r9(baseTotal[i] - pts[i][k]);
+    }
+    const r = rankTyped(totals, b.ties).rank;
+    runs.push(r);
+    const m = meanShift(b.baseRank, r);
+    leaveOut.push({
+      rule: rule.id,
+      label: rule.label,
+      meanShift: r9(m.mean),
+      maxShift: m.max,
+      top3Same: sameTop3(b.top3, r),
+      ranks: ranksOf(r),
+    });
+  });
+  return leaveOut.sort((x, y) => y.meanShift - x.meanShift || y.maxShift - x.maxShift);
+}
+
+/** Each unit's rank statistics over all runs and over each analysis. */
+function unitStats(b: Base, groups: Record<"readings" | "weights" | "leaveOut", Runs>, all: Float64Array[]) {
+  return b.ents.map((e, i): UnitSensitivity => ({
     index: i,
     name: e.name,
     baseRank: e.rank,
@@ -344,13 +389,35 @@ export function sensitivity(
     weights: stats(groups.weights.rows, i),
     leaveOut: stats(groups.leaveOut.rows, i),
   }));
+}
+
+export function sensitivity(
+  scheme: Scheme,
+  data: Dataset,
+  baseline: ScoreRun,
+  opts: SensitivityOptions = {},
+): SensitivityResult {
+  const seed = opts.seed ?? 1;
+  const samples = opts.samples ?? 1000;
+  const pct = opts.pct ?? 20;
+  const b = baseOf(scheme, baseline, opts.lang ?? "zh");
+  const groups = { readings: new Runs(), weights: new Runs(), leaveOut: new Runs() };
+  const readings = opts.readings !== false ? readingRuns(b, data, groups.readings) : [];
+  const defs = factorDefs(b);
+  let weighted: { factors: Factor[]; mean: number } = { factors: [], mean: 0 };
+  if (opts.weights !== false && defs.length && samples > 0)
+    weighted = firstOrder(defs, sampleWeights(b, defs, { samples, pct, seed }, groups.weights));
+  const leaveOut = opts.leaveOut !== false ? leaveOutRuns(b, groups.leaveOut) : [];
+  const all = [...groups.readings.rows, ...groups.weights.rows, ...groups.leaveOut.rows];
+  const share = (rs: Float64Array[]) =>
+    rs.length ? r9(rs.filter((r) => sameTop3(b.top3, r)).length / rs.length) : null;
   return {
     scheme: scheme.id,
     seed,
     samples,
     pct,
-    units,
-    top3,
+    units: unitStats(b, groups, all),
+    top3: b.top3,
     top3Share: {
       all: share(all) ?? 1,
       readings: share(groups.readings.rows),
@@ -364,8 +431,8 @@ export function sensitivity(
       leaveOut: groups.leaveOut.rows.length,
     },
     readings,
-    factors,
-    weightsMeanShift: r9(weightsMeanShift),
+    factors: weighted.factors,
+    weightsMeanShift: r9(weighted.mean),
     leaveOut,
   };
 }

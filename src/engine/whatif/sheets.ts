@@ -10,7 +10,8 @@ import type { Lang } from "../types";
 import { newSheet, rectangular, type PlanSheet, type PlanValue } from "../output/sheet-plan";
 import type { SensitivityResult } from "./sensitivity";
 import type { SavedScenario } from "./scenario";
-import { wt } from "./text";
+import { t, type TextKey, type Vars } from "../i18n";
+import { schemeWord } from "../i18n/scheme-words";
 
 function colName(c: number): string {
   let s = "";
@@ -34,59 +35,81 @@ function header(s: PlanSheet, cols: string[]) {
 
 const pct = (x: number | null) => (x === null ? null : Math.round(x * 10000) / 10000);
 
-/** 敏感性分析: per unit, then the top three's stability, then the indicators and weights by influence. */
-export function sensitivitySheet(scheme: Scheme, run: ScoreRun, res: SensitivityResult, lang: Lang = "zh"): PlanSheet {
-  const s = newSheet("whatif.sensitivity", wt(lang, "sensTitle"));
-  const t = (k: string, v: Record<string, string | number> = {}) => wt(lang, k, v);
+/** The sensitivity sheet's words: the catalogue's and the scheme's, in the sheet's language. */
+interface SensWords {
+  w: (k: TextKey, v?: Vars) => string;
+  word: (zh: string) => string;
+  /** the (b) analysis, named with its parameters */
+  weights: string;
+  /** the scheme's name */
+  scheme: string;
+}
+
+/** Per unit, in ranking order: baseline rank and total, the median and 5–95 % ranks over all runs and per analysis. */
+function sensitivityUnits(s: PlanSheet, run: ScoreRun, res: SensitivityResult, x: SensWords): void {
+  const { w } = x;
+  const interval = (name: string) => `${name.slice(0, 3)} ${w("whatif.interval")}`;
   const cols = [
-    t("baseRank"),
-    t("unit"),
-    t("baseTotal"),
-    t("median"),
-    t("p5"),
-    t("p95"),
-    `${t("readings").slice(0, 3)} ${t("interval")}`,
-    `${t("weights", { pct: res.pct, samples: res.samples, seed: res.seed }).slice(0, 3)} ${t("interval")}`,
-    `${t("leaveOut").slice(0, 3)} ${t("interval")}`,
+    ...["baseRank", "unit", "baseTotal", "median", "p5", "p95"].map((k) => w(`whatif.${k}` as TextKey)),
+    interval(w("whatif.readings")),
+    interval(x.weights),
+    interval(w("whatif.leaveOut")),
   ];
-  title(s, `${scheme.name} — ${t("sensTitle")}（${run.year}）`, t("sensNote", { pct: res.pct }), cols.length);
+  const heading = w("whatif.sheetTitle", {
+    scheme: x.scheme,
+    title: w("whatif.sensTitle"),
+    year: run.year,
+  });
+  title(s, heading, w("whatif.sensNote", { pct: res.pct }), cols.length);
   const h = header(s, cols);
   s.freeze = { rows: h + 1, cols: 2 };
-  const iv = (x: { p5: number; p95: number } | null) => (x ? `${x.p5}–${x.p95}` : null);
+  const iv = (v: { p5: number; p95: number } | null) => (v ? `${v.p5}–${v.p95}` : null);
   for (const i of run.order) {
     const u = res.units[i];
-    s.values.push([
-      u.baseRank,
-      u.name,
-      u.baseRank === null ? null : u.baseTotal,
-      u.all?.median ?? null,
-      u.all?.p5 ?? null,
-      u.all?.p95 ?? null,
-      iv(u.readings),
-      iv(u.weights),
-      iv(u.leaveOut),
-    ]);
+    const all = u.all;
+    const total = u.baseRank === null ? null : u.baseTotal;
+    s.values.push([u.baseRank, u.name, total, all?.median ?? null, all?.p5 ?? null, all?.p95 ?? null]);
+    s.values[s.values.length - 1].push(iv(u.readings), iv(u.weights), iv(u.leaveOut));
   }
   const last = s.values.length - 1;
   s.numberFormats.push({ rect: { top: h + 1, left: 2, bottom: last, right: 2 }, format: "0.00" });
+}
+
+/** The top three's stability per analysis, then the indicators and weights by influence. */
+function sensitivityInfluence(s: PlanSheet, res: SensitivityResult, x: SensWords): void {
+  const { w, word } = x;
   s.values.push([]);
-  const h2 = header(s, [t("analysis"), t("runs"), t("top3Share")]);
+  const h2 = header(s, [w("whatif.analysis"), w("whatif.runs"), w("whatif.top3Share")]);
   const share: Array<[string, number, number | null]> = [
-    [t("readings"), res.runs.readings, res.top3Share.readings],
-    [t("weights", { pct: res.pct, samples: res.samples, seed: res.seed }), res.runs.weights, res.top3Share.weights],
-    [t("leaveOut"), res.runs.leaveOut, res.top3Share.leaveOut],
-    [t("all"), res.runs.all, res.top3Share.all],
+    [w("whatif.readings"), res.runs.readings, res.top3Share.readings],
+    [x.weights, res.runs.weights, res.top3Share.weights],
+    [w("whatif.leaveOut"), res.runs.leaveOut, res.top3Share.leaveOut],
+    [w("whatif.all"), res.runs.all, res.top3Share.all],
   ];
   for (const [a, runs, sh] of share) s.values.push([a, runs, pct(sh)]);
   s.numberFormats.push({ rect: { top: h2 + 1, left: 2, bottom: h2 + share.length, right: 2 }, format: "0.0%" });
   s.values.push([]);
-  header(s, [t("indicator"), t("meanShift"), t("maxShift")]);
-  for (const l of res.leaveOut) s.values.push([`${l.rule} ${l.label}`, l.meanShift, l.maxShift]);
+  header(s, [w("whatif.indicator"), w("whatif.meanShift"), w("whatif.maxShift")]);
+  for (const l of res.leaveOut) s.values.push([`${l.rule} ${word(l.label)}`, l.meanShift, l.maxShift]);
   if (res.factors.length) {
     s.values.push([]);
-    header(s, [t("indicator"), t("weightIndex")]);
-    for (const f of res.factors) s.values.push([`${f.name}（${f.weight}）`, f.index]);
+    header(s, [w("whatif.indicator"), w("whatif.weightIndex")]);
+    for (const f of res.factors) s.values.push([w("whatif.factor", { name: word(f.name), weight: f.weight }), f.index]);
   }
+}
+
+/** 敏感性分析: per unit, then the top three's stability, then the indicators and weights by influence. */
+export function sensitivitySheet(scheme: Scheme, run: ScoreRun, res: SensitivityResult, lang: Lang = "zh"): PlanSheet {
+  const s = newSheet("whatif.sensitivity", t(lang, "whatif.sensTitle"));
+  const w = (k: TextKey, v: Vars = {}) => t(lang, k, v);
+  const x: SensWords = {
+    w,
+    word: (zh) => schemeWord(scheme, lang, zh),
+    weights: w("whatif.weights", { pct: res.pct, samples: res.samples, seed: res.seed }),
+    scheme: schemeWord(scheme, lang, scheme.name),
+  };
+  sensitivityUnits(s, run, res, x);
+  sensitivityInfluence(s, res, x);
   s.values = rectangular(s.values);
   s.widths = [10, 28, 10, 10, 9, 9, 14, 14, 14];
   return s;
@@ -99,20 +122,22 @@ export interface ScenarioRun {
 
 /** 情景对比: baseline total and rank, then per scenario total, rank, Δ total and Δ rank (formulas on this sheet). */
 export function scenarioSheet(scheme: Scheme, base: ScoreRun, scenarios: ScenarioRun[], lang: Lang = "zh"): PlanSheet {
-  const s = newSheet("whatif.scenarios", wt(lang, "scenTitle"));
-  const t = (k: string) => wt(lang, k);
-  const top: PlanValue[] = [null, null, t("baseline"), null];
-  const cols = [t("baseRank"), t("unit"), t("total"), t("rank")];
+  const s = newSheet("whatif.scenarios", t(lang, "whatif.scenTitle"));
+  const w = (k: TextKey, v: Vars = {}) => t(lang, k, v);
+  const top: PlanValue[] = [null, null, w("whatif.baseline"), null];
+  const cols = [w("whatif.baseRank"), w("whatif.unit"), w("whatif.total"), w("whatif.rank")];
   for (const sc of scenarios) {
     top.push(sc.scenario.name, null, null, null);
-    cols.push(t("total"), t("rank"), t("dTotal"), t("dRank"));
+    cols.push(w("whatif.total"), w("whatif.rank"), w("whatif.dTotal"), w("whatif.dRank"));
   }
-  title(
-    s,
-    `${scheme.name} — ${t("scenTitle")}（${base.year}）`,
-    scenarios.map((x) => `${x.scenario.name}：${x.scenario.changes.length} ${t("changes")}`).join("；"),
-    cols.length,
-  );
+  const heading = w("whatif.sheetTitle", {
+    scheme: schemeWord(scheme, lang, scheme.name),
+    title: w("whatif.scenTitle"),
+    year: base.year,
+  });
+  const changes = (x: ScenarioRun) =>
+    w("whatif.scenChanges", { name: x.scenario.name, count: x.scenario.changes.length, changes: w("whatif.changes") });
+  title(s, heading, scenarios.map(changes).join(w("whatif.sep")), cols.length);
   const tr = s.values.length;
   s.values.push(top);
   s.merges.push({ top: tr, left: 2, bottom: tr, right: 3 });

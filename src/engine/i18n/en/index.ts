@@ -9,6 +9,8 @@ import { read } from "./read";
 import { glossarySheet } from "./glossary-sheet";
 import { basis } from "./basis";
 import { scheme } from "./scheme";
+import { whatif } from "./whatif";
+import { targets } from "./targets";
 
 export const enDomains = {
   issues,
@@ -21,6 +23,8 @@ export const enDomains = {
   glossarySheet,
   basis,
   scheme,
+  whatif,
+  targets,
 };
 
 export const en = {
@@ -34,4 +38,6 @@ export const en = {
   ...glossarySheet,
   ...basis,
   ...scheme,
+  ...whatif,
+  ...targets,
 };

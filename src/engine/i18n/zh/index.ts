@@ -9,6 +9,8 @@ import { read } from "./read";
 import { glossarySheet } from "./glossary-sheet";
 import { basis } from "./basis";
 import { scheme } from "./scheme";
+import { whatif } from "./whatif";
+import { targets } from "./targets";
 
 /** Each domain on its own, for the test that keys do not collide when the package is assembled. */
 export const zhDomains = {
@@ -22,6 +24,8 @@ export const zhDomains = {
   glossarySheet,
   basis,
   scheme,
+  whatif,
+  targets,
 };
 
 export const zh = {
@@ -35,4 +39,6 @@ export const zh = {
   ...glossarySheet,
   ...basis,
   ...scheme,
+  ...whatif,
+  ...targets,
 };

@@ -1,3 +1,4 @@
+/** The Huaibei scheme (huaibei-2023) clause by clause: 二(一)–二(五), the awards 2.6, 2.7 and 3.3, totals and ranks. */
 import { checkAndScore } from "../../src/engine/pipeline";
 import type { ScoreRun } from "../../src/engine/score/result";
 import { book, huaibei } from "../helpers";

@@ -1,0 +1,427 @@
+/**
+ * The pane's parts, one component a step or bar, each rendering from the pane model (usePane) and calling its
+ * operations: the header, the busy bar, the status bar, then step 1 (workbook), 2 (scheme), 3 (check), 4 (score).
+ */
+import * as React from "react";
+import {
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Switch,
+  Text,
+} from "@fluentui/react-components";
+import { otherLang, strings, type Strings, type UiLang } from "./i18n";
+import { schemeTitle } from "../engine/i18n";
+import { getBuiltInScheme } from "../schemes";
+import type { Scheme } from "../engine/scheme/schema";
+import { MappingPanel } from "./MappingPanel";
+import { Confirm, Findings } from "./Findings";
+import { Results } from "./Results";
+import type { Busy, StatusKey } from "./state";
+import { WORKBOOK_SCHEME } from "./suggest";
+import { usePaneStyles } from "./styles";
+import type { Pane } from "./usePane";
+
+/** The props of every part: the pane model. */
+export interface PartProps {
+  pane: Pane;
+}
+
+export function schemeName(sc: Scheme, lang: UiLang): string {
+  return schemeTitle(sc, lang);
+}
+
+function statusText(t: Strings, st: StatusKey): string {
+  switch (st.key) {
+    case "checked":
+      return t.labelled(t.check, t.issues(st.errors, st.warnings));
+    case "scored":
+      return `${t.wrote(st.sheets.join(t.listSep))} · ${t.issues(st.errors, st.warnings)}`;
+    case "blocked":
+      return t.blocked(st.errors);
+    case "opened":
+      return t.opened(st.name);
+    case "savedMapping":
+      return `${t.savedMapping} · ${t.issues(st.errors, st.warnings)}`;
+    case "templateNew":
+      return t.templateOpened;
+    case "templateFile":
+      return t.templateSaved(st.name);
+    case "wrote":
+      return t.wrote(st.sheets.join(t.listSep));
+    case "applied":
+      return t.applied(st.cell, st.text);
+    case "cancelled":
+      return t.cancelled;
+    case "error":
+      return st.text;
+  }
+}
+
+function statusIntent(st: StatusKey): "error" | "warning" | "success" | "info" {
+  if (st.key === "error" || st.key === "blocked") return "error";
+  if (st.key === "checked" || st.key === "scored" || st.key === "savedMapping")
+    return st.errors ? "error" : st.warnings ? "warning" : "success";
+  if (st.key === "cancelled") return "warning";
+  return st.key === "opened" ? "info" : "success";
+}
+
+/** The title and the language switch. */
+export function PaneHeader({ pane }: PartProps): React.JSX.Element {
+  const s = usePaneStyles();
+  const { t, lang, dispatch } = pane;
+  return (
+    <header className={s.head}>
+      <Text as="h1" size={500} weight="semibold">
+        {t.title}
+      </Text>
+      <Button
+        appearance="subtle"
+        size="small"
+        title={t.languageLabel}
+        lang={strings(otherLang(lang)).htmlLang}
+        onClick={() => dispatch({ type: "lang", lang: otherLang(lang) })}
+        data-testid="language"
+      >
+        {t.language}
+      </Button>
+    </header>
+  );
+}
+
+/** The running operation: its stage, its progress and (where it can be) 取消. */
+export function BusyBar({ pane, busy }: PartProps & { busy: Busy }): React.JSX.Element {
+  const s = usePaneStyles();
+  const { t } = pane;
+  const { progress } = busy;
+  return (
+    <div className={s.row} data-testid="busy" aria-busy="true">
+      <Field
+        className={s.field}
+        style={{ flexGrow: 1 }}
+        label={t.progress[busy.task]}
+        validationState="none"
+        validationMessage={progress ? (t.stage[progress.stage] ?? progress.stage) : t.working}
+      >
+        <ProgressBar value={progress && progress.total ? progress.done / progress.total : undefined} />
+      </Field>
+      {busy.cancellable && (
+        <Button onClick={pane.ops.onCancel} data-testid="cancel">
+          {t.cancel}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+/** What the last operation did. */
+export function StatusBar({ pane }: PartProps): React.JSX.Element | null {
+  const s = usePaneStyles();
+  const { t, state } = pane;
+  if (!state.status) return null;
+  return (
+    <MessageBar
+      key={`${state.status.key}-${statusText(t, state.status)}`}
+      intent={statusIntent(state.status)}
+      data-testid="status"
+    >
+      <MessageBarBody className={s.wrap}>{statusText(t, state.status)}</MessageBarBody>
+    </MessageBar>
+  );
+}
+
+/** A step's heading (h2, the label of its list item). */
+function StepTitle({ id, children }: { id: string; children: React.ReactNode }): React.JSX.Element {
+  return (
+    <Text as="h2" size={400} weight="semibold" id={id}>
+      {children}
+    </Text>
+  );
+}
+
+/** Step 1: the workbook (a file chosen in the browser, or the one open in Excel). */
+export function OpenStep({ pane }: PartProps): React.JSX.Element {
+  const s = usePaneStyles();
+  const { t, state, host } = pane;
+  return (
+    <li className={s.step} aria-labelledby="step1">
+      <StepTitle id="step1">{t.step1}</StepTitle>
+      {host.kind === "file" ? (
+        <>
+          <label htmlFor="file-input">
+            <Text>{t.open}</Text>
+          </label>
+          <input
+            id="file-input"
+            className={s.file}
+            type="file"
+            accept=".xlsx"
+            data-testid="file-input"
+            onChange={pane.ops.onOpen}
+            disabled={pane.view.busy}
+          />
+          {state.fileName ? (
+            <Text weight="semibold" data-testid="file-name" className={s.wrap}>
+              {state.fileName}
+            </Text>
+          ) : (
+            <Text size={200}>{t.noBookYet}</Text>
+          )}
+        </>
+      ) : (
+        <Text>{t.currentBook}</Text>
+      )}
+    </li>
+  );
+}
+
+/** The scheme dropdown (the built-in schemes, then the workbook's own rules sheets) and the suggestion. */
+function SchemeField({ pane }: PartProps): React.JSX.Element {
+  const s = usePaneStyles();
+  const { t, state, lang, builtIn, dispatch } = pane;
+  const suggested = pane.view.suggestedScheme;
+  return (
+    <>
+      <Field label={t.scheme} className={s.field}>
+        <Dropdown
+          className={s.dropdown}
+          data-testid="scheme"
+          value={builtIn ? schemeName(builtIn, lang) : t.workbookScheme}
+          selectedOptions={[state.schemeId]}
+          onOptionSelect={(_, d) => d.optionValue && dispatch({ type: "scheme", id: d.optionValue })}
+          disabled={pane.view.busy}
+        >
+          {pane.ids.map((id) => {
+            const sc = getBuiltInScheme(id)!;
+            return (
+              <Option key={id} value={id} text={schemeName(sc, lang)}>
+                {schemeName(sc, lang)}
+              </Option>
+            );
+          })}
+          <Option key={WORKBOOK_SCHEME} value={WORKBOOK_SCHEME} text={t.workbookScheme}>
+            {t.workbookScheme}
+          </Option>
+        </Dropdown>
+      </Field>
+      {state.suggested && (
+        <Text size={200} data-testid="suggested" className={s.wrap}>
+          {t.suggested(suggested ? schemeName(suggested, lang) : t.workbookScheme)}
+        </Text>
+      )}
+    </>
+  );
+}
+
+/** One dropdown for each of the scheme's named options (readings the policy leaves open). */
+function SchemeOptions({ pane }: PartProps): React.JSX.Element | null {
+  const s = usePaneStyles();
+  const { t, state, builtIn, dispatch } = pane;
+  if (!builtIn) return null;
+  return (
+    <>
+      {builtIn.options.map((o) => (
+        <Field key={o.id} label={o.name} hint={t.optionHint} className={s.field}>
+          <Dropdown
+            className={s.dropdown}
+            data-testid={`option-${o.id}`}
+            value={o.choices.find((c) => c.id === (state.options[o.id] ?? o.default))!.name}
+            selectedOptions={[state.options[o.id] ?? o.default]}
+            onOptionSelect={(_, d) => d.optionValue && dispatch({ type: "option", id: o.id, value: d.optionValue })}
+            disabled={pane.view.busy}
+          >
+            {o.choices.map((c) => (
+              <Option key={c.id} value={c.id} text={c.name}>
+                {c.name}
+                {c.id === o.default ? t.defaultMark : ""}
+              </Option>
+            ))}
+          </Dropdown>
+        </Field>
+      ))}
+    </>
+  );
+}
+
+/** The year to score (empty: from the workbook's 参数 sheet). */
+function YearField({ pane }: PartProps): React.JSX.Element {
+  const s = usePaneStyles();
+  const { t, state, dispatch } = pane;
+  const { badYear } = pane.view;
+  return (
+    <Field
+      label={t.year}
+      hint={t.yearHint}
+      className={s.field}
+      validationState={badYear ? "error" : "none"}
+      validationMessage={badYear ? t.yearInvalid : undefined}
+    >
+      <Input
+        className={s.dropdown}
+        input={{ className: s.input }}
+        inputMode="numeric"
+        value={state.year}
+        onChange={(_, d) => dispatch({ type: "year", year: d.value })}
+        data-testid="year"
+        disabled={pane.view.busy}
+      />
+    </Field>
+  );
+}
+
+/** 输入模板 and 规则表 (Excel: into a new workbook, or this one after a confirmation). */
+function TemplateControls({ pane }: PartProps): React.JSX.Element {
+  const s = usePaneStyles();
+  const { t, host, builtIn, template, ops } = pane;
+  const { busy } = pane.view;
+  return (
+    <>
+      {host.kind === "excel" && (
+        <RadioGroup
+          aria-label={t.templateWhere}
+          layout="horizontal"
+          value={template.where}
+          onChange={(_, d) => template.setWhere(d.value as "new" | "current")}
+        >
+          <Radio value="new" label={t.templateNew} />
+          <Radio value="current" label={t.templateCurrent} />
+        </RadioGroup>
+      )}
+      <div className={s.row}>
+        <Button onClick={ops.onTemplate} disabled={busy || !builtIn} data-testid="template">
+          {t.template}
+        </Button>
+        <Button onClick={() => ops.insert("rules")} disabled={busy || !builtIn}>
+          {t.exportRules}
+        </Button>
+      </div>
+      {template.confirming && (
+        <Confirm
+          text={t.confirmTemplate}
+          ok={t.confirm}
+          cancel={t.cancel}
+          onOk={() => {
+            template.setConfirming(false);
+            ops.insert("template");
+          }}
+          onCancel={() => template.setConfirming(false)}
+        />
+      )}
+    </>
+  );
+}
+
+/** Step 2: the scheme, its options, the year, and the template and rules sheets. */
+export function SchemeStep({ pane }: PartProps): React.JSX.Element {
+  const s = usePaneStyles();
+  return (
+    <li className={s.step} aria-labelledby="step2">
+      <StepTitle id="step2">{pane.t.step2}</StepTitle>
+      <SchemeField pane={pane} />
+      <SchemeOptions pane={pane} />
+      <YearField pane={pane} />
+      <TemplateControls pane={pane} />
+    </li>
+  );
+}
+
+/** Findings for a workbook that lacks a table: the scheme its sheets suggest instead. */
+function WrongScheme({ pane }: PartProps): React.JSX.Element | null {
+  const s = usePaneStyles();
+  const { t, state, lang, dispatch } = pane;
+  const { missingTable, suggestedScheme } = pane.view;
+  if (!(state.findings && missingTable && suggestedScheme && suggestedScheme.id !== state.schemeId)) return null;
+  return (
+    <div className={s.row}>
+      <Text className={s.wrap}>{t.wrongScheme(schemeName(suggestedScheme, lang))}</Text>
+      <Button size="small" onClick={() => dispatch({ type: "scheme", id: suggestedScheme.id })}>
+        {t.useSuggested}
+      </Button>
+    </div>
+  );
+}
+
+/** Findings or results made from other inputs than those now chosen: out of date. */
+function StaleNote({ testId, text }: { testId: string; text: string }): React.JSX.Element {
+  const s = usePaneStyles();
+  return (
+    <Text className={s.stale} data-testid={testId}>
+      {text}
+    </Text>
+  );
+}
+
+/** Step 3: 校验, the mapping the reader used, and the findings. */
+export function CheckStep({ pane }: PartProps): React.JSX.Element {
+  const s = usePaneStyles();
+  const { t, state, lang, host, ops, view } = pane;
+  return (
+    <li className={s.step} aria-labelledby="step3">
+      <StepTitle id="step3">{t.step3}</StepTitle>
+      <div className={s.row}>
+        <Button onClick={ops.onCheck} disabled={!view.canCheck} data-testid="check">
+          {t.check}
+        </Button>
+      </div>
+      {state.findings && view.findingsStale && <StaleNote testId="findings-stale" text={t.staleFindings} />}
+      <WrongScheme pane={pane} />
+      {state.findings && state.findings.mapping.length > 0 && (
+        <MappingPanel
+          key={state.book}
+          mapping={state.findings.mapping}
+          lang={lang}
+          onSave={ops.onSaveMapping}
+          disabled={view.busy}
+        />
+      )}
+      {state.findings && (
+        <Findings
+          issues={state.findings.issues}
+          lang={lang}
+          onSelect={host.selectCell}
+          onAlias={ops.onAlias}
+          onApply={host.setCellText ? ops.onApply : undefined}
+          disabled={view.busy}
+        />
+      )}
+    </li>
+  );
+}
+
+/** Step 4: values only or live formulas, 评分, the download (browser) and the results. */
+export function ScoreStep({ pane }: PartProps): React.JSX.Element {
+  const s = usePaneStyles();
+  const { t, state, lang, host, ops, view, dispatch } = pane;
+  return (
+    <li className={s.step} aria-labelledby="step4">
+      <StepTitle id="step4">{t.step4}</StepTitle>
+      <Switch
+        checked={state.valuesOnly}
+        onChange={(_, d) => dispatch({ type: "valuesOnly", on: d.checked })}
+        label={t.valuesOnly}
+        data-testid="values-only"
+      />
+      <div className={s.row}>
+        <Button appearance="primary" onClick={ops.onScore} disabled={!view.canScore} data-testid="score">
+          {t.score}
+        </Button>
+        {host.kind === "file" && state.results && (
+          <Button onClick={ops.onDownload} disabled={view.busy} data-testid="download">
+            {t.download}
+          </Button>
+        )}
+      </div>
+      {state.results && view.resultsStale && <StaleNote testId="results-stale" text={t.stale} />}
+      {state.results && view.resultScheme && (
+        <Results run={state.results.run} scheme={view.resultScheme} lang={lang} stale={view.resultsStale} />
+      )}
+    </li>
+  );
+}
