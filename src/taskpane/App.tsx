@@ -51,7 +51,7 @@ function MoreStep({ pane, moreSteps }: { pane: PaneModel; moreSteps: AppProps["m
 function Pane({ host, initialLang, save, moreSteps }: AppProps): React.JSX.Element {
   const s = usePaneStyles();
   const pane = usePane(host, initialLang, save);
-  const { t, lang } = pane;
+  const { t } = pane;
   return (
     <div className={s.root} lang={t.htmlLang}>
       <PaneHeader pane={pane} />

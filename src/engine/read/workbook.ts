@@ -989,6 +989,12 @@ function readParams(
 export const PLAUSIBLE_MAX = 1e15;
 const plausible = (x: number) => Number.isFinite(x) && Math.abs(x) <= PLAUSIBLE_MAX;
 
+/** What a column holds, in words: a count, or an indicator in its unit. */
+function kindText(col: ColumnSpecT, lang: Lang): string {
+  if (col.type === "count") return say(lang, "read.kind.count");
+  return col.unit ? say(lang, "read.kind.unit", { unit: col.unit }) : say(lang, "read.kind.number");
+}
+
 /**
  * A number whose format says something else: a date in a numeric column (an error: 45051 is not 亿元), a percentage
  * in a % column (read as one: 0.12 → 12), a percentage in a count or amount column (a warning, the stored value is
@@ -1043,12 +1049,7 @@ function formatIssue(
         column: label,
         value: v,
         shown: `${round12(v * 100)}%`,
-        kind:
-          col.type === "count"
-            ? say(issues.lang, "read.kind.count")
-            : col.unit
-              ? say(issues.lang, "read.kind.unit", { unit: col.unit })
-              : say(issues.lang, "read.kind.number"),
+        kind: kindText(col, issues.lang),
       },
       String(v),
     );
