@@ -34,7 +34,8 @@ test("English gap sentences carry the same numbers", () => {
   const i = r.run!.entities.findIndex((e) => e.name === "烈山经济开发区");
   const g = unitGaps(h, r.dataset!, r.run!, i, "en")[0]!;
   expect(g.text.en).toBe(
-    "规上工业产值增量 26 亿元: another 24.1 亿元 (规上工业产值 151 → 175.1 亿元) reaches the tier >50, +10 points",
+    "规上工业产值增量 26 亿元: another 24.1 亿元 (output of industry above designated size, this year 151 → 175.1 亿元) " +
+      "reaches the tier >50, +10 points",
   );
   expect(g.changes[0].change).toEqual({
     op: "set",

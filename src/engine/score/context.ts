@@ -36,10 +36,15 @@ function memo(cache: WeakMap<Table, Map<string, string>>, table: Table, field: s
   return v;
 }
 
+/**
+ * A column's label in the run's language: in Chinese without a leading 本年/当年 (the sentence gives the year); in
+ * English the scheme's word for the full name (the glossary has the names as the scheme writes them).
+ */
 export function fieldLabel(ctx: RuleContext, table: Table, field: string): string {
-  return memo(labelCache, table, field, () => {
+  return memo(labelCache, table, `${ctx.lang}|${field}`, () => {
     const spec = ctx.scheme.tables.find((t) => t.id === table.id);
     const col = spec?.columns.find((c) => c.id === field);
+    if (col && ctx.lang !== "zh") return schemeWord(ctx.scheme, ctx.lang, col.name);
     if (col) return col.name.replace(/^本年|^当年/, "");
     return spec?.derived.find((x) => x.id === field)?.name ?? table.headers[field] ?? field;
   });
