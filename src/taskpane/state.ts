@@ -13,7 +13,14 @@ import type { Progress } from "./book-client";
 
 export type StatusKey =
   | { key: "checked"; errors: number; warnings: number }
-  | { key: "scored"; errors: number; warnings: number; sheets: string[] }
+  | {
+      key: "scored";
+      errors: number;
+      warnings: number;
+      sheets: string[];
+      /** what this Excel could not do in the write (a feature below its requirement set, a cap), in both languages */
+      notices?: Array<{ zh: string; en: string }>;
+    }
   | { key: "blocked"; errors: number }
   | { key: "opened"; name: string }
   | { key: "savedMapping"; errors: number; warnings: number }

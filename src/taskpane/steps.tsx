@@ -38,12 +38,14 @@ export function schemeName(sc: Scheme, lang: UiLang): string {
   return schemeTitle(sc, lang);
 }
 
-function statusText(t: Strings, st: StatusKey): string {
+export function statusText(t: Strings, st: StatusKey, lang: UiLang): string {
   switch (st.key) {
     case "checked":
       return t.labelled(t.check, t.issues(st.errors, st.warnings));
     case "scored":
-      return `${t.wrote(st.sheets.join(t.listSep))} · ${t.issues(st.errors, st.warnings)}`;
+      return [t.wrote(st.sheets.join(t.listSep)), t.issues(st.errors, st.warnings)]
+        .concat((st.notices ?? []).map((n) => n[lang]))
+        .join(" · ");
     case "blocked":
       return t.blocked(st.errors);
     case "opened":
@@ -67,6 +69,7 @@ function statusText(t: Strings, st: StatusKey): string {
 
 function statusIntent(st: StatusKey): "error" | "warning" | "success" | "info" {
   if (st.key === "error" || st.key === "blocked") return "error";
+  if (st.key === "scored" && !st.errors && st.notices?.length) return "warning";
   if (st.key === "checked" || st.key === "scored" || st.key === "savedMapping")
     return st.errors ? "error" : st.warnings ? "warning" : "success";
   if (st.key === "cancelled") return "warning";
@@ -124,15 +127,12 @@ export function BusyBar({ pane, busy }: PartProps & { busy: Busy }): React.JSX.E
 /** What the last operation did. */
 export function StatusBar({ pane }: PartProps): React.JSX.Element | null {
   const s = usePaneStyles();
-  const { t, state } = pane;
+  const { t, state, lang } = pane;
   if (!state.status) return null;
+  const text = statusText(t, state.status, lang);
   return (
-    <MessageBar
-      key={`${state.status.key}-${statusText(t, state.status)}`}
-      intent={statusIntent(state.status)}
-      data-testid="status"
-    >
-      <MessageBarBody className={s.wrap}>{statusText(t, state.status)}</MessageBarBody>
+    <MessageBar key={`${state.status.key}-${text}`} intent={statusIntent(state.status)} data-testid="status">
+      <MessageBarBody className={s.wrap}>{text}</MessageBarBody>
     </MessageBar>
   );
 }

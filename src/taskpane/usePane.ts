@@ -160,7 +160,7 @@ function checkOps(c: PaneCore, r: Runner) {
       dispatch({ type: "results", results: { run: res.run, written, inputs } });
       dispatch({
         type: "status",
-        status: { key: "scored", errors: res.errors, warnings: res.warnings, sheets: written },
+        status: { key: "scored", errors: res.errors, warnings: res.warnings, sheets: written, notices: report.notices },
       });
     });
   return { onCheck, onScore };
