@@ -96,30 +96,9 @@ test("whatif --out writes a copy with the scenario's sheets and 情景对比, an
 });
 
 test("sensitivity prints median ranks and intervals, deterministic for a seed", async () => {
-  const a = await zs(
-    "sensitivity",
-    input,
-    "--scheme",
-    "huaibei-2023",
-    "--samples",
-    "200",
-    "--seed",
-    "3",
-    "--json",
-    "-",
-  );
-  const b = await zs(
-    "sensitivity",
-    input,
-    "--scheme",
-    "huaibei-2023",
-    "--samples",
-    "200",
-    "--seed",
-    "3",
-    "--json",
-    "-",
-  );
+  const args = ["sensitivity", input, "--scheme", "huaibei-2023", "--samples", "200", "--seed", "3", "--json", "-"];
+  const a = await zs(...args);
+  const b = await zs(...args);
   expect(a.code).toBe(0);
   expect(a.out).toBe(b.out);
   expect(JSON.parse(a.out).units).toHaveLength(6);
