@@ -46,7 +46,8 @@ function putCandidates(sheet: PlanSheet, rows: Candidate[], col: number, width: 
     if (c.cells[col] === 0) hidden.push(r);
   }
   const last = sheet.values.length - 1;
-  if (last > header) sheet.filter = { rect: { top: header, left: 0, bottom: last, right: width - 1 }, column: col, hidden };
+  if (last > header)
+    sheet.filter = { rect: { top: header, left: 0, bottom: last, right: width - 1 }, column: col, hidden };
 }
 
 /** The 计算过程 rows of each listed item: "rule index, entity index, subject" → its row there. */
@@ -202,7 +203,14 @@ function awardCandidates(ctx: PlanCtx, f: Formulas, at: SummaryCells): Candidate
         if (xs || !c.formula) continue;
         const upTo = "upTo" in a && a.upTo;
         const basis = tx("sheet.award.notMet", { description: w(a.description) });
-        const cells = [run.entities[i].name, w(a.label), w(a.clause), 0, w(a.unit), tx(upTo ? "sheet.upTo" : "sheet.asSet")];
+        const cells = [
+          run.entities[i].name,
+          w(a.label),
+          w(a.clause),
+          0,
+          w(a.unit),
+          tx(upTo ? "sheet.upTo" : "sheet.asSet"),
+        ];
         rows.push({ cells: [...cells, c.subject, `${w(a.clause)} ${basis}`], formula: c.formula });
       }
     }
