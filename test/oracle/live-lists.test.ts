@@ -2,7 +2,8 @@
  * Issue 12 §5, recalculated by LibreOffice: in formula mode 加分明细 and 奖励测算 list every candidate with live
  * points and amounts, so after input edits that create new awardees and new detail rows, the recalculated sheets'
  * non-zero rows equal a fresh values-mode (`--values`) run on the edited input, compared by unit and rule (summed),
- * not by row position. The filter that shows only the non-zero rows is in the file and survives LibreOffice.
+ * not by row position. The filter that shows only the non-zero rows is in the file and survives LibreOffice; the
+ * 情景对比 baseline written beside the live summary follows the edit too.
  */
 import * as fs from "fs";
 import * as os from "os";
@@ -10,6 +11,8 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import { unzipSync, strFromU8 } from "fflate";
 import { checkAndScore, plan } from "../../src/engine/pipeline";
+import { summaryRefs } from "../../src/engine/output/result-plan";
+import { runScenario, scenarioSheet, startWhatIf } from "../../src/engine/whatif";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
@@ -35,7 +38,12 @@ async function liveFile(scheme: Scheme, name: string) {
   const sheets = await book.readSheets();
   const r = checkAndScore(sheets, scheme);
   expect(r.errors).toBe(0);
-  const p = plan(scheme, r.run!, { formulas: { data: r.dataset!, sheets } });
+  const opts = { formulas: { data: r.dataset!, sheets } };
+  const p = plan(scheme, r.run!, opts);
+  // 情景对比 beside the live summary: its baseline columns are live too (a scenario without changes)
+  const w = startWhatIf(scheme, r.dataset!, {}, r.run!);
+  const sc = [{ scenario: { name: "原样", changes: [] }, run: runScenario(w, []).run }];
+  p.sheets.push(scenarioSheet(scheme, r.run!, sc, "zh", summaryRefs(scheme, r.run!, opts)!));
   await book.writeResult(p);
   const file = path.join(dir, name);
   fs.writeFileSync(file, await book.toBuffer());

@@ -18,7 +18,10 @@ import {
   planContext,
   sheetRef,
   sheetTitle,
+  summaryCells,
+  SUMMARY_FIRST_ROW,
   tailCol,
+  type SummaryCells,
   titleRows,
   type PlanCtx,
   type PlanOptions,
@@ -154,6 +157,15 @@ function summaryNotes(ctx: PlanCtx, summary: PlanSheet, formulaNote: string | nu
   noteRows(summary, ctx, notes);
 }
 
+/**
+ * References to each unit's total and rank cells on the summary that buildResultPlan writes with these options, for a
+ * sheet written in the same result (情景对比's live baseline); null in values mode, where nothing is live.
+ */
+export function summaryRefs(scheme: Scheme, run: ScoreRun, opts: PlanOptions): SummaryCells | null {
+  if (!opts.formulas) return null;
+  return summaryCells(planContext(scheme, run, [], opts), SUMMARY_FIRST_ROW);
+}
+
 /** 加分汇总 / 评分汇总 (and the group view beside it): a row per entity, every rule's points, subtotals, total, rank. */
 function summarySheet(ctx: PlanCtx) {
   const { scheme, run, shownRules, tail, tx, opts } = ctx;
@@ -167,6 +179,8 @@ function summarySheet(ctx: PlanCtx) {
   titleRows(summary, sheetTitle(ctx, summary.name), ctx.sub, cols.length);
   header(summary, cols);
   const first = summary.values.length;
+  // summaryRefs and the live detail and award sheets find the units' cells from here
+  if (first !== SUMMARY_FIRST_ROW) throw new Error(`the summary's first row moved to ${first}`);
   summaryRows(ctx, summary, cols.length);
   const last = summary.values.length - 1;
   const calc = opts.formulas ? newSheet("calc", tx("sheet.calc")) : null;
