@@ -128,7 +128,7 @@ function placeAmount(a: { amounts: number[]; ties?: string }, R: string, T: stri
 
 type Live = Array<{ subject: string; formula: string | null }>;
 
-/** An award over a list (a project's money): one candidate per item of unit i, its conditions and amount on its cells. */
+/** An award over a list (a project's money): a candidate per item of unit i, conditions and amount on its cells. */
 function listAmount(a: Extract<Award, { kind: "list-amount" }>, f: Formulas, i: number): Live {
   const t = f.c.data.tables[a.over];
   if (!t) return [];

@@ -7,16 +7,13 @@ import type { Scheme } from "../scheme/schema";
 import type { Issue, Lang } from "../types";
 import type { ScoreRun } from "../score/result";
 import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "./sheet-plan";
-import { a1, parseA1 } from "../read/normalise";
-import type { Dataset } from "../dataset";
-import { TOTAL_DECIMALS } from "../format";
+import { parseA1 } from "../read/normalise";
 import { t } from "../i18n";
 import {
   formatColumns,
   header,
   noteRows,
   planContext,
-  sheetRef,
   sheetTitle,
   summaryCells,
   SUMMARY_FIRST_ROW,

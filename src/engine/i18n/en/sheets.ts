@@ -78,9 +78,9 @@ export const sheets: Mirror<typeof zh> = {
     "this sheet lists every award for every evaluated unit, {n} rows; {live} amounts are live formulas that follow " +
     "the inputs and the score sheet, {kept} (special awards chosen in the input sheet, awards by place ranked by a " +
     "column or by completion) are values as written; items whose input cells were empty or text when written " +
-    "have no formula (write the results again once they are filled in). The filter shows only the rows whose amount is not 0: after " +
-    "changing the input sheets, re-apply it (Excel: Data → Reapply; WPS, LibreOffice: Data → Filter → Reapply); the " +
-    "basis column describes the inputs as written",
+    "have no formula (write the results again once they are filled in). The filter shows only the rows whose " +
+    "amount is not 0: after changing the input sheets, re-apply it (Excel: Data → Reapply; WPS, LibreOffice: " +
+    "Data → Filter → Reapply); the basis column describes the inputs as written",
   "sheet.award.notMet": "not met as written ({description})",
   "sheet.note.compactDetail":
     "{units} evaluated units (more than {limit}): this sheet has one row per unit with each rule's points in a " +
