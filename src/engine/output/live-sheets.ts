@@ -34,7 +34,7 @@ interface Candidate {
 
 const NUL = "\u0000";
 
-/** Rows of `sheet` from `top`: the candidates, their formulas in `col`, and the filter that hides the zero ones. */
+/** The candidates under the sheet's header row, their formulas in `col`, and the filter that hides the zero ones. */
 function putCandidates(sheet: PlanSheet, rows: Candidate[], col: number, width: number): void {
   const header = sheet.values.length - 1;
   sheet.formulas = [...(sheet.formulas ?? [])];
@@ -50,7 +50,7 @@ function putCandidates(sheet: PlanSheet, rows: Candidate[], col: number, width: 
     sheet.filter = { rect: { top: header, left: 0, bottom: last, right: width - 1 }, column: col, hidden };
 }
 
-/** The 计算过程 rows of each listed item: "rule index, entity index, subject" → its row there. */
+/** The 计算过程 rows of the items listed for each rule and unit ("rule index \0 entity index" → rows there). */
 function calcItems(ctx: PlanCtx, calc: PlanSheet | null): Map<string, number[]> {
   const out = new Map<string, number[]>();
   if (!calc) return out;
