@@ -219,7 +219,7 @@ function mappingOps(c: PaneCore, r: Runner) {
     });
   const onApply = (i: Issue) =>
     void r.run("apply", false, async (token) => {
-      await c.host.setCellText!(i.sheet, i.cell, i.fix!);
+      await c.host.setCellText!(i.sheet, i.cell, i.fix!, stateRef.current.lang);
       dispatch({ type: "mappingSaved" });
       const st = { ...stateRef.current, mappingVersion: stateRef.current.mappingVersion + 1 };
       await evaluate(c, r, token, st, 2);
