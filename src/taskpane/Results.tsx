@@ -317,27 +317,25 @@ function RankingGrid({
           )}
         </DataGridRow>
       </DataGridHeader>
-      <DataGridBody<Row>
-        // DataGridBody forwards its ref to the element; only its generic typing leaves `ref` out
-        {...({ ref: win.ref } as object)}
+      {/* the scrolling box (no role: the rows stay the grid's); the body's padding stands for the rows not in view */}
+      <div
+        ref={win.ref}
         className={s.body}
-        style={{
-          height: `${Math.min(VIEW, rows.length * ROW)}px`,
-          paddingTop: `${start * ROW}px`,
-          paddingBottom: `${(rows.length - end) * ROW}px`,
-        }}
+        style={{ height: `${Math.min(VIEW, rows.length * ROW)}px` }}
         onScroll={win.update}
         onKeyDown={onKeyDown}
         data-testid="ranking-body"
       >
-        {({ item, rowId }) => (
-          <DataGridRow<Row> key={rowId} className={s.row} aria-rowindex={item.pos + 2}>
-            {({ renderCell, columnId }) => (
-              <DataGridCell className={columnClass(s, columnId)}>{renderCell(item)}</DataGridCell>
-            )}
-          </DataGridRow>
-        )}
-      </DataGridBody>
+        <DataGridBody<Row> style={{ paddingTop: `${start * ROW}px`, paddingBottom: `${(rows.length - end) * ROW}px` }}>
+          {({ item, rowId }) => (
+            <DataGridRow<Row> key={rowId} className={s.row} aria-rowindex={item.pos + 2}>
+              {({ renderCell, columnId }) => (
+                <DataGridCell className={columnClass(s, columnId)}>{renderCell(item)}</DataGridCell>
+              )}
+            </DataGridRow>
+          )}
+        </DataGridBody>
+      </div>
     </DataGrid>
   );
 }

@@ -59,7 +59,7 @@ export function statusText(t: Strings, st: StatusKey, lang: UiLang): string {
     case "wrote":
       return t.wrote(st.sheets.join(t.listSep));
     case "applied":
-      return t.applied(st.cell, st.text);
+      return `${t.applied(st.cell, st.text)} · ${t.issues(st.errors, st.warnings)}`;
     case "cancelled":
       return t.cancelled;
     case "error":
@@ -70,7 +70,7 @@ export function statusText(t: Strings, st: StatusKey, lang: UiLang): string {
 function statusIntent(st: StatusKey): "error" | "warning" | "success" | "info" {
   if (st.key === "error" || st.key === "blocked") return "error";
   if (st.key === "scored" && !st.errors && st.notices?.length) return "warning";
-  if (st.key === "checked" || st.key === "scored" || st.key === "savedMapping")
+  if (st.key === "checked" || st.key === "scored" || st.key === "savedMapping" || st.key === "applied")
     return st.errors ? "error" : st.warnings ? "warning" : "success";
   if (st.key === "cancelled") return "warning";
   return st.key === "opened" ? "info" : "success";

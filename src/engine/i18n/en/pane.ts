@@ -83,7 +83,7 @@ export const pane: Mirror<typeof zh> = {
   "pane.fix": "Suggestion: {f}",
   "pane.applyFix": "Apply suggestion",
   "pane.confirmFix": 'Change "{from}" in {cell} to "{to}"? Only this one cell changes.',
-  "pane.applied": '{cell} is now "{text}". Check again.',
+  "pane.applied": '{cell} is now "{text}", checked again',
   "pane.confirm": "OK",
   "pane.cellValue": (p: Vars) => `Cell ${p.ref}, value: ${p.v || "(empty)"}`,
   "pane.goTo": "Go to",

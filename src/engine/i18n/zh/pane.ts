@@ -84,7 +84,7 @@ export const pane = {
   "pane.fix": "建议：{f}",
   "pane.applyFix": "应用建议",
   "pane.confirmFix": "把 {cell} 的“{from}”改为“{to}”？只修改这一个单元格。",
-  "pane.applied": "已把 {cell} 改为“{text}”。请重新校验。",
+  "pane.applied": "已把 {cell} 改为“{text}”，并已重新校验",
   "pane.confirm": "确定",
   "pane.cellValue": (p: Vars) => `单元格 ${p.ref}，值：${p.v || "（空）"}`,
   "pane.goTo": "定位",
