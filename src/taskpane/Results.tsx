@@ -6,6 +6,7 @@
  * them). Grade counts as a small bar chart.
  */
 import * as React from "react";
+import { flushSync } from "react-dom";
 import {
   Button,
   DataGrid,
@@ -245,36 +246,37 @@ function target(key: string, from: number, count: number, page: number): number 
 }
 
 /**
- * Row-by-row keyboard movement through the whole list: the row moved to is scrolled into view (and so rendered),
- * then its button takes the focus. The row that takes Tab follows the scrolling when the focus is elsewhere.
+ * Row-by-row keyboard movement through the whole list: the row moved to is scrolled into view and rendered at once
+ * (flushSync), then its button takes the focus in the same keystroke, so the focus never falls out of the list. The
+ * row that takes Tab follows the scrolling when the focus is elsewhere.
  */
 function useRowFocus(count: number, win: ReturnType<typeof useWindow>) {
   const [active, setActive] = React.useState(0);
-  const pending = React.useRef<number | null>(null);
   const { ref, range, update } = win;
   React.useEffect(() => {
     const el = ref.current;
-    if (pending.current !== null) {
-      const b = el?.querySelector<HTMLElement>(`[data-pos="${pending.current}"]`);
-      if (b) {
-        b.focus();
-        pending.current = null;
-      }
-    } else if (el && !el.contains(document.activeElement) && (active < range.start || active >= range.end))
+    if (el && !el.contains(document.activeElement) && (active < range.start || active >= range.end))
       setActive(Math.min(count - 1, range.start + (range.start > 0 ? OVERSCAN : 0)));
   });
   const onKeyDown = (ev: React.KeyboardEvent<HTMLElement>) => {
-    const pos = Number((ev.target as HTMLElement).getAttribute("data-pos"));
     const el = ref.current;
-    if (!el || Number.isNaN(pos) || !(ev.target as HTMLElement).hasAttribute("data-pos")) return;
-    const to = target(ev.key, pos, count, Math.max(1, Math.floor(el.clientHeight / ROW) - 1));
+    const from = ev.target as HTMLElement;
+    if (!el || !from.hasAttribute("data-pos")) return;
+    const to = target(
+      ev.key,
+      Number(from.getAttribute("data-pos")),
+      count,
+      Math.max(1, Math.floor(el.clientHeight / ROW) - 1),
+    );
     if (to === null) return;
     ev.preventDefault();
     if (to * ROW < el.scrollTop) el.scrollTop = to * ROW;
     else if ((to + 1) * ROW > el.scrollTop + el.clientHeight) el.scrollTop = (to + 1) * ROW - el.clientHeight;
-    update();
-    pending.current = to;
-    setActive(to);
+    flushSync(() => {
+      update();
+      setActive(to);
+    });
+    el.querySelector<HTMLElement>(`[data-pos="${to}"]`)?.focus();
   };
   return { active, onKeyDown };
 }

@@ -14,9 +14,14 @@ test("debug", async () => {
   await page.locator('[data-pos="0"]').focus();
   const info = () => page.evaluate(() => {
     const b = document.querySelector('[data-testid="ranking-body"]') as HTMLElement;
+    const rg = b.firstElementChild as HTMLElement;
     const rows = [...b.querySelectorAll('[role="row"]')].map((r) => r.getAttribute("aria-rowindex") + ":" + (r as HTMLElement).offsetHeight);
-    return { st: b.scrollTop, sh: b.scrollHeight, ch: b.clientHeight, pt: b.style.paddingTop, pb: b.style.paddingBottom, rows: rows.join(","), act: document.activeElement?.outerHTML.slice(0, 80) };
+    return { st: b.scrollTop, sh: b.scrollHeight, ch: b.clientHeight, pt: rg.style.paddingTop, pb: rg.style.paddingBottom, rows: rows.join(","), act: document.activeElement?.getAttribute("data-pos") + "|" + document.activeElement?.textContent + "|" + document.activeElement?.getAttribute("tabindex") };
   });
+  console.log(JSON.stringify(await info()));
+  await page.keyboard.press("ArrowDown");
+  console.log(JSON.stringify(await info()));
+  await page.keyboard.press("PageDown");
   console.log(JSON.stringify(await info()));
   await page.keyboard.press("End");
   await page.waitForTimeout(500);
