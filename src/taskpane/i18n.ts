@@ -39,6 +39,7 @@ const PANE_ARGS = {
   topN: ["n", "all"],
   allUnits: ["n"],
   showTop: ["n"],
+  sheetCounts: ["sheet", "counts"],
   gradeCount: ["g", "n"],
   templateSaved: ["n"],
   labelled: ["label", "text"],

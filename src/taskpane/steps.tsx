@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { otherLang, strings, type Strings, type UiLang } from "./i18n";
 import { schemeTitle } from "../engine/i18n";
+import { schemeWord } from "../engine/i18n/scheme-words";
 import { getBuiltInScheme } from "../schemes";
 import type { Scheme } from "../engine/scheme/schema";
 import { MappingPanel } from "./MappingPanel";
@@ -223,23 +224,25 @@ function SchemeField({ pane }: PartProps): React.JSX.Element {
 /** One dropdown for each of the scheme's named options (readings the policy leaves open). */
 function SchemeOptions({ pane }: PartProps): React.JSX.Element | null {
   const s = usePaneStyles();
-  const { t, state, builtIn, dispatch } = pane;
+  const { t, state, builtIn, dispatch, lang } = pane;
   if (!builtIn) return null;
+  // the scheme's own words (option and reading names) in the pane's language, from the scheme's glossary
+  const word = (zh: string) => schemeWord(builtIn, lang, zh);
   return (
     <>
       {builtIn.options.map((o) => (
-        <Field key={o.id} label={o.name} hint={t.optionHint} className={s.field}>
+        <Field key={o.id} label={word(o.name)} hint={t.optionHint} className={s.field}>
           <Dropdown
             className={s.dropdown}
             data-testid={`option-${o.id}`}
-            value={o.choices.find((c) => c.id === (state.options[o.id] ?? o.default))!.name}
+            value={word(o.choices.find((c) => c.id === (state.options[o.id] ?? o.default))!.name)}
             selectedOptions={[state.options[o.id] ?? o.default]}
             onOptionSelect={(_, d) => d.optionValue && dispatch({ type: "option", id: o.id, value: d.optionValue })}
             disabled={pane.view.busy}
           >
             {o.choices.map((c) => (
-              <Option key={c.id} value={c.id} text={c.name}>
-                {c.name}
+              <Option key={c.id} value={c.id} text={word(c.name)}>
+                {word(c.name)}
                 {c.id === o.default ? t.defaultMark : ""}
               </Option>
             ))}

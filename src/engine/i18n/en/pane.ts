@@ -43,6 +43,7 @@ export const pane: Mirror<typeof zh> = {
   "pane.savedMapping": "Mapping and aliases saved",
   "pane.valuesOnly": "Write results as values (an archive snapshot that does not follow the inputs)",
   "pane.workbookLevel": "Workbook",
+  "pane.sheetCounts": "{sheet} ({counts})",
   "pane.recordAlias": 'Record "{a}" as an alias of "{b}"',
   "pane.step1": "1. Workbook",
   "pane.step2": "2. Scheme",

@@ -44,6 +44,7 @@ export const pane = {
   "pane.savedMapping": "已保存列映射和别名",
   "pane.valuesOnly": "结果写为数值（存档版，不随输入变化）",
   "pane.workbookLevel": "整个工作簿",
+  "pane.sheetCounts": "{sheet}（{counts}）",
   "pane.recordAlias": "记为别名：“{a}”即“{b}”",
   "pane.step1": "1. 工作簿",
   "pane.step2": "2. 考评方案",
