@@ -11,6 +11,7 @@ import { TargetsPanel, targetsHost } from "./TargetsPanel";
 import type { State } from "./state";
 import { usePaneStyles } from "./styles";
 import { usePane, type Pane as PaneModel } from "./usePane";
+import { WhatIf } from "./WhatIf";
 import { BusyBar, CheckStep, OpenStep, PaneHeader, SchemeStep, ScoreStep, StatusBar } from "./steps";
 
 export interface AppProps {
@@ -39,6 +40,14 @@ function MoreStep({ pane, moreSteps }: { pane: PaneModel; moreSteps: AppProps["m
       <Text as="h2" size={400} weight="semibold" id="step5">
         {t.step5}
       </Text>
+      {pane.scored && (
+        <WhatIf
+          lang={pane.lang}
+          source={pane.scored}
+          book={host.book}
+          onWrote={(sheets) => pane.dispatch({ type: "status", status: { key: "wrote", sheets } })}
+        />
+      )}
       {moreSteps?.({ state, scheme: pane.builtIn })}
       <TargetsPanel
         lang={pane.lang}
