@@ -11,7 +11,7 @@ import { TargetsPanel, targetsHost } from "./TargetsPanel";
 import type { State } from "./state";
 import { usePaneStyles } from "./styles";
 import { usePane, type Pane as PaneModel } from "./usePane";
-import { WhatIf } from "./WhatIf";
+import { FollowNote, WhatIf } from "./WhatIf";
 import { BusyBar, CheckStep, OpenStep, PaneHeader, SchemeStep, ScoreStep, StatusBar } from "./steps";
 
 export interface AppProps {
@@ -40,10 +40,11 @@ function MoreStep({ pane, moreSteps }: { pane: PaneModel; moreSteps: AppProps["m
       <Text as="h2" size={400} weight="semibold" id="step5">
         {t.step5}
       </Text>
-      {pane.scored && (
+      {pane.followed.followed && <FollowNote lang={pane.lang} followed={pane.followed.followed} />}
+      {pane.followed.source && (
         <WhatIf
           lang={pane.lang}
-          source={pane.scored}
+          source={pane.followed.source}
           book={host.book}
           onWrote={(sheets) => pane.dispatch({ type: "status", status: { key: "wrote", sheets } })}
         />

@@ -23,7 +23,9 @@ import {
   type EditableField,
 } from "./whatif-model";
 import { useWhatIf, type WhatIfModel, type WhatIfProps } from "./useWhatIf";
+import type { Followed } from "./follow";
 import { CompareView, SensitivityView } from "./WhatIfCompare";
+import type { UiLang } from "./i18n";
 
 /** how long the view waits after a keystroke before it rescores */
 export const DEBOUNCE_MS = 200;
@@ -37,6 +39,7 @@ function FieldInput(props: {
   label: string;
   onCommit: (text: string) => boolean;
   w: W;
+  testId: string;
 }): React.JSX.Element {
   const { f, w } = props;
   const [bad, setBad] = React.useState(false);
@@ -50,7 +53,11 @@ function FieldInput(props: {
   if (f.type === "bool")
     return (
       <Field label={label}>
-        <Select defaultValue={props.value} onChange={(_, d) => setBad(!props.onCommit(d.value))}>
+        <Select
+          defaultValue={props.value}
+          data-testid={props.testId}
+          onChange={(_, d) => setBad(!props.onCommit(d.value))}
+        >
           <option value="">{w("whatifPane.blank")}</option>
           <option value="yes">{w("whatifPane.yes")}</option>
           <option value="no">{w("whatifPane.no")}</option>
@@ -65,6 +72,7 @@ function FieldInput(props: {
     >
       <Input
         defaultValue={props.value}
+        data-testid={props.testId}
         inputMode={f.type === "number" || f.type === "count" ? "decimal" : "text"}
         onChange={(_, d) => commit(d.value)}
       />
@@ -87,6 +95,7 @@ function RowFields(props: { m: WhatIfModel; table: string; row: number; w: W }):
           f={f}
           w={w}
           label={schemeWord(m.scheme, m.lang, f.name)}
+          testId={`whatif-${table === m.scheme.entityTable ? "" : `${table}-${row}-`}${f.id}`}
           value={fieldText(f, r.values[f.id])}
           onCommit={(text) => {
             const value = parseField(f, text);
@@ -208,26 +217,30 @@ function Actions({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Element {
     <div className={s.root}>
       <Text size={200}>{w("whatifPane.changes", { n: m.changes.length })}</Text>
       <div className={s.row}>
-        <Button onClick={m.undo} disabled={!m.changes.length}>
+        <Button onClick={m.undo} disabled={!m.changes.length} data-testid="whatif-undo">
           {w("whatifPane.undo")}
         </Button>
-        <Button onClick={m.reset} disabled={!m.changes.length}>
+        <Button onClick={m.reset} disabled={!m.changes.length} data-testid="whatif-reset">
           {w("whatifPane.reset")}
         </Button>
       </div>
       <Field label={w("whatifPane.name")}>
-        <Input value={name} placeholder={named} onChange={(_, d) => setName(d.value)} />
+        <Input value={name} placeholder={named} onChange={(_, d) => setName(d.value)} data-testid="whatif-name" />
       </Field>
       <div className={s.row}>
-        <Button onClick={() => void m.saveAs(named)} disabled={m.busy || !m.changes.length}>
+        <Button onClick={() => void m.saveAs(named)} disabled={m.busy || !m.changes.length} data-testid="whatif-save">
           {w("whatifPane.save")}
         </Button>
-        <Button appearance="primary" onClick={() => void m.write(named)} disabled={m.busy}>
+        <Button appearance="primary" onClick={() => void m.write(named)} disabled={m.busy} data-testid="whatif-write">
           {w("whatifPane.write")}
         </Button>
       </div>
       {m.message && (
-        <Text role={m.message.error ? "alert" : "status"} className={m.message.error ? s.error : undefined}>
+        <Text
+          role={m.message.error ? "alert" : "status"}
+          className={m.message.error ? s.error : undefined}
+          data-testid="whatif-message"
+        >
           {m.message.text}
         </Text>
       )}
@@ -248,7 +261,7 @@ export function WhatIf(props: WhatIfProps): React.JSX.Element {
       </Text>
       <Text size={200}>{w("whatifPane.intro")}</Text>
       <Field label={w("whatifPane.unit")}>
-        <Select value={String(m.unit)} onChange={(_, d) => m.setUnit(Number(d.value))}>
+        <Select value={String(m.unit)} onChange={(_, d) => m.setUnit(Number(d.value))} data-testid="whatif-unit">
           {run.entities.map((e, i) => (
             <option key={i} value={i}>
               {e.rank === null ? e.name : `${e.rank}. ${e.name}`}
@@ -267,6 +280,20 @@ export function WhatIf(props: WhatIfProps): React.JSX.Element {
       <Actions m={m} w={w} />
       <CompareView m={m} w={w} />
       <SensitivityView m={m} w={w} />
+    </section>
+  );
+}
+
+/** Excel: the workbook was edited since the last written result; the units whose rank moved (announced). */
+export function FollowNote({ lang, followed }: { lang: UiLang; followed: Followed }): React.JSX.Element {
+  const s = useWhatIfStyles();
+  const moved = followed.diff ? followed.diff.moved.map((i) => movedLine(followed.diff!.unit(i), lang)) : [];
+  return (
+    <section className={s.box} role="status" aria-live="polite" data-testid="follow">
+      <Text weight="semibold">{t(lang, "whatifPane.follow", { cells: followed.cells })}</Text>
+      <ul className={s.list}>
+        {moved.length ? moved.map((l, k) => <li key={k}>{l}</li>) : <li>{t(lang, "whatifPane.followSame")}</li>}
+      </ul>
     </section>
   );
 }

@@ -69,9 +69,9 @@ export function CompareView({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Eleme
   const byName = (n: string) => m.saved.find((x) => x.name === n);
   const first = byName(a) ?? m.saved[0];
   const second = byName(b) ?? m.saved[1];
-  const pick = (label: string, value: string, set: (v: string) => void, dflt?: string) => (
+  const pick = (testId: string, label: string, value: string, set: (v: string) => void, dflt?: string) => (
     <Field label={label}>
-      <Select value={value || dflt || ""} onChange={(_, d) => set(d.value)}>
+      <Select value={value || dflt || ""} onChange={(_, d) => set(d.value)} data-testid={testId}>
         {m.saved.map((x) => (
           <option key={x.name} value={x.name}>
             {x.name}
@@ -99,11 +99,17 @@ export function CompareView({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Eleme
       {m.saved.length >= 2 && first && second && (
         <div className={s.root}>
           <Text weight="semibold">{w("whatifPane.compare")}</Text>
-          {pick(w("whatifPane.compareA"), a, setA, first.name)}
-          {pick(w("whatifPane.compareB"), b, setB, second.name)}
+          {pick("whatif-compare-a", w("whatifPane.compareA"), a, setA, first.name)}
+          {pick("whatif-compare-b", w("whatifPane.compareB"), b, setB, second.name)}
           <div className={s.row}>
-            <Button onClick={() => m.compare(first, second)}>{w("whatifPane.compareRun")}</Button>
-            <Button onClick={() => void m.writeCompare(first, second)} disabled={m.busy}>
+            <Button onClick={() => m.compare(first, second)} data-testid="whatif-compare-run">
+              {w("whatifPane.compareRun")}
+            </Button>
+            <Button
+              onClick={() => void m.writeCompare(first, second)}
+              disabled={m.busy}
+              data-testid="whatif-compare-write"
+            >
               {w("whatifPane.compareWrite")}
             </Button>
           </div>
@@ -145,7 +151,9 @@ export function SensitivityView({ m, w }: { m: WhatIfModel; w: W }): React.JSX.E
   return (
     <details className={s.box}>
       <summary>{w("whatifPane.sens")}</summary>
-      <Button onClick={m.runSensitivity}>{w("whatifPane.sensRun", { samples: SENS_SAMPLES, seed: SENS_SEED })}</Button>
+      <Button onClick={m.runSensitivity} data-testid="whatif-sens-run">
+        {w("whatifPane.sensRun", { samples: SENS_SAMPLES, seed: SENS_SEED })}
+      </Button>
       {res && (
         <>
           <Text size={200} block>

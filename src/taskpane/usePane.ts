@@ -28,6 +28,7 @@ import {
   type State,
 } from "./state";
 import { suggestScheme, WORKBOOK_SCHEME } from "./suggest";
+import { useFollow } from "./useFollow";
 
 class Cancelled extends Error {}
 
@@ -377,6 +378,14 @@ export function usePane(host: HostOps, initialLang: UiLang, save?: AppSave) {
   const r = runner(c);
   const template: TemplateChoice = { where, setWhere, confirming, setConfirming };
   const ops = { ...checkOps(c, r), ...mappingOps(c, r), ...fileOps(c, r, builtIn, template, save) };
+  const fresh = scored && state.results?.inputs === scored.inputs && !isStale(state, state.results) ? scored : null;
+  const followed = useFollow({
+    host,
+    scored: fresh,
+    cache,
+    lang: () => stateRef.current.lang,
+    year: () => yearOf(stateRef.current.year),
+  });
   return {
     host,
     state,
@@ -386,7 +395,9 @@ export function usePane(host: HostOps, initialLang: UiLang, save?: AppSave) {
     ids,
     builtIn,
     template,
-    scored: scored && state.results?.inputs === scored.inputs && !isStale(state, state.results) ? scored : null,
+    scored: fresh,
+    /** Excel: what moved since the last written result, and the data 推演 starts from */
+    followed,
     view: paneView(c, builtIn),
     ops: { ...ops, onCancel: r.onCancel, onOpen: openOp(c, r) },
   };
