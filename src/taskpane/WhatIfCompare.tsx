@@ -150,7 +150,7 @@ export function SensitivityView({ m, w }: { m: WhatIfModel; w: W }): React.JSX.E
   const res = m.sens?.res;
   return (
     <details className={s.box}>
-      <summary>{w("whatifPane.sens")}</summary>
+      <summary data-testid="whatif-sens-open">{w("whatifPane.sens")}</summary>
       <Button onClick={m.runSensitivity} data-testid="whatif-sens-run">
         {w("whatifPane.sensRun", { samples: SENS_SAMPLES, seed: SENS_SEED })}
       </Button>
