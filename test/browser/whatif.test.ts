@@ -103,9 +103,9 @@ test("edit a figure → ranking, differences and awards update; scenarios saved,
   expect(await result(page)).toContain("与基准相同");
   await typeInto(page, "whatif-output", "200");
   await waitText(page, "whatif-result", "名次：4 → 3 ↑1");
-  expect(await result(page)).toContain("总分：121.5 → 131.5（+10 分）");
+  expect(await result(page)).toContain("总分：121.50 → 131.50（+10 分）");
   expect(await page.getByTestId("whatif-moved").innerText()).toContain("淮北高新技术产业开发区：3 → 4 ↓1");
-  expect((await announced(page)).some((m) => m.includes("烈山经济开发区：第 3 名 ↑1，总分 131.5（+10 分）"))).toBe(
+  expect((await announced(page)).some((m) => m.includes("烈山经济开发区：第 3 名 ↑1，总分 131.50（+10 分）"))).toBe(
     true,
   );
   // nothing was written: the downloaded workbook has no 情景对比 sheet yet
@@ -114,7 +114,9 @@ test("edit a figure → ranking, differences and awards update; scenarios saved,
   // an award: 集约评价进入全省前三分之一 → 是 gives 集约评价用地指标
   await choose(page, "whatif-intensive", "是");
   await waitText(page, "whatif-result", "新获 集约评价用地指标");
-  expect(await result(page)).toMatch(/奖励：新获 集约评价用地指标 [\d.]+ \S+；\+[\d.]+ \S+/);
+  expect(await result(page)).toContain(
+    "奖励：新获 集约评价用地指标 200 亩；新获 薪酬考核加分 1 分（薪酬考核）；+200 亩",
+  );
   await clean(page, "edited");
 
   // undo takes the award back; the output change stays
