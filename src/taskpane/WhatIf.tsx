@@ -11,7 +11,7 @@ import { Button, Field, Input, Select, Text, useAnnounce } from "@fluentui/react
 import { useWhatIfStyles } from "./whatif-styles";
 import type { Change } from "../engine/whatif";
 import { t, type TextKey, type Vars } from "../engine/i18n";
-import { schemeWord } from "../engine/i18n/scheme-words";
+import { schemeUnit, schemeWord } from "../engine/i18n/scheme-words";
 import {
   announceLine,
   editableFields,
@@ -49,7 +49,7 @@ function FieldInput(props: {
     if (timer.current) clearTimeout(timer.current);
     timer.current = setTimeout(() => setBad(!props.onCommit(text)), DEBOUNCE_MS);
   };
-  const label = f.unit ? `${props.label}（${f.unit}）` : props.label;
+  const label = props.label;
   if (f.type === "bool")
     return (
       <Field label={label}>
@@ -94,7 +94,14 @@ function RowFields(props: { m: WhatIfModel; table: string; row: number; w: W }):
           key={`${m.version}:${table}:${row}:${f.id}`}
           f={f}
           w={w}
-          label={schemeWord(m.scheme, m.lang, f.name)}
+          label={
+            f.unit
+              ? w("whatifPane.fieldUnit", {
+                  label: schemeWord(m.scheme, m.lang, f.name),
+                  unit: schemeUnit(m.scheme, m.lang, f.unit),
+                })
+              : schemeWord(m.scheme, m.lang, f.name)
+          }
           testId={`whatif-${table === m.scheme.entityTable ? "" : `${table}-${row}-`}${f.id}`}
           value={fieldText(f, r.values[f.id])}
           onCommit={(text) => {
@@ -167,7 +174,14 @@ function Outcome({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Element {
         {w("whatifPane.result")}
       </Text>
       <ul className={s.list}>
-        {(d.changed.includes(m.unit) ? unitLines(u, m.lang, rule) : [w("whatifPane.same")]).map((l, k) => (
+        {(d.changed.includes(m.unit)
+          ? unitLines(u, m.lang, {
+              rule,
+              word: (x) => schemeWord(m.scheme, m.lang, x),
+              unit: (x) => schemeUnit(m.scheme, m.lang, x),
+            })
+          : [w("whatifPane.same")]
+        ).map((l, k) => (
           <li key={k}>{l}</li>
         ))}
       </ul>
@@ -248,17 +262,14 @@ function Actions({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Element {
   );
 }
 
-/** The 推演 view. */
-export function WhatIf(props: WhatIfProps): React.JSX.Element {
+/** The 推演 view's body: everything below the heading, once opened (the session is built only then). */
+function WhatIfBody(props: WhatIfProps): React.JSX.Element {
   const m = useWhatIf(props);
   const s = useWhatIfStyles();
   const w: W = (key, vars = {}) => t(props.lang, key, vars);
   const run = m.session.baseline;
   return (
-    <section className={s.root} aria-labelledby="whatif-title" data-testid="whatif">
-      <Text as="h3" size={400} weight="semibold" id="whatif-title">
-        {w("whatifPane.title")}
-      </Text>
+    <div className={s.root} id="whatif-body">
       <Text size={200}>{w("whatifPane.intro")}</Text>
       <Field label={w("whatifPane.unit")}>
         <Select value={String(m.unit)} onChange={(_, d) => m.setUnit(Number(d.value))} data-testid="whatif-unit">
@@ -280,6 +291,30 @@ export function WhatIf(props: WhatIfProps): React.JSX.Element {
       <Actions m={m} w={w} />
       <CompareView m={m} w={w} />
       <SensitivityView m={m} w={w} />
+    </div>
+  );
+}
+
+/** The 推演 view: a heading and a button that opens it (folded by default, so the steps above stay in reach). */
+export function WhatIf(props: WhatIfProps): React.JSX.Element {
+  const s = useWhatIfStyles();
+  const [open, setOpen] = React.useState(false);
+  return (
+    <section className={s.root} aria-labelledby="whatif-title" data-testid="whatif">
+      <Text as="h3" size={400} weight="semibold" id="whatif-title">
+        {t(props.lang, "whatifPane.title")}
+      </Text>
+      <div className={s.row}>
+        <Button
+          aria-expanded={open}
+          aria-controls={open ? "whatif-body" : undefined}
+          onClick={() => setOpen(!open)}
+          data-testid="whatif-toggle"
+        >
+          {t(props.lang, open ? "whatifPane.close" : "whatifPane.open")}
+        </Button>
+      </div>
+      {open && <WhatIfBody {...props} />}
     </section>
   );
 }

@@ -69,8 +69,17 @@ export function delta(x: number): string {
 
 const rankText = (lang: UiLang, r: number | null) => (r === null ? w(lang, "whatifPane.unranked") : String(r));
 
+/** The scheme's words in the user's language: a rule by its id, a label, a unit. */
+export interface Words {
+  rule: (id: string) => string;
+  word: (zh: string) => string;
+  unit: (zh: string) => string;
+}
+const PLAIN: Words = { rule: (x) => x, word: (x) => x, unit: (x) => x };
+
 /** The sentences comparing one unit with the baseline: rank, total, awards, then each rule that changed. */
-export function unitLines(u: UnitDiff, lang: UiLang, ruleName: (id: string) => string): string[] {
+export function unitLines(u: UnitDiff, lang: UiLang, words: Words = PLAIN): string[] {
+  const { rule: ruleName, word, unit: unitWord } = words;
   const out = [
     w(lang, "whatifPane.rankLine", {
       before: rankText(lang, u.rankBefore),
@@ -85,14 +94,14 @@ export function unitLines(u: UnitDiff, lang: UiLang, ruleName: (id: string) => s
   ];
   const awards = [
     ...u.awardsGained.map((a) =>
-      w(lang, "whatifPane.awardGained", { label: a.label, amount: fmt(a.amount), unit: a.unit }),
+      w(lang, "whatifPane.awardGained", { label: word(a.label), amount: fmt(a.amount), unit: unitWord(a.unit) }),
     ),
     ...u.awardsLost.map((a) =>
-      w(lang, "whatifPane.awardLost", { label: a.label, amount: fmt(a.amount), unit: a.unit }),
+      w(lang, "whatifPane.awardLost", { label: word(a.label), amount: fmt(a.amount), unit: unitWord(a.unit) }),
     ),
     ...Object.entries(u.awardDelta)
       .filter(([, x]) => x !== 0)
-      .map(([unit, x]) => `${delta(x)} ${unit}`),
+      .map(([unit, x]) => `${delta(x)} ${unitWord(unit)}`),
   ];
   if (awards.length) out.push(w(lang, "whatifPane.awardLine", { list: awards.join(t(lang, "whatif.sep")) }));
   for (const r of u.rules)

@@ -96,6 +96,11 @@ test("edit a figure → ranking, differences and awards update; scenarios saved,
   await press(page, "score");
   await page.getByTestId("ranking").waitFor();
   await page.getByTestId("whatif").waitFor();
+  // folded until opened (the steps above stay in reach)
+  expect(await page.getByTestId("whatif-unit").count()).toBe(0);
+  await press(page, "whatif-toggle");
+  await page.getByTestId("whatif-unit").waitFor();
+  expect(await page.getByTestId("whatif-toggle").getAttribute("aria-expanded")).toBe("true");
   await clean(page, "what-if opened");
 
   // 烈山 (4th, 121.5): 本年规上工业产值 151 → 200 lifts its 产值增量 tier (+10): 3rd, past 淮北高新 (124)

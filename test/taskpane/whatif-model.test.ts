@@ -45,7 +45,7 @@ test("the sentences: rank with the arrow, total with the difference, awards, eac
     { op: "set", table: huaibei.entityTable, key: "烈山经济开发区", field: "output", value: 200 },
     { op: "set", table: huaibei.entityTable, key: "烈山经济开发区", field: "intensive", value: true },
   ]);
-  const lines = unitLines(s.diff.unit(i), "zh", (id) => id);
+  const lines = unitLines(s.diff.unit(i), "zh");
   expect(lines[0]).toBe("名次：4 → 3 ↑1");
   expect(lines[1]).toBe("总分：121.50 → 131.50（+10 分）");
   // the flag award, and 薪酬考核加分 (ranked by completion, which the output lifts), with the sums per unit

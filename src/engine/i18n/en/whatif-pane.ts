@@ -7,6 +7,9 @@ export const whatifPane: Mirror<typeof zh> = {
   "whatifPane.intro":
     "Change the chosen unit's figures: everything is rescored at once and compared with the baseline. " +
     "Nothing is written to the workbook until you choose “Write to the workbook”.",
+  "whatifPane.open": "Open what-if",
+  "whatifPane.close": "Close what-if",
+  "whatifPane.fieldUnit": "{label} ({unit})",
   "whatifPane.unit": "Unit",
   "whatifPane.inputs": "Figures of {name}",
   "whatifPane.listRows": "{table}: {name}",

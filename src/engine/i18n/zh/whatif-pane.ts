@@ -4,6 +4,9 @@ import type { Entries } from "../types";
 export const whatifPane = {
   "whatifPane.title": "推演",
   "whatifPane.intro": "修改所选单位的数值，立即重新评分并与基准比较；点击“写入工作簿”之前不会改动工作簿。",
+  "whatifPane.open": "打开推演",
+  "whatifPane.close": "收起推演",
+  "whatifPane.fieldUnit": "{label}（{unit}）",
   "whatifPane.unit": "评价对象",
   "whatifPane.inputs": "{name} 的数据",
   "whatifPane.listRows": "{table}：{name}",
