@@ -98,7 +98,8 @@ export async function watchInputs(
     timer = setTimeout(() => void flush(), o.debounceMs ?? 300);
   };
   let result: OfficeExtension.EventHandlerResult<Excel.WorksheetChangedEventArgs> | null = null;
-  await run({}, async (ctx) => {
+  // the user may be typing in a cell when the pane starts following: Excel holds the request until they leave it
+  await run({ delayForCellEdit: true }, async (ctx) => {
     const sheets = ctx.workbook.worksheets;
     sheets.load("items/name,items/id");
     result = sheets.onChanged.add(handler);

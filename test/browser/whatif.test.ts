@@ -176,6 +176,13 @@ test("edit a figure → ranking, differences and awards update; scenarios saved,
   await page.getByTestId("whatif-sens").waitFor();
   expect(await page.getByTestId("whatif-sens").locator("tbody tr").count()).toBe(6);
   await clean(page, "sensitivity");
+
+  // English: the view re-renders in English with the change set kept
+  await press(page, "language");
+  await waitText(page, "whatif-result", "Total: ");
+  expect(await result(page)).not.toMatch(/名次|总分|奖励|与基准相同/);
+  expect(await page.getByTestId("whatif-undo").innerText()).toBe("Undo last change");
+  await clean(page, "english");
   expect(errors).toEqual([]);
   expect(s.outside).toEqual([]);
   await context.close();

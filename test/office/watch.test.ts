@@ -115,6 +115,13 @@ test("through the real Office.js client: an edit of an input range → one read 
   // the sheets read before are not changed
   expect(zones.values[row][2]).toBe(151);
 
+  // an edit of a sheet the pane does not read (known by its id): no read at all
+  const s2 = h.syncs();
+  fake.userEdit("别的表", "C3", [["z"]]);
+  await tick(100);
+  expect(h.syncs()).toBe(s2);
+  expect(got).toHaveLength(1);
+
   await stop!();
   expect(fake.clientChangedRegistrations).toBe(0);
   const s1 = h.syncs();
