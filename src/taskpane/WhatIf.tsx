@@ -14,6 +14,8 @@ import { t, type TextKey, type Vars } from "../engine/i18n";
 import { schemeUnit, schemeWord } from "../engine/i18n/scheme-words";
 import {
   announceLine,
+  copyRowChange,
+  removeRowChange,
   editableFields,
   fieldText,
   listTables,
@@ -124,6 +126,33 @@ function RowFields(props: { m: WhatIfModel; table: string; row: number; w: W }):
   );
 }
 
+/** A list row: one more like it for the same unit, or taken away. */
+function RowActions(props: { m: WhatIfModel; table: string; row: number; w: W }): React.JSX.Element {
+  const { m, table, row, w } = props;
+  const s = useWhatIfStyles();
+  const rows = m.result.data.tables[table].rows;
+  const r = rows[row];
+  const unit = m.result.run.entities[m.unit].name;
+  return (
+    <div className={s.row}>
+      <Button
+        size="small"
+        data-testid={`whatif-${table}-${row}-copy`}
+        onClick={() => m.edit(copyRowChange(m.scheme, table, r, unit, m.changes, m.lang))}
+      >
+        {w("whatifPane.copyRow")}
+      </Button>
+      <Button
+        size="small"
+        data-testid={`whatif-${table}-${row}-remove`}
+        onClick={() => m.edit(removeRowChange(table, r, rows))}
+      >
+        {w("whatifPane.removeRow")}
+      </Button>
+    </div>
+  );
+}
+
 /** The unit's own figures, then each list row of the unit in a disclosure. */
 function Editor({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Element {
   const s = useWhatIfStyles();
@@ -139,10 +168,11 @@ function Editor({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Element {
         m.result.data.tables[lt.id].rows.map((r, i) =>
           r.entity === m.unit ? (
             <details key={`${lt.id}:${i}`} className={s.box}>
-              <summary>
+              <summary data-testid={`whatif-row-${lt.id}-${i}`}>
                 {w("whatifPane.listRows", { table: schemeWord(m.scheme, m.lang, lt.name), name: r.name })}
               </summary>
               <RowFields m={m} table={lt.id} row={i} w={w} />
+              <RowActions m={m} table={lt.id} row={i} w={w} />
             </details>
           ) : null,
         ),

@@ -120,6 +120,8 @@ function useSession(lang: UiLang, { scheme, data, options }: WhatIfSource) {
       runScenario(session, next);
       setChanges(next);
       setError(null);
+      // a row added or taken away moves the rows after it: the inputs show the values again
+      if (c.op !== "set") setVersion((v) => v + 1);
     } catch (e) {
       setError((e as Error).message);
     }

@@ -4,9 +4,10 @@
  * the edit), and the sentences that compare a unit with the baseline. No React, no host.
  */
 import type { Scheme } from "../engine/scheme/schema";
-import type { Dataset, FieldValue } from "../engine/dataset";
+import type { Dataset, FieldValue, Row } from "../engine/dataset";
 import type { Change, UnitDiff } from "../engine/whatif";
 import { t, type TextKey, type Vars } from "../engine/i18n";
+import { keyColumn } from "../engine/read/workbook";
 import { displayNumber, fmt, roundTo } from "../engine/format";
 import type { UiLang } from "./i18n";
 
@@ -21,8 +22,9 @@ export interface EditableField {
 export function editableFields(scheme: Scheme, table: string): EditableField[] {
   const spec = scheme.tables.find((x) => x.id === table);
   if (!spec) return [];
+  const key = keyColumn(spec).id;
   return spec.columns
-    .filter((c) => c.role !== "key" && c.role !== "ref")
+    .filter((c) => c.id !== key && c.role !== "ref")
     .map((c) => ({ id: c.id, name: c.name, type: c.type as EditableField["type"], unit: c.unit }));
 }
 
@@ -60,6 +62,41 @@ export function withEdit(changes: readonly Change[], c: Change): Change[] {
 }
 
 const w = (lang: UiLang, key: TextKey, vars: Vars = {}) => t(lang, key, vars);
+
+/**
+ * One more row like this one for the same unit (e.g. one more 亿元 project): its figures copied, its name made unique
+ * ("{name}（新增 n）", n counting the rows added so far) so that it can be edited and removed by name like the others;
+ * a 统一社会信用代码 is not copied (it names one enterprise).
+ */
+export function copyRowChange(
+  scheme: Scheme,
+  table: string,
+  row: Row,
+  unit: string,
+  changes: readonly Change[],
+  lang: UiLang,
+): Change {
+  const spec = scheme.tables.find((x) => x.id === table)!;
+  const n = changes.filter((c) => c.op === "add").length + 1;
+  const key = keyColumn(spec).id;
+  const values: Record<string, FieldValue> = {};
+  for (const c of spec.columns) {
+    if (c.role === "ref") continue;
+    values[c.id] =
+      c.id === key
+        ? w(lang, "whatifPane.copyName", { name: row.name, n })
+        : c.role === "uscc"
+          ? null
+          : (row.values[c.id] ?? null);
+  }
+  return { op: "add", table, unit, values };
+}
+
+/** The row taken away (by its sheet row too when another row has the same name). */
+export function removeRowChange(table: string, row: Row, rows: readonly Row[]): Change {
+  const twice = rows.filter((x) => x.name === row.name).length > 1;
+  return { op: "remove", table, key: row.name, ...(twice && row.row >= 0 ? { row: row.row } : {}) };
+}
 
 /** "+15", "−2.5", "0" with the pane's rounding. */
 export function delta(x: number): string {

@@ -170,6 +170,17 @@ test("edit a figure → ranking, differences and awards update; scenarios saved,
   // the scenarios travel with the file (ZoneScore's settings)
   expect(two.sheets.filter((n) => n === "情景对比")).toHaveLength(1);
 
+  // a project row of 相山: one more like it (a new row of the unit, named so it can be edited), then undone
+  await tabTo(page, '[data-testid^="whatif-row-"]', 200);
+  expect(await focusVisible(page)).toBe(true);
+  await page.keyboard.press("Enter");
+  await tabTo(page, '[data-testid$="-copy"]', 200);
+  await page.keyboard.press("Enter");
+  await page.locator('[data-testid^="whatif-row-"]', { hasText: "（新增 1）" }).waitFor();
+  await clean(page, "row added");
+  await press(page, "whatif-undo");
+  await page.locator('[data-testid^="whatif-row-"]', { hasText: "（新增 1）" }).waitFor({ state: "detached" });
+
   // sensitivity: median rank and 5–95 % interval per unit, and the chart
   await press(page, "whatif-sens-open");
   await press(page, "whatif-sens-run");

@@ -5,7 +5,15 @@
 import { runScenario, startWhatIf, type Change } from "../../src/engine/whatif";
 import { checkAndScore } from "../../src/engine/pipeline";
 import { patchSheets } from "../../src/workbook/office-watch";
-import { editableFields, parseField, unitLines, withEdit, announceLine } from "../../src/taskpane/whatif-model";
+import {
+  announceLine,
+  copyRowChange,
+  editableFields,
+  parseField,
+  removeRowChange,
+  unitLines,
+  withEdit,
+} from "../../src/taskpane/whatif-model";
 import { huaibei, sampleSheets } from "../helpers";
 
 test("parseField: numbers (blank = empty), counts not negative, yes/no, text; anything else is refused", () => {
@@ -70,4 +78,34 @@ test("patches: cells replaced in a copy; a cell beyond the block grows it; other
     [null, null, null],
     ["x", null, null],
   ]);
+});
+
+test("one more row like this one (a unique name, editable by it), and a row taken away", () => {
+  const r = checkAndScore(sampleSheets(), huaibei, {});
+  const w = startWhatIf(huaibei, r.dataset!, { lang: "zh" }, r.run!);
+  const list = huaibei.tables.find((x) => x.level === "list")!.id;
+  const rows = r.dataset!.tables[list].rows;
+  const unit = rows[0].entity;
+  const name = r.run!.entities[unit].name;
+  let c: Change[] = [copyRowChange(huaibei, list, rows[0], name, [], "zh")];
+  c = [...c, copyRowChange(huaibei, list, rows[0], name, c, "zh")];
+  const added = runScenario(w, c).data.tables[list].rows.slice(rows.length);
+  expect(added.map((x) => [x.name, x.entity])).toEqual([
+    [`${rows[0].name}（新增 1）`, unit],
+    [`${rows[0].name}（新增 2）`, unit],
+  ]);
+  // the copy's figures are the row's; it can be edited by its name, and removed
+  const field = editableFields(huaibei, list).find((f) => f.type === "number")!.id;
+  expect(added[0].values[field]).toBe(rows[0].values[field]);
+  c = [...c, { op: "set", table: list, key: added[0].name, field, value: 1 }];
+  expect(runScenario(w, c).data.tables[list].rows[rows.length].values[field]).toBe(1);
+  c = [...c, removeRowChange(list, added[1], runScenario(w, c).data.tables[list].rows)];
+  expect(runScenario(w, c).data.tables[list].rows).toHaveLength(rows.length + 1);
+  // the name column names the row: it is not offered, and a change of it is refused
+  expect(editableFields(huaibei, list).map((f) => f.id)).not.toContain("name");
+  expect(() => runScenario(w, [{ op: "set", table: list, key: rows[0].name, field: "name", value: "x" }])).toThrow(
+    "不能修改名称列「项目名称」",
+  );
+  const gone = runScenario(w, [removeRowChange(list, rows[0], rows)]);
+  expect(gone.data.tables[list].rows.map((x) => x.name)).not.toContain(rows[0].name);
 });
