@@ -121,14 +121,16 @@ export class ExcelJsBook implements WorkbookPort {
    * Read a workbook: its package is unzipped once and scanned by the reader (xlsx-read.ts); the package is kept to
    * write the result into. With `model`, ExcelJS also loads it (see package.ts: only what reading needs, so charts,
    * images and other parts never stop it), for whoever wants to look at the cells (tests, the former reader).
+   * `parts`: the package as inspectXlsx unzipped it, so that it is unzipped once.
    */
   static async load(
     lib: ExcelJSModule,
     data: ArrayBuffer | Uint8Array,
-    opts: { model?: boolean } = {},
+    opts: { model?: boolean; parts?: Parts } = {},
   ): Promise<ExcelJsBook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const parts = unzipPackage(bytes);
+    // the parts inspectXlsx unzipped, when it did (it measured them first)
+    const parts = opts.parts ?? unzipPackage(bytes);
     const reader = new PackageReader(parts);
     const book = new ExcelJsBook(opts.model ? await loadModel(lib, parts) : null);
     book.source = { parts, bytes, lib, reader };
