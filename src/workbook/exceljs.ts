@@ -16,7 +16,7 @@ import { colLetters, parseRangeA1 } from "../engine/read/normalise";
 import { filePrefixed } from "../engine/output/formulas";
 import { resolveSheetRefs } from "../engine/output/result-plan";
 import { formatKind } from "../engine/read/values";
-import { LIMITS, WorkbookFileError } from "./inspect";
+import { dropDecoded, LIMITS, WorkbookFileError } from "./inspect";
 import {
   parseSettings,
   quoteSheet,
@@ -157,14 +157,18 @@ export class ExcelJsBook implements WorkbookPort {
     if (!this.source) return this.readSheetsFromModel();
     const ours = this.markedSheets();
     const settings = this.settingsName();
-    const { reader } = this.source;
-    return reader.sheets
-      .filter((s) => !ours.has(s.name) && s.name !== settings)
-      .map((s) => {
-        const out = reader.readSheet(s);
-        checkUsedRange(out);
-        return out;
-      });
+    const { reader, parts } = this.source;
+    try {
+      return reader.sheets
+        .filter((s) => !ours.has(s.name) && s.name !== settings)
+        .map((s) => {
+          const out = reader.readSheet(s);
+          checkUsedRange(out);
+          return out;
+        });
+    } finally {
+      dropDecoded(parts);
+    }
   }
 
   /**

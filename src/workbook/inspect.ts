@@ -13,6 +13,22 @@ import { parseRangeA1 } from "../engine/read/normalise";
 /** A package's parts by name (as package.ts has them). */
 type Parts = Record<string, Uint8Array>;
 
+/**
+ * The sheet XML inspectXlsx decoded, by the parts it returned: the reader takes it from here instead of decoding
+ * the same tens of megabytes again (each text is taken once, then dropped).
+ */
+const decoded = new WeakMap<Parts, Map<string, string>>();
+export function takeDecoded(parts: Parts, path: string): string | undefined {
+  const m = decoded.get(parts);
+  const text = m?.get(path);
+  m?.delete(path);
+  return text;
+}
+/** Drop what the reader did not take (the sheets not read: ZoneScore's own, the settings). */
+export function dropDecoded(parts: Parts): void {
+  decoded.delete(parts);
+}
+
 export class WorkbookFileError extends Error {
   constructor(
     readonly code: string,
@@ -96,13 +112,16 @@ export async function inspectXlsx(data: Uint8Array, file = "", limits: Limits = 
       max: limits.sheetMB,
     });
   const total = { cells: 0, most: { sheet: "", cells: 0 } };
+  const texts = new Map<string, string>();
   for (const path of Object.keys(parts)) {
     if (!SHEET_PART.test(path)) continue;
     const sheet = names.get(path) ?? path;
     const xml = strFromU8(parts[path]);
     checkSheetXml(xml, sheet, limits, total);
     checkMerges(xml, sheet, limits);
+    texts.set(path, xml);
   }
+  decoded.set(parts, texts);
   return parts;
 }
 

@@ -14,7 +14,7 @@ import { strFromU8 } from "fflate";
 import type { CellValue, Rect, SheetData } from "../engine/types";
 import { parseRangeA1 } from "../engine/read/normalise";
 import { formatKind } from "../engine/read/values";
-import { WorkbookFileError } from "./inspect";
+import { takeDecoded, WorkbookFileError } from "./inspect";
 import { attrs, sheetEntries, workbookPart as workbookPartOf, type Parts, type SheetEntry } from "./package";
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
@@ -179,7 +179,7 @@ export class PackageReader {
 
   /** One worksheet as SheetData: the used range from A1, merges, visibility, the formats that change a meaning. */
   readSheet(entry: SheetEntry): SheetData {
-    const xml = this.part(entry.part);
+    const xml = (entry.part && takeDecoded(this.parts, entry.part)) ?? this.part(entry.part);
     const scanned = this.scan(xml);
     const values = finish(scanned);
     const out: SheetData = { name: entry.name, originRow: 0, originCol: 0, values, merges: scanned.merges };
@@ -256,8 +256,8 @@ export class PackageReader {
 
   /** A cell's value from its type attribute and inner XML; NO_VALUE when it holds none (a styled empty cell). */
   private cellValue(t: string | undefined, inner: string, style: number): Cell | typeof NO_VALUE {
-    const f = inner ? /<(?:\w+:)?f\b/.exec(inner) : null;
-    const raw = inner ? elementText(inner, "v") : undefined;
+    const f = inner ? F_ELEMENT.test(inner) : false;
+    const raw = inner ? valueText(inner) : undefined;
     if (f) {
       const r = formulaResult(t, raw && xmlText(raw));
       // a result in a date format reads as that date, to the millisecond; a formula's format is never kept
@@ -301,6 +301,7 @@ export class PackageReader {
 }
 
 const NO_VALUE = Symbol("no value");
+const F_ELEMENT = /<(?:\w+:)?f\b/;
 
 /** A formula's cached result while scanning (a formula cell's format is not kept, as ExcelJS gave none). */
 class Formula {
@@ -328,10 +329,17 @@ function formulaResult(t: string | undefined, raw: string | undefined): CellValu
   return parseFloat(raw);
 }
 
-/** The raw text of the first <tag>…</tag> in a cell's inner XML (undefined when absent or empty-tagged). */
-function elementText(inner: string, tag: string): string | undefined {
-  const m = new RegExp(`<(?:\\w+:)?${tag}(?:\\s[^>]*)?(?:/>|>([\\s\\S]*?)</(?:\\w+:)?${tag}>)`).exec(inner);
-  return m ? m[1] : undefined;
+const V_ELEMENT = /<(?:\w+:)?v(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?v>)/;
+
+/** The raw text of a cell's <v>…</v> (undefined when absent or empty-tagged). */
+function valueText(inner: string): string | undefined {
+  // the common case without a prefix: <v>text</v>
+  const i = inner.indexOf("<v>");
+  if (i >= 0) {
+    const j = inner.indexOf("</v>", i + 3);
+    if (j >= 0) return inner.slice(i + 3, j);
+  }
+  return V_ELEMENT.exec(inner)?.[1];
 }
 
 /** Where the cell whose content starts at `from` ends (its </c>). */
