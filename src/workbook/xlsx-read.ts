@@ -81,7 +81,8 @@ function itemText(inner: string, decodeX: boolean): string {
   const body = inner.indexOf("rPh") >= 0 ? inner.replace(/<(?:\w+:)?rPh\b[\s\S]*?<\/(?:\w+:)?rPh>/g, "") : inner;
   let out = "";
   const re = /<(?:\w+:)?t(?:\s[^>]*)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?t>)/g;
-  for (let m = re.exec(body); m; m = re.exec(body)) out += decodeX ? unescapeX(xmlText(m[1] ?? "")) : xmlText(m[1] ?? "");
+  for (let m = re.exec(body); m; m = re.exec(body))
+    out += decodeX ? unescapeX(xmlText(m[1] ?? "")) : xmlText(m[1] ?? "");
   return out;
 }
 

@@ -99,7 +99,8 @@ function handPackage(sheets: HandSheet[], o: { strings?: string[]; names?: strin
       `</Relationships>`,
   );
   const entries = sheets.map(
-    (s, i) => `<sheet name="${s.name.replace(/&/g, "&amp;")}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`,
+    (s, i) =>
+      `<sheet name="${s.name.replace(/&/g, "&amp;")}" sheetId="${i + 1}"${s.state ? ` state="${s.state}"` : ""} r:id="rId${i + 1}"/>`,
   );
   files["xl/workbook.xml"] = strToU8(
     `<workbook ${NS} ${RNS}>${o.date1904 ? '<workbookPr date1904="1"/>' : "<workbookPr/>"}` +
@@ -143,7 +144,7 @@ const STRINGS = [
   "<si><t>开发区</t></si>",
   '<si><t xml:space="preserve"> 产值 &amp; 税收 </t></si>',
   '<si><r><rPr><b/></rPr><t>濉溪</t></r><r><t xml:space="preserve">经济开发区</t></r></si>',
-  "<si><t>相山</t><rPh sb=\"0\" eb=\"2\"><t>xiangshan</t></rPh></si>",
+  '<si><t>相山</t><rPh sb="0" eb="2"><t>xiangshan</t></rPh></si>',
   "<si><t>第一行_x000D_\r\n第二行</t></si>",
   "<si><t/></si>",
   "<si><t>  </t></si>",
