@@ -574,4 +574,3 @@ export const CASES: Case[] = [
     ],
   },
 ];
-
