@@ -766,12 +766,19 @@ class RangeProxy extends Loadable {
       this.ctx.state.raiseChanged(r.sheet, r.rect, "api");
     });
   }
-  set numberFormat(v: unknown[][]) {
+  /** a grid of the range's size, or one format (a string) for every cell, as Excel takes it */
+  set numberFormat(v: unknown[][] | string) {
     this.ctx.enqueue({ op: "range.numberFormat", v }, () => {
       const r = this.resolve()!;
       const rows = r.rect.bottom - r.rect.top + 1;
       const cols = r.rect.right - r.rect.left + 1;
-      if (v.length !== rows || v.some((row) => row.length !== cols))
+      if (typeof v === "string") {
+        r.sheet.formats.push({ rect: r.rect, key: "numberFormat", value: v });
+        for (let y = r.rect.top; y <= r.rect.bottom; y++)
+          for (let x = r.rect.left; x <= r.rect.right; x++) r.sheet.numFmt.set(`${y},${x}`, v);
+        return;
+      }
+      if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols))
         throw new Error(`InvalidArgument: number formats are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
       r.sheet.formats.push({ rect: r.rect, key: "numberFormat", value: v[0]?.[0] });
       v.forEach((row, y) =>
