@@ -10,7 +10,16 @@ import type { Lang } from "../engine/types";
 
 interface Request {
   id: number;
-  op: "load" | "create" | "readSheets" | "readSettings" | "writeSettings" | "writeResult" | "addSheets" | "toBuffer";
+  op:
+    | "load"
+    | "create"
+    | "readSheets"
+    | "readSettings"
+    | "writeSettings"
+    | "writeResult"
+    | "addSheets"
+    | "fillCells"
+    | "toBuffer";
   args: unknown[];
 }
 

@@ -23,11 +23,14 @@ import {
   SETTINGS_NAME,
   SETTINGS_SHEET,
   sheetOfReference,
+  type CellWrite,
+  type FillReport,
   type Settings,
   type WorkbookPort,
   type WriteReport,
 } from "./port";
-import { graft, readablePackage, sheetEntries, unzipPackage, type Parts } from "./package";
+import { graft, PackageError, readablePackage, sheetEntries, unzipPackage, type Parts } from "./package";
+import { fillPackageCells } from "./patch";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -180,6 +183,45 @@ export class ExcelJsBook implements WorkbookPort {
     ws.getCell("A1").value = JSON.stringify(settings);
   }
 
+  /**
+   * Fill cells of the user's own sheet (confirmed by the user). A loaded file: only that sheet's part of the package
+   * changes, only in those cells (patch.ts); the model read from takes the same values. A workbook made here: the
+   * cells are set through ExcelJS with the same rule (empty, or holding exactly `replaces`).
+   */
+  async fillCells(sheet: string, cells: readonly CellWrite[]): Promise<FillReport> {
+    const ws = this.wb.getWorksheet(sheet);
+    if (this.source) {
+      const r = fillPackageCells(this.source.parts, this.source.bytes, sheet, cells);
+      this.source = { ...this.source, parts: r.parts, bytes: r.zip };
+      const written = new Set(r.report.filled);
+      for (const c of cells) {
+        const ref = colLetters(c.col) + String(c.row + 1);
+        if (written.has(ref) && ws) ws.getCell(ref).value = c.value;
+      }
+      return r.report;
+    }
+    if (!ws) throw new PackageError("workbook.fill.noSheet", { sheet });
+    const report: FillReport = { filled: [], refused: [] };
+    for (const c of cells) {
+      const cell = ws.getCell(c.row + 1, c.col + 1);
+      const v = cell.value;
+      const empty = v === null || v === undefined || (typeof v === "string" && !v.trim());
+      if (cell.isMerged && cell.master !== cell)
+        report.refused.push({ cell: cell.address, found: "", reason: "merged" });
+      else if (c.replaces === undefined ? !empty : v !== c.replaces)
+        report.refused.push({
+          cell: cell.address,
+          found: shownValue(v),
+          reason: c.replaces === undefined ? "filled" : "changed",
+        });
+      else {
+        cell.value = c.value;
+        report.filled.push(cell.address);
+      }
+    }
+    return report;
+  }
+
   /** ZoneScore's earlier sheets that writing `plan` as a result replaces: those of the plan's families. */
   private replacedSheets(plan: ResultPlan): Map<string, string> {
     const replaces = replacedBy(plan);
@@ -329,6 +371,15 @@ export class ExcelJsBook implements WorkbookPort {
       src.bytes,
     );
   }
+}
+
+/** What an ExcelJS cell holds, as the user would read it ("=SUM(B4:B9)" for a formula). */
+function shownValue(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "object" || v instanceof Date) return String(v);
+  if ("formula" in v || "sharedFormula" in v) return `=${"formula" in v ? v.formula : v.sharedFormula}`;
+  if ("richText" in v) return v.richText.map((r) => r.text).join("");
+  return "text" in v ? String(v.text) : JSON.stringify(v);
 }
 
 /** The names a plan's sheets take beside the taken ones. */

@@ -49,7 +49,7 @@ const CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 export function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
-function unescapeXml(s: string): string {
+export function unescapeXml(s: string): string {
   return s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -69,19 +69,19 @@ export function attrs(tag: string): Record<string, string> {
 }
 
 /** Every element <tag …/> or <tag …>…</tag> (no nesting of the same tag), with its position. */
-function elements(xml: string, tag: string): Array<{ text: string; index: number }> {
+export function elements(xml: string, tag: string): Array<{ text: string; index: number }> {
   const re = new RegExp(`<${tag}\\b(?:[^>]*?/>|[^>]*?>[\\s\\S]*?</${tag}>)`, "g");
   return [...xml.matchAll(re)].map((m) => ({ text: m[0], index: m.index! }));
 }
 
 /** The section <tag …>inner</tag> or <tag …/>, or null. */
-function section(xml: string, tag: string): { start: number; end: number; open: string; inner: string } | null {
+export function section(xml: string, tag: string): { start: number; end: number; open: string; inner: string } | null {
   const m = new RegExp(`<${tag}\\b([^>]*?)(/>|>([\\s\\S]*?)</${tag}>)`).exec(xml);
   if (!m) return null;
   return { start: m.index, end: m.index + m[0].length, open: `<${tag}${m[1]}>`, inner: m[3] ?? "" };
 }
 
-function setAttr(tag: string, name: string, value: string): string {
+export function setAttr(tag: string, name: string, value: string): string {
   const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
   if (re.test(tag)) return tag.replace(re, `$1"${escapeXml(value)}"`);
   return tag.replace(/^(<[^\s/>]+)/, `$1 ${name}="${escapeXml(value)}"`);
@@ -96,7 +96,7 @@ export function unzipPackage(data: Uint8Array): Parts {
   return out;
 }
 
-function text(parts: Parts, name: string): string {
+export function text(parts: Parts, name: string): string {
   const p = parts[name];
   if (!p) throw new PackageError("workbook.noPart", { name });
   return strFromU8(p);
@@ -573,7 +573,7 @@ function graftStyles(g: Graft): ReturnType<typeof mergeStyles> {
 }
 
 /** The shared strings of our package, to be written inline. */
-function sharedStrings(ours: Parts): string[] {
+export function sharedStrings(ours: Parts): string[] {
   const oursWb = workbookPart(ours);
   const ssRel = rels(ours, oursWb).find((r) => isType(r, "sharedStrings"));
   return ssRel
@@ -714,7 +714,7 @@ function insertNames(g: Graft, kept: number): void {
 // ---------------------------------------------------------------------------------------------------------- zip
 
 /** One zip entry: compressed data with what the directory says about it. */
-interface RawEntry {
+export interface RawEntry {
   name: string;
   method: number;
   flags: number;
@@ -741,7 +741,7 @@ function crc32(d: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
-function fresh(name: string, bytes: Uint8Array): RawEntry {
+export function fresh(name: string, bytes: Uint8Array): RawEntry {
   const now = new Date();
   const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
   const date = ((Math.max(1980, now.getFullYear()) - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
@@ -750,7 +750,7 @@ function fresh(name: string, bytes: Uint8Array): RawEntry {
 }
 
 /** The entries of a zip as stored (compressed data untouched), from its central directory; empty for Zip64. */
-function rawEntries(zip: Uint8Array): Map<string, RawEntry> {
+export function rawEntries(zip: Uint8Array): Map<string, RawEntry> {
   const out = new Map<string, RawEntry>();
   const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   let end = -1;
@@ -793,7 +793,7 @@ function rawEntries(zip: Uint8Array): Map<string, RawEntry> {
 }
 
 /** A zip of these entries (no data descriptors, no Zip64: a workbook part over 4 GB is not a workbook). */
-function writeZip(entries: RawEntry[]): Uint8Array {
+export function writeZip(entries: RawEntry[]): Uint8Array {
   const enc = new TextEncoder();
   const names = entries.map((x) => enc.encode(x.name));
   const size = entries.reduce((a, x, i) => a + 30 + names[i].length + x.data.length + 46 + names[i].length, 0) + 22;
