@@ -71,7 +71,15 @@ function currentOf(cell: string, shared: () => string[]): Current {
 }
 
 /** Characters XML 1.0 cannot hold, taken out of a text. */
-const xmlText = (s: string) => escapeXml(s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, ""));
+const xmlText = (s: string) =>
+  escapeXml(
+    [...s]
+      .filter((ch) => {
+        const c = ch.codePointAt(0)!;
+        return (c >= 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) && c !== 0xfffe && c !== 0xffff;
+      })
+      .join(""),
+  );
 
 function cellXml(ref: string, style: string | undefined, value: number | string): string {
   const s = style === undefined ? "" : ` s="${escapeXml(style)}"`;
