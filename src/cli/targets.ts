@@ -192,17 +192,23 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   }
 }
 
-/** targets schemes: each built-in target scheme and what it offers. */
-function cmdSchemes(a: Args, io: Io): number {
-  const { lang } = a;
-  for (const id of targetSchemeIds()) {
+/** Each built-in target scheme: id, name, and what it offers (fill, track, project check). */
+export function targetSchemeRows(lang: Lang): Array<{ id: string; name: string; what: string }> {
+  return targetSchemeIds().map((id) => {
     const s = getTargetScheme(id)!;
-    const what = [s.table ? t(lang, "targets.cli.fill") : "", s.targets.length ? t(lang, "targets.cli.track") : ""]
+    // a table is tracked too (its cells become targets: trackTargets in engine/targets/index.ts)
+    const tracks = s.targets.length > 0 || !!s.table || !!s.responsibility;
+    const what = [s.table ? t(lang, "targets.cli.fill") : "", tracks ? t(lang, "targets.cli.track") : ""]
       .filter(Boolean)
       .join("+");
     const projects = s.projectCheck ? t(lang, "targets.cli.projects") : "";
-    io.out(`${id}\t${targetSchemeName(s, lang)}\t${what}${projects}\n`);
-  }
+    return { id, name: targetSchemeName(s, lang), what: what + projects };
+  });
+}
+
+/** targets schemes: each built-in target scheme and what it offers. */
+function cmdSchemes(a: Args, io: Io): number {
+  for (const r of targetSchemeRows(a.lang)) io.out(`${r.id}\t${r.name}\t${r.what}\n`);
   return 0;
 }
 

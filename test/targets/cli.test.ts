@@ -269,6 +269,16 @@ describe("zonescore targets fill --into-table", () => {
   });
 });
 
+it("zonescore schemes lists the target schemes too, each with its kind (zh and en)", async () => {
+  const zh = (await z("schemes")).out.split("\n");
+  expect(zh).toContain("huaibei-2023\t淮北市开发区高质量发展工业攻坚行动计划（2023）加分与奖励\t评分");
+  expect(zh.find((l) => l.startsWith("yeji-2023\t"))).toMatch(/\t目标（跟踪；见 zonescore targets）$/);
+  expect(zh.find((l) => l.startsWith("xuancheng-2023\t"))).toMatch(/\t目标（跟踪\+项目核查；/);
+  expect(zh.filter((l) => l.startsWith("huaibei-2023\t")).pop()).toMatch(/\t目标（分解\+跟踪；/);
+  const en = (await z("schemes", "--lang", "en")).out;
+  expect(en).toMatch(/\nxuancheng-2023\t[^\t]+\ttargets \(track\+projects; see zonescore targets\)\n/);
+});
+
 it("the blank template of the annex cannot be filled before the 2022 actuals are typed: the message names the zones", async () => {
   const blank = path.join(dir, "blank.xlsx");
   expect((await z("targets", "template", "huaibei-2023", "--out", blank)).code).toBe(0);
