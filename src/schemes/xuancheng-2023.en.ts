@@ -105,7 +105,7 @@ export const xuancheng2023Glossary: Record<string, string> = {
     'through" are read as strictly more, "reach / or above / not less than" as at least.',
   "没有数字的重点工作按状态跟踪（已完成 / 序时推进 / 滞后），由责任单位填报。":
     "Key tasks without a number are tracked by status (done / on schedule / behind), reported by the responsible unit.",
-  "“经济部门各2-3个、非经济部门各1个,街道各3个,区属公司各3-6个”（二、一、3）未按单位跟踪：政策未说明哪些部门属经济部门、哪些属非经济部门，也未列出街道和区属公司，无法给每个单位定配额；跟踪的是总数（签约亿元以上项目90个）和招商局自主招引45个。":
+  "二、一、3 的单位配额（经济部门各2-3个等）未按单位跟踪：政策未说明哪些部门属经济部门，也未列出街道和区属公司；跟踪总数90个和招商局45个。":
     '"2-3 for each economic department, 1 for each non-economic department, 3 for each street, 3-6 for each district ' +
     'company" (§2.1.3) is not tracked unit by unit: the policy does not say which departments are economic or ' +
     "non-economic and lists neither the streets nor the district companies, so no unit can be given its quota; the " +

@@ -4,7 +4,9 @@
  * other part keeps its bytes, compressed as it was. A cell is written only when it is empty (no value, no formula,
  * or a blank text) or, for a confirmed fix, when it holds exactly the number the caller expects; any other cell is
  * refused and reported, never overwritten. Numbers are written as numbers, texts as inline strings (the shared
- * strings part stays as it was); the cell keeps its style, a new cell takes its row's or column's.
+ * strings part stays as it was); the cell keeps its style, a new cell takes its row's or column's. Where the workbook
+ * has formulas, workbook.xml's <calcPr> also asks for a recalculation on opening (fullCalcOnLoad), so that formulas
+ * over the filled cells do not show results cached without them.
  * Pure TypeScript, for node and the browser.
  */
 import { strToU8 } from "fflate";
@@ -22,6 +24,7 @@ import {
   sheetEntries,
   text,
   unescapeXml,
+  workbookPart,
   writeZip,
   type Parts,
 } from "./package";
@@ -191,6 +194,42 @@ function widenDimension(xml: string, filled: string[]): string {
   return xml.slice(0, dim.index) + setAttr(dim[0], "ref", wide) + xml.slice(dim.index + dim[0].length);
 }
 
+/** What may follow <calcPr> in a workbook, in the schema's order. */
+const AFTER_CALC_PR = [
+  "oleSize",
+  "customWorkbookViews",
+  "pivotCaches",
+  "smartTagPr",
+  "smartTagTypes",
+  "webPublishing",
+  "fileRecoveryPr",
+  "webPublishObjects",
+  "extLst",
+];
+
+/**
+ * Where any worksheet has a formula, the workbook with fullCalcOnLoad="1" on its <calcPr> (added where missing), or
+ * null: nothing to recalculate, or a workbook of a form this does not change (prefixed elements).
+ */
+function recalcOnLoad(parts: Parts): { part: string; xml: string } | null {
+  const sheets = sheetEntries(parts).filter((e) => e.kind === "worksheet" && e.part && parts[e.part]);
+  if (!sheets.some((e) => /<f[\s>/]/.test(text(parts, e.part!)))) return null;
+  const part = workbookPart(parts);
+  const xml = text(parts, part);
+  if (/<\w+:workbook\b/.test(xml)) return null;
+  const tag = /<calcPr\b[^>]*?\/?>/.exec(xml);
+  if (tag) {
+    if (attrs(tag[0]).fullCalcOnLoad === "1") return null;
+    const set = setAttr(tag[0], "fullCalcOnLoad", "1");
+    return { part, xml: xml.slice(0, tag.index) + set + xml.slice(tag.index + tag[0].length) };
+  }
+  const from = Math.max(xml.indexOf("</sheets>"), xml.indexOf("</definedNames>"));
+  const at = AFTER_CALC_PR.map((t) => xml.indexOf(`<${t}`, Math.max(0, from))).filter((i) => i >= 0);
+  const pos = at.length ? Math.min(...at) : xml.lastIndexOf("</workbook>");
+  if (from < 0 || pos < 0) return null;
+  return { part, xml: xml.slice(0, pos) + '<calcPr fullCalcOnLoad="1"/>' + xml.slice(pos) };
+}
+
 /** The worksheet part of a sheet named `sheet`, or a PackageError. */
 function sheetPart(parts: Parts, sheet: string): string {
   const e = sheetEntries(parts).find((x) => x.name === sheet);
@@ -251,12 +290,14 @@ export function fillPackageCells(
   const sharedOnce = () => (shared ??= sharedStrings(parts));
   const { xml, report } = patchSheetXml(text(parts, part), writes, sharedOnce, sheet);
   if (!report.filled.length) return { parts, zip, report };
-  const bytes = strToU8(xml);
-  const next: Parts = { ...parts, [part]: bytes };
+  const next: Parts = { ...parts, [part]: strToU8(xml) };
+  const calc = recalcOnLoad(next);
+  if (calc) next[calc.part] = strToU8(calc.xml);
+  const changed = new Set([part, calc?.part]);
   const raw = rawEntries(zip);
   const entries = Object.keys(parts).map((name) => {
     const r = raw.get(name);
-    return name !== part && r && r.usize === parts[name].length ? r : fresh(name, next[name]);
+    return !changed.has(name) && r && r.usize === parts[name].length ? r : fresh(name, next[name]);
   });
   return { parts: next, zip: writeZip(entries), report };
 }

@@ -11,7 +11,7 @@ import { rawEntries, unzipPackage } from "../../src/workbook/package";
 import { fillPackageCells, patchSheetXml } from "../../src/workbook/patch";
 
 /** A small table: title merged over A1:D1, 2022 filled, 2023 empty (C3 styled, C4 a blank text, C6 missing). */
-async function fixture(): Promise<Uint8Array> {
+async function fixture(formula = true): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("表");
   ws.getCell("A1").value = "标题";
@@ -20,7 +20,7 @@ async function fixture(): Promise<Uint8Array> {
   ws.getRow(3).values = ["甲", 10];
   ws.getCell("C3").numFmt = "0.0";
   ws.getRow(4).values = ["乙", 20, " "];
-  ws.getRow(5).values = ["总计", { formula: "SUM(B3:B4)", result: 30 }, 497];
+  ws.getRow(5).values = ["总计", formula ? { formula: "SUM(B3:B4)", result: 30 } : 30, 497];
   ws.getCell("A7").value = "丙";
   wb.addWorksheet("其他").getCell("A1").value = "x";
   return new Uint8Array((await wb.xlsx.writeBuffer()) as ArrayBuffer);
@@ -34,7 +34,7 @@ async function readBack(zip: Uint8Array): Promise<ExcelJS.Worksheet> {
   return wb.getWorksheet("表")!;
 }
 
-test("only the written cells change; every other part keeps its bytes and its compressed data", async () => {
+test("only the written cells change; every other part keeps its bytes and its compressed data (the workbook asks for a recalculation: it has formulas)", async () => {
   const zip = await fixture();
   const parts = unzipPackage(zip);
   const r = fillPackageCells(parts, zip, "表", [
@@ -48,8 +48,16 @@ test("only the written cells change; every other part keeps its bytes and its co
   expect(Object.keys(after)).toEqual(Object.keys(parts));
   const before = rawEntries(zip);
   const now = rawEntries(r.zip);
+  // formulas over the filled cells are recalculated when the file is opened (their cached results predate the fill)
+  expect(strFromU8(after["xl/workbook.xml"])).toBe(
+    strFromU8(parts["xl/workbook.xml"]).replace(
+      /<calcPr calcId="(\d+)"\/>/,
+      '<calcPr fullCalcOnLoad="1" calcId="$1"/>',
+    ),
+  );
+  expect(strFromU8(after["xl/workbook.xml"])).toContain('fullCalcOnLoad="1"');
   for (const name of Object.keys(parts)) {
-    if (name === SHEET) continue;
+    if (name === SHEET || name === "xl/workbook.xml") continue;
     expect(Buffer.from(after[name]).equals(Buffer.from(parts[name]))).toBe(true);
     expect(Buffer.from(now.get(name)!.data).equals(Buffer.from(before.get(name)!.data))).toBe(true);
   }
@@ -143,4 +151,13 @@ test("ExcelJsBook: the fills survive a later result write (the graft keeps the p
   expect(wb.getWorksheet("表")!.getCell("C3").value).toBe(12);
   expect(wb.getWorksheet("表")!.getCell("B3").value).toBe(10);
   expect(wb.getWorksheet("新表")).toBeDefined();
+});
+
+test("a workbook without formulas: the sheet part is the only part that changes", async () => {
+  const zip = await fixture(false);
+  const parts = unzipPackage(zip);
+  const r = fillPackageCells(parts, zip, "表", [{ row: 2, col: 2, value: 1 }]);
+  const after = unzipPackage(r.zip);
+  const changed = Object.keys(parts).filter((k) => !Buffer.from(after[k]).equals(Buffer.from(parts[k])));
+  expect(changed).toEqual([SHEET]);
 });

@@ -79,8 +79,8 @@ export const targets: Mirror<typeof zh> = {
     "  zonescore targets schemes\n" +
     "  zonescore targets fill <book.xlsx> --scheme S [--method geometric|linear] [--allocate base|growth|weights]\n" +
     "                         [--weights unit=w,… | --weights W.json] [--prior P.json] --out F.xlsx [--json F|-]\n" +
-    "                         [--into-table [--fix-totals]]  confirmed: also fill the empty cells of the table itself\n" +
-    "                         (never a filled one); with --fix-totals also set a differing total to its members' sum\n" +
+    "                         [--into-table [--fix-totals]]  confirmed: also fill the empty cells of the table\n" +
+    "                         itself (never a filled one); --fix-totals: a differing total set to its members' sum\n" +
     "  zonescore targets track <book.xlsx> --scheme S --period 2023-09 --out F.xlsx [--json F|-] [--tolerance 0.05]\n" +
     "  zonescore targets template <scheme> --out F.xlsx\n" +
     "  zonescore targets sample <scheme> [--kind fill|track] --out F.xlsx\n" +
