@@ -63,6 +63,7 @@ test("fillCells through Office.js (strict fake): one read and one write; filled 
   ws.set(3, 2, " "); // C4: a blank text counts as empty
   ws.set(4, 1, "=SUM(B3:B4)"); // B5
   ws.set(4, 2, 497); // C5: the printed 总计
+  ws.merges.push({ top: 0, left: 0, bottom: 0, right: 3 }); // A1:D1, the title
   const book = new OfficeBook(fake.run, fake.supports, "t");
   const rep = await book.fillCells("目标一览表", [
     { row: 2, col: 2, value: 12.5 },
@@ -71,6 +72,7 @@ test("fillCells through Office.js (strict fake): one read and one write; filled 
     { row: 4, col: 1, value: 99 },
     { row: 4, col: 2, value: 493, replaces: 490 },
     { row: 5, col: 3, value: "=1+1" },
+    { row: 0, col: 2, value: 1 }, // C1, inside the title
   ]);
   expect(fake.syncs).toBe(2);
   expect(rep.filled).toEqual(["C3", "C4", "D6"]);
@@ -78,7 +80,9 @@ test("fillCells through Office.js (strict fake): one read and one write; filled 
     { cell: "B3", found: "10", reason: "filled" },
     { cell: "B5", found: "=SUM(B3:B4)", reason: "filled" },
     { cell: "C5", found: "497", reason: "changed" },
+    { cell: "C1", found: "A1:D1", reason: "merged" },
   ]);
+  expect(ws.get(0, 2)).toBeUndefined();
   expect(ws.get(2, 2)).toMatchObject({ v: 12.5, type: "Double" });
   expect(ws.get(3, 2)).toMatchObject({ v: 21 });
   expect(ws.get(2, 1)).toMatchObject({ v: 10 });
