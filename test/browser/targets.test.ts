@@ -189,3 +189,29 @@ test("fill my own table: choose it, confirm, only the empty cells of 目标一�
   expect(ws.getCell("E10").value).toBe(2000); // the printed total, as it was
   expect(errors).toEqual([]);
 }, 120000);
+
+test("the 总计 fix through the same confirmation: the printed annex's 2023 enterprises 497 set to its members' 493", async () => {
+  const scheme = getTargetScheme("huaibei-2023")!;
+  const { dir, page, errors } = await openOn(targetSample(scheme, "track"), "annex-fix.xlsx");
+  await page.getByTestId("targets-scheme").selectOption("huaibei-2023");
+  await page.getByTestId("targets-propose").click();
+  await page.getByTestId("targets-proposal").waitFor();
+  await page.getByLabel("填入原表的空白单元格").check();
+  await page.getByLabel("同时把与各单位合计不符的总计改为合计").check();
+  await page.getByTestId("targets-accept").click();
+  expect(await page.getByTestId("confirm").innerText()).toContain("将把 1 个值填入「目标一览表」");
+  await page.getByRole("button", { name: "确定填入" }).click();
+  await page.waitForFunction(() =>
+    document
+      .querySelector('[data-testid="targets-status"]')
+      ?.textContent?.includes("已填入「目标一览表」的 1 个单元格"),
+  );
+  const wb = await downloaded(page, dir);
+  const row: unknown[] = [];
+  wb.getWorksheet("目标一览表")!
+    .getRow(10)
+    .eachCell((c) => row.push(c.value));
+  expect(row).toContain(493);
+  expect(row).not.toContain(497);
+  expect(errors).toEqual([]);
+}, 120000);
