@@ -255,8 +255,10 @@ export function patchSheetXml(
     if (!Number.isInteger(n) || n < 1) throw new PackageError("workbook.fill.noAddresses", { sheet });
     r.row = n - 1;
   }
+  // one write per cell (the last given): a cell written twice would be two <c> elements with the same address
   const byRow = new Map<number, CellWrite[]>();
-  for (const w of writes) byRow.set(w.row, [...(byRow.get(w.row) ?? []), w]);
+  const byCell = new Map(writes.map((w) => [`${w.row},${w.col}`, w]));
+  for (const w of byCell.values()) byRow.set(w.row, [...(byRow.get(w.row) ?? []), w]);
   const c: PatchCtx = { shared, merges: mergeAreas(xml), cols: columnStyles(xml), report, sheet };
   const pieces: Array<{ row: number; xml: string }> = rows.map((r) => ({ row: r.row, xml: r.xml }));
   for (const [row, ws] of [...byRow].sort((a, b) => a[0] - b[0])) {

@@ -161,3 +161,14 @@ test("a workbook without formulas: the sheet part is the only part that changes"
   const changed = Object.keys(parts).filter((k) => !Buffer.from(after[k]).equals(Buffer.from(parts[k])));
   expect(changed).toEqual([SHEET]);
 });
+
+test("a cell given twice is written once (the last value): never two elements with one address", async () => {
+  const zip = await fixture();
+  const r = fillPackageCells(unzipPackage(zip), zip, "表", [
+    { row: 9, col: 1, value: 1 },
+    { row: 9, col: 1, value: 2 },
+  ]);
+  expect(r.report.filled).toEqual(["B10"]);
+  expect(strFromU8(unzipPackage(r.zip)[SHEET]).match(/<c r="B10"/g)).toHaveLength(1);
+  expect((await readBack(r.zip)).getCell("B10").value).toBe(2);
+});
