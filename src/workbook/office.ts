@@ -226,7 +226,8 @@ export class OfficeBook implements WorkbookPort {
   /**
    * Fill cells of the user's own sheet (confirmed by the user): one sync reads what the cells hold now (formula,
    * value, type, the merged area they lie in), one sync writes those that are empty (or hold exactly `replaces`) and
-   * are not inside a merged area other than at its top-left; every other cell is refused and reported. Texts get the leading apostrophe (never read as a formula, number or date).
+   * are not inside a merged area other than at its top-left; every other cell is refused and reported. Texts get the
+   * leading apostrophe (never read as a formula, number or date).
    */
   async fillCells(sheet: string, cells: readonly CellWrite[]): Promise<FillReport> {
     return this.run(OPTIONS, async (ctx) => {
