@@ -29,8 +29,17 @@ import {
   type WorkbookPort,
   type WriteReport,
 } from "./port";
-import { graft, PackageError, readablePackage, sheetEntries, unzipPackage, type Parts } from "./package";
-import { fillPackageCells } from "./patch";
+import {
+  PackageError,
+  graft,
+  readablePackage,
+  repack,
+  setCellInPart,
+  sheetEntries,
+  unzipPackage,
+  type Parts,
+} from "./package";
+import { fillCellsInParts } from "./patch";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -98,12 +107,14 @@ interface Pending {
   /** sheets that become the user's own (unmarked) */
   added: Array<{ plan: ResultPlan; names: Record<string, string> }>;
   settings?: { value: Settings; name: string };
+  /** the user's sheet parts with cells set by 应用建议 (the user's own bytes are kept until the file is written) */
+  cells: Parts;
 }
 
 export class ExcelJsBook implements WorkbookPort {
   /** the user's package as loaded, with its bytes: the result is grafted into it (null for a workbook made here) */
   private source: { parts: Parts; bytes: Uint8Array; lib: ExcelJSModule } | null = null;
-  private pending: Pending = { added: [] };
+  private pending: Pending = { added: [], cells: {} };
   constructor(readonly wb: ExcelJS.Workbook) {}
 
   static async create(lib: ExcelJSModule): Promise<ExcelJsBook> {
@@ -191,8 +202,9 @@ export class ExcelJsBook implements WorkbookPort {
   async fillCells(sheet: string, cells: readonly CellWrite[]): Promise<FillReport> {
     const ws = this.wb.getWorksheet(sheet);
     if (this.source) {
-      const r = fillPackageCells(this.source.parts, this.source.bytes, sheet, cells);
-      this.source = { ...this.source, parts: r.parts, bytes: r.zip };
+      // the changed parts wait with the other cell edits (应用建议) until the file is written
+      const r = fillCellsInParts({ ...this.source.parts, ...this.pending.cells }, sheet, cells);
+      Object.assign(this.pending.cells, r.changed);
       const written = new Set(r.report.filled);
       for (const c of cells) {
         const ref = colLetters(c.col) + String(c.row + 1);
@@ -220,6 +232,20 @@ export class ExcelJsBook implements WorkbookPort {
       }
     }
     return report;
+  }
+
+  /**
+   * 应用建议: `text` into one cell of the user's sheet (the cell a finding pointed at, after the user confirmed). The
+   * sheets read from now on have it; the written file has it in that one cell, every other part as the user's.
+   */
+  async setCellText(sheet: string, cell: string, text: string): Promise<void> {
+    const ws = this.wb.getWorksheet(sheet);
+    if (!ws) throw new PackageError("workbook.noCell", { sheet, cell });
+    if (this.source) {
+      const { part, xml } = setCellInPart({ ...this.source.parts, ...this.pending.cells }, sheet, cell, text);
+      this.pending.cells[part] = xml;
+    } else if (ws.getCell(cell).formula) throw new PackageError("workbook.cellFormula", { sheet, cell });
+    ws.getCell(cell).value = text;
   }
 
   /** ZoneScore's earlier sheets that writing `plan` as a result replaces: those of the plan's families. */
@@ -335,8 +361,10 @@ export class ExcelJsBook implements WorkbookPort {
    * only their parts (with the workbook's index parts and the styles) are added; the user's parts stay as they were.
    */
   private async grafted(src: NonNullable<ExcelJsBook["source"]>): Promise<Uint8Array> {
-    const { result, added, settings } = this.pending;
-    if (!result && !added.length && !settings) return src.bytes;
+    const { result, added, settings, cells } = this.pending;
+    const changed = new Set(Object.keys(cells));
+    const user = changed.size ? { ...src.parts, ...cells } : src.parts;
+    if (!result && !added.length && !settings) return changed.size ? repack(user, user, src.bytes, changed) : src.bytes;
     const fresh = new src.lib.Workbook();
     const names = { ...(result?.names ?? {}) };
     for (const a of added) for (const p of a.plan.sheets) writeSheet(fresh.addWorksheet(a.names[p.key]), p, a.names);
@@ -359,9 +387,10 @@ export class ExcelJsBook implements WorkbookPort {
     const oldSettings = this.settingsSheet()?.name;
     if (settings && oldSettings) remove.push(oldSettings);
     return graft(
-      src.parts,
+      user,
       ours,
       {
+        changed,
         removeSheets: remove,
         // the replaced sheets' markers and stale ones whose sheet is gone; other families' markers stay
         removeNames: (n) =>

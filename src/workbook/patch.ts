@@ -15,9 +15,8 @@ import {
   attrs,
   elements,
   escapeXml,
-  fresh,
   PackageError,
-  rawEntries,
+  repack,
   section,
   setAttr,
   sharedStrings,
@@ -25,7 +24,6 @@ import {
   text,
   unescapeXml,
   workbookPart,
-  writeZip,
   type Parts,
 } from "./package";
 import type { CellWrite, FillReport } from "./port";
@@ -278,6 +276,26 @@ export function patchSheetXml(
 }
 
 /**
+ * Fill cells of one sheet in the package's parts: the parts that change (the sheet's, and the workbook's where it is
+ * marked for recalculation) and the report. Nothing written, nothing changed.
+ */
+export function fillCellsInParts(
+  parts: Parts,
+  sheet: string,
+  writes: readonly CellWrite[],
+): { changed: Parts; report: FillReport } {
+  const part = sheetPart(parts, sheet);
+  let shared: string[] | null = null;
+  const sharedOnce = () => (shared ??= sharedStrings(parts));
+  const { xml, report } = patchSheetXml(text(parts, part), writes, sharedOnce, sheet);
+  if (!report.filled.length) return { changed: {}, report };
+  const changed: Parts = { [part]: strToU8(xml) };
+  const calc = recalcOnLoad({ ...parts, ...changed });
+  if (calc) changed[calc.part] = strToU8(calc.xml);
+  return { changed, report };
+}
+
+/**
  * Fill cells of one sheet of the user's package. Returns the new package (every other part's bytes and compressed
  * data as they were), its parts, and the report. Nothing written leaves the package as it was.
  */
@@ -287,19 +305,8 @@ export function fillPackageCells(
   sheet: string,
   writes: readonly CellWrite[],
 ): { parts: Parts; zip: Uint8Array; report: FillReport } {
-  const part = sheetPart(parts, sheet);
-  let shared: string[] | null = null;
-  const sharedOnce = () => (shared ??= sharedStrings(parts));
-  const { xml, report } = patchSheetXml(text(parts, part), writes, sharedOnce, sheet);
+  const { changed, report } = fillCellsInParts(parts, sheet, writes);
   if (!report.filled.length) return { parts, zip, report };
-  const next: Parts = { ...parts, [part]: strToU8(xml) };
-  const calc = recalcOnLoad(next);
-  if (calc) next[calc.part] = strToU8(calc.xml);
-  const changed = new Set([part, calc?.part]);
-  const raw = rawEntries(zip);
-  const entries = Object.keys(parts).map((name) => {
-    const r = raw.get(name);
-    return !changed.has(name) && r && r.usize === parts[name].length ? r : fresh(name, next[name]);
-  });
-  return { parts: next, zip: writeZip(entries), report };
+  const next: Parts = { ...parts, ...changed };
+  return { parts: next, zip: repack(next, parts, zip, new Set(Object.keys(changed))), report };
 }
