@@ -172,3 +172,15 @@ test("a cell given twice is written once (the last value): never two elements wi
   expect(strFromU8(unzipPackage(r.zip)[SHEET]).match(/<c r="B10"/g)).toHaveLength(1);
   expect((await readBack(r.zip)).getCell("B10").value).toBe(2);
 });
+
+test("ExcelJsBook: a fill and an 应用建议 edit of the same sheet both reach the written file, in either order", async () => {
+  for (const order of ["text first", "fill first"]) {
+    const book = await ExcelJsBook.load(ExcelJS, await fixture());
+    const text = () => book.setCellText("表", "A3", "甲区");
+    const fill = () => book.fillCells("表", [{ row: 2, col: 2, value: 12 }]);
+    if (order === "text first") await text().then(fill);
+    else await fill().then(text);
+    const ws = await readBack(await book.toBuffer());
+    expect({ order, a3: ws.getCell("A3").value, c3: ws.getCell("C3").value }).toEqual({ order, a3: "甲区", c3: 12 });
+  }
+});
