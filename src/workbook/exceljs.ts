@@ -30,6 +30,7 @@ import {
   type WriteReport,
 } from "./port";
 import {
+  addFilterCriteria,
   PackageError,
   graft,
   readablePackage,
@@ -37,6 +38,7 @@ import {
   setCellInPart,
   sheetEntries,
   unzipPackage,
+  zipPackage,
   type Parts,
 } from "./package";
 import { fillCellsInParts } from "./patch";
@@ -115,6 +117,8 @@ export class ExcelJsBook implements WorkbookPort {
   /** the user's package as loaded, with its bytes: the result is grafted into it (null for a workbook made here) */
   private source: { parts: Parts; bytes: Uint8Array; lib: ExcelJSModule } | null = null;
   private pending: Pending = { added: [], cells: {} };
+  /** sheets rendered into this.wb with a filter (a workbook made here): name → filter column in its range */
+  private readonly filters = new Map<string, number>();
   constructor(readonly wb: ExcelJS.Workbook) {}
 
   static async create(lib: ExcelJSModule): Promise<ExcelJsBook> {
@@ -328,6 +332,7 @@ export class ExcelJsBook implements WorkbookPort {
     for (const p of plan.sheets) {
       const name = written[p.key];
       writeSheet(this.wb.addWorksheet(name), p, written);
+      if (p.filter) this.filters.set(name, p.filter.column - p.filter.rect.left);
       if (mark) this.wb.definedNames.add(`${quoteSheet(name)}!$A$1`, MARKER_PREFIX + p.key);
     }
     if (plan.activate && written[plan.activate]) {
@@ -352,8 +357,12 @@ export class ExcelJsBook implements WorkbookPort {
 
   async toBuffer(): Promise<Uint8Array> {
     if (this.source) return this.grafted(this.source);
-    const b = await this.wb.xlsx.writeBuffer();
-    return new Uint8Array(b as ArrayBuffer);
+    const b = new Uint8Array((await this.wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const filters = new Map([...this.filters].filter(([name]) => this.wb.getWorksheet(name)));
+    if (!filters.size) return b;
+    const parts = unzipPackage(b);
+    addFilterCriteria(parts, filters);
+    return zipPackage(parts);
   }
 
   /**
@@ -381,6 +390,8 @@ export class ExcelJsBook implements WorkbookPort {
     // stored, not compressed: it is unpacked at once (the package is compressed once, when grafted)
     const written = await fresh.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
     const ours = unzipPackage(new Uint8Array(written as ArrayBuffer));
+    const planned = [...added, ...(result ? [result] : [])];
+    addFilterCriteria(ours, new Map(planned.flatMap((a) => [...filterColumns(a.plan.sheets, a.names)])));
     const replaced = result ? this.replacedSheets(result.plan) : new Map<string, string>();
     const remove = [...replaced.keys()];
     const live = new Set(this.markedSheets().values());
@@ -554,6 +565,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
     cell.font = { color: { argb: "FF0563C1" }, underline: true };
   }
   writeLayout(ws, p, values.length);
+  writeFilter(ws, p);
   for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
   writeConditional(ws, p);
 }
@@ -573,6 +585,24 @@ function writeLayout(ws: ExcelJS.Worksheet, p: PlanSheet, rows: number): void {
   if (p.print) ws.pageSetup.printTitlesRow = `${p.print.titleRows[0] + 1}:${p.print.titleRows[1] + 1}`;
   if (p.print?.lastColumn !== undefined) ws.pageSetup.printArea = `A1:${colLetters(p.print.lastColumn)}${rows}`;
   for (const h of p.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
+}
+
+/**
+ * The plan's AutoFilter: its range and the rows it hides as written (the criterion, which ExcelJS cannot write, is
+ * added to the sheet's XML by addFilterCriteria).
+ */
+function writeFilter(ws: ExcelJS.Worksheet, p: PlanSheet): void {
+  if (!p.filter) return;
+  const r = p.filter.rect;
+  ws.autoFilter = { from: { row: r.top + 1, column: r.left + 1 }, to: { row: r.bottom + 1, column: r.right + 1 } };
+  for (const h of p.filter.hidden) ws.getRow(h + 1).hidden = true;
+}
+
+/** Sheet name → the filter column within its range, for the sheets of a plan that have a filter. */
+export function filterColumns(sheets: readonly PlanSheet[], names: Record<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of sheets) if (p.filter && names[p.key]) out.set(names[p.key], p.filter.column - p.filter.rect.left);
+  return out;
 }
 
 /** The plan's conditional formats (a tone where a formula holds), and data bars on the totals. */

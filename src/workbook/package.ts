@@ -171,6 +171,52 @@ export interface SheetEntry {
   kind: "worksheet" | "other";
 }
 
+/**
+ * The AutoFilter criterion ExcelJS cannot write: in each sheet of `parts` named in `filters`, its
+ * <autoFilter ref="…"/> gains a custom filter "not equal to 0" on the column given (counted from the filter range's
+ * first column), so that re-applying the filter in Excel, WPS or LibreOffice shows only the rows that are not 0.
+ * Changes `parts` in place.
+ */
+export function addFilterCriteria(parts: Parts, filters: ReadonlyMap<string, number>): void {
+  if (!filters.size) return;
+  const names: string[] = [];
+  sheetEntries(parts).forEach((e, index) => {
+    const colId = filters.get(e.name);
+    if (colId === undefined || !e.part || !parts[e.part]) return;
+    const criterion =
+      `<filterColumn colId="${colId}"><customFilters>` +
+      `<customFilter operator="notEqual" val="0"/></customFilters></filterColumn>`;
+    let ref = "";
+    const xml = strFromU8(parts[e.part]).replace(/<autoFilter\b([^>]*?)\/>/, (m, a: string) => {
+      ref = attrs(m).ref ?? "";
+      return `<autoFilter${a}>${criterion}</autoFilter>`;
+    });
+    parts[e.part] = strToU8(xml);
+    // the filter's range as Excel names it; LibreOffice finds a sheet's AutoFilter by this name
+    const [from, to] = ref.split(":").map((x) => x.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"));
+    const sheet = `'${e.name.replace(/'/g, "''")}'`;
+    if (from && to)
+      names.push(
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">` +
+          `${escapeXml(sheet)}!${from}:${to}</definedName>`,
+      );
+  });
+  if (!names.length) return;
+  const wbPart = workbookPart(parts);
+  const wb = text(parts, wbPart);
+  const dn = section(wb, "definedNames");
+  parts[wbPart] = strToU8(
+    dn && wb.slice(dn.start, dn.end).endsWith("</definedNames>")
+      ? wb.slice(0, dn.end - "</definedNames>".length) + names.join("") + wb.slice(dn.end - "</definedNames>".length)
+      : wb.replace(/<\/sheets>/, `</sheets><definedNames>${names.join("")}</definedNames>`),
+  );
+}
+
+/** A package of parts zipped (the parts compressed). */
+export function zipPackage(parts: Parts): Uint8Array {
+  return zipSync(parts as Zippable);
+}
+
 /** The sheets the workbook lists, in order (worksheets, chart sheets, macro sheets…). */
 export function sheetEntries(parts: Parts): SheetEntry[] {
   const wbPart = workbookPart(parts);
