@@ -294,16 +294,20 @@ async function run(argv: string[], io: Io): Promise<number> {
   return c.run(a, lang, io);
 }
 
+/** Every built-in scheme with its kind: those that score (with their options), then those that track targets. */
 async function cmdSchemes(_a: Parsed, lang: Lang, io: Io): Promise<number> {
   for (const id of builtInSchemeIds()) {
     const s = getBuiltInScheme(id)!;
-    io.out(`${id}\t${schemeTitle(s, lang)}\n`);
+    io.out(`${id}\t${schemeTitle(s, lang)}\t${t(lang, "cli.kind.score")}\n`);
     for (const o of s.options)
       io.out(
         `  --option ${o.id}=${o.choices.map((c) => (c.id === o.default ? `[${c.id}]` : c.id)).join("|")}` +
           `\t${word(s, lang, o.name)}\n`,
       );
   }
+  const { targetSchemeRows } = await import("./targets");
+  for (const r of targetSchemeRows(lang))
+    io.out(`${r.id}\t${r.name}\t${t(lang, "cli.kind.targets", { what: r.what })}\n`);
   return 0;
 }
 

@@ -10,7 +10,8 @@ import { getTargetScheme, targetSchemeIds } from "../schemes/targets";
 import type { TargetSchemeT } from "../engine/targets/schema";
 import { runFill, runProjects, runTrack, targetSchemeName, TargetError } from "../engine/targets";
 import type { FillResult, TrackResult } from "../engine/targets";
-import type { FillOptions } from "../engine/targets/fill";
+import { inPlaceCells, type FillOptions } from "../engine/targets/fill";
+import { a1 } from "../engine/read/normalise";
 import { parsePeriod, type Period } from "../engine/targets/track";
 import { statusText } from "../engine/targets/sheets";
 import { projectFailing } from "../engine/targets/responsibility";
@@ -37,14 +38,23 @@ const VALUE: OptionSpec = { type: "string" };
 /** Each subcommand's options (all take a value) and how many positional arguments follow it. */
 const SUBCOMMANDS: Record<string, { options: string[]; positionals: [number, number] }> = {
   schemes: { options: [], positionals: [0, 0] },
-  fill: { options: ["scheme", "method", "allocate", "weights", "prior", "out", "json"], positionals: [0, 1] },
+  fill: {
+    options: ["scheme", "method", "allocate", "weights", "prior", "out", "json", "into-table", "fix-totals"],
+    positionals: [0, 1],
+  },
   track: { options: ["scheme", "period", "out", "json", "tolerance"], positionals: [0, 1] },
   template: { options: ["out"], positionals: [0, 1] },
   sample: { options: ["out", "kind"], positionals: [0, 1] },
 };
 
+/** options without a value: the explicit confirmations of writing into the user's own table */
+const FLAGS = new Set(["into-table", "fix-totals"]);
+
 const ALL_OPTIONS: OptionSpecs = Object.fromEntries(
-  [...new Set(Object.values(SUBCOMMANDS).flatMap((c) => c.options))].map((k) => [k, VALUE]),
+  [...new Set(Object.values(SUBCOMMANDS).flatMap((c) => c.options))].map((k) => [
+    k,
+    FLAGS.has(k) ? { type: "boolean" } : VALUE,
+  ]),
 );
 
 interface Args {
@@ -69,6 +79,7 @@ function parse(argv: string[], lang: Lang): Args {
   );
   const opts: Record<string, string> = {};
   for (const [k, v] of Object.entries(a.opts)) if (typeof v === "string") opts[k] = v;
+  for (const k of FLAGS) if (a.opts[k] === true) opts[k] = "yes";
   return { sub, pos: a.pos, opts, lang };
 }
 
@@ -181,17 +192,23 @@ async function run(argv: string[], io: Io, lang: Lang): Promise<number> {
   }
 }
 
-/** targets schemes: each built-in target scheme and what it offers. */
-function cmdSchemes(a: Args, io: Io): number {
-  const { lang } = a;
-  for (const id of targetSchemeIds()) {
+/** Each built-in target scheme: id, name, and what it offers (fill, track, project check). */
+export function targetSchemeRows(lang: Lang): Array<{ id: string; name: string; what: string }> {
+  return targetSchemeIds().map((id) => {
     const s = getTargetScheme(id)!;
-    const what = [s.table ? t(lang, "targets.cli.fill") : "", s.targets.length ? t(lang, "targets.cli.track") : ""]
+    // a table is tracked too (its cells become targets: trackTargets in engine/targets/index.ts)
+    const tracks = s.targets.length > 0 || !!s.table || !!s.responsibility;
+    const what = [s.table ? t(lang, "targets.cli.fill") : "", tracks ? t(lang, "targets.cli.track") : ""]
       .filter(Boolean)
       .join("+");
     const projects = s.projectCheck ? t(lang, "targets.cli.projects") : "";
-    io.out(`${id}\t${targetSchemeName(s, lang)}\t${what}${projects}\n`);
-  }
+    return { id, name: targetSchemeName(s, lang), what: what + projects };
+  });
+}
+
+/** targets schemes: each built-in target scheme and what it offers. */
+function cmdSchemes(a: Args, io: Io): number {
+  for (const r of targetSchemeRows(a.lang)) io.out(`${r.id}\t${r.name}\t${r.what}\n`);
   return 0;
 }
 
@@ -227,9 +244,12 @@ async function cmdFill(a: Args, io: Io): Promise<number> {
   const scheme = schemeOf(a.opts.scheme);
   const fo = fillOptions(a);
   const out = needOut(a);
+  if (a.opts["fix-totals"] && !a.opts["into-table"]) throw usage("targets.cli.fixNeedsInto");
   prepare(a, io, input);
   const book = await loadBook(input, lang);
   const r = runFill(await readSheets(book), scheme, { ...fo, lang });
+  // confirmed by --into-table: the table's own empty cells too (and, with --fix-totals, the differing 总计)
+  if (a.opts["into-table"]) await fillTable(book, r, !!a.opts["fix-totals"], a, io);
   // the accepted table becomes the user's own sheet (not replaced by a later run)
   await book.addSheets(r.plan);
   await writeAtomic(out, await book.toBuffer());
@@ -247,6 +267,19 @@ async function cmdFill(a: Args, io: Io): Promise<number> {
   const proposed = r.proposal.source.flat().filter((x) => x === "proposed").length;
   io.err(t(lang, "targets.cli.wroteFill", { out, proposed }) + "\n");
   return 0;
+}
+
+/** Write the proposal into the empty cells of the user's own table; refused cells are named, never overwritten. */
+async function fillTable(book: ExcelJsBook, r: FillResult, fixTotals: boolean, a: Args, io: Io): Promise<void> {
+  const { lang } = a;
+  const target = inPlaceCells(r.table, r.proposal, fixTotals ? r.fixes : []);
+  if (!target) throw usage("targets.cli.noTableSheet");
+  const rep = await book.fillCells(target.sheet, target.cells);
+  for (const x of rep.refused) {
+    const expected = target.cells.find((c) => a1(c.row, c.col) === x.cell)?.replaces ?? "";
+    io.err(t(lang, `workbook.fill.${x.reason}`, { cell: x.cell, found: x.found, expected }) + "\n");
+  }
+  io.err(t(lang, "targets.cli.filledTable", { sheet: target.sheet, n: rep.filled.length }) + "\n");
 }
 
 function fillJson(scheme: TargetSchemeT, fo: FillOptions, r: FillResult) {

@@ -105,7 +105,9 @@ export const xuancheng2023Glossary: Record<string, string> = {
     'through" are read as strictly more, "reach / or above / not less than" as at least.',
   "没有数字的重点工作按状态跟踪（已完成 / 序时推进 / 滞后），由责任单位填报。":
     "Key tasks without a number are tracked by status (done / on schedule / behind), reported by the responsible unit.",
-  "“各部门各2-3个”等分摊到多个单位的目标不汇总跟踪（每个单位一个目标，需另列单位清单）。":
-    'Targets shared among many units ("2–3 for each department" and the like) are not tracked in total (one target ' +
-    "per unit needs a separate list of units).",
+  "二、一、3 的单位配额（经济部门各2-3个等）未按单位跟踪：政策未说明哪些部门属经济部门，也未列出街道和区属公司；跟踪总数90个和招商局45个。":
+    '"2-3 for each economic department, 1 for each non-economic department, 3 for each street, 3-6 for each district ' +
+    'company" (§2.1.3) is not tracked unit by unit: the policy does not say which departments are economic or ' +
+    "non-economic and lists neither the streets nor the district companies, so no unit can be given its quota; the " +
+    "total (90 signed projects of 100 million yuan or more) and the investment bureau's own 45 are tracked.",
 };

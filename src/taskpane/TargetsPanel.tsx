@@ -1,22 +1,36 @@
 /**
  * 目标分解与进度跟踪 in the pane: propose the empty cells of a target table beside the current values (with the
- * differences), let the user adjust them, accept into a new sheet; track a period and write 进度跟踪. Host operations
- * come in as props; no Office or file calls here.
+ * differences), let the user adjust them, accept into a new sheet (the default) or, after a confirmation, into the
+ * empty cells of the user's own table (never a filled cell; the differing 总计 too when asked); track a period and
+ * write 进度跟踪. Host operations come in as props; no Office or file calls here.
  */
 import * as React from "react";
-import { Button, Field, Input, Radio, RadioGroup, Select, Text, makeStyles, tokens } from "@fluentui/react-components";
+import {
+  Button,
+  Checkbox,
+  Field,
+  Input,
+  Radio,
+  RadioGroup,
+  Select,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
 import type { SheetData } from "../engine/types";
 import type { ResultPlan } from "../engine/output/sheet-plan";
-import type { WorkbookPort } from "../workbook/port";
+import type { CellWrite, FillReport, WorkbookPort } from "../workbook/port";
 import { getTargetScheme, targetSchemeIds } from "../schemes/targets";
 import { runFill, runTrack, runProjects, TargetError, type FillResult } from "../engine/targets";
-import { readTargetTable } from "../engine/targets/fill";
+import { inPlaceCells, readTargetTable } from "../engine/targets/fill";
 import { fillPlan } from "../engine/targets/sheets";
 import { gridInt } from "../engine/targets/allocate";
 import { parsePeriod, readActuals } from "../engine/targets/track";
+import { a1 } from "../engine/read/normalise";
 import { message } from "../engine/messages";
 import { targetStrings, type TargetStrings, type UiLang } from "./i18n";
-import { schemeTitle } from "../engine/i18n";
+import { schemeTitle, t as text } from "../engine/i18n";
+import { Confirm } from "./Findings";
 import type { TargetSchemeT } from "../engine/targets/schema";
 
 /** What the panel needs from the host. */
@@ -24,6 +38,8 @@ export interface TargetsHost {
   readSheets(): Promise<SheetData[]>;
   /** the accepted table: new sheets that become the user's own (never replaced) */
   addSheets(plan: ResultPlan): Promise<string[]>;
+  /** accepted into the user's own table (confirmed): only empty cells (or a 总计 still holding the printed number) */
+  fillCells(sheet: string, cells: readonly CellWrite[]): Promise<FillReport>;
   /** 进度跟踪: result sheets (replaced by the next run) */
   writeResult(plan: ResultPlan): Promise<string[]>;
   /** file host: offer the workbook for download */
@@ -44,6 +60,7 @@ export function targetsHost(
   return {
     readSheets: () => need().readSheets(),
     addSheets: async (p) => Object.values((await need().addSheets(p)).written),
+    fillCells: (sheet, cells) => need().fillCells(sheet, cells),
     writeResult: async (p) => Object.values((await need().writeResult(p)).written),
     download,
   };
@@ -89,7 +106,12 @@ function useTargetsState() {
   const [lagging, setLagging] = React.useState<string[]>([]);
   const [status, setStatus] = React.useState<Status>(null);
   const [busy, setBusy] = React.useState(false);
+  /** where 接受 writes: a new sheet (default) or the empty cells of the user's own table, after a confirmation */
+  const [where, setWhere] = React.useState<"new" | "table">("new");
+  const [fixTotals, setFixTotals] = React.useState(false);
+  const [confirming, setConfirming] = React.useState(false);
   return {
+    ...{ where, setWhere, fixTotals, setFixTotals, confirming, setConfirming },
     ...{ ids, schemeId, setSchemeId, method, setMethod, allocate, setAllocate, weights, setWeights },
     ...{ fill, setFill, edits, setEdits, indicator, setIndicator, periods, setPeriods, period, setPeriod },
     ...{ tracked, setTracked, lagging, setLagging, status, setStatus, busy, setBusy },
@@ -180,8 +202,26 @@ function fillOps(c: OpsCtx) {
       st.setStatus({ text: t.wroteSheet(written.join("、")), error: false });
       st.setFill(null);
     });
-  return { guard, onPropose, onAccept };
+  /** the confirmed fill of the user's own table: the refused cells are named, never overwritten */
+  const onFillTable = () =>
+    guard(async () => {
+      st.setConfirming(false);
+      const target = c.adjusted && st.fill ? inPlaceCells(st.fill.table, c.adjusted, tableFixes(st)) : null;
+      if (!target) return;
+      const rep = await host.fillCells(target.sheet, target.cells);
+      const refused = rep.refused.map((x) => {
+        const expected = target.cells.find((k) => a1(k.row, k.col) === x.cell)?.replaces ?? "";
+        return text(lang, `workbook.fill.${x.reason}`, { cell: x.cell, found: x.found, expected });
+      });
+      const done = t.filledTable(rep.filled.length, target.sheet);
+      st.setStatus({ text: refused.length ? done + t.refused(refused.join(t.sep)) : done, error: false });
+      st.setFill(null);
+    });
+  return { guard, onPropose, onAccept, onFillTable };
 }
+
+/** The 总计 fixes to write with the table's own cells, when the user asked for them. */
+const tableFixes = (st: TargetsState) => (st.fixTotals && st.fill ? st.fill.fixes : []);
 
 /** 查找期次 and 跟踪 (writes 进度跟踪 and, where the scheme has one, the project check). */
 function trackOps(c: OpsCtx) {
@@ -393,14 +433,56 @@ function Proposal({ c, fill, adjusted }: { c: PanelCtx; fill: FillResult; adjust
           ))}
         </ul>
       )}
-      <div className={s.row}>
-        <Button appearance="primary" onClick={c.ops.onAccept} disabled={st.busy} data-testid="targets-accept">
-          {t.accept}
-        </Button>
-        <Button onClick={() => st.setFill(null)} disabled={st.busy}>
-          {t.discard}
-        </Button>
-      </div>
+      <AcceptControls c={c} fill={fill} adjusted={adjusted} />
+    </>
+  );
+}
+
+/** 接受: into a new sheet (default) or, after the confirmation, into the empty cells of the user's own table. */
+function AcceptControls({ c, fill, adjusted }: { c: PanelCtx; fill: FillResult; adjusted: Adjusted }) {
+  const { s, t, st } = c;
+  const target = inPlaceCells(fill.table, adjusted, tableFixes(st));
+  const table = st.where === "table" && target !== null;
+  return (
+    <>
+      {target && (
+        <Field label={t.where}>
+          <RadioGroup
+            value={st.where}
+            onChange={(_, d) => st.setWhere(d.value as "new" | "table")}
+            data-testid="targets-where"
+          >
+            <Radio value="new" label={t.whereNew} />
+            <Radio value="table" label={t.whereTable} />
+          </RadioGroup>
+        </Field>
+      )}
+      {table && fill.fixes.length > 0 && (
+        <Checkbox checked={st.fixTotals} onChange={(_, d) => st.setFixTotals(!!d.checked)} label={t.fixTotals} />
+      )}
+      {st.confirming && table ? (
+        <Confirm
+          text={t.confirmTable(target.cells.length, target.sheet)}
+          ok={t.confirmOk}
+          cancel={t.cancel}
+          onOk={() => void c.ops.onFillTable()}
+          onCancel={() => st.setConfirming(false)}
+        />
+      ) : (
+        <div className={s.row}>
+          <Button
+            appearance="primary"
+            onClick={table ? () => st.setConfirming(true) : c.ops.onAccept}
+            disabled={st.busy}
+            data-testid="targets-accept"
+          >
+            {table ? t.acceptTable : t.accept}
+          </Button>
+          <Button onClick={() => st.setFill(null)} disabled={st.busy}>
+            {t.discard}
+          </Button>
+        </div>
+      )}
     </>
   );
 }

@@ -4,7 +4,7 @@
  */
 import type { SheetData } from "../engine/types";
 import type { ResultPlan } from "../engine/output/sheet-plan";
-import type { Settings, WorkbookPort, WriteReport } from "../workbook/port";
+import type { CellWrite, FillReport, Settings, WorkbookPort, WriteReport } from "../workbook/port";
 
 export interface Progress {
   done: number;
@@ -102,5 +102,8 @@ export class WorkerBook implements WorkbookPort {
   }
   addSheets(plan: ResultPlan) {
     return this.call<WriteReport>("addSheets", [plan]);
+  }
+  fillCells(sheet: string, cells: readonly CellWrite[]) {
+    return this.call<FillReport>("fillCells", [sheet, cells]);
   }
 }

@@ -18,6 +18,7 @@ interface Request {
     | "writeSettings"
     | "writeResult"
     | "addSheets"
+    | "fillCells"
     | "toBuffer"
     | "setCellText";
   args: unknown[];

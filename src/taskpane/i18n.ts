@@ -51,6 +51,9 @@ const TARGET_ARGS = {
   fix: ["label", "printed", "sum", "members"],
   proposed: ["n", "fixes"],
   wroteSheet: ["s"],
+  confirmTable: ["n", "sheet"],
+  filledTable: ["n", "sheet"],
+  refused: ["list"],
   trackSummary: ["p", "done", "ahead", "behind", "none"],
 } as const;
 

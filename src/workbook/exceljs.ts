@@ -23,6 +23,8 @@ import {
   SETTINGS_NAME,
   SETTINGS_SHEET,
   sheetOfReference,
+  type CellWrite,
+  type FillReport,
   type Settings,
   type WorkbookPort,
   type WriteReport,
@@ -40,6 +42,7 @@ import {
   type Parts,
 } from "./package";
 import { PackageReader } from "./xlsx-read";
+import { fillCellsInParts } from "./patch";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -247,6 +250,49 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   /**
+   * Fill cells of the user's own sheet (confirmed by the user). A loaded file: only that sheet's part of the package
+   * changes, only in those cells (patch.ts); the model read from takes the same values. A workbook made here: the
+   * cells are set through ExcelJS with the same rule (empty, or holding exactly `replaces`).
+   */
+  async fillCells(sheet: string, cells: readonly CellWrite[]): Promise<FillReport> {
+    if (this.source) {
+      // the changed parts wait with the other cell edits (应用建议) until the file is written
+      const r = fillCellsInParts({ ...this.source.parts, ...this.pending.cells }, sheet, cells);
+      Object.assign(this.pending.cells, r.changed);
+      // the sheets read from now on have the filled cells
+      this.source.reader = new PackageReader({ ...this.source.parts, ...this.pending.cells });
+      const loaded = this.model?.getWorksheet(sheet);
+      const written = new Set(r.report.filled);
+      for (const c of cells) {
+        const ref = colLetters(c.col) + String(c.row + 1);
+        if (written.has(ref) && loaded) loaded.getCell(ref).value = c.value;
+      }
+      return r.report;
+    }
+    const ws = this.wb.getWorksheet(sheet);
+    if (!ws) throw new PackageError("workbook.fill.noSheet", { sheet });
+    const report: FillReport = { filled: [], refused: [] };
+    for (const c of cells) {
+      const cell = ws.getCell(c.row + 1, c.col + 1);
+      const v = cell.value;
+      const empty = v === null || v === undefined || (typeof v === "string" && !v.trim());
+      if (cell.isMerged && cell.master !== cell)
+        report.refused.push({ cell: cell.address, found: "", reason: "merged" });
+      else if (c.replaces === undefined ? !empty : v !== c.replaces)
+        report.refused.push({
+          cell: cell.address,
+          found: shownValue(v),
+          reason: c.replaces === undefined ? "filled" : "changed",
+        });
+      else {
+        cell.value = c.value;
+        report.filled.push(cell.address);
+      }
+    }
+    return report;
+  }
+
+  /**
    * 应用建议: `text` into one cell of the user's sheet (the cell a finding pointed at, after the user confirmed). The
    * sheets read from now on have it; the written file has it in that one cell, every other part as the user's.
    */
@@ -438,6 +484,15 @@ async function loadModel(lib: ExcelJSModule, parts: Parts): Promise<ExcelJS.Work
     await again.xlsx.load(readablePackage(parts) as unknown as ArrayBuffer);
     return again;
   }
+}
+
+/** What an ExcelJS cell holds, as the user would read it ("=SUM(B4:B9)" for a formula). */
+function shownValue(v: ExcelJS.CellValue): string {
+  if (v === null || v === undefined) return "";
+  if (typeof v !== "object" || v instanceof Date) return String(v);
+  if ("formula" in v || "sharedFormula" in v) return `=${"formula" in v ? v.formula : v.sharedFormula}`;
+  if ("richText" in v) return v.richText.map((r) => r.text).join("");
+  return "text" in v ? String(v.text) : JSON.stringify(v);
 }
 
 /** The names a plan's sheets take beside the taken ones. */

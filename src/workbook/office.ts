@@ -33,6 +33,8 @@ import {
   SETTINGS_NAME,
   SETTINGS_SHEET,
   sheetOfReference,
+  type CellWrite,
+  type FillReport,
   type Settings,
   type WorkbookPort,
   type WriteReport,
@@ -222,6 +224,51 @@ export class OfficeBook implements WorkbookPort {
 
   addSheets(plan: ResultPlan): Promise<WriteReport> {
     return this.write(plan, false);
+  }
+
+  /**
+   * Fill cells of the user's own sheet (confirmed by the user): one sync reads what the cells hold now (formula,
+   * value, type, the merged area they lie in), one sync writes those that are empty (or hold exactly `replaces`) and
+   * are not inside a merged area other than at its top-left; every other cell is refused and reported. Texts get the
+   * leading apostrophe (never read as a formula, number or date).
+   */
+  async fillCells(sheet: string, cells: readonly CellWrite[]): Promise<FillReport> {
+    return this.run(OPTIONS, async (ctx) => {
+      const ws = ctx.workbook.worksheets.getItem(sheet);
+      const ranges = cells.map((c) => ws.getRangeByIndexes(c.row, c.col, 1, 1).load("formulas,values,valueTypes"));
+      // the merged area a cell lies in (ExcelApi 1.13): only its top-left cell may be written
+      const merged = this.supports("ExcelApi", "1.13")
+        ? ranges.map((r) => r.getMergedAreasOrNullObject().load("address"))
+        : null;
+      await ctx.sync().catch((e: unknown) => {
+        throw errorCode(e) === "ItemNotFound" ? new Error(t("en", "workbook.fill.noSheet", { sheet })) : e;
+      });
+      const report: FillReport = { filled: [], refused: [] };
+      cells.forEach((c, i) => {
+        const r = ranges[i];
+        const cell = a1(c.row, c.col);
+        const area =
+          merged && !merged[i].isNullObject ? merged[i].address.slice(merged[i].address.lastIndexOf("!") + 1) : "";
+        if (area && area.split(":")[0].replace(/\$/g, "") !== cell) {
+          report.refused.push({ cell, found: area, reason: "merged" });
+          return;
+        }
+        const f = r.formulas[0][0];
+        const v = r.values[0][0];
+        const formula = typeof f === "string" && f.startsWith("=");
+        const empty = !formula && (r.valueTypes[0][0] === "Empty" || (typeof v === "string" && !v.trim()));
+        const ok = c.replaces === undefined ? empty : !formula && v === c.replaces;
+        if (!ok) {
+          const found = formula ? String(f) : String(v ?? "");
+          report.refused.push({ cell, found, reason: c.replaces === undefined ? "filled" : "changed" });
+          return;
+        }
+        r.values = [[safeValue(c.value)]];
+        report.filled.push(cell);
+      });
+      if (report.filled.length) await ctx.sync();
+      return report;
+    });
   }
 
   /** Select a cell (clicking an issue in the pane). One sync. */

@@ -49,7 +49,7 @@ const CT_VML = "application/vnd.openxmlformats-officedocument.vmlDrawing";
 export function escapeXml(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 }
-function unescapeXml(s: string): string {
+export function unescapeXml(s: string): string {
   return s
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
@@ -69,19 +69,19 @@ export function attrs(tag: string): Record<string, string> {
 }
 
 /** Every element <tag …/> or <tag …>…</tag> (no nesting of the same tag), with its position. */
-function elements(xml: string, tag: string): Array<{ text: string; index: number }> {
+export function elements(xml: string, tag: string): Array<{ text: string; index: number }> {
   const re = new RegExp(`<${tag}\\b(?:[^>]*?/>|[^>]*?>[\\s\\S]*?</${tag}>)`, "g");
   return [...xml.matchAll(re)].map((m) => ({ text: m[0], index: m.index! }));
 }
 
 /** The section <tag …>inner</tag> or <tag …/>, or null. */
-function section(xml: string, tag: string): { start: number; end: number; open: string; inner: string } | null {
+export function section(xml: string, tag: string): { start: number; end: number; open: string; inner: string } | null {
   const m = new RegExp(`<${tag}\\b([^>]*?)(/>|>([\\s\\S]*?)</${tag}>)`).exec(xml);
   if (!m) return null;
   return { start: m.index, end: m.index + m[0].length, open: `<${tag}${m[1]}>`, inner: m[3] ?? "" };
 }
 
-function setAttr(tag: string, name: string, value: string): string {
+export function setAttr(tag: string, name: string, value: string): string {
   const re = new RegExp(`(\\s${name.replace(/[.:]/g, "\\$&")}\\s*=\\s*)("[^"]*"|'[^']*')`);
   if (re.test(tag)) return tag.replace(re, `$1"${escapeXml(value)}"`);
   return tag.replace(/^(<[^\s/>]+)/, `$1 ${name}="${escapeXml(value)}"`);
@@ -96,7 +96,7 @@ export function unzipPackage(data: Uint8Array): Parts {
   return out;
 }
 
-function text(parts: Parts, name: string): string {
+export function text(parts: Parts, name: string): string {
   const p = parts[name];
   if (!p) throw new PackageError("workbook.noPart", { name });
   return strFromU8(p);
@@ -655,7 +655,7 @@ function graftStyles(g: Graft): ReturnType<typeof mergeStyles> {
 }
 
 /** The shared strings of our package, to be written inline. */
-function sharedStrings(ours: Parts): string[] {
+export function sharedStrings(ours: Parts): string[] {
   const oursWb = workbookPart(ours);
   const ssRel = rels(ours, oursWb).find((r) => isType(r, "sharedStrings"));
   return ssRel
@@ -796,7 +796,7 @@ function insertNames(g: Graft, kept: number): void {
 // ---------------------------------------------------------------------------------------------------------- zip
 
 /** One zip entry: compressed data with what the directory says about it. */
-interface RawEntry {
+export interface RawEntry {
   name: string;
   method: number;
   flags: number;
@@ -832,7 +832,7 @@ function fresh(name: string, bytes: Uint8Array): RawEntry {
 }
 
 /** The entries of a zip as stored (compressed data untouched), from its central directory; empty for Zip64. */
-function rawEntries(zip: Uint8Array): Map<string, RawEntry> {
+export function rawEntries(zip: Uint8Array): Map<string, RawEntry> {
   const out = new Map<string, RawEntry>();
   const v = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
   let end = -1;

@@ -42,6 +42,28 @@ export interface WriteReport {
   notices?: Array<{ zh: string; en: string }>;
 }
 
+/** One cell of the user's own sheet to write (0-based row and column). */
+export interface CellWrite {
+  row: number;
+  col: number;
+  value: number | string;
+  /** a confirmed fix: the number the cell must hold now (absent: the cell must be empty) */
+  replaces?: number;
+}
+
+/** A cell not written: its address, what it holds (or the merged area it lies in), and why. */
+export interface CellRefusal {
+  cell: string;
+  found: string;
+  reason: "filled" | "changed" | "merged";
+}
+
+export interface FillReport {
+  /** addresses written ("E4") */
+  filled: string[];
+  refused: CellRefusal[];
+}
+
 export interface WorkbookPort {
   /** every sheet except those ZoneScore wrote */
   readSheets(): Promise<SheetData[]>;
@@ -53,6 +75,11 @@ export interface WorkbookPort {
   readSettings(): Promise<Settings | null>;
   /** save settings in a very hidden sheet */
   writeSettings(settings: Settings): Promise<void>;
+  /**
+   * Write cells of the user's own sheet, after the user confirmed it: only cells that are empty (or, for a fix, hold
+   * exactly `replaces`); any other is refused and reported, never overwritten. Nothing else of the workbook changes.
+   */
+  fillCells(sheet: string, cells: readonly CellWrite[]): Promise<FillReport>;
 }
 
 /** The sheet a marker name points at: "ZoneScore.summary" → "=加分汇总!$A$1" or "'加分 汇总'!$A$1". */

@@ -156,3 +156,62 @@ test("typed weights: the printed 2025 shares typed as weights give back the prin
     );
   expect(errors).toEqual([]);
 }, 120000);
+
+test("fill my own table: choose it, confirm, only the empty cells of 目标一览表 are written (the 2022 column kept)", async () => {
+  const scheme = getTargetScheme("huaibei-2023")!;
+  const { dir, page, errors } = await openOn(targetSample(scheme, "fill"), "annex-own.xlsx", 350);
+  await page.getByTestId("targets-scheme").selectOption("huaibei-2023");
+  await page.getByTestId("targets-propose").click();
+  await page.getByTestId("targets-proposal").waitFor();
+  // the default is a new sheet; choosing the table changes the button, and nothing is written before the confirmation
+  expect(await page.getByTestId("targets-accept").innerText()).toBe("接受并写入新工作表");
+  await page.getByLabel("填入原表的空白单元格").check();
+  await page.getByTestId("targets-accept").click();
+  const confirm = page.getByTestId("confirm");
+  await confirm.waitFor();
+  expect(await confirm.innerText()).toContain("将把 48 个值填入「目标一览表」");
+  expect(await axe(page)).toEqual([]);
+  // Escape cancels: back to the button, nothing written
+  await page.keyboard.press("Escape");
+  await page.getByTestId("targets-accept").waitFor();
+  await page.getByTestId("targets-accept").click();
+  await page.getByRole("button", { name: "确定填入" }).click();
+  await page.waitForFunction(() =>
+    document
+      .querySelector('[data-testid="targets-status"]')
+      ?.textContent?.includes("已填入「目标一览表」的 48 个单元格"),
+  );
+  const wb = await downloaded(page, dir);
+  expect(wb.worksheets.map((w) => w.name)).toEqual(["目标一览表"]);
+  const ws = wb.getWorksheet("目标一览表")!;
+  expect(ws.getCell("B4").value).toBe(310); // the 2022 actual, as it was
+  expect(ws.getCell("C4").value).toBe(414); // geometric, base share (the README table: 418 printed, 414 proposed)
+  expect(ws.getCell("E10").value).toBe(2000); // the printed total, as it was
+  expect(errors).toEqual([]);
+}, 120000);
+
+test("the 总计 fix through the same confirmation: the printed annex's 2023 enterprises 497 set to its members' 493", async () => {
+  const scheme = getTargetScheme("huaibei-2023")!;
+  const { dir, page, errors } = await openOn(targetSample(scheme, "track"), "annex-fix.xlsx");
+  await page.getByTestId("targets-scheme").selectOption("huaibei-2023");
+  await page.getByTestId("targets-propose").click();
+  await page.getByTestId("targets-proposal").waitFor();
+  await page.getByLabel("填入原表的空白单元格").check();
+  await page.getByLabel("同时把与各单位合计不符的总计改为合计").check();
+  await page.getByTestId("targets-accept").click();
+  expect(await page.getByTestId("confirm").innerText()).toContain("将把 1 个值填入「目标一览表」");
+  await page.getByRole("button", { name: "确定填入" }).click();
+  await page.waitForFunction(() =>
+    document
+      .querySelector('[data-testid="targets-status"]')
+      ?.textContent?.includes("已填入「目标一览表」的 1 个单元格"),
+  );
+  const wb = await downloaded(page, dir);
+  const row: unknown[] = [];
+  wb.getWorksheet("目标一览表")!
+    .getRow(10)
+    .eachCell((c) => row.push(c.value));
+  expect(row).toContain(493);
+  expect(row).not.toContain(497);
+  expect(errors).toEqual([]);
+}, 120000);

@@ -703,6 +703,9 @@ class RangeProxy extends Loadable {
           return grid((c) => (c ? c.v : ""));
         case "valueTypes":
           return grid((c) => (c ? c.type : "Empty"));
+        case "formulas":
+          // as Excel: the formula of a formula cell, the constant of any other ("" when empty)
+          return grid((c) => (c ? (c.formula ?? c.v) : ""));
         case "rowIndex":
           return rect.top;
         case "columnIndex":
@@ -726,6 +729,9 @@ class RangeProxy extends Loadable {
   }
   get valueTypes(): string[][] {
     return this.read("valueTypes");
+  }
+  get formulas(): unknown[][] {
+    return this.read("formulas");
   }
   get rowIndex(): number {
     return this.read("rowIndex");

@@ -55,3 +55,42 @@ test("in English the sheet's status words, conditional rules and counts are Engl
   for (const zh of ["已完成", "超序时进度", "滞后", "未报送"]) expect(texts).not.toContain(`"${zh}"`);
   expect(texts).toContain("behind schedule");
 });
+
+test("fillCells through Office.js (strict fake): one read and one write; filled cells and formulas refused", async () => {
+  const fake = new FakeWorkbookState();
+  const ws = fake.addSheet("目标一览表");
+  ws.set(2, 1, 10); // B3
+  ws.set(3, 2, " "); // C4: a blank text counts as empty
+  ws.set(4, 1, "=SUM(B3:B4)"); // B5
+  ws.set(4, 2, 497); // C5: the printed 总计
+  ws.merges.push({ top: 0, left: 0, bottom: 0, right: 3 }); // A1:D1, the title
+  const book = new OfficeBook(fake.run, fake.supports, "t");
+  const rep = await book.fillCells("目标一览表", [
+    { row: 2, col: 2, value: 12.5 },
+    { row: 3, col: 2, value: 21 },
+    { row: 2, col: 1, value: 99 },
+    { row: 4, col: 1, value: 99 },
+    { row: 4, col: 2, value: 493, replaces: 490 },
+    { row: 5, col: 3, value: "=1+1" },
+    { row: 0, col: 2, value: 1 }, // C1, inside the title
+  ]);
+  expect(fake.syncs).toBe(2);
+  expect(rep.filled).toEqual(["C3", "C4", "D6"]);
+  expect(rep.refused).toEqual([
+    { cell: "B3", found: "10", reason: "filled" },
+    { cell: "B5", found: "=SUM(B3:B4)", reason: "filled" },
+    { cell: "C5", found: "497", reason: "changed" },
+    { cell: "C1", found: "A1:D1", reason: "merged" },
+  ]);
+  expect(ws.get(0, 2)).toBeUndefined();
+  expect(ws.get(2, 2)).toMatchObject({ v: 12.5, type: "Double" });
+  expect(ws.get(3, 2)).toMatchObject({ v: 21 });
+  expect(ws.get(2, 1)).toMatchObject({ v: 10 });
+  expect(ws.get(4, 1)).toMatchObject({ formula: "=SUM(B3:B4)" });
+  expect(ws.get(4, 2)).toMatchObject({ v: 497 });
+  expect(ws.get(5, 3)).toMatchObject({ v: "=1+1", type: "String" }); // text stays text, never a formula
+  // the confirmed fix while the 总计 still holds the printed number; a sheet that is gone is named
+  expect((await book.fillCells("目标一览表", [{ row: 4, col: 2, value: 493, replaces: 497 }])).filled).toEqual(["C5"]);
+  expect(ws.get(4, 2)).toMatchObject({ v: 493 });
+  await expect(book.fillCells("没有", [{ row: 0, col: 0, value: 1 }])).rejects.toThrow(/没有/);
+});

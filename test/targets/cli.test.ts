@@ -181,6 +181,104 @@ describe("zonescore targets", () => {
   });
 });
 
+describe("zonescore targets fill --into-table", () => {
+  it("fills only the empty cells of the user's own table; filled cells, other parts and the input stay as they were", async () => {
+    const input = path.join(dir, "annex-in.xlsx");
+    await z("targets", "sample", "huaibei-2023", "--out", input);
+    const before = fs.readFileSync(input);
+    const same = await z("targets", "fill", input, "--scheme", "huaibei-2023", "--into-table", "--out", input);
+    expect(same.code).toBe(2);
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    const out = path.join(dir, "annex-in-filled.xlsx");
+    const r = await z(
+      "targets",
+      "fill",
+      input,
+      "--scheme",
+      "huaibei-2023",
+      "--into-table",
+      "--out",
+      out,
+      "--json",
+      "-",
+    );
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("已填入原表「目标一览表」的 48 个单元格");
+    expect(fs.readFileSync(input).equals(before)).toBe(true);
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    const ws = wb.getWorksheet("目标一览表")!;
+    expect(ws.getCell("B4").value).toBe(310); // the 2022 actual, untouched
+    expect(ws.getCell("E10").value).toBe(2000); // the printed 总计, untouched
+    // each proposed cell holds the proposal, as a number
+    const j = JSON.parse(r.out);
+    expect(ws.getCell("E4").value).toBe(j.values[0][3]);
+    expect(typeof ws.getCell("E4").value).toBe("number");
+    expect(wb.getWorksheet("目标分解")).toBeDefined();
+    // the parts of the input other than the workbook's index parts and that sheet are byte for byte the same
+    const { unzipPackage } = await import("../../src/workbook/package");
+    const a = unzipPackage(before);
+    const b = unzipPackage(fs.readFileSync(out));
+    const changed = Object.keys(a).filter((k) => !Buffer.from(a[k]).equals(Buffer.from(b[k] ?? [])));
+    expect(changed.sort()).toEqual(
+      [
+        "[Content_Types].xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "xl/workbook.xml",
+        "xl/worksheets/sheet1.xml",
+      ].sort(),
+    );
+  });
+
+  it("a second run finds no empty cell (nothing overwritten); --fix-totals sets a differing 总计, only with --into-table", async () => {
+    const input = path.join(dir, "annex-in-filled.xlsx");
+    const again = path.join(dir, "annex-again.xlsx");
+    const r = await z("targets", "fill", input, "--scheme", "huaibei-2023", "--into-table", "--out", again);
+    expect(r.code).toBe(0);
+    expect(r.err).toContain("已填入原表「目标一览表」的 0 个单元格");
+    const track = path.join(dir, "annex-track.xlsx");
+    await z("targets", "sample", "huaibei-2023", "--kind", "track", "--out", track);
+    const fixed = path.join(dir, "annex-fixed.xlsx");
+    const f = await z(
+      "targets",
+      "fill",
+      track,
+      "--scheme",
+      "huaibei-2023",
+      "--into-table",
+      "--fix-totals",
+      "--out",
+      fixed,
+    );
+    expect(f.code).toBe(0);
+    expect(f.err).toContain("总计 497");
+    expect(f.err).toContain("已填入原表「目标一览表」的 1 个单元格");
+    const ExcelJS = (await import("exceljs")).default;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(fixed);
+    const ws = wb.getWorksheet("目标一览表")!;
+    const cells: unknown[] = [];
+    ws.getRow(10).eachCell((c) => cells.push(c.value));
+    expect(cells).toContain(493);
+    expect(cells).not.toContain(497);
+    const bad = await z("targets", "fill", track, "--scheme", "huaibei-2023", "--fix-totals", "--out", fixed);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain("--fix-totals 只与 --into-table 一起使用");
+  });
+});
+
+it("zonescore schemes lists the target schemes too, each with its kind (zh and en)", async () => {
+  const zh = (await z("schemes")).out.split("\n");
+  expect(zh).toContain("huaibei-2023\t淮北市开发区高质量发展工业攻坚行动计划（2023）加分与奖励\t评分");
+  expect(zh.find((l) => l.startsWith("yeji-2023\t"))).toMatch(/\t目标（跟踪；见 zonescore targets）$/);
+  expect(zh.find((l) => l.startsWith("xuancheng-2023\t"))).toMatch(/\t目标（跟踪\+项目核查；/);
+  expect(zh.filter((l) => l.startsWith("huaibei-2023\t")).pop()).toMatch(/\t目标（分解\+跟踪；/);
+  const en = (await z("schemes", "--lang", "en")).out;
+  expect(en).toMatch(/\nxuancheng-2023\t[^\t]+\ttargets \(track\+projects; see zonescore targets\)\n/);
+});
+
 it("the blank template of the annex cannot be filled before the 2022 actuals are typed: the message names the zones", async () => {
   const blank = path.join(dir, "blank.xlsx");
   expect((await z("targets", "template", "huaibei-2023", "--out", blank)).code).toBe(0);

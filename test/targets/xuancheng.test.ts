@@ -88,3 +88,21 @@ describe("234+1.2 per project", () => {
     ]);
   });
 });
+
+test("the per-unit quotas of 二、一、3 (经济部门各2-3个 …) are said in the 进度跟踪 result as not tracked, and why", async () => {
+  const { runTrack } = await import("../../src/engine/targets");
+  const { parsePeriod } = await import("../../src/engine/targets/track");
+  const { targetSample } = await import("../../src/samples/targets");
+  const sheets = await sheetsOf(targetSample(scheme, "track"));
+  const texts = (lang: "zh" | "en") =>
+    runTrack(sheets, scheme, parsePeriod("2023-09")!, { lang })
+      .plan.sheets[0].values.flat()
+      .filter((v): v is string => typeof v === "string");
+  expect(texts("zh").find((v) => v.includes("经济部门各2-3个"))).toContain("政策未说明哪些部门属经济部门");
+  expect(texts("en").find((v) => v.includes("2-3 for each economic department"))).toContain(
+    "the policy does not say which departments are economic",
+  );
+  // the totals of the same sentence are tracked
+  const ids = runTrack(sheets, scheme, parsePeriod("2023-09")!).run.rows.map((r) => r.target.id);
+  expect(ids).toEqual(expect.arrayContaining(["x2.1.3a", "x2.1.3b"]));
+});

@@ -442,3 +442,37 @@ export function totalFixes(spec: TargetTableT, table: TargetTableData): TotalFix
   });
   return out;
 }
+
+/** A cell of the user's own table to write in place (0-based); `replaces` is the number a fixed 总计 holds now. */
+export interface InPlaceCell {
+  row: number;
+  col: number;
+  value: number;
+  replaces?: number;
+}
+
+/**
+ * What accepting into the user's own table writes: the empty cells the proposal fills (never a filled one) and,
+ * when asked, each 总计 that differs from its members set to their sum (written only while it still holds the
+ * printed number). Empty when the table was not read from a sheet.
+ */
+export function inPlaceCells(
+  table: TargetTableData,
+  proposal: FillProposal,
+  fixes: readonly TotalFix[] = [],
+): { sheet: string; cells: InPlaceCell[] } | null {
+  if (!table.sheet || !table.unitRows) return null;
+  const cells: InPlaceCell[] = [];
+  table.columns.forEach((c, j) => {
+    if (c.col === undefined) return;
+    table.units.forEach((_, i) => {
+      const value = proposal.values[i][j];
+      if (table.values[i][j] !== null || proposal.source[i][j] !== "proposed" || value === null) return;
+      cells.push({ row: table.unitRows![i], col: c.col!, value });
+    });
+    const fix = fixes.find((f) => f.indicator === c.indicator && f.year === c.year);
+    if (fix && table.totalRow !== undefined)
+      cells.push({ row: table.totalRow, col: c.col, value: fix.setTotal, replaces: fix.printed });
+  });
+  return { sheet: table.sheet, cells };
+}

@@ -167,8 +167,8 @@ export function statusText(status: string, lang: Lang): string {
 export interface TrackPlanOptions {
   lang?: Lang;
   title: string;
-  /** the target scheme, for its words in English (a glossary) */
-  scheme?: HasGlossary;
+  /** the target scheme, for its words in English (a glossary) and its notes (its readings, written under the table) */
+  scheme?: HasGlossary & { notes?: readonly string[] };
 }
 
 /** The progress sheet's layout: where each block sits, and the words it writes, shared by its builders. */
@@ -517,6 +517,8 @@ export function trackPlan(run: TrackRun, opts: TrackPlanOptions): PlanSheet {
   laggingList(c);
   unitSummary(c);
   s.widths = [6, 18, 28, 22, 10, 8, ...run.periods.flatMap(() => [11, 11, 11, 11]), 12, 10, 10];
+  // the scheme's readings, said in the result: what the policy leaves silent or unquantified, and how it is read
+  if (opts.scheme?.notes?.length) pushNotes(s, opts.scheme.notes.map(c.word), s.widths.length);
   s.freeze = { rows: c.TP + 1, cols: 3 };
   s.print = { titleRows: [H1, H1 + 1], landscape: true };
   return s;

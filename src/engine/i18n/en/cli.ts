@@ -80,4 +80,6 @@ export const cli: Mirror<typeof zh> = {
     `${p.opt} ${p.file} is an input file${p.input ? ` (${p.input})` : ""}: ${p.hit}; ` +
     "ZoneScore never overwrites its inputs, choose another name",
   "cli.fs.sameOutput": "{a} and {b} name the same file {file}; give different names",
+  "cli.kind.score": "scoring",
+  "cli.kind.targets": "targets ({what}; see zonescore targets)",
 };

@@ -26,6 +26,18 @@ export const targetPane: Mirror<typeof zh> = {
     "{label}: the total {printed} differs from its members' sum {sum}. " +
     "Set the total to {sum}, or the members to {members}",
   "targetPane.accept": "Accept into a new sheet",
+  "targetPane.where": "Write to",
+  "targetPane.whereNew": "a new sheet (your table untouched)",
+  "targetPane.whereTable": "the empty cells of your own table",
+  "targetPane.fixTotals": "also set a total that differs from its members to their sum",
+  "targetPane.acceptTable": "Accept into my table",
+  "targetPane.confirmTable":
+    "Write {n} values into “{sheet}”? Only empty cells are written; a cell that holds anything stays as it is.",
+  "targetPane.confirmOk": "Fill my table",
+  "targetPane.cancel": "Cancel",
+  "targetPane.filledTable": "Filled {n} cells of “{sheet}”",
+  "targetPane.refused": ". Not changed: {list}",
+  "targetPane.sep": "; ",
   "targetPane.discard": "Discard",
   "targetPane.proposed": (p: Vars) =>
     `${p.n} cells proposed${Number(p.fixes) ? `; ${p.fixes} totals differ from their members` : ""}`,

@@ -79,6 +79,8 @@ export const targets: Mirror<typeof zh> = {
     "  zonescore targets schemes\n" +
     "  zonescore targets fill <book.xlsx> --scheme S [--method geometric|linear] [--allocate base|growth|weights]\n" +
     "                         [--weights unit=w,… | --weights W.json] [--prior P.json] --out F.xlsx [--json F|-]\n" +
+    "                         [--into-table [--fix-totals]]  confirmed: also fill the empty cells of the table\n" +
+    "                         itself (never a filled one); --fix-totals: a differing total set to its members' sum\n" +
     "  zonescore targets track <book.xlsx> --scheme S --period 2023-09 --out F.xlsx [--json F|-] [--tolerance 0.05]\n" +
     "  zonescore targets template <scheme> --out F.xlsx\n" +
     "  zonescore targets sample <scheme> [--kind fill|track] --out F.xlsx\n" +
@@ -105,5 +107,9 @@ export const targets: Mirror<typeof zh> = {
   "targets.cli.wroteFill": "wrote {out} ({proposed} proposed cells)",
   "targets.cli.wroteTrack":
     "{period}: completed {done}, ahead {ahead}, behind {behind}, not reported {none}; wrote {out}",
+  "targets.cli.fixNeedsInto": "--fix-totals goes with --into-table only (it changes the table's own total cells)",
+  "targets.cli.noTableSheet": "the target table was not read from a sheet: there is no table of yours to fill",
+  "targets.cli.filledTable":
+    "filled {n} cells of your table “{sheet}” (cells that held a value were left as they were)",
   "targets.cli.fails": "fails: {name}: {what}",
 };

@@ -26,4 +26,10 @@ export const workbook: Mirror<typeof zh> = {
   "workbook.notice.noPage":
     "This Excel has no page layout (ExcelApi 1.9 needed): orientation, paper and print titles were not set.",
   "workbook.moreNotes": "{n} more score cells have no note ({cap} per workbook at most); see the details sheet.",
+  "workbook.fill.noSheet": "no sheet named “{sheet}”",
+  "workbook.fill.noAddresses":
+    "the rows or cells of sheet “{sheet}” carry no addresses (r attributes): the cells cannot be changed alone",
+  "workbook.fill.filled": "{cell} already holds “{found}”: not overwritten",
+  "workbook.fill.changed": "{cell} now holds “{found}”, not the expected {expected}: left as it is",
+  "workbook.fill.merged": "{cell} lies inside the merged area {found} (not its top-left cell): not written",
 };

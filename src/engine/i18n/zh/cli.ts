@@ -99,4 +99,6 @@ export const cli = {
   "cli.fs.isInput": (p: Vars) =>
     `${p.opt} ${p.file} 指向输入文件${p.input ? `（${p.input}）` : ""} ${p.hit}，ZoneScore 从不覆盖输入；请换一个文件名`,
   "cli.fs.sameOutput": "{a} 和 {b} 指向同一个文件 {file}；请给出不同的文件名",
+  "cli.kind.score": "评分",
+  "cli.kind.targets": "目标（{what}；见 zonescore targets）",
 } satisfies Entries;

@@ -83,6 +83,8 @@ export const targets = {
     "  zonescore targets schemes\n" +
     "  zonescore targets fill <工作簿.xlsx> --scheme S [--method geometric|linear] [--allocate base|growth|weights]\n" +
     "                         [--weights 单位=权重,… | --weights W.json] [--prior P.json] --out F.xlsx [--json F|-]\n" +
+    "                         [--into-table [--fix-totals]]  确认：同时填入原表的空白单元格（不覆盖已有数值）；\n" +
+    "                         加 --fix-totals 则把与分项合计不符的总计改为合计\n" +
     "  zonescore targets track <工作簿.xlsx> --scheme S --period 2023-09 --out F.xlsx [--json F|-] [--tolerance 0.05]\n" +
     "  zonescore targets template <方案> --out F.xlsx\n" +
     "  zonescore targets sample <方案> [--kind fill|track] --out F.xlsx\n" +
@@ -108,5 +110,8 @@ export const targets = {
     `总计核对：${p.indicator}${p.year} 总计 ${p.printed}${p.cell ? `（${p.cell}）` : ""} ≠ 合计 ${p.sum}`,
   "targets.cli.wroteFill": "已写入 {out}（建议值 {proposed} 个）",
   "targets.cli.wroteTrack": "{period}：已完成 {done}，超序时进度 {ahead}，滞后 {behind}，未报送 {none}；已写入 {out}",
+  "targets.cli.fixNeedsInto": "--fix-totals 只与 --into-table 一起使用（改的是原表的总计单元格）",
+  "targets.cli.noTableSheet": "目标表不是从工作表读出的，没有可填的原表",
+  "targets.cli.filledTable": "已填入原表「{sheet}」的 {n} 个单元格（已有数值的单元格未改动）",
   "targets.cli.fails": "未达标：{name}：{what}",
 } satisfies Entries;

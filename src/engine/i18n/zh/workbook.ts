@@ -20,4 +20,9 @@ export const workbook = {
   "workbook.notice.notesCap": "批注已达每个工作簿 {cap} 条的上限：其余 {n} 个得分单元格的依据见「加分明细」表。",
   "workbook.notice.noPage": "此版本的 Excel 不支持页面设置（需要 ExcelApi 1.9）：打印方向、纸张和标题行未设置。",
   "workbook.moreNotes": "另有 {n} 个得分单元格未加批注（每个工作簿最多 {cap} 条），其得分依据见「加分明细」表。",
+  "workbook.fill.noSheet": "找不到工作表「{sheet}」",
+  "workbook.fill.noAddresses": "工作表「{sheet}」的行或单元格没有地址（r 属性），无法只改动要填的单元格",
+  "workbook.fill.filled": "{cell} 已有内容「{found}」，未覆盖",
+  "workbook.fill.changed": "{cell} 现为「{found}」，不是预期的 {expected}，未改动",
+  "workbook.fill.merged": "{cell} 在合并区域 {found} 内（不是其左上角单元格），未写入",
 } satisfies Entries;
