@@ -16,7 +16,7 @@ import { message } from "../messages";
 import { say, word } from "./context";
 import { t, type TextKey } from "../i18n";
 import { evaluateRule } from "./kinds";
-import { READING_TEXT, type Reading } from "./kinds/rank";
+import type { Reading } from "./kinds/rank";
 import { evaluateUsage } from "./usage";
 
 export { evaluateRule };
@@ -408,4 +408,4 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   };
 }
 
-export { READING_TEXT, type Reading };
+export type { Reading };

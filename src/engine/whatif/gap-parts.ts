@@ -9,8 +9,7 @@ import type { Lang } from "../types";
 import type { GapChange, GapEnv, RuleGap } from "./gap-env";
 import { fieldLabel, fieldUnit } from "../score/context";
 import { fmt, roundTo, signed } from "../format";
-import { wt } from "./text";
-import { t as tt } from "../i18n";
+import { t as tt, type TextKey, type Vars } from "../i18n";
 
 // the data's grid: values the data could hold at its resolution
 const dec = (res: number) => Math.max(0, Math.round(-Math.log10(res)));
@@ -69,27 +68,32 @@ export function fieldChange(env: GapEnv, table: Table, row: Row, field: string, 
 }
 
 const shown = (v: FieldValue, lang: Lang) =>
-  v === null ? wt(lang, "blank") : typeof v === "boolean" ? wt(lang, v ? "yes" : "no") : fmt(v);
+  v === null ? tt(lang, "whatif.blank") : typeof v === "boolean" ? tt(lang, v ? "whatif.yes" : "whatif.no") : fmt(v);
 
 export function changeText(c: GapChange, lang: Lang): string {
   if (c.add)
     return c.add.count > 1
-      ? wt(lang, "addRows", { n: c.add.count, what: c.add.what, conds: c.add.conds[lang] })
-      : wt(lang, "addRow", { what: c.add.what, conds: c.add.conds[lang] });
+      ? tt(lang, "whatif.addRows", { n: c.add.count, what: c.add.what, conds: c.add.conds[lang] })
+      : tt(lang, "whatif.addRow", { what: c.add.what, conds: c.add.conds[lang] });
   const u = c.unit === "%" ? "%" : c.unit ? " " + c.unit : "";
   if (typeof c.to !== "number" || (c.from !== null && typeof c.from !== "number"))
-    return wt(lang, "setTo", { label: c.label, from: shown(c.from, lang), to: shown(c.to, lang) });
+    return tt(lang, "whatif.setTo", { label: c.label, from: shown(c.from, lang), to: shown(c.to, lang) });
   const from = typeof c.from === "number" ? c.from : 0;
   const delta = c.delta ?? c.to - from;
-  let s = wt(lang, "change", {
+  let s = tt(lang, "whatif.change", {
     label: c.label,
     from: shown(c.from, lang),
     unit: u,
-    verb: wt(lang, delta >= 0 ? "more" : "less"),
+    verb: tt(lang, delta >= 0 ? "whatif.more" : "whatif.less"),
     delta: fmt(Math.abs(delta)),
   });
   if (c.via)
-    s += wt(lang, "changeVia", { arg: c.via.label, from: shown(c.via.from, lang), to: shown(c.via.to, lang), unit: u });
+    s += tt(lang, "whatif.changeVia", {
+      arg: c.via.label,
+      from: shown(c.via.from, lang),
+      to: shown(c.via.to, lang),
+      unit: u,
+    });
   return s;
 }
 
@@ -116,7 +120,7 @@ export function gapOf(
     );
   const gain = roundTo(after - before, 9);
   const text = (lang: Lang) =>
-    wt(lang, "reachLevel", {
+    tt(lang, "whatif.reachLevel", {
       changes: changes.map((c) => changeText(c, lang)).join(tt(lang, "basis.sep")),
       level: level[lang],
       gain: signed(gain),
@@ -133,7 +137,7 @@ export function gapOf(
   };
 }
 
-export function capped(env: GapEnv, unit: number, key = "capped"): RuleGap {
+export function capped(env: GapEnv, unit: number, key: TextKey = "whatif.capped"): RuleGap {
   const rule = env.scheme.rules[env.k];
   const p = env.cur(unit);
   const words = both(key, { rule: `${rule.id} ${rule.label}`, points: fmt(p) });
@@ -150,9 +154,9 @@ export function capped(env: GapEnv, unit: number, key = "capped"): RuleGap {
   };
 }
 
-export const both = (key: string, vars: Record<string, string | number> = {}) => ({
-  zh: wt("zh", key, vars),
-  en: wt("en", key, vars),
+export const both = (key: TextKey, vars: Vars = {}) => ({
+  zh: tt("zh", key, vars),
+  en: tt("en", key, vars),
 });
 
 /** Raise (or lower) one numeric field of the unit's row to `to`, unless that is no change. */
@@ -180,7 +184,8 @@ const OP: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<
 export function condText(env: GapEnv, table: Table, c: ConditionT, lang: Lang, short: boolean): string {
   const t = condTarget(env, c);
   const label = short ? "" : fieldLabel(env.ctx, table, c.field);
-  if (c.op === "is") return tt(lang, "basis.cond.is", { label, value: wt(lang, t === true ? "yes" : "no") });
+  if (c.op === "is")
+    return tt(lang, "basis.cond.is", { label, value: tt(lang, t === true ? "whatif.yes" : "whatif.no") });
   const u = fieldUnit(env.ctx, table, c.field);
   return `${label}${short ? "" : " "}${OP[c.op]}${t === null ? "?" : fmt(t)}${short || !u ? "" : " " + u}`;
 }

@@ -7,7 +7,7 @@ import type { Dataset } from "../dataset";
 import type { ScoreRun } from "../score/result";
 import type { Lang } from "../types";
 import { fmt, roundTo, signed } from "../format";
-import { t } from "../i18n";
+import { t, type TextKey } from "../i18n";
 import { fieldLabel, testAll } from "../score/context";
 import { completionRatio } from "../score/awards";
 import { describe as describeCond } from "../score/context";
@@ -15,7 +15,6 @@ import { score, type ScoreOptions } from "../score/scoring";
 import { applyChanges, type Change } from "./changes";
 import { both, changeText, costOf, makeEnv, type GapChange, type GapEnv, type RuleGap } from "./gap-env";
 import { condText, gapFor } from "./gap-kinds";
-import { wt } from "./text";
 
 export type { RuleGap, GapChange } from "./gap-env";
 
@@ -97,7 +96,7 @@ function wayFor(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, k: n
     const merged = mergeChanges(changes);
     const gain = roundTo(n.total - e.total, 9);
     const text = (l: Lang) =>
-      wt(l, "placeWay", {
+      t(l, "whatif.placeWay", {
         changes: merged.map((c) => changeText(c, l)).join(t(l, "basis.sep")),
         rank,
         gain: signed(gain),
@@ -126,8 +125,8 @@ export function placeGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: num
   const e = run.entities[unit];
   const head = { unit, name: e.name, rank: e.rank };
   if (e.vetoed || e.rank === null)
-    return { ...head, above: null, ways: [], text: both("vetoed", { reason: e.vetoReason ?? "" }) };
-  if (e.rank === 1) return { ...head, above: null, ways: [], text: both("first") };
+    return { ...head, above: null, ways: [], text: both("whatif.vetoed", { reason: e.vetoReason ?? "" }) };
+  if (e.rank === 1) return { ...head, above: null, ways: [], text: both("whatif.first") };
   const aboveIdx = unitAbove(run, unit);
   const above = aboveIdx >= 0 ? run.entities[aboveIdx] : null;
   const need = above ? roundTo(above.total - e.total, 9) : 0;
@@ -146,7 +145,7 @@ export function placeGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: num
     ...head,
     above: above ? { name: above.name, total: above.total, need } : null,
     ways: ways.slice(0, opts.ways ?? 3),
-    text: both("placeNeed", vars),
+    text: both("whatif.placeNeed", vars),
   };
 }
 
@@ -198,7 +197,7 @@ export interface AwardGap {
 type AwardOf<K extends Scheme["awards"][number]["kind"]> = Extract<Scheme["awards"][number], { kind: K }>;
 
 /** The award's words in both languages. */
-const sayAward = (a: { label: string }, key: string, vars: Record<string, string | number> = {}) =>
+const sayAward = (a: { label: string }, key: TextKey, vars: Record<string, string | number> = {}) =>
   both(key, { award: a.label, ...vars });
 
 /** rules-met: the rules still at 0 points, each with its own gap. */
@@ -210,7 +209,13 @@ function rulesMetGap(env: GapEnv, unit: number, a: AwardOf<"rules-met">): AwardG
     .filter((k) => k >= 0 && run.entities[unit].points[k] <= 0);
   const gaps = missing.map((k) => gapFor(scheme.rules[k], makeEnv(scheme, data, run, k, lang), unit));
   const names = missing.map((k) => `${scheme.rules[k].id} ${scheme.rules[k].label}`).join("、");
-  return { award: a.id, label: a.label, have: false, text: sayAward(a, "awardRules", { rules: names }), rules: gaps };
+  return {
+    award: a.id,
+    label: a.label,
+    have: false,
+    text: sayAward(a, "whatif.awardRules", { rules: names }),
+    rules: gaps,
+  };
 }
 
 /** list-amount: the unit's row that fails the fewest conditions, with what it still needs. */
@@ -229,13 +234,16 @@ function listAwardGap(env: GapEnv, scheme: Scheme, unit: number, a: AwardOf<"lis
   const base = { award: a.id, label: a.label, have: false };
   if (!best) {
     const what = scheme.tables.find((t) => t.id === a.over)?.name ?? a.over;
-    return { ...base, text: sayAward(a, "awardListNone", { what }) };
+    return { ...base, text: sayAward(a, "whatif.awardListNone", { what }) };
   }
   const fails = best.fails;
   const conds = (l: Lang) =>
     fails.map((f) => t(l, "basis.gap.needNow", { need: f.need(l), now: f.now })).join(t(l, "basis.comma"));
   const vars = (l: Lang) => ({ award: a.label, subject: best!.subject, conds: conds(l) });
-  return { ...base, text: { zh: wt("zh", "awardList", vars("zh")), en: wt("en", "awardList", vars("en")) } };
+  return {
+    ...base,
+    text: { zh: t("zh", "whatif.awardList", vars("zh")), en: t("en", "whatif.awardList", vars("en")) },
+  };
 }
 
 /** What is missing for one award the unit does not have. */
@@ -250,13 +258,13 @@ function missingFor(
   const base = { award: a.id, label: a.label, have: false };
   switch (a.kind) {
     case "flag-amount":
-      return { ...base, text: sayAward(a, "awardFlag", { field: fieldLabel(env.ctx, env.entities, a.field) }) };
+      return { ...base, text: sayAward(a, "whatif.awardFlag", { field: fieldLabel(env.ctx, env.entities, a.field) }) };
     case "rules-met":
       return rulesMetGap(env, unit, a);
     case "list-amount":
       return listAwardGap(env, scheme, unit, a);
     case "chosen":
-      return { ...base, text: sayAward(a, "awardChosen") };
+      return { ...base, text: sayAward(a, "whatif.awardChosen") };
     case "rank-amount":
       return rankAwardGap(scheme, data, run, unit, a);
   }
@@ -274,9 +282,9 @@ export function awardGaps(scheme: Scheme, data: Dataset, run: ScoreRun, unit: nu
         mine.reduce((s, x) => s + x.amount, 0),
         9,
       );
-      return { ...base, have: true, text: sayAward(a, "awardHave", { amount: fmt(amount), unit: a.unit }) };
+      return { ...base, have: true, text: sayAward(a, "whatif.awardHave", { amount: fmt(amount), unit: a.unit }) };
     }
-    if (e.vetoed) return { ...base, have: false, text: sayAward(a, "vetoed", { reason: e.vetoReason ?? "" }) };
+    if (e.vetoed) return { ...base, have: false, text: sayAward(a, "whatif.vetoed", { reason: e.vetoReason ?? "" }) };
     return missingFor(scheme, data, run, unit, env, a);
   });
 }
@@ -296,9 +304,13 @@ function rankValues(scheme: Scheme, data: Dataset, run: ScoreRun, a: RankAward) 
   }
   if (a.fallbackTargets.length) {
     const values = ents.rows.map((_r, i) => (live(i) ? completionRatio(a, env.ctx, i) : null));
-    return { values, by: both("byCompletion"), pct: true };
+    return { values, by: both("whatif.byCompletion"), pct: true };
   }
-  return { values: run.entities.map((x) => (x.rank === null ? null : x.total)), by: both("byTotal"), pct: false };
+  return {
+    values: run.entities.map((x) => (x.rank === null ? null : x.total)),
+    by: both("whatif.byTotal"),
+    pct: false,
+  };
 }
 
 function rankAwardGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, a: RankAward): AwardGap {
@@ -307,7 +319,10 @@ function rankAwardGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number
   const mine = values[unit];
   if (mine === null) {
     const vars = (l: Lang) => ({ award: a.label, by: by[l] });
-    return { ...base, text: { zh: wt("zh", "awardRankNone", vars("zh")), en: wt("en", "awardRankNone", vars("en")) } };
+    return {
+      ...base,
+      text: { zh: t("zh", "whatif.awardRankNone", vars("zh")), en: t("en", "whatif.awardRankNone", vars("en")) },
+    };
   }
   const sorted = values.filter((v): v is number => v !== null).sort((x, y) => y - x);
   const rank = 1 + sorted.filter((v) => v > mine).length;
@@ -315,7 +330,10 @@ function rankAwardGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number
   const last = sorted[Math.min(places, sorted.length) - 1];
   const show = (x: number) => (pct ? `${fmt(roundTo(x * 100, 2))}%` : fmt(roundTo(x, 9)));
   const vars = (l: Lang) => ({ award: a.label, by: by[l], rank, places, last: show(last), need: show(last - mine) });
-  return { ...base, text: { zh: wt("zh", "awardRank", vars("zh")), en: wt("en", "awardRank", vars("en")) } };
+  return {
+    ...base,
+    text: { zh: t("zh", "whatif.awardRank", vars("zh")), en: t("en", "whatif.awardRank", vars("en")) },
+  };
 }
 
 export type { Change };

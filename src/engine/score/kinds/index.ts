@@ -1,8 +1,8 @@
 /**
  * The registry of rule kinds: one line per kind. Everything the engine does with a rule (parse it, score it, write its
- * formula, write and read its row of the rules sheet, check its references, find its gap) goes through this table,
- * typed `{ [K in RuleKind]: KindOf<K> }`, so a kind with a piece missing does not compile. See README "Adding a rule
- * kind".
+ * formula, write and read its row of the rules sheet, check its references, find its gap, say it in words) goes
+ * through this table, typed `{ [K in RuleKind]: KindOf<K> }`, so a kind with a piece missing does not compile. See
+ * README "Adding a rule kind".
  */
 import type { z } from "zod";
 import type { Formulas } from "../../output/formulas";
@@ -48,6 +48,14 @@ export type KindOf<K extends RuleKind> = KindModule<Modules[K]["schema"]> & { ki
 
 /** Every kind, each with every piece (a missing kind, piece or a module under another kind's name fails here). */
 export const KINDS: { [K in RuleKind]: KindOf<K> } = MODULES;
+
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
+/** One language's words of every kind, in one object. */
+type KindWords<L extends "zh" | "en"> = UnionToIntersection<Modules[RuleKind]["texts"][L]>;
+const wordsIn = <L extends "zh" | "en">(lang: L) =>
+  Object.assign({}, ...Object.values(MODULES).map((m) => m.texts[lang])) as KindWords<L>;
+/** Every kind's own words (its `texts`), the catalogue's domain `kinds`: Chinese and English. */
+export const KIND_TEXTS = { zh: wordsIn("zh"), en: wordsIn("en") };
 
 type AnyRuleSchema = Modules[RuleKind]["schema"];
 /** The schemas of every kind in registry order, for the scheme's discriminated union. */

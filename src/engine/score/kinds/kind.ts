@@ -11,7 +11,7 @@ import type { Formulas } from "../../output/formulas";
 import type { GapEnv, RuleGap } from "../../whatif/gap-env";
 import type { RuleContext } from "../context";
 import type { RuleOutcome } from "../outcome";
-import { t } from "../../i18n";
+import { t, type Entries, type Mirror, type TextPair } from "../../i18n";
 
 /** How a parameter's value is written in a cell of the rules sheet (规则). */
 export type ValueKind =
@@ -65,9 +65,18 @@ export interface KindPieces<R extends { kind: string }> {
   gap(rule: R, env: GapEnv, unit: number): RuleGap | null;
 }
 
-/** A kind module: its zod schema and its pieces. */
-export interface KindModule<S extends z.ZodType<{ kind: string }>> extends KindPieces<z.output<S>> {
+/** A kind module: its zod schema, its pieces and its words (`T`, from `kindTexts`, so the catalogue knows the keys). */
+export interface KindModule<S extends z.ZodType<{ kind: string }>, T extends TextPair = TextPair> extends KindPieces<
+  z.output<S>
+> {
   schema: S;
+  /** its sentences, warnings, name and gap levels in Chinese and English; the catalogue's domain `kinds` */
+  texts: T;
+}
+
+/** A kind's words: the English must have exactly the Chinese keys (a missing English sentence does not compile). */
+export function kindTexts<Z extends Entries>(zh: Z, en: Mirror<Z>): TextPair<Z> {
+  return { zh, en };
 }
 
 /** The check most kinds need: the field they read is a column of the entity table. */
