@@ -46,9 +46,9 @@ const halfTexts = { ...flag.texts, en: { "basis.flag": "{label}: {value} → {po
 // @ts-expect-error a kind whose English lacks one of its Chinese sentences does not compile
 export const halfEnglish: KindModule<typeof FlagRule, typeof flag.texts> = { ...flag, texts: halfTexts };
 // @ts-expect-error kindTexts refuses English without the Chinese keys
-export const missingSentence = kindTexts({ "basis.x": "甲", "basis.y": "乙" }, { "basis.x": "a" });
+export const missingSentence = () => kindTexts({ "basis.x": "甲", "basis.y": "乙" }, { "basis.x": "a" });
 // @ts-expect-error kindTexts refuses an English key the Chinese lacks
-export const extraSentence = kindTexts({ "basis.x": "甲" }, { "basis.x": "a", "basis.z": "c" });
+export const extraSentence = () => kindTexts({ "basis.x": "甲" }, { "basis.x": "a", "basis.z": "c" });
 // @ts-expect-error a key no kind (nor any other domain) defines is not a text key
 export const unknownKey = () => t("zh", "basis.tiers.nowhere");
 // @ts-expect-error a module registered under another kind's name does not compile

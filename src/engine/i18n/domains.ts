@@ -27,13 +27,25 @@ import { whatif as zhWhatif } from "./zh/whatif";
 import { whatif as enWhatif } from "./en/whatif";
 import { targets as zhTargets } from "./zh/targets";
 import { targets as enTargets } from "./en/targets";
-import { KIND_TEXTS } from "../score/kinds";
-import type { Entries } from "./types";
+import type { KIND_TEXTS } from "../score/kinds";
+import type { Entries, TextPair } from "./types";
 
 /**
- * Every domain. Built on first use: the domain `kinds` is every rule kind's own words, assembled by the kind registry,
- * whose modules call t() (at run time only), so the registry may still be loading when this file is.
+ * The domain `kinds`: every rule kind's own words (its module's `texts`), typed by the kind registry. Each kind module
+ * adds its words as it loads (`kindTexts` in score/kinds/kind.ts), so they are here before any of its code can run;
+ * importing the registry from here instead would make a loop (the kind modules use t()).
  */
+const kindWords = { zh: {}, en: {} } as typeof KIND_TEXTS;
+let built: Catalogue | undefined;
+
+/** Add one kind's words to the domain `kinds` (the packages are assembled again on next use). */
+export function addKindWords(pair: TextPair): void {
+  Object.assign(kindWords.zh, pair.zh);
+  Object.assign(kindWords.en, pair.en);
+  built = undefined;
+}
+
+/** Every domain (assembled into the two packages on first use). */
 function domains() {
   return {
     issues: { zh: zhIssues, en: enIssues },
@@ -45,7 +57,7 @@ function domains() {
     read: { zh: zhRead, en: enRead },
     glossarySheet: { zh: zhGlossarySheet, en: enGlossarySheet },
     basis: { zh: zhBasis, en: enBasis },
-    kinds: KIND_TEXTS,
+    kinds: kindWords,
     scheme: { zh: zhScheme, en: enScheme },
     whatif: { zh: zhWhatif, en: enWhatif },
     targets: { zh: zhTargets, en: enTargets },
@@ -76,8 +88,6 @@ export interface Catalogue {
   zh: Package<"zh">;
   en: Package<"en">;
 }
-
-let built: Catalogue | undefined;
 
 /** The two packages and their domains, assembled once, on first use. */
 export function catalogue(): Catalogue {

@@ -7,6 +7,8 @@
 import type { Lang } from "../types";
 import type { Vars } from "./types";
 import { catalogue, type Package } from "./domains";
+
+export { addKindWords } from "./domains";
 import { schemeWord, type HasGlossary } from "./scheme-words";
 
 export type { Vars, Entry, Entries, Mirror, TextPair } from "./types";

@@ -54,7 +54,7 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 type KindWords<L extends "zh" | "en"> = UnionToIntersection<Modules[RuleKind]["texts"][L]>;
 const wordsIn = <L extends "zh" | "en">(lang: L) =>
   Object.assign({}, ...Object.values(MODULES).map((m) => m.texts[lang])) as KindWords<L>;
-/** Every kind's own words (its `texts`), the catalogue's domain `kinds`: Chinese and English. */
+/** Every kind's own words (its `texts`) in Chinese and English: the type of the catalogue's domain `kinds`. */
 export const KIND_TEXTS = { zh: wordsIn("zh"), en: wordsIn("en") };
 
 type AnyRuleSchema = Modules[RuleKind]["schema"];

@@ -11,7 +11,7 @@ import type { Formulas } from "../../output/formulas";
 import type { GapEnv, RuleGap } from "../../whatif/gap-env";
 import type { RuleContext } from "../context";
 import type { RuleOutcome } from "../outcome";
-import { t, type Entries, type Mirror, type TextPair } from "../../i18n";
+import { addKindWords, t, type Entries, type Mirror, type TextPair } from "../../i18n";
 
 /** How a parameter's value is written in a cell of the rules sheet (规则). */
 export type ValueKind =
@@ -74,9 +74,14 @@ export interface KindModule<S extends z.ZodType<{ kind: string }>, T extends Tex
   texts: T;
 }
 
-/** A kind's words: the English must have exactly the Chinese keys (a missing English sentence does not compile). */
+/**
+ * A kind's words: the English must have exactly the Chinese keys (a missing English sentence does not compile). They
+ * join the catalogue's domain `kinds` as the module loads.
+ */
 export function kindTexts<Z extends Entries>(zh: Z, en: Mirror<Z>): TextPair<Z> {
-  return { zh, en };
+  const pair = { zh, en };
+  addKindWords(pair);
+  return pair;
 }
 
 /** The check most kinds need: the field they read is a column of the entity table. */
