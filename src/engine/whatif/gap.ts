@@ -15,6 +15,7 @@ import { score, type ScoreOptions } from "../score/scoring";
 import { applyChanges, type Change } from "./changes";
 import { both, changeText, costOf, makeEnv, type GapChange, type GapEnv, type RuleGap } from "./gap-env";
 import { condText, gapFor } from "./gap-kinds";
+import { vetoes } from "../score/kinds";
 
 export type { RuleGap, GapChange } from "./gap-env";
 
@@ -131,7 +132,7 @@ export function placeGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: num
   const above = aboveIdx >= 0 ? run.entities[aboveIdx] : null;
   const need = above ? roundTo(above.total - e.total, 9) : 0;
   const ways = scheme.rules
-    .map((rule, k) => (rule.kind === "veto" ? null : wayFor(scheme, data, run, unit, k, opts)))
+    .map((rule, k) => (vetoes(rule) ? null : wayFor(scheme, data, run, unit, k, opts)))
     .filter((w): w is PlaceWay => w !== null)
     .sort((a, b) => a.cost - b.cost || b.gain - a.gain);
   const vars = {

@@ -9,7 +9,7 @@ import type { Formulas } from "../../output/formulas";
 import type { GapEnv, RuleGap } from "../../whatif/gap-env";
 import type { RuleContext } from "../context";
 import type { RuleOutcome } from "../outcome";
-import type { KindModule, KindPieces, SchemeRefs } from "./kind";
+import type { KindModule, KindPieces, ListRow, SchemeRefs } from "./kind";
 import { rank } from "./rank";
 import { tiers } from "./tiers";
 import { target } from "./target";
@@ -81,9 +81,19 @@ export function checkRule(rule: RuleSpecT, refs: SchemeRefs, where: string): str
   return kindOf(rule).check(rule, refs, where);
 }
 
+/** Does the rule decide who is evaluated at all (一票否决)? Its kind says so. */
+export function vetoes(rule: RuleSpecT): boolean {
+  return kindOf(rule).vetoes === true;
+}
+
+/** The list rows of a rule that sums a list's rows (the 计算过程 sheet), from its kind; none for other rules. */
+export function listRowsOf(rule: RuleSpecT, fx: Formulas): ListRow[] {
+  return kindOf(rule).listRows?.(rule, fx) ?? [];
+}
+
 /** One rule's gap for a unit: its kind's gap function. */
 export function gapOfRule(rule: RuleSpecT, env: GapEnv, unit: number): RuleGap | null {
   return kindOf(rule).gap(rule, env, unit);
 }
 
-export type { KindModule, KindPieces, KindCodec, SchemeRefs, ValueKind, MaxMeaning } from "./kind";
+export type { KindModule, KindPieces, KindCodec, ListRow, SchemeRefs, ValueKind, MaxMeaning } from "./kind";

@@ -38,6 +38,14 @@ export interface KindCodec<R> {
   };
 }
 
+/** One list row's points in the 计算过程 sheet: a formula on its own cells, or null where the value stays. */
+export interface ListRow {
+  entity: number;
+  subject: string;
+  formula: string | null;
+  value: number;
+}
+
 /** What a kind's cross-reference check gets: the scheme and quick look-ups of its tables, fields and parameters. */
 export interface SchemeRefs {
   scheme: Scheme;
@@ -63,6 +71,13 @@ export interface KindPieces<R extends { kind: string }> {
   check(rule: R, refs: SchemeRefs, where: string): string[];
   /** the smallest change of an input that lifts the unit to its next points level, or null where none exists */
   gap(rule: R, env: GapEnv, unit: number): RuleGap | null;
+  /**
+   * true for a kind that decides who is evaluated at all (一票否决): judged before the others (its outcome's `veto`
+   * gives the reason per unit), its points count nowhere and it has no column of its own
+   */
+  vetoes?: true;
+  /** a kind whose rule sums the rows of a list: each row's points for the 计算过程 sheet (none when it judges units) */
+  listRows?(rule: R, fx: Formulas): ListRow[];
 }
 
 /** A kind module: its zod schema, its pieces and its words (`T`, from `kindTexts`, so the catalogue knows the keys). */

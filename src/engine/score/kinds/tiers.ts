@@ -9,6 +9,7 @@ import type { Row, Table } from "../../dataset";
 import type { Detail } from "../result";
 import type { GapEnv, GapChange, RuleGap } from "../../whatif/gap-env";
 import type { Lang } from "../../types";
+import type { Formulas } from "../../output/formulas";
 import { cleanSum, fmt, signed } from "../../format";
 import { cellOf, describe, inputRef, live, say, test, testAll, word, type RuleContext } from "../context";
 import { entityDetails } from "../entity-rule";
@@ -16,7 +17,7 @@ import { zeros, type RuleOutcome } from "../outcome";
 import { capped, condTarget, condText, costOf, gapOf, meet, solve } from "../../whatif/gap-parts";
 import { t } from "../../i18n";
 import { condsText, parseConds, parseNum } from "../../scheme/cell-values";
-import { kindTexts, type KindModule, type SchemeRefs } from "./kind";
+import { kindTexts, type KindModule, type ListRow, type SchemeRefs } from "./kind";
 
 export const TiersRule = z.object({
   ...ruleBase,
@@ -288,6 +289,22 @@ function gap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
   return tryRow(rule, env, unit, table, row, p);
 }
 
+/** A list's rows for the 计算过程 sheet: each row's points as a formula on its own cells (summed per unit there). */
+function listRows(rule: Rule, fx: Formulas): ListRow[] {
+  const { scheme, data, run } = fx.c;
+  const table = data.tables[rule.over];
+  if (rule.over === scheme.entityTable || !table) return [];
+  const out: ListRow[] = [];
+  for (const row of table.rows) {
+    if (row.entity < 0 || run.entities[row.entity].vetoed) continue;
+    const f = fx.tiersOn(rule, table, row);
+    if (!f) fx.fallback("basis.fallback.listInput");
+    const subject = rule.subject ? String(row.values[rule.subject] ?? row.name) : row.name;
+    out.push({ entity: row.entity, subject, formula: f, value: 0 });
+  }
+  return out;
+}
+
 function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
   const out = refs.tables.has(rule.over) ? [] : [t("zh", "scheme.noTable", { where, key: "over", table: rule.over })];
   out.push(...refs.checkConds(where + " filter", rule.over, rule.filter));
@@ -337,7 +354,7 @@ export const tiers: KindModule<typeof TiersRule, typeof texts> = {
   schema: TiersRule,
   texts,
   evaluate,
-  // a list that rolls up (projects, enterprises) is summed from the 计算过程 sheet (Formulas.listRows)
+  // a list that rolls up (projects, enterprises) is summed from the 计算过程 sheet (its rows: listRows)
   formula: (rule, fx, i) =>
     rule.over !== fx.c.scheme.entityTable
       ? null
@@ -353,4 +370,5 @@ export const tiers: KindModule<typeof TiersRule, typeof texts> = {
   },
   check,
   gap,
+  listRows,
 };

@@ -38,6 +38,7 @@ export const veto: KindModule<typeof VetoRule, typeof texts> = {
   kind: "veto",
   schema: VetoRule,
   texts,
+  vetoes: true,
   evaluate(rule, ctx) {
     const ents = ctx.entities;
     const label = word(ctx, fieldLabel(ctx, ents, rule.field));
