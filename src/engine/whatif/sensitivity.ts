@@ -16,6 +16,7 @@ import { rankTyped, type TieRule } from "../score/ranking";
 import { score } from "../score/scoring";
 import { t } from "../i18n";
 import { roundTo } from "../format";
+import { schemeWord } from "../i18n/scheme-words";
 import { vetoes } from "../score/kinds";
 
 /** A small seeded PRNG (xorshift32 after a splitmix-style scramble of the seed): uniform in [0, 1). */
@@ -205,13 +206,14 @@ function readingRuns(b: Base, data: Dataset, runs: Runs): ReadingCombo[] {
       const r = new Float64Array(n);
       for (let i = 0; i < n; i++) r[i] = run.entities[i].rank ?? NaN;
       runs.push(r);
-      const names = scheme.options.map((x) => `${x.name} ${o[x.id]}`).join(t(lang, "whatif.listSep"));
+      const names = (l: Lang) =>
+        scheme.options.map((x) => `${schemeWord(scheme, l, x.name)} ${o[x.id]}`).join(t(l, "whatif.listSep"));
       readings.push({
         options: o,
         ties,
         label: {
-          zh: t("zh", "whatif.comboLabel", { options: names, ties }),
-          en: t("en", "whatif.comboLabel", { options: names, ties }),
+          zh: t("zh", "whatif.comboLabel", { options: names("zh"), ties }),
+          en: t("en", "whatif.comboLabel", { options: names("en"), ties }),
         },
         ranks: ranksOf(r),
         top3Same: sameTop3(b.top3, r),
@@ -236,7 +238,7 @@ function factorDefs(b: Base): FactorDef[] {
     for (const g of scheme.groups) {
       const c = new Float64Array(n);
       for (let i = 0; i < n; i++) c[i] = ents[i].groups[g.id] ?? 0;
-      defs.push({ id: g.id, name: g.name, weight: g.weight, contrib: c });
+      defs.push({ id: g.id, name: schemeWord(scheme, b.lang, g.name), weight: g.weight, contrib: c });
     }
     return defs;
   }
@@ -245,7 +247,7 @@ function factorDefs(b: Base): FactorDef[] {
     if (vetoes(rule) || rule.role === "deduction") return;
     const c = new Float64Array(n);
     for (let i = 0; i < n; i++) c[i] = pts[i][k];
-    defs.push({ id: rule.id, name: rule.label, weight: 1, contrib: c });
+    defs.push({ id: rule.id, name: schemeWord(scheme, b.lang, rule.label), weight: 1, contrib: c });
   });
   return defs;
 }
@@ -318,7 +320,12 @@ function firstOrder(defs: FactorDef[], w: WeightSamples): { factors: Factor[]; m
       vb += ((hi - lo) / samples) * (m - ym) * (m - ym);
     }
     const d = defs[f];
-    factors.push({ id: d.id, name: d.name, weight: d.weight, index: vy > 0 ? roundTo(Math.min(1, vb / vy), 9) : 0 });
+    factors.push({
+      id: d.id,
+      name: d.name,
+      weight: d.weight,
+      index: vy > 0 ? roundTo(Math.min(1, vb / vy), 9) : 0,
+    });
   }
   factors.sort((a, b) => b.index - a.index);
   return { factors, mean: ym };
@@ -367,7 +374,7 @@ function leaveOutRuns(b: Base, runs: Runs): LeaveOut[] {
     const m = meanShift(b.baseRank, r);
     leaveOut.push({
       rule: rule.id,
-      label: rule.label,
+      label: schemeWord(scheme, b.lang, rule.label),
       meanShift: roundTo(m.mean, 9),
       maxShift: m.max,
       top3Same: sameTop3(b.top3, r),

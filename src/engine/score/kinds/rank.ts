@@ -14,7 +14,7 @@ import { t } from "../../i18n";
 import { message } from "../../messages";
 import { a1, parseA1 } from "../../read/normalise";
 import { ranks } from "../ranking";
-import { fieldLabel, inputRef, isLower, live, say, word, type RuleContext } from "../context";
+import { fieldLabel, inputRef, isLower, live, say, show, word, type RuleContext } from "../context";
 import { entityDetails, labelUnit, num } from "../entity-rule";
 import { zeros, type RuleOutcome } from "../outcome";
 import { formulaString } from "../../output/limits";
@@ -174,7 +174,7 @@ function enteredOutcome(rule: Rule, ctx: RuleContext): RuleOutcome {
   const clause = word(ctx, rule.clause);
   const label = word(ctx, elabel);
   const basis = (i: number) => {
-    const value = fmt(ents.rows[i].values[entered] ?? null);
+    const value = show(ctx, ents.rows[i].values[entered]);
     return `${clause} ${say(ctx, "basis.rank.entered", { label, value, points: signed(points[i]) })}`;
   };
   const inputs = (i: number) => [inputRef(ctx, ents, ents.rows[i], entered)];
@@ -385,7 +385,6 @@ function rankGap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
   const above = valuesAbove(rule, env, unit, x, lower);
   if (!above.length) return env.cur(unit) >= rule.points ? capped(env, unit) : null;
   const res = env.res(env.entities, rule.field);
-  const u = unitOf(env, env.entities, rule.field);
   for (const y of above) {
     const who = rows.findIndex((r, i) => i !== unit && live(env.ctx, i) && num(r, rule.field) === y);
     const place =
@@ -396,7 +395,7 @@ function rankGap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
       rank: place,
       verb: t(l, lower ? "whatif.less" : "whatif.more"),
       pass,
-      unit: u,
+      unit: unitOf(env, env.entities, rule.field, l),
     });
     const level = { zh: t("zh", "whatif.rankLevel", vars("zh")), en: t("en", "whatif.rankLevel", vars("en")) };
     const g = numeric(env, unit, rule.field, y, level);

@@ -141,11 +141,11 @@ export const target: KindModule<typeof TargetRule, typeof texts> = {
     const v = num(env.entities.rows[unit], rule.field);
     const res = env.res(env.entities, rule.field);
     const level = (target: number) =>
-      both("whatif.targetLevel", {
+      both("whatif.targetLevel", (l) => ({
         year: env.data.year,
         target: fmt(target),
-        unit: unitOf(env, env.entities, rule.field),
-      });
+        unit: unitOf(env, env.entities, rule.field, l),
+      }));
     if (rule.mode === "proportional") {
       if (t.value <= 0) return null;
       const full = rule.capRatio * t.value;

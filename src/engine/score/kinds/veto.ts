@@ -24,6 +24,7 @@ const texts = kindTexts(
     "basis.veto.yes": "{label}：{value} → 不予评价",
     "basis.kind.veto": "一票否决",
     "whatif.vetoLevel": "恢复参评（不再一票否决）",
+    "whatif.vetoGap": "{change}，{level}",
   },
   {
     "basis.veto.reason": "{reason} ({clause})",
@@ -31,6 +32,7 @@ const texts = kindTexts(
     "basis.veto.yes": "{label}: {value} → not evaluated (vetoed)",
     "basis.kind.veto": "veto",
     "whatif.vetoLevel": "being ranked again (no veto)",
+    "whatif.vetoGap": "{change}: {level}",
   },
 );
 
@@ -64,10 +66,7 @@ export const veto: KindModule<typeof VetoRule, typeof texts> = {
     if (row.values[rule.field] !== true) return null;
     const g = gapOf(env, unit, [fieldChange(env, env.entities, row, rule.field, false)], both("whatif.vetoLevel"), 0);
     if (g)
-      g.text = {
-        zh: `${changeText(g.changes[0], "zh")}，${g.level.zh}`,
-        en: `${changeText(g.changes[0], "en")}: ${g.level.en}`,
-      };
+      g.text = both("whatif.vetoGap", (l) => ({ change: changeText(g.changes[0], l, env.scheme), level: g.level[l] }));
     return g;
   },
 };
