@@ -134,3 +134,22 @@ describe.each(["huaibei-2023", "chifeng-2020"])("whatif --gap and sensitivity %s
     expect(Object.fromEntries(byField)).toEqual({});
   });
 });
+
+test("a scheme's problems are written in the language asked for (--lang en), in Chinese by default", () => {
+  const s = JSON.parse(JSON.stringify(getBuiltInScheme("huaibei-2023")!)) as { rules: Array<Record<string, unknown>> };
+  const rule = s.rules.find((r) => typeof r.field === "string")!;
+  rule.field = "no_such_field";
+  const file = path.join(tmp, "broken-scheme.json");
+  fs.writeFileSync(file, JSON.stringify(s));
+  const input = path.join(tmp, "broken-input.xlsx");
+  expect(zs("sample", "huaibei-2023", "--out", input).code).toBe(0);
+  const en = zs("score", input, "--scheme", file, "--lang", "en", "--out", path.join(tmp, "broken-en.xlsx"));
+  expect(en.code).toBe(2);
+  expect(en.err).toMatch(new RegExp(`^zonescore: invalid scheme:\\n  rule ${rule.id} \\(.*\\): .*no_such_field`));
+  expect(en.err).not.toMatch(CJK);
+  const zh = zs("score", input, "--scheme", file, "--out", path.join(tmp, "broken-zh.xlsx"));
+  expect(zh.code).toBe(2);
+  expect(zh.err).toMatch(
+    new RegExp(`^zonescore: 方案无效 / invalid scheme:\\n  规则 ${rule.id} \\(.*\\): .*no_such_field`),
+  );
+});

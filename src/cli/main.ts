@@ -221,7 +221,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 2;
     }
     if (e instanceof SchemeError) {
-      io.err(`zonescore: ${e.message}\n`);
+      io.err(`zonescore: ${e.text(lang)}\n`);
       return 2;
     }
     if (e instanceof WorkbookFileError) {

@@ -225,7 +225,11 @@ export async function whatIfMain(argv: string[], io: WhatIfIo): Promise<number> 
   try {
     return await runCli(argv, io);
   } catch (e) {
-    if (e instanceof SchemeError || e instanceof WhatIfError) {
+    if (e instanceof SchemeError) {
+      io.err(`zonescore: ${e.text(lang)}\n`);
+      return 2;
+    }
+    if (e instanceof WhatIfError) {
       io.err(`zonescore: ${e.message}\n`);
       return 2;
     }

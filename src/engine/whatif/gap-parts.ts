@@ -10,7 +10,8 @@ import type { GapChange, GapEnv, RuleGap } from "./gap-env";
 import { fieldLabel, fieldUnit } from "../score/context";
 import { fmt, roundTo, signed } from "../format";
 import { t as tt, type TextKey, type Vars } from "../i18n";
-import { schemeUnit, schemeWord, type HasGlossary } from "../i18n/scheme-words";
+import { schemeAmount, schemeUnit, schemeWord } from "../i18n/scheme-words";
+import type { Scheme } from "../scheme/schema";
 
 // the data's grid: values the data could hold at its resolution
 const dec = (res: number) => Math.max(0, Math.round(-Math.log10(res)));
@@ -71,15 +72,22 @@ export function fieldChange(env: GapEnv, table: Table, row: Row, field: string, 
 const shown = (v: FieldValue, lang: Lang) =>
   v === null ? tt(lang, "whatif.blank") : typeof v === "boolean" ? tt(lang, v ? "whatif.yes" : "whatif.no") : fmt(v);
 
+/** The scheme's own (Chinese) unit of the field a change sets ("" for points), as fieldUnit reads it. */
+function unitOfChange(s: Scheme, c: GapChange): string {
+  const spec = s.tables.find((x) => x.id === c.table);
+  const col = spec?.columns.find((x) => x.id === c.field) ?? spec?.derived.find((x) => x.id === c.field);
+  return col?.unit && col.unit !== "分" ? col.unit : "";
+}
+
 /** A change in words; the scheme's words in it (labels, units, a list's name) in the language asked for. */
-export function changeText(c: GapChange, lang: Lang, s: HasGlossary): string {
+export function changeText(c: GapChange, lang: Lang, s: Scheme): string {
   const w = (zh: string) => schemeWord(s, lang, zh);
   if (c.add) {
     const vars = { n: c.add.count, what: w(c.add.what), conds: c.add.conds[lang] };
     return tt(lang, c.add.count > 1 ? "whatif.addRows" : "whatif.addRow", vars);
   }
-  const unit = schemeUnit(s, lang, c.unit);
-  const u = unit === "%" ? "%" : unit ? " " + unit : "";
+  const unit = unitOfChange(s, c);
+  const amount = (n: string) => (unit === "%" ? `${n}%` : schemeAmount(s, lang, n, unit));
   const label = w(c.label);
   if (typeof c.to !== "number" || (c.from !== null && typeof c.from !== "number"))
     return tt(lang, "whatif.setTo", { label, from: shown(c.from, lang), to: shown(c.to, lang) });
@@ -87,17 +95,15 @@ export function changeText(c: GapChange, lang: Lang, s: HasGlossary): string {
   const delta = c.delta ?? c.to - from;
   let text = tt(lang, "whatif.change", {
     label,
-    from: shown(c.from, lang),
-    unit: u,
+    from: amount(shown(c.from, lang)),
     verb: tt(lang, delta >= 0 ? "whatif.more" : "whatif.less"),
-    delta: fmt(Math.abs(delta)),
+    delta: amount(fmt(Math.abs(delta))),
   });
   if (c.via)
     text += tt(lang, "whatif.changeVia", {
       arg: w(c.via.label),
       from: shown(c.via.from, lang),
-      to: shown(c.via.to, lang),
-      unit: u,
+      to: amount(shown(c.via.to, lang)),
     });
   return text;
 }

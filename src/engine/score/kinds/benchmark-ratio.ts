@@ -136,7 +136,7 @@ export const benchmarkRatio: KindModule<typeof BenchmarkRule, typeof texts> = {
     const out = fieldProblems(refs, where, rule.field);
     for (const v of [rule.weight, rule.benchmark])
       if (typeof v === "object" && !refs.params.has(v.param))
-        out.push(t("zh", "scheme.noParam", { where, param: v.param }));
+        out.push(t(refs.lang, "scheme.noParam", { where, param: v.param }));
     return out;
   },
   gap(rule, env, unit) {

@@ -169,19 +169,23 @@ function formula(rule: Rule, fx: Formulas, i: number): string | null {
 function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
   const out: string[] = [];
   for (const f of rule.fields)
-    if (!refs.entityFields.has(f)) out.push(t("zh", "scheme.noEntityField", { where, key: "fields", field: f }));
+    if (!refs.entityFields.has(f)) out.push(t(refs.lang, "scheme.noEntityField", { where, key: "fields", field: f }));
   if (rule.modeOption) {
     const o = refs.scheme.options.find((x) => x.id === rule.modeOption);
     if (!o || o.choices.some((c) => c.id !== "sum" && c.id !== "highest"))
-      out.push(t("zh", "scheme.modeOption", { where, option: rule.modeOption }));
+      out.push(t(refs.lang, "scheme.modeOption", { where, option: rule.modeOption }));
   }
   if (rule.listTable) {
     if (!refs.tables.has(rule.listTable))
-      out.push(t("zh", "scheme.noTable", { where, key: "listTable", table: rule.listTable }));
+      out.push(t(refs.lang, "scheme.noTable", { where, key: "listTable", table: rule.listTable }));
     for (const f of [rule.kindField, rule.levelField])
       if (!f || !refs.fieldsOf(rule.listTable).has(f))
         out.push(
-          t("zh", "scheme.listFields", { where, table: rule.listTable, field: f ?? t("zh", "scheme.notGiven") }),
+          t(refs.lang, "scheme.listFields", {
+            where,
+            table: rule.listTable,
+            field: f ?? t(refs.lang, "scheme.notGiven"),
+          }),
         );
   }
   return out;

@@ -10,6 +10,7 @@ import type { Scheme, TableSpecT } from "../../scheme/schema";
 import type { Formulas } from "../../output/formulas";
 import type { GapEnv, RuleGap } from "../../whatif/gap-env";
 import type { RuleContext } from "../context";
+import type { Lang } from "../../types";
 import type { RuleOutcome } from "../outcome";
 import { addKindWords, t, type Entries, type Mirror, type TextPair } from "../../i18n";
 
@@ -49,6 +50,8 @@ export interface ListRow {
 /** What a kind's cross-reference check gets: the scheme and quick look-ups of its tables, fields and parameters. */
 export interface SchemeRefs {
   scheme: Scheme;
+  /** the language the problems are written in */
+  lang: Lang;
   tables: Map<string, TableSpecT>;
   entityFields: Set<string>;
   params: Set<string>;
@@ -101,5 +104,5 @@ export function kindTexts<Z extends Entries>(zh: Z, en: Mirror<Z>): TextPair<Z> 
 
 /** The check most kinds need: the field they read is a column of the entity table. */
 export function fieldProblems(refs: SchemeRefs, where: string, field: string): string[] {
-  return refs.entityFields.has(field) ? [] : [t("zh", "scheme.noEntityField", { where, key: "field", field })];
+  return refs.entityFields.has(field) ? [] : [t(refs.lang, "scheme.noEntityField", { where, key: "field", field })];
 }

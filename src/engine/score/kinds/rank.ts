@@ -254,13 +254,14 @@ function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
   const out = fieldProblems(refs, where, rule.field);
   const s = refs.scheme;
   if (rule.enteredPoints && !refs.entityFields.has(rule.enteredPoints))
-    out.push(t("zh", "scheme.noField", { where, key: "enteredPoints", field: rule.enteredPoints }));
+    out.push(t(refs.lang, "scheme.noField", { where, key: "enteredPoints", field: rule.enteredPoints }));
   if (rule.enteredOption) {
     const o = s.options.find((x) => x.id === rule.enteredOption);
     if (!rule.enteredPoints || !o || o.choices.some((c) => c.id !== "entered" && c.id !== "rank"))
-      out.push(t("zh", "scheme.enteredOption", { where, option: rule.enteredOption }));
+      out.push(t(refs.lang, "scheme.enteredOption", { where, option: rule.enteredOption }));
   }
-  if (!rule.reading && !s.options.some((o) => o.id === "rankReading")) out.push(t("zh", "scheme.noReading", { where }));
+  if (!rule.reading && !s.options.some((o) => o.id === "rankReading"))
+    out.push(t(refs.lang, "scheme.noReading", { where }));
   return out;
 }
 

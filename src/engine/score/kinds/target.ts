@@ -131,7 +131,7 @@ export const target: KindModule<typeof TargetRule, typeof texts> = {
   check(rule, refs, where) {
     const out = fieldProblems(refs, where, rule.field);
     if (!refs.fieldsOf(rule.target.table).has(rule.target.column))
-      out.push(t("zh", "scheme.targetField", { where, table: rule.target.table, field: rule.target.column }));
+      out.push(t(refs.lang, "scheme.targetField", { where, table: rule.target.table, field: rule.target.column }));
     return out;
   },
   gap(rule, env, unit) {

@@ -306,7 +306,9 @@ function listRows(rule: Rule, fx: Formulas): ListRow[] {
 }
 
 function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
-  const out = refs.tables.has(rule.over) ? [] : [t("zh", "scheme.noTable", { where, key: "over", table: rule.over })];
+  const out = refs.tables.has(rule.over)
+    ? []
+    : [t(refs.lang, "scheme.noTable", { where, key: "over", table: rule.over })];
   out.push(...refs.checkConds(where + " filter", rule.over, rule.filter));
   rule.tiers.forEach((x, i) => out.push(...refs.checkConds(`${where} tiers[${i}]`, rule.over, x.when)));
   return out;
