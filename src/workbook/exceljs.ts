@@ -27,7 +27,16 @@ import {
   type WorkbookPort,
   type WriteReport,
 } from "./port";
-import { graft, readablePackage, sheetEntries, unzipPackage, type Parts } from "./package";
+import {
+  PackageError,
+  graft,
+  readablePackage,
+  repack,
+  setCellInPart,
+  sheetEntries,
+  unzipPackage,
+  type Parts,
+} from "./package";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -95,12 +104,14 @@ interface Pending {
   /** sheets that become the user's own (unmarked) */
   added: Array<{ plan: ResultPlan; names: Record<string, string> }>;
   settings?: { value: Settings; name: string };
+  /** the user's sheet parts with cells set by 应用建议 (the user's own bytes are kept until the file is written) */
+  cells: Parts;
 }
 
 export class ExcelJsBook implements WorkbookPort {
   /** the user's package as loaded, with its bytes: the result is grafted into it (null for a workbook made here) */
   private source: { parts: Parts; bytes: Uint8Array; lib: ExcelJSModule } | null = null;
-  private pending: Pending = { added: [] };
+  private pending: Pending = { added: [], cells: {} };
   constructor(readonly wb: ExcelJS.Workbook) {}
 
   static async create(lib: ExcelJSModule): Promise<ExcelJsBook> {
@@ -178,6 +189,20 @@ export class ExcelJsBook implements WorkbookPort {
       this.wb.definedNames.add(`${quoteSheet(ws.name)}!$A$1`, SETTINGS_NAME);
     }
     ws.getCell("A1").value = JSON.stringify(settings);
+  }
+
+  /**
+   * 应用建议: `text` into one cell of the user's sheet (the cell a finding pointed at, after the user confirmed). The
+   * sheets read from now on have it; the written file has it in that one cell, every other part as the user's.
+   */
+  async setCellText(sheet: string, cell: string, text: string): Promise<void> {
+    const ws = this.wb.getWorksheet(sheet);
+    if (!ws) throw new PackageError("workbook.noCell", { sheet, cell });
+    if (this.source) {
+      const { part, xml } = setCellInPart({ ...this.source.parts, ...this.pending.cells }, sheet, cell, text);
+      this.pending.cells[part] = xml;
+    } else if (ws.getCell(cell).formula) throw new PackageError("workbook.cellFormula", { sheet, cell });
+    ws.getCell(cell).value = text;
   }
 
   /** ZoneScore's earlier sheets that writing `plan` as a result replaces: those of the plan's families. */
@@ -293,8 +318,10 @@ export class ExcelJsBook implements WorkbookPort {
    * only their parts (with the workbook's index parts and the styles) are added; the user's parts stay as they were.
    */
   private async grafted(src: NonNullable<ExcelJsBook["source"]>): Promise<Uint8Array> {
-    const { result, added, settings } = this.pending;
-    if (!result && !added.length && !settings) return src.bytes;
+    const { result, added, settings, cells } = this.pending;
+    const changed = new Set(Object.keys(cells));
+    const user = changed.size ? { ...src.parts, ...cells } : src.parts;
+    if (!result && !added.length && !settings) return changed.size ? repack(user, user, src.bytes, changed) : src.bytes;
     const fresh = new src.lib.Workbook();
     const names = { ...(result?.names ?? {}) };
     for (const a of added) for (const p of a.plan.sheets) writeSheet(fresh.addWorksheet(a.names[p.key]), p, a.names);
@@ -317,9 +344,10 @@ export class ExcelJsBook implements WorkbookPort {
     const oldSettings = this.settingsSheet()?.name;
     if (settings && oldSettings) remove.push(oldSettings);
     return graft(
-      src.parts,
+      user,
       ours,
       {
+        changed,
         removeSheets: remove,
         // the replaced sheets' markers and stale ones whose sheet is gone; other families' markers stay
         removeNames: (n) =>

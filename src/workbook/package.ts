@@ -396,6 +396,8 @@ export interface GraftOptions {
   removeSheets: string[];
   /** defined names to take out (ZoneScore's markers and settings name) */
   removeNames: (name: string) => boolean;
+  /** parts of `user` that were changed here (cells set by 应用建议): written anew, never copied from the user's zip */
+  changed?: ReadonlySet<string>;
 }
 
 function uniqueName(taken: Set<string>, make: (n: number) => string): string {
@@ -464,14 +466,48 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
       : relsText.replace(/<\/Relationships>\s*$/, `${added.rels.join("")}</Relationships>`),
   );
   out["[Content_Types].xml"] = strToU8(ct.replace(/<\/Types>\s*$/, `${added.ct.join("")}</Types>`));
-  // the user's parts are copied compressed as they were; only new and changed parts are compressed
+  return repack(out, user, userZip, opts.changed);
+}
+
+/**
+ * The parts as a zip: those still the user's (the same bytes as in `user`, not in `changed`) are copied compressed
+ * as they were in `userZip`; only new and changed parts are compressed.
+ */
+export function repack(out: Parts, user: Parts, userZip?: Uint8Array, changed?: ReadonlySet<string>): Uint8Array {
   const raw = userZip ? rawEntries(userZip) : new Map<string, RawEntry>();
   return writeZip(
     Object.entries(out).map(([name, bytes]) => {
       const r = raw.get(name);
-      return r && bytes === user[name] && r.usize === bytes.length ? r : fresh(name, bytes);
+      return r && bytes === user[name] && !changed?.has(name) && r.usize === bytes.length ? r : fresh(name, bytes);
     }),
   );
+}
+
+/**
+ * 应用建议 in a file: `text` into the cell `ref` of the user's sheet `sheet`, as an inline string keeping the cell's
+ * style. Returns the sheet's part with only that cell changed (the caller keeps it until the file is written). The
+ * cell must hold a value already (it is the one a finding pointed at); a formula is never overwritten.
+ */
+export function setCellInPart(
+  parts: Parts,
+  sheet: string,
+  ref: string,
+  text: string,
+): { part: string; xml: Uint8Array } {
+  const entry = sheetEntries(parts).find((e) => e.name === sheet && e.kind === "worksheet");
+  if (!/^[A-Z]{1,3}[1-9]\d*$/.test(ref) || !entry?.part || !parts[entry.part])
+    throw new PackageError("workbook.noCell", { sheet, cell: ref });
+  const xml = strFromU8(parts[entry.part]);
+  const re = new RegExp(`<(\\w+:)?c\\b[^>]*?\\sr="${ref}"[^>]*?(?:/>|>[\\s\\S]*?</\\1?c>)`);
+  const m = re.exec(xml);
+  if (!m) throw new PackageError("workbook.noCell", { sheet, cell: ref });
+  const prefix = m[1] ?? "";
+  if (new RegExp(`<${prefix}f\\b`).test(m[0])) throw new PackageError("workbook.cellFormula", { sheet, cell: ref });
+  const style = attrs(/^<[^>]*?\/?>/.exec(m[0])![0]).s;
+  const cell =
+    `<${prefix}c r="${ref}"${style === undefined ? "" : ` s="${escapeXml(style)}"`} t="inlineStr">` +
+    `<${prefix}is><${prefix}t xml:space="preserve">${escapeXml(text)}</${prefix}t></${prefix}is></${prefix}c>`;
+  return { part: entry.part, xml: strToU8(xml.slice(0, m.index) + cell + xml.slice(m.index + m[0].length)) };
 }
 
 /** The user's workbook, its relationships and content types, once the workbook is of a form grafting can take. */
