@@ -103,3 +103,53 @@ test("the walk finds Chinese where it is not user data (the check can fail)", ()
   };
   expect(nonUserCjk(json, ["濉溪经济开发区"])).toEqual([[".entities[].parts[].basis", "濉溪经济开发区 总分 3"]]);
 });
+
+/** The sentences of a what-if answer: the `.en` of every text pair, and every other string but the `.zh`. */
+function englishSide(json: unknown): unknown {
+  if (Array.isArray(json)) return json.map(englishSide);
+  if (!json || typeof json !== "object") return json;
+  return Object.fromEntries(
+    Object.entries(json)
+      .filter(([k]) => k !== "zh")
+      .map(([k, v]) => [k, englishSide(v)]),
+  );
+}
+
+describe.each(["huaibei-2023", "chifeng-2020"])("whatif --gap and sensitivity %s --lang en --json", (id) => {
+  test("have no CJK outside user data (the Chinese half of each text pair aside)", () => {
+    const input = path.join(tmp, `${id}-w.xlsx`);
+    expect(zs("sample", id, "--out", input).code).toBe(0);
+    const scored = zs("score", input, "--scheme", id, "--json", "-", "--out", path.join(tmp, `${id}-wr.xlsx`));
+    const unit = (JSON.parse(scored.out) as { entities: Array<{ name: string }> }).entities[0].name;
+    const user = userTexts(id);
+    const gap = zs("whatif", input, "--scheme", id, "--gap", String(unit), "--lang", "en", "--json", "-");
+    expect([gap.code, gap.err]).toEqual([0, ""]);
+    const g = JSON.parse(gap.out) as { gaps: { rules: unknown[] } };
+    expect(g.gaps.rules.length).toBeGreaterThan(0);
+    const sens = zs("sensitivity", input, "--scheme", id, "--samples", "20", "--lang", "en", "--json", "-");
+    expect(sens.code).toBe(0);
+    const found = [...nonUserCjk(englishSide(g), user), ...nonUserCjk(englishSide(JSON.parse(sens.out)), user)];
+    const byField = new Map<string, string>();
+    for (const [at, s] of found) if (!byField.has(at)) byField.set(at, s);
+    expect(Object.fromEntries(byField)).toEqual({});
+  });
+});
+
+test("a scheme's problems are written in the language asked for (--lang en), in Chinese by default", () => {
+  const s = JSON.parse(JSON.stringify(getBuiltInScheme("huaibei-2023")!)) as { rules: Array<Record<string, unknown>> };
+  const rule = s.rules.find((r) => typeof r.field === "string")!;
+  rule.field = "no_such_field";
+  const file = path.join(tmp, "broken-scheme.json");
+  fs.writeFileSync(file, JSON.stringify(s));
+  const input = path.join(tmp, "broken-input.xlsx");
+  expect(zs("sample", "huaibei-2023", "--out", input).code).toBe(0);
+  const en = zs("score", input, "--scheme", file, "--lang", "en", "--out", path.join(tmp, "broken-en.xlsx"));
+  expect(en.code).toBe(2);
+  expect(en.err).toMatch(new RegExp(`^zonescore: invalid scheme:\\n  rule ${rule.id} \\(.*\\): .*no_such_field`));
+  expect(en.err).not.toMatch(CJK);
+  const zh = zs("score", input, "--scheme", file, "--out", path.join(tmp, "broken-zh.xlsx"));
+  expect(zh.code).toBe(2);
+  expect(zh.err).toMatch(
+    new RegExp(`^zonescore: 方案无效 / invalid scheme:\\n  规则 ${rule.id} \\(.*\\): .*no_such_field`),
+  );
+});

@@ -14,7 +14,7 @@ import { t } from "../engine/i18n";
 
 /** A workbook error (not an .xlsx, over a limit) as a usage error in the user's language. */
 export function fileError(e: WorkbookFileError): UsageError {
-  return new UsageError(message("zh", e.code, e.params), message("en", e.code, e.params));
+  return new UsageError((lang) => message(lang, e.code, e.params));
 }
 
 /** Load an input workbook: recognised and measured (and unzipped, once) before it is read. */

@@ -76,10 +76,7 @@ async function resolveScheme(id: string | undefined, lang: Lang): Promise<Scheme
     const book = await loadBook(id, lang);
     return schemeFromSheets(await readSheets(book));
   }
-  throw new UsageError(
-    t("zh", "cli.unknownScheme", { id, ids: builtInSchemeIds().join(t("zh", "cli.listSep")) }),
-    t("en", "cli.unknownScheme", { id, ids: builtInSchemeIds().join(t("en", "cli.listSep")) }),
-  );
+  throw UsageError.of("cli.unknownScheme", (l) => ({ id, ids: builtInSchemeIds().join(t(l, "cli.listSep")) }));
 }
 
 /** --option rankReading=rank-linear (repeatable, or a=b,c=d) */
@@ -150,10 +147,7 @@ async function graftedCopy(book: ExcelJsBook, p: ReturnType<typeof plan>): Promi
     return await book.toBuffer();
   } catch (e) {
     if (!(e instanceof PackageError)) throw e;
-    throw new UsageError(
-      t("zh", "cli.cannotGraft", { reason: e.text("zh") }),
-      t("en", "cli.cannotGraft", { reason: e.text("en") }),
-    );
+    throw UsageError.of("cli.cannotGraft", (l) => ({ reason: e.text(l) }));
   }
 }
 
@@ -237,7 +231,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       return 2;
     }
     if (e instanceof SchemeError) {
-      io.err(`zonescore: ${e.message}\n`);
+      io.err(`zonescore: ${e.text(lang)}\n`);
       return 2;
     }
     if (e instanceof WorkbookFileError) {

@@ -18,7 +18,7 @@ import { projectFailing } from "../engine/targets/responsibility";
 import { schemeWord } from "../engine/i18n/scheme-words";
 import { targetSample, targetsTemplate } from "../samples/targets";
 import { message } from "../engine/messages";
-import { t, type TextKey, type Vars } from "../engine/i18n";
+import { t } from "../engine/i18n";
 import type { Lang } from "../engine/types";
 import { langOf, parseCommandLine, type OptionSpec, type OptionSpecs } from "./args";
 import { readInput, writeAtomic } from "./files";
@@ -31,7 +31,7 @@ export interface Io {
 }
 
 /** A usage error in both languages, from the catalogue. */
-const usage = (key: TextKey, vars: Vars = {}) => new UsageError(t("zh", key, vars), t("en", key, vars));
+const usage = UsageError.of;
 
 const VALUE: OptionSpec = { type: "string" };
 

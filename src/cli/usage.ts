@@ -3,16 +3,15 @@ import type { Lang } from "../engine/types";
 import { t, type TextKey, type Vars } from "../engine/i18n";
 
 export class UsageError extends Error {
-  private readonly texts: Record<Lang, string>;
-  constructor(zh: string, en: string = zh) {
-    super(en);
-    this.texts = { zh, en };
+  /** `say` gives the text in a language (the message is the English) */
+  constructor(private readonly say: (lang: Lang) => string) {
+    super(say("en"));
   }
-  /** A usage error whose text is the catalogue's `key` (both languages). */
-  static of(key: TextKey, vars?: Vars): UsageError {
-    return new UsageError(t("zh", key, vars), t("en", key, vars));
+  /** A usage error whose text is the catalogue's `key`; vars may depend on the language (lists joined in its words). */
+  static of(key: TextKey, vars: Vars | ((lang: Lang) => Vars) = {}): UsageError {
+    return new UsageError((lang) => t(lang, key, typeof vars === "function" ? vars(lang) : vars));
   }
   text(lang: Lang): string {
-    return this.texts[lang];
+    return this.say(lang);
   }
 }

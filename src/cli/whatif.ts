@@ -15,7 +15,7 @@ import type { ExcelJsBook } from "../workbook/exceljs";
 import { PackageError } from "../workbook/package";
 import { WorkbookFileError } from "../workbook/inspect";
 import { message } from "../engine/messages";
-import { t, type TextKey, type Vars } from "../engine/i18n";
+import { t } from "../engine/i18n";
 import { readInput, writeAtomic } from "./files";
 import { loadBook, prepareOutputs, readSheets, writeJson } from "./io";
 import { langOf, parseCommandLine, type OptionSpecs } from "./args";
@@ -48,7 +48,7 @@ export interface WhatIfIo {
 }
 
 /** A usage error in both languages, from the catalogue. */
-const usage = (key: TextKey, vars: Vars = {}) => new UsageError(t("zh", key, vars), t("en", key, vars));
+const usage = UsageError.of;
 
 const VALUE = { type: "string" } as const;
 const MANY = { type: "string", multiple: true } as const;
@@ -104,10 +104,11 @@ function options(list: string[] | undefined, scheme: Scheme): Record<string, str
     const o = scheme.options.find((x) => x.id === k);
     if (!o || !c || !o.choices.some((x) => x.id === c)) {
       const list = scheme.options.map((x) => `${x.id}=${x.choices.map((y) => y.id).join("|")}`).join(", ");
-      throw new UsageError(
-        t("zh", "whatif.cli.unknownOption", { part, scheme: scheme.id, list: list || t("zh", "whatif.cli.none") }),
-        t("en", "whatif.cli.unknownOption", { part, scheme: scheme.id, list: list || t("en", "whatif.cli.none") }),
-      );
+      throw usage("whatif.cli.unknownOption", (l) => ({
+        part,
+        scheme: scheme.id,
+        list: list || t(l, "whatif.cli.none"),
+      }));
     }
     out[k] = c;
   }
@@ -135,7 +136,7 @@ function fieldOf(scheme: Scheme, tableId: string, text: string): string {
   if (!hit) {
     const fields = spec.columns.filter((c) => !c.role).map((c) => c.name);
     const vars = (l: Lang) => ({ table: spec.name, field: text, fields: fields.join(t(l, "whatif.cli.names")) });
-    throw new UsageError(t("zh", "whatif.cli.noField", vars("zh")), t("en", "whatif.cli.noField", vars("en")));
+    throw usage("whatif.cli.noField", vars);
   }
   return hit.id;
 }
@@ -185,10 +186,7 @@ function setChange(scheme: Scheme, data: Dataset, s: string, lang: Lang): Change
   } catch (e) {
     // findRow speaks the run's language, the one this error is shown in
     const why = (e as Error).message;
-    throw new UsageError(
-      t("zh", "whatif.cli.setError", { set: s, why }),
-      t("en", "whatif.cli.setError", { set: s, why }),
-    );
+    throw usage("whatif.cli.setError", { set: s, why });
   }
   return { op: "set", table, key, field, value: valueOf(scheme, table, field, s.slice(eq + 1), `--set "${s}"`) };
 }
@@ -227,7 +225,11 @@ export async function whatIfMain(argv: string[], io: WhatIfIo): Promise<number> 
   try {
     return await runCli(argv, io);
   } catch (e) {
-    if (e instanceof SchemeError || e instanceof WhatIfError) {
+    if (e instanceof SchemeError) {
+      io.err(`zonescore: ${e.text(lang)}\n`);
+      return 2;
+    }
+    if (e instanceof WhatIfError) {
       io.err(`zonescore: ${e.message}\n`);
       return 2;
     }
@@ -241,7 +243,7 @@ export async function whatIfMain(argv: string[], io: WhatIfIo): Promise<number> 
       return 2;
     }
     if (e instanceof PackageError) {
-      io.err(`zonescore: ${t(lang, "whatif.cli.nothingWritten", { why: { zh: e.zh, en: e.message }[lang] })}\n`);
+      io.err(`zonescore: ${t(lang, "whatif.cli.nothingWritten", { why: e.text(lang) })}\n`);
       return 1;
     }
     throw e;
@@ -339,7 +341,7 @@ function scenarioChanges(c: Ctx): Change[] {
         input: a.input,
         saved: saved.map((x) => x.name).join(t(l, "whatif.cli.names")) || t(l, "whatif.cli.none"),
       });
-      throw new UsageError(t("zh", "whatif.cli.noScenario", vars("zh")), t("en", "whatif.cli.noScenario", vars("en")));
+      throw usage("whatif.cli.noScenario", vars);
     }
     changes.push(...s.changes);
   }

@@ -51,9 +51,7 @@ export const formatTotal = displayNumber;
 export const SCORE_FORMAT = "0.00";
 
 /** Numbers in explanations: as short as they can be without losing digits that matter. Pure. */
-export function fmt(x: number | boolean | string | null | undefined): string {
-  if (x === null || x === undefined) return "（空）";
-  if (typeof x === "boolean") return x ? "是" : "否";
+export function fmt(x: number | string): string {
   if (typeof x === "string") return x;
   if (Number.isInteger(x)) return String(x);
   return String(roundTo(x, 4));

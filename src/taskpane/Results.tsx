@@ -27,6 +27,7 @@ import type { Scheme } from "../engine/scheme/schema";
 import { strings, type Strings, type UiLang } from "./i18n";
 import { ruleHeader } from "../engine/output/result-plan";
 import { schemeWord } from "../engine/i18n/scheme-words";
+import { vetoes } from "../engine/score/kinds";
 import { showNumber, showPoints } from "./num";
 
 /** every row of the list is this tall (px): the window of rows in view is computed from it */
@@ -148,7 +149,7 @@ function nameColumns({ t, s, expanded, setExpanded, active }: ColumnCtx): TableC
 
 /** 得分, 加分, 总分 and 等级, as the scheme has them. */
 function pointColumns(scheme: Scheme, t: Strings): TableColumnDefinition<Row>[] {
-  const hasScore = scheme.groups.length > 0 && scheme.rules.some((r) => r.role === "score" && r.kind !== "veto");
+  const hasScore = scheme.groups.length > 0 && scheme.rules.some((r) => r.role === "score" && !vetoes(r));
   const hasBonus = scheme.rules.some((r) => r.role === "bonus");
   const column = (columnId: string, header: string, cell: (e: EntityResult) => string) =>
     createTableColumn<Row>({ columnId, renderHeaderCell: () => header, renderCell: (r) => cell(r.e) });

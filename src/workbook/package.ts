@@ -21,16 +21,14 @@ import { deflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } fr
 
 export type Parts = Record<string, Uint8Array>;
 
-/** The package cannot take the result sheets without changing what is not ours: the reason, in English and Chinese. */
+/** The package cannot take the result sheets without changing what is not ours: the reason, in either language. */
 export class PackageError extends Error {
-  /** the reason in Chinese (the message is the English) */
-  readonly zh: string;
+  /** the message is the English; text(lang) gives it in the user's language */
   constructor(
     readonly key: TextKey,
     readonly vars: Vars = {},
   ) {
     super(t("en", key, vars));
-    this.zh = t("zh", key, vars);
   }
   text(lang: Lang): string {
     return t(lang, this.key, this.vars);

@@ -1,6 +1,8 @@
 import { t, textKeys } from "../../src/engine/i18n";
-import { zhDomains } from "../../src/engine/i18n/zh";
-import { enDomains } from "../../src/engine/i18n/en";
+import { catalogue } from "../../src/engine/i18n/domains";
+import { KIND_TEXTS } from "../../src/engine/score/kinds";
+
+const { zhDomains, enDomains } = catalogue();
 
 const CJK = /[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]/;
 /** Values that stand for any placeholder: every property read gives a plain ASCII word. */
@@ -25,6 +27,16 @@ describe("the text catalogue", () => {
       expect(Object.keys(enDomains[d]).sort()).toEqual(zh);
       expect(zh.filter((k) => !k.startsWith(`${d}.`))).toEqual([]);
     }
+  });
+
+  test("the rule kinds' own words are a domain of the catalogue, in both languages", () => {
+    const zh = Object.keys(zhDomains.kinds);
+    expect(zh.length).toBeGreaterThan(70);
+    expect([...zh].sort()).toEqual(Object.keys(KIND_TEXTS.zh).sort());
+    expect(Object.keys(enDomains.kinds).sort()).toEqual([...zh].sort());
+    expect(zh).toContain("basis.tiers.none");
+    expect(t("zh", "basis.tiers.none", { conds: "甲" })).toBe("甲，未达到任何档次 → 0");
+    expect(t("en", "whatif.tierLevel", { conds: "x" })).toBe("the tier x");
   });
 
   test("no key is defined by two domains (the package would silently keep one)", () => {

@@ -28,14 +28,15 @@ test("a vetoed park: the veto rule says what lifts it, no other rule has a level
   expect(back.run.entities[i].rank).toBe(1);
 });
 
-test("English gap sentences carry the same numbers", () => {
+test("English gap sentences carry the same numbers, and the scheme's words (labels, units) in English", () => {
   const h = getBuiltInScheme("huaibei-2023")!;
   const r = checkAndScore(planSheets(samplePlan(h)!), h);
   const i = r.run!.entities.findIndex((e) => e.name === "烈山经济开发区");
   const g = unitGaps(h, r.dataset!, r.run!, i, "en")[0]!;
   expect(g.text.en).toBe(
-    "规上工业产值增量 26 亿元: another 24.1 亿元 (output of industry above designated size, this year 151 → 175.1 亿元) " +
-      "reaches the tier >50, +10 points",
+    "increase in output of industry above designated size 26 hundred million yuan: another 24.1 hundred million yuan " +
+      "(output of industry above designated size, this year 151 → 175.1 hundred million yuan) reaches the tier >50, " +
+      "+10 points",
   );
   expect(g.changes[0].change).toEqual({
     op: "set",

@@ -6,30 +6,31 @@
  */
 import type { Lang } from "../types";
 import type { Vars } from "./types";
-import { zh } from "./zh";
-import { en } from "./en";
+import { catalogue, type Package } from "./domains";
+
+export { addKindWords } from "./domains";
 import { schemeWord, type HasGlossary } from "./scheme-words";
 
-export type { Vars, Entry, Entries, Mirror } from "./types";
-export type TextKey = keyof typeof zh;
+export type { Vars, Entry, Entries, Mirror, TextPair } from "./types";
+export type TextKey = keyof Package<"zh">;
 
-const PACKAGES: Record<Lang, Record<TextKey, string | ((v: Vars) => string)>> = { zh, en };
+const packageOf = (lang: Lang) => catalogue()[lang] as Record<TextKey, string | ((v: Vars) => string)>;
 
 /** The text for a key in a language, with {name} placeholders filled from vars. */
 export function t(lang: Lang, key: TextKey, vars: Vars = {}): string {
-  const e = PACKAGES[lang][key];
+  const e = packageOf(lang)[key];
   if (typeof e === "function") return e(vars);
   return e.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
 /** True when key is in the catalogue (for codes that come from data, such as issue codes). */
 export function hasText(key: string): key is TextKey {
-  return Object.prototype.hasOwnProperty.call(zh, key);
+  return Object.prototype.hasOwnProperty.call(catalogue().zh, key);
 }
 
 /** Every key, for the completeness test. */
 export function textKeys(lang: Lang): string[] {
-  return Object.keys(PACKAGES[lang]);
+  return Object.keys(packageOf(lang));
 }
 
 /** A scheme's title in the user's language: its English name where it has one, else its words through the glossary. */

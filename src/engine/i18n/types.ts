@@ -4,3 +4,8 @@ export type Entry = string | ((v: Vars) => string);
 export type Entries = Record<string, Entry>;
 /** The English half of a domain: exactly the keys of its Chinese half (a missing or extra key fails to compile). */
 export type Mirror<Z extends Entries> = { [K in keyof Z]: Entry };
+/** A domain in both languages: its Chinese entries and their English twin (exactly the same keys). */
+export interface TextPair<Z extends Entries = Entries> {
+  zh: Z;
+  en: Mirror<Z>;
+}

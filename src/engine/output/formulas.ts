@@ -13,7 +13,7 @@ import type { SheetData } from "../types";
 import { parseA1 } from "../read/normalise";
 import { cellAt } from "../read/table";
 import { nameKey } from "../read/normalise";
-import { formulaOf } from "../score/kinds";
+import { formulaOf, listRowsOf, type ListRow } from "../score/kinds";
 import { t, type TextKey } from "../i18n";
 
 /** A reason a score cell stays a value: a key of the catalogue's basis.fallback.* */
@@ -152,21 +152,8 @@ export class Formulas {
   }
 
   /** The rows of a list rule for the 计算过程 sheet: each item's points as a formula on its own cells (or its value). */
-  listRows(k: number): Array<{ entity: number; subject: string; formula: string | null; value: number }> {
-    const { scheme, data } = this.c;
-    const rule = scheme.rules[k];
-    if (rule.kind !== "tiers" || rule.over === scheme.entityTable) return [];
-    const t = data.tables[rule.over];
-    if (!t) return [];
-    const out: Array<{ entity: number; subject: string; formula: string | null; value: number }> = [];
-    for (const row of t.rows) {
-      if (row.entity < 0 || this.c.run.entities[row.entity].vetoed) continue;
-      const f = this.tiersOn(rule, t, row);
-      if (!f) this.fallback("basis.fallback.listInput");
-      const subject = rule.subject ? String(row.values[rule.subject] ?? row.name) : row.name;
-      out.push({ entity: row.entity, subject, formula: f, value: 0 });
-    }
-    return out;
+  listRows(k: number): ListRow[] {
+    return listRowsOf(this.c.scheme.rules[k], this);
   }
 
   keyField(t: Table): string {

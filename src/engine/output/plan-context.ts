@@ -11,6 +11,7 @@ import type { PlanSheet, PlanValue } from "./sheet-plan";
 import { t, type TextKey, type Vars } from "../i18n";
 import { schemeWord } from "../i18n/scheme-words";
 import { absA1 } from "./formula-parts";
+import { vetoes } from "../score/kinds";
 
 export interface PlanOptions {
   lang?: Lang;
@@ -51,7 +52,7 @@ export interface PlanCtx {
 
 /** The summary's columns after the rules: group subtotals, 得分, 附加分 / 加分合计, 扣分, 基础得分, 总分, 等级, 备注. */
 function tailColumns(scheme: Scheme, run: ScoreRun, tx: PlanCtx["tx"], w: PlanCtx["w"]): TailCol[] {
-  const has = (role: string) => scheme.rules.some((r) => r.role === role && r.kind !== "veto");
+  const has = (role: string) => scheme.rules.some((r) => r.role === role && !vetoes(r));
   const hasBase = !!scheme.total.base && run.entities.some((e) => e.base !== null);
   const grouped = scheme.groups.length > 0;
   const live = (f: (e: Entity) => PlanValue) => (e: Entity) => (e.vetoed ? null : f(e));
@@ -74,7 +75,7 @@ function tailColumns(scheme: Scheme, run: ScoreRun, tx: PlanCtx["tx"], w: PlanCt
   tail.push({ id: "total", name: tx("sheet.col.total"), value: live((e) => e.total) });
   if (scheme.grading)
     tail.push({ id: "grade", name: tx("sheet.col.grade"), value: (e) => (e.grade === undefined ? null : w(e.grade)) });
-  if (scheme.rules.some((r) => r.kind === "veto"))
+  if (scheme.rules.some(vetoes))
     tail.push({
       id: "remark",
       name: tx("sheet.col.remark"),
@@ -101,7 +102,7 @@ export function planContext(scheme: Scheme, run: ScoreRun, issues: readonly Issu
     w,
     sub: tx("sheet.subtitle", { source: w(scheme.source), year: run.year, stamp }),
     nameHeader: key ? w(key) : tx("sheet.col.name"),
-    shownRules: scheme.rules.map((r, k) => (r.kind === "veto" ? -1 : k)).filter((k) => k >= 0),
+    shownRules: scheme.rules.map((r, k) => (vetoes(r) ? -1 : k)).filter((k) => k >= 0),
     tail: tailColumns(scheme, run, tx, w),
   };
 }

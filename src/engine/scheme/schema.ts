@@ -7,6 +7,8 @@ import { Condition, id, NumOrParam, RankReading, type ConditionT, type NumOrPara
 import { RULE_SCHEMAS, type RuleSpecT } from "../score/kinds";
 import { checkRule, type SchemeRefs } from "../score/kinds";
 import { t } from "../i18n";
+import { schemeWord } from "../i18n/scheme-words";
+import type { Lang } from "../types";
 
 export { Condition, NumOrParam, RankReading };
 export type { ConditionT, NumOrParamT, RuleSpecT };
@@ -259,16 +261,22 @@ export function parseScheme(input: unknown): Scheme {
     throw new SchemeError(msgs);
   }
   const s = r.data;
-  const refs = schemeRefs(s);
-  const problems: string[] = [];
-  if (!refs.tables.has(s.entityTable)) problems.push(t("zh", "scheme.noEntityTable", { table: s.entityTable }));
-  problems.push(...ruleProblems(s, refs), ...awardProblems(s, refs), ...schemeProblems(s, refs));
-  if (problems.length) throw new SchemeError(problems);
+  const problems = crossRefProblems(s, "zh");
+  if (problems.length) throw new SchemeError(problems, (lang) => crossRefProblems(s, lang));
   return s;
 }
 
+/** Every cross-reference problem of a parsed scheme, in a language. */
+function crossRefProblems(s: Scheme, lang: Lang): string[] {
+  const refs = schemeRefs(s, lang);
+  const problems: string[] = [];
+  if (!refs.tables.has(s.entityTable)) problems.push(t(lang, "scheme.noEntityTable", { table: s.entityTable }));
+  problems.push(...ruleProblems(s, refs), ...awardProblems(s, refs), ...schemeProblems(s, refs));
+  return problems;
+}
+
 /** Look-ups of a scheme's tables, fields and parameters, for the cross-reference checks. */
-function schemeRefs(s: Scheme): SchemeRefs {
+function schemeRefs(s: Scheme, lang: Lang): SchemeRefs {
   const tables = new Map(s.tables.map((t) => [t.id, t]));
   const fieldsOf = (tid: string) => {
     const t = tables.get(tid);
@@ -279,13 +287,13 @@ function schemeRefs(s: Scheme): SchemeRefs {
     const f = fieldsOf(tid);
     const out: string[] = [];
     for (const c of conds) {
-      if (!f.has(c.field)) out.push(t("zh", "scheme.tableNoField", { where, table: tid, field: c.field }));
+      if (!f.has(c.field)) out.push(t(lang, "scheme.tableNoField", { where, table: tid, field: c.field }));
       if (typeof c.value === "object" && !params.has(c.value.param))
-        out.push(t("zh", "scheme.noParam", { where, param: c.value.param }));
+        out.push(t(lang, "scheme.noParam", { where, param: c.value.param }));
     }
     return out;
   };
-  return { scheme: s, tables, entityFields: fieldsOf(s.entityTable), params, fieldsOf, checkConds };
+  return { scheme: s, lang, tables, entityFields: fieldsOf(s.entityTable), params, fieldsOf, checkConds };
 }
 
 /** Every rule: a unique id, a known group, and its kind's own check. */
@@ -293,11 +301,11 @@ function ruleProblems(s: Scheme, refs: SchemeRefs): string[] {
   const problems: string[] = [];
   const ruleIds = new Set<string>();
   for (const r of s.rules) {
-    const where = t("zh", "scheme.whereRule", { id: r.id, clause: r.clause });
-    if (ruleIds.has(r.id)) problems.push(t("zh", "scheme.duplicateId", { where }));
+    const where = t(refs.lang, "scheme.whereRule", { id: r.id, clause: schemeWord(s, refs.lang, r.clause) });
+    if (ruleIds.has(r.id)) problems.push(t(refs.lang, "scheme.duplicateId", { where }));
     ruleIds.add(r.id);
     if (r.group && !s.groups.some((g) => g.id === r.group))
-      problems.push(t("zh", "scheme.noGroup", { where, key: "group", group: r.group }));
+      problems.push(t(refs.lang, "scheme.noGroup", { where, key: "group", group: r.group }));
     problems.push(...checkRule(r, refs, where));
   }
   return problems;
@@ -310,29 +318,35 @@ function awardRefProblems(s: Scheme, refs: SchemeRefs, a: AwardSpecT, where: str
   if (a.kind === "list-amount") {
     out.push(...refs.checkConds(where + " filter", a.over, a.filter));
     if (!refs.fieldsOf(a.over).has(a.amount.field))
-      out.push(t("zh", "scheme.noField", { where, key: "amount.field", field: a.amount.field }));
+      out.push(t(refs.lang, "scheme.noField", { where, key: "amount.field", field: a.amount.field }));
   } else if (a.kind === "flag-amount" || a.kind === "chosen") {
-    if (!hasField(a.field)) out.push(t("zh", "scheme.noField", { where, key: "field", field: a.field }));
+    if (!hasField(a.field)) out.push(t(refs.lang, "scheme.noField", { where, key: "field", field: a.field }));
     if (a.kind === "chosen")
       for (const o of a.options)
         if (o.suggestGroup && !s.groups.some((g) => g.id === o.suggestGroup))
-          out.push(t("zh", "scheme.noGroup", { where, key: "suggestGroup", group: o.suggestGroup }));
+          out.push(t(refs.lang, "scheme.noGroup", { where, key: "suggestGroup", group: o.suggestGroup }));
   } else if (a.kind === "rules-met") {
     for (const x of a.rules)
-      if (!s.rules.some((r) => r.id === x)) out.push(t("zh", "scheme.noRule", { where, rule: x }));
+      if (!s.rules.some((r) => r.id === x)) out.push(t(refs.lang, "scheme.noRule", { where, rule: x }));
   } else {
     for (const x of a.fallbackTargets) {
       const rule = s.rules.find((q) => q.id === x);
-      if (!rule || rule.kind !== "target") out.push(t("zh", "scheme.notTarget", { where, rule: x }));
+      if (!rule || rule.kind !== "target") out.push(t(refs.lang, "scheme.notTarget", { where, rule: x }));
     }
-    if (a.rankBy && !hasField(a.rankBy)) out.push(t("zh", "scheme.noField", { where, key: "rankBy", field: a.rankBy }));
+    if (a.rankBy && !hasField(a.rankBy))
+      out.push(t(refs.lang, "scheme.noField", { where, key: "rankBy", field: a.rankBy }));
   }
   return out;
 }
 
 function awardProblems(s: Scheme, refs: SchemeRefs): string[] {
   return s.awards.flatMap((a) =>
-    awardRefProblems(s, refs, a, t("zh", "scheme.whereAward", { id: a.id, clause: a.clause })),
+    awardRefProblems(
+      s,
+      refs,
+      a,
+      t(refs.lang, "scheme.whereAward", { id: a.id, clause: schemeWord(s, refs.lang, a.clause) }),
+    ),
   );
 }
 
@@ -340,21 +354,22 @@ function awardProblems(s: Scheme, refs: SchemeRefs): string[] {
 function schemeProblems(s: Scheme, refs: SchemeRefs): string[] {
   const problems: string[] = [];
   if (s.total.base && !refs.entityFields.has(s.total.base))
-    problems.push(t("zh", "scheme.noBase", { field: s.total.base }));
+    problems.push(t(refs.lang, "scheme.noBase", { field: s.total.base }));
   const gsum = s.groups.reduce((x, g) => x + g.weight, 0);
   const weightsStated = s.notes.some((n) => n.includes("权重合计"));
   if (s.groups.length && s.groups.some((g) => g.cap) && Math.abs(gsum - 100) > 1e-9 && !weightsStated)
-    problems.push(t("zh", "scheme.weights", { sum: gsum }));
+    problems.push(t(refs.lang, "scheme.weights", { sum: gsum }));
   for (const o of s.options)
     if (!o.choices.some((c) => c.id === o.default))
-      problems.push(t("zh", "scheme.badDefault", { option: o.id, choice: o.default }));
+      problems.push(t(refs.lang, "scheme.badDefault", { option: o.id, choice: o.default }));
   for (const u of s.usage)
     if (u.option && !s.options.some((o) => o.id === u.option && o.choices.some((c) => c.id === "on")))
-      problems.push(t("zh", "scheme.usageOption", { id: u.id, option: u.option }));
-  if (s.usage.length && !s.historyTable) problems.push(t("zh", "scheme.noHistory", {}));
+      problems.push(t(refs.lang, "scheme.usageOption", { id: u.id, option: u.option }));
+  if (s.usage.length && !s.historyTable) problems.push(t(refs.lang, "scheme.noHistory", {}));
   if (s.historyTable && !refs.tables.has(s.historyTable))
-    problems.push(t("zh", "scheme.noHistoryTable", { table: s.historyTable }));
-  if (s.grading && s.grading.labels.length !== s.grading.bands.length + 1) problems.push(t("zh", "scheme.grading", {}));
+    problems.push(t(refs.lang, "scheme.noHistoryTable", { table: s.historyTable }));
+  if (s.grading && s.grading.labels.length !== s.grading.bands.length + 1)
+    problems.push(t(refs.lang, "scheme.grading", {}));
   return problems;
 }
 
@@ -373,8 +388,16 @@ function describePath(input: unknown, path: PropertyKey[]): string {
 }
 
 export class SchemeError extends Error {
-  constructor(readonly problems: string[]) {
-    super("方案无效 / invalid scheme:\n  " + problems.join("\n  "));
+  /** problems: in Chinese (the message); inLang: the same problems in a language (by default as they are) */
+  constructor(
+    readonly problems: string[],
+    private readonly inLang: (lang: Lang) => string[] = () => problems,
+  ) {
+    super(t("zh", "scheme.invalid") + "\n  " + problems.join("\n  "));
     this.name = "SchemeError";
+  }
+  /** The error in the user's language (its problems rendered again from their codes and values). */
+  text(lang: Lang): string {
+    return t(lang, "scheme.invalid") + "\n  " + this.inLang(lang).join("\n  ");
   }
 }

@@ -46,7 +46,9 @@ export function fieldLabel(ctx: RuleContext, table: Table, field: string): strin
     const col = spec?.columns.find((c) => c.id === field);
     if (col && ctx.lang !== "zh") return schemeWord(ctx.scheme, ctx.lang, col.name);
     if (col) return col.name.replace(/^本年|^当年/, "");
-    return spec?.derived.find((x) => x.id === field)?.name ?? table.headers[field] ?? field;
+    const derived = spec?.derived.find((x) => x.id === field)?.name;
+    if (derived) return schemeWord(ctx.scheme, ctx.lang, derived);
+    return table.headers[field] ?? field;
   });
 }
 
@@ -147,14 +149,14 @@ export function describe(ctx: RuleContext, table: Table, row: Row, c: ConditionT
     const name = word(ctx, ctx.scheme.params.find((x) => x.id === id)?.name ?? id);
     const t = target(ctx, c);
     if (t === null) return say(ctx, "basis.cond.noParam", { name });
-    targetText = `${name} ${fmt(t)}`;
+    targetText = `${name} ${show(ctx, t)}`;
   } else targetText = show(ctx, c.value);
   if (v === null || v === undefined) return say(ctx, "basis.cond.missing", { label });
   if (c.op === "is") return say(ctx, "basis.cond.is", { label, value: show(ctx, v) });
   const ok = test(ctx, row, c);
   if (ok === null) return say(ctx, "basis.cond.notNumber", { label });
   const unit = word(ctx, fieldUnit(ctx, table, c.field));
-  return `${label} ${fmt(v)}${unit ? " " + unit : ""} ${ok ? OP_TEXT[c.op] : NEG_TEXT[c.op]} ${targetText}`;
+  return `${label} ${show(ctx, v)}${unit ? " " + unit : ""} ${ok ? OP_TEXT[c.op] : NEG_TEXT[c.op]} ${targetText}`;
 }
 
 /** A text of the catalogue in the run's language. */

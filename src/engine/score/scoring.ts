@@ -15,8 +15,8 @@ import { nameKey } from "../read/normalise";
 import { message } from "../messages";
 import { say, word } from "./context";
 import { t, type TextKey } from "../i18n";
-import { evaluateRule } from "./kinds";
-import { READING_TEXT, type Reading } from "./kinds/rank";
+import { evaluateRule, vetoes } from "./kinds";
+import type { Reading } from "./kinds/rank";
 import { evaluateUsage } from "./usage";
 
 export { evaluateRule };
@@ -125,7 +125,7 @@ interface Judged {
 function vetoesFirst(scheme: Scheme, ctx: RuleContext, outcomes: Array<RuleOutcome | null>): Array<string | null> {
   const vetoReason: Array<string | null> = new Array<string | null>(ctx.entities.rows.length).fill(null);
   scheme.rules.forEach((rule, k) => {
-    if (rule.kind !== "veto") return;
+    if (!vetoes(rule)) return;
     const o = evaluateRule(rule, ctx);
     outcomes[k] = o;
     o.veto!.forEach((v, i) => {
@@ -191,7 +191,7 @@ function destinations(scheme: Scheme): number[] {
   const G = scheme.groups.length;
   const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
   return scheme.rules.map((rule) => {
-    if (rule.kind === "veto") return -1;
+    if (vetoes(rule)) return -1;
     if (rule.role === "bonus") return G + 1;
     if (rule.role === "deduction") return G + 2;
     return rule.group !== undefined ? gIndex.get(rule.group)! : G;
@@ -365,9 +365,7 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   const { ctx, vetoReason, outs } = j;
   const rows = ctx.entities.rows;
   const basis = (r: number, e: number) =>
-    vetoReason[e] && scheme.rules[r].kind !== "veto"
-      ? say(ctx, "basis.vetoed", { reason: vetoReason[e]! })
-      : outs[r].basis(e);
+    vetoReason[e] && !vetoes(scheme.rules[r]) ? say(ctx, "basis.vetoed", { reason: vetoReason[e]! }) : outs[r].basis(e);
   const t = totalsOf(scheme, j);
   const ranked = rankTyped(t.rankKey, scheme.ranking.ties);
   const tables: RunTables = {
@@ -408,4 +406,4 @@ export function score(scheme: Scheme, data: Dataset, opts: ScoreOptions = {}): S
   };
 }
 
-export { READING_TEXT, type Reading };
+export type { Reading };

@@ -9,6 +9,7 @@ import type { Lang } from "../types";
 import { nameKey } from "../read/normalise";
 import { keyColumn } from "../read/workbook";
 import { t as tt } from "../i18n";
+import { roundTo } from "../format";
 
 /** One edit. Rows are named, not numbered, so that a change set survives re-reading the workbook. */
 export type Change =
@@ -22,7 +23,6 @@ export type Change =
   | { op: "param"; param: string; value: number | string };
 
 /** the reader's own rounding of derived fields and column means (read.ts), so that an unchanged input stays equal */
-const round = (x: number) => Math.round(x * 1e9) / 1e9;
 
 export class WhatIfError extends Error {
   constructor(message: string) {
@@ -219,7 +219,7 @@ function rederive(d: Draft): void {
         const r = d.tables[id].rows[i];
         const a = r.values[f.args[0]];
         const b = r.values[f.args[1]];
-        r.values[f.id] = typeof a === "number" && typeof b === "number" ? round(a - b) : null;
+        r.values[f.id] = typeof a === "number" && typeof b === "number" ? roundTo(a - b, 9) : null;
       }
   }
 }
@@ -240,7 +240,7 @@ function remean(d: Draft): void {
         count++;
       }
     }
-    if (count) d.params[p.id] = { ...given, value: round(sum / count) };
+    if (count) d.params[p.id] = { ...given, value: roundTo(sum / count, 9) };
   }
 }
 

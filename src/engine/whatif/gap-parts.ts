@@ -9,8 +9,9 @@ import type { Lang } from "../types";
 import type { GapChange, GapEnv, RuleGap } from "./gap-env";
 import { fieldLabel, fieldUnit } from "../score/context";
 import { fmt, roundTo, signed } from "../format";
-import { wt } from "./text";
-import { t as tt } from "../i18n";
+import { t as tt, type TextKey, type Vars } from "../i18n";
+import { schemeAmount, schemeUnit, schemeWord } from "../i18n/scheme-words";
+import type { Scheme } from "../scheme/schema";
 
 // the data's grid: values the data could hold at its resolution
 const dec = (res: number) => Math.max(0, Math.round(-Math.log10(res)));
@@ -49,7 +50,7 @@ export function fieldChange(env: GapEnv, table: Table, row: Row, field: string, 
     table: table.id,
     field,
     label: fieldLabel(env.ctx, table, field),
-    unit: fieldUnit(env.ctx, table, field),
+    unit: schemeUnit(env.scheme, env.ctx.lang, fieldUnit(env.ctx, table, field)),
     from,
     to,
     delta,
@@ -69,28 +70,42 @@ export function fieldChange(env: GapEnv, table: Table, row: Row, field: string, 
 }
 
 const shown = (v: FieldValue, lang: Lang) =>
-  v === null ? wt(lang, "blank") : typeof v === "boolean" ? wt(lang, v ? "yes" : "no") : fmt(v);
+  v === null ? tt(lang, "whatif.blank") : typeof v === "boolean" ? tt(lang, v ? "whatif.yes" : "whatif.no") : fmt(v);
 
-export function changeText(c: GapChange, lang: Lang): string {
-  if (c.add)
-    return c.add.count > 1
-      ? wt(lang, "addRows", { n: c.add.count, what: c.add.what, conds: c.add.conds[lang] })
-      : wt(lang, "addRow", { what: c.add.what, conds: c.add.conds[lang] });
-  const u = c.unit === "%" ? "%" : c.unit ? " " + c.unit : "";
+/** The scheme's own (Chinese) unit of the field a change sets ("" for points), as fieldUnit reads it. */
+function unitOfChange(s: Scheme, c: GapChange): string {
+  const spec = s.tables.find((x) => x.id === c.table);
+  const col = spec?.columns.find((x) => x.id === c.field) ?? spec?.derived.find((x) => x.id === c.field);
+  return col?.unit && col.unit !== "分" ? col.unit : "";
+}
+
+/** A change in words; the scheme's words in it (labels, units, a list's name) in the language asked for. */
+export function changeText(c: GapChange, lang: Lang, s: Scheme): string {
+  const w = (zh: string) => schemeWord(s, lang, zh);
+  if (c.add) {
+    const vars = { n: c.add.count, what: w(c.add.what), conds: c.add.conds[lang] };
+    return tt(lang, c.add.count > 1 ? "whatif.addRows" : "whatif.addRow", vars);
+  }
+  const unit = unitOfChange(s, c);
+  const amount = (n: string) => (unit === "%" ? `${n}%` : schemeAmount(s, lang, n, unit));
+  const label = w(c.label);
   if (typeof c.to !== "number" || (c.from !== null && typeof c.from !== "number"))
-    return wt(lang, "setTo", { label: c.label, from: shown(c.from, lang), to: shown(c.to, lang) });
+    return tt(lang, "whatif.setTo", { label, from: shown(c.from, lang), to: shown(c.to, lang) });
   const from = typeof c.from === "number" ? c.from : 0;
   const delta = c.delta ?? c.to - from;
-  let s = wt(lang, "change", {
-    label: c.label,
-    from: shown(c.from, lang),
-    unit: u,
-    verb: wt(lang, delta >= 0 ? "more" : "less"),
-    delta: fmt(Math.abs(delta)),
+  let text = tt(lang, "whatif.change", {
+    label,
+    from: amount(shown(c.from, lang)),
+    verb: tt(lang, delta >= 0 ? "whatif.more" : "whatif.less"),
+    delta: amount(fmt(Math.abs(delta))),
   });
   if (c.via)
-    s += wt(lang, "changeVia", { arg: c.via.label, from: shown(c.via.from, lang), to: shown(c.via.to, lang), unit: u });
-  return s;
+    text += tt(lang, "whatif.changeVia", {
+      arg: w(c.via.label),
+      from: shown(c.via.from, lang),
+      to: amount(shown(c.via.to, lang)),
+    });
+  return text;
 }
 
 /** Which rule and unit a gap is about. */
@@ -116,8 +131,8 @@ export function gapOf(
     );
   const gain = roundTo(after - before, 9);
   const text = (lang: Lang) =>
-    wt(lang, "reachLevel", {
-      changes: changes.map((c) => changeText(c, lang)).join(tt(lang, "basis.sep")),
+    tt(lang, "whatif.reachLevel", {
+      changes: changes.map((c) => changeText(c, lang, env.scheme)).join(tt(lang, "basis.sep")),
       level: level[lang],
       gain: signed(gain),
     });
@@ -133,10 +148,10 @@ export function gapOf(
   };
 }
 
-export function capped(env: GapEnv, unit: number, key = "capped"): RuleGap {
+export function capped(env: GapEnv, unit: number, key: TextKey = "whatif.capped"): RuleGap {
   const rule = env.scheme.rules[env.k];
   const p = env.cur(unit);
-  const words = both(key, { rule: `${rule.id} ${rule.label}`, points: fmt(p) });
+  const words = both(key, (l) => ({ rule: `${rule.id} ${schemeWord(env.scheme, l, rule.label)}`, points: fmt(p) }));
   const level = { ...words };
   return {
     ...gapHead(env, unit),
@@ -150,9 +165,10 @@ export function capped(env: GapEnv, unit: number, key = "capped"): RuleGap {
   };
 }
 
-export const both = (key: string, vars: Record<string, string | number> = {}) => ({
-  zh: wt("zh", key, vars),
-  en: wt("en", key, vars),
+/** A text in both languages; vars may depend on the language (the scheme's words in it). */
+export const both = (key: TextKey, vars: Vars | ((lang: Lang) => Vars) = {}) => ({
+  zh: tt("zh", key, typeof vars === "function" ? vars("zh") : vars),
+  en: tt("en", key, typeof vars === "function" ? vars("en") : vars),
 });
 
 /** Raise (or lower) one numeric field of the unit's row to `to`, unless that is no change. */
@@ -162,8 +178,8 @@ export function numeric(env: GapEnv, unit: number, field: string, to: number, le
 }
 
 /** A unit written after a value: "%" directly, other units after a space. */
-export const unitOf = (env: GapEnv, t: Table, f: string) => {
-  const u = fieldUnit(env.ctx, t, f);
+export const unitOf = (env: GapEnv, t: Table, f: string, lang: Lang) => {
+  const u = schemeUnit(env.scheme, lang, fieldUnit(env.ctx, t, f));
   return u === "%" ? u : u ? " " + u : "";
 };
 
@@ -179,10 +195,11 @@ const OP: Record<string, string> = { ">=": "≥", ">": ">", "<=": "≤", "<": "<
 /** A condition as a level's words ("计划总投资 ≥100 亿元", or "≥100" when short). */
 export function condText(env: GapEnv, table: Table, c: ConditionT, lang: Lang, short: boolean): string {
   const t = condTarget(env, c);
-  const label = short ? "" : fieldLabel(env.ctx, table, c.field);
-  if (c.op === "is") return tt(lang, "basis.cond.is", { label, value: wt(lang, t === true ? "yes" : "no") });
-  const u = fieldUnit(env.ctx, table, c.field);
-  return `${label}${short ? "" : " "}${OP[c.op]}${t === null ? "?" : fmt(t)}${short || !u ? "" : " " + u}`;
+  const label = short ? "" : schemeWord(env.scheme, lang, fieldLabel(env.ctx, table, c.field));
+  if (c.op === "is")
+    return tt(lang, "basis.cond.is", { label, value: tt(lang, t === true ? "whatif.yes" : "whatif.no") });
+  const u = schemeUnit(env.scheme, lang, fieldUnit(env.ctx, table, c.field));
+  return `${label}${short ? "" : " "}${OP[c.op]}${t === null ? "?" : shown(t, lang)}${short || !u ? "" : " " + u}`;
 }
 
 /** Does x satisfy `x op t`? */

@@ -7,7 +7,8 @@ import type { Dataset } from "../dataset";
 import type { ScoreRun } from "../score/result";
 import type { Lang } from "../types";
 import { fmt, roundTo, signed } from "../format";
-import { t } from "../i18n";
+import { t, type TextKey, type Vars } from "../i18n";
+import { schemeUnit, schemeWord } from "../i18n/scheme-words";
 import { fieldLabel, testAll } from "../score/context";
 import { completionRatio } from "../score/awards";
 import { describe as describeCond } from "../score/context";
@@ -15,7 +16,7 @@ import { score, type ScoreOptions } from "../score/scoring";
 import { applyChanges, type Change } from "./changes";
 import { both, changeText, costOf, makeEnv, type GapChange, type GapEnv, type RuleGap } from "./gap-env";
 import { condText, gapFor } from "./gap-kinds";
-import { wt } from "./text";
+import { vetoes } from "../score/kinds";
 
 export type { RuleGap, GapChange } from "./gap-env";
 
@@ -97,8 +98,8 @@ function wayFor(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, k: n
     const merged = mergeChanges(changes);
     const gain = roundTo(n.total - e.total, 9);
     const text = (l: Lang) =>
-      wt(l, "placeWay", {
-        changes: merged.map((c) => changeText(c, l)).join(t(l, "basis.sep")),
+      t(l, "whatif.placeWay", {
+        changes: merged.map((c) => changeText(c, l, scheme)).join(t(l, "basis.sep")),
         rank,
         gain: signed(gain),
       });
@@ -126,13 +127,13 @@ export function placeGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: num
   const e = run.entities[unit];
   const head = { unit, name: e.name, rank: e.rank };
   if (e.vetoed || e.rank === null)
-    return { ...head, above: null, ways: [], text: both("vetoed", { reason: e.vetoReason ?? "" }) };
-  if (e.rank === 1) return { ...head, above: null, ways: [], text: both("first") };
+    return { ...head, above: null, ways: [], text: both("whatif.vetoed", { reason: e.vetoReason ?? "" }) };
+  if (e.rank === 1) return { ...head, above: null, ways: [], text: both("whatif.first") };
   const aboveIdx = unitAbove(run, unit);
   const above = aboveIdx >= 0 ? run.entities[aboveIdx] : null;
   const need = above ? roundTo(above.total - e.total, 9) : 0;
   const ways = scheme.rules
-    .map((rule, k) => (rule.kind === "veto" ? null : wayFor(scheme, data, run, unit, k, opts)))
+    .map((rule, k) => (vetoes(rule) ? null : wayFor(scheme, data, run, unit, k, opts)))
     .filter((w): w is PlaceWay => w !== null)
     .sort((a, b) => a.cost - b.cost || b.gain - a.gain);
   const vars = {
@@ -146,7 +147,7 @@ export function placeGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: num
     ...head,
     above: above ? { name: above.name, total: above.total, need } : null,
     ways: ways.slice(0, opts.ways ?? 3),
-    text: both("placeNeed", vars),
+    text: both("whatif.placeNeed", vars),
   };
 }
 
@@ -198,8 +199,8 @@ export interface AwardGap {
 type AwardOf<K extends Scheme["awards"][number]["kind"]> = Extract<Scheme["awards"][number], { kind: K }>;
 
 /** The award's words in both languages. */
-const sayAward = (a: { label: string }, key: string, vars: Record<string, string | number> = {}) =>
-  both(key, { award: a.label, ...vars });
+const sayAward = (s: Scheme, a: { label: string }, key: TextKey, vars: Vars | ((l: Lang) => Vars) = {}) =>
+  both(key, (l) => ({ award: schemeWord(s, l, a.label), ...(typeof vars === "function" ? vars(l) : vars) }));
 
 /** rules-met: the rules still at 0 points, each with its own gap. */
 function rulesMetGap(env: GapEnv, unit: number, a: AwardOf<"rules-met">): AwardGap {
@@ -209,8 +210,17 @@ function rulesMetGap(env: GapEnv, unit: number, a: AwardOf<"rules-met">): AwardG
     .map((id) => scheme.rules.findIndex((r) => r.id === id))
     .filter((k) => k >= 0 && run.entities[unit].points[k] <= 0);
   const gaps = missing.map((k) => gapFor(scheme.rules[k], makeEnv(scheme, data, run, k, lang), unit));
-  const names = missing.map((k) => `${scheme.rules[k].id} ${scheme.rules[k].label}`).join("、");
-  return { award: a.id, label: a.label, have: false, text: sayAward(a, "awardRules", { rules: names }), rules: gaps };
+  const names = (l: Lang) =>
+    missing
+      .map((k) => `${scheme.rules[k].id} ${schemeWord(scheme, l, scheme.rules[k].label)}`)
+      .join(t(l, "basis.enum"));
+  return {
+    award: a.id,
+    label: a.label,
+    have: false,
+    text: sayAward(scheme, a, "whatif.awardRules", (l) => ({ rules: names(l) })),
+    rules: gaps,
+  };
 }
 
 /** list-amount: the unit's row that fails the fewest conditions, with what it still needs. */
@@ -229,13 +239,19 @@ function listAwardGap(env: GapEnv, scheme: Scheme, unit: number, a: AwardOf<"lis
   const base = { award: a.id, label: a.label, have: false };
   if (!best) {
     const what = scheme.tables.find((t) => t.id === a.over)?.name ?? a.over;
-    return { ...base, text: sayAward(a, "awardListNone", { what }) };
+    return {
+      ...base,
+      text: sayAward(scheme, a, "whatif.awardListNone", (l) => ({ what: schemeWord(scheme, l, what) })),
+    };
   }
   const fails = best.fails;
   const conds = (l: Lang) =>
     fails.map((f) => t(l, "basis.gap.needNow", { need: f.need(l), now: f.now })).join(t(l, "basis.comma"));
-  const vars = (l: Lang) => ({ award: a.label, subject: best!.subject, conds: conds(l) });
-  return { ...base, text: { zh: wt("zh", "awardList", vars("zh")), en: wt("en", "awardList", vars("en")) } };
+  const vars = (l: Lang) => ({ award: schemeWord(scheme, l, a.label), subject: best!.subject, conds: conds(l) });
+  return {
+    ...base,
+    text: { zh: t("zh", "whatif.awardList", vars("zh")), en: t("en", "whatif.awardList", vars("en")) },
+  };
 }
 
 /** What is missing for one award the unit does not have. */
@@ -250,13 +266,16 @@ function missingFor(
   const base = { award: a.id, label: a.label, have: false };
   switch (a.kind) {
     case "flag-amount":
-      return { ...base, text: sayAward(a, "awardFlag", { field: fieldLabel(env.ctx, env.entities, a.field) }) };
+      return {
+        ...base,
+        text: sayAward(scheme, a, "whatif.awardFlag", { field: fieldLabel(env.ctx, env.entities, a.field) }),
+      };
     case "rules-met":
       return rulesMetGap(env, unit, a);
     case "list-amount":
       return listAwardGap(env, scheme, unit, a);
     case "chosen":
-      return { ...base, text: sayAward(a, "awardChosen") };
+      return { ...base, text: sayAward(scheme, a, "whatif.awardChosen") };
     case "rank-amount":
       return rankAwardGap(scheme, data, run, unit, a);
   }
@@ -266,19 +285,29 @@ function missingFor(
 export function awardGaps(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, lang: Lang = "zh"): AwardGap[] {
   const e = run.entities[unit];
   const env = makeEnv(scheme, data, run, 0, lang);
-  return scheme.awards.map((a): AwardGap => {
-    const mine = run.awards.filter((x) => x.rule === a.id && x.entityIndex === unit);
-    const base = { award: a.id, label: a.label };
-    if (mine.length) {
-      const amount = roundTo(
-        mine.reduce((s, x) => s + x.amount, 0),
-        9,
-      );
-      return { ...base, have: true, text: sayAward(a, "awardHave", { amount: fmt(amount), unit: a.unit }) };
-    }
-    if (e.vetoed) return { ...base, have: false, text: sayAward(a, "vetoed", { reason: e.vetoReason ?? "" }) };
-    return missingFor(scheme, data, run, unit, env, a);
-  });
+  return scheme.awards
+    .map((a): AwardGap => {
+      const mine = run.awards.filter((x) => x.rule === a.id && x.entityIndex === unit);
+      const base = { award: a.id, label: a.label };
+      if (mine.length) {
+        const amount = roundTo(
+          mine.reduce((s, x) => s + x.amount, 0),
+          9,
+        );
+        return {
+          ...base,
+          have: true,
+          text: sayAward(scheme, a, "whatif.awardHave", (l) => ({
+            amount: fmt(amount),
+            unit: schemeUnit(scheme, l, a.unit),
+          })),
+        };
+      }
+      if (e.vetoed)
+        return { ...base, have: false, text: sayAward(scheme, a, "whatif.vetoed", { reason: e.vetoReason ?? "" }) };
+      return missingFor(scheme, data, run, unit, env, a);
+    })
+    .map((g) => ({ ...g, label: schemeWord(scheme, lang, g.label) }));
 }
 
 type RankAward = Extract<Scheme["awards"][number], { kind: "rank-amount" }>;
@@ -296,9 +325,13 @@ function rankValues(scheme: Scheme, data: Dataset, run: ScoreRun, a: RankAward) 
   }
   if (a.fallbackTargets.length) {
     const values = ents.rows.map((_r, i) => (live(i) ? completionRatio(a, env.ctx, i) : null));
-    return { values, by: both("byCompletion"), pct: true };
+    return { values, by: both("whatif.byCompletion"), pct: true };
   }
-  return { values: run.entities.map((x) => (x.rank === null ? null : x.total)), by: both("byTotal"), pct: false };
+  return {
+    values: run.entities.map((x) => (x.rank === null ? null : x.total)),
+    by: both("whatif.byTotal"),
+    pct: false,
+  };
 }
 
 function rankAwardGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number, a: RankAward): AwardGap {
@@ -306,16 +339,29 @@ function rankAwardGap(scheme: Scheme, data: Dataset, run: ScoreRun, unit: number
   const base = { award: a.id, label: a.label, have: false };
   const mine = values[unit];
   if (mine === null) {
-    const vars = (l: Lang) => ({ award: a.label, by: by[l] });
-    return { ...base, text: { zh: wt("zh", "awardRankNone", vars("zh")), en: wt("en", "awardRankNone", vars("en")) } };
+    const vars = (l: Lang) => ({ award: schemeWord(scheme, l, a.label), by: by[l] });
+    return {
+      ...base,
+      text: { zh: t("zh", "whatif.awardRankNone", vars("zh")), en: t("en", "whatif.awardRankNone", vars("en")) },
+    };
   }
   const sorted = values.filter((v): v is number => v !== null).sort((x, y) => y - x);
   const rank = 1 + sorted.filter((v) => v > mine).length;
   const places = a.amounts.length;
   const last = sorted[Math.min(places, sorted.length) - 1];
   const show = (x: number) => (pct ? `${fmt(roundTo(x * 100, 2))}%` : fmt(roundTo(x, 9)));
-  const vars = (l: Lang) => ({ award: a.label, by: by[l], rank, places, last: show(last), need: show(last - mine) });
-  return { ...base, text: { zh: wt("zh", "awardRank", vars("zh")), en: wt("en", "awardRank", vars("en")) } };
+  const vars = (l: Lang) => ({
+    award: schemeWord(scheme, l, a.label),
+    by: by[l],
+    rank,
+    places,
+    last: show(last),
+    need: show(last - mine),
+  });
+  return {
+    ...base,
+    text: { zh: t("zh", "whatif.awardRank", vars("zh")), en: t("en", "whatif.awardRank", vars("en")) },
+  };
 }
 
 export type { Change };

@@ -10,6 +10,7 @@ import type { Lang } from "../types";
 import { score, type ScoreOptions } from "../score/scoring";
 import { applyChanges, WhatIfError, type Change } from "./changes";
 import { t } from "../i18n";
+import { roundTo } from "../format";
 
 export interface RuleDelta {
   rule: string;
@@ -61,8 +62,6 @@ export interface ScenarioDiff {
   changed: number[];
 }
 
-const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
-
 /** each unit's awards, only for units that have any (100,000-unit lists have few) */
 function awardLines(run: ScoreRun): Map<number, AwardLine[]> {
   const out = new Map<number, AwardLine[]>();
@@ -100,7 +99,7 @@ interface RunPair {
 function ruleDeltas(pb: readonly number[], pn: readonly number[], ids: readonly string[]): RuleDelta[] {
   const rules: RuleDelta[] = [];
   for (let k = 0; k < pb.length; k++)
-    if (pb[k] !== pn[k]) rules.push({ rule: ids[k], before: pb[k], after: pn[k], delta: r9(pn[k] - pb[k]) });
+    if (pb[k] !== pn[k]) rules.push({ rule: ids[k], before: pb[k], after: pn[k], delta: roundTo(pn[k] - pb[k], 9) });
   return rules;
 }
 
@@ -115,8 +114,8 @@ function awardChange(ab: AwardLine[], an: AwardLine[]): Pick<UnitDiff, "awardsGa
     lost = [...kb].filter(([k]) => !kn.has(k)).map(([, a]) => a);
   }
   const awardDelta: Record<string, number> = {};
-  for (const a of gained) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) + a.amount);
-  for (const a of lost) awardDelta[a.unit] = r9((awardDelta[a.unit] ?? 0) - a.amount);
+  for (const a of gained) awardDelta[a.unit] = roundTo((awardDelta[a.unit] ?? 0) + a.amount, 9);
+  for (const a of lost) awardDelta[a.unit] = roundTo((awardDelta[a.unit] ?? 0) - a.amount, 9);
   return { awardsGained: gained, awardsLost: lost, awardDelta };
 }
 
@@ -134,7 +133,7 @@ function unitDiff(x: RunPair, i: number): UnitDiff {
     arrow,
     totalBefore: b.total,
     totalAfter: e.total,
-    totalDelta: r9(e.total - b.total),
+    totalDelta: roundTo(e.total - b.total, 9),
     rules: ruleDeltas(b.points, e.points, x.ids),
     ...awardChange(x.aBase.get(i) ?? NONE, x.aNext.get(i) ?? NONE),
     vetoedBefore: b.vetoed,

@@ -15,6 +15,9 @@ import type { Lang } from "../types";
 import { rankTyped, type TieRule } from "../score/ranking";
 import { score } from "../score/scoring";
 import { t } from "../i18n";
+import { roundTo } from "../format";
+import { schemeWord } from "../i18n/scheme-words";
+import { vetoes } from "../score/kinds";
 
 /** A small seeded PRNG (xorshift32 after a splitmix-style scramble of the seed): uniform in [0, 1). */
 export function seededRandom(seed: number): () => number {
@@ -114,8 +117,6 @@ export interface SensitivityResult {
 }
 
 const TIES: TieRule[] = ["competition", "dense", "average"];
-const r9 = (x: number) => Math.round(x * 1e9) / 1e9;
-
 /** Every combination of the scheme's options (cartesian product). */
 function combos(scheme: Scheme): Array<Record<string, string>> {
   let out: Array<Record<string, string>> = [{}];
@@ -205,13 +206,14 @@ function readingRuns(b: Base, data: Dataset, runs: Runs): ReadingCombo[] {
       const r = new Float64Array(n);
       for (let i = 0; i < n; i++) r[i] = run.entities[i].rank ?? NaN;
       runs.push(r);
-      const names = scheme.options.map((x) => `${x.name} ${o[x.id]}`).join(t(lang, "whatif.listSep"));
+      const names = (l: Lang) =>
+        scheme.options.map((x) => `${schemeWord(scheme, l, x.name)} ${o[x.id]}`).join(t(l, "whatif.listSep"));
       readings.push({
         options: o,
         ties,
         label: {
-          zh: t("zh", "whatif.comboLabel", { options: names, ties }),
-          en: t("en", "whatif.comboLabel", { options: names, ties }),
+          zh: t("zh", "whatif.comboLabel", { options: names("zh"), ties }),
+          en: t("en", "whatif.comboLabel", { options: names("en"), ties }),
         },
         ranks: ranksOf(r),
         top3Same: sameTop3(b.top3, r),
@@ -236,16 +238,16 @@ function factorDefs(b: Base): FactorDef[] {
     for (const g of scheme.groups) {
       const c = new Float64Array(n);
       for (let i = 0; i < n; i++) c[i] = ents[i].groups[g.id] ?? 0;
-      defs.push({ id: g.id, name: g.name, weight: g.weight, contrib: c });
+      defs.push({ id: g.id, name: schemeWord(scheme, b.lang, g.name), weight: g.weight, contrib: c });
     }
     return defs;
   }
   const pts = ents.map((e) => e.points);
   scheme.rules.forEach((rule, k) => {
-    if (rule.kind === "veto" || rule.role === "deduction") return;
+    if (vetoes(rule) || rule.role === "deduction") return;
     const c = new Float64Array(n);
     for (let i = 0; i < n; i++) c[i] = pts[i][k];
-    defs.push({ id: rule.id, name: rule.label, weight: 1, contrib: c });
+    defs.push({ id: rule.id, name: schemeWord(scheme, b.lang, rule.label), weight: 1, contrib: c });
   });
   return defs;
 }
@@ -281,7 +283,7 @@ function sampleWeights(b: Base, defs: FactorDef[], o: { samples: number; pct: nu
       }
       let total = baseTotal[i];
       for (let f = 0; f < F; f++) total += defs[f].contrib[i] * (mult[s * F + f] - 1);
-      totals[i] = r9(total);
+      totals[i] = roundTo(total, 9);
     }
     const r = rankTyped(totals, b.ties).rank;
     runs.push(r);
@@ -318,7 +320,12 @@ function firstOrder(defs: FactorDef[], w: WeightSamples): { factors: Factor[]; m
       vb += ((hi - lo) / samples) * (m - ym) * (m - ym);
     }
     const d = defs[f];
-    factors.push({ id: d.id, name: d.name, weight: d.weight, index: vy > 0 ? r9(Math.min(1, vb / vy)) : 0 });
+    factors.push({
+      id: d.id,
+      name: d.name,
+      weight: d.weight,
+      index: vy > 0 ? roundTo(Math.min(1, vb / vy), 9) : 0,
+    });
   }
   factors.sort((a, b) => b.index - a.index);
   return { factors, mean: ym };
@@ -331,7 +338,7 @@ function rawGroupSums(b: Base): Float64Array[] {
   const gIndex = new Map(scheme.groups.map((g, k) => [g.id, k]));
   const raw = scheme.groups.map(() => new Float64Array(n));
   scheme.rules.forEach((rule, k) => {
-    if (rule.kind === "veto" || rule.role !== "score" || rule.group === undefined) return;
+    if (vetoes(rule) || rule.role !== "score" || rule.group === undefined) return;
     const g = raw[gIndex.get(rule.group)!];
     for (let i = 0; i < n; i++) g[i] += pts[i][k];
   });
@@ -346,7 +353,7 @@ function leaveOutRuns(b: Base, runs: Runs): LeaveOut[] {
   const raw = rawGroupSums(b);
   const leaveOut: LeaveOut[] = [];
   scheme.rules.forEach((rule, k) => {
-    if (rule.kind === "veto") return;
+    if (vetoes(rule)) return;
     const totals = new Float64Array(n);
     const gk = rule.role === "score" && rule.group !== undefined ? gIndex.get(rule.group)! : -1;
     const g = gk >= 0 ? scheme.groups[gk] : null;
@@ -357,18 +364,18 @@ function leaveOutRuns(b: Base, runs: Runs): LeaveOut[] {
       }
       if (g) {
         const cap = g.cap ? g.weight : Infinity;
-        const before = r9(Math.min(raw[gk][i], cap));
-        const after = r9(Math.min(raw[gk][i] - pts[i][k], cap));
-        totals[i] = r9(baseTotal[i] - before + after);
-      } else totals[i] = r9(baseTotal[i] - pts[i][k]);
+        const before = roundTo(Math.min(raw[gk][i], cap), 9);
+        const after = roundTo(Math.min(raw[gk][i] - pts[i][k], cap), 9);
+        totals[i] = roundTo(baseTotal[i] - before + after, 9);
+      } else totals[i] = roundTo(baseTotal[i] - pts[i][k], 9);
     }
     const r = rankTyped(totals, b.ties).rank;
     runs.push(r);
     const m = meanShift(b.baseRank, r);
     leaveOut.push({
       rule: rule.id,
-      label: rule.label,
-      meanShift: r9(m.mean),
+      label: schemeWord(scheme, b.lang, rule.label),
+      meanShift: roundTo(m.mean, 9),
       maxShift: m.max,
       top3Same: sameTop3(b.top3, r),
       ranks: ranksOf(r),
@@ -410,7 +417,7 @@ export function sensitivity(
   const leaveOut = opts.leaveOut !== false ? leaveOutRuns(b, groups.leaveOut) : [];
   const all = [...groups.readings.rows, ...groups.weights.rows, ...groups.leaveOut.rows];
   const share = (rs: Float64Array[]) =>
-    rs.length ? r9(rs.filter((r) => sameTop3(b.top3, r)).length / rs.length) : null;
+    rs.length ? roundTo(rs.filter((r) => sameTop3(b.top3, r)).length / rs.length, 9) : null;
   return {
     scheme: scheme.id,
     seed,
@@ -432,7 +439,7 @@ export function sensitivity(
     },
     readings,
     factors: weighted.factors,
-    weightsMeanShift: r9(weighted.mean),
+    weightsMeanShift: roundTo(weighted.mean, 9),
     leaveOut,
   };
 }

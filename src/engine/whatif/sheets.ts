@@ -12,6 +12,7 @@ import type { SensitivityResult } from "./sensitivity";
 import type { SavedScenario } from "./scenario";
 import { t, type TextKey, type Vars } from "../i18n";
 import { schemeWord } from "../i18n/scheme-words";
+import { roundTo } from "../format";
 
 function colName(c: number): string {
   let s = "";
@@ -174,7 +175,7 @@ export function scenarioSheet(
     scenarios.forEach((sc, k) => {
       const n = sc.run.entities[i];
       const c = 4 + 4 * k;
-      const dT = n.rank === null || e.rank === null ? null : Math.round((n.total - e.total) * 1e9) / 1e9;
+      const dT = n.rank === null || e.rank === null ? null : roundTo(n.total - e.total, 9);
       const dR = n.rank === null || e.rank === null ? null : e.rank - n.rank;
       row.push(n.rank === null ? null : n.total, n.rank, dT, dR);
       if (dT !== null) s.formulas!.push({ row: r, col: c + 2, formula: `${colName(c)}${r + 1}-C${r + 1}` });

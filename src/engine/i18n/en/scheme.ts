@@ -3,6 +3,7 @@ import type { Mirror } from "../types";
 import type { scheme as zh } from "../zh/scheme";
 
 export const scheme: Mirror<typeof zh> = {
+  "scheme.invalid": "invalid scheme:",
   "scheme.noEntityTable": "entityTable: there is no table with id {table}",
   "scheme.tableNoField": "{where}: table {table} has no field {field}",
   "scheme.noParam": "{where}: there is no parameter {param}",

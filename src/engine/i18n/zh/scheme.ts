@@ -2,6 +2,7 @@
 import type { Entries } from "../types";
 
 export const scheme = {
+  "scheme.invalid": "方案无效 / invalid scheme:",
   "scheme.noEntityTable": "entityTable: 没有 id 为 {table} 的表",
   "scheme.tableNoField": "{where}: 表 {table} 没有字段 {field}",
   "scheme.noParam": "{where}: 没有参数 {param}",

@@ -7,7 +7,7 @@ import { entityDetails, num } from "../entity-rule";
 import { zeros, type RuleOutcome } from "../outcome";
 import { both, capped, fieldChange, numeric, onGrid, solve } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
-import { fieldProblems, type KindModule } from "./kind";
+import { kindTexts, fieldProblems, type KindModule } from "./kind";
 import { t } from "../../i18n";
 
 export const BenchmarkRule = z.object({
@@ -67,9 +67,34 @@ function pointsOf(
   return { points, mean, missing: new Set(missing) };
 }
 
-export const benchmarkRatio: KindModule<typeof BenchmarkRule> = {
+// ---- its words: sentences, warnings, its name and its gap levels (the catalogue's domain `kinds`) ----
+
+const texts = kindTexts(
+  {
+    "basis.benchmark.noBenchmarkWarn": "{rule}：缺少权重或基准值（或基准值不大于 0），「{label}」无法评分",
+    "basis.benchmark.noBenchmark": "缺少权重或基准值 → 0",
+    "basis.benchmark.missing": "{label}缺少数据 → {then}",
+    "basis.benchmark.mean": "按该项平均得分 {mean}",
+    "basis.fallback.benchmark": "缺少权重或基准值",
+    "basis.kind.benchmark-ratio": "标杆比值",
+    "whatif.benchLevel": "基准值的 {cap} 倍（封顶）",
+  },
+  {
+    "basis.benchmark.noBenchmarkWarn":
+      '{rule}: the weight or the benchmark is missing (or the benchmark is not above 0); "{label}" cannot be scored',
+    "basis.benchmark.noBenchmark": "the weight or the benchmark is missing → 0",
+    "basis.benchmark.missing": "{label}: no data → {then}",
+    "basis.benchmark.mean": "the mean score of this rule, {mean}",
+    "basis.fallback.benchmark": "the weight or the benchmark is missing",
+    "basis.kind.benchmark-ratio": "benchmark ratio",
+    "whatif.benchLevel": "{cap} × the benchmark (the cap)",
+  },
+);
+
+export const benchmarkRatio: KindModule<typeof BenchmarkRule, typeof texts> = {
   kind: "benchmark-ratio",
   schema: BenchmarkRule,
+  texts,
   evaluate(rule, ctx) {
     const ents = ctx.entities;
     const w = numOrParam(ctx, rule.weight);
@@ -111,7 +136,7 @@ export const benchmarkRatio: KindModule<typeof BenchmarkRule> = {
     const out = fieldProblems(refs, where, rule.field);
     for (const v of [rule.weight, rule.benchmark])
       if (typeof v === "object" && !refs.params.has(v.param))
-        out.push(t("zh", "scheme.noParam", { where, param: v.param }));
+        out.push(t(refs.lang, "scheme.noParam", { where, param: v.param }));
     return out;
   },
   gap(rule, env, unit) {
@@ -128,6 +153,6 @@ export const benchmarkRatio: KindModule<typeof BenchmarkRule> = {
     const row = env.entities.rows[unit];
     const pointsAt = (v: number) => env.pointsWith([fieldChange(env, env.entities, row, rule.field, v).change], unit);
     for (let k = 0; k < 3 && pointsAt(to) < w * rule.cap - 1e-9; k++) to = onGrid(lower ? to - res : to + res, res);
-    return numeric(env, unit, rule.field, to, both("benchLevel", { cap: fmt(rule.cap) }));
+    return numeric(env, unit, rule.field, to, both("whatif.benchLevel", { cap: fmt(rule.cap) }));
   },
 };

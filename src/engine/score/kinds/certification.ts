@@ -19,7 +19,7 @@ import { both, capped, fieldChange, gapOf } from "../../whatif/gap-parts";
 import { formulaString } from "../../output/limits";
 import { absAddr, quoteSheet, searchText, xl } from "../../output/formula-parts";
 import type { Formulas } from "../../output/formulas";
-import type { KindModule, SchemeRefs } from "./kind";
+import { kindTexts, type KindModule, type SchemeRefs } from "./kind";
 import { t } from "../../i18n";
 
 export const CertificationRule = z.object({
@@ -169,19 +169,23 @@ function formula(rule: Rule, fx: Formulas, i: number): string | null {
 function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
   const out: string[] = [];
   for (const f of rule.fields)
-    if (!refs.entityFields.has(f)) out.push(t("zh", "scheme.noEntityField", { where, key: "fields", field: f }));
+    if (!refs.entityFields.has(f)) out.push(t(refs.lang, "scheme.noEntityField", { where, key: "fields", field: f }));
   if (rule.modeOption) {
     const o = refs.scheme.options.find((x) => x.id === rule.modeOption);
     if (!o || o.choices.some((c) => c.id !== "sum" && c.id !== "highest"))
-      out.push(t("zh", "scheme.modeOption", { where, option: rule.modeOption }));
+      out.push(t(refs.lang, "scheme.modeOption", { where, option: rule.modeOption }));
   }
   if (rule.listTable) {
     if (!refs.tables.has(rule.listTable))
-      out.push(t("zh", "scheme.noTable", { where, key: "listTable", table: rule.listTable }));
+      out.push(t(refs.lang, "scheme.noTable", { where, key: "listTable", table: rule.listTable }));
     for (const f of [rule.kindField, rule.levelField])
       if (!f || !refs.fieldsOf(rule.listTable).has(f))
         out.push(
-          t("zh", "scheme.listFields", { where, table: rule.listTable, field: f ?? t("zh", "scheme.notGiven") }),
+          t(refs.lang, "scheme.listFields", {
+            where,
+            table: rule.listTable,
+            field: f ?? t(refs.lang, "scheme.notGiven"),
+          }),
         );
   }
   return out;
@@ -203,12 +207,36 @@ function gap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
   });
   if (!pick) return capped(env, unit);
   const p = pick as { f: string; to: string; gain: number };
-  return gapOf(env, unit, [fieldChange(env, env.entities, row, p.f, p.to)], both("certLevel", { level: p.to }));
+  return gapOf(env, unit, [fieldChange(env, env.entities, row, p.f, p.to)], both("whatif.certLevel", { level: p.to }));
 }
 
-export const certification: KindModule<typeof CertificationRule> = {
+// ---- its words: sentences, warnings, its name and its gap levels (the catalogue's domain `kinds`) ----
+
+const texts = kindTexts(
+  {
+    "basis.cert.none": "无认定 → 0",
+    "basis.cert.item": "{label}：{level} {points}",
+    "basis.cert.highest": "，多项认定取最高",
+    "basis.cert.sum": "，每项认定分别计",
+    "basis.fallback.certList": "认定清单表中的认定",
+    "basis.kind.certification": "认定加分",
+    "whatif.certLevel": "{level}",
+  },
+  {
+    "basis.cert.none": "no recognition → 0",
+    "basis.cert.item": "{label}: {level} {points}",
+    "basis.cert.highest": ", the highest recognition counts",
+    "basis.cert.sum": ", each recognition counts",
+    "basis.fallback.certList": "a recognition from the recognition list",
+    "basis.kind.certification": "certification bonus",
+    "whatif.certLevel": "{level}",
+  },
+);
+
+export const certification: KindModule<typeof CertificationRule, typeof texts> = {
   kind: "certification",
   schema: CertificationRule,
+  texts,
   evaluate,
   formula,
   codec: {

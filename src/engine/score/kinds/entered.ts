@@ -6,7 +6,7 @@ import { live, say, type RuleContext } from "../context";
 import { num, onField } from "../entity-rule";
 import { both, capped, numeric } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
-import { fieldProblems, type KindModule } from "./kind";
+import { kindTexts, fieldProblems, type KindModule } from "./kind";
 import type { Row } from "../../dataset";
 
 export const EnteredRule = z.object({
@@ -42,9 +42,31 @@ function pointsOf(rule: Rule, ctx: RuleContext, row: Row, label: string): number
   return p;
 }
 
-export const entered: KindModule<typeof EnteredRule> = {
+// ---- its words: sentences, warnings, its name and its gap levels (the catalogue's domain `kinds`) ----
+
+const texts = kindTexts(
+  {
+    "basis.entered.outOfRange":
+      "规则 {rule}（{name}）：「{label}」填了 {value} 分，应在 0–{max} 之间，已按 {points} 分计",
+    "basis.entered.none": "{label}未评分 → 0",
+    "basis.entered": "{label}（部门评分，满分 {max}）{value} → {points}",
+    "basis.entered.clamped": "{label}（部门评分）填 {value}，超出 0–{max}，按 {clamped} 计",
+    "basis.kind.entered": "部门评分",
+  },
+  {
+    "basis.entered.outOfRange":
+      'rule {rule} ({name}): "{label}" has {value} points, which should be within 0–{max}; counted as {points}',
+    "basis.entered.none": "{label}: not scored → 0",
+    "basis.entered": "{label} (the department's score, full {max}) {value} → {points}",
+    "basis.entered.clamped": "{label} (the department's score) {value} is outside 0–{max}; counted as {clamped}",
+    "basis.kind.entered": "department's score",
+  },
+);
+
+export const entered: KindModule<typeof EnteredRule, typeof texts> = {
   kind: "entered",
   schema: EnteredRule,
+  texts,
   evaluate: onField(
     (rule, ctx, row, { label }) => pointsOf(rule, ctx, row, label),
     (rule, ctx, row, p, { label }) => {
@@ -64,6 +86,6 @@ export const entered: KindModule<typeof EnteredRule> = {
     if (!live(env.ctx, unit)) return null;
     const v = num(env.entities.rows[unit], rule.field);
     if (v !== null && v >= rule.max) return capped(env, unit);
-    return numeric(env, unit, rule.field, rule.max, both("fullLevel", { points: fmt(rule.max) }));
+    return numeric(env, unit, rule.field, rule.max, both("whatif.fullLevel", { points: fmt(rule.max) }));
   },
 };

@@ -6,7 +6,7 @@ import { live, say, show } from "../context";
 import { onField } from "../entity-rule";
 import { both, capped, fieldChange, gapOf } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
-import { fieldProblems, type KindModule } from "./kind";
+import { kindTexts, fieldProblems, type KindModule } from "./kind";
 
 export const FlagRule = z.object({
   ...ruleBase,
@@ -15,9 +15,23 @@ export const FlagRule = z.object({
   points: z.number(),
 });
 
-export const flag: KindModule<typeof FlagRule> = {
+// ---- its words: sentences, warnings, its name and its gap levels (the catalogue's domain `kinds`) ----
+
+const texts = kindTexts(
+  {
+    "basis.flag": "{label}：{value} → {points}",
+    "basis.kind.flag": "是否",
+  },
+  {
+    "basis.flag": "{label}: {value} → {points}",
+    "basis.kind.flag": "yes/no",
+  },
+);
+
+export const flag: KindModule<typeof FlagRule, typeof texts> = {
   kind: "flag",
   schema: FlagRule,
+  texts,
   evaluate: onField(
     (rule, _ctx, row) => (row.values[rule.field] === true ? rule.points : 0),
     (rule, ctx, row, p, { label }) =>
@@ -36,6 +50,6 @@ export const flag: KindModule<typeof FlagRule> = {
     const row = env.entities.rows[unit];
     if (row.values[rule.field] === true) return capped(env, unit);
     const change = fieldChange(env, env.entities, row, rule.field, true);
-    return gapOf(env, unit, [change], both("fullLevel", { points: fmt(rule.points) }));
+    return gapOf(env, unit, [change], both("whatif.fullLevel", { points: fmt(rule.points) }));
   },
 };

@@ -6,7 +6,7 @@ import { live, say } from "../context";
 import { num, onField } from "../entity-rule";
 import { both, capped, numeric, solve } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
-import { fieldProblems, type KindModule } from "./kind";
+import { kindTexts, fieldProblems, type KindModule } from "./kind";
 
 export const GrowthRule = z.object({
   ...ruleBase,
@@ -35,9 +35,31 @@ export function growthPoints(rule: Rule, g: number): number {
   return base + bonus;
 }
 
-export const growthSteps: KindModule<typeof GrowthRule> = {
+// ---- its words: sentences, warnings, its name and its gap levels (the catalogue's domain `kinds`) ----
+
+const texts = kindTexts(
+  {
+    "basis.growth.noPoints": "不得分",
+    "basis.growth.below": "{label} {growth}%，低于基数：{how} → {points}",
+    "basis.growth": "{label} {growth}%：保持基数 {base} + 每 {pct}% 加 {step}（最多 {cap}）→ {points}",
+    "basis.kind.growth-steps": "增长分步",
+    "whatif.growthLevel": "增速 {pct}% 档",
+    "whatif.baseLevel": "保持基数",
+  },
+  {
+    "basis.growth.noPoints": "no points",
+    "basis.growth.below": "{label} {growth}%, below the base level: {how} → {points}",
+    "basis.growth": "{label} {growth}%: base {base} + {step} per {pct}% (at most {cap}) → {points}",
+    "basis.kind.growth-steps": "growth steps",
+    "whatif.growthLevel": "the {pct}% growth step",
+    "whatif.baseLevel": "the base-year level",
+  },
+);
+
+export const growthSteps: KindModule<typeof GrowthRule, typeof texts> = {
   kind: "growth-steps",
   schema: GrowthRule,
+  texts,
   evaluate: onField(
     (rule, _ctx, row) => {
       const g = num(row, rule.field);
@@ -81,11 +103,11 @@ export const growthSteps: KindModule<typeof GrowthRule> = {
     const g = num(env.entities.rows[unit], rule.field);
     if (g === null) return null;
     const res = env.res(env.entities, rule.field);
-    if (g < 0) return numeric(env, unit, rule.field, 0, both("baseLevel"));
+    if (g < 0) return numeric(env, unit, rule.field, 0, both("whatif.baseLevel"));
     const capPts = rule.points * rule.bonusCapShare;
     const steps = Math.floor(roundTo(g / rule.stepPct, 9));
     if (steps * rule.stepPoints >= capPts - 1e-9) return capped(env, unit);
     const pct = (steps + 1) * rule.stepPct;
-    return numeric(env, unit, rule.field, solve(">=", pct, res), both("growthLevel", { pct: fmt(pct) }));
+    return numeric(env, unit, rule.field, solve(">=", pct, res), both("whatif.growthLevel", { pct: fmt(pct) }));
   },
 };

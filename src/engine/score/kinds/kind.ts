@@ -10,8 +10,9 @@ import type { Scheme, TableSpecT } from "../../scheme/schema";
 import type { Formulas } from "../../output/formulas";
 import type { GapEnv, RuleGap } from "../../whatif/gap-env";
 import type { RuleContext } from "../context";
+import type { Lang } from "../../types";
 import type { RuleOutcome } from "../outcome";
-import { t } from "../../i18n";
+import { addKindWords, t, type Entries, type Mirror, type TextPair } from "../../i18n";
 
 /** How a parameter's value is written in a cell of the rules sheet (规则). */
 export type ValueKind =
@@ -38,9 +39,19 @@ export interface KindCodec<R> {
   };
 }
 
+/** One list row's points in the 计算过程 sheet: a formula on its own cells, or null where the value stays. */
+export interface ListRow {
+  entity: number;
+  subject: string;
+  formula: string | null;
+  value: number;
+}
+
 /** What a kind's cross-reference check gets: the scheme and quick look-ups of its tables, fields and parameters. */
 export interface SchemeRefs {
   scheme: Scheme;
+  /** the language the problems are written in */
+  lang: Lang;
   tables: Map<string, TableSpecT>;
   entityFields: Set<string>;
   params: Set<string>;
@@ -63,14 +74,35 @@ export interface KindPieces<R extends { kind: string }> {
   check(rule: R, refs: SchemeRefs, where: string): string[];
   /** the smallest change of an input that lifts the unit to its next points level, or null where none exists */
   gap(rule: R, env: GapEnv, unit: number): RuleGap | null;
+  /**
+   * true for a kind that decides who is evaluated at all (一票否决): judged before the others (its outcome's `veto`
+   * gives the reason per unit), its points count nowhere and it has no column of its own
+   */
+  vetoes?: true;
+  /** a kind whose rule sums the rows of a list: each row's points for the 计算过程 sheet (none when it judges units) */
+  listRows?(rule: R, fx: Formulas): ListRow[];
 }
 
-/** A kind module: its zod schema and its pieces. */
-export interface KindModule<S extends z.ZodType<{ kind: string }>> extends KindPieces<z.output<S>> {
+/** A kind module: its zod schema, its pieces and its words (`T`, from `kindTexts`, so the catalogue knows the keys). */
+export interface KindModule<S extends z.ZodType<{ kind: string }>, T extends TextPair = TextPair> extends KindPieces<
+  z.output<S>
+> {
   schema: S;
+  /** its sentences, warnings, name and gap levels in Chinese and English; the catalogue's domain `kinds` */
+  texts: T;
+}
+
+/**
+ * A kind's words: the English must have exactly the Chinese keys (a missing English sentence does not compile). They
+ * join the catalogue's domain `kinds` as the module loads.
+ */
+export function kindTexts<Z extends Entries>(zh: Z, en: Mirror<Z>): TextPair<Z> {
+  const pair = { zh, en };
+  addKindWords(pair);
+  return pair;
 }
 
 /** The check most kinds need: the field they read is a column of the entity table. */
 export function fieldProblems(refs: SchemeRefs, where: string, field: string): string[] {
-  return refs.entityFields.has(field) ? [] : [t("zh", "scheme.noEntityField", { where, key: "field", field })];
+  return refs.entityFields.has(field) ? [] : [t(refs.lang, "scheme.noEntityField", { where, key: "field", field })];
 }

@@ -6,7 +6,8 @@ import { live, say } from "../context";
 import { num, onField, perUnit as countTimesRate } from "../entity-rule";
 import { both, capped, numeric, onGrid } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
-import { fieldProblems, type KindModule } from "./kind";
+import type { Vars } from "../../i18n";
+import { kindTexts, fieldProblems, type KindModule } from "./kind";
 
 export const PerUnitRule = z.object({
   ...ruleBase,
@@ -16,9 +17,28 @@ export const PerUnitRule = z.object({
   cap: z.number().optional(),
 });
 
-export const perUnit: KindModule<typeof PerUnitRule> = {
+// ---- its words: sentences, warnings, its name and its gap levels (the catalogue's domain `kinds`) ----
+
+const texts = kindTexts(
+  {
+    "basis.perUnit": (p: Vars) =>
+      `${p.label} ${p.value}${p.unit} × ${p.rate} = ${p.raw}${p.cap ? `，最高 ${p.cap}` : ""} → ${p.points}`,
+    "basis.kind.per-unit": "按个数",
+    "whatif.perUnitLevel": "下一分值",
+  },
+  {
+    "basis.perUnit": (p: Vars) =>
+      `${p.label} ${p.value}${p.unit ? " " + p.unit : ""} × ${p.rate} = ${p.raw}${p.cap ? `, at most ${p.cap}` : ""}` +
+      ` → ${p.points}`,
+    "basis.kind.per-unit": "per unit",
+    "whatif.perUnitLevel": "the next points step",
+  },
+);
+
+export const perUnit: KindModule<typeof PerUnitRule, typeof texts> = {
   kind: "per-unit",
   schema: PerUnitRule,
+  texts,
   evaluate: onField(
     (rule, _ctx, row) => countTimesRate(row, rule.field, rule.points, rule.cap).capped,
     (rule, ctx, row, p, { label, unit }) => {
@@ -42,6 +62,6 @@ export const perUnit: KindModule<typeof PerUnitRule> = {
     const v = num(env.entities.rows[unit], rule.field) ?? 0;
     if (rule.cap !== undefined && v * rule.points >= rule.cap - 1e-9) return capped(env, unit);
     const res = Math.max(env.res(env.entities, rule.field), 1e-6);
-    return numeric(env, unit, rule.field, onGrid(v + res, res), both("perUnitLevel"));
+    return numeric(env, unit, rule.field, onGrid(v + res, res), both("whatif.perUnitLevel"));
   },
 };

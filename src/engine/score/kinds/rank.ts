@@ -14,16 +14,15 @@ import { t } from "../../i18n";
 import { message } from "../../messages";
 import { a1, parseA1 } from "../../read/normalise";
 import { ranks } from "../ranking";
-import { fieldLabel, inputRef, isLower, live, say, word, type RuleContext } from "../context";
+import { fieldLabel, inputRef, isLower, live, say, show, word, type RuleContext } from "../context";
 import { entityDetails, labelUnit, num } from "../entity-rule";
 import { zeros, type RuleOutcome } from "../outcome";
 import { formulaString } from "../../output/limits";
 import { xl, YES_WORDS } from "../../output/formula-parts";
 import { both, capped, numeric, onGrid, unitOf } from "../../whatif/gap-parts";
-import { wt } from "../../whatif/text";
 import type { Formulas } from "../../output/formulas";
 import type { GapEnv, RuleGap } from "../../whatif/gap-env";
-import { fieldProblems, type KindModule, type SchemeRefs } from "./kind";
+import { kindTexts, fieldProblems, type KindModule, type SchemeRefs } from "./kind";
 
 export const RankRule = z.object({
   ...ruleBase,
@@ -48,14 +47,6 @@ export const RankRule = z.object({
 
 type Rule = z.output<typeof RankRule>;
 export type Reading = z.infer<typeof RankReading>;
-
-/** The readings in words (Chinese, as the notes state them). */
-export const READING_TEXT: Record<Reading, string> = {
-  "rank-step": t("zh", "basis.reading.rank-step"),
-  "rank-linear": t("zh", "basis.reading.rank-linear"),
-  "ratio-to-best": t("zh", "basis.reading.ratio-to-best"),
-  "min-max": t("zh", "basis.reading.min-max"),
-};
 
 /** The points of one value under a reading, given the ranked values' statistics. */
 function readingPoints(
@@ -183,7 +174,7 @@ function enteredOutcome(rule: Rule, ctx: RuleContext): RuleOutcome {
   const clause = word(ctx, rule.clause);
   const label = word(ctx, elabel);
   const basis = (i: number) => {
-    const value = fmt(ents.rows[i].values[entered] ?? null);
+    const value = show(ctx, ents.rows[i].values[entered]);
     return `${clause} ${say(ctx, "basis.rank.entered", { label, value, points: signed(points[i]) })}`;
   };
   const inputs = (i: number) => [inputRef(ctx, ents, ents.rows[i], entered)];
@@ -263,13 +254,14 @@ function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
   const out = fieldProblems(refs, where, rule.field);
   const s = refs.scheme;
   if (rule.enteredPoints && !refs.entityFields.has(rule.enteredPoints))
-    out.push(t("zh", "scheme.noField", { where, key: "enteredPoints", field: rule.enteredPoints }));
+    out.push(t(refs.lang, "scheme.noField", { where, key: "enteredPoints", field: rule.enteredPoints }));
   if (rule.enteredOption) {
     const o = s.options.find((x) => x.id === rule.enteredOption);
     if (!rule.enteredPoints || !o || o.choices.some((c) => c.id !== "entered" && c.id !== "rank"))
-      out.push(t("zh", "scheme.enteredOption", { where, option: rule.enteredOption }));
+      out.push(t(refs.lang, "scheme.enteredOption", { where, option: rule.enteredOption }));
   }
-  if (!rule.reading && !s.options.some((o) => o.id === "rankReading")) out.push(t("zh", "scheme.noReading", { where }));
+  if (!rule.reading && !s.options.some((o) => o.id === "rankReading"))
+    out.push(t(refs.lang, "scheme.noReading", { where }));
   return out;
 }
 
@@ -366,7 +358,7 @@ function formula(rule: Rule, fx: Formulas, i: number): string | null {
 function enteredGap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
   const v = num(env.entities.rows[unit], rule.enteredPoints!);
   if (v !== null && v >= rule.points) return capped(env, unit);
-  return numeric(env, unit, rule.enteredPoints!, rule.points, both("fullLevel", { points: fmt(rule.points) }));
+  return numeric(env, unit, rule.enteredPoints!, rule.points, both("whatif.fullLevel", { points: fmt(rule.points) }));
 }
 
 /** The next distinct values above the unit's, nearest first. */
@@ -394,7 +386,6 @@ function rankGap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
   const above = valuesAbove(rule, env, unit, x, lower);
   if (!above.length) return env.cur(unit) >= rule.points ? capped(env, unit) : null;
   const res = env.res(env.entities, rule.field);
-  const u = unitOf(env, env.entities, rule.field);
   for (const y of above) {
     const who = rows.findIndex((r, i) => i !== unit && live(env.ctx, i) && num(r, rule.field) === y);
     const place =
@@ -403,20 +394,66 @@ function rankGap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
     const vars = (l: "zh" | "en") => ({
       above: rows[who].name,
       rank: place,
-      verb: wt(l, lower ? "less" : "more"),
+      verb: t(l, lower ? "whatif.less" : "whatif.more"),
       pass,
-      unit: u,
+      unit: unitOf(env, env.entities, rule.field, l),
     });
-    const level = { zh: wt("zh", "rankLevel", vars("zh")), en: wt("en", "rankLevel", vars("en")) };
+    const level = { zh: t("zh", "whatif.rankLevel", vars("zh")), en: t("en", "whatif.rankLevel", vars("en")) };
     const g = numeric(env, unit, rule.field, y, level);
     if (g && g.gain > 0) return g;
   }
   return null;
 }
 
-export const rank: KindModule<typeof RankRule> = {
+// ---- its words: sentences, warnings, its name and its gap levels (the catalogue's domain `kinds`) ----
+
+const texts = kindTexts(
+  {
+    "basis.rank.outOfRange": "规则 {rule}（{name}）：「{label}」{value} 分超出 0–{max}，已截取",
+    "basis.rank.entered": "{label}（认定部门给分）{value} → {points}",
+    "basis.rank.noColumn": "（无「{label}」列，按认定数排序）",
+    "basis.rank.missing": "{label}缺少数据，不参与排序 → 0",
+    "basis.rank.head": "{label} {value}{unit}{noColumn}，{n} 个参评中第 {rank} 名",
+    "basis.rank.full": "{head} → {points}（满分）",
+    "basis.rank.how": "{head}：{how}",
+    "basis.rank.ratioZero": "值不大于 0，按比值法不得分 → 0",
+    "basis.rank.ratio": "按与最好值之比 → {points}",
+    "basis.rank.minMax": "按极差折算 → {points}",
+    "basis.fallback.ratioLower": "按比值折算的越小越好指标",
+    "basis.fallback.rankRange": "排序范围内有非数字单元格",
+    "basis.fallback.excludedName": "暂不考核的单位名称不是文字单元格",
+    "basis.fallback.vetoedReading": "有不予评价的单位时按比值或极差折算",
+    "basis.fallback.duplicates": "有重复的单位",
+    "basis.fallback.enteredPoints": "认定部门给分不是数字单元格",
+    "basis.kind.rank": "排序法",
+    "whatif.rankLevel": "与 {above} 并列第 {rank} 名（超过它需{verb} {pass}{unit}）",
+  },
+  {
+    "basis.rank.outOfRange": 'rule {rule} ({name}): "{label}" {value} points is outside 0–{max}; clamped',
+    "basis.rank.entered": "{label} (points given by the certifying bureau) {value} → {points}",
+    "basis.rank.noColumn": ' (no "{label}" column: ranked by the counts)',
+    "basis.rank.missing": "{label}: no data, not ranked → 0",
+    "basis.rank.head": "{label} {value}{unit}{noColumn}, place {rank} of {n} ranked",
+    "basis.rank.full": "{head} → {points} (full points)",
+    "basis.rank.how": "{head}: {how}",
+    "basis.rank.ratioZero": "value not above 0, no points by ratio → 0",
+    "basis.rank.ratio": "by ratio to the best value → {points}",
+    "basis.rank.minMax": "by range → {points}",
+    "basis.fallback.ratioLower": "a ratio reading of a lower-is-better indicator",
+    "basis.fallback.rankRange": "a cell in the ranked range is not a number",
+    "basis.fallback.excludedName": "the name of a unit not evaluated is not a text cell",
+    "basis.fallback.vetoedReading": "a ratio or range reading while a unit is vetoed",
+    "basis.fallback.duplicates": "units listed twice",
+    "basis.fallback.enteredPoints": "the bureau's points are not a number cell",
+    "basis.kind.rank": "ranking",
+    "whatif.rankLevel": "a tie with {above} at place {rank} (passing it needs {verb} {pass}{unit})",
+  },
+);
+
+export const rank: KindModule<typeof RankRule, typeof texts> = {
   kind: "rank",
   schema: RankRule,
+  texts,
   evaluate,
   formula,
   codec: {

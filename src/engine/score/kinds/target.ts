@@ -6,7 +6,8 @@ import { live, say, targetValue, type RuleContext } from "../context";
 import { labelUnit, num, perEntity } from "../entity-rule";
 import { both, capped, numeric, onGrid, solve, unitOf } from "../../whatif/gap-parts";
 import { xl } from "../../output/formula-parts";
-import { fieldProblems, type KindModule } from "./kind";
+import type { Vars } from "../../i18n";
+import { kindTexts, fieldProblems, type KindModule } from "./kind";
 import type { Row } from "../../dataset";
 import { t } from "../../i18n";
 
@@ -63,9 +64,39 @@ function sentence(rule: Rule, ctx: RuleContext, row: Row, i: number, p: number):
   return say(ctx, "basis.target", { ...vars, rel });
 }
 
-export const target: KindModule<typeof TargetRule> = {
+// ---- its words: sentences, warnings, its name and its gap levels (the catalogue's domain `kinds`) ----
+
+const texts = kindTexts(
+  {
+    "basis.target.noTargetWarn": "{rule}（{name}）：目标一览表无{year}年{label}目标",
+    "basis.target.noTarget": "目标一览表无{year}年{label}目标，无法评定 → 0",
+    "basis.target.proportional": (p: Vars) =>
+      `${p.label} ${p.value}${p.unit} ÷ ${p.year}年目标 ${p.target}${p.unit} = ${p.pct}%` +
+      `${p.cap ? `，按 ${p.cap}% 封顶` : ""} × ${p.full} → ${p.points}`,
+    "basis.target": "{label} {value}{unit} {rel} {year}年目标 {target}{unit} → {points}",
+    "basis.target.input": "{year}年{label}目标",
+    "basis.fallback.target": "目标或实际值不是数字单元格",
+    "basis.kind.target": "目标完成",
+    "whatif.targetLevel": "{year} 年目标 {target}{unit}",
+  },
+  {
+    "basis.target.noTargetWarn": "{rule} ({name}): the target table has no {year} target for {label}",
+    "basis.target.noTarget": "the target table has no {year} target for {label}; cannot be judged → 0",
+    "basis.target.proportional": (p: Vars) =>
+      `${p.label} ${p.value}${p.unit} ÷ ${p.year} target ${p.target}${p.unit} = ${p.pct}%` +
+      `${p.cap ? `, capped at ${p.cap}%` : ""} × ${p.full} → ${p.points}`,
+    "basis.target": "{label} {value}{unit} {rel} {year} target {target}{unit} → {points}",
+    "basis.target.input": "{year} target for {label}",
+    "basis.fallback.target": "the target or the actual value is not a number cell",
+    "basis.kind.target": "target met",
+    "whatif.targetLevel": "the {year} target of {target}{unit}",
+  },
+);
+
+export const target: KindModule<typeof TargetRule, typeof texts> = {
   kind: "target",
   schema: TargetRule,
+  texts,
   evaluate(rule, ctx) {
     const [label] = labelUnit(ctx, ctx.entities, rule.field);
     const warned = new Set<number>();
@@ -100,7 +131,7 @@ export const target: KindModule<typeof TargetRule> = {
   check(rule, refs, where) {
     const out = fieldProblems(refs, where, rule.field);
     if (!refs.fieldsOf(rule.target.table).has(rule.target.column))
-      out.push(t("zh", "scheme.targetField", { where, table: rule.target.table, field: rule.target.column }));
+      out.push(t(refs.lang, "scheme.targetField", { where, table: rule.target.table, field: rule.target.column }));
     return out;
   },
   gap(rule, env, unit) {
@@ -110,7 +141,11 @@ export const target: KindModule<typeof TargetRule> = {
     const v = num(env.entities.rows[unit], rule.field);
     const res = env.res(env.entities, rule.field);
     const level = (target: number) =>
-      both("targetLevel", { year: env.data.year, target: fmt(target), unit: unitOf(env, env.entities, rule.field) });
+      both("whatif.targetLevel", (l) => ({
+        year: env.data.year,
+        target: fmt(target),
+        unit: unitOf(env, env.entities, rule.field, l),
+      }));
     if (rule.mode === "proportional") {
       if (t.value <= 0) return null;
       const full = rule.capRatio * t.value;

@@ -9,15 +9,15 @@ import type { Row, Table } from "../../dataset";
 import type { Detail } from "../result";
 import type { GapEnv, GapChange, RuleGap } from "../../whatif/gap-env";
 import type { Lang } from "../../types";
+import type { Formulas } from "../../output/formulas";
 import { cleanSum, fmt, signed } from "../../format";
 import { cellOf, describe, inputRef, live, say, test, testAll, word, type RuleContext } from "../context";
 import { entityDetails } from "../entity-rule";
 import { zeros, type RuleOutcome } from "../outcome";
 import { capped, condTarget, condText, costOf, gapOf, meet, solve } from "../../whatif/gap-parts";
-import { wt } from "../../whatif/text";
 import { t } from "../../i18n";
 import { condsText, parseConds, parseNum } from "../../scheme/cell-values";
-import type { KindModule, SchemeRefs } from "./kind";
+import { kindTexts, type KindModule, type ListRow, type SchemeRefs } from "./kind";
 
 export const TiersRule = z.object({
   ...ruleBase,
@@ -196,7 +196,7 @@ function readTier(seg: string, field: string | undefined): { when: ConditionT[];
 /** The tier's conditions as a level's words. */
 function tierLevel(env: GapEnv, table: Table, tier: Tier, short: boolean, lang: Lang): string {
   const conds = tier.when.map((c) => condText(env, table, c, lang, short)).join(t(lang, "basis.and"));
-  return wt(lang, "tierLevel", { conds });
+  return t(lang, "whatif.tierLevel", { conds });
 }
 
 /** The cheapest change of one row to a higher tier (every higher tier is a candidate; the cheapest wins). */
@@ -238,7 +238,7 @@ function addRow(rule: Rule, env: GapEnv, unit: number, table: Table, tier: Tier 
     values[c.field] = c.op === "is" ? v : solve(c.op, v as number, env.res(table, c.field));
   }
   const key = spec.columns.find((c) => c.role === "key");
-  if (key) values[key.id] = wt("zh", "newRow");
+  if (key) values[key.id] = t("zh", "whatif.newRow");
   const what = spec.name;
   const condWords = (lang: Lang) => conds.map((c) => condText(env, table, c, lang, false)).join(t(lang, "basis.comma"));
   const change: GapChange = {
@@ -289,18 +289,74 @@ function gap(rule: Rule, env: GapEnv, unit: number): RuleGap | null {
   return tryRow(rule, env, unit, table, row, p);
 }
 
+/** A list's rows for the 计算过程 sheet: each row's points as a formula on its own cells (summed per unit there). */
+function listRows(rule: Rule, fx: Formulas): ListRow[] {
+  const { scheme, data, run } = fx.c;
+  const table = data.tables[rule.over];
+  if (rule.over === scheme.entityTable || !table) return [];
+  const out: ListRow[] = [];
+  for (const row of table.rows) {
+    if (row.entity < 0 || run.entities[row.entity].vetoed) continue;
+    const f = fx.tiersOn(rule, table, row);
+    if (!f) fx.fallback("basis.fallback.listInput");
+    const subject = rule.subject ? String(row.values[rule.subject] ?? row.name) : row.name;
+    out.push({ entity: row.entity, subject, formula: f, value: 0 });
+  }
+  return out;
+}
+
 function check(rule: Rule, refs: SchemeRefs, where: string): string[] {
-  const out = refs.tables.has(rule.over) ? [] : [t("zh", "scheme.noTable", { where, key: "over", table: rule.over })];
+  const out = refs.tables.has(rule.over)
+    ? []
+    : [t(refs.lang, "scheme.noTable", { where, key: "over", table: rule.over })];
   out.push(...refs.checkConds(where + " filter", rule.over, rule.filter));
   rule.tiers.forEach((x, i) => out.push(...refs.checkConds(`${where} tiers[${i}]`, rule.over, x.when)));
   return out;
 }
 
-export const tiers: KindModule<typeof TiersRule> = {
+// ---- its words: sentences, warnings, its name and its gap levels (the catalogue's domain `kinds`) ----
+
+const texts = kindTexts(
+  {
+    "basis.tiers.noTable": "缺少数据表",
+    "basis.tiers.none": "{conds}，未达到任何档次 → 0",
+    "basis.tiers.notApplicable": "不适用",
+    "basis.tiers.what.enterprises": "企业",
+    "basis.tiers.what.projects": "项目",
+    "basis.tiers.what.items": "条目",
+    "basis.tiers.list": "{n}个{what}：{items}，合计 {total}",
+    "basis.tiers.listNone": "无符合条件的{what} → 0",
+    "basis.tiers.row": "{subject}：{text}",
+    "basis.kind.tiers": "分档",
+    "basis.help.tiers":
+      "分档（tiers）：每档写成 条件:分值，例如 >50:10; >100:20（指标列已给字段时可省略字段）；" +
+      "filter=… 为适用条件；cumulative=是 为累计加分。",
+    "whatif.tierLevel": "{conds} 档",
+  },
+  {
+    "basis.tiers.noTable": "the data table is missing",
+    "basis.tiers.none": "{conds}: no tier reached → 0",
+    "basis.tiers.notApplicable": "does not apply",
+    "basis.tiers.what.enterprises": "enterprise(s)",
+    "basis.tiers.what.projects": "project(s)",
+    "basis.tiers.what.items": "item(s)",
+    "basis.tiers.list": "{n} {what}: {items}, total {total}",
+    "basis.tiers.listNone": "no qualifying {what} → 0",
+    "basis.tiers.row": "{subject}: {text}",
+    "basis.kind.tiers": "tiers",
+    "basis.help.tiers":
+      "Tiers: each tier is condition:points, e.g. >50:10; >100:20 (the field may be left out when the indicator " +
+      "column gives it); filter=… is when the rule applies; cumulative=yes adds every tier met.",
+    "whatif.tierLevel": "the tier {conds}",
+  },
+);
+
+export const tiers: KindModule<typeof TiersRule, typeof texts> = {
   kind: "tiers",
   schema: TiersRule,
+  texts,
   evaluate,
-  // a list that rolls up (projects, enterprises) is summed from the 计算过程 sheet (Formulas.listRows)
+  // a list that rolls up (projects, enterprises) is summed from the 计算过程 sheet (its rows: listRows)
   formula: (rule, fx, i) =>
     rule.over !== fx.c.scheme.entityTable
       ? null
@@ -316,4 +372,5 @@ export const tiers: KindModule<typeof TiersRule> = {
   },
   check,
   gap,
+  listRows,
 };

@@ -4,7 +4,7 @@ import { id, ruleBase } from "../../scheme/parts";
 import { fieldLabel, live, say, show, word } from "../context";
 import { zeros } from "../outcome";
 import { both, changeText, fieldChange, gapOf } from "../../whatif/gap-parts";
-import { fieldProblems, type KindModule } from "./kind";
+import { kindTexts, fieldProblems, type KindModule } from "./kind";
 
 export const VetoRule = z.object({
   ...ruleBase,
@@ -15,9 +15,32 @@ export const VetoRule = z.object({
   reason: z.string().min(1),
 });
 
-export const veto: KindModule<typeof VetoRule> = {
+// ---- its words: sentences, warnings, its name and its gap levels (the catalogue's domain `kinds`) ----
+
+const texts = kindTexts(
+  {
+    "basis.veto.reason": "{reason}（{clause}）",
+    "basis.veto": "{label}：{value}",
+    "basis.veto.yes": "{label}：{value} → 不予评价",
+    "basis.kind.veto": "一票否决",
+    "whatif.vetoLevel": "恢复参评（不再一票否决）",
+    "whatif.vetoGap": "{change}，{level}",
+  },
+  {
+    "basis.veto.reason": "{reason} ({clause})",
+    "basis.veto": "{label}: {value}",
+    "basis.veto.yes": "{label}: {value} → not evaluated (vetoed)",
+    "basis.kind.veto": "veto",
+    "whatif.vetoLevel": "being ranked again (no veto)",
+    "whatif.vetoGap": "{change}: {level}",
+  },
+);
+
+export const veto: KindModule<typeof VetoRule, typeof texts> = {
   kind: "veto",
   schema: VetoRule,
+  texts,
+  vetoes: true,
   evaluate(rule, ctx) {
     const ents = ctx.entities;
     const label = word(ctx, fieldLabel(ctx, ents, rule.field));
@@ -41,12 +64,9 @@ export const veto: KindModule<typeof VetoRule> = {
   gap(rule, env, unit) {
     const row = env.entities.rows[unit];
     if (row.values[rule.field] !== true) return null;
-    const g = gapOf(env, unit, [fieldChange(env, env.entities, row, rule.field, false)], both("vetoLevel"), 0);
+    const g = gapOf(env, unit, [fieldChange(env, env.entities, row, rule.field, false)], both("whatif.vetoLevel"), 0);
     if (g)
-      g.text = {
-        zh: `${changeText(g.changes[0], "zh")}，${g.level.zh}`,
-        en: `${changeText(g.changes[0], "en")}: ${g.level.en}`,
-      };
+      g.text = both("whatif.vetoGap", (l) => ({ change: changeText(g.changes[0], l, env.scheme), level: g.level[l] }));
     return g;
   },
 };
