@@ -140,7 +140,7 @@ export const basis: Mirror<typeof zh> = {
   "basis.fallback.ratioLower": "a ratio reading of a lower-is-better indicator",
   "basis.fallback.rankRange": "a cell in the ranked range is not a number",
   "basis.fallback.excludedName": "the name of a unit not evaluated is not a text cell",
-  "basis.fallback.vetoedReading": "a ratio or range reading while a unit is vetoed",
+  "basis.fallback.vetoCells": "a veto column a formula cannot read (not one block of cells)",
   "basis.fallback.duplicates": "units listed twice",
   "basis.fallback.listInput": "an input in a list is not a number cell",
   "basis.fallback.target": "the target or the actual value is not a number cell",

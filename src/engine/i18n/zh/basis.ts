@@ -139,7 +139,7 @@ export const basis = {
   "basis.fallback.ratioLower": "按比值折算的越小越好指标",
   "basis.fallback.rankRange": "排序范围内有非数字单元格",
   "basis.fallback.excludedName": "暂不考核的单位名称不是文字单元格",
-  "basis.fallback.vetoedReading": "有不予评价的单位时按比值或极差折算",
+  "basis.fallback.vetoCells": "一票否决的列无法用公式读取（不是连续的单元格）",
   "basis.fallback.duplicates": "有重复的单位",
   "basis.fallback.listInput": "清单中输入不是数字单元格",
   "basis.fallback.target": "目标或实际值不是数字单元格",
