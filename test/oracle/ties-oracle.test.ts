@@ -144,7 +144,7 @@ async function compare(file: string, scheme: Scheme, run: ScoreRun): Promise<num
     };
     header.forEach((h, c) => {
       const w = want(h, c);
-      if (w === undefined) return;
+      if (w === undefined || w === null) return;
       const got = row.getCell(c + 1).result;
       if (typeof got !== "number" || Math.abs(got - w) > 1e-9)
         throw new Error(`${scheme.ranking.ties} ${e.name} ${h}: LibreOffice ${String(got)}, the engine ${w}`);

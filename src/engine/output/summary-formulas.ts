@@ -140,15 +140,45 @@ function totalFormulas(fc: FormulaCtx, r: number, i: number): void {
   push(fc.totalCol, R(terms.length ? terms.join("+") : "0"));
 }
 
-/** The rank: RANK.EQ for competition ranking, RANK.AVG for average, a count over helper columns for the dense rank. */
+/**
+ * The rank: RANK.EQ for competition ranking, RANK.AVG for average, a count over helper columns for the dense rank.
+ * The rows are written best first, so while the totals still stand in that order (one shared cell checks it), a
+ * competition or dense rank follows from the row above in one step (equal total: the same rank) instead of comparing
+ * the whole column in every row; once an edit breaks the order, every row compares the column again.
+ */
 function rankFormula(fc: FormulaCtx, r: number): string {
   const total = a1(r, fc.totalCol);
   const ties = fc.ctx.scheme.ranking.ties;
-  if (ties === "competition") return `RANK.EQ(${total},${fc.totalRange},0)`;
   if (ties === "average") return `RANK.AVG(${total},${fc.totalRange},0)`;
-  const { totals, shares } = denseHelpers(fc);
-  // the shares of the units tied on a total sum to 1 (up to the last bit: hence the ROUND to a whole place)
-  return `ROUND(1+SUMPRODUCT((${totals}>${total})*${shares}),0)`;
+  let full: string;
+  if (ties === "competition") full = `RANK.EQ(${total},${fc.totalRange},0)`;
+  else {
+    const { totals, shares } = denseHelpers(fc);
+    // the shares of the units tied on a total sum to 1 (up to the last bit: hence the ROUND to a whole place)
+    full = `ROUND(1+SUMPRODUCT((${totals}>${total})*${shares}),0)`;
+  }
+  if (r === fc.first) return `IF(${inOrder(fc)},1,${full})`;
+  const above = a1(r - 1, 0);
+  const next = ties === "competition" ? String(r - fc.first + 1) : `${above}+1`;
+  return `IF(${inOrder(fc)},IF(${total}=${a1(r - 1, fc.totalCol)},${above},${next}),${full})`;
+}
+
+/** One cell: TRUE while the totals of the ranked rows still stand best first (as written). */
+function inOrder(fc: FormulaCtx): string {
+  const { run } = fc.ctx;
+  const ranked = run.order.filter((i) => !run.entities[i].vetoed).length;
+  if (ranked < 2) return "TRUE";
+  const col = (top: number, bottom: number) =>
+    `${sheetRef("summary")}!${absA1(top, fc.totalCol)}:${absA1(bottom, fc.totalCol)}`;
+  const last = fc.first + ranked - 1;
+  return fc.f.shared.cell(
+    "inOrder",
+    (tx) => tx("sheet.calc.inOrder"),
+    () => ({
+      formula: `SUMPRODUCT(--(${col(fc.first, last - 1)}<${col(fc.first + 1, last)}))=0`,
+      value: true,
+    }),
+  );
 }
 
 /**

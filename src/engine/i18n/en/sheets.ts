@@ -20,6 +20,7 @@ export const sheets: Mirror<typeof zh> = {
   "sheet.calc.mean": "{param} (mean of its column)",
   "sheet.calc.totalCount": "Units with a total (for the grades)",
   "sheet.calc.total": "Total",
+  "sheet.calc.inOrder": "Totals still best first (then each rank follows from the row above)",
   "sheet.calc.tieShare": "Total: share summing to 1 over tied units (dense rank)",
   "sheet.details.scored": "Score details",
   "sheet.details.bonus": "Bonus details",

@@ -22,6 +22,7 @@ export const sheets = {
   "sheet.calc.mean": "{param}（该列平均值）",
   "sheet.calc.totalCount": "有总分的单位数（分档用）",
   "sheet.calc.total": "总分",
+  "sheet.calc.inOrder": "总分仍按名次从高到低排列（是：名次由上一行推出）",
   "sheet.calc.tieShare": "总分：并列者合计为 1 的份额（密集排名用）",
   "sheet.details.scored": "得分明细",
   "sheet.details.bonus": "加分明细",
