@@ -27,7 +27,16 @@ import {
   type WorkbookPort,
   type WriteReport,
 } from "./port";
-import { graft, readablePackage, sheetEntries, unzipPackage, type Parts } from "./package";
+import {
+  graft,
+  readablePackage,
+  sheetEntries,
+  unzipPackage,
+  type GraftOptions,
+  type Parts,
+  type StreamedRows,
+} from "./package";
+import { dimensionRef, sheetDataXml, sheetSize, StyleSweep } from "./sheet-xml";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -51,6 +60,9 @@ function convert(v: ExcelJS.CellValue): CellValue {
   }
   return String(v);
 }
+
+/** the font of a link */
+const linkFont = (): Partial<ExcelJS.Font> => ({ color: { argb: "FF0563C1" }, underline: true });
 
 const STYLE: Record<PlanStyle, (c: ExcelJS.Cell) => void> = {
   title: (c) => {
@@ -289,46 +301,113 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   /**
-   * The user's package with the pending sheets grafted in: ExcelJS renders them into a workbook of their own, and
-   * only their parts (with the workbook's index parts and the styles) are added; the user's parts stay as they were.
+   * The user's package with the pending sheets grafted in. ExcelJS renders what is small into a workbook of its own
+   * (each sheet's layout, links, notes and conditional formats, with no rows; and a palette: one cell per distinct
+   * cell format the rows use); the rows are written straight to XML in chunks (sheet-xml.ts) in place of the
+   * skeleton's, so that a result of any size never becomes a workbook model. Only the new parts (with the workbook's
+   * index parts and the styles) are added; the user's parts stay as they were.
    */
   private async grafted(src: NonNullable<ExcelJsBook["source"]>): Promise<Uint8Array> {
     const { result, added, settings } = this.pending;
     if (!result && !added.length && !settings) return src.bytes;
     const fresh = new src.lib.Workbook();
-    const names = { ...(result?.names ?? {}) };
-    for (const a of added) for (const p of a.plan.sheets) writeSheet(fresh.addWorksheet(a.names[p.key]), p, a.names);
+    const sheets: Array<{ p: PlanSheet; name: string; names: Record<string, string> }> = [];
+    for (const a of added) for (const p of a.plan.sheets) sheets.push({ p, name: a.names[p.key], names: a.names });
+    if (result) for (const p of result.plan.sheets) sheets.push({ p, name: result.names[p.key], names: result.names });
+    const sweeps = sheets.map((x) => {
+      skeletonSheet(fresh.addWorksheet(x.name), x.p);
+      const sweep = new StyleSweep(x.p);
+      const { rows, width } = sheetSize(x.p);
+      sweep.collect(rows, width);
+      return sweep;
+    });
     if (result)
-      for (const p of result.plan.sheets) {
-        writeSheet(fresh.addWorksheet(names[p.key]), p, names);
-        fresh.definedNames.add(`${quoteSheet(names[p.key])}!$A$1`, MARKER_PREFIX + p.key);
-      }
+      for (const p of result.plan.sheets)
+        fresh.definedNames.add(`${quoteSheet(result.names[p.key])}!$A$1`, MARKER_PREFIX + p.key);
     if (settings) {
       const ws = fresh.addWorksheet(settings.name, { state: "veryHidden" });
       ws.getCell("A1").value = JSON.stringify(settings.value);
       fresh.definedNames.add(`${quoteSheet(settings.name)}!$A$1`, SETTINGS_NAME);
     }
+    const palette = paletteSheet(fresh, sweeps);
     // stored, not compressed: it is unpacked at once (the package is compressed once, when grafted)
     const written = await fresh.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
     const ours = unzipPackage(new Uint8Array(written as ArrayBuffer));
+    const formatOf = paletteFormats(ours, palette.name, palette.keys);
+    const streamed: Record<string, StreamedRows> = {};
+    sheets.forEach((x, i) => {
+      streamed[x.name] = {
+        dimension: dimensionRef(x.p),
+        rows: (xf) => sheetDataXml(x.p, { names: x.names, styleIndex: (k) => xf(formatOf.get(k) ?? 0) }, sweeps[i]),
+      };
+    });
+    return graft(src.parts, ours, { ...this.removal(), streamed, skipSheets: [palette.name] }, src.bytes);
+  }
+
+  /** What the graft takes out: the replaced sheets (and the old settings sheet), their markers and stale ones. */
+  private removal(): Pick<GraftOptions, "removeSheets" | "removeNames"> {
+    const { result, settings } = this.pending;
     const replaced = result ? this.replacedSheets(result.plan) : new Map<string, string>();
     const remove = [...replaced.keys()];
     const live = new Set(this.markedSheets().values());
     const oldSettings = this.settingsSheet()?.name;
     if (settings && oldSettings) remove.push(oldSettings);
-    return graft(
-      src.parts,
-      ours,
-      {
-        removeSheets: remove,
-        // the replaced sheets' markers and stale ones whose sheet is gone; other families' markers stay
-        removeNames: (n) =>
-          (!!result && n.startsWith(MARKER_PREFIX) && (!live.has(n) || [...replaced.values()].includes(n))) ||
-          (!!settings && n === SETTINGS_NAME),
-      },
-      src.bytes,
-    );
+    return {
+      removeSheets: remove,
+      // the replaced sheets' markers and stale ones whose sheet is gone; other families' markers stay
+      removeNames: (n) =>
+        (!!result && n.startsWith(MARKER_PREFIX) && (!live.has(n) || [...replaced.values()].includes(n))) ||
+        (!!settings && n === SETTINGS_NAME),
+    };
   }
+}
+
+/**
+ * A sheet without its rows: what ExcelJS renders of it is small (merges, widths, panes, page set-up, links, notes,
+ * conditional formats); its rows are written by sheet-xml.ts.
+ */
+function skeletonSheet(ws: ExcelJS.Worksheet, p: PlanSheet): void {
+  for (const l of p.links) {
+    const cell = ws.getRow(l.row + 1).getCell(l.col + 1);
+    const v = p.values[l.row]?.[l.col];
+    cell.value = { text: String(v ?? l.cell), hyperlink: `#${quoteSheet(l.sheet)}!${l.cell}` };
+  }
+  writeLayout(ws, p, p.values.length);
+  for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
+  writeConditional(ws, p);
+}
+
+/** A sheet with one cell per distinct cell format (by style key), styled as writeSheet styles a cell. */
+function paletteSheet(wb: ExcelJS.Workbook, sweeps: StyleSweep[]): { name: string; keys: string[] } {
+  const taken = new Set<string>();
+  wb.eachSheet((w) => taken.add(w.name));
+  const name = safeSheetName("ZoneScore palette", taken);
+  const ws = wb.addWorksheet(name, { state: "veryHidden" });
+  const keys: string[] = [];
+  const seen = new Set<string>();
+  for (const s of sweeps)
+    for (const [key, ops] of s.keys) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      keys.push(key);
+      const cell = ws.getCell(keys.length, 1);
+      cell.value = 0;
+      for (const op of ops) {
+        if ("fmt" in op) cell.numFmt = op.fmt;
+        else if ("style" in op) STYLE[op.style](cell);
+        else cell.font = linkFont();
+      }
+    }
+  return { name, keys };
+}
+
+/** The cell format index ExcelJS gave each palette cell, by style key. */
+function paletteFormats(ours: Parts, name: string, keys: string[]): Map<string, number> {
+  const e = sheetEntries(ours).find((x) => x.name === name);
+  const xml = e?.part ? new TextDecoder().decode(ours[e.part]) : "";
+  const out = new Map<string, number>();
+  for (const m of xml.matchAll(/<c r="A(\d+)"(?: s="(\d+)")?/g)) out.set(keys[Number(m[1]) - 1], Number(m[2] ?? 0));
+  return out;
 }
 
 /** The names a plan's sheets take beside the taken ones. */
@@ -471,7 +550,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
   for (const l of p.links) {
     const cell = ws.getRow(l.row + 1).getCell(l.col + 1);
     cell.value = { text: String(cell.value ?? l.cell), hyperlink: `#${quoteSheet(l.sheet)}!${l.cell}` };
-    cell.font = { color: { argb: "FF0563C1" }, underline: true };
+    cell.font = linkFont();
   }
   writeLayout(ws, p, values.length);
   for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
