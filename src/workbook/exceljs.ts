@@ -338,7 +338,10 @@ export class ExcelJsBook implements WorkbookPort {
     sheets.forEach((x, i) => {
       streamed[x.name] = {
         dimension: dimensionRef(x.p),
-        rows: (xf) => sheetDataXml(x.p, { names: x.names, styleIndex: (k) => xf(formatOf.get(k) ?? 0) }, sweeps[i]),
+        rows: (xf) => {
+          const own = new Map([...sweeps[i].keys.keys()].map((k) => [k, xf(formatOf.get(`${i}|${k}`) ?? 0)]));
+          return sheetDataXml(x.p, { names: x.names, styleIndex: (k) => own.get(k) ?? 0 }, sweeps[i]);
+        },
       };
     });
     return graft(src.parts, ours, { ...this.removal(), streamed, skipSheets: [palette.name] }, src.bytes);
@@ -377,19 +380,19 @@ function skeletonSheet(ws: ExcelJS.Worksheet, p: PlanSheet): void {
   writeConditional(ws, p);
 }
 
-/** A sheet with one cell per distinct cell format (by style key), styled as writeSheet styles a cell. */
+/**
+ * A sheet with one cell per distinct cell format (by sheet and style key: "i|key", a key's operations are numbered
+ * per sheet), styled as writeSheet styles a cell.
+ */
 function paletteSheet(wb: ExcelJS.Workbook, sweeps: StyleSweep[]): { name: string; keys: string[] } {
   const taken = new Set<string>();
   wb.eachSheet((w) => taken.add(w.name));
   const name = safeSheetName("ZoneScore palette", taken);
   const ws = wb.addWorksheet(name, { state: "veryHidden" });
   const keys: string[] = [];
-  const seen = new Set<string>();
-  for (const s of sweeps)
+  sweeps.forEach((s, i) => {
     for (const [key, ops] of s.keys) {
-      if (seen.has(key)) continue;
-      seen.add(key);
-      keys.push(key);
+      keys.push(`${i}|${key}`);
       const cell = ws.getCell(keys.length, 1);
       cell.value = 0;
       for (const op of ops) {
@@ -398,6 +401,7 @@ function paletteSheet(wb: ExcelJS.Workbook, sweeps: StyleSweep[]): { name: strin
         else cell.font = linkFont();
       }
     }
+  });
   return { name, keys };
 }
 
