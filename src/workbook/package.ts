@@ -790,23 +790,32 @@ interface RawEntry {
   data: Uint8Array;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
+/** CRC-32 tables for four bytes at a time: T[k][n] is the CRC of byte n followed by k zero bytes. */
+const CRC_TABLES = (() => {
+  const t = [0, 1, 2, 3].map(() => new Int32Array(256));
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
+    t[0][n] = c;
   }
+  for (let k = 1; k < 4; k++) for (let n = 0; n < 256; n++) t[k][n] = (t[k - 1][n] >>> 8) ^ t[0][t[k - 1][n] & 0xff];
   return t;
 })();
 
-function crcUpdate(crc: number, d: Uint8Array): number {
+/** The running CRC-32 (before the final inversion) after `d`, four bytes a step. */
+export function crcUpdate(crc: number, d: Uint8Array): number {
+  const [t0, t1, t2, t3] = CRC_TABLES;
   let c = crc;
-  for (let i = 0; i < d.length; i++) c = CRC_TABLE[(c ^ d[i]) & 0xff] ^ (c >>> 8);
+  let i = 0;
+  for (const end = d.length - 3; i < end; i += 4) {
+    c ^= d[i] | (d[i + 1] << 8) | (d[i + 2] << 16) | (d[i + 3] << 24);
+    c = t3[c & 0xff] ^ t2[(c >>> 8) & 0xff] ^ t1[(c >>> 16) & 0xff] ^ t0[c >>> 24];
+  }
+  for (; i < d.length; i++) c = t0[(c ^ d[i]) & 0xff] ^ (c >>> 8);
   return c;
 }
 
-function crc32(d: Uint8Array): number {
+export function crc32(d: Uint8Array): number {
   return (crcUpdate(-1, d) ^ -1) >>> 0;
 }
 

@@ -151,10 +151,20 @@ export function sheetSize(p: PlanSheet): { rows: number; width: number } {
   return { rows, width };
 }
 
+/** Texts repeat (names, rules, clauses): their XML is kept for a while (the cache is emptied when it is full). */
+const TEXTS = new Map<string, string>();
+const TEXTS_MAX = 1 << 16;
+
 /** A string cell: inline, with xml:space="preserve" where ExcelJS's shared strings have it. */
 function inline(ref: string, s: string, text: string): string {
-  const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : "";
-  return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${xmlText(text)}</t></is></c>`;
+  let body = TEXTS.get(text);
+  if (body === undefined) {
+    const space = /^\s|\n|\s$/.test(text) ? ' xml:space="preserve"' : "";
+    body = `<is><t${space}>${xmlText(text)}</t></is>`;
+    if (TEXTS.size >= TEXTS_MAX) TEXTS.clear();
+    TEXTS.set(text, body);
+  }
+  return `<c r="${ref}"${s} t="inlineStr">${body}</c>`;
 }
 
 function valueCell(ref: string, s: string, v: PlanValue): string {
@@ -231,6 +241,7 @@ export function* sheetDataXml(p: PlanSheet, o: RowsOptions, sweepOf: StyleSweep,
     }
     r++;
   }
+  TEXTS.clear();
   yield `${out}</sheetData>`;
 }
 

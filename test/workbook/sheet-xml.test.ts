@@ -8,7 +8,7 @@ import ExcelJS from "exceljs";
 import { checkAndScore, plan } from "../../src/engine/pipeline";
 import { ExcelJsBook, writeSheet } from "../../src/workbook/exceljs";
 import { MARKER_PREFIX, type ResultPlan } from "../../src/engine/output/sheet-plan";
-import { graft, unzipPackage } from "../../src/workbook/package";
+import { crc32, crcUpdate, graft, unzipPackage } from "../../src/workbook/package";
 import { quoteSheet } from "../../src/workbook/port";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
@@ -114,4 +114,12 @@ describe.each(["huaibei-2023", "chifeng-2020", "mujun-template"])("%s", (id) => 
 
 test("text is escaped as ExcelJS escapes it: entities, and control characters other than tab and newline dropped", () => {
   expect(xmlText(`a<b>&'"\u0001\t\n\r\u007f`)).toBe("a&lt;b&gt;&amp;&apos;&quot;\t\n\r");
+});
+
+test("the zip's CRC-32: the standard check value, and the same over any split of the data", () => {
+  const enc = new TextEncoder();
+  expect(crc32(enc.encode("123456789"))).toBe(0xcbf43926);
+  const data = enc.encode("淮北 ZoneScore <c r=\"A1\"/> 0123456789".repeat(7));
+  for (const cut of [0, 1, 2, 3, 5, 17, data.length - 1])
+    expect((crcUpdate(crcUpdate(-1, data.subarray(0, cut)), data.subarray(cut)) ^ -1) >>> 0).toBe(crc32(data));
 });
