@@ -113,6 +113,8 @@ export class ExcelJsBook implements WorkbookPort {
   /** the user's package as loaded, with its bytes: the result is grafted into it (null for a workbook made here) */
   private source: { parts: Parts; bytes: Uint8Array; lib: ExcelJSModule } | null = null;
   private pending: Pending = { added: [] };
+  /** told the rows of each result sheet written so far while the result is written (progress of a long write) */
+  onRows?: (sheet: string, done: number, total: number) => void;
   constructor(readonly wb: ExcelJS.Workbook) {}
 
   static async create(lib: ExcelJSModule): Promise<ExcelJsBook> {
@@ -340,7 +342,8 @@ export class ExcelJsBook implements WorkbookPort {
         dimension: dimensionRef(x.p),
         rows: (xf) => {
           const own = new Map([...sweeps[i].keys.keys()].map((k) => [k, xf(formatOf.get(`${i}|${k}`) ?? 0)]));
-          return sheetDataXml(x.p, { names: x.names, styleIndex: (k) => own.get(k) ?? 0 }, sweeps[i]);
+          const onRows = this.onRows && ((done: number, total: number) => this.onRows?.(x.name, done, total));
+          return sheetDataXml(x.p, { names: x.names, styleIndex: (k) => own.get(k) ?? 0, onRows }, sweeps[i]);
         },
       };
     });

@@ -187,6 +187,8 @@ export interface RowsOptions {
   names: Record<string, string>;
   /** the cell format index of a style key (0: none) */
   styleIndex: (key: string) => number;
+  /** told the rows written so far, at each chunk */
+  onRows?: (done: number, total: number) => void;
 }
 
 /** Lists of a plan sheet's cell items by row. */
@@ -236,6 +238,7 @@ export function* sheetDataXml(p: PlanSheet, o: RowsOptions, sweepOf: StyleSweep,
       out += `<row r="${r + 1}"${ht}>${body}</row>`;
     }
     if (out.length >= chunk) {
+      o.onRows?.(r + 1, rows);
       yield out;
       out = "";
     }

@@ -79,4 +79,13 @@ export const cli: Mirror<typeof zh> = {
     `${p.opt} ${p.file} is an input file${p.input ? ` (${p.input})` : ""}: ${p.hit}; ` +
     "ZoneScore never overwrites its inputs, choose another name",
   "cli.fs.sameOutput": "{a} and {b} name the same file {file}; give different names",
+  "cli.progress.line": "[{seconds} s] {stage}…",
+  "cli.progress.done": "[{seconds} s] done",
+  "cli.progress.reading": "reading the workbook",
+  "cli.progress.checking": "checking the data",
+  "cli.progress.scoring": "checking and scoring the data",
+  "cli.progress.planning": "planning the result sheets",
+  "cli.progress.writing": "writing {file}",
+  "cli.progress.rows": "writing {sheet}: row {done} of {total}",
+  "cli.progress.json": "writing the JSON",
 };

@@ -15,6 +15,8 @@ export const HELP_OPTIONS = [
   "  --separate   write the result sheets (as values) into a new workbook instead of a copy of the input",
   "  --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear",
   "               (zonescore schemes lists each scheme's options; the one in force is written in the results)",
+  "  --progress   (check, score) progress lines on standard error even when it is not a terminal",
+  "               (on a terminal they are shown for runs over 2 s)",
   "  --lang en    English messages (default: Chinese)",
   "",
   "exit codes: 0 success (warnings allowed) · 1 the data has errors · 2 usage error",
@@ -97,4 +99,13 @@ export const cli = {
   "cli.fs.isInput": (p: Vars) =>
     `${p.opt} ${p.file} 指向输入文件${p.input ? `（${p.input}）` : ""} ${p.hit}，ZoneScore 从不覆盖输入；请换一个文件名`,
   "cli.fs.sameOutput": "{a} 和 {b} 指向同一个文件 {file}；请给出不同的文件名",
+  "cli.progress.line": "[{seconds} 秒] {stage}…",
+  "cli.progress.done": "[{seconds} 秒] 完成",
+  "cli.progress.reading": "读取工作簿",
+  "cli.progress.checking": "校验数据",
+  "cli.progress.scoring": "校验数据并评分",
+  "cli.progress.planning": "生成结果表",
+  "cli.progress.writing": "写入 {file}",
+  "cli.progress.rows": "写入「{sheet}」第 {done} 行，共 {total} 行",
+  "cli.progress.json": "写出 JSON",
 } satisfies Entries;
