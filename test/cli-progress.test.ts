@@ -17,7 +17,11 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "zs-progress-"));
 const mujun = getBuiltInScheme("mujun-template")!;
 
 function zs(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, ...env }, maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, ...env },
+    maxBuffer: 1 << 30,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 

@@ -17,6 +17,7 @@ import { resolveSheetRefs } from "../engine/output/result-plan";
 export type StyleOp = { fmt: string } | { style: PlanSheet["styles"][number]["style"] } | { link: true };
 
 /** Characters ExcelJS escapes in XML text (and control characters it drops). */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const XML_SPECIAL = /[<>&'"\x7F\x00-\x08\x0B-\x0C\x0E-\x1F]/g;
 const XML_ESCAPE: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;", "'": "&apos;", '"': "&quot;" };
 
@@ -68,7 +69,11 @@ export class StyleSweep {
   }
 
   private remember(key: string): string {
-    if (key && !this.keys.has(key)) this.keys.set(key, key.split(",").map((i) => this.ops[Number(i)]));
+    if (key && !this.keys.has(key))
+      this.keys.set(
+        key,
+        key.split(",").map((i) => this.ops[Number(i)]),
+      );
     return key;
   }
 
