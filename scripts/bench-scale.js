@@ -8,7 +8,9 @@
 // 4. 1,000,000 enterprises: check, then check + score and the --json text (written in pieces, to a file), in a child
 //    process under the default heap: time and peak RSS. (A sheet of a million rows is over the reader's row limit,
 //    LIMITS.rowsPerSheet 150,000, so the data is given as the sheets the reader would return.)
-// Uses build/node (npx tsc -p tsconfig.cli.json). Prints Markdown for BENCHMARKS.md. BENCH_SCALE_N overrides 100,000.
+// Uses build/node (npx tsc -p tsconfig.cli.json). Prints Markdown for BENCHMARKS.md, each table when it is measured.
+// BENCH_SCALE_N overrides 100,000, BENCH_SCALE_MILLION 1,000,000, BENCH_SCALE_REPS 3; BENCH_SCALE_SKIP_WRITE,
+// _BASELINE, _MILLION leave a part out.
 const path = require("path");
 const os = require("os");
 const fs = require("fs");
@@ -21,6 +23,7 @@ const ROOT = path.join(__dirname, "..");
 const BIN = path.join(ROOT, "bin", "zonescore.js");
 const N = Number(process.env.BENCH_SCALE_N || 100000);
 const MILLION = Number(process.env.BENCH_SCALE_MILLION || 1000000);
+const REPS = Number(process.env.BENCH_SCALE_REPS || 3);
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "zs-scale-"));
 const cpu = () => {
   const u = process.cpuUsage();
@@ -103,7 +106,7 @@ async function baseline(n) {
     const p = plan(scheme, r.run, live ? { formulas: { data: r.dataset, sheets } } : {});
     const times = { old: [], now: [] };
     let sizes = {};
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < REPS; i++) {
       const fresh = await ExcelJsBook.load(ExcelJS, bytes);
       const report = await fresh.writeResult(p);
       let t = cpu();
@@ -114,7 +117,7 @@ async function baseline(n) {
       times.old.push(cpu() - t);
       sizes = { now: a.length, old: o.length };
     }
-    const med = (x) => x.sort((u, v) => u - v)[1];
+    const med = (x) => x.sort((u, v) => u - v)[Math.floor(x.length / 2)];
     rows.push(
       `| ${n.toLocaleString("en")} enterprises, ${live ? "live formulas" : "values"} | ${s(med(times.old))} → ` +
         `**${s(med(times.now))}** (${(med(times.old) / med(times.now)).toFixed(1)}×) | ${mb(sizes.old)} → ${mb(sizes.now)} |`,
@@ -148,12 +151,13 @@ function million() {
     .loadavg()
     .map((x) => x.toFixed(1))
     .join(", ");
-  const out = [
+  const out = { push: (...lines) => console.log(lines.join("\n")) };
+  out.push(
     `Machine: ${os.cpus()[0].model.trim()}, ${os.cpus().length} cores, ${mb(os.totalmem())} RAM, Node ${process.version}, ` +
       `default heap limit ${mb(require("v8").getHeapStatistics().heap_size_limit)}. ` +
       `Date: ${new Date().toISOString().slice(0, 16)} UTC. Load average at start: ${load}.`,
     "",
-  ];
+  );
   if (!process.env.BENCH_SCALE_SKIP_WRITE) {
     const file = await input(N);
     out.push(
@@ -169,12 +173,13 @@ function million() {
   }
   if (!process.env.BENCH_SCALE_SKIP_BASELINE)
     out.push(
-      "| write the result (in-process, CPU, median of 3) | ExcelJS render → rows as XML | result file |",
+      `| write the result (in-process, CPU, median of ${REPS}) | ExcelJS render → rows as XML | result file |`,
       "|---|---|---|",
       ...(await baseline(10000)),
       "",
     );
-  out.push(`| ${MILLION.toLocaleString("en")} enterprises | time | peak RSS |`, "|---|---|---|", ...million());
+  if (!process.env.BENCH_SCALE_SKIP_MILLION)
+    out.push(`| ${MILLION.toLocaleString("en")} enterprises | time | peak RSS |`, "|---|---|---|", ...million());
   out.push(
     "",
     `Load average at the end: ${os
