@@ -187,7 +187,6 @@ function million() {
       .map((x) => x.toFixed(1))
       .join(", ")}.`,
   );
-  console.log(out.join("\n"));
   fs.rmSync(tmp, { recursive: true, force: true });
 })().catch((e) => {
   console.error(e);
