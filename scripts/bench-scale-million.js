@@ -11,6 +11,7 @@ const { writeJson } = b("cli/io");
 const n = Number(process.argv[2]);
 let peak = 0;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
+const { setInterval, clearInterval } = require("timers");
 const timer = setInterval(sample, 50);
 const mb = (x) => `${(x / 2 ** 20).toFixed(0)} MB`;
 const row = (label, t0) => {
