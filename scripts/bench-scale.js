@@ -75,8 +75,8 @@ function scoreRows(file) {
 
 /** The old write: ExcelJS renders every sheet of the plan, the package it writes is grafted (as before issue 14). */
 async function oldWrite(bytes, plan, names) {
-  const { writeSheet } = b("workbook/exceljs");
-  const { graft, unzipPackage } = b("workbook/package");
+  const { writeSheet, filterColumns } = b("workbook/exceljs");
+  const { graft, unzipPackage, addFilterCriteria } = b("workbook/package");
   const { quoteSheet } = b("workbook/port");
   const fresh = new ExcelJS.Workbook();
   for (const p of plan.sheets) {
@@ -84,12 +84,9 @@ async function oldWrite(bytes, plan, names) {
     fresh.definedNames.add(`${quoteSheet(names[p.key])}!$A$1`, `ZoneScore.${p.key}`);
   }
   const written = await fresh.xlsx.writeBuffer({ zip: { compression: "STORE" } });
-  return graft(
-    unzipPackage(bytes),
-    unzipPackage(new Uint8Array(written)),
-    { removeSheets: [], removeNames: () => false },
-    bytes,
-  );
+  const ours = unzipPackage(new Uint8Array(written));
+  addFilterCriteria(ours, filterColumns(plan.sheets, names));
+  return graft(unzipPackage(bytes), ours, { removeSheets: [], removeNames: () => false }, bytes);
 }
 
 async function baseline(n) {

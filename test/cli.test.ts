@@ -186,6 +186,21 @@ function sampleCopy(name: string): string {
 }
 const noStack = (err: string) => expect(err).not.toMatch(/\n\s+at |Error: |node:internal/);
 
+test("--detail-limit: above it 加分明细 is one row per unit with a note; a bad value is a usage error", async () => {
+  const f = path.join(tmp, "sample-limit.xlsx");
+  expect(zs("sample", "huaibei-2023", "--out", f).code).toBe(0);
+  const out = path.join(tmp, "out-limit.xlsx");
+  expect(zs("score", f, "--scheme", "huaibei-2023", "--detail-limit", "3", "--out", out).code).toBe(0);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  const d = wb.getWorksheet("加分明细")!;
+  expect(d.getCell("A3").text).toContain("--json");
+  expect(d.getCell("A4").text).toBe("开发区");
+  const bad = zs("score", f, "--scheme", "huaibei-2023", "--detail-limit", "many", "--out", out);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toContain("--detail-limit");
+});
+
 describe("15.1 an output can never be an input", () => {
   test("--json, --save-mapping and --out naming the input (directly, through a symlink or a hard link) are usage errors; the input stays byte-identical", () => {
     const f = sampleCopy("same");

@@ -38,6 +38,7 @@ const OPTIONS: OptionSpecs = {
   option: { type: "string", multiple: true },
   format: { type: "string" },
   progress: { type: "boolean" },
+  "detail-limit": { type: "string" },
 };
 
 /** Parse argv strictly for the command it names (see COMMANDS). */
@@ -105,6 +106,15 @@ function yearOpt(v: Opt): number | undefined {
   const n = Number(v);
   if (typeof v !== "string" || !Number.isInteger(n) || n < 1990 || n > 2100)
     throw UsageError.of("cli.badYear", { value: String(v) });
+  return n;
+}
+
+/** --detail-limit N: above N units 加分明细 is one row per unit (a whole number ≥ 0). */
+function detailLimitOpt(v: Opt): number | undefined {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (typeof v !== "string" || v.trim() === "" || !Number.isInteger(n) || n < 0)
+    throw UsageError.of("cli.badDetailLimit", { value: String(v) });
   return n;
 }
 
@@ -273,7 +283,19 @@ export const COMMANDS: Record<string, Command> = {
     run: cmdCheck,
   },
   score: {
-    options: ["scheme", "year", "out", "json", "mapping", "force", "values", "separate", "option", "progress"],
+    options: [
+      "scheme",
+      "year",
+      "out",
+      "json",
+      "mapping",
+      "force",
+      "values",
+      "separate",
+      "option",
+      "detail-limit",
+      "progress",
+    ],
     positionals: [1, 1],
     run: cmdScore,
   },
@@ -372,6 +394,7 @@ async function cmdScore(a: Parsed, lang: Lang, io: Io): Promise<number> {
   );
   const scheme = await resolveScheme(str(a.opts.scheme), lang);
   const year = yearOpt(a.opts.year);
+  const detailLimit = detailLimitOpt(a.opts["detail-limit"]);
   const options = schemeOptions(a.opts.option, scheme);
   const progress = progressFor(a, lang, io);
   progress.stage("reading");
@@ -395,6 +418,7 @@ async function cmdScore(a: Parsed, lang: Lang, io: Io): Promise<number> {
   const p = plan(scheme, r.run, {
     lang,
     formulas: a.opts.values || separate ? undefined : { data: r.dataset!, sheets },
+    detailLimit,
   });
   progress.stage("writing", { file: outFile });
   book.onRows = (sheet, done, total) => progress.rows(sheet, done, total);

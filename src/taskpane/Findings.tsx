@@ -101,12 +101,13 @@ function SheetFindings({ ctx, sheet, list }: { ctx: FindingsCtx; sheet: string; 
   return (
     <section aria-label={sheet || t.workbookLevel}>
       <Text as="h3" weight="semibold" size={300} className={s.wrap}>
-        {sheet || t.workbookLevel}（
-        {ORDER.map((sev) => [sev, list.filter((i) => i.severity === sev).length] as const)
-          .filter(([, n]) => n)
-          .map(([sev, n]) => `${n} ${t.severity[sev]}`)
-          .join(" · ")}
-        ）
+        {t.sheetCounts(
+          sheet || t.workbookLevel,
+          ORDER.map((sev) => [sev, list.filter((i) => i.severity === sev).length] as const)
+            .filter(([, n]) => n)
+            .map(([sev, n]) => `${n} ${t.severity[sev]}`)
+            .join(" · "),
+        )}
       </Text>
       <ul className={s.list}>
         {visible.map((i, k) => (

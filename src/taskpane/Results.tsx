@@ -1,9 +1,12 @@
 /**
  * The ranking as a Fluent DataGrid: rounded, right-aligned numbers, 得分/加分/总分/等级 as the scheme has them, the
  * veto reason in the row; a unit's name expands its points rule by rule with the basis sentence. The top 10 first,
- * then every unit page by page (50 a page); grade counts as a small bar chart.
+ * then 显示全部: every unit in one virtualised list (only the rows in view are in the page, each with its
+ * aria-rowindex, the grid with its aria-rowcount; ↑↓, PageUp/PageDown, Home/End move row by row through all of
+ * them). Grade counts as a small bar chart.
  */
 import * as React from "react";
+import { flushSync } from "react-dom";
 import {
   Button,
   DataGrid,
@@ -26,8 +29,19 @@ import { ruleHeader } from "../engine/output/result-plan";
 import { schemeWord } from "../engine/i18n/scheme-words";
 import { showNumber, showPoints } from "./num";
 
+/** every row of the list is this tall (px): the window of rows in view is computed from it */
+const ROW = 44;
+/** the list is at most this tall (px) and scrolls inside */
+const VIEW = 440;
+/** rows rendered beyond those in view, above and below */
+const OVERSCAN = 4;
+
 const useStyles = makeStyles({
   grid: { minWidth: 0, width: "100%" },
+  // the header keeps the same gutter as the scrolling body below it, so the columns line up
+  head: { overflowY: "hidden", scrollbarGutter: "stable" },
+  body: { overflowY: "auto", overflowX: "hidden", scrollbarGutter: "stable", boxSizing: "border-box" },
+  row: { height: `${ROW}px`, minHeight: `${ROW}px`, boxSizing: "border-box", overflow: "hidden" },
   num: { justifyContent: "flex-end", textAlign: "end", fontVariantNumeric: "tabular-nums" },
   narrow: {
     flexGrow: 0,
@@ -49,17 +63,27 @@ const useStyles = makeStyles({
     "@media (max-width: 299px)": { flexBasis: "50px", padding: "0 2px" },
   },
   name: { flexGrow: 1, flexShrink: 1, flexBasis: "0", minWidth: 0, padding: "0 4px" },
+  nameCell: { display: "block", minWidth: 0, width: "100%" },
+  // one line: the row's height is fixed; the whole name is the button's text (read in full) and its title
   nameButton: {
+    display: "block",
+    width: "100%",
     minWidth: 0,
     height: "auto",
     padding: "2px 0",
-    justifyContent: "flex-start",
     textAlign: "start",
-    whiteSpace: "normal",
-    overflowWrap: "anywhere",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
     fontWeight: tokens.fontWeightRegular,
   },
   veto: { display: "block", color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  vetoLine: {
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    lineHeight: tokens.lineHeightBase200,
+  },
   pager: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center", marginTop: "4px" },
   parts: { listStyle: "none", padding: 0, margin: "4px 0" },
   part: { padding: "4px 0", borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, overflowWrap: "anywhere" },
@@ -71,35 +95,43 @@ const useStyles = makeStyles({
 
 const TOP = 10;
 
-const PAGE = 50;
-
 type Styles = ReturnType<typeof useStyles>;
 
-/** What the grid's columns need: the strings, the styles and the unit whose details are open. */
+/** A row of the list: the unit and its place in the list (0-based). */
+interface Row {
+  e: EntityResult;
+  pos: number;
+}
+
+/** What the grid's columns need: the strings, the styles, the unit whose details are open, the row that takes Tab. */
 interface ColumnCtx {
   t: Strings;
   s: Styles;
   expanded: number | null;
   setExpanded: (i: number | null) => void;
+  active: number;
 }
 
 /** 名次 and the unit's name, a button that opens its details (with the veto reason below it). */
-function nameColumns({ t, s, expanded, setExpanded }: ColumnCtx): TableColumnDefinition<EntityResult>[] {
+function nameColumns({ t, s, expanded, setExpanded, active }: ColumnCtx): TableColumnDefinition<Row>[] {
   return [
-    createTableColumn<EntityResult>({
+    createTableColumn<Row>({
       columnId: "rank",
       renderHeaderCell: () => t.rank,
-      renderCell: (e) => (e.rank === null ? "—" : String(e.rank)),
+      renderCell: ({ e }) => (e.rank === null ? "—" : String(e.rank)),
     }),
-    createTableColumn<EntityResult>({
+    createTableColumn<Row>({
       columnId: "name",
       renderHeaderCell: () => t.zone,
-      renderCell: (e) => (
-        <span>
+      renderCell: ({ e, pos }) => (
+        <span className={s.nameCell}>
           <Button
             appearance="transparent"
             size="small"
             className={s.nameButton}
+            data-pos={pos}
+            // one row takes Tab (the list is one stop); the arrow keys move between rows
+            tabIndex={pos === active ? 0 : -1}
             aria-expanded={expanded === e.index}
             aria-controls={expanded === e.index ? "unit-details" : undefined}
             title={t.expand(e.name)}
@@ -107,7 +139,7 @@ function nameColumns({ t, s, expanded, setExpanded }: ColumnCtx): TableColumnDef
           >
             {e.name}
           </Button>
-          {e.vetoed && <span className={s.veto}>{t.vetoed(e.vetoReason ?? "")}</span>}
+          {e.vetoed && <span className={mergeClasses(s.veto, s.vetoLine)}>{t.vetoed(e.vetoReason ?? "")}</span>}
         </span>
       ),
     }),
@@ -115,11 +147,11 @@ function nameColumns({ t, s, expanded, setExpanded }: ColumnCtx): TableColumnDef
 }
 
 /** 得分, 加分, 总分 and 等级, as the scheme has them. */
-function pointColumns(scheme: Scheme, t: Strings): TableColumnDefinition<EntityResult>[] {
+function pointColumns(scheme: Scheme, t: Strings): TableColumnDefinition<Row>[] {
   const hasScore = scheme.groups.length > 0 && scheme.rules.some((r) => r.role === "score" && r.kind !== "veto");
   const hasBonus = scheme.rules.some((r) => r.role === "bonus");
   const column = (columnId: string, header: string, cell: (e: EntityResult) => string) =>
-    createTableColumn<EntityResult>({ columnId, renderHeaderCell: () => header, renderCell: cell });
+    createTableColumn<Row>({ columnId, renderHeaderCell: () => header, renderCell: (r) => cell(r.e) });
   return [
     ...(hasScore ? [column("score", t.score_, (e) => (e.vetoed ? "—" : showNumber(e.score)))] : []),
     ...(hasBonus ? [column("bonus", t.bonus, (e) => (e.vetoed ? "—" : showPoints(e.bonus)))] : []),
@@ -151,102 +183,162 @@ export function Results({
   const s = useStyles();
   const t = strings(lang);
   const [expanded, setExpanded] = React.useState<number | null>(null);
-  const [page, setPage] = React.useState<number | null>(null); // null: the top N only
+  const [all, setAll] = React.useState(false);
   React.useEffect(() => {
     setExpanded(null);
-    setPage(null);
+    setAll(false);
   }, [run]);
-  const rows = run.order.map((i) => run.entities[i]);
-  const visible = page === null ? rows.slice(0, TOP) : rows.slice(page * PAGE, (page + 1) * PAGE);
-  const columns = [...nameColumns({ t, s, expanded, setExpanded }), ...pointColumns(scheme, t)];
+  const rows = React.useMemo(() => run.order.map((i) => run.entities[i]), [run]);
+  const shown = all ? rows : rows.slice(0, TOP);
   const unit = expanded === null ? null : run.entities[expanded];
   return (
     <section aria-label={t.ranking} data-testid="results" data-stale={stale ? "true" : "false"}>
       <Text as="h3" weight="semibold" size={300}>
-        {page === null ? t.topN(Math.min(TOP, rows.length), rows.length) : t.ranking}
+        {all ? t.allUnits(rows.length) : t.topN(Math.min(TOP, rows.length), rows.length)}
       </Text>
-      <RankingGrid visible={visible} columns={columns} s={s} />
-      <Pager t={t} s={s} page={page} setPage={setPage} count={rows.length} />
+      <RankingGrid key={all ? "all" : "top"} rows={shown} s={s} ctx={{ t, s, expanded, setExpanded }} scheme={scheme} />
+      <div className={s.pager}>
+        {rows.length > TOP && (
+          <Button size="small" onClick={() => setAll(!all)} data-testid={all ? "show-top" : "show-all"}>
+            {all ? t.showTop(TOP) : t.showAll(rows.length)}
+          </Button>
+        )}
+      </div>
       {unit && <UnitDetails unit={unit} scheme={scheme} lang={lang} t={t} s={s} />}
       {scheme.grading && <GradeChart labels={scheme.grading.labels} rows={rows} t={t} s={s} />}
     </section>
   );
 }
 
-/** The ranking's rows as a DataGrid. */
+/** The rows in view of a list of `count` rows scrolled in `ref`, recomputed as it scrolls or is resized. */
+function useWindow(count: number) {
+  const ref = React.useRef<HTMLDivElement>(null);
+  const [range, setRange] = React.useState({ start: 0, end: Math.min(count, Math.ceil(VIEW / ROW) + OVERSCAN) });
+  const update = React.useCallback(() => {
+    const el = ref.current;
+    if (!el) return;
+    const start = Math.max(0, Math.floor(el.scrollTop / ROW) - OVERSCAN);
+    const end = Math.min(count, Math.ceil((el.scrollTop + el.clientHeight) / ROW) + OVERSCAN);
+    setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
+  }, [count]);
+  React.useLayoutEffect(() => {
+    update();
+    const el = ref.current;
+    if (!el || typeof ResizeObserver === "undefined") return;
+    const ro = new ResizeObserver(update);
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [update]);
+  return { ref, range, update };
+}
+
+/** Keys that move between rows, and the row they move to. */
+function target(key: string, from: number, count: number, page: number): number | null {
+  const to: Record<string, number> = {
+    ArrowDown: from + 1,
+    ArrowUp: from - 1,
+    PageDown: from + page,
+    PageUp: from - page,
+    Home: 0,
+    End: count - 1,
+  };
+  return key in to ? Math.max(0, Math.min(count - 1, to[key])) : null;
+}
+
+/**
+ * Row-by-row keyboard movement through the whole list: the row moved to is scrolled into view and rendered at once
+ * (flushSync), then its button takes the focus in the same keystroke, so the focus never falls out of the list. The
+ * row that takes Tab follows the scrolling when the focus is elsewhere.
+ */
+function useRowFocus(count: number, win: ReturnType<typeof useWindow>) {
+  const [active, setActive] = React.useState(0);
+  const { ref, range, update } = win;
+  React.useEffect(() => {
+    const el = ref.current;
+    if (el && !el.contains(document.activeElement) && (active < range.start || active >= range.end))
+      setActive(Math.min(count - 1, range.start + (range.start > 0 ? OVERSCAN : 0)));
+  });
+  const onKeyDown = (ev: React.KeyboardEvent<HTMLElement>) => {
+    const el = ref.current;
+    const from = ev.target as HTMLElement;
+    if (!el || !from.hasAttribute("data-pos")) return;
+    const to = target(
+      ev.key,
+      Number(from.getAttribute("data-pos")),
+      count,
+      Math.max(1, Math.floor(el.clientHeight / ROW) - 1),
+    );
+    if (to === null) return;
+    ev.preventDefault();
+    if (to * ROW < el.scrollTop) el.scrollTop = to * ROW;
+    else if ((to + 1) * ROW > el.scrollTop + el.clientHeight) el.scrollTop = (to + 1) * ROW - el.clientHeight;
+    flushSync(() => {
+      update();
+      setActive(to);
+    });
+    el.querySelector<HTMLElement>(`[data-pos="${to}"]`)?.focus();
+  };
+  return { active, onKeyDown };
+}
+
+/** The ranking's rows as a DataGrid, only those in view rendered; the body scrolls inside a fixed height. */
 function RankingGrid({
-  visible,
-  columns,
+  rows,
   s,
+  ctx,
+  scheme,
 }: {
-  visible: EntityResult[];
-  columns: TableColumnDefinition<EntityResult>[];
+  rows: EntityResult[];
   s: Styles;
+  ctx: Omit<ColumnCtx, "active">;
+  scheme: Scheme;
 }): React.JSX.Element {
+  const win = useWindow(rows.length);
+  const { active, onKeyDown } = useRowFocus(rows.length, win);
+  const { start, end } = win.range;
+  const items = React.useMemo(
+    () => rows.slice(start, end).map((e, k): Row => ({ e, pos: start + k })),
+    [rows, start, end],
+  );
+  const columns = [...nameColumns({ ...ctx, active }), ...pointColumns(scheme, ctx.t)];
   return (
     <DataGrid
       focusMode="none"
-      items={visible}
+      items={items}
       columns={columns}
-      getRowId={(e: EntityResult) => e.index}
+      getRowId={(r: Row) => r.e.index}
       className={s.grid}
       data-testid="ranking"
+      aria-rowcount={rows.length + 1}
       size="small"
     >
-      <DataGridHeader>
-        <DataGridRow>
+      <DataGridHeader className={s.head}>
+        <DataGridRow aria-rowindex={1}>
           {({ renderHeaderCell, columnId }) => (
             <DataGridHeaderCell className={columnClass(s, columnId)}>{renderHeaderCell()}</DataGridHeaderCell>
           )}
         </DataGridRow>
       </DataGridHeader>
-      <DataGridBody<EntityResult>>
-        {({ item, rowId }) => (
-          <DataGridRow<EntityResult> key={rowId}>
-            {({ renderCell, columnId }) => (
-              <DataGridCell className={columnClass(s, columnId)}>{renderCell(item)}</DataGridCell>
-            )}
-          </DataGridRow>
-        )}
-      </DataGridBody>
+      {/* the scrolling box (no role: the rows stay the grid's); the body's padding stands for the rows not in view */}
+      <div
+        ref={win.ref}
+        className={s.body}
+        style={{ height: `${Math.min(VIEW, rows.length * ROW)}px` }}
+        onScroll={win.update}
+        onKeyDown={onKeyDown}
+        data-testid="ranking-body"
+      >
+        <DataGridBody<Row> style={{ paddingTop: `${start * ROW}px`, paddingBottom: `${(rows.length - end) * ROW}px` }}>
+          {({ item, rowId }) => (
+            <DataGridRow<Row> key={rowId} className={s.row} aria-rowindex={item.pos + 2}>
+              {({ renderCell, columnId }) => (
+                <DataGridCell className={columnClass(s, columnId)}>{renderCell(item)}</DataGridCell>
+              )}
+            </DataGridRow>
+          )}
+        </DataGridBody>
+      </div>
     </DataGrid>
-  );
-}
-
-/** 显示全部 under the top 10, then 上一页 / 下一页 over pages of 50. */
-function Pager({
-  t,
-  s,
-  page,
-  setPage,
-  count,
-}: {
-  t: Strings;
-  s: Styles;
-  page: number | null;
-  setPage: (p: number) => void;
-  count: number;
-}): React.JSX.Element {
-  const pages = Math.ceil(count / PAGE);
-  return (
-    <div className={s.pager}>
-      {page === null && count > TOP && (
-        <Button size="small" onClick={() => setPage(0)} data-testid="show-all">
-          {t.showAll(count)}
-        </Button>
-      )}
-      {page !== null && pages > 1 && (
-        <>
-          <Button size="small" disabled={page === 0} onClick={() => setPage(page - 1)}>
-            {t.prev}
-          </Button>
-          <Text aria-live="polite">{t.page(page + 1, pages)}</Text>
-          <Button size="small" disabled={page >= pages - 1} onClick={() => setPage(page + 1)}>
-            {t.next}
-          </Button>
-        </>
-      )}
-    </div>
   );
 }
 

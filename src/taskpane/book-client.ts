@@ -84,6 +84,10 @@ export class WorkerBook implements WorkbookPort {
   toBuffer(lang: "zh" | "en" = "zh") {
     return this.call<Uint8Array>("toBuffer", [lang]);
   }
+  /** 应用建议: one cell of the in-memory workbook (the user's file is untouched; the download has it) */
+  setCellText(sheet: string, cell: string, text: string, lang: "zh" | "en" = "zh") {
+    return this.call<null>("setCellText", [sheet, cell, text, lang]);
+  }
   readSheets() {
     return this.call<SheetData[]>("readSheets", []);
   }

@@ -10,7 +10,16 @@ import type { Lang } from "../engine/types";
 
 interface Request {
   id: number;
-  op: "load" | "create" | "readSheets" | "readSettings" | "writeSettings" | "writeResult" | "addSheets" | "toBuffer";
+  op:
+    | "load"
+    | "create"
+    | "readSheets"
+    | "readSettings"
+    | "writeSettings"
+    | "writeResult"
+    | "addSheets"
+    | "toBuffer"
+    | "setCellText";
   args: unknown[];
 }
 
@@ -60,6 +69,8 @@ async function handle(req: Request): Promise<unknown> {
     }
     case "toBuffer":
       return toBuffer((req.args as [Lang | undefined])[0] ?? "zh");
+    case "setCellText":
+      return setCellText(...(req.args as [string, string, string, Lang]));
     default: {
       const port = need() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
       return port[req.op as keyof WorkbookPort](...req.args);
@@ -79,6 +90,17 @@ async function toBuffer(lang: Lang): Promise<Uint8Array> {
   const [{ PackageError }, { t }] = await Promise.all([import("../workbook/package"), import("../engine/i18n")]);
   if (out.error instanceof PackageError) throw new Error(t(lang, "workbook.refused", { reason: out.error.text(lang) }));
   throw out.error;
+}
+
+/** 应用建议 on the in-memory workbook; a cell it cannot change is a refusal that says why, in `lang`. */
+async function setCellText(sheet: string, cell: string, text: string, lang: Lang): Promise<null> {
+  const { PackageError } = await import("../workbook/package");
+  try {
+    await need().setCellText(sheet, cell, text);
+  } catch (e) {
+    throw e instanceof PackageError ? new Error(e.text(lang)) : e;
+  }
+  return null;
 }
 
 function need(): Book {

@@ -28,8 +28,8 @@ export interface HostOps {
     fileName: string,
     where: "new" | "current",
   ): Promise<WriteReport | { name: string; blob: Blob } | { opened: true }>;
-  /** 应用建议: write text into one cell the user pointed at and confirmed */
-  setCellText?(sheet: string, cell: string, text: string): Promise<void>;
+  /** 应用建议: write text into one cell the user pointed at and confirmed (a refusal comes in `lang`) */
+  setCellText?(sheet: string, cell: string, text: string, lang?: "zh" | "en"): Promise<void>;
 }
 
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -82,7 +82,11 @@ export function fileHost(): HostOps {
     async insertTemplate(plan: ResultPlan, name: string) {
       return { name, blob: new Blob([(await planToXlsx(plan)) as BlobPart], { type: XLSX }) };
     },
-    // no setCellText: the downloaded file keeps the user's package byte for byte with the result sheets grafted in,
-    // so a cell changed here would not reach it; the page offers 记为别名 instead (saved with the settings)
+    // 应用建议 changes the workbook in memory: the user's file is untouched; the downloaded copy has the cell changed
+    // (only that cell of that sheet's part; every other part of the user's package byte for byte)
+    async setCellText(sheet: string, cell: string, text: string, lang?: "zh" | "en") {
+      if (!worker || !open) throw new Error("no workbook");
+      await worker.setCellText(sheet, cell, text, lang);
+    },
   };
 }

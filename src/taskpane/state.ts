@@ -27,7 +27,7 @@ export type StatusKey =
   | { key: "templateNew" }
   | { key: "templateFile"; name: string }
   | { key: "wrote"; sheets: string[] }
-  | { key: "applied"; cell: string; text: string }
+  | { key: "applied"; cell: string; text: string; errors: number; warnings: number }
   | { key: "cancelled" }
   | { key: "error"; text: string };
 

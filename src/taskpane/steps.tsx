@@ -19,6 +19,7 @@ import {
 } from "@fluentui/react-components";
 import { otherLang, strings, type Strings, type UiLang } from "./i18n";
 import { schemeTitle } from "../engine/i18n";
+import { schemeWord } from "../engine/i18n/scheme-words";
 import { getBuiltInScheme } from "../schemes";
 import type { Scheme } from "../engine/scheme/schema";
 import { MappingPanel } from "./MappingPanel";
@@ -59,7 +60,7 @@ export function statusText(t: Strings, st: StatusKey, lang: UiLang): string {
     case "wrote":
       return t.wrote(st.sheets.join(t.listSep));
     case "applied":
-      return t.applied(st.cell, st.text);
+      return `${t.applied(st.cell, st.text)} · ${t.issues(st.errors, st.warnings)}`;
     case "cancelled":
       return t.cancelled;
     case "error":
@@ -70,7 +71,7 @@ export function statusText(t: Strings, st: StatusKey, lang: UiLang): string {
 function statusIntent(st: StatusKey): "error" | "warning" | "success" | "info" {
   if (st.key === "error" || st.key === "blocked") return "error";
   if (st.key === "scored" && !st.errors && st.notices?.length) return "warning";
-  if (st.key === "checked" || st.key === "scored" || st.key === "savedMapping")
+  if (st.key === "checked" || st.key === "scored" || st.key === "savedMapping" || st.key === "applied")
     return st.errors ? "error" : st.warnings ? "warning" : "success";
   if (st.key === "cancelled") return "warning";
   return st.key === "opened" ? "info" : "success";
@@ -223,23 +224,25 @@ function SchemeField({ pane }: PartProps): React.JSX.Element {
 /** One dropdown for each of the scheme's named options (readings the policy leaves open). */
 function SchemeOptions({ pane }: PartProps): React.JSX.Element | null {
   const s = usePaneStyles();
-  const { t, state, builtIn, dispatch } = pane;
+  const { t, state, builtIn, dispatch, lang } = pane;
   if (!builtIn) return null;
+  // the scheme's own words (option and reading names) in the pane's language, from the scheme's glossary
+  const word = (zh: string) => schemeWord(builtIn, lang, zh);
   return (
     <>
       {builtIn.options.map((o) => (
-        <Field key={o.id} label={o.name} hint={t.optionHint} className={s.field}>
+        <Field key={o.id} label={word(o.name)} hint={t.optionHint} className={s.field}>
           <Dropdown
             className={s.dropdown}
             data-testid={`option-${o.id}`}
-            value={o.choices.find((c) => c.id === (state.options[o.id] ?? o.default))!.name}
+            value={word(o.choices.find((c) => c.id === (state.options[o.id] ?? o.default))!.name)}
             selectedOptions={[state.options[o.id] ?? o.default]}
             onOptionSelect={(_, d) => d.optionValue && dispatch({ type: "option", id: o.id, value: d.optionValue })}
             disabled={pane.view.busy}
           >
             {o.choices.map((c) => (
-              <Option key={c.id} value={c.id} text={c.name}>
-                {c.name}
+              <Option key={c.id} value={c.id} text={word(c.name)}>
+                {word(c.name)}
                 {c.id === o.default ? t.defaultMark : ""}
               </Option>
             ))}

@@ -219,11 +219,15 @@ function mappingOps(c: PaneCore, r: Runner) {
     });
   const onApply = (i: Issue) =>
     void r.run("apply", false, async (token) => {
-      await c.host.setCellText!(i.sheet, i.cell, i.fix!);
+      await c.host.setCellText!(i.sheet, i.cell, i.fix!, stateRef.current.lang);
       dispatch({ type: "mappingSaved" });
       const st = { ...stateRef.current, mappingVersion: stateRef.current.mappingVersion + 1 };
-      await evaluate(c, r, token, st, 2);
-      dispatch({ type: "status", status: { key: "applied", cell: `${i.sheet}!${i.cell}`, text: i.fix! } });
+      const { r: res } = await evaluate(c, r, token, st, 2);
+      const cell = `${i.sheet}!${i.cell}`;
+      dispatch({
+        type: "status",
+        status: { key: "applied", cell, text: i.fix!, errors: res.errors, warnings: res.warnings },
+      });
     });
   return { onSaveMapping, onAlias, onApply };
 }

@@ -28,10 +28,15 @@ import {
   type WriteReport,
 } from "./port";
 import {
+  addFilterCriteria,
+  PackageError,
   graft,
   readablePackage,
+  repack,
+  setCellInPart,
   sheetEntries,
   unzipPackage,
+  zipPackage,
   type GraftOptions,
   type Parts,
   type StreamedRows,
@@ -107,12 +112,16 @@ interface Pending {
   /** sheets that become the user's own (unmarked) */
   added: Array<{ plan: ResultPlan; names: Record<string, string> }>;
   settings?: { value: Settings; name: string };
+  /** the user's sheet parts with cells set by 应用建议 (the user's own bytes are kept until the file is written) */
+  cells: Parts;
 }
 
 export class ExcelJsBook implements WorkbookPort {
   /** the user's package as loaded, with its bytes: the result is grafted into it (null for a workbook made here) */
   private source: { parts: Parts; bytes: Uint8Array; lib: ExcelJSModule } | null = null;
-  private pending: Pending = { added: [] };
+  private pending: Pending = { added: [], cells: {} };
+  /** sheets rendered into this.wb with a filter (a workbook made here): name → filter column in its range */
+  private readonly filters = new Map<string, number>();
   /** told the rows of each result sheet written so far while the result is written (progress of a long write) */
   onRows?: (sheet: string, done: number, total: number) => void;
   constructor(readonly wb: ExcelJS.Workbook) {}
@@ -192,6 +201,20 @@ export class ExcelJsBook implements WorkbookPort {
       this.wb.definedNames.add(`${quoteSheet(ws.name)}!$A$1`, SETTINGS_NAME);
     }
     ws.getCell("A1").value = JSON.stringify(settings);
+  }
+
+  /**
+   * 应用建议: `text` into one cell of the user's sheet (the cell a finding pointed at, after the user confirmed). The
+   * sheets read from now on have it; the written file has it in that one cell, every other part as the user's.
+   */
+  async setCellText(sheet: string, cell: string, text: string): Promise<void> {
+    const ws = this.wb.getWorksheet(sheet);
+    if (!ws) throw new PackageError("workbook.noCell", { sheet, cell });
+    if (this.source) {
+      const { part, xml } = setCellInPart({ ...this.source.parts, ...this.pending.cells }, sheet, cell, text);
+      this.pending.cells[part] = xml;
+    } else if (ws.getCell(cell).formula) throw new PackageError("workbook.cellFormula", { sheet, cell });
+    ws.getCell(cell).value = text;
   }
 
   /** ZoneScore's earlier sheets that writing `plan` as a result replaces: those of the plan's families. */
@@ -274,6 +297,7 @@ export class ExcelJsBook implements WorkbookPort {
     for (const p of plan.sheets) {
       const name = written[p.key];
       writeSheet(this.wb.addWorksheet(name), p, written);
+      if (p.filter) this.filters.set(name, p.filter.column - p.filter.rect.left);
       if (mark) this.wb.definedNames.add(`${quoteSheet(name)}!$A$1`, MARKER_PREFIX + p.key);
     }
     if (plan.activate && written[plan.activate]) {
@@ -298,8 +322,12 @@ export class ExcelJsBook implements WorkbookPort {
 
   async toBuffer(): Promise<Uint8Array> {
     if (this.source) return this.grafted(this.source);
-    const b = await this.wb.xlsx.writeBuffer();
-    return new Uint8Array(b as ArrayBuffer);
+    const b = new Uint8Array((await this.wb.xlsx.writeBuffer()) as ArrayBuffer);
+    const filters = new Map([...this.filters].filter(([name]) => this.wb.getWorksheet(name)));
+    if (!filters.size) return b;
+    const parts = unzipPackage(b);
+    addFilterCriteria(parts, filters);
+    return zipPackage(parts);
   }
 
   /**
@@ -310,8 +338,10 @@ export class ExcelJsBook implements WorkbookPort {
    * index parts and the styles) are added; the user's parts stay as they were.
    */
   private async grafted(src: NonNullable<ExcelJsBook["source"]>): Promise<Uint8Array> {
-    const { result, added, settings } = this.pending;
-    if (!result && !added.length && !settings) return src.bytes;
+    const { result, added, settings, cells } = this.pending;
+    const changed = new Set(Object.keys(cells));
+    const user = changed.size ? { ...src.parts, ...cells } : src.parts;
+    if (!result && !added.length && !settings) return changed.size ? repack(user, user, src.bytes, changed) : src.bytes;
     const fresh = new src.lib.Workbook();
     const sheets: Array<{ p: PlanSheet; name: string; names: Record<string, string> }> = [];
     for (const a of added) for (const p of a.plan.sheets) sheets.push({ p, name: a.names[p.key], names: a.names });
@@ -335,6 +365,8 @@ export class ExcelJsBook implements WorkbookPort {
     // stored, not compressed: it is unpacked at once (the package is compressed once, when grafted)
     const written = await fresh.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
     const ours = unzipPackage(new Uint8Array(written as ArrayBuffer));
+    const planned = [...added, ...(result ? [result] : [])];
+    addFilterCriteria(ours, new Map(planned.flatMap((a) => [...filterColumns(a.plan.sheets, a.names)])));
     const formatOf = paletteFormats(ours, palette.name, palette.keys);
     const streamed: Record<string, StreamedRows> = {};
     sheets.forEach((x, i) => {
@@ -347,7 +379,8 @@ export class ExcelJsBook implements WorkbookPort {
         },
       };
     });
-    return graft(src.parts, ours, { ...this.removal(), streamed, skipSheets: [palette.name] }, src.bytes);
+    const opts = { ...this.removal(), changed, streamed, skipSheets: [palette.name] };
+    return graft(user, ours, opts, src.bytes);
   }
 
   /** What the graft takes out: the replaced sheets (and the old settings sheet), their markers and stale ones. */
@@ -379,6 +412,7 @@ function skeletonSheet(ws: ExcelJS.Worksheet, p: PlanSheet): void {
     cell.value = { text: String(v ?? l.cell), hyperlink: `#${quoteSheet(l.sheet)}!${l.cell}` };
   }
   writeLayout(ws, p, p.values.length);
+  writeFilter(ws, p);
   for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
   writeConditional(ws, p);
 }
@@ -560,6 +594,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
     cell.font = linkFont();
   }
   writeLayout(ws, p, values.length);
+  writeFilter(ws, p);
   for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
   writeConditional(ws, p);
 }
@@ -579,6 +614,24 @@ function writeLayout(ws: ExcelJS.Worksheet, p: PlanSheet, rows: number): void {
   if (p.print) ws.pageSetup.printTitlesRow = `${p.print.titleRows[0] + 1}:${p.print.titleRows[1] + 1}`;
   if (p.print?.lastColumn !== undefined) ws.pageSetup.printArea = `A1:${colLetters(p.print.lastColumn)}${rows}`;
   for (const h of p.rowHeights ?? []) ws.getRow(h.row + 1).height = h.height;
+}
+
+/**
+ * The plan's AutoFilter: its range and the rows it hides as written (the criterion, which ExcelJS cannot write, is
+ * added to the sheet's XML by addFilterCriteria).
+ */
+function writeFilter(ws: ExcelJS.Worksheet, p: PlanSheet): void {
+  if (!p.filter) return;
+  const r = p.filter.rect;
+  ws.autoFilter = { from: { row: r.top + 1, column: r.left + 1 }, to: { row: r.bottom + 1, column: r.right + 1 } };
+  for (const h of p.filter.hidden) ws.getRow(h + 1).hidden = true;
+}
+
+/** Sheet name → the filter column within its range, for the sheets of a plan that have a filter. */
+export function filterColumns(sheets: readonly PlanSheet[], names: Record<string, string>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const p of sheets) if (p.filter && names[p.key]) out.set(names[p.key], p.filter.column - p.filter.rect.left);
+  return out;
 }
 
 /** The plan's conditional formats (a tone where a formula holds), and data bars on the totals. */

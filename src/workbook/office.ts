@@ -239,6 +239,7 @@ export class OfficeBook implements WorkbookPort {
       page: this.supports("ExcelApi", "1.9"),
       notes: this.supports("ExcelApi", "1.18"),
       conditional: this.supports("ExcelApi", "1.6"),
+      filter: this.supports("ExcelApi", "1.9"),
     };
     this.lastNotes = [];
     const w: WriteState = { plan, mark, temps, aside, feature, before: null, swapped: false, removeAfter: [] };
@@ -755,7 +756,7 @@ function rectAddress(r: Rect): string {
 /** Queues one operation of a given request size. */
 type QueueOp = (queue: () => void, bytes?: number) => void;
 /** What this Excel supports for the sheets' formatting. */
-type Features = { links: boolean; page: boolean; notes: boolean; conditional?: boolean };
+type Features = { links: boolean; page: boolean; notes: boolean; conditional?: boolean; filter?: boolean };
 
 /**
  * The formatting of one sheet as pieces: number formats, styles, merges, widths, freeze, page layout (ExcelApi 1.9),
@@ -779,6 +780,7 @@ function decorate(
   layoutOps(ws, p, feature, op);
   // conditional formats (ExcelApi 1.6): a custom rule per tone, e.g. 滞后 red on a status column
   if (feature.conditional) for (const cf of p.conditional ?? []) conditionalOp(ws, cf, op);
+  if (feature.filter && p.filter) filterOp(ws, p.filter, op);
   const notes = noteOps(ws, p, feature, op, notesLeft);
   if (p.bars && p.bars.bottom >= p.bars.top && p.bars.stackColumns.length) chartOp(ws, p, p.bars, op);
   if (feature.links)
@@ -847,6 +849,18 @@ function layoutOps(ws: Excel.Worksheet, p: PlanSheet, feature: Features, op: Que
   }
   for (const h of p.rowHeights ?? [])
     op(() => (ws.getRangeByIndexes(h.row, 0, 1, 1).untrack().format.rowHeight = h.height));
+}
+
+/**
+ * The AutoFilter (ExcelApi 1.9) that shows only the rows whose cell in the filter column is not 0; Excel filters at
+ * once, on the values the formulas written before it give, and 数据 → 重新应用 filters again after an input edit.
+ */
+function filterOp(ws: Excel.Worksheet, f: NonNullable<PlanSheet["filter"]>, op: QueueOp): void {
+  const criteria: Excel.FilterCriteria = { filterOn: "Custom", criterion1: "<>0" };
+  op(
+    () => ws.autoFilter.apply(ws.getRange(rectAddress(f.rect)).untrack(), f.column - f.rect.left, criteria),
+    jsonBytes(criteria) + OP_BYTES * 2,
+  );
 }
 
 /** A custom conditional format: the tone's fill and font where the formula holds. */

@@ -171,6 +171,52 @@ export interface SheetEntry {
   kind: "worksheet" | "other";
 }
 
+/**
+ * The AutoFilter criterion ExcelJS cannot write: in each sheet of `parts` named in `filters`, its
+ * <autoFilter ref="…"/> gains a custom filter "not equal to 0" on the column given (counted from the filter range's
+ * first column), so that re-applying the filter in Excel, WPS or LibreOffice shows only the rows that are not 0.
+ * Changes `parts` in place.
+ */
+export function addFilterCriteria(parts: Parts, filters: ReadonlyMap<string, number>): void {
+  if (!filters.size) return;
+  const names: string[] = [];
+  sheetEntries(parts).forEach((e, index) => {
+    const colId = filters.get(e.name);
+    if (colId === undefined || !e.part || !parts[e.part]) return;
+    const criterion =
+      `<filterColumn colId="${colId}"><customFilters>` +
+      `<customFilter operator="notEqual" val="0"/></customFilters></filterColumn>`;
+    let ref = "";
+    const xml = strFromU8(parts[e.part]).replace(/<autoFilter\b([^>]*?)\/>/, (m, a: string) => {
+      ref = attrs(m).ref ?? "";
+      return `<autoFilter${a}>${criterion}</autoFilter>`;
+    });
+    parts[e.part] = strToU8(xml);
+    // the filter's range as Excel names it; LibreOffice finds a sheet's AutoFilter by this name
+    const [from, to] = ref.split(":").map((x) => x.replace(/^([A-Z]+)(\d+)$/, "$$$1$$$2"));
+    const sheet = `'${e.name.replace(/'/g, "''")}'`;
+    if (from && to)
+      names.push(
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${index}" hidden="1">` +
+          `${escapeXml(sheet)}!${from}:${to}</definedName>`,
+      );
+  });
+  if (!names.length) return;
+  const wbPart = workbookPart(parts);
+  const wb = text(parts, wbPart);
+  const dn = section(wb, "definedNames");
+  parts[wbPart] = strToU8(
+    dn && wb.slice(dn.start, dn.end).endsWith("</definedNames>")
+      ? wb.slice(0, dn.end - "</definedNames>".length) + names.join("") + wb.slice(dn.end - "</definedNames>".length)
+      : wb.replace(/<\/sheets>/, `</sheets><definedNames>${names.join("")}</definedNames>`),
+  );
+}
+
+/** A package of parts zipped (the parts compressed). */
+export function zipPackage(parts: Parts): Uint8Array {
+  return zipSync(parts as Zippable);
+}
+
 /** The sheets the workbook lists, in order (worksheets, chart sheets, macro sheets…). */
 export function sheetEntries(parts: Parts): SheetEntry[] {
   const wbPart = workbookPart(parts);
@@ -398,6 +444,8 @@ export interface GraftOptions {
   removeSheets: string[];
   /** defined names to take out (ZoneScore's markers and settings name) */
   removeNames: (name: string) => boolean;
+  /** parts of `user` that were changed here (cells set by 应用建议): written anew, never copied from the user's zip */
+  changed?: ReadonlySet<string>;
   /**
    * sheets of ours (by name) whose rows are written here, in chunks, in place of the skeleton's `<sheetData>`: the
    * range of the rows, and the rows given the map from our cell format indexes to the merged ones
@@ -482,16 +530,56 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
       : relsText.replace(/<\/Relationships>\s*$/, `${added.rels.join("")}</Relationships>`),
   );
   out["[Content_Types].xml"] = strToU8(ct.replace(/<\/Types>\s*$/, `${added.ct.join("")}</Types>`));
-  // the user's parts are copied compressed as they were; only new and changed parts are compressed
+  return repack(out, user, userZip, opts.changed, g.deflated);
+}
+
+/**
+ * The parts as a zip: those still the user's (the same bytes as in `user`, not in `changed`) are copied compressed
+ * as they were in `userZip`; only new and changed parts are compressed.
+ */
+export function repack(
+  out: Parts,
+  user: Parts,
+  userZip?: Uint8Array,
+  changed?: ReadonlySet<string>,
+  deflated: ReadonlyMap<string, RawEntry> = new Map(),
+): Uint8Array {
   const raw = userZip ? rawEntries(userZip) : new Map<string, RawEntry>();
   return writeZip(
     Object.entries(out).map(([name, bytes]) => {
-      const d = g.deflated.get(name);
+      const d = deflated.get(name);
       if (d) return d;
       const r = raw.get(name);
-      return r && bytes === user[name] && r.usize === bytes.length ? r : fresh(name, bytes);
+      return r && bytes === user[name] && !changed?.has(name) && r.usize === bytes.length ? r : fresh(name, bytes);
     }),
   );
+}
+
+/**
+ * 应用建议 in a file: `text` into the cell `ref` of the user's sheet `sheet`, as an inline string keeping the cell's
+ * style. Returns the sheet's part with only that cell changed (the caller keeps it until the file is written). The
+ * cell must hold a value already (it is the one a finding pointed at); a formula is never overwritten.
+ */
+export function setCellInPart(
+  parts: Parts,
+  sheet: string,
+  ref: string,
+  text: string,
+): { part: string; xml: Uint8Array } {
+  const entry = sheetEntries(parts).find((e) => e.name === sheet && e.kind === "worksheet");
+  if (!/^[A-Z]{1,3}[1-9]\d*$/.test(ref) || !entry?.part || !parts[entry.part])
+    throw new PackageError("workbook.noCell", { sheet, cell: ref });
+  const xml = strFromU8(parts[entry.part]);
+  const re = new RegExp(`<(\\w+:)?c\\b[^>]*?\\sr="${ref}"[^>]*?(?:/>|>[\\s\\S]*?</\\1?c>)`);
+  const m = re.exec(xml);
+  if (!m) throw new PackageError("workbook.noCell", { sheet, cell: ref });
+  const prefix = m[1] ?? "";
+  if (new RegExp(`<${prefix}f\\b`).test(m[0])) throw new PackageError("workbook.cellFormula", { sheet, cell: ref });
+  const style = attrs(/^<[^>]*?\/?>/.exec(m[0])![0]).s;
+  const cell =
+    `<${prefix}c r="${ref}"${style === undefined ? "" : ` s="${escapeXml(style)}"`} t="inlineStr">` +
+    `<${prefix}is><${prefix}t xml:space="preserve">${escapeXml(text)}</${prefix}t></${prefix}is></${prefix}c>`;
+  return { part: entry.part, xml: strToU8(xml.slice(0, m.index) + cell + xml.slice(m.index + m[0].length)) };
 }
 
 /** The user's workbook, its relationships and content types, once the workbook is of a form grafting can take. */

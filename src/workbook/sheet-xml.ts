@@ -153,6 +153,7 @@ export function sheetSize(p: PlanSheet): { rows: number; width: number } {
   for (const r of [...p.numberFormats, ...p.styles]) rows = Math.max(rows, r.rect.bottom + 1);
   for (const x of [...(p.formulas ?? []), ...p.links, ...(p.notes ?? []), ...(p.rowHeights ?? [])])
     rows = Math.max(rows, x.row + 1);
+  for (const h of p.filter?.hidden ?? []) rows = Math.max(rows, h + 1);
   return { rows, width };
 }
 
@@ -217,6 +218,7 @@ export function* sheetDataXml(p: PlanSheet, o: RowsOptions, sweepOf: StyleSweep,
   const formulas = byRow(p.formulas);
   const links = byRow(p.links);
   const heights = new Map((p.rowHeights ?? []).map((h) => [h.row, h.height]));
+  const hidden = new Set(p.filter?.hidden ?? []);
   let out = "<sheetData>";
   let r = 0;
   for (const active of sweepOf.activeRows(rows)) {
@@ -238,9 +240,9 @@ export function* sheetDataXml(p: PlanSheet, o: RowsOptions, sweepOf: StyleSweep,
     }
     const body = cells.join("");
     const h = heights.get(r);
-    if (body || h !== undefined) {
+    if (body || h !== undefined || hidden.has(r)) {
       const ht = h !== undefined ? ` ht="${h}" customHeight="1"` : "";
-      out += `<row r="${r + 1}"${ht}>${body}</row>`;
+      out += `<row r="${r + 1}"${ht}${hidden.has(r) ? ' hidden="1"' : ""}>${body}</row>`;
     }
     if (out.length >= chunk) {
       o.onRows?.(r + 1, rows);

@@ -190,3 +190,55 @@ test("a workbook saved as Strict Open XML: the download is refused with the reas
     "cannot add the result sheets",
   );
 }, 120000);
+
+test("应用建议 in the standalone page: confirmed first, only the cell pointed at, in the download; the file itself untouched", async () => {
+  const plan = huaibeiSamplePlan(huaibei);
+  plan.sheets.find((s) => s.name === "项目清单")!.values[2][1] = "濉溪开发区";
+  const { dir, page } = await openOn(plan, "typo.xlsx");
+  const file = path.join(dir, "typo.xlsx");
+  const original = fs.readFileSync(file);
+  const status = () => page.getByTestId("status").innerText();
+  await page.getByRole("button", { name: "校验" }).click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="status"]')?.textContent?.includes("1 个错误"));
+  const apply = page.getByTestId("apply-fix");
+  expect(await apply.count()).toBe(1);
+  // the confirmation names the cell, what it holds and what it would hold; 取消 changes nothing
+  await apply.click();
+  expect(await page.getByTestId("confirm").innerText()).toContain(
+    "把 项目清单!B3 的“濉溪开发区”改为“濉溪经济开发区”？只修改这一个单元格。",
+  );
+  await page.getByTestId("confirm").getByRole("button", { name: "取消" }).click();
+  expect(await page.getByTestId("confirm").count()).toBe(0);
+  expect(await status()).toMatch(/^校验：1 个错误/);
+  expect(await page.getByTestId("score").isDisabled()).toBe(true);
+  await apply.click();
+  await page.getByTestId("confirm").getByRole("button", { name: "确定" }).click();
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="status"]')?.textContent?.startsWith("已把 项目清单!B3 改为“濉溪经济开发区”"),
+  );
+  expect(await status()).toContain("0 个错误");
+  expect(await page.getByTestId("issues").innerText()).not.toContain("濉溪开发区");
+  await page.getByRole("button", { name: "评分并写入结果" }).click();
+  await page.getByTestId("ranking").waitFor();
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("download").click()]);
+  const saved = path.join(dir, "result.xlsx");
+  await download.saveAs(saved);
+  // the user's file is as it was; the download has the cell changed, and every other cell of the user's sheets
+  expect(fs.readFileSync(file).equals(original)).toBe(true);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(saved);
+  expect(wb.getWorksheet("项目清单")!.getCell("B3").value).toBe("濉溪经济开发区");
+  const before = unzipSync(new Uint8Array(original));
+  const after = unzipSync(new Uint8Array(fs.readFileSync(saved)));
+  const sheetPart = (name: string) => `xl/worksheets/sheet${plan.sheets.findIndex((s) => s.name === name) + 1}.xml`;
+  for (const sh of plan.sheets) {
+    const part = sheetPart(sh.name);
+    const same = Buffer.compare(before[part], after[part]) === 0;
+    expect({ sheet: sh.name, same }).toEqual({ sheet: sh.name, same: sh.name !== "项目清单" });
+  }
+  const projects = strFromU8(after[sheetPart("项目清单")]);
+  expect(projects).toContain("濉溪经济开发区");
+  expect(projects.replace(/<c r="B3"[\s\S]*?<\/c>/, "")).toBe(
+    strFromU8(before[sheetPart("项目清单")]).replace(/<c r="B3"[\s\S]*?<\/c>/, ""),
+  );
+}, 120000);

@@ -36,6 +36,8 @@ export class SheetState {
   formats: Array<{ rect: Rect; key: string; value: unknown }> = [];
   /** conditional formats (ExcelApi 1.6): custom rules with their formula and fill */
   conditional: Array<{ rect: Rect; formula: string; fill?: string; font?: string }> = [];
+  /** the worksheet's AutoFilter (ExcelApi 1.9): its range, and the column (in the range) and criterion it filters on */
+  autoFilter: { rect: Rect; column?: number; criteria?: FilterCriteria } | null = null;
   constructor(public name: string) {}
   /** bumped by every write through set(); the used range is cached against it (and the number of cells) */
   private version = 0;
@@ -120,8 +122,46 @@ export class SheetState {
       numFmt: [...this.numFmt].sort(),
       notes: [...this.notes].sort(),
       visibility: this.visibility,
+      autoFilter: this.autoFilter,
     });
   }
+}
+
+/** Excel.FilterCriteria as Excel takes it for AutoFilter.apply (the parts the fake checks). */
+export interface FilterCriteria {
+  filterOn: string;
+  criterion1?: string;
+  criterion2?: string;
+  operator?: string;
+  values?: unknown[];
+}
+
+const FILTER_ON = [
+  "BottomItems",
+  "BottomPercent",
+  "CellColor",
+  "Dynamic",
+  "FontColor",
+  "Values",
+  "TopItems",
+  "TopPercent",
+  "Icon",
+  "Custom",
+];
+
+/** What Excel refuses in AutoFilter.apply; the fake knows custom criteria that compare with a number only. */
+function checkFilter(rect: Rect, columnIndex?: number, criteria?: FilterCriteria): void {
+  const cols = rect.right - rect.left + 1;
+  if (columnIndex !== undefined && (!Number.isInteger(columnIndex) || columnIndex < 0 || columnIndex >= cols))
+    throw new Error(`InvalidArgument: columnIndex ${columnIndex} outside the range's ${cols} columns`);
+  if (!criteria) return;
+  if (columnIndex === undefined) throw new Error("InvalidArgument: criteria without a columnIndex");
+  if (!FILTER_ON.includes(criteria.filterOn)) throw new Error(`InvalidArgument: filterOn ${criteria.filterOn}`);
+  if (criteria.filterOn !== "Custom") throw new Error(`the fake does not know filterOn ${criteria.filterOn}`);
+  for (const c of [criteria.criterion1, criteria.criterion2])
+    if (c !== undefined && (typeof c !== "string" || !/^(=|<>|>=|<=|>|<)?-?\d+(\.\d+)?$/.test(c)))
+      throw new Error(`the fake does not know the criterion ${String(c)}`);
+  if (criteria.criterion1 === undefined) throw new Error("InvalidArgument: a custom filter needs criterion1");
 }
 
 export interface NameState {
@@ -442,6 +482,21 @@ class WorksheetProxy extends Loadable {
     };
     for (const k of ["orientation", "paperSize"]) Object.defineProperty(o, k, { set: rec(k) });
     return o;
+  }
+  /** AutoFilter (ExcelApi 1.9): apply(range, columnIndex, criteria); one a worksheet, a new one replaces it */
+  get autoFilter() {
+    if (this.ctx.state.apiMinor < 9) throw new Error("ApiNotFound: Worksheet.autoFilter needs ExcelApi 1.9");
+    return {
+      apply: (range: RangeProxy | string, columnIndex?: number, criteria?: FilterCriteria) =>
+        this.ctx.enqueue({ op: "autoFilter.apply", columnIndex, criteria }, () => {
+          const s = this.resolve();
+          if (!s) throw new Error("ItemNotFound");
+          const ref = typeof range === "string" ? { sheet: s, rect: parseRangeA1(range) } : range.resolveForHarness();
+          if (!ref || ref.sheet !== s) throw new Error("InvalidArgument: the range is not on this worksheet");
+          checkFilter(ref.rect, columnIndex, criteria);
+          s.autoFilter = { rect: ref.rect, column: columnIndex, criteria };
+        }),
+    };
   }
   get charts() {
     const ctx = this.ctx;

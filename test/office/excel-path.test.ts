@@ -63,6 +63,23 @@ describe("sizes through the real client (every request and response < 5 MB)", ()
   ])("Huaibei, 1,000 zones (%s)", async (mode, formulas) => {
     await roundTrip(`huaibei-2023, 1,000 zones (${mode})`, huaibeiZones(1000), huaibei, formulas as boolean);
   });
+  test("formula mode: 加分明细 and 奖励测算 get their AutoFilter (not equal to 0) through the real client", async () => {
+    const { fake, p } = await roundTrip("huaibei-2023, 6 zones (formulas)", sampleSheets(), huaibei, true);
+    for (const key of ["details", "awards"]) {
+      const planned = p.sheets.find((s) => s.key === key)!.filter!;
+      const af = fake.sheet(p.sheets.find((s) => s.key === key)!.name)!.autoFilter;
+      expect(af).toEqual({ rect: planned.rect, column: 3, criteria: { filterOn: "Custom", criterion1: "<>0" } });
+    }
+    // below ExcelApi 1.9 there is no AutoFilter: the sheets are written without one
+    const old = fakeFromSheets(sampleSheets());
+    old.apiMinor = 8;
+    const { office } = harness(old);
+    const read = await office.readSheets();
+    const r = checkAndScore(read, huaibei);
+    await office.writeResult(plan(huaibei, r.run!, { formulas: { data: r.dataset!, sheets: read } }));
+    expect(old.sheet("奖励测算")!.autoFilter).toBeNull();
+    expect(old.sheet("奖励测算")!.get(3, 0)).toBeDefined();
+  });
   test("Chifeng, 1,000 parks (values)", async () => {
     await roundTrip("chifeng-2020, 1,000 parks (values)", chifengParks(1000), chifeng, false);
   });

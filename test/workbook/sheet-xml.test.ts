@@ -6,9 +6,9 @@
  */
 import ExcelJS from "exceljs";
 import { checkAndScore, plan } from "../../src/engine/pipeline";
-import { ExcelJsBook, writeSheet } from "../../src/workbook/exceljs";
+import { ExcelJsBook, filterColumns, writeSheet } from "../../src/workbook/exceljs";
 import { MARKER_PREFIX, type ResultPlan } from "../../src/engine/output/sheet-plan";
-import { crc32, crcUpdate, graft, unzipPackage } from "../../src/workbook/package";
+import { addFilterCriteria, crc32, crcUpdate, graft, unzipPackage } from "../../src/workbook/package";
 import { quoteSheet } from "../../src/workbook/port";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
@@ -39,6 +39,7 @@ async function excelJsRender(bytes: Uint8Array, p: ResultPlan, names: Record<str
   }
   const written = await fresh.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
   const ours = unzipPackage(new Uint8Array(written as ArrayBuffer));
+  addFilterCriteria(ours, filterColumns(p.sheets, names));
   return graft(unzipPackage(bytes), ours, { removeSheets: [], removeNames: () => false }, bytes);
 }
 
@@ -69,9 +70,10 @@ function sheetModel(ws: ExcelJS.Worksheet): unknown {
     pageSetup: m.pageSetup,
     conditionalFormattings: m.conditionalFormattings,
     state: ws.state,
-    heights: (m.rows as Array<{ number: number; height?: number; customHeight?: boolean }>)
-      .filter((r) => r.height !== undefined || r.customHeight)
-      .map((r) => [r.number, r.height]),
+    heights: (m.rows as Array<{ number: number; height?: number; customHeight?: boolean; hidden?: boolean }>)
+      .filter((r) => r.height !== undefined || r.customHeight || r.hidden)
+      .map((r) => [r.number, r.height, r.hidden === true]),
+    autoFilter: m.autoFilter,
   });
 }
 

@@ -10,12 +10,15 @@ import type { Dataset } from "../dataset";
 import type { PlanSheet, PlanValue } from "./sheet-plan";
 import { t, type TextKey, type Vars } from "../i18n";
 import { schemeWord } from "../i18n/scheme-words";
+import { absA1 } from "./formula-parts";
 
 export interface PlanOptions {
   lang?: Lang;
   generatedAt?: string;
   /** live formulas on the input cells (needs the data and the sheets they came from); values when absent */
   formulas?: { data: Dataset; sheets: readonly SheetData[] };
+  /** above this many units 加分明细 is one row per unit with the rules' points in columns (default 2,000) */
+  detailLimit?: number;
 }
 
 export type Entity = ScoreRun["entities"][number];
@@ -169,4 +172,35 @@ export function formatColumns(s: PlanSheet, first: number, last: number, cols: n
 /** A reference to another result sheet, resolved by the adapter to the name it gets (⟦key⟧ → '名称'). */
 export function sheetRef(key: string): string {
   return `⟦${key}⟧`;
+}
+
+/** The summary's first data row: two title rows and the header above it. */
+export const SUMMARY_FIRST_ROW = 3;
+/** The summary's rank column (the rule columns follow the rank and the name). */
+const RANK_COL = 0;
+
+/** Absolute references to a unit's cells on the summary (in another sheet's formulas), by entity index. */
+export interface SummaryCells {
+  /** the unit's rule k cell */
+  rule(k: number, i: number): string;
+  total(i: number): string;
+  rank(i: number): string;
+  /** every unit's total (the range RANK.EQ compares) */
+  totalRange: string;
+}
+
+/** Where each unit's cells are on the summary (units in rank order from `first`). */
+export function summaryCells(ctx: PlanCtx, first: number = SUMMARY_FIRST_ROW): SummaryCells {
+  const pos = new Map(ctx.run.order.map((e, p) => [e, p]));
+  const summary = sheetRef("summary");
+  const at = (i: number, col: number) => `${summary}!${absA1(first + pos.get(i)!, col)}`;
+  const ruleCol = new Map(ctx.shownRules.map((k, j) => [k, 2 + j]));
+  const totalCol = tailCol(ctx, "total");
+  const n = ctx.run.order.length;
+  return {
+    totalRange: `${summary}!${absA1(first, totalCol)}:${absA1(first + Math.max(0, n - 1), totalCol)}`,
+    rule: (k, i) => at(i, ruleCol.get(k)!),
+    total: (i) => at(i, totalCol),
+    rank: (i) => at(i, RANK_COL),
+  };
 }

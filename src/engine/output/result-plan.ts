@@ -7,26 +7,30 @@ import type { Scheme } from "../scheme/schema";
 import type { Issue, Lang } from "../types";
 import type { ScoreRun } from "../score/result";
 import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "./sheet-plan";
-import { a1, parseA1 } from "../read/normalise";
-import type { Dataset } from "../dataset";
-import { TOTAL_DECIMALS } from "../format";
+import { parseA1 } from "../read/normalise";
 import { t } from "../i18n";
 import {
   formatColumns,
   header,
   noteRows,
   planContext,
-  sheetRef,
   sheetTitle,
+  summaryCells,
+  SUMMARY_FIRST_ROW,
   tailCol,
+  type SummaryCells,
   titleRows,
   type PlanCtx,
   type PlanOptions,
 } from "./plan-context";
 import { summaryFormulas } from "./summary-formulas";
+import { liveAwardRows, liveDetailRows } from "./live-sheets";
 import { groupSheet } from "./group-sheet";
 
 export { columnFormat, sheetRef, type PlanOptions } from "./plan-context";
+
+/** Above this many units 加分明细 is one row per unit (issue 14); PlanOptions.detailLimit sets another. */
+export const DETAIL_LIMIT = 2000;
 
 /** A rule's column title in the policy's words: its clause and short label (二(四) 产值目标), never the internal id. */
 export function ruleHeader(rule: { clause: string; label: string }, word: (zh: string) => string = (x) => x): string {
@@ -45,7 +49,7 @@ export function buildResultPlan(
   if (s.groupView) sheets.push(s.groupView);
   sheets.push(s.sheet);
   if (s.calc && s.calc.values.length > 1) sheets.push(s.calc);
-  sheets.push(detailSheet(ctx));
+  sheets.push(detailSheet(ctx, s.calc, s.first));
   const award = awardSheet(ctx, s.first);
   if (scheme.awards.length) sheets.push(award);
   if (scheme.usage.length) sheets.push(usageSheet(ctx));
@@ -150,6 +154,15 @@ function summaryNotes(ctx: PlanCtx, summary: PlanSheet, formulaNote: string | nu
   noteRows(summary, ctx, notes);
 }
 
+/**
+ * References to each unit's total and rank cells on the summary that buildResultPlan writes with these options, for a
+ * sheet written in the same result (情景对比's live baseline); null in values mode, where nothing is live.
+ */
+export function summaryRefs(scheme: Scheme, run: ScoreRun, opts: PlanOptions): SummaryCells | null {
+  if (!opts.formulas) return null;
+  return summaryCells(planContext(scheme, run, [], opts), SUMMARY_FIRST_ROW);
+}
+
 /** 加分汇总 / 评分汇总 (and the group view beside it): a row per entity, every rule's points, subtotals, total, rank. */
 function summarySheet(ctx: PlanCtx) {
   const { scheme, run, shownRules, tail, tx, opts } = ctx;
@@ -163,6 +176,8 @@ function summarySheet(ctx: PlanCtx) {
   titleRows(summary, sheetTitle(ctx, summary.name), ctx.sub, cols.length);
   header(summary, cols);
   const first = summary.values.length;
+  // summaryRefs and the live detail and award sheets find the units' cells from here
+  if (first !== SUMMARY_FIRST_ROW) throw new Error(`the summary's first row moved to ${first}`);
   summaryRows(ctx, summary, cols.length);
   const last = summary.values.length - 1;
   const calc = opts.formulas ? newSheet("calc", tx("sheet.calc")) : null;
@@ -180,14 +195,21 @@ function summarySheet(ctx: PlanCtx) {
   return { sheet: summary, first, calc, groupView };
 }
 
-/** 加分明细: a row per award of points, with the evidence. */
-function detailSheet(ctx: PlanCtx): PlanSheet {
-  const { scheme, run, tx, w } = ctx;
+/** 加分明细: a row per award of points, with the evidence; in formula mode every candidate, live (live-sheets.ts). */
+function detailSheet(ctx: PlanCtx, calc: PlanSheet | null, first: number): PlanSheet {
+  const { scheme, run, tx, w, opts } = ctx;
   const detail = newSheet("details", tx(scheme.groups.length ? "sheet.details.scored" : "sheet.details.bonus"));
+  if (run.entities.length > (opts.detailLimit ?? DETAIL_LIMIT)) return compactDetail(ctx, detail);
   const keys = ["rule", "clause", "points", "subject", "basis", "inputs"] as const;
   const dcols = [ctx.nameHeader, ...keys.map((k) => tx(`sheet.col.${k}`))];
   titleRows(detail, sheetTitle(ctx, detail.name), ctx.sub, dcols.length);
   header(detail, dcols);
+  detail.print = { titleRows: [2, 2], landscape: true };
+  detail.widths = [26, 14, 8, 8, 28, 80, 36];
+  if (opts.formulas) {
+    liveDetailRows(ctx, detail, calc, first);
+    return detail;
+  }
   const ruleLabel = new Map(scheme.rules.map((r) => [r.id, r.label]));
   for (const d of run.details()) {
     const label = ruleLabel.get(d.rule);
@@ -205,12 +227,35 @@ function detailSheet(ctx: PlanCtx): PlanSheet {
     ]);
   }
   formatColumns(detail, 3, detail.values.length - 1, [3], false);
-  detail.print = { titleRows: [2, 2], landscape: true };
-  detail.widths = [26, 14, 8, 8, 28, 80, 36];
   return detail;
 }
 
-/** 奖励测算: money, land and salary points, with units; awards by place as live formulas in formula mode. */
+/**
+ * 加分明细 of a large run (issue 14): one row per unit with each rule's points in a column (vetoed units with the
+ * reason), and a note above the table saying what is left out and where the full detail is.
+ */
+function compactDetail(ctx: PlanCtx, detail: PlanSheet): PlanSheet {
+  const { scheme, run, tx, w, opts } = ctx;
+  const cols = [ctx.nameHeader, ...ctx.shownRules.map((k) => ruleHeader(scheme.rules[k], w)), tx("sheet.col.remark")];
+  titleRows(detail, sheetTitle(ctx, detail.name), ctx.sub, cols.length);
+  const limit = opts.detailLimit ?? DETAIL_LIMIT;
+  noteRows(detail, ctx, [tx("sheet.note.compactDetail", { units: run.entities.length, limit })]);
+  header(detail, cols);
+  const first = detail.values.length;
+  for (const i of run.order) {
+    const e = run.entities[i];
+    const remark = e.vetoed ? tx("sheet.vetoed", { reason: e.vetoReason ?? "" }) : null;
+    detail.values.push([e.name, ...ctx.shownRules.map((k) => (e.vetoed ? null : e.points[k])), remark]);
+  }
+  const ruleCols = ctx.shownRules.map((_, j) => 1 + j);
+  formatColumns(detail, first, detail.values.length - 1, ruleCols, true);
+  detail.freeze = { rows: first, cols: 1 };
+  detail.print = { titleRows: [first - 1, first - 1], landscape: true };
+  detail.widths = [26, ...ctx.shownRules.map(() => 11), 30];
+  return detail;
+}
+
+/** 奖励测算: money, land and salary points, with units; in formula mode every candidate, live (live-sheets.ts). */
 function awardSheet(ctx: PlanCtx, first: number): PlanSheet {
   const { run, tx, w, opts } = ctx;
   const award = newSheet("awards", tx("sheet.awards"));
@@ -218,6 +263,12 @@ function awardSheet(ctx: PlanCtx, first: number): PlanSheet {
   const acols = [ctx.nameHeader, ...keys.map((k) => tx(`sheet.col.${k}`))];
   titleRows(award, sheetTitle(ctx, award.name), ctx.sub, acols.length);
   header(award, acols);
+  award.print = { titleRows: [2, 2], landscape: true };
+  award.widths = [26, 24, 8, 10, 14, 10, 28, 80];
+  if (opts.formulas) {
+    liveAwardRows(ctx, award, opts.formulas, first);
+    return award;
+  }
   const order = new Map(run.order.map((e, i) => [e, i]));
   const aw = [...run.awards].sort((a, b) => order.get(a.entityIndex)! - order.get(b.entityIndex)!);
   for (const a of aw) {
@@ -225,13 +276,7 @@ function awardSheet(ctx: PlanCtx, first: number): PlanSheet {
     award.values.push([a.entity, w(a.label), w(a.clause), a.amount, w(a.unit), nature, a.subject, a.basis]);
   }
   if (aw.length === 0) award.values.push([tx("sheet.none")]);
-  if (opts.formulas) {
-    const n = rankAwardFormulas(ctx, aw, award, { first, totalCol: tailCol(ctx, "total"), data: opts.formulas.data });
-    if (n) award.values.push([], [tx("sheet.note", { text: tx("sheet.note.rankAwards", { n }) })]);
-  }
   if (aw.length) formatColumns(award, 3, 3 + aw.length - 1, [3], false);
-  award.print = { titleRows: [2, 2], landscape: true };
-  award.widths = [26, 24, 8, 10, 14, 10, 28, 80];
   return award;
 }
 
@@ -285,50 +330,6 @@ function isAddress(a: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The live amount of an award by place: the place's amount, or under "pool" the shared places' amounts split. */
-function placeAmount(a: { amounts: number[]; ties?: string }, R: string, T: string, totalRange: string): string {
-  const places = `{${a.amounts.map((_, j) => j + 1).join(",")}}`;
-  const amounts = `{${a.amounts.join(",")}}`;
-  const tied = `COUNTIF(${totalRange},${T})`;
-  const amount =
-    a.ties === "pool"
-      ? `ROUND(SUMPRODUCT((${places}>=${R})*(${places}<${R}+${tied})*${amounts})/${tied},${TOTAL_DECIMALS})`
-      : `INDEX(${amounts},${R})`;
-  return `IF(AND(ISNUMBER(${R}),${R}<=${a.amounts.length}),${amount},0)`;
-}
-
-/**
- * Awards by place that rank by total, as live formulas on the summary's rank and total cells: the amount of the place,
- * or, for tied units under "pool", the amounts of the places they share split equally, rounded where the engine
- * rounds. Returns how many cells got a formula.
- */
-function rankAwardFormulas(
-  ctx: PlanCtx,
-  aw: ScoreRun["awards"],
-  award: PlanSheet,
-  at: { first: number; totalCol: number; data: Dataset },
-): number {
-  const { scheme, run } = ctx;
-  if (scheme.ranking.ties !== "competition" || at.totalCol < 2) return 0;
-  const pos = new Map(run.order.map((e, k) => [e, k]));
-  const ents = at.data.tables[scheme.entityTable];
-  const col = a1(0, at.totalCol).replace(/\d+$/, "");
-  const summary = sheetRef("summary");
-  const totalRange = `${summary}!$${col}$${at.first + 1}:$${col}$${at.first + run.order.length}`;
-  const formulas: Array<{ row: number; col: number; formula: string }> = [];
-  aw.forEach((x, k) => {
-    const a = scheme.awards.find((y) => y.id === x.rule);
-    if (!a || a.kind !== "rank-amount") return;
-    const byColumn = a.rankBy !== undefined && ents?.rows.some((r) => typeof r.values[a.rankBy!] === "number");
-    if (byColumn || a.fallbackTargets.length) return;
-    const row = at.first + pos.get(x.entityIndex)! + 1;
-    const formula = placeAmount(a, `${summary}!$A$${row}`, `${summary}!$${col}$${row}`, totalRange);
-    formulas.push({ row: 3 + k, col: 3, formula });
-  });
-  if (formulas.length) award.formulas = [...(award.formulas ?? []), ...formulas];
-  return formulas.length;
 }
 
 /** Replace ⟦key⟧ placeholders with the quoted sheet names the adapter chose. */

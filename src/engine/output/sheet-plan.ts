@@ -51,6 +51,12 @@ export interface PlanSheet {
    * cell, without "=") is true, e.g. a status column: { formula: 'I6="滞后"', tone: "bad" }
    */
   conditional?: Array<{ rect: Rect; formula: string; tone: "good" | "ok" | "bad" }>;
+  /**
+   * an AutoFilter over `rect` (its top row the header) whose criterion shows only the rows where the cell in
+   * `column` (a sheet column) is not 0; `hidden` are the rows it hides as written. The filter is not re-applied by
+   * itself when formulas change: the sheet says how to re-apply it (Excel 数据 → 重新应用).
+   */
+  filter?: { rect: Rect; column: number; hidden: number[] };
 }
 
 /** fills of the conditional tones (green, blue, red), as RRGGBB */

@@ -24,4 +24,4 @@ export { awardGaps, placeGap, ruleGaps, unitGaps, type AwardGap, type PlaceGap, 
 export type { GapChange, RuleGap, RuleKind } from "./gap-env";
 export { GAP_FNS, type GapFn } from "./gap-kinds";
 export { seededRandom, sensitivity, type SensitivityOptions, type SensitivityResult } from "./sensitivity";
-export { scenarioSheet, sensitivitySheet, type ScenarioRun } from "./sheets";
+export { scenarioSheet, sensitivitySheet, type LiveBaseline, type ScenarioRun } from "./sheets";

@@ -120,8 +120,27 @@ export interface ScenarioRun {
   run: ScoreRun;
 }
 
-/** 情景对比: baseline total and rank, then per scenario total, rank, Δ total and Δ rank (formulas on this sheet). */
-export function scenarioSheet(scheme: Scheme, base: ScoreRun, scenarios: ScenarioRun[], lang: Lang = "zh"): PlanSheet {
+/**
+ * Where the baseline is live: references to each unit's total and rank cells on the summary written with formulas
+ * in the same result (result-plan.ts summaryRefs), by entity index.
+ */
+export interface LiveBaseline {
+  total(i: number): string;
+  rank(i: number): string;
+}
+
+/**
+ * 情景对比: baseline total and rank, then per scenario total, rank, Δ total and Δ rank (formulas on this sheet). With
+ * `live`, the baseline columns are formulas on the summary's total and rank cells, so they follow an input edit as
+ * the summary does (the scenarios stay the values they were computed with).
+ */
+export function scenarioSheet(
+  scheme: Scheme,
+  base: ScoreRun,
+  scenarios: ScenarioRun[],
+  lang: Lang = "zh",
+  live?: LiveBaseline,
+): PlanSheet {
   const s = newSheet("whatif.scenarios", t(lang, "whatif.scenTitle"));
   const w = (k: TextKey, v: Vars = {}) => t(lang, k, v);
   const top: PlanValue[] = [null, null, w("whatif.baseline"), null];
@@ -150,6 +169,8 @@ export function scenarioSheet(scheme: Scheme, base: ScoreRun, scenarios: Scenari
     const e = base.entities[i];
     const r = s.values.length;
     const row: PlanValue[] = [e.rank, e.name, e.rank === null ? null : e.total, e.rank];
+    if (live && e.rank !== null)
+      s.formulas.push({ row: r, col: 2, formula: live.total(i) }, { row: r, col: 3, formula: live.rank(i) });
     scenarios.forEach((sc, k) => {
       const n = sc.run.entities[i];
       const c = 4 + 4 * k;

@@ -39,6 +39,7 @@ export const cli: Mirror<typeof zh> = {
   "cli.listSep": ", ",
   "cli.noChoice": 'option {option} has no choice "{choice}"; choices: {choices}',
   "cli.badYear": '--year must be a year such as 2023, not "{value}"',
+  "cli.badDetailLimit": '--detail-limit must be a whole number of units (0 or more), not "{value}"',
   "cli.needInput": "an input .xlsx file is required",
   "cli.cannotGraft":
     "cannot add the result sheets without changing the rest of the workbook: {reason}. Nothing was written. " +

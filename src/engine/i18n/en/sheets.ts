@@ -69,10 +69,23 @@ export const sheets: Mirror<typeof zh> = {
     "(matched by the names at the time of writing)",
   "sheet.note.liveFallback": "; {n} score cells are values and do not follow the inputs ({why})",
   "sheet.note.fallbackCount": "{why}: {n}",
-  "sheet.note.rankAwards":
-    "the {n} awards by place are live formulas that follow the ranks and totals of the score sheet " +
-    "(tied units share the money of their places); a unit that reaches an award place after the inputs change " +
-    "is not in this sheet: write the results again",
+  "sheet.note.liveDetail":
+    "this sheet lists every rule for every evaluated unit (projects and enterprises item by item), {n} rows, the " +
+    "points as live formulas; the filter shows only the rows whose points are not 0. After changing the input " +
+    "sheets, re-apply the filter (Excel: Data → Reapply; WPS, LibreOffice: Data → Filter → Reapply) and the rows " +
+    "that now score appear; the basis and input cells columns describe the inputs as written",
+  "sheet.note.liveAwards":
+    "this sheet lists every award for every evaluated unit, {n} rows; {live} amounts are live formulas that follow " +
+    "the inputs and the score sheet, {kept} (special awards chosen in the input sheet, awards by place ranked by a " +
+    "column or by completion) are values as written; items whose input cells were empty or text when written " +
+    "have no formula (write the results again once they are filled in). The filter shows only the rows whose " +
+    "amount is not 0: after changing the input sheets, re-apply it (Excel: Data → Reapply; WPS, LibreOffice: " +
+    "Data → Filter → Reapply); the basis column describes the inputs as written",
+  "sheet.award.notMet": "not met as written ({description})",
+  "sheet.note.compactDetail":
+    "{units} evaluated units (more than {limit}): this sheet has one row per unit with each rule's points in a " +
+    "column, without each rule's basis and input cells; the full detail is in the result of the command line " +
+    "zonescore score --json, or for one unit in the task pane",
   "sheet.note.groups": "each first-level indicator's score is the sum of the indicator scores in {sheet}",
   "sheet.usage.streak": "score ≥ {min} for {years} years running",
   "sheet.usage.bottom": "among the last {n} for {years} times running",

@@ -14,6 +14,9 @@ export const workbook: Mirror<typeof zh> = {
     '(save it as "Excel Workbook (*.xlsx)" and try again)',
   "workbook.noStyles": "the workbook has no styles part",
   "workbook.noSheets": "workbook.xml lists no sheets",
+  "workbook.noCell": "cell {cell} of the sheet {sheet} holds no value to replace; nothing was changed",
+  "workbook.cellFormula":
+    "cell {cell} of the sheet {sheet} is a formula; nothing was changed (change the cells it refers to)",
   "workbook.refused":
     "cannot add the result sheets without changing the rest of the workbook: {reason}. No file was made.",
   "workbook.notice.noNotes":

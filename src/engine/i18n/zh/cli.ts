@@ -13,6 +13,7 @@ export const HELP_OPTIONS = [
   "  --force      score even when the data has errors",
   "  --values     write the result sheets as values (an archive snapshot) instead of live formulas",
   "  --separate   write the result sheets (as values) into a new workbook instead of a copy of the input",
+  "  --detail-limit N   (score) above N units the detail sheet is one row per unit (default 2000)",
   "  --option K=V a reading where the policy is ambiguous, e.g. --option rankReading=rank-linear",
   "               (zonescore schemes lists each scheme's options; the one in force is written in the results)",
   "  --progress   (check, score) progress lines on standard error even when it is not a terminal",
@@ -60,6 +61,7 @@ export const cli = {
   "cli.listSep": "、",
   "cli.noChoice": "选项 {option} 没有“{choice}”；可选：{choices}",
   "cli.badYear": "--year 应为年份，如 2023，而不是“{value}”",
+  "cli.badDetailLimit": "--detail-limit 应为不小于 0 的整数（单位个数），而不是“{value}”",
   "cli.needInput": "需要一个输入的 .xlsx 文件",
   "cli.cannotGraft":
     "无法在不改动原工作簿其他内容的前提下加入结果表：{reason}。未写入任何文件。" +

@@ -65,9 +65,19 @@ export const sheets = {
   "sheet.note.liveCalc": "；项目、企业的加分逐项列在「{sheet}」，按评价对象汇总（归属按生成时的名称匹配）",
   "sheet.note.liveFallback": "；{n} 个得分单元格为数值，不随输入变化（{why}）",
   "sheet.note.fallbackCount": "{why} {n} 个",
-  "sheet.note.rankAwards":
-    "按名次的奖励（{n} 个）为实时公式，随评分汇总中的名次和总分变化（并列者平分相应名次奖金）；" +
-    "输入修改后新进入奖励名次的单位不在本表中，请重新生成",
+  "sheet.note.liveDetail":
+    "本表列出每个评价对象的每条规则（项目、企业逐项）共 {n} 行，加分为实时公式；筛选只显示加分不为 0 的行。" +
+    "修改输入表后请重新应用筛选（Excel：数据 → 重新应用；WPS、LibreOffice：数据 → 筛选 → 重新应用），" +
+    "新得分的行即显示出来；依据和输入单元格两栏为生成时的说明",
+  "sheet.note.liveAwards":
+    "本表列出每个评价对象的每项奖励共 {n} 行，其中 {live} 行金额为实时公式，随输入和评分汇总变化；" +
+    "{kept} 行（按输入表中选定的专项奖励、按某列或完成率排名的奖励）为生成时的数值；生成时输入为空或为文本的项目不在公式之列，补填后请重新生成。筛选只显示金额不为 0 的行，" +
+    "修改输入表后请重新应用筛选（Excel：数据 → 重新应用；WPS、LibreOffice：数据 → 筛选 → 重新应用）；" +
+    "依据一栏为生成时的说明",
+  "sheet.award.notMet": "生成时未达到条件（{description}）",
+  "sheet.note.compactDetail":
+    "共 {units} 个评价对象（超过 {limit} 个）：本表每个对象一行，各条规则的得分分列，不逐条列出依据和输入单元格；" +
+    "完整明细见命令行 zonescore score --json 的结果，或在任务窗格中查看单个对象的明细",
   "sheet.note.groups": "各一级指标得分由「{sheet}」中的逐项指标得分汇总而来",
   "sheet.usage.streak": "连续 {years} 年得分 ≥ {min}",
   "sheet.usage.bottom": "连续 {years} 次排名后 {n} 位",
