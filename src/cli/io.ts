@@ -17,19 +17,20 @@ export function fileError(e: WorkbookFileError): UsageError {
   return new UsageError(message("zh", e.code, e.params), message("en", e.code, e.params));
 }
 
-/** Load an input workbook: recognised and measured before ExcelJS parses it. */
+/** Load an input workbook: recognised and measured (and unzipped, once) before it is read. */
 export async function loadBook(file: string | undefined, lang: Lang): Promise<ExcelJsBook> {
   void lang;
   if (!file) throw UsageError.of("cli.needInput");
   const data = readInput(file);
+  let parts;
   try {
-    await inspectXlsx(data, file);
+    parts = await inspectXlsx(data, file);
   } catch (e) {
     if (e instanceof WorkbookFileError) throw fileError(e);
     throw e;
   }
   try {
-    return await ExcelJsBook.load(ExcelJS, data);
+    return await ExcelJsBook.load(ExcelJS, data, { parts });
   } catch (e) {
     if (e instanceof WorkbookFileError) throw fileError(e);
     throw fileError(new WorkbookFileError("file-xlsx-corrupt", { file }));

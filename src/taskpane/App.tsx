@@ -11,6 +11,7 @@ import { TargetsPanel, targetsHost } from "./TargetsPanel";
 import type { State } from "./state";
 import { usePaneStyles } from "./styles";
 import { usePane, type Pane as PaneModel } from "./usePane";
+import { FollowNote, WhatIf } from "./WhatIf";
 import { BusyBar, CheckStep, OpenStep, PaneHeader, SchemeStep, ScoreStep, StatusBar } from "./steps";
 
 export interface AppProps {
@@ -39,6 +40,15 @@ function MoreStep({ pane, moreSteps }: { pane: PaneModel; moreSteps: AppProps["m
       <Text as="h2" size={400} weight="semibold" id="step5">
         {t.step5}
       </Text>
+      {pane.followed.followed && <FollowNote lang={pane.lang} followed={pane.followed.followed} />}
+      {pane.followed.source && (
+        <WhatIf
+          lang={pane.lang}
+          source={pane.followed.source}
+          book={host.book}
+          onWrote={(sheets) => pane.dispatch({ type: "status", status: { key: "wrote", sheets } })}
+        />
+      )}
       {moreSteps?.({ state, scheme: pane.builtIn })}
       <TargetsPanel
         lang={pane.lang}

@@ -51,10 +51,10 @@ async function handle(req: Request): Promise<unknown> {
         if (e instanceof WorkbookFileError) throw new Error(message(lang, e.code, { file, ...e.params }));
         throw new Error(message(lang, "file-xlsx-corrupt", { file }));
       };
-      await inspectXlsx(new Uint8Array(data), file).catch(fail);
+      const parts = await inspectXlsx(new Uint8Array(data), file).catch(fail);
       progress(1, 4, "parse");
       const { ExcelJS, mod } = await lib();
-      book = await mod.ExcelJsBook.load(ExcelJS, data).catch(fail);
+      book = await mod.ExcelJsBook.load(ExcelJS, data, { parts }).catch(fail);
       progress(2, 4, "sheets");
       const sheets = await book.readSheets();
       progress(3, 4, "settings");

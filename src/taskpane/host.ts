@@ -5,6 +5,7 @@
 import type { WorkbookPort, WriteReport } from "../workbook/port";
 import type { ResultPlan } from "../engine/output/sheet-plan";
 import type { Progress } from "./book-client";
+import type { WatchOptions } from "../workbook/office-watch";
 
 export type { Progress };
 
@@ -30,6 +31,8 @@ export interface HostOps {
   ): Promise<WriteReport | { name: string; blob: Blob } | { opened: true }>;
   /** 应用建议: write text into one cell the user pointed at and confirmed (a refusal comes in `lang`) */
   setCellText?(sheet: string, cell: string, text: string, lang?: "zh" | "en"): Promise<void>;
+  /** Excel: follow edits of the input sheets (one read sync per burst); resolves to a stop function, or null */
+  watch?(o: WatchOptions): Promise<(() => Promise<void>) | null>;
 }
 
 export const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -1,5 +1,6 @@
 /** The Excel host: the Office.js adapter behind the pane's operations. */
 import { OfficeBook } from "../workbook/office";
+import { watchInputs } from "../workbook/office-watch";
 import { planToXlsx, type HostOps } from "./host";
 
 function base64(bytes: Uint8Array): string {
@@ -15,6 +16,7 @@ export function officeHost(): HostOps {
     kind: "excel",
     book: () => book,
     selectCell: (sheet, cell) => book.selectCell(sheet, cell),
+    watch: (o) => watchInputs((options, batch) => Excel.run(options, batch), supports, o),
     async insertTemplate(plan, _name, where) {
       if (where === "current") return book.addSheets(plan);
       // a new workbook (ExcelApi 1.8), so the template never lands beside the user's data

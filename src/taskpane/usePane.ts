@@ -13,6 +13,8 @@ import { schemeFromSheets, schemeToPlan } from "../engine/scheme/sheets";
 import type { Scheme } from "../engine/scheme/schema";
 import type { Issue, SheetData } from "../engine/types";
 import type { Settings, WorkbookPort } from "../workbook/port";
+import type { Dataset } from "../engine/dataset";
+import type { ScoreRun } from "../engine/score/result";
 import type { MappingChoice } from "./MappingPanel";
 import {
   initialState,
@@ -26,6 +28,7 @@ import {
   type State,
 } from "./state";
 import { suggestScheme, WORKBOOK_SCHEME } from "./suggest";
+import { useFollow } from "./useFollow";
 
 class Cancelled extends Error {}
 
@@ -49,6 +52,17 @@ interface PaneCore {
   cache: React.MutableRefObject<SheetCache | null>;
   /** the built-in schemes, in the registry's order */
   ids: string[];
+  /** the dataset kept in memory after 评分 (for 推演) */
+  setScored: (s: Scored | null) => void;
+}
+
+/** What 评分 leaves in memory for 推演: the scheme, the dataset, the options, and the run that was written. */
+export interface Scored {
+  scheme: Scheme;
+  data: Dataset;
+  options: Record<string, string>;
+  run: ScoreRun;
+  inputs: string;
 }
 
 /** The scheme in force: a built-in one, or the one the workbook's rules sheets carry. */
@@ -143,6 +157,7 @@ function checkOps(c: PaneCore, r: Runner) {
       const st = stateRef.current;
       const { r: res, sheets, scheme, inputs, book } = await evaluate(c, r, token, st, 3);
       if (!res.run) {
+        c.setScored(null);
         dispatch({ type: "results", results: null });
         dispatch({ type: "status", status: { key: "blocked", errors: res.errors } });
         return;
@@ -158,6 +173,7 @@ function checkOps(c: PaneCore, r: Runner) {
       if (c.op.current !== token) return;
       const written = Object.values(report.written);
       dispatch({ type: "results", results: { run: res.run, written, inputs } });
+      c.setScored({ scheme, data: res.dataset!, options: st.options, run: res.run, inputs });
       dispatch({
         type: "status",
         status: { key: "scored", errors: res.errors, warnings: res.warnings, sheets: written, notices: report.notices },
@@ -357,7 +373,8 @@ export function usePane(host: HostOps, initialLang: UiLang, save?: AppSave) {
   const [confirming, setConfirming] = React.useState(false);
   const stateRef = React.useRef(state);
   stateRef.current = state;
-  const c: PaneCore = { host, state, t, dispatch, stateRef, op, cache, ids };
+  const [scored, setScored] = React.useState<Scored | null>(null);
+  const c: PaneCore = { host, state, t, dispatch, stateRef, op, cache, ids, setScored };
   useDocumentLang(c);
   useLanguageRefresh(c);
   useSuggestOnOpen(c);
@@ -365,6 +382,14 @@ export function usePane(host: HostOps, initialLang: UiLang, save?: AppSave) {
   const r = runner(c);
   const template: TemplateChoice = { where, setWhere, confirming, setConfirming };
   const ops = { ...checkOps(c, r), ...mappingOps(c, r), ...fileOps(c, r, builtIn, template, save) };
+  const fresh = scored && state.results?.inputs === scored.inputs && !isStale(state, state.results) ? scored : null;
+  const followed = useFollow({
+    host,
+    scored: fresh,
+    cache,
+    lang: () => stateRef.current.lang,
+    year: () => yearOf(stateRef.current.year),
+  });
   return {
     host,
     state,
@@ -374,6 +399,9 @@ export function usePane(host: HostOps, initialLang: UiLang, save?: AppSave) {
     ids,
     builtIn,
     template,
+    scored: fresh,
+    /** Excel: what moved since the last written result, and the data 推演 starts from */
+    followed,
     view: paneView(c, builtIn),
     ops: { ...ops, onCancel: r.onCancel, onOpen: openOp(c, r) },
   };

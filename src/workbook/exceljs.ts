@@ -16,7 +16,7 @@ import { colLetters, parseRangeA1 } from "../engine/read/normalise";
 import { filePrefixed } from "../engine/output/formulas";
 import { resolveSheetRefs } from "../engine/output/result-plan";
 import { formatKind } from "../engine/read/values";
-import { LIMITS, WorkbookFileError } from "./inspect";
+import { dropDecoded, LIMITS, WorkbookFileError } from "./inspect";
 import {
   parseSettings,
   quoteSheet,
@@ -42,6 +42,7 @@ import {
   type StreamedRows,
 } from "./package";
 import { dimensionRef, sheetDataXml, sheetSize, StyleSweep } from "./sheet-xml";
+import { PackageReader } from "./xlsx-read";
 
 type ExcelJSModule = typeof ExcelJS;
 
@@ -118,52 +119,88 @@ interface Pending {
 
 export class ExcelJsBook implements WorkbookPort {
   /** the user's package as loaded, with its bytes: the result is grafted into it (null for a workbook made here) */
-  private source: { parts: Parts; bytes: Uint8Array; lib: ExcelJSModule } | null = null;
+  private source: { parts: Parts; bytes: Uint8Array; lib: ExcelJSModule; reader: PackageReader } | null = null;
   private pending: Pending = { added: [], cells: {} };
   /** sheets rendered into this.wb with a filter (a workbook made here): name → filter column in its range */
   private readonly filters = new Map<string, number>();
   /** told the rows of each result sheet written so far while the result is written (progress of a long write) */
   onRows?: (sheet: string, done: number, total: number) => void;
-  constructor(readonly wb: ExcelJS.Workbook) {}
+  private model: ExcelJS.Workbook | null;
+  constructor(wb: ExcelJS.Workbook | null) {
+    this.model = wb;
+  }
+
+  /** The ExcelJS workbook: the one made here, or a loaded one's when loaded with `{ model: true }`. */
+  get wb(): ExcelJS.Workbook {
+    if (!this.model) throw new Error("ExcelJsBook: loaded without its ExcelJS model (load with { model: true })");
+    return this.model;
+  }
 
   static async create(lib: ExcelJSModule): Promise<ExcelJsBook> {
     return new ExcelJsBook(new lib.Workbook());
   }
 
   /**
-   * Read a workbook. ExcelJS sees only what reading needs (see package.ts), so charts, images and other parts made by
-   * any tool never stop the reading; the package itself is kept to write the result into.
+   * Read a workbook: its package is unzipped once and scanned by the reader (xlsx-read.ts); the package is kept to
+   * write the result into. With `model`, ExcelJS also loads it (see package.ts: only what reading needs, so charts,
+   * images and other parts never stop it), for whoever wants to look at the cells (tests, the former reader).
+   * `parts`: the package as inspectXlsx unzipped it, so that it is unzipped once.
    */
-  static async load(lib: ExcelJSModule, data: ArrayBuffer | Uint8Array): Promise<ExcelJsBook> {
+  static async load(
+    lib: ExcelJSModule,
+    data: ArrayBuffer | Uint8Array,
+    opts: { model?: boolean; parts?: Parts } = {},
+  ): Promise<ExcelJsBook> {
     const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
-    const parts = unzipPackage(bytes);
-    let wb = new lib.Workbook();
-    try {
-      // with the cell notes where ExcelJS can read them; without them where it cannot
-      await wb.xlsx.load(readablePackage(parts, { notes: true }) as unknown as ArrayBuffer);
-    } catch {
-      wb = new lib.Workbook();
-      await wb.xlsx.load(readablePackage(parts) as unknown as ArrayBuffer);
-    }
-    const book = new ExcelJsBook(wb);
-    book.source = { parts, bytes, lib };
+    // the parts inspectXlsx unzipped, when it did (it measured them first)
+    const parts = opts.parts ?? unzipPackage(bytes);
+    const reader = new PackageReader(parts);
+    const book = new ExcelJsBook(opts.model ? await loadModel(lib, parts) : null);
+    book.source = { parts, bytes, lib, reader };
     return book;
   }
 
   /** ZoneScore's sheets, by their markers (defined names ZoneScore.<key>), not by name. */
   markedSheets(): Map<string, string> {
     const out = new Map<string, string>();
-    for (const n of this.wb.definedNames.model as Array<{ name: string; ranges: string[] }>) {
+    const names = this.source
+      ? this.source.reader.names.map((n) => ({ name: n.name, ranges: [n.ref] }))
+      : (this.wb.definedNames.model as Array<{ name: string; ranges: string[] }>);
+    const exists = (sheet: string) =>
+      this.source ? this.source.reader.sheets.some((s) => s.name === sheet) : !!this.wb.getWorksheet(sheet);
+    for (const n of names) {
       if (!n.name.startsWith(MARKER_PREFIX)) continue;
       const sheet = n.ranges[0] ? sheetOfReference(n.ranges[0]) : null;
-      if (sheet && this.wb.getWorksheet(sheet)) out.set(sheet, n.name);
+      if (sheet && exists(sheet)) out.set(sheet, n.name);
     }
     return out;
   }
 
   async readSheets(): Promise<SheetData[]> {
+    if (!this.source) return this.readSheetsFromModel();
     const ours = this.markedSheets();
-    const settings = this.settingsSheet()?.name;
+    const settings = this.settingsName();
+    const { reader, parts } = this.source;
+    try {
+      return reader.sheets
+        .filter((s) => !ours.has(s.name) && s.name !== settings)
+        .map((s) => {
+          const out = reader.readSheet(s);
+          checkUsedRange(out);
+          return out;
+        });
+    } finally {
+      dropDecoded(parts);
+    }
+  }
+
+  /**
+   * The sheets as the former reader gave them: from ExcelJS's model of the workbook. The reference the package
+   * reader is compared with (test/workbook/reader-parity.test.ts, scripts/bench-read.js); a book made here reads so.
+   */
+  readSheetsFromModel(): SheetData[] {
+    const ours = this.markedSheets();
+    const settings = this.settingsName();
     const out: SheetData[] = [];
     this.wb.eachSheet((ws) => {
       if (ours.has(ws.name) || ws.name === settings) return;
@@ -172,23 +209,37 @@ export class ExcelJsBook implements WorkbookPort {
     return out;
   }
 
-  private settingsSheet(): ExcelJS.Worksheet | undefined {
-    const n = (this.wb.definedNames.model as Array<{ name: string; ranges: string[] }>).find(
-      (x) => x.name === SETTINGS_NAME,
-    );
+  /** The settings sheet's name, by its defined name. */
+  private settingsName(): string | undefined {
+    const names = this.source
+      ? this.source.reader.names.map((n) => ({ name: n.name, ranges: [n.ref] }))
+      : (this.wb.definedNames.model as Array<{ name: string; ranges: string[] }>);
+    const n = names.find((x) => x.name === SETTINGS_NAME);
     const name = n?.ranges[0] ? sheetOfReference(n.ranges[0]) : null;
+    if (!name) return undefined;
+    return (this.source ? this.source.reader.sheets.some((s) => s.name === name) : this.wb.getWorksheet(name))
+      ? name
+      : undefined;
+  }
+
+  private settingsSheet(): ExcelJS.Worksheet | undefined {
+    const name = this.settingsName();
     return name ? this.wb.getWorksheet(name) : undefined;
   }
 
   async readSettings(): Promise<Settings | null> {
     if (this.pending.settings) return this.pending.settings.value;
+    if (this.source) {
+      const name = this.settingsName();
+      return name ? parseSettings(this.source.reader.firstCell(name)) : null;
+    }
     return parseSettings(this.settingsSheet()?.getCell("A1").value);
   }
 
   async writeSettings(settings: Settings): Promise<void> {
     if (this.source) {
       this.pending.settings = undefined;
-      const name = safeSheetName(this.settingsSheet()?.name ?? SETTINGS_SHEET, this.takenNames({ settings: true }));
+      const name = safeSheetName(this.settingsName() ?? SETTINGS_SHEET, this.takenNames({ settings: true }));
       this.pending.settings = { value: settings, name };
       return;
     }
@@ -208,12 +259,18 @@ export class ExcelJsBook implements WorkbookPort {
    * sheets read from now on have it; the written file has it in that one cell, every other part as the user's.
    */
   async setCellText(sheet: string, cell: string, text: string): Promise<void> {
-    const ws = this.wb.getWorksheet(sheet);
-    if (!ws) throw new PackageError("workbook.noCell", { sheet, cell });
     if (this.source) {
       const { part, xml } = setCellInPart({ ...this.source.parts, ...this.pending.cells }, sheet, cell, text);
       this.pending.cells[part] = xml;
-    } else if (ws.getCell(cell).formula) throw new PackageError("workbook.cellFormula", { sheet, cell });
+      // the sheets read from now on have the cell (the user's own parts stay as they were until the file is written)
+      this.source.reader = new PackageReader({ ...this.source.parts, ...this.pending.cells });
+      const loaded = this.model?.getWorksheet(sheet);
+      if (loaded) loaded.getCell(cell).value = text;
+      return;
+    }
+    const ws = this.wb.getWorksheet(sheet);
+    if (!ws) throw new PackageError("workbook.noCell", { sheet, cell });
+    if (ws.getCell(cell).formula) throw new PackageError("workbook.cellFormula", { sheet, cell });
     ws.getCell(cell).value = text;
   }
 
@@ -274,7 +331,7 @@ export class ExcelJsBook implements WorkbookPort {
     const gone = new Set<string>();
     const result = replacing.result ?? this.pending.result?.plan;
     if (result) for (const s of this.replacedSheets(result).keys()) gone.add(s);
-    const settings = this.settingsSheet()?.name;
+    const settings = this.settingsName();
     if (settings && (replacing.settings || this.pending.settings)) gone.add(settings);
     const taken = new Set(
       sheetEntries(this.source!.parts)
@@ -389,7 +446,7 @@ export class ExcelJsBook implements WorkbookPort {
     const replaced = result ? this.replacedSheets(result.plan) : new Map<string, string>();
     const remove = [...replaced.keys()];
     const live = new Set(this.markedSheets().values());
-    const oldSettings = this.settingsSheet()?.name;
+    const oldSettings = this.settingsName();
     if (settings && oldSettings) remove.push(oldSettings);
     return {
       removeSheets: remove,
@@ -449,6 +506,19 @@ function paletteFormats(ours: Parts, name: string, keys: string[]): Map<string, 
   const out = new Map<string, number>();
   for (const m of xml.matchAll(/<c r="A(\d+)"(?: s="(\d+)")?/g)) out.set(keys[Number(m[1]) - 1], Number(m[2] ?? 0));
   return out;
+}
+
+/** ExcelJS's model of a loaded package: with the cell notes where ExcelJS can read them, without where it cannot. */
+async function loadModel(lib: ExcelJSModule, parts: Parts): Promise<ExcelJS.Workbook> {
+  const wb = new lib.Workbook();
+  try {
+    await wb.xlsx.load(readablePackage(parts, { notes: true }) as unknown as ArrayBuffer);
+    return wb;
+  } catch {
+    const again = new lib.Workbook();
+    await again.xlsx.load(readablePackage(parts) as unknown as ArrayBuffer);
+    return again;
+  }
 }
 
 /** The names a plan's sheets take beside the taken ones. */

@@ -2,10 +2,32 @@
  * Before an .xlsx is loaded: what kind of file it is, and whether loading it could exhaust memory or take minutes.
  * Looks at the file size, each sheet's unpacked size, row count, filled cells and merged areas — the real content,
  * never the dimension a sheet claims — and throws a WorkbookFileError with a message code (messages.ts) naming the
- * sheet and the limit. Works in node and in the browser (JSZip, loaded on demand).
+ * sheet and the limit. The package is unzipped here once (fflate; a sheet whose unpacked size the zip's directory
+ * puts over the limit is refused before it is unpacked) and its parts are returned, for the reader to use.
+ * Works in node and in the browser.
  */
+import { strFromU8, unzipSync } from "fflate";
 import { recogniseFile, fileKindCode } from "../engine/read/filekind";
 import { parseRangeA1 } from "../engine/read/normalise";
+
+/** A package's parts by name (as package.ts has them). */
+type Parts = Record<string, Uint8Array>;
+
+/**
+ * The sheet XML inspectXlsx decoded, by the parts it returned: the reader takes it from here instead of decoding
+ * the same tens of megabytes again (each text is taken once, then dropped).
+ */
+const decoded = new WeakMap<Parts, Map<string, string>>();
+export function takeDecoded(parts: Parts, path: string): string | undefined {
+  const m = decoded.get(parts);
+  const text = m?.get(path);
+  m?.delete(path);
+  return text;
+}
+/** Drop what the reader did not take (the sheets not read: ZoneScore's own, the settings). */
+export function dropDecoded(parts: Parts): void {
+  decoded.delete(parts);
+}
 
 export class WorkbookFileError extends Error {
   constructor(
@@ -54,61 +76,71 @@ function count(s: string, re: RegExp): number {
   return n;
 }
 
-/** Throws WorkbookFileError unless `data` is an .xlsx package within the limits. `file` names it in messages. */
-export async function inspectXlsx(data: Uint8Array, file = "", limits: Limits = LIMITS): Promise<void> {
+const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+
+/**
+ * Throws WorkbookFileError unless `data` is an .xlsx package within the limits; returns its parts (directories left
+ * out, leading slashes dropped). `file` names it in messages.
+ */
+export async function inspectXlsx(data: Uint8Array, file = "", limits: Limits = LIMITS): Promise<Parts> {
   const kind = recogniseFile(data);
   const code = fileKindCode(kind);
   if (code) throw new WorkbookFileError(code, { file });
   if (data.length > limits.fileMB * 1048576)
     throw new WorkbookFileError("limit-file-size", { file, size: mb(data.length), max: limits.fileMB });
-  const JSZip = (await import("jszip")).default;
-  let zip: InstanceType<typeof JSZip>;
+  // the unpacked size, from the zip's directory: a sheet over the limit is not unpacked (a zip bomb)
+  const oversize = new Map<string, number>();
+  let raw: Record<string, Uint8Array>;
   try {
-    zip = await JSZip.loadAsync(data);
+    raw = unzipSync(data, {
+      filter: (f) => {
+        if (!SHEET_PART.test(f.name.replace(/^\/+/, "")) || f.originalSize <= limits.sheetMB * 1048576) return true;
+        oversize.set(f.name.replace(/^\/+/, ""), f.originalSize);
+        return false;
+      },
+    });
   } catch {
     throw new WorkbookFileError("file-xlsx-corrupt", { file });
   }
-  const names = await sheetNames(zip, file);
+  const parts: Parts = {};
+  for (const [name, bytes] of Object.entries(raw)) if (!name.endsWith("/")) parts[name.replace(/^\/+/, "")] = bytes;
+  const names = sheetNames(parts);
+  for (const [path, size] of oversize)
+    throw new WorkbookFileError("limit-sheet-size", {
+      sheet: names.get(path) ?? path,
+      size: mb(size),
+      max: limits.sheetMB,
+    });
   const total = { cells: 0, most: { sheet: "", cells: 0 } };
-  for (const path of Object.keys(zip.files)) {
-    if (!/^xl\/worksheets\/[^/]+\.xml$/i.test(path)) continue;
-    const entry = zip.files[path];
+  const texts = new Map<string, string>();
+  for (const path of Object.keys(parts)) {
+    if (!SHEET_PART.test(path)) continue;
     const sheet = names.get(path) ?? path;
-    // the unpacked size, from the zip's directory: refuse before unpacking a zip bomb
-    const size = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (size > limits.sheetMB * 1048576)
-      throw new WorkbookFileError("limit-sheet-size", { sheet, size: mb(size), max: limits.sheetMB });
-    let xml: string;
-    try {
-      xml = await entry.async("string");
-    } catch {
-      throw new WorkbookFileError("file-xlsx-corrupt", { file });
-    }
+    const xml = strFromU8(parts[path]);
     checkSheetXml(xml, sheet, limits, total);
     checkMerges(xml, sheet, limits);
+    texts.set(path, xml);
   }
+  decoded.set(parts, texts);
+  return parts;
 }
 
 /** Sheet part → sheet name, through xl/workbook.xml and its relationships. */
-async function sheetNames(zip: import("jszip"), file: string): Promise<Map<string, string>> {
+function sheetNames(parts: Parts): Map<string, string> {
   const names = new Map<string, string>();
-  try {
-    const wb = (await zip.file("xl/workbook.xml")?.async("string")) ?? "";
-    const rels = (await zip.file("xl/_rels/workbook.xml.rels")?.async("string")) ?? "";
-    const targets = new Map<string, string>();
-    for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
-      const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
-      const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
-      if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
-    }
-    for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
-      const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
-      const id = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
-      const target = id ? targets.get(id) : undefined;
-      if (name && target) names.set(`xl/${target}`, decodeXml(name));
-    }
-  } catch {
-    throw new WorkbookFileError("file-xlsx-corrupt", { file });
+  const wb = parts["xl/workbook.xml"] ? strFromU8(parts["xl/workbook.xml"]) : "";
+  const rels = parts["xl/_rels/workbook.xml.rels"] ? strFromU8(parts["xl/_rels/workbook.xml.rels"]) : "";
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
+    const id = /\bId="([^"]*)"/.exec(m[0])?.[1];
+    const target = /\bTarget="([^"]*)"/.exec(m[0])?.[1];
+    if (id && target) targets.set(id, target.replace(/^\/?xl\//, "").replace(/^\//, ""));
+  }
+  for (const m of wb.matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[0])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[0])?.[1] ?? /\b\w+:id="([^"]*)"/.exec(m[0])?.[1];
+    const target = id ? targets.get(id) : undefined;
+    if (name && target) names.set(`xl/${target}`, decodeXml(name));
   }
   return names;
 }

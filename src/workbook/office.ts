@@ -48,8 +48,11 @@ export type SupportsFn = (set: string, version: string) => boolean;
 
 /** Largest request we send in one sync, as the client serialises it; Excel on the web refuses requests over 5 MB. */
 export const REQUEST_BUDGET = 4_000_000;
-/** Cells read in one sync: values + valueTypes cost ≈ 18 bytes a cell in the response (≤ 5 MB on the web). */
-export const READ_CELLS = 120_000;
+/**
+ * Cells read in one sync: values + valueTypes cost ≈ 18–20 bytes a cell of numbers and short names in the response
+ * (≤ 5 MB on the web); a request Excel still refuses (long texts) is halved and read again.
+ */
+export const READ_CELLS = 200_000;
 /** Notes Excel keeps per workbook, as ZoneScore counts them; the rest are summarised in one note. */
 export const NOTE_CAP = 5000;
 /** A cell holds at most 32,767 characters: longer settings are split down column A. */
@@ -379,17 +382,16 @@ function queueTemps(w: WriteState, added: Excel.Worksheet[], lastNotes: string[]
     const ws = added[i];
     const values = rectangular(p.values);
     const width = values[0]?.length ?? 0;
-    if (width > 0)
-      rowPieces(
-        values.map((row) => row.map(safeValue)),
-        0,
-        width,
-        ws,
-        "values",
-        pieces,
-      );
+    // the rows with formulas go once, as formulas (their other cells' values with them): no values beneath them
     const f = formulaBlock(p, values, tempNames);
-    if (f) rowPieces(f.rows, f.top, width, ws, "formulas", pieces);
+    const safe = (from: number, to: number) => values.slice(from, to).map((row) => row.map(safeValue));
+    if (width > 0 && !f) rowPieces(safe(0, values.length), 0, width, ws, "values", pieces);
+    if (width > 0 && f) {
+      if (f.top > 0) rowPieces(safe(0, f.top), 0, width, ws, "values", pieces);
+      rowPieces(f.rows, f.top, width, ws, "formulas", pieces);
+      const after = f.top + f.rows.length;
+      if (after < values.length) rowPieces(safe(after, values.length), after, width, ws, "values", pieces);
+    }
     const n = decorate(ws, p, w.feature, pieces, notesLeft);
     notesLeft -= n.notes;
     if (n.skipped) lastNotes.push(`notes:${p.key}:${n.skipped}`);
@@ -770,11 +772,12 @@ function decorate(
   notesLeft: number,
 ): { notes: number; skipped: number } {
   const op: QueueOp = (queue, bytes = OP_BYTES) => out.push({ bytes, queue });
+  // one value a rectangle, not a grid of the same string (100,000 rows × 8 columns of "0.00" were one 5.7 MB request):
+  // Excel applies a single value to every cell of the range (the client passes it through as it is, and ExcelScript's
+  // Range.setNumberFormat documents it: "each cell in the given range will be updated")
   for (const f of p.numberFormats) {
-    const rows = f.rect.bottom - f.rect.top + 1;
-    const cols = f.rect.right - f.rect.left + 1;
-    const grid = Array.from({ length: rows }, () => new Array<string>(cols).fill(f.format));
-    op(() => (ws.getRange(rectAddress(f.rect)).untrack().numberFormat = grid), payloadBytes(grid) + OP_BYTES);
+    const range = (): { numberFormat: unknown } => ws.getRange(rectAddress(f.rect)).untrack();
+    op(() => (range().numberFormat = f.format), jsonBytes(f.format) + OP_BYTES);
   }
   for (const s of p.styles) styleOp(ws, s, op);
   layoutOps(ws, p, feature, op);

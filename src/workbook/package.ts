@@ -153,7 +153,7 @@ function rels(parts: Parts, source: string): Rel[] {
 const isType = (r: Rel, t: string) => r.type.endsWith(`/${t}`);
 
 /** The workbook part named by the package's root relationships (normally xl/workbook.xml). */
-function workbookPart(parts: Parts): string {
+export function workbookPart(parts: Parts): string {
   const r = rels(parts, "").find((x) => isType(x, "officeDocument"));
   const p = r ? resolveTarget("", r.target) : "xl/workbook.xml";
   if (!parts[p]) throw new PackageError("workbook.noWorkbookPart");

@@ -75,7 +75,7 @@ test("a workbook with a chart, an image and comments (openpyxl) is read in the p
     same++;
   }
   expect(same).toBeGreaterThan(15); // charts, drawings, the image, comments, the user's sheets
-  const back = await ExcelJsBook.load(ExcelJS, fs.readFileSync(saved));
+  const back = await ExcelJsBook.load(ExcelJS, fs.readFileSync(saved), { model: true });
   expect([...back.markedSheets().keys()]).toEqual(expect.arrayContaining(["加分汇总", "加分明细"]));
   expect(back.wb.getWorksheet("加分汇总")!.getCell("B4").value).toBe("濉溪经济开发区");
   expect(errors).toEqual([]);

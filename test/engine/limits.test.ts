@@ -76,7 +76,7 @@ test("a zone name as long as a cell allows, duplicated and quoted in messages: e
   // and the file: ExcelJS writes it, and every cell read back holds at most 32,767 characters
   const b = await ExcelJsBook.create(ExcelJS);
   await b.writeResult(p);
-  const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+  const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer(), { model: true });
   let read = 0;
   back.wb.eachSheet((ws) =>
     ws.eachRow((row) =>

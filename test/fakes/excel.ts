@@ -194,6 +194,40 @@ export class FakeWorkbookState {
   beforeSync: ((n: number) => void) | null = null;
   /** calculation was suspended before these syncs (1-based sync numbers) */
   suspendedSyncs: number[] = [];
+  /**
+   * `worksheets.onChanged` handlers (ExcelApi 1.9), registered by a sync (the plain fake) or by the Office.js client's
+   * `_RegisterDataChangedEvent` (the harness delivers them to the client's own handlers). Excel raises the event
+   * after the change has taken effect, asynchronously, for edits by the user and by the API alike.
+   */
+  changedHandlers: Array<(args: FakeChangedArgs) => void> = [];
+  /** every onChanged event raised, in order */
+  changedEvents: FakeChangedArgs[] = [];
+  /** registrations made through the Office.js client (the harness delivers the events to it) */
+  clientChangedRegistrations = 0;
+  raiseChanged(sheet: SheetState, rect: Rect, source: "user" | "api"): void {
+    const address =
+      rect.top === rect.bottom && rect.left === rect.right
+        ? a1(rect.top, rect.left)
+        : `${a1(rect.top, rect.left)}:${a1(rect.bottom, rect.right)}`;
+    const args: FakeChangedArgs = {
+      type: "WorksheetChanged",
+      worksheetId: sheet.id,
+      address,
+      changeType: "RangeEdited",
+      source: "Local",
+      triggerSource: source === "user" ? "Unknown" : "ThisLocalAddin",
+    };
+    this.changedEvents.push(args);
+    for (const h of [...this.changedHandlers]) setTimeout(() => h(args), 0);
+  }
+  /** the user types or pastes into cells (not through the API): the cells change, then onChanged is raised */
+  userEdit(sheet: string, address: string, values: unknown[][]): void {
+    const s = this.sheet(sheet);
+    if (!s) throw new Error(`no sheet ${sheet}`);
+    const rect = parseRangeA1(address);
+    values.forEach((row, y) => row.forEach((v, x) => s.set(rect.top + y, rect.left + x, v)));
+    this.raiseChanged(s, rect, "user");
+  }
 
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -226,6 +260,17 @@ export class FakeWorkbookState {
   maxRequest(): number {
     return this.requestBytes.reduce((m, x) => Math.max(m, x), 0);
   }
+}
+
+/** What Excel's service sends for a worksheet change (the client turns it into WorksheetChangedEventArgs). */
+export interface FakeChangedArgs {
+  type: "WorksheetChanged";
+  worksheetId: string;
+  /** the range without its sheet name, as Excel gives it ("B3" or "B3:C4") */
+  address: string;
+  changeType: "RangeEdited";
+  source: "Local";
+  triggerSource: "Unknown" | "ThisLocalAddin";
 }
 
 class PropertyNotLoaded extends Error {
@@ -362,6 +407,37 @@ class WorksheetsProxy extends Loadable {
       if (!s) throw new Error(`ItemNotFound: worksheet ${key}`);
       return s;
     });
+  }
+  /** the plain fake's event: registered at the next sync, like Excel; ExcelApi 1.9 */
+  get onChanged(): { add(h: (a: FakeChangedArgs) => unknown): { remove(): void } } {
+    this.needEvents();
+    return {
+      add: (h) => {
+        const handler = (a: FakeChangedArgs) => void h(a);
+        this.ctx.enqueue({ op: "worksheets.onChanged.add" }, () => this.ctx.state.changedHandlers.push(handler));
+        return {
+          remove: () =>
+            this.ctx.enqueue({ op: "worksheets.onChanged.remove" }, () => {
+              const hs = this.ctx.state.changedHandlers;
+              if (hs.includes(handler)) hs.splice(hs.indexOf(handler), 1);
+            }),
+        };
+      },
+    };
+  }
+  /** the Office.js client's registration of the same event (what `worksheets.onChanged.add` sends) */
+  _RegisterDataChangedEvent(): void {
+    this.needEvents();
+    this.ctx.enqueue({ op: "worksheets._RegisterDataChangedEvent" }, () => this.ctx.state.clientChangedRegistrations++);
+  }
+  _UnregisterDataChangedEvent(): void {
+    this.ctx.enqueue(
+      { op: "worksheets._UnregisterDataChangedEvent" },
+      () => this.ctx.state.clientChangedRegistrations--,
+    );
+  }
+  private needEvents(): void {
+    if (this.ctx.state.apiMinor < 9) throw new Error("ApiNotFound: WorksheetCollection.onChanged needs ExcelApi 1.9");
   }
   getItemOrNullObject(key: string): WorksheetProxy {
     return new WorksheetProxy(
@@ -675,6 +751,7 @@ class RangeProxy extends Loadable {
       if (v.length !== rows || v.some((row) => row.length !== cols))
         throw new Error(`InvalidArgument: values are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
       v.forEach((row, y) => row.forEach((x, c) => r.sheet.typeIn(r.rect.top + y, r.rect.left + c, x)));
+      this.ctx.state.raiseChanged(r.sheet, r.rect, "api");
     });
   }
   set formulas(v: unknown[][]) {
@@ -686,14 +763,22 @@ class RangeProxy extends Loadable {
       if (v.length !== rows || v.some((row) => row.length !== cols))
         throw new Error(`InvalidArgument: formulas are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
       v.forEach((row, y) => row.forEach((x, c) => r.sheet.typeIn(r.rect.top + y, r.rect.left + c, x)));
+      this.ctx.state.raiseChanged(r.sheet, r.rect, "api");
     });
   }
-  set numberFormat(v: unknown[][]) {
+  /** a grid of the range's size, or one format (a string) for every cell, as Excel takes it */
+  set numberFormat(v: unknown[][] | string) {
     this.ctx.enqueue({ op: "range.numberFormat", v }, () => {
       const r = this.resolve()!;
       const rows = r.rect.bottom - r.rect.top + 1;
       const cols = r.rect.right - r.rect.left + 1;
-      if (v.length !== rows || v.some((row) => row.length !== cols))
+      if (typeof v === "string") {
+        r.sheet.formats.push({ rect: r.rect, key: "numberFormat", value: v });
+        for (let y = r.rect.top; y <= r.rect.bottom; y++)
+          for (let x = r.rect.left; x <= r.rect.right; x++) r.sheet.numFmt.set(`${y},${x}`, v);
+        return;
+      }
+      if (!Array.isArray(v) || v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols))
         throw new Error(`InvalidArgument: number formats are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
       r.sheet.formats.push({ rect: r.rect, key: "numberFormat", value: v[0]?.[0] });
       v.forEach((row, y) =>

@@ -475,7 +475,8 @@ export async function runCase(seed: number, opts: CaseOptions = {}): Promise<Cas
         return fail("unreadable-output", `written file is ${recogniseFile(output)}`);
       try {
         if (opts.reread) {
-          const back = await ExcelJsBook.load(ExcelJS, output);
+          // read back by the package reader and parsed by ExcelJS (a second, independent reader of what we wrote)
+          const back = await ExcelJsBook.load(ExcelJS, output, { model: true });
           const names = (await back.readSheets()).map((s) => s.name);
           if (!names.length) return fail("unreadable-output", "no sheets read back");
         } else {

@@ -19,6 +19,12 @@ export const WIRE_LIMIT = 5 * 1024 * 1024;
 type ExcelNs = typeof Excel;
 
 let loaded: ExcelNs | null = null;
+/** the client's OfficeExtension namespace: its test hooks deliver events as Excel's service sends them */
+interface ExtHooks {
+  _testSetRichApiMessageReadyImpl(impl: () => Promise<void>): void;
+  _testTriggerRichApiMessageEvent(msg: unknown): void;
+}
+let extension: ExtHooks | null = null;
 
 /** Load the client once per test file (about 150 ms). */
 export function loadExcel(): ExcelNs {
@@ -50,6 +56,9 @@ export function loadExcel(): ExcelNs {
   const ctx = vm.createContext(win);
   vm.runInContext(fs.readFileSync(file, "utf8"), ctx, { filename: "excel-web-16.00.debug.js" });
   loaded = win.Excel as ExcelNs;
+  extension = win.OfficeExtension as ExtHooks;
+  // no Office host to register the rich API message channel with: the channel is ready at once
+  extension._testSetRichApiMessageReadyImpl(() => Promise.resolve());
   return loaded;
 }
 
@@ -107,6 +116,16 @@ export class OfficeClientHarness {
 
   constructor(readonly state: FakeWorkbookState) {
     this.server = new FakeContext(state);
+    // the fake raises worksheets.onChanged; once the client registered for it, it reaches the client's handlers as
+    // Excel's service sends it: a rich API message of the event category (65536), type 10 (data changed), target
+    // "Workbook" (the collection's event), the arguments as JSON
+    state.changedHandlers.push((args) => {
+      if (state.clientChangedRegistrations <= 0) return;
+      loadExcel();
+      extension!._testTriggerRichApiMessageEvent({
+        entries: [{ messageCategory: 65536, messageType: 10, targetId: "Workbook", message: JSON.stringify(args) }],
+      });
+    });
   }
 
   /** what `Excel.run(options, batch)` is inside Office */
@@ -209,8 +228,18 @@ export class OfficeClientHarness {
     // queue every action on the fake, then run the queue once: operations take effect in order, and a failure stops
     // the rest while keeping what ran before it (the fake's sync), as Excel does
     const results: Array<() => { ActionId: number; Value: unknown } | null> = [];
+    const traces: Array<() => number | null> = [];
     try {
       for (const a of body.Actions) {
+        if (a.ActionType === 5) {
+          // a trace marker (the client registers an event handler when its marker comes back): it has no object;
+          // Excel answers it in order with the others, so a failure before it leaves it out
+          let reached = false;
+          this.server.enqueue({ op: "trace" }, () => (reached = true));
+          results.push(() => (reached ? { ActionId: a.Id, Value: null } : null));
+          traces.push(() => (reached ? a.Id : null));
+          continue;
+        }
         const o = resolve(a.ObjectPathId) as Record<string, unknown>;
         switch (a.ActionType) {
           case 1: {
@@ -264,7 +293,11 @@ export class OfficeClientHarness {
     } catch (e) {
       return fail(codeOf(e), e instanceof Error ? e.message : String(e));
     }
-    const Body = { Results: results.map((f) => f()).filter((x) => x !== null) };
+    const traceIds = traces.map((f) => f()).filter((x) => x !== null);
+    const Body = {
+      Results: results.map((f) => f()).filter((x) => x !== null),
+      ...(traceIds.length ? { TraceIds: traceIds } : {}),
+    };
     const text = JSON.stringify(Body);
     rec.responseBytes = Buffer.byteLength(text, "utf8");
     if (rec.responseBytes > WIRE_LIMIT)

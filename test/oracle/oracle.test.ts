@@ -23,11 +23,13 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-oracle-"));
 async function scoredFile(scheme: Scheme, input: ResultPlan, name: string, edit?: (wb: ExcelJS.Workbook) => void) {
   const b = await ExcelJsBook.create(ExcelJS);
   await b.addSheets(input);
-  let book = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+  let book = await ExcelJsBook.load(ExcelJS, await b.toBuffer(), { model: true });
   if (edit) {
     // the user edits the workbook in another tool (here ExcelJS itself): only what the result is grafted into
     edit(book.wb);
-    book = await ExcelJsBook.load(ExcelJS, new Uint8Array((await book.wb.xlsx.writeBuffer()) as ArrayBuffer));
+    book = await ExcelJsBook.load(ExcelJS, new Uint8Array((await book.wb.xlsx.writeBuffer()) as ArrayBuffer), {
+      model: true,
+    });
   }
   const sheets = await book.readSheets();
   const r = checkAndScore(sheets, scheme);

@@ -87,7 +87,7 @@ test("whatif --out writes a copy with the scenario's sheets and 情景对比, an
     "电池项目重新计入",
   );
   expect(r.code).toBe(0);
-  const b = await ExcelJsBook.load(ExcelJS, fs.readFileSync(out));
+  const b = await ExcelJsBook.load(ExcelJS, fs.readFileSync(out), { model: true });
   expect(b.wb.worksheets.map((w) => w.name)).toContain("情景对比");
   expect((await b.readSettings())?.scenarios?.[0].name).toBe("电池项目重新计入");
   // and it can be applied again by name

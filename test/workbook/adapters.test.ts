@@ -10,7 +10,7 @@ import { huaibei, sampleSheets } from "../helpers";
 async function sampleFile(): Promise<ExcelJsBook> {
   const b = await ExcelJsBook.create(ExcelJS);
   await b.addSheets(huaibeiSamplePlan(huaibei));
-  return ExcelJsBook.load(ExcelJS, await b.toBuffer());
+  return ExcelJsBook.load(ExcelJS, await b.toBuffer(), { model: true });
 }
 
 async function scoreOffice(fake: FakeWorkbookState, force = false) {
@@ -90,11 +90,11 @@ describe("writing never touches the user's sheets", () => {
     const before = JSON.stringify(await book.readSheets());
     const r1 = checkAndScore(await book.readSheets(), huaibei);
     await book.writeResult(plan(huaibei, r1.run!));
-    const again = await ExcelJsBook.load(ExcelJS, await book.toBuffer());
+    const again = await ExcelJsBook.load(ExcelJS, await book.toBuffer(), { model: true });
     expect(JSON.stringify(await again.readSheets())).toBe(before);
     const n = again.wb.worksheets.length;
     await again.writeResult(plan(huaibei, checkAndScore(await again.readSheets(), huaibei).run!));
-    const third = await ExcelJsBook.load(ExcelJS, await again.toBuffer());
+    const third = await ExcelJsBook.load(ExcelJS, await again.toBuffer(), { model: true });
     expect(third.wb.worksheets.length).toBe(n);
     expect(JSON.stringify(await third.readSheets())).toBe(before);
     expect(third.wb.worksheets.map((w) => w.name)).toEqual([
@@ -183,7 +183,7 @@ describe("text that looks like a formula stays text", () => {
     const file = await ExcelJsBook.create(ExcelJS);
     const r = checkAndScore(sheets, huaibei, { force: true });
     await file.writeResult(plan(huaibei, r.run!));
-    const back = await ExcelJsBook.load(ExcelJS, await file.toBuffer());
+    const back = await ExcelJsBook.load(ExcelJS, await file.toBuffer(), { model: true });
     const ws = back.wb.getWorksheet("加分汇总")!;
     const found: unknown[] = [];
     ws.eachRow((row) =>
@@ -252,7 +252,7 @@ describe("a result replaces only ZoneScore's earlier sheets of its own family", 
     await book.writeResult(tracking("1"));
     book = await again();
     await book.writeResult(plan(huaibei, checkAndScore(await book.readSheets(), huaibei).run!));
-    const last = await ExcelJsBook.load(ExcelJS, await book.toBuffer());
+    const last = await ExcelJsBook.load(ExcelJS, await book.toBuffer(), { model: true });
     const user = ["参数", "开发区指标", "项目清单", "企业清单", "目标一览表"];
     const names = last.wb.worksheets.map((w) => w.name);
     expect(names.slice(0, user.length)).toEqual(user);

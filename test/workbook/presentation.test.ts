@@ -24,7 +24,7 @@ test("every score cell is explained by a note: the rule, the clause, the inputs 
   const r = checkAndScore(sheets, huaibei);
   const b = await ExcelJsBook.create(ExcelJS);
   await b.writeResult(plan(huaibei, r.run!, { formulas: { data: r.dataset!, sheets } }));
-  const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+  const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer(), { model: true });
   const ws = back.wb.getWorksheet("加分汇总")!;
   expect(ws.getCell("B4").value).toBe("濉溪经济开发区");
   const note = ws.getCell("C4").note as unknown;
@@ -61,7 +61,7 @@ test("a file cannot carry that chart: it gets data bars on the totals instead, a
   const sheets = await b.readSheets();
   const r = checkAndScore(sheets, chifeng);
   await b.writeResult(plan(chifeng, r.run!, { formulas: { data: r.dataset!, sheets } }));
-  const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+  const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer(), { model: true });
   const ws = back.wb.getWorksheet("评分汇总")!;
   const cf = (ws as unknown as { conditionalFormattings: Array<{ ref: string; rules: Array<{ type: string }> }> })
     .conditionalFormattings;
@@ -107,7 +107,7 @@ test.each(["=1+1", "+86-555", "-5 (预计)", "@SUM(A1)", '=HYPERLINK("http://exa
     expect(cell.v).toBe(text);
     const b = await ExcelJsBook.create(ExcelJS);
     await b.writeResult({ sheets: [s] });
-    const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+    const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer(), { model: true });
     expect(back.wb.getWorksheet("文本")!.getCell("A1").value).toBe(text);
   },
 );

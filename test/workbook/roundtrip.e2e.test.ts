@@ -125,7 +125,7 @@ describe("score --out keeps every part of the user's package", () => {
     // the result sheets are there, marked as ZoneScore's
     expect(wb).toMatch(/<sheet [^>]*name="加分汇总"/);
     expect(wb).toContain(">ZoneScore.summary<".slice(1, -1));
-    const back = await ExcelJsBook.load(ExcelJS, fs.readFileSync(out));
+    const back = await ExcelJsBook.load(ExcelJS, fs.readFileSync(out), { model: true });
     expect([...back.markedSheets().keys()]).toEqual(expect.arrayContaining(["加分汇总", "加分明细", "校验结果"]));
   });
 
@@ -180,7 +180,7 @@ describe("score --out keeps every part of the user's package", () => {
       huaibei,
     ).run!;
     for (const f of computed) {
-      const book = await ExcelJsBook.load(ExcelJS, fs.readFileSync(f));
+      const book = await ExcelJsBook.load(ExcelJS, fs.readFileSync(f), { model: true });
       const ws = book.wb.getWorksheet("加分汇总");
       expect(ws).toBeDefined();
       const header = ["", ...Array.from({ length: ws!.columnCount }, (_, c) => ws!.getRow(3).getCell(c + 1).text)];
@@ -234,7 +234,7 @@ describe("where the package cannot take the result sheets safely, the run refuse
     expect(fs.readdirSync(dir).filter((f) => f.startsWith("strict.out"))).toEqual([]);
     const sep = await cli("score", input, "--scheme", "huaibei-2023", "--out", out, "--separate");
     expect(sep.code).toBe(0);
-    const back = await ExcelJsBook.load(ExcelJS, fs.readFileSync(out));
+    const back = await ExcelJsBook.load(ExcelJS, fs.readFileSync(out), { model: true });
     expect(back.wb.worksheets.map((w) => w.name)).toEqual(expect.arrayContaining(["加分汇总", "加分明细"]));
     expect(back.wb.getWorksheet("开发区指标")).toBeUndefined();
     // values, not formulas: nothing points at sheets this workbook does not have

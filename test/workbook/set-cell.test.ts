@@ -26,7 +26,7 @@ const partOf = (parts: Record<string, Uint8Array>, sheet: string) =>
 test("the cell changes in the sheets read and in the written file; nothing else of the package does", async () => {
   const bytes = await sampleFile();
   const copy = bytes.slice();
-  const book = await ExcelJsBook.load(ExcelJS, bytes);
+  const book = await ExcelJsBook.load(ExcelJS, bytes, { model: true });
   const before = checkAndScore(await book.readSheets(), huaibei, {});
   expect(before.allIssues.find((i) => i.code === "unknown-entity")).toMatchObject({ sheet: "项目清单", cell: "B3" });
   const styleBefore = book.wb.getWorksheet("项目清单")!.getCell("B3").style;
@@ -78,7 +78,7 @@ test("with the result sheets grafted in as well, the changed cell is in the file
 });
 
 test("a formula or an empty cell is never overwritten: the refusal names the sheet and the cell", async () => {
-  const book = await ExcelJsBook.load(ExcelJS, await sampleFile(true));
+  const book = await ExcelJsBook.load(ExcelJS, await sampleFile(true), { model: true });
   const refusal = (cell: string) =>
     book.setCellText("项目清单", cell, "x").then(
       () => null,

@@ -19,7 +19,7 @@ test("without the mapping the odd workbook has errors; with it, none", () => {
 test("ExcelJS: settings live in a very hidden sheet, are not input, survive a result write and a reload", async () => {
   const { book: b, errors } = await oddBookScored();
   expect(errors).toBe(0);
-  const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+  const back = await ExcelJsBook.load(ExcelJS, await b.toBuffer(), { model: true });
   expect(await back.readSettings()).toEqual(MAP);
   expect((await back.readSheets()).map((s) => s.name)).not.toContain("ZoneScore设置");
   expect(back.wb.getWorksheet("ZoneScore设置")!.state).toBe("veryHidden");

@@ -24,6 +24,8 @@ import { scheme as zhScheme } from "./zh/scheme";
 import { scheme as enScheme } from "./en/scheme";
 import { whatif as zhWhatif } from "./zh/whatif";
 import { whatif as enWhatif } from "./en/whatif";
+import { whatifPane as zhWhatifPane } from "./zh/whatif-pane";
+import { whatifPane as enWhatifPane } from "./en/whatif-pane";
 import { targets as zhTargets } from "./zh/targets";
 import { targets as enTargets } from "./en/targets";
 import type { Entries } from "./types";
@@ -41,6 +43,7 @@ const DOMAINS = {
   scheme: { zh: zhScheme, en: enScheme },
   whatif: { zh: zhWhatif, en: enWhatif },
   targets: { zh: zhTargets, en: enTargets },
+  whatifPane: { zh: zhWhatifPane, en: enWhatifPane },
 };
 
 type Domains = typeof DOMAINS;

@@ -7,6 +7,7 @@ import type { Scheme } from "../scheme/schema";
 import type { Dataset, FieldValue, Row, Table } from "../dataset";
 import type { Lang } from "../types";
 import { nameKey } from "../read/normalise";
+import { keyColumn } from "../read/workbook";
 import { t as tt } from "../i18n";
 
 /** One edit. Rows are named, not numbered, so that a change set survives re-reading the workbook. */
@@ -167,7 +168,8 @@ function applySet(d: Draft, ch: Extract<Change, { op: "set" }>, t: Table): void 
   const spec = tableSpec(d.scheme, ch.table, d.lang);
   const i = locate(d, ch.table, ch.key, ch.row);
   const col = spec.columns.find((c) => c.id === ch.field);
-  if (col?.role === "key" || col?.role === "ref")
+  // the name column (the reader's: role key, else the first required text column) names the row
+  if (col && (col.id === keyColumn(spec).id || col.role === "ref"))
     throw new WhatIfError(tt(d.lang, "whatif.keyField", { field: col.name }));
   checkValue(d.scheme, ch.table, ch.field, ch.value, d.lang, `${t.sheet}「${ch.key}」`);
   rowOf(d, ch.table, i).values[ch.field] = ch.value;
@@ -192,7 +194,7 @@ function applyAdd(d: Draft, ch: Extract<Change, { op: "add" }>, t: Table): void 
     throw new WhatIfError(tt(d.lang, "whatif.addNotList", { table: spec.name }));
   const unit = locate(d, d.scheme.entityTable, ch.unit, undefined);
   const ref = spec.columns.find((c) => c.role === "ref");
-  const key = spec.columns.find((c) => c.role === "key");
+  const key = keyColumn(spec);
   const values: Record<string, FieldValue> = {};
   for (const c of spec.columns) values[c.id] = c.missingAs ?? null;
   for (const [f, v] of Object.entries(ch.values)) {
