@@ -166,7 +166,8 @@ function rankFormula(fc: FormulaCtx, r: number): string {
 /** One cell: TRUE while the totals of the ranked rows still stand best first (as written). */
 function inOrder(fc: FormulaCtx): string {
   const { run } = fc.ctx;
-  const ranked = run.order.filter((i) => !run.entities[i].vetoed).length;
+  // counted once a plan (this is asked for every row)
+  const ranked = fc.f.memo("inOrder.ranked", () => run.order.filter((i) => !run.entities[i].vetoed).length);
   if (ranked < 2) return "TRUE";
   const col = (top: number, bottom: number) =>
     `${sheetRef("summary")}!${absA1(top, fc.totalCol)}:${absA1(bottom, fc.totalCol)}`;
@@ -189,8 +190,11 @@ function denseHelpers(fc: FormulaCtx): { totals: string; shares: string } {
   const { run } = fc.ctx;
   const at = (i: number) => `${sheetRef("summary")}!${absA1(fc.first + fc.pos[i], fc.totalCol)}`;
   const all = `${sheetRef("summary")}!${fc.totalRange}`;
-  const ties = new Map<number, number>();
-  for (const e of run.entities) if (!e.vetoed) ties.set(e.total, (ties.get(e.total) ?? 0) + 1);
+  const ties = fc.f.memo("dense.ties", () => {
+    const m = new Map<number, number>();
+    for (const e of run.entities) if (!e.vetoed) m.set(e.total, (m.get(e.total) ?? 0) + 1);
+    return m;
+  });
   const live = (i: number) => !run.entities[i].vetoed;
   const totals = fc.f.shared.column(
     "dense.total",
