@@ -285,7 +285,7 @@ function Actions({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Element {
           className={m.message.error ? s.error : undefined}
           data-testid="whatif-message"
         >
-          {m.message.text}
+          {m.message.say(m.lang)}
         </Text>
       )}
     </div>
