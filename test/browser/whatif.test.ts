@@ -232,10 +232,17 @@ test("English after an edit, the gap list, a scenario written, the comparison an
   await choose(page, "whatif-unit", "烈山经济开发区");
   await typeInto(page, "whatif-output", "200");
   await waitText(page, "whatif-result", "名次：4 → 3 ↑1");
+  // the gap list (what each rule and award would still need), opened
+  await press(page, "whatif-gaps-open");
+  const gaps = page.getByTestId("whatif-gaps").locator("li");
+  await gaps.first().waitFor();
+  const count = await gaps.count();
+  expect(count).toBeGreaterThan(0);
   await bothLanguages(page, words, "edited", async () => {
     await waitText(page, "whatif-result", "Total: ");
-    // the gap list (what each rule would need) is the unit's, in English
     expect(await result(page)).toMatch(/121\.50 → 131\.50/);
+    // the same gaps, said in English (bothLanguages found no Chinese in them)
+    expect(await gaps.count()).toBe(count);
     await clean(page, "edited, English");
   });
   await waitText(page, "whatif-result", "名次：4 → 3 ↑1");
