@@ -17,7 +17,7 @@ function save(name: string, blob: Blob): void {
   a.download = name;
   document.body.appendChild(a);
   a.click();
-  // gone at once (a nameless link left in the page is an axe violation); the blob's URL a second later
+  // the link leaves the page at once (an empty link is an accessibility fault); its address is freed a little later
   a.remove();
   setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
