@@ -30,6 +30,7 @@ import { a1 } from "../engine/read/normalise";
 import { message } from "../engine/messages";
 import { targetStrings, type TargetStrings, type UiLang } from "./i18n";
 import { schemeTitle, t as text } from "../engine/i18n";
+import { schemeUnit, schemeWord } from "../engine/i18n/scheme-words";
 import { Confirm } from "./Findings";
 import type { TargetSchemeT } from "../engine/targets/schema";
 
@@ -87,7 +88,17 @@ export interface TargetsPanelProps {
 }
 
 type Styles = ReturnType<typeof useStyles>;
-type Status = { text: string; error: boolean } | null;
+/** A text said in the language on screen when it is shown (kept as a function, not a string, so a language switch
+ * re-says it). */
+type Say = (t: TargetStrings, lang: UiLang) => string;
+type Status = { say: Say; error: boolean } | null;
+/** A period key in the user's language (2023-09 → 2023年1-9月 / 2023-09). */
+const periodText = (lang: UiLang, key: string) => {
+  const p = parsePeriod(key);
+  return p ? text(lang, "targets.period", { label: p.label, key: p.key }) : key;
+};
+/** Sheet or unit names listed in the user's language's way (、 / , ). */
+const listText = (lang: UiLang, names: readonly string[]) => names.join(text(lang, "targets.list"));
 
 /** The panel's state: the scheme, the fill choices and proposal with the user's edits, the tracking outcome. */
 function useTargetsState() {
@@ -102,8 +113,9 @@ function useTargetsState() {
   const [indicator, setIndicator] = React.useState("");
   const [periods, setPeriods] = React.useState<string[]>([]);
   const [period, setPeriod] = React.useState("");
-  const [tracked, setTracked] = React.useState<string | null>(null);
-  const [lagging, setLagging] = React.useState<string[]>([]);
+  const [tracked, setTracked] = React.useState<Say | null>(null);
+  /** the lagging targets: the responsible unit and the target's name, as the scheme words them */
+  const [lagging, setLagging] = React.useState<[string, string][]>([]);
   const [status, setStatus] = React.useState<Status>(null);
   const [busy, setBusy] = React.useState(false);
   /** where 接受 writes: a new sheet (default) or the empty cells of the user's own table, after a confirmation */
@@ -159,15 +171,16 @@ interface OpsCtx {
 }
 
 /** Runs one operation: busy meanwhile, its error (in the user's language) as the status. */
-function guarded({ st, lang }: OpsCtx) {
+function guarded({ st }: OpsCtx) {
   return async (f: () => Promise<void>) => {
     st.setBusy(true);
     st.setStatus(null);
     try {
       await f();
     } catch (e) {
-      const text = e instanceof TargetError ? message(lang, e.code, e.params) : (e as Error).message;
-      st.setStatus({ text, error: true });
+      const said = (e as Error).message;
+      const say: Say = e instanceof TargetError ? (_, l) => message(l, e.code, e.params) : () => said;
+      st.setStatus({ say, error: true });
     } finally {
       st.setBusy(false);
     }
@@ -176,7 +189,7 @@ function guarded({ st, lang }: OpsCtx) {
 
 /** 建议 (first the weights to adjust, when allocating by weights) and 接受 (into a new sheet). */
 function fillOps(c: OpsCtx) {
-  const { st, t, lang, host, scheme } = c;
+  const { st, lang, host, scheme } = c;
   const guard = guarded(c);
   const onPropose = () =>
     guard(async () => {
@@ -184,7 +197,7 @@ function fillOps(c: OpsCtx) {
       if (st.allocate === "weights" && !st.weights) {
         // first the units with their bases as weights, to adjust; the proposal comes on the next click
         st.setWeights(baseWeights(sheets, scheme));
-        st.setStatus({ text: t.typeWeights, error: false });
+        st.setStatus({ say: (w) => w.typeWeights, error: false });
         return;
       }
       const opts = { method: st.method, allocate: st.allocate, lang, weights: st.weights ?? undefined };
@@ -193,13 +206,13 @@ function fillOps(c: OpsCtx) {
       st.setEdits({});
       st.setIndicator(scheme.table!.indicators[0].id);
       const n = r.proposal.source.flat().filter((x) => x === "proposed").length;
-      st.setStatus({ text: t.proposed(n, r.fixes.length), error: false });
+      st.setStatus({ say: (w) => w.proposed(n, r.fixes.length), error: false });
     });
   const onAccept = () =>
     guard(async () => {
       if (!c.adjusted || !st.fill) return;
       const written = await host.addSheets({ sheets: [fillPlan(scheme, c.adjusted, st.fill.fixes, lang)] });
-      st.setStatus({ text: t.wroteSheet(written.join("、")), error: false });
+      st.setStatus({ say: (w, l) => w.wroteSheet(listText(l, written)), error: false });
       st.setFill(null);
     });
   /** the confirmed fill of the user's own table: the refused cells are named, never overwritten */
@@ -209,12 +222,16 @@ function fillOps(c: OpsCtx) {
       const target = c.adjusted && st.fill ? inPlaceCells(st.fill.table, c.adjusted, tableFixes(st)) : null;
       if (!target) return;
       const rep = await host.fillCells(target.sheet, target.cells);
-      const refused = rep.refused.map((x) => {
-        const expected = target.cells.find((k) => a1(k.row, k.col) === x.cell)?.replaces ?? "";
-        return text(lang, `workbook.fill.${x.reason}`, { cell: x.cell, found: x.found, expected });
-      });
-      const done = t.filledTable(rep.filled.length, target.sheet);
-      st.setStatus({ text: refused.length ? done + t.refused(refused.join(t.sep)) : done, error: false });
+      const refused = (l: UiLang) =>
+        rep.refused.map((x) => {
+          const expected = target.cells.find((k) => a1(k.row, k.col) === x.cell)?.replaces ?? "";
+          return text(l, `workbook.fill.${x.reason}`, { cell: x.cell, found: x.found, expected });
+        });
+      const say: Say = (w, l) => {
+        const done = w.filledTable(rep.filled.length, target.sheet);
+        return rep.refused.length ? done + w.refused(refused(l).join(w.sep)) : done;
+      };
+      st.setStatus({ say, error: false });
       st.setFill(null);
     });
   return { guard, onPropose, onAccept, onFillTable };
@@ -225,7 +242,7 @@ const tableFixes = (st: TargetsState) => (st.fixTotals && st.fill ? st.fill.fixe
 
 /** 查找期次 and 跟踪 (writes 进度跟踪 and, where the scheme has one, the project check). */
 function trackOps(c: OpsCtx) {
-  const { st, t, lang, host, scheme } = c;
+  const { st, lang, host, scheme } = c;
   const guard = guarded(c);
   const onFindPeriods = () =>
     guard(async () => {
@@ -237,7 +254,7 @@ function trackOps(c: OpsCtx) {
   const onTrack = () =>
     guard(async () => {
       const p = parsePeriod(st.period);
-      if (!p) throw new Error(t.badPeriod);
+      if (!p) return st.setStatus({ say: (w) => w.badPeriod, error: true });
       const sheets = await host.readSheets();
       const r = runTrack(sheets, scheme, p, { lang });
       const projects = runProjects(sheets, scheme, lang);
@@ -247,9 +264,10 @@ function trackOps(c: OpsCtx) {
       });
       const last = r.run.rows.map((x) => String(x.cells[x.cells.length - 1].status));
       const count = (k: string) => last.filter((x) => x === k).length;
-      st.setTracked(t.trackSummary(p.label, count("已完成"), count("超序时进度"), count("滞后"), count("未报送")));
-      st.setLagging(r.run.lagging.map((i) => `${r.run.rows[i].target.unit} · ${r.run.rows[i].target.name}`));
-      st.setStatus({ text: t.wroteSheet(written.join("、")), error: false });
+      const counts = [count("已完成"), count("超序时进度"), count("滞后"), count("未报送")] as const;
+      st.setTracked(() => (w: TargetStrings, l: UiLang) => w.trackSummary(periodText(l, p.key), ...counts));
+      st.setLagging(r.run.lagging.map((i) => [r.run.rows[i].target.unit, r.run.rows[i].target.name]));
+      st.setStatus({ say: (w, l) => w.wroteSheet(listText(l, written)), error: false });
     });
   return { onFindPeriods, onTrack };
 }
@@ -407,14 +425,15 @@ function WeightFields({ c, weights }: { c: PanelCtx; weights: Record<string, num
 
 /** The proposal of one indicator at a time, the totals corrected, 接受 / 放弃. */
 function Proposal({ c, fill, adjusted }: { c: PanelCtx; fill: FillResult; adjusted: Adjusted }): React.JSX.Element {
-  const { s, t, st, scheme } = c;
+  const { s, t, st, scheme, lang } = c;
   const indName = (id: string) => scheme.table?.indicators.find((x) => x.id === id);
+  const word = (zh: string) => schemeWord(scheme, lang, zh);
   return (
     <>
       <FitSelect s={s} label={t.indicator} value={st.indicator} onChange={st.setIndicator} testId="targets-indicator">
         {scheme.table!.indicators.map((i) => (
           <option key={i.id} value={i.id}>
-            {i.name}（{i.unit}）
+            {t.indicatorOption(schemeWord(scheme, c.lang, i.name), schemeUnit(scheme, c.lang, i.unit))}
           </option>
         ))}
       </FitSelect>
@@ -424,10 +443,10 @@ function Proposal({ c, fill, adjusted }: { c: PanelCtx; fill: FillResult; adjust
           {fill.fixes.map((f) => (
             <li key={`${f.indicator}${f.year}`}>
               {t.fix(
-                `${indName(f.indicator)?.name ?? f.indicator}${f.year ? ` ${f.year}` : ""}`,
+                `${indName(f.indicator) ? word(indName(f.indicator)!.name) : f.indicator}${f.year ? ` ${f.year}` : ""}`,
                 f.printed,
                 f.sum,
-                f.members.join("、"),
+                listText(lang, f.members.map(String)),
               )}
             </li>
           ))}
@@ -499,6 +518,7 @@ interface TableCtx {
 function ProposalTable({ c, fill, adjusted }: { c: PanelCtx; fill: FillResult; adjusted: Adjusted }) {
   const { s, t, st, scheme } = c;
   const cols = fill.proposal.columns.map((col, j) => ({ ...col, j })).filter((col) => col.indicator === st.indicator);
+  const indUnit = (id: string) => scheme.table?.indicators.find((x) => x.id === id)?.unit ?? "";
   const tc: TableCtx = { c, fill, adjusted, cols };
   return (
     <div className={s.scroll} tabIndex={0} aria-label={t.proposalTable}>
@@ -507,11 +527,11 @@ function ProposalTable({ c, fill, adjusted }: { c: PanelCtx; fill: FillResult; a
         <thead>
           <tr>
             <th scope="col" className={s.name}>
-              {scheme.table!.unitHeader[0]}
+              {schemeWord(scheme, c.lang, scheme.table!.unitHeader[0])}
             </th>
             {cols.map((col) => (
               <th scope="col" key={col.j} className={s.cell}>
-                {col.year ?? scheme.table?.indicators.find((x) => x.id === col.indicator)?.unit}
+                {col.year ?? schemeUnit(scheme, c.lang, indUnit(col.indicator))}
               </th>
             ))}
           </tr>
@@ -530,8 +550,8 @@ function ProposalTable({ c, fill, adjusted }: { c: PanelCtx; fill: FillResult; a
 /** One unit's row: printed values as they are, proposed ones as inputs. */
 function UnitRow({ tc, u, i }: { tc: TableCtx; u: string; i: number }): React.JSX.Element {
   const { c, fill, adjusted, cols } = tc;
-  const { s, t, st, scheme } = c;
-  const indName = (id: string) => scheme.table?.indicators.find((x) => x.id === id);
+  const { s, t, st, scheme, lang } = c;
+  const indName = (id: string) => scheme.table?.indicators.find((x) => x.id === id)?.name ?? "";
   return (
     <tr>
       <th scope="row" className={s.name}>
@@ -540,7 +560,7 @@ function UnitRow({ tc, u, i }: { tc: TableCtx; u: string; i: number }): React.JS
       {cols.map((col) => {
         const proposed = fill.proposal.source[i][col.j] === "proposed";
         const v = adjusted.values[i][col.j];
-        const what = `${u} ${col.year ?? ""} ${indName(col.indicator)?.name ?? ""}`;
+        const what = `${u} ${col.year ?? ""} ${schemeWord(scheme, lang, indName(col.indicator))}`;
         return (
           <td key={col.j} className={`${s.cell} ${proposed ? s.proposed : ""}`}>
             {proposed ? (
@@ -548,7 +568,7 @@ function UnitRow({ tc, u, i }: { tc: TableCtx; u: string; i: number }): React.JS
                 className={s.input}
                 size="small"
                 type="number"
-                aria-label={`${what}（${t.current}：${t.empty}）`}
+                aria-label={t.cellLabel(what)}
                 value={String(v)}
                 onChange={(_, d) => {
                   const n = Number(d.value);
@@ -602,7 +622,7 @@ function TrackControls({ c }: { c: PanelCtx }): React.JSX.Element {
             <Select value={st.period} onChange={(_, d) => st.setPeriod(d.value)} data-testid="targets-period">
               {st.periods.map((p) => (
                 <option key={p} value={p}>
-                  {parsePeriod(p)?.label ?? p}
+                  {periodText(c.lang, p)}
                 </option>
               ))}
             </Select>
@@ -625,20 +645,20 @@ function TrackControls({ c }: { c: PanelCtx }): React.JSX.Element {
 
 /** The tracking summary, the lagging targets, the status, and (file host) the download. */
 function TrackOutcome({ c }: { c: PanelCtx }): React.JSX.Element {
-  const { s, t, st, host } = c;
+  const { s, t, st, host, scheme, lang } = c;
   const { status } = st;
   return (
     <>
-      {st.tracked && <Text data-testid="targets-summary">{st.tracked}</Text>}
+      {st.tracked && <Text data-testid="targets-summary">{st.tracked(t, lang)}</Text>}
       {st.lagging.length > 0 && (
         <ul aria-label={t.lagging} data-testid="targets-lagging">
-          {st.lagging.map((l) => (
-            <li key={l}>{l}</li>
+          {st.lagging.map(([unit, name], i) => (
+            <li key={i}>{`${schemeWord(scheme, lang, unit)} · ${schemeWord(scheme, lang, name)}`}</li>
           ))}
         </ul>
       )}
       <div role="status" aria-live="polite" data-testid="targets-status" className={status?.error ? s.bad : undefined}>
-        {status?.text ?? ""}
+        {status?.say(t, lang) ?? ""}
       </div>
       {host.download && st.fill === null && status && !status.error && (
         <Button onClick={() => c.ops.guard(() => host.download!())} disabled={st.busy} data-testid="targets-download">

@@ -234,8 +234,8 @@ function Gaps({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Element {
   const s = useWhatIfStyles();
   return (
     <details className={s.box}>
-      <summary>{w("whatifPane.gaps")}</summary>
-      <ul className={s.list}>
+      <summary data-testid="whatif-gaps-open">{w("whatifPane.gaps")}</summary>
+      <ul className={s.list} data-testid="whatif-gaps">
         {m.gaps.rules.map((g) => (
           <li key={g!.rule}>{g!.text[m.lang]}</li>
         ))}
@@ -285,7 +285,7 @@ function Actions({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Element {
           className={m.message.error ? s.error : undefined}
           data-testid="whatif-message"
         >
-          {m.message.text}
+          {m.message.say(m.lang)}
         </Text>
       )}
     </div>

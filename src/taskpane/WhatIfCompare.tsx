@@ -89,7 +89,7 @@ export function CompareView({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Eleme
       <ul className={s.list}>
         {m.saved.map((x) => (
           <li key={x.name}>
-            {x.name}（{x.changes.length}）{" "}
+            {w("whatifPane.scenarioItem", { name: x.name, n: x.changes.length })}{" "}
             <Button size="small" onClick={() => m.apply(x)} aria-label={`${w("whatifPane.apply")} ${x.name}`}>
               {w("whatifPane.apply")}
             </Button>

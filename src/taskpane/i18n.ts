@@ -55,6 +55,8 @@ const TARGET_ARGS = {
   filledTable: ["n", "sheet"],
   refused: ["list"],
   trackSummary: ["p", "done", "ahead", "behind", "none"],
+  cellLabel: ["what"],
+  indicatorOption: ["name", "unit"],
 } as const;
 
 type Value = string | number;

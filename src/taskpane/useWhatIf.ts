@@ -75,17 +75,22 @@ function useScenarios(book: () => WorkbookPort | null) {
   return { saved, save };
 }
 
+/** A message in the language on screen when it is shown. */
+type Say = (lang: UiLang) => string;
+
 /** An async action of the view: one at a time, its message (or error) shown in the view's status line. */
 function useAction() {
   const [busy, setBusy] = React.useState(false);
-  const [message, setMessage] = React.useState<{ text: string; error: boolean } | null>(null);
-  const act = async (f: () => Promise<string>) => {
+  /** kept as a function of the language, so that a language switch re-says it */
+  const [message, setMessage] = React.useState<{ say: Say; error: boolean } | null>(null);
+  const act = async (f: () => Promise<Say>) => {
     setBusy(true);
     setMessage(null);
     try {
-      setMessage({ text: await f(), error: false });
+      setMessage({ say: await f(), error: false });
     } catch (e) {
-      setMessage({ text: (e as Error).message, error: true });
+      const said = (e as Error).message;
+      setMessage({ say: () => said, error: true });
     } finally {
       setBusy(false);
     }
@@ -100,7 +105,8 @@ function useSession(lang: UiLang, { scheme, data, options }: WhatIfSource) {
   const [unit, setUnitState] = React.useState(() => session.baseline.order[0] ?? 0);
   /** bumped when the inputs must show the change set's values again (undo, reset, a scenario applied) */
   const [version, setVersion] = React.useState(0);
-  const [error, setError] = React.useState<string | null>(null);
+  /** the edit that could not be made: its reason is said again in the language on screen */
+  const [failed, setFailed] = React.useState<Change | null>(null);
   const result: ScenarioResult = React.useMemo(() => {
     try {
       return runScenario(session, changes);
@@ -111,7 +117,7 @@ function useSession(lang: UiLang, { scheme, data, options }: WhatIfSource) {
   }, [session, changes]);
   const replace = (next: Change[]) => {
     setChanges(next);
-    setError(null);
+    setFailed(null);
     setVersion((v) => v + 1);
   };
   const edit = (c: Change) => {
@@ -119,17 +125,26 @@ function useSession(lang: UiLang, { scheme, data, options }: WhatIfSource) {
     try {
       runScenario(session, next);
       setChanges(next);
-      setError(null);
+      setFailed(null);
       // a row added or taken away moves the rows after it: the inputs show the values again
       if (c.op !== "set") setVersion((v) => v + 1);
-    } catch (e) {
-      setError((e as Error).message);
+    } catch {
+      setFailed(c);
     }
   };
   const setUnit = (i: number) => {
     setUnitState(i);
     setVersion((v) => v + 1);
   };
+  const error = React.useMemo(() => {
+    if (!failed) return null;
+    try {
+      runScenario(session, withEdit(changes, failed));
+      return null;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }, [failed, session, changes]);
   return { session, changes, unit, version, error, result, replace, edit, setUnit };
 }
 
@@ -147,7 +162,7 @@ function useWrites(lang: UiLang, x: ReturnType<typeof useSession>, props: WhatIf
     const report = await need().writeResult({ sheets: [scenarioSheet(scheme, x.session.baseline, runs, lang)] });
     const sheets = Object.values(report.written);
     props.onWrote?.(sheets);
-    return t(lang, "whatifPane.wrote", { sheets: sheets.join(t(lang, "whatif.sep")) });
+    return (l: UiLang) => t(l, "whatifPane.wrote", { sheets: sheets.join(t(l, "whatif.sep")) });
   };
   const runOf = (s: SavedScenario) => runScenario(x.session, s.changes).run;
   return {
@@ -156,7 +171,7 @@ function useWrites(lang: UiLang, x: ReturnType<typeof useSession>, props: WhatIf
     saveAs: (name: string) =>
       action.act(async () => {
         await scenarios.save({ name, changes: x.changes });
-        return t(lang, "whatifPane.saved", { name });
+        return (l: UiLang) => t(l, "whatifPane.saved", { name });
       }),
     write: (name: string) =>
       action.act(() => writeSheet([{ scenario: { name, changes: x.changes }, run: x.result.run }])),

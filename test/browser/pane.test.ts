@@ -16,6 +16,7 @@ import { planSheets } from "../helpers";
 import {
   announced,
   audit,
+  bothLanguages,
   settle,
   DIST,
   CHROMIUM,
@@ -461,38 +462,6 @@ test("2,000 enterprises: 显示全部 is a virtualised list, bounded in the page
   expect(errors).toEqual([]);
   await context.close();
 }, 300000);
-
-/** The pane's visible text, less what is marked as in another language (the switch names 中文 in Chinese). */
-const paneText = (page: Page) =>
-  page.evaluate(() => {
-    const main = document.querySelector("#container")!.cloneNode(true) as HTMLElement;
-    main.querySelectorAll('[lang]:not([lang="en"])').forEach((e) => e.remove());
-    main.style.position = "absolute";
-    document.body.appendChild(main);
-    const out = main.innerText;
-    main.remove();
-    return out;
-  });
-
-/** switch to English: nothing in Chinese but the workbook's own words; switch back: Chinese again */
-async function bothLanguages(page: Page, userData: string[], state: string): Promise<void> {
-  await page.getByTestId("language").click();
-  await page.getByRole("heading", { name: "1. Workbook" }).waitFor();
-  await page.waitForFunction(() => !document.querySelector('[data-testid="busy"]'));
-  let rest = await paneText(page);
-  for (const d of userData) rest = rest.split(d).join(" ");
-  expect({ state, chinese: rest.match(/[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]+/g) ?? [] }).toEqual({
-    state,
-    chinese: [],
-  });
-  await page.getByTestId("language").click();
-  await page.getByRole("heading", { name: "1. 工作簿" }).waitFor();
-  const zh = await paneText(page);
-  expect({ state, english: zh.match(/\b(Check|Score|Workbook|Ranking|errors?|warnings?)\b/g) ?? [] }).toEqual({
-    state,
-    english: [],
-  });
-}
 
 test.each(builtInSchemeIds())(
   "%s: after every step, English switches everything on screen but the workbook's own words, and back",

@@ -204,3 +204,59 @@ export async function settle(page: Page): Promise<void> {
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
   });
 }
+
+/** The pane's visible text, less what is marked as in another language (the switch names 中文 in Chinese). */
+export const paneText = (page: Page) =>
+  page.evaluate(() => {
+    const main = document.querySelector("#container")!.cloneNode(true) as HTMLElement;
+    main.querySelectorAll('[lang]:not([lang="en"])').forEach((e) => e.remove());
+    main.style.position = "absolute";
+    document.body.appendChild(main);
+    const out = main.innerText;
+    main.remove();
+    return out;
+  });
+
+/**
+ * switch to English: nothing in Chinese but the workbook's own words (then `inEnglish`, the caller's own checks of
+ * the English state); switch back: Chinese again
+ */
+export async function bothLanguages(
+  page: Page,
+  userData: string[],
+  state: string,
+  inEnglish?: () => Promise<void>,
+): Promise<void> {
+  await page.getByTestId("language").click();
+  await page.getByRole("heading", { name: "1. Workbook" }).waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="busy"]'));
+  let rest = await paneText(page);
+  for (const d of userData) rest = rest.split(d).join(" ");
+  expect({ state, chinese: rest.match(/[\u3400-\u9fff\uff00-\uffef\u3000-\u303f]+/g) ?? [] }).toEqual({
+    state,
+    chinese: [],
+  });
+  await inEnglish?.();
+  await page.getByTestId("language").click();
+  await page.getByRole("heading", { name: "1. 工作簿" }).waitFor();
+  const zh = await paneText(page);
+  expect({ state, english: zh.match(/\b(Check|Score|Workbook|Ranking|errors?|warnings?)\b/g) ?? [] }).toEqual({
+    state,
+    english: [],
+  });
+}
+
+/**
+ * The workbook's own words: the file's and sheets' names and every text it holds (names of units, zones, projects),
+ * longest first; a name written on two lines in its cell also as the pane shows it, its lines joined (the reader
+ * joins them, so that "淮北高新技术产业\n开发区" and "淮北高新技术产业开发区" name the same unit).
+ */
+export function workbookWords(plan: ResultPlan, extra: readonly string[] = []): string[] {
+  const texts = [
+    ...plan.sheets.map((x) => x.name),
+    ...plan.sheets.flatMap((x) => x.values.flat()).filter((v): v is string => typeof v === "string"),
+    ...extra,
+  ];
+  const all = texts.flatMap((v) => (/\n/.test(v) ? [v, v.replace(/\s*\n\s*/g, "")] : [v]));
+  return [...new Set(all)].filter((v) => /[\u4e00-\u9fff]/.test(v)).sort((a, b) => b.length - a.length);
+}

@@ -1,7 +1,8 @@
 /**
  * The target panel in the standalone page (Debian chromium, playwright-core): fill the Huaibei annex (propose,
  * adjust a cell, accept, download, see the new sheet with its SUM totals), and track Yeji at 2023年1-9月.
- * Written against this branch's pane (the pane is being reworked in parallel; see the report).
+ * Written against this branch's pane (the pane is being reworked in parallel; see the report). After proposing,
+ * accepting and tracking, English switches everything in the panel but the workbook's own words, and back.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -10,7 +11,7 @@ import ExcelJS from "exceljs";
 import { getTargetScheme } from "../../src/schemes/targets";
 import { targetSample } from "../../src/samples/targets";
 import type { ResultPlan } from "../../src/engine/output/sheet-plan";
-import { DIST, serve, xlsxOf, type Served } from "./serve";
+import { bothLanguages, DIST, serve, workbookWords, xlsxOf, type Served } from "./serve";
 
 let served: Served;
 let base = "";
@@ -213,5 +214,68 @@ test("the 总计 fix through the same confirmation: the printed annex's 2023 ent
     .eachCell((c) => row.push(c.value));
   expect(row).toContain(493);
   expect(row).not.toContain(497);
+  expect(errors).toEqual([]);
+}, 120000);
+
+/** The sheets a status "已写入：A、B" names: the workbook's own now. */
+async function written(page: Page): Promise<string[]> {
+  const status = await page.getByTestId("targets-status").innerText();
+  return /^已写入：(.+)$/.exec(status)![1].split("、");
+}
+
+test("English after proposing and accepting: the panel's texts, the indicator and unit, the status", async () => {
+  const scheme = getTargetScheme("huaibei-2023")!;
+  const plan = targetSample(scheme, "fill");
+  const words = workbookWords(plan);
+  const { page, errors } = await openOn(plan, "annex-en.xlsx", 350);
+  await page.getByTestId("targets-scheme").selectOption("huaibei-2023");
+  await page.getByTestId("targets-propose").click();
+  await page.getByTestId("targets-proposal").waitFor();
+  expect(await page.getByTestId("targets-status").innerText()).toMatch(/^已生成 \d+ 个建议值/);
+  await bothLanguages(page, words, "proposed", async () => {
+    // the proposal is still there, said in English, the unit names as the workbook has them (lines joined)
+    expect(await page.getByTestId("targets-status").innerText()).toMatch(/^\d+ cells proposed/);
+    expect(await page.getByTestId("targets-proposal").innerText()).toContain("淮北高新技术产业开发区");
+    expect(await page.getByTestId("targets-indicator").locator("option").allInnerTexts()).not.toContainEqual(
+      expect.stringMatching(/[（）]/),
+    );
+    expect(await axe(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+  });
+  expect(await page.getByTestId("targets-status").innerText()).toMatch(/^已生成 \d+ 个建议值/);
+  await page.getByTestId("targets-accept").click();
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="targets-status"]')?.textContent?.startsWith("已写入"),
+  );
+  const sheets = await written(page);
+  await bothLanguages(page, workbookWords(plan, sheets), "accepted", async () => {
+    expect(await page.getByTestId("targets-status").innerText()).toBe(`Wrote: ${sheets.join(", ")}`);
+  });
+  expect(errors).toEqual([]);
+}, 120000);
+
+test("English after tracking: the summary, the period, the lagging list and the status", async () => {
+  const scheme = getTargetScheme("yeji-2023")!;
+  const plan = targetSample(scheme, "track");
+  const { page, errors } = await openOn(plan, "yeji-en.xlsx", 350);
+  await page.getByTestId("targets-scheme").selectOption("yeji-2023");
+  await page.getByTestId("targets-periods").click();
+  await page.getByTestId("targets-period").waitFor();
+  await page.getByTestId("targets-track").click();
+  await page.getByTestId("targets-summary").waitFor();
+  const sheets = await written(page);
+  await bothLanguages(page, workbookWords(plan, sheets), "tracked", async () => {
+    expect(await page.getByTestId("targets-summary").innerText()).toBe(
+      "2023-09: completed 4, ahead 15, behind 4, not reported 28",
+    );
+    expect(await page.getByTestId("targets-period").locator("option:checked").innerText()).toBe("2023-09");
+    expect(await page.getByTestId("targets-lagging").locator("li").count()).toBe(4);
+    expect(await page.getByTestId("targets-status").innerText()).toBe(`Wrote: ${sheets.join(", ")}`);
+    expect(await axe(page)).toEqual([]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(350);
+  });
+  expect(await page.getByTestId("targets-summary").innerText()).toBe(
+    "2023年1-9月：已完成 4，超序时进度 15，滞后 4，未报送 28",
+  );
   expect(errors).toEqual([]);
 }, 120000);

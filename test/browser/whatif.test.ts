@@ -3,7 +3,8 @@
  * typing a figure rescores at once and the rank, total, differences and awards beside the baseline update (and are
  * announced), with the other units whose rank moved; undo and reset; two scenarios saved in the workbook's settings
  * and compared side by side; the scenario and the comparison written as the 情景对比 sheet, which the downloaded
- * workbook contains. Axe-clean and without horizontal scroll in every state.
+ * workbook contains. Axe-clean and without horizontal scroll in every state. After an edit, the gap list, a
+ * scenario written, the comparison and the sensitivity, English switches everything but the user's own words, and back.
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -11,7 +12,20 @@ import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
-import { announced, audit, CHROMIUM, DIST, focusVisible, openPage, serve, tabTo, xlsxOf, type Served } from "./serve";
+import {
+  announced,
+  audit,
+  bothLanguages,
+  CHROMIUM,
+  DIST,
+  focusVisible,
+  openPage,
+  serve,
+  tabTo,
+  workbookWords,
+  xlsxOf,
+  type Served,
+} from "./serve";
 
 let s: Served;
 
@@ -196,5 +210,80 @@ test("edit a figure → ranking, differences and awards update; scenarios saved,
   await clean(page, "english");
   expect(errors).toEqual([]);
   expect(s.outside).toEqual([]);
+  await context.close();
+}, 240000);
+
+test("English after an edit, the gap list, a scenario written, the comparison and the sensitivity, and back", async () => {
+  const huaibei = getBuiltInScheme("huaibei-2023")!;
+  const plan = samplePlan(huaibei)!;
+  const file = await xlsxOf(plan, "huaibei-en.xlsx");
+  const { page, context, errors } = await openPage(s);
+  await page.getByTestId("file-input").setInputFiles(file);
+  await page.getByTestId("file-name").waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="busy"]'));
+  await press(page, "score");
+  await page.getByTestId("ranking").waitFor();
+  await page.waitForFunction(() => !document.querySelector('[data-testid="busy"]'));
+  // the user's words: the workbook's, the result sheets written (the workbook's now) and the scenarios' names
+  const sheets = /^已写入：(.+?) · /.exec(await page.getByTestId("status").innerText())![1].split("、");
+  const words = workbookWords(plan, [...sheets, "情景对比", "产值增长", "相山项目"]);
+  await press(page, "whatif-toggle");
+  await page.getByTestId("whatif-unit").waitFor();
+  await choose(page, "whatif-unit", "烈山经济开发区");
+  await typeInto(page, "whatif-output", "200");
+  await waitText(page, "whatif-result", "名次：4 → 3 ↑1");
+  // the gap list (what each rule and award would still need), opened
+  await press(page, "whatif-gaps-open");
+  const gaps = page.getByTestId("whatif-gaps").locator("li");
+  await gaps.first().waitFor();
+  const count = await gaps.count();
+  expect(count).toBeGreaterThan(0);
+  await bothLanguages(page, words, "edited", async () => {
+    await waitText(page, "whatif-result", "Total: ");
+    expect(await result(page)).toMatch(/121\.50 → 131\.50/);
+    // the same gaps, said in English (bothLanguages found no Chinese in them)
+    expect(await gaps.count()).toBe(count);
+    await clean(page, "edited, English");
+  });
+  await waitText(page, "whatif-result", "名次：4 → 3 ↑1");
+  await typeInto(page, "whatif-name", "产值增长");
+  await press(page, "whatif-save");
+  await waitText(page, "whatif-message", "已保存情景「产值增长」");
+  await bothLanguages(page, words, "saved", async () => {
+    await waitText(page, "whatif-message", "产值增长");
+    expect(await page.getByTestId("whatif-message").innerText()).toBe(
+      "Saved scenario “产值增长” (kept with the workbook)",
+    );
+  });
+  await press(page, "whatif-write");
+  await waitText(page, "whatif-message", "已写入工作表：情景对比");
+  await bothLanguages(page, words, "written", async () => {
+    expect(await page.getByTestId("whatif-message").innerText()).toMatch(/情景对比/);
+    expect(await page.getByTestId("whatif-message").innerText()).not.toContain("已写入");
+  });
+  await press(page, "whatif-reset");
+  await waitText(page, "whatif-result", "与基准相同");
+  await choose(page, "whatif-unit", "相山经济开发区");
+  await typeInto(page, "whatif-newProjects", "40");
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="whatif-result"]')?.textContent?.includes("与基准相同"),
+  );
+  await typeInto(page, "whatif-name", "相山项目");
+  await press(page, "whatif-save");
+  await waitText(page, "whatif-message", "已保存情景「相山项目」");
+  await press(page, "whatif-compare-run");
+  await page.getByTestId("whatif-compare").waitFor();
+  await bothLanguages(page, words, "compared", async () => {
+    expect(await page.getByTestId("whatif-compare").innerText()).toMatch(/烈山经济开发区\s+4\s+3 \(↑1\)/);
+    await clean(page, "compared, English");
+  });
+  await press(page, "whatif-sens-open");
+  await press(page, "whatif-sens-run");
+  await page.getByTestId("whatif-sens").waitFor();
+  await bothLanguages(page, words, "sensitivity", async () => {
+    expect(await page.getByTestId("whatif-sens").locator("tbody tr").count()).toBe(6);
+    await clean(page, "sensitivity, English");
+  });
+  expect(errors).toEqual([]);
   await context.close();
 }, 240000);

@@ -18,8 +18,8 @@ export const targetPane: Mirror<typeof zh> = {
   "targetPane.indicator": "Indicator",
   "targetPane.proposalTable": "Proposal beside the current table",
   "targetPane.legend": "Yellow cells are proposals (editable); the others are the table's own values (unchanged)",
-  "targetPane.current": "current",
-  "targetPane.empty": "empty",
+  "targetPane.cellLabel": "{what} (current: empty)",
+  "targetPane.indicatorOption": "{name} ({unit})",
   "targetPane.total": "Total",
   "targetPane.fixes": "Total check",
   "targetPane.fix":

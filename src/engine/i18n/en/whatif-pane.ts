@@ -47,6 +47,7 @@ export const whatifPane: Mirror<typeof zh> = {
   "whatifPane.announce": "{name}: rank {rank}{arrow}, total {total} ({delta} points)",
   "whatifPane.scenarios": "Saved scenarios",
   "whatifPane.noScenarios": "No scenario saved yet",
+  "whatifPane.scenarioItem": "{name} ({n} changed)",
   "whatifPane.apply": "Apply",
   "whatifPane.compare": "Compare two scenarios",
   "whatifPane.compareA": "Scenario A",

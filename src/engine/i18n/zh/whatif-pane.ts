@@ -44,6 +44,7 @@ export const whatifPane = {
   "whatifPane.announce": "{name}：第 {rank} 名{arrow}，总分 {total}（{delta} 分）",
   "whatifPane.scenarios": "已保存的情景",
   "whatifPane.noScenarios": "尚未保存情景",
+  "whatifPane.scenarioItem": "{name}（{n}）",
   "whatifPane.apply": "应用",
   "whatifPane.compare": "对比两个情景",
   "whatifPane.compareA": "情景 A",
