@@ -12,12 +12,24 @@ function chifengParks(b, n) {
   for (let i = 0; i < n; i++)
     zr.push({ ...base[i % base.length], name: `园区${i + 1}`, accident: "否", pollution: i % 97 === 0 ? "是" : "否" });
   const s = tableSheet("parks", "园区指标", templateColumns(scheme.tables.find((t) => t.id === "parks")), zr);
+  const params = {
+    ...s,
+    key: "params",
+    name: "参数",
+    values: [["考评年度", 2023]],
+    merges: [],
+    styles: [],
+    widths: [],
+  };
+  params.numberFormats = [];
+  params.links = [];
   const sheets = [
     { name: "参数", originRow: 0, originCol: 0, values: [["考评年度", 2023]], merges: [] },
     { name: s.name, originRow: 0, originCol: 0, values: s.values, merges: s.merges },
   ];
   const c = check(sheets, scheme, { year: 2023 });
   if (c.errors) throw new Error("errors");
-  return { scheme, sheets, dataset: c.dataset };
+  // the same sheets as a plan, for a workbook file (bench-recalc)
+  return { scheme, sheets, dataset: c.dataset, input: { sheets: [params, s] } };
 }
 module.exports = { chifengParks };

@@ -46,11 +46,64 @@ export async function readSheets(book: ExcelJsBook): Promise<SheetData[]> {
   }
 }
 
+/**
+ * JSON.stringify(value, null, 2) + "\n", in pieces of about a megabyte: a result of a million units is far longer than
+ * the longest string JavaScript can hold, so it is never made whole (to a file or standard output).
+ */
 export async function writeJson(target: string | undefined, value: unknown, out: (s: string) => void): Promise<void> {
   if (target === undefined) return;
-  const text = JSON.stringify(value, null, 2) + "\n";
-  if (target === "-") out(text);
-  else await writeAtomic(target, text);
+  if (target === "-") for (const s of batched(jsonChunks(value))) out(s);
+  else await writeAtomic(target, toAsync(batched(jsonChunks(value))));
+}
+
+async function* toAsync(chunks: Iterable<string>): AsyncGenerator<string> {
+  yield* chunks;
+}
+
+/** Chunks joined into pieces of at least `size` characters, the last one ending with a newline. */
+function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+  let buf = "";
+  for (const c of chunks) {
+    buf += c;
+    if (buf.length >= size) {
+      yield buf;
+      buf = "";
+    }
+  }
+  yield `${buf}\n`;
+}
+
+/**
+ * The text of JSON.stringify(v, null, 2) in chunks: objects and arrays down to `depth` levels are written member by
+ * member, what lies deeper by JSON.stringify itself (re-indented).
+ */
+export function* jsonChunks(v: unknown, indent = "", depth = 2): Generator<string> {
+  const skip = (x: unknown) => x === undefined || typeof x === "function" || typeof x === "symbol";
+  const toJSON = v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function";
+  if (depth === 0 || v === null || typeof v !== "object" || toJSON) {
+    const s = JSON.stringify(v, null, 2) as string | undefined;
+    yield s === undefined ? "null" : indent ? s.replace(/\n/g, `\n${indent}`) : s;
+    return;
+  }
+  const inner = `${indent}  `;
+  if (Array.isArray(v)) {
+    if (!v.length) return yield "[]";
+    yield "[";
+    for (let i = 0; i < v.length; i++) {
+      yield `${i ? "," : ""}\n${inner}`;
+      yield* jsonChunks(skip(v[i]) ? null : v[i], inner, depth - 1);
+    }
+    return yield `\n${indent}]`;
+  }
+  const o = v as Record<string, unknown>;
+  const keys = Object.keys(o).filter((k) => !skip(o[k]));
+  if (!keys.length) return yield "{}";
+  yield "{";
+  for (let i = 0; i < keys.length; i++) {
+    yield `${i ? "," : ""}\n${inner}${JSON.stringify(keys[i])}: `;
+    yield* jsonChunks(o[keys[i]], inner, depth - 1);
+  }
+  yield `\n${indent}}`;
 }
 
 /** Outputs are checked before any work: never an input, never each other, writable; stale temporaries reported. */

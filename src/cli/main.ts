@@ -16,6 +16,7 @@ import { langOf, parseCommandLine, suggest, type OptionSpecs, type Parsed } from
 import { readInput, writeAtomic } from "./files";
 import { loadBook, prepareOutputs, readSheets, writeJson } from "./io";
 import { UsageError } from "./usage";
+import { NO_PROGRESS, progress, progressAfterMs, type Progress } from "./progress";
 import type { MappingFile, ResolvedTable } from "../engine/read/workbook";
 import type { ScoreRun } from "../engine/score/result";
 import { displayNumber } from "../engine/format";
@@ -36,6 +37,7 @@ const OPTIONS: OptionSpecs = {
   separate: { type: "boolean" },
   option: { type: "string", multiple: true },
   format: { type: "string" },
+  progress: { type: "boolean" },
   "detail-limit": { type: "string" },
 };
 
@@ -215,9 +217,21 @@ export function rankingText(run: ScoreRun, scheme: Scheme, lang: Lang = "zh"): s
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  /** standard error is a terminal (progress lines are shown there for long runs) */
+  errTty?: boolean;
 }
 
-const defaultIo: Io = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const defaultIo: Io = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  errTty: process.stderr.isTTY === true,
+};
+
+/** Progress lines for a long run: on a terminal, or wherever standard error goes with --progress. */
+function progressFor(a: Parsed, lang: Lang, io: Io): Progress {
+  if (a.opts.progress !== true && !io.errTty) return NO_PROGRESS;
+  return progress({ lang, err: io.err, tty: io.errTty === true, afterMs: progressAfterMs() });
+}
 
 export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   if (WHATIF_COMMANDS.has(argv[0])) return whatIfMain(argv, io);
@@ -258,12 +272,24 @@ export const COMMANDS: Record<string, Command> = {
   template: { options: ["out"], positionals: [1, 1], run: cmdTemplate },
   sample: { options: ["out"], positionals: [1, 1], run: cmdTemplate },
   check: {
-    options: ["scheme", "year", "json", "mapping", "save-mapping"],
+    options: ["scheme", "year", "json", "mapping", "save-mapping", "progress"],
     positionals: [1, 1],
     run: cmdCheck,
   },
   score: {
-    options: ["scheme", "year", "out", "json", "mapping", "force", "values", "separate", "option", "detail-limit"],
+    options: [
+      "scheme",
+      "year",
+      "out",
+      "json",
+      "mapping",
+      "force",
+      "values",
+      "separate",
+      "option",
+      "detail-limit",
+      "progress",
+    ],
     positionals: [1, 1],
     run: cmdScore,
   },
@@ -334,13 +360,19 @@ async function cmdCheck(a: Parsed, lang: Lang, io: Io): Promise<number> {
   );
   const scheme = await resolveScheme(str(a.opts.scheme), lang);
   const year = yearOpt(a.opts.year);
+  const progress = progressFor(a, lang, io);
+  progress.stage("reading");
   const book = await loadBook(input, lang);
   const mapping = await mappingFor(book, str(a.opts.mapping));
-  const c = check(await readSheets(book), scheme, { year, lang, mapping });
+  const sheets = await readSheets(book);
+  progress.stage("checking");
+  const c = check(sheets, scheme, { year, lang, mapping });
   if (saveMapping !== undefined)
     await writeAtomic(saveMapping, JSON.stringify(mappingFile(c.mapping, mapping?.aliases), null, 2) + "\n");
   printIssues(c.issues, lang, io.err);
+  if (json !== undefined) progress.stage("json");
   await writeJson(json, toJson(scheme.id, c.issues, null, c.dataset?.year ?? null), io.out);
+  progress.done();
   io.err(`${t(lang, "cli.checked", { errors: c.errors, warnings: c.warnings })}\n`);
   return c.errors ? 1 : 0;
 }
@@ -362,25 +394,34 @@ async function cmdScore(a: Parsed, lang: Lang, io: Io): Promise<number> {
   const year = yearOpt(a.opts.year);
   const detailLimit = detailLimitOpt(a.opts["detail-limit"]);
   const options = schemeOptions(a.opts.option, scheme);
+  const progress = progressFor(a, lang, io);
+  progress.stage("reading");
   const book = await loadBook(input, lang);
   const mapping = await mappingFor(book, str(a.opts.mapping));
   const sheets = await readSheets(book);
+  progress.stage("scoring");
   const r = checkAndScore(sheets, scheme, { year, lang, force: a.opts.force === true, options, mapping });
   printIssues(r.allIssues, lang, io.err);
+  if (json !== undefined) progress.stage("json");
   await writeJson(json, toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
   if (!r.run) {
+    progress.done();
     io.err(`${t(lang, "cli.notScored", { errors: r.errors })}\n`);
     return 1;
   }
   // live formulas over the input cells by default; --values writes a frozen snapshot for archiving; --separate
   // writes the result sheets (values) alone into a new workbook
   const separate = a.opts.separate === true;
+  progress.stage("planning");
   const p = plan(scheme, r.run, {
     lang,
     formulas: a.opts.values || separate ? undefined : { data: r.dataset!, sheets },
     detailLimit,
   });
+  progress.stage("writing", { file: outFile });
+  book.onRows = (sheet, done, total) => progress.rows(sheet, done, total);
   await writeAtomic(outFile, separate ? await separateBook(p) : await graftedCopy(book, p));
+  progress.done();
   if (json !== "-") io.out(rankingText(r.run, scheme, lang));
   io.err(`${t(lang, "cli.wrote", { file: outFile, errors: r.errors, warnings: r.warnings })}\n`);
   return r.errors ? 1 : 0;

@@ -39,8 +39,11 @@ import {
   sheetEntries,
   unzipPackage,
   zipPackage,
+  type GraftOptions,
   type Parts,
+  type StreamedRows,
 } from "./package";
+import { dimensionRef, sheetDataXml, sheetSize, StyleSweep } from "./sheet-xml";
 import { PackageReader } from "./xlsx-read";
 import { fillCellsInParts } from "./patch";
 
@@ -66,6 +69,9 @@ function convert(v: ExcelJS.CellValue): CellValue {
   }
   return String(v);
 }
+
+/** the font of a link */
+const linkFont = (): Partial<ExcelJS.Font> => ({ color: { argb: "FF0563C1" }, underline: true });
 
 const STYLE: Record<PlanStyle, (c: ExcelJS.Cell) => void> = {
   title: (c) => {
@@ -120,6 +126,8 @@ export class ExcelJsBook implements WorkbookPort {
   private pending: Pending = { added: [], cells: {} };
   /** sheets rendered into this.wb with a filter (a workbook made here): name → filter column in its range */
   private readonly filters = new Map<string, number>();
+  /** told the rows of each result sheet written so far while the result is written (progress of a long write) */
+  onRows?: (sheet: string, done: number, total: number) => void;
   private model: ExcelJS.Workbook | null;
   constructor(wb: ExcelJS.Workbook | null) {
     this.model = wb;
@@ -426,8 +434,11 @@ export class ExcelJsBook implements WorkbookPort {
   }
 
   /**
-   * The user's package with the pending sheets grafted in: ExcelJS renders them into a workbook of their own, and
-   * only their parts (with the workbook's index parts and the styles) are added; the user's parts stay as they were.
+   * The user's package with the pending sheets grafted in. ExcelJS renders what is small into a workbook of its own
+   * (each sheet's layout, links, notes and conditional formats, with no rows; and a palette: one cell per distinct
+   * cell format the rows use); the rows are written straight to XML in chunks (sheet-xml.ts) in place of the
+   * skeleton's, so that a result of any size never becomes a workbook model. Only the new parts (with the workbook's
+   * index parts and the styles) are added; the user's parts stay as they were.
    */
   private async grafted(src: NonNullable<ExcelJsBook["source"]>): Promise<Uint8Array> {
     const { result, added, settings, cells } = this.pending;
@@ -435,42 +446,112 @@ export class ExcelJsBook implements WorkbookPort {
     const user = changed.size ? { ...src.parts, ...cells } : src.parts;
     if (!result && !added.length && !settings) return changed.size ? repack(user, user, src.bytes, changed) : src.bytes;
     const fresh = new src.lib.Workbook();
-    const names = { ...(result?.names ?? {}) };
-    for (const a of added) for (const p of a.plan.sheets) writeSheet(fresh.addWorksheet(a.names[p.key]), p, a.names);
+    const sheets: Array<{ p: PlanSheet; name: string; names: Record<string, string> }> = [];
+    for (const a of added) for (const p of a.plan.sheets) sheets.push({ p, name: a.names[p.key], names: a.names });
+    if (result) for (const p of result.plan.sheets) sheets.push({ p, name: result.names[p.key], names: result.names });
+    const sweeps = sheets.map((x) => {
+      skeletonSheet(fresh.addWorksheet(x.name), x.p);
+      const sweep = new StyleSweep(x.p);
+      const { rows, width } = sheetSize(x.p);
+      sweep.collect(rows, width);
+      return sweep;
+    });
     if (result)
-      for (const p of result.plan.sheets) {
-        writeSheet(fresh.addWorksheet(names[p.key]), p, names);
-        fresh.definedNames.add(`${quoteSheet(names[p.key])}!$A$1`, MARKER_PREFIX + p.key);
-      }
+      for (const p of result.plan.sheets)
+        fresh.definedNames.add(`${quoteSheet(result.names[p.key])}!$A$1`, MARKER_PREFIX + p.key);
     if (settings) {
       const ws = fresh.addWorksheet(settings.name, { state: "veryHidden" });
       ws.getCell("A1").value = JSON.stringify(settings.value);
       fresh.definedNames.add(`${quoteSheet(settings.name)}!$A$1`, SETTINGS_NAME);
     }
+    const palette = paletteSheet(fresh, sweeps);
     // stored, not compressed: it is unpacked at once (the package is compressed once, when grafted)
     const written = await fresh.xlsx.writeBuffer({ zip: { compression: "STORE" } } as ExcelJS.XlsxWriteOptions);
     const ours = unzipPackage(new Uint8Array(written as ArrayBuffer));
     const planned = [...added, ...(result ? [result] : [])];
     addFilterCriteria(ours, new Map(planned.flatMap((a) => [...filterColumns(a.plan.sheets, a.names)])));
+    const formatOf = paletteFormats(ours, palette.name, palette.keys);
+    const streamed: Record<string, StreamedRows> = {};
+    sheets.forEach((x, i) => {
+      streamed[x.name] = {
+        dimension: dimensionRef(x.p),
+        rows: (xf) => {
+          const own = new Map([...sweeps[i].keys.keys()].map((k) => [k, xf(formatOf.get(`${i}|${k}`) ?? 0)]));
+          const onRows = this.onRows && ((done: number, total: number) => this.onRows?.(x.name, done, total));
+          return sheetDataXml(x.p, { names: x.names, styleIndex: (k) => own.get(k) ?? 0, onRows }, sweeps[i]);
+        },
+      };
+    });
+    const opts = { ...this.removal(), changed, streamed, skipSheets: [palette.name] };
+    return graft(user, ours, opts, src.bytes);
+  }
+
+  /** What the graft takes out: the replaced sheets (and the old settings sheet), their markers and stale ones. */
+  private removal(): Pick<GraftOptions, "removeSheets" | "removeNames"> {
+    const { result, settings } = this.pending;
     const replaced = result ? this.replacedSheets(result.plan) : new Map<string, string>();
     const remove = [...replaced.keys()];
     const live = new Set(this.markedSheets().values());
     const oldSettings = this.settingsName();
     if (settings && oldSettings) remove.push(oldSettings);
-    return graft(
-      user,
-      ours,
-      {
-        changed,
-        removeSheets: remove,
-        // the replaced sheets' markers and stale ones whose sheet is gone; other families' markers stay
-        removeNames: (n) =>
-          (!!result && n.startsWith(MARKER_PREFIX) && (!live.has(n) || [...replaced.values()].includes(n))) ||
-          (!!settings && n === SETTINGS_NAME),
-      },
-      src.bytes,
-    );
+    return {
+      removeSheets: remove,
+      // the replaced sheets' markers and stale ones whose sheet is gone; other families' markers stay
+      removeNames: (n) =>
+        (!!result && n.startsWith(MARKER_PREFIX) && (!live.has(n) || [...replaced.values()].includes(n))) ||
+        (!!settings && n === SETTINGS_NAME),
+    };
   }
+}
+
+/**
+ * A sheet without its rows: what ExcelJS renders of it is small (merges, widths, panes, page set-up, links, notes,
+ * conditional formats); its rows are written by sheet-xml.ts.
+ */
+function skeletonSheet(ws: ExcelJS.Worksheet, p: PlanSheet): void {
+  for (const l of p.links) {
+    const cell = ws.getRow(l.row + 1).getCell(l.col + 1);
+    const v = p.values[l.row]?.[l.col];
+    cell.value = { text: String(v ?? l.cell), hyperlink: `#${quoteSheet(l.sheet)}!${l.cell}` };
+  }
+  writeLayout(ws, p, p.values.length);
+  writeFilter(ws, p);
+  for (const n of p.notes ?? []) ws.getRow(n.row + 1).getCell(n.col + 1).note = n.text;
+  writeConditional(ws, p);
+}
+
+/**
+ * A sheet with one cell per distinct cell format (by sheet and style key: "i|key", a key's operations are numbered
+ * per sheet), styled as writeSheet styles a cell.
+ */
+function paletteSheet(wb: ExcelJS.Workbook, sweeps: StyleSweep[]): { name: string; keys: string[] } {
+  const taken = new Set<string>();
+  wb.eachSheet((w) => taken.add(w.name));
+  const name = safeSheetName("ZoneScore palette", taken);
+  const ws = wb.addWorksheet(name, { state: "veryHidden" });
+  const keys: string[] = [];
+  sweeps.forEach((s, i) => {
+    for (const [key, ops] of s.keys) {
+      keys.push(`${i}|${key}`);
+      const cell = ws.getCell(keys.length, 1);
+      cell.value = 0;
+      for (const op of ops) {
+        if ("fmt" in op) cell.numFmt = op.fmt;
+        else if ("style" in op) STYLE[op.style](cell);
+        else cell.font = linkFont();
+      }
+    }
+  });
+  return { name, keys };
+}
+
+/** The cell format index ExcelJS gave each palette cell, by style key. */
+function paletteFormats(ours: Parts, name: string, keys: string[]): Map<string, number> {
+  const e = sheetEntries(ours).find((x) => x.name === name);
+  const xml = e?.part ? new TextDecoder().decode(ours[e.part]) : "";
+  const out = new Map<string, number>();
+  for (const m of xml.matchAll(/<c r="A(\d+)"(?: s="(\d+)")?/g)) out.set(keys[Number(m[1]) - 1], Number(m[2] ?? 0));
+  return out;
 }
 
 /** ExcelJS's model of a loaded package: with the cell notes where ExcelJS can read them, without where it cannot. */
@@ -635,7 +716,7 @@ export function writeSheet(ws: ExcelJS.Worksheet, p: PlanSheet, names: Record<st
   for (const l of p.links) {
     const cell = ws.getRow(l.row + 1).getCell(l.col + 1);
     cell.value = { text: String(cell.value ?? l.cell), hyperlink: `#${quoteSheet(l.sheet)}!${l.cell}` };
-    cell.font = { color: { argb: "FF0563C1" }, underline: true };
+    cell.font = linkFont();
   }
   writeLayout(ws, p, values.length);
   writeFilter(ws, p);

@@ -17,7 +17,7 @@
  */
 import { t, type TextKey, type Vars } from "../engine/i18n";
 import type { Lang } from "../engine/types";
-import { deflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
+import { Deflate, deflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export type Parts = Record<string, Uint8Array>;
 
@@ -444,6 +444,20 @@ export interface GraftOptions {
   removeNames: (name: string) => boolean;
   /** parts of `user` that were changed here (cells set by 应用建议): written anew, never copied from the user's zip */
   changed?: ReadonlySet<string>;
+  /**
+   * sheets of ours (by name) whose rows are written here, in chunks, in place of the skeleton's `<sheetData>`: the
+   * range of the rows, and the rows given the map from our cell format indexes to the merged ones
+   */
+  streamed?: Record<string, StreamedRows>;
+  /** sheets of ours that are not added (the palette of cell formats the streamed rows use) */
+  skipSheets?: string[];
+  /** the deflate level of the streamed sheets (default 3) */
+  level?: number;
+}
+
+export interface StreamedRows {
+  dimension: string;
+  rows: (xf: (ours: number) => number) => Iterable<string>;
 }
 
 function uniqueName(taken: Set<string>, make: (n: number) => string): string {
@@ -475,6 +489,8 @@ interface Graft {
   wbXml: string;
   relsText: string;
   ct: string;
+  /** parts written already compressed (the streamed sheets) */
+  deflated: Map<string, RawEntry>;
 }
 
 /** What grafting our sheets adds to the workbook, its relationships and the content types. */
@@ -500,7 +516,7 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
   // 2. styles
   const styles = graftStyles(g);
   // 3. add our sheets
-  const added = addSheets(g, styles, Math.max(0, ...entries.map((e) => e.sheetId || 0)));
+  const added = addSheets(g, styles, Math.max(0, ...entries.map((e) => e.sheetId || 0)), opts);
   // 4. the workbook: sheets, names; relationships; content types
   insertSheets(g, added.sheets);
   insertNames(g, kept);
@@ -512,17 +528,25 @@ export function graft(user: Parts, ours: Parts, opts: GraftOptions, userZip?: Ui
       : relsText.replace(/<\/Relationships>\s*$/, `${added.rels.join("")}</Relationships>`),
   );
   out["[Content_Types].xml"] = strToU8(ct.replace(/<\/Types>\s*$/, `${added.ct.join("")}</Types>`));
-  return repack(out, user, userZip, opts.changed);
+  return repack(out, user, userZip, opts.changed, g.deflated);
 }
 
 /**
  * The parts as a zip: those still the user's (the same bytes as in `user`, not in `changed`) are copied compressed
  * as they were in `userZip`; only new and changed parts are compressed.
  */
-export function repack(out: Parts, user: Parts, userZip?: Uint8Array, changed?: ReadonlySet<string>): Uint8Array {
+export function repack(
+  out: Parts,
+  user: Parts,
+  userZip?: Uint8Array,
+  changed?: ReadonlySet<string>,
+  deflated: ReadonlyMap<string, RawEntry> = new Map(),
+): Uint8Array {
   const raw = userZip ? rawEntries(userZip) : new Map<string, RawEntry>();
   return writeZip(
     Object.entries(out).map(([name, bytes]) => {
+      const d = deflated.get(name);
+      if (d) return d;
       const r = raw.get(name);
       return r && bytes === user[name] && !changed?.has(name) && r.usize === bytes.length ? r : fresh(name, bytes);
     }),
@@ -566,7 +590,7 @@ function openGraft(user: Parts, ours: Parts): Graft {
   const rootTag = /<(\w+:)?workbook\b[^>]*>/.exec(wbXml);
   if (!rootTag || rootTag[1]) throw new PackageError("workbook.prefixed");
   if (attrs(rootTag[0]).xmlns !== MAIN_NS) throw new PackageError("workbook.strict");
-  return { user, ours, out: { ...user }, wbPart, wbRels, wbXml, relsText, ct };
+  return { user, ours, out: { ...user }, wbPart, wbRels, wbXml, relsText, ct, deflated: new Map() };
 }
 
 /** Takes the sheets at `removeIdx` out of the workbook, with the parts only they used. */
@@ -664,17 +688,24 @@ export function sharedStrings(ours: Parts): string[] {
 }
 
 /** Adds our worksheets (and their comments) as new parts; returns what the workbook must list. */
-function addSheets(g: Graft, styles: ReturnType<typeof mergeStyles>, lastSheetId: number): Added {
+function addSheets(g: Graft, styles: ReturnType<typeof mergeStyles>, lastSheetId: number, opts: GraftOptions): Added {
   const shared = sharedStrings(g.ours);
+  const oursSheets = sheetEntries(g.ours);
   const taken = new Set(Object.keys(g.out).map((p) => p.toLowerCase()));
   const ridTaken = new Set(elements(g.relsText, "Relationship").map((r) => attrs(r.text).Id));
   let sheetId = lastSheetId;
   const added: Added = { sheets: [], rels: [], ct: [] };
-  for (const e of sheetEntries(g.ours)) {
-    if (!e.part || e.kind !== "worksheet") continue;
+  for (const e of oursSheets) {
+    if (!e.part || e.kind !== "worksheet" || opts.skipSheets?.includes(e.name)) continue;
     const part = uniqueName(taken, (n) => `xl/worksheets/sheet${n}.xml`);
     const sheetRels = copySheetParts(g, e.part, part, taken, added.ct);
-    g.out[part] = strToU8(restyleSheet(text(g.ours, e.part), shared, styles));
+    const xml = restyleSheet(text(g.ours, e.part), shared, styles);
+    const streamed = opts.streamed?.[e.name];
+    if (streamed) {
+      const xf = (i: number) => styles.xf[i] ?? 0;
+      g.out[part] = new Uint8Array(0);
+      g.deflated.set(part, streamedPart(part, xml, streamed, streamed.rows(xf), opts.level ?? 3));
+    } else g.out[part] = strToU8(xml);
     if (sheetRels.length) g.out[relsPartOf(part)] = strToU8(relsXml(sheetRels));
     added.ct.push(`<Override PartName="/${part}" ContentType="${CT_SHEET}"/>`);
     let rid = "";
@@ -689,6 +720,46 @@ function addSheets(g: Graft, styles: ReturnType<typeof mergeStyles>, lastSheetId
     );
   }
   return added;
+}
+
+/** A skeleton sheet with its `<sheetData>` and `<dimension>` replaced by the streamed rows, compressed as written. */
+function streamedPart(name: string, xml: string, s: StreamedRows, rows: Iterable<string>, level: number): RawEntry {
+  const at = /<sheetData\s*\/>|<sheetData\b[^>]*>[\s\S]*?<\/sheetData>/.exec(xml);
+  if (!at) throw new Error(`the result sheet ${name} has no sheetData`);
+  const head = xml.slice(0, at.index).replace(/<dimension\b[^>]*\/>/, `<dimension ref="${s.dimension}"/>`);
+  const tail = xml.slice(at.index + at[0].length);
+  return deflatedEntry(name, [head, rows, tail], level);
+}
+
+/** A zip entry compressed from text given in chunks (never held whole). */
+function deflatedEntry(name: string, chunks: Array<string | Iterable<string>>, level: number): RawEntry {
+  const out: Uint8Array[] = [];
+  let size = 0;
+  const d = new Deflate({ level: level as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 }, (data) => {
+    out.push(data);
+    size += data.length;
+  });
+  let crc = -1;
+  let usize = 0;
+  const enc = new TextEncoder();
+  const push = (s: string) => {
+    const u = enc.encode(s);
+    crc = crcUpdate(crc, u);
+    usize += u.length;
+    d.push(u);
+  };
+  for (const c of chunks) {
+    if (typeof c === "string") push(c);
+    else for (const s of c) push(s);
+  }
+  d.push(new Uint8Array(0), true);
+  const data = new Uint8Array(size);
+  let p = 0;
+  for (const o of out) {
+    data.set(o, p);
+    p += o.length;
+  }
+  return { ...stamped(name), crc: (crc ^ -1) >>> 0, usize, data };
 }
 
 /** A sheet of ours with its strings inline and its style indexes pointing at the merged styles. */
@@ -805,28 +876,45 @@ export interface RawEntry {
   data: Uint8Array;
 }
 
-const CRC_TABLE = (() => {
-  const t = new Int32Array(256);
+/** CRC-32 tables for four bytes at a time: T[k][n] is the CRC of byte n followed by k zero bytes. */
+const CRC_TABLES = (() => {
+  const t = [0, 1, 2, 3].map(() => new Int32Array(256));
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    t[n] = c;
+    t[0][n] = c;
   }
+  for (let k = 1; k < 4; k++) for (let n = 0; n < 256; n++) t[k][n] = (t[k - 1][n] >>> 8) ^ t[0][t[k - 1][n] & 0xff];
   return t;
 })();
 
-function crc32(d: Uint8Array): number {
-  let c = -1;
-  for (let i = 0; i < d.length; i++) c = CRC_TABLE[(c ^ d[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ -1) >>> 0;
+/** The running CRC-32 (before the final inversion) after `d`, four bytes a step. */
+export function crcUpdate(crc: number, d: Uint8Array): number {
+  const [t0, t1, t2, t3] = CRC_TABLES;
+  let c = crc;
+  let i = 0;
+  for (const end = d.length - 3; i < end; i += 4) {
+    c ^= d[i] | (d[i + 1] << 8) | (d[i + 2] << 16) | (d[i + 3] << 24);
+    c = t3[c & 0xff] ^ t2[(c >>> 8) & 0xff] ^ t1[(c >>> 16) & 0xff] ^ t0[c >>> 24];
+  }
+  for (; i < d.length; i++) c = t0[(c ^ d[i]) & 0xff] ^ (c >>> 8);
+  return c;
+}
+
+export function crc32(d: Uint8Array): number {
+  return (crcUpdate(-1, d) ^ -1) >>> 0;
 }
 
 function fresh(name: string, bytes: Uint8Array): RawEntry {
+  return { ...stamped(name), crc: crc32(bytes), usize: bytes.length, data: deflateSync(bytes, { level: 6 }) };
+}
+
+/** An entry's name, method (deflate) and time stamp (now). */
+function stamped(name: string): Pick<RawEntry, "name" | "method" | "flags" | "time" | "date"> {
   const now = new Date();
   const time = (now.getHours() << 11) | (now.getMinutes() << 5) | (now.getSeconds() >> 1);
   const date = ((Math.max(1980, now.getFullYear()) - 1980) << 9) | ((now.getMonth() + 1) << 5) | now.getDate();
-  const data = deflateSync(bytes, { level: 6 });
-  return { name, method: 8, flags: 0, time, date, crc: crc32(bytes), usize: bytes.length, data };
+  return { name, method: 8, flags: 0, time, date };
 }
 
 /** The entries of a zip as stored (compressed data untouched), from its central directory; empty for Zip64. */

@@ -114,7 +114,7 @@ test("a veto cell holding * is no veto in the formulas either (exact comparison,
   const input = chifengSamplePlan(chifeng);
   const z = input.sheets.find((x) => x.name === "园区指标")!;
   const col = (label: string) => z.values[2].findIndex((v) => typeof v === "string" && v.startsWith(label));
-  z.values[3][col("发生重特大安全生产事故")] = "是"; // vetoed: the ranks are counted without it, by SUMPRODUCT
+  z.values[3][col("发生重特大安全生产事故")] = "是"; // vetoed: the ranks are counted without it (its 参评 flag is 0)
   z.values[4][col("发生环境污染事件")] = "*"; // not a yes: the engine does not veto it
   const created = await ExcelJsBook.create(ExcelJS);
   await created.addSheets(input);

@@ -157,6 +157,8 @@ describe("the 14-park sample, end to end through the command line", () => {
       "往年结果",
       "分组排名",
       "评分汇总",
+      // live formulas: the values the 排序法 cells share (参评 flags, counts, highest and lowest; issue 14)
+      "计算过程",
       "得分明细",
       "奖励测算",
       "结果运用",

@@ -15,6 +15,8 @@ import { cellAt } from "../read/table";
 import { nameKey } from "../read/normalise";
 import { formulaOf, listRowsOf, type ListRow } from "../score/kinds";
 import { t, type TextKey } from "../i18n";
+import { formulaString } from "./limits";
+import { SharedCells } from "./shared-cells";
 
 /** A reason a score cell stays a value: a key of the catalogue's basis.fallback.* */
 export type FallbackKey = Extract<TextKey, `basis.fallback.${string}`>;
@@ -35,8 +37,11 @@ export class Formulas {
   readonly fallbackKeys = new Map<FallbackKey, number>();
   /** answers that depend on a whole table, computed once a plan rather than once a cell (planning stays linear) */
   private readonly memos = new Map<string, unknown>();
+  /** cells many formulas share, computed once on the calc sheet (a flag a unit, means, counts) */
+  readonly shared: SharedCells;
   constructor(readonly c: FormulaContext) {
     for (const s of c.sheets) this.sheetOf.set(s.name, s);
+    this.shared = new SharedCells(c.run.entities.map((e) => e.name));
   }
 
   /** The value of `compute` for this key, computed on the first call. */
@@ -123,7 +128,16 @@ export class Formulas {
     if (spec?.fallbackMeanOf) {
       const t = this.c.data.tables[spec.fallbackMeanOf.table];
       const r = t && this.range(t, spec.fallbackMeanOf.column);
-      if (r) return `AVERAGE(${r})`;
+      // one AVERAGE cell that every formula reads (not the whole column again in every cell)
+      if (r)
+        return this.shared.cell(
+          `mean|${id}`,
+          (tx, w) => tx("sheet.calc.mean", { param: w(spec.name) }),
+          () => ({
+            formula: `AVERAGE(${r})`,
+            value: p.value,
+          }),
+        );
     }
     return n(p.value);
   }
@@ -181,6 +195,46 @@ export class Formulas {
       out.push(v);
     }
     return out;
+  }
+
+  /**
+   * The cell of unit i's 参评 flag on the calc sheet (1: takes part; 0: vetoed or excluded), on its own veto cells and
+   * name, or null where a formula cannot tell (the reason counted).
+   */
+  takesPart(i: number): string | null {
+    const why = this.memo("takesPart", () => this.takesPartColumn());
+    return why ? this.fallback(why) : this.shared.unitCell("takesPart", i);
+  }
+
+  private takesPartColumn(): FallbackKey | null {
+    const t = this.entities;
+    const vetoes = this.c.scheme.rules.flatMap((r) => (r.kind === "veto" ? [r.field] : []));
+    if (vetoes.some((v) => this.range(t, v) === null)) return "basis.fallback.vetoCells";
+    // units the scheme excludes (暂不考核) are recognised by the text of their name cell
+    const excluded = this.excludedNames(t);
+    const key = this.keyField(t);
+    if (excluded === null || (excluded.length && !this.range(t, key))) return "basis.fallback.excludedName";
+    const cells: Array<string | null> = [];
+    for (let i = 0; i < this.c.run.entities.length; i++) {
+      const row = this.rowOf(t, i);
+      const refs = row ? vetoes.map((v) => this.ref(t, row, v, "any")) : [null];
+      const name = row && excluded.length ? this.ref(t, row, key, "any") : "";
+      if (refs.some((r) => r === null) || name === null) return "basis.fallback.vetoCells";
+      // exact comparisons: MATCH would take a veto cell holding * or ? as a wildcard (issue 15.6)
+      const yes = (v: string) => [...YES_WORDS.map((w) => `(${v}=${formulaString(w)})`), `(${v}=TRUE)`, `(${v}=1)`];
+      const out = [...(refs as string[]).flatMap(yes), ...excluded.map((x) => `(${name}=${formulaString(x)})`)];
+      cells.push(out.length ? `1-SIGN(${out.join("+")})` : "1");
+    }
+    const vetoed = this.c.run.entities.map((e) => e.vetoed);
+    this.shared.column(
+      "takesPart",
+      (tx) => tx("sheet.calc.takesPart"),
+      (i) => ({
+        formula: cells[i]!,
+        value: vetoed[i] ? 0 : 1,
+      }),
+    );
+    return null;
   }
 
   /** The formula of rule k for entity i, or null (the value stays): the rule kind's own formula (score/kinds). */

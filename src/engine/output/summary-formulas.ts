@@ -6,6 +6,7 @@ import type { SheetData } from "../types";
 import type { Dataset } from "../dataset";
 import type { PlanSheet } from "./sheet-plan";
 import { a1 } from "../read/normalise";
+import { absA1 } from "./formula-parts";
 import { Formulas } from "./formulas";
 import { formulaString } from "./limits";
 import { TOTAL_DECIMALS } from "../format";
@@ -24,6 +25,8 @@ interface FormulaCtx {
   totalCol: number;
   /** $X$4:$X$20, the totals RANK.EQ compares */
   totalRange: string;
+  /** the summary row of each unit (by entity index), counted from `first` */
+  pos: number[];
   /** rows of each rolled-up rule on the calc sheet */
   calcRange: Map<number, { top: number; bottom: number }>;
   out: Cell[];
@@ -69,6 +72,13 @@ function calcRows(ctx: PlanCtx, f: Formulas, calc: PlanSheet): Map<number, { top
     calcRange.set(k, { top, bottom: calc.values.length - 1 });
   }
   return calcRange;
+}
+
+/** The position of each unit (by entity index) in the rank order. */
+function positions(order: readonly number[], n: number): number[] {
+  const pos = new Array<number>(n).fill(-1);
+  order.forEach((i, p) => (pos[i] = p));
+  return pos;
 }
 
 /** The rule cells of one unit's row; returns how many stayed values. */
@@ -130,13 +140,87 @@ function totalFormulas(fc: FormulaCtx, r: number, i: number): void {
   push(fc.totalCol, R(terms.length ? terms.join("+") : "0"));
 }
 
-/** The rank: RANK.EQ for competition ranking, RANK.AVG for average, a SUMPRODUCT count for the dense rank. */
+/**
+ * The rank: RANK.EQ for competition ranking, RANK.AVG for average, a count over helper columns for the dense rank.
+ * The rows are written best first, so while the totals still stand in that order (one shared cell checks it), a
+ * competition or dense rank follows from the row above in one step (equal total: the same rank) instead of comparing
+ * the whole column in every row; once an edit breaks the order, every row compares the column again.
+ */
 function rankFormula(fc: FormulaCtx, r: number): string {
   const total = a1(r, fc.totalCol);
   const ties = fc.ctx.scheme.ranking.ties;
-  if (ties === "competition") return `RANK.EQ(${total},${fc.totalRange},0)`;
   if (ties === "average") return `RANK.AVG(${total},${fc.totalRange},0)`;
-  return `SUMPRODUCT((${fc.totalRange}>${total})/COUNTIF(${fc.totalRange},${fc.totalRange}&""))+1`;
+  let full: string;
+  if (ties === "competition") full = `RANK.EQ(${total},${fc.totalRange},0)`;
+  else {
+    const { totals, shares } = denseHelpers(fc);
+    // the shares of the units tied on a total sum to 1 (up to the last bit: hence the ROUND to a whole place)
+    full = `ROUND(1+SUMPRODUCT((${totals}>${total})*${shares}),0)`;
+  }
+  if (r === fc.first) return `IF(${inOrder(fc)},1,${full})`;
+  const above = a1(r - 1, 0);
+  const next = ties === "competition" ? String(r - fc.first + 1) : `${above}+1`;
+  return `IF(${inOrder(fc)},IF(${total}=${a1(r - 1, fc.totalCol)},${above},${next}),${full})`;
+}
+
+/** One cell: TRUE while the totals of the ranked rows still stand best first (as written). */
+function inOrder(fc: FormulaCtx): string {
+  const { run } = fc.ctx;
+  const ranked = run.order.filter((i) => !run.entities[i].vetoed).length;
+  if (ranked < 2) return "TRUE";
+  const col = (top: number, bottom: number) =>
+    `${sheetRef("summary")}!${absA1(top, fc.totalCol)}:${absA1(bottom, fc.totalCol)}`;
+  const last = fc.first + ranked - 1;
+  return fc.f.shared.cell(
+    "inOrder",
+    (tx) => tx("sheet.calc.inOrder"),
+    () => ({
+      formula: `SUMPRODUCT(--(${col(fc.first, last - 1)}<${col(fc.first + 1, last)}))=0`,
+      value: true,
+    }),
+  );
+}
+
+/**
+ * The dense rank's helpers on the calc sheet, a row per unit: its total, and 1 / the number of units with that total
+ * (0 without one), so that a rank cell counts the distinct higher totals in one pass.
+ */
+function denseHelpers(fc: FormulaCtx): { totals: string; shares: string } {
+  const { run } = fc.ctx;
+  const at = (i: number) => `${sheetRef("summary")}!${absA1(fc.first + fc.pos[i], fc.totalCol)}`;
+  const all = `${sheetRef("summary")}!${fc.totalRange}`;
+  const ties = new Map<number, number>();
+  for (const e of run.entities) if (!e.vetoed) ties.set(e.total, (ties.get(e.total) ?? 0) + 1);
+  const live = (i: number) => !run.entities[i].vetoed;
+  const totals = fc.f.shared.column(
+    "dense.total",
+    (tx) => tx("sheet.calc.total"),
+    (i) => ({
+      formula: at(i),
+      value: live(i) ? run.entities[i].total : 0,
+    }),
+  );
+  const shares = fc.f.shared.column(
+    "dense.share",
+    (tx) => tx("sheet.calc.tieShare"),
+    (i) => ({
+      formula: `IF(ISNUMBER(${at(i)}),1/COUNTIF(${all},${at(i)}),0)`,
+      value: live(i) ? 1 / ties.get(run.entities[i].total)! : 0,
+    }),
+  );
+  return { totals, shares };
+}
+
+/** How many units have a total (the grades' percentile base): one cell every grade reads. */
+function totalCount(fc: FormulaCtx): string {
+  return fc.f.shared.cell(
+    "totalCount",
+    (tx) => tx("sheet.calc.totalCount"),
+    () => ({
+      formula: `COUNT(${sheetRef("summary")}!${fc.totalRange})`,
+      value: fc.ctx.run.entities.filter((e) => !e.vetoed).length,
+    }),
+  );
 }
 
 /** The grade by percentile band or by score cut-off, as nested IFs (competition ranking only). */
@@ -147,7 +231,7 @@ function gradeFormula(fc: FormulaCtx, r: number): void {
   const g = scheme.grading;
   const test = (j: number) =>
     g.method === "percentile"
-      ? `${a1(r, 0)}<=ROUND(${g.bands[j]}*COUNT(${fc.totalRange}),0)`
+      ? `${a1(r, 0)}<=ROUND(${g.bands[j]}*${totalCount(fc)},0)`
       : `${a1(r, fc.totalCol)}>=${g.bands[j]}`;
   fc.out.push({
     row: r,
@@ -165,7 +249,9 @@ function liveNote(fc: FormulaCtx, fallbackCells: number, calcName: string): stri
   const why = [...fc.f.fallbacks]
     .map(([w, c]) => tx("sheet.note.fallbackCount", { why: w, n: c }))
     .join(tx("sheet.listSep"));
-  const calc = fc.calcRange.size ? tx("sheet.note.liveCalc", { sheet: calcName }) : "";
+  const calc =
+    (fc.calcRange.size ? tx("sheet.note.liveCalc", { sheet: calcName }) : "") +
+    (fc.f.shared.size ? tx("sheet.note.liveShared", { sheet: calcName }) : "");
   const fallback = fallbackCells ? tx("sheet.note.liveFallback", { n: fallbackCells, why }) : "";
   return tx("sheet.note.live", { calc, fallback });
 }
@@ -191,6 +277,7 @@ export function summaryFormulas(
     ruleCol: new Map(ctx.shownRules.map((k, j) => [k, 2 + j])),
     totalCol,
     totalRange: `$${col}$${first + 1}:$${col}$${first + run.order.length}`,
+    pos: positions(run.order, run.entities.length),
     calcRange,
     out: [],
   };
@@ -204,5 +291,6 @@ export function summaryFormulas(
     gradeFormula(fc, r);
   });
   sheet.formulas = fc.out;
+  f.shared.layout(calc, ctx.tx, ctx.w);
   return liveNote(fc, fallbackCells, calc.name);
 }

@@ -82,4 +82,13 @@ export const cli: Mirror<typeof zh> = {
   "cli.fs.sameOutput": "{a} and {b} name the same file {file}; give different names",
   "cli.kind.score": "scoring",
   "cli.kind.targets": "targets ({what}; see zonescore targets)",
+  "cli.progress.line": "[{seconds} s] {stage}…",
+  "cli.progress.done": "[{seconds} s] done",
+  "cli.progress.reading": "reading the workbook",
+  "cli.progress.checking": "checking the data",
+  "cli.progress.scoring": "checking and scoring the data",
+  "cli.progress.planning": "planning the result sheets",
+  "cli.progress.writing": "writing {file}",
+  "cli.progress.rows": "writing {sheet}: row {done} of {total}",
+  "cli.progress.json": "writing the JSON",
 };

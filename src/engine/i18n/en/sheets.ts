@@ -10,6 +10,18 @@ export const sheets: Mirror<typeof zh> = {
   "sheet.groups": "Group ranking",
   "sheet.groups.heading": "Overall ranking",
   "sheet.calc": "Calculation",
+  "sheet.calc.shared": "Values the formulas share",
+  "sheet.calc.sharedValue": "Value",
+  "sheet.calc.takesPart": "Takes part (1 ranked, 0 vetoed or excluded)",
+  "sheet.calc.pool": "{rule}: value taking part",
+  "sheet.calc.count": "{rule}: units ranked",
+  "sheet.calc.max": "{rule}: highest",
+  "sheet.calc.min": "{rule}: lowest",
+  "sheet.calc.mean": "{param} (mean of its column)",
+  "sheet.calc.totalCount": "Units with a total (for the grades)",
+  "sheet.calc.total": "Total",
+  "sheet.calc.inOrder": "Totals still best first (then each rank follows from the row above)",
+  "sheet.calc.tieShare": "Total: share summing to 1 over tied units (dense rank)",
   "sheet.details.scored": "Score details",
   "sheet.details.bonus": "Bonus details",
   "sheet.awards": "Awards",
@@ -67,6 +79,9 @@ export const sheets: Mirror<typeof zh> = {
   "sheet.note.liveCalc":
     "; the points of projects and enterprises are listed item by item in {sheet} and summed per evaluated unit " +
     "(matched by the names at the time of writing)",
+  "sheet.note.liveShared":
+    "; values many formulas share (who takes part, means, counts, highest and lowest) are computed once each " +
+    "at the right of {sheet}",
   "sheet.note.liveFallback": "; {n} score cells are values and do not follow the inputs ({why})",
   "sheet.note.fallbackCount": "{why}: {n}",
   "sheet.note.liveDetail":

@@ -17,8 +17,7 @@ import { ranks } from "../ranking";
 import { fieldLabel, inputRef, isLower, live, say, show, word, type RuleContext } from "../context";
 import { entityDetails, labelUnit, num } from "../entity-rule";
 import { zeros, type RuleOutcome } from "../outcome";
-import { formulaString } from "../../output/limits";
-import { xl, YES_WORDS } from "../../output/formula-parts";
+import { xl } from "../../output/formula-parts";
 import { both, capped, numeric, onGrid, unitOf } from "../../whatif/gap-parts";
 import type { Formulas } from "../../output/formulas";
 import type { GapEnv, RuleGap } from "../../whatif/gap-env";
@@ -273,60 +272,89 @@ function enteredFormula(rule: Rule, fx: Formulas, i: number): string | null {
   return r ? `MAX(0,MIN(${r},${xl(rule.points)}))` : fx.fallback("basis.fallback.enteredPoints");
 }
 
-/**
- * Units under a veto (or excluded) take no part in the ranking: count only the others, with SUMPRODUCT (rank-step
- * and rank-linear only; the other readings stay values).
- */
-function vetoedFormula(rule: Rule, fx: Formulas, x: string, rg: string, reading: string): string | null {
-  const { scheme } = fx.c;
-  const t = fx.entities;
-  const vetoes = scheme.rules.filter((r) => r.kind === "veto").map((r) => fx.range(t, (r as { field: string }).field));
-  if (vetoes.some((v) => v === null) || (reading !== "rank-step" && reading !== "rank-linear"))
-    return fx.fallback("basis.fallback.vetoedReading");
-  // exact comparisons: MATCH would take a veto cell holding * or ? as a wildcard (issue 15.6)
-  const yes = (v: string | null) => `${YES_WORDS.map((w) => `(${v}=${formulaString(w)})`).join("+")}`;
-  const excl = vetoes.map((v) => `${yes(v)}+(${v}=TRUE)+(${v}=1)`);
-  // units the scheme excludes (暂不考核) are recognised by the text of their name cell
-  const excludedNames = fx.excludedNames(t);
-  if (excludedNames === null) return fx.fallback("basis.fallback.excludedName");
-  if (excludedNames.length) {
-    const keyRange = fx.range(t, fx.keyField(t));
-    if (!keyRange) return fx.fallback("basis.fallback.excludedName");
-    excl.push(...excludedNames.map((name) => `(${keyRange}=${formulaString(name)})`));
-  }
-  const full = xl(rule.points);
-  const live = `(1-SIGN(${excl.join("+")}))`;
-  const N = `SUMPRODUCT(ISNUMBER(${rg})*${live})`;
-  const rk2 = `(1+SUMPRODUCT(ISNUMBER(${rg})*(${rg}${isLowerIn(rule, fx) ? "<" : ">"}${x})*${live}))`;
-  const same = `SUMPRODUCT(ISNUMBER(${rg})*(${rg}<>${x})*${live})=0`;
-  const f2 =
-    reading === "rank-step"
-      ? `MAX(0,${full}-(${rk2}-1)*${rule.step !== undefined ? xl(rule.step) : `${full}/${N}`})`
-      : `IF(${N}=1,${full},${full}*(${N}-${rk2})/(${N}-1))`;
-  return `IF(${same},${full},MAX(0,MIN(${full},${f2})))`;
-}
-
 const isLowerIn = (rule: Rule, fx: Formulas) => isLower({ scheme: fx.c.scheme, entities: fx.entities }, rule.field);
 
-/** RANK.EQ over the column and the reading's arithmetic, or null where the reading cannot be a formula. */
-function plainFormula(rule: Rule, fx: Formulas, x: string, rg: string, reading: string): string | null {
+/** The words of a helper cell's title about this rule ("{rule}: …"). */
+const about = (rule: Rule) => (w: (zh: string) => string) => `${w(rule.clause)} ${w(rule.label)}`;
+
+/**
+ * The values ranked: the column itself, or, while a unit is vetoed or excluded, a helper column of the values of the
+ * units taking part (a unit's value when its 参评 flag is 1, else empty: RANK.EQ, COUNT, MAX and MIN skip it).
+ */
+function pool(rule: Rule, fx: Formulas, rg: string, i: number): { range: string; own: string | null } | null {
+  const { run } = fx.c;
+  if (!fx.memo("rank.anyOut", () => run.entities.some((e) => e.vetoed))) return { range: rg, own: null };
+  if (fx.takesPart(i) === null) return null;
+  const t = fx.entities;
+  const key = `rank.pool|${rule.id}`;
+  const range = fx.shared.column(
+    key,
+    (tx, w) => tx("sheet.calc.pool", { rule: about(rule)(w) }),
+    (j) => {
+      const x = fx.ref(t, t.rows[j], rule.field)!;
+      const v = t.rows[j].values[rule.field];
+      return {
+        formula: `IF(AND(${fx.takesPart(j)}=1,ISNUMBER(${x})),${x},"")`,
+        value: !run.entities[j].vetoed && typeof v === "number" ? v : "",
+      };
+    },
+  );
+  return { range, own: fx.shared.unitCell(key, i) };
+}
+
+/** The count, highest and lowest of the values ranked, each one cell that every rank cell of the rule reads. */
+function stats(rule: Rule, fx: Formulas, range: string) {
+  const { run } = fx.c;
+  const xs = fx.memo(`rank.values|${rule.id}`, () =>
+    fx.entities.rows.flatMap((r, j) => {
+      const v = r.values[rule.field];
+      return !run.entities[j].vetoed && typeof v === "number" ? [v] : [];
+    }),
+  );
+  const words = { count: "sheet.calc.count", max: "sheet.calc.max", min: "sheet.calc.min" } as const;
+  const value = {
+    count: () => xs.length,
+    max: () => xs.reduce((a, b) => (b > a ? b : a)),
+    min: () => xs.reduce((a, b) => (b < a ? b : a)),
+  };
+  const cell = (what: keyof typeof words) =>
+    fx.shared.cell(
+      `rank.${what}|${rule.id}`,
+      (tx, w) => tx(words[what], { rule: about(rule)(w) }),
+      () => ({
+        formula: `${what.toUpperCase()}(${range})`,
+        value: xs.length ? value[what]() : 0,
+      }),
+    );
+  return { n: cell("count"), max: cell("max"), min: cell("min") };
+}
+
+/**
+ * RANK.EQ over the values ranked and the reading's arithmetic on the shared count, highest and lowest (so a rank cell
+ * reads the column once), or null where the reading cannot be a formula. A unit that stops taking part (a veto typed
+ * in later) scores 0 rather than an error.
+ */
+function rankedFormula(rule: Rule, fx: Formulas, i: number, x: string, rg: string, reading: string): string | null {
   const lower = isLowerIn(rule, fx);
+  if (reading === "ratio-to-best" && lower) return fx.fallback("basis.fallback.ratioLower");
+  const p = pool(rule, fx, rg, i);
+  if (!p) return null;
+  const { n, max, min } = stats(rule, fx, p.range);
   const full = xl(rule.points);
-  const rk = `RANK.EQ(${x},${rg},${lower ? 1 : 0})`;
+  const rk = `RANK.EQ(${x},${p.range},${lower ? 1 : 0})`;
   let f: string;
   if (reading === "rank-step")
-    f = `MAX(0,${full}-(${rk}-1)*${rule.step !== undefined ? xl(rule.step) : `${full}/COUNT(${rg})`})`;
-  else if (reading === "rank-linear") f = `IF(COUNT(${rg})=1,${full},${full}*(COUNT(${rg})-${rk})/(COUNT(${rg})-1))`;
-  else if (reading === "ratio-to-best") {
-    if (lower) return fx.fallback("basis.fallback.ratioLower");
-    f = `IF(OR(${x}<=0,MAX(${rg})<=0),0,${full}*${x}/MAX(${rg}))`;
-  } else {
+    f = `MAX(0,${full}-(${rk}-1)*${rule.step !== undefined ? xl(rule.step) : `${full}/${n}`})`;
+  else if (reading === "rank-linear") f = `IF(${n}=1,${full},${full}*(${n}-${rk})/(${n}-1))`;
+  else if (reading === "ratio-to-best") f = `IF(OR(${x}<=0,${max}<=0),0,${full}*${x}/${max})`;
+  else {
     const floor = xl(rule.floorShare * rule.points);
     f = lower
-      ? `${floor}+(${full}-${floor})*(MAX(${rg})-${x})/(MAX(${rg})-MIN(${rg}))`
-      : `${floor}+(${full}-${floor})*(${x}-MIN(${rg}))/(MAX(${rg})-MIN(${rg}))`;
+      ? `${floor}+(${full}-${floor})*(${max}-${x})/(${max}-${min})`
+      : `${floor}+(${full}-${floor})*(${x}-${min})/(${max}-${min})`;
   }
-  return `IF(MAX(${rg})=MIN(${rg}),${full},MAX(0,MIN(${full},${f})))`;
+  const body = `IF(${max}=${min},${full},MAX(0,MIN(${full},${f})))`;
+  return p.own ? `IF(ISNUMBER(${p.own}),${body},0)` : body;
 }
 
 function formula(rule: Rule, fx: Formulas, i: number): string | null {
@@ -347,9 +375,7 @@ function formula(rule: Rule, fx: Formulas, i: number): string | null {
   );
   if (gaps) return fx.fallback("basis.fallback.rankRange");
   const reading = rule.reading ?? run.options.rankReading ?? "rank-step";
-  return run.entities.some((e) => e.vetoed)
-    ? vetoedFormula(rule, fx, x, rg, reading)
-    : plainFormula(rule, fx, x, rg, reading);
+  return rankedFormula(rule, fx, i, x, rg, reading);
 }
 
 // ---- the gap to the next place ----------------------------------------------------------------------------------
@@ -422,7 +448,7 @@ const texts = kindTexts(
     "basis.fallback.ratioLower": "按比值折算的越小越好指标",
     "basis.fallback.rankRange": "排序范围内有非数字单元格",
     "basis.fallback.excludedName": "暂不考核的单位名称不是文字单元格",
-    "basis.fallback.vetoedReading": "有不予评价的单位时按比值或极差折算",
+    "basis.fallback.vetoCells": "一票否决的列无法用公式读取（不是连续的单元格）",
     "basis.fallback.duplicates": "有重复的单位",
     "basis.fallback.enteredPoints": "认定部门给分不是数字单元格",
     "basis.kind.rank": "排序法",
@@ -442,7 +468,7 @@ const texts = kindTexts(
     "basis.fallback.ratioLower": "a ratio reading of a lower-is-better indicator",
     "basis.fallback.rankRange": "a cell in the ranked range is not a number",
     "basis.fallback.excludedName": "the name of a unit not evaluated is not a text cell",
-    "basis.fallback.vetoedReading": "a ratio or range reading while a unit is vetoed",
+    "basis.fallback.vetoCells": "a veto column a formula cannot read (not one block of cells)",
     "basis.fallback.duplicates": "units listed twice",
     "basis.fallback.enteredPoints": "the bureau's points are not a number cell",
     "basis.kind.rank": "ranking",
