@@ -935,7 +935,7 @@ class RangeProxy extends Loadable {
 /** a sheet name as Excel writes it in an address: quoted unless it is a plain identifier */
 /** R1C1 → A1 at the 0-based cell (y, x), as Excel reads R1C1 text: R2C3 absolute, R[-1]C relative; strings kept. */
 export function r1c1ToA1(f: string, y: number, x: number): string {
-  const ref = /(?<![A-Za-z0-9_.$])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(!\[])/g;
+  const ref = /(?<![A-Za-z0-9_.$])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(![])/g;
   const one = (s: string | undefined, here: number): [number, boolean] => {
     if (s === undefined) return [here, false];
     if (s.startsWith("[")) return [here + Number(s.slice(1, -1)), false];
