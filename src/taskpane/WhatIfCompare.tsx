@@ -30,20 +30,7 @@ function CompareTable({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Element | n
     <table className={s.table} data-testid="whatif-compare">
       <caption>{w("whatifPane.compareTable")}</caption>
       <thead>
-        <tr>
-          <th className={s.cell} scope="col">
-            {w("whatif.unit")}
-          </th>
-          <th className={s.cell} scope="col">
-            {w("whatifPane.baseline")}
-          </th>
-          <th className={s.cell} scope="col">
-            {c.names[0]}
-          </th>
-          <th className={s.cell} scope="col">
-            {c.names[1]}
-          </th>
-        </tr>
+        <HeaderRow cell={s.cell} labels={[w("whatif.unit"), w("whatifPane.baseline"), c.names[0], c.names[1]]} />
       </thead>
       <tbody>
         {base.entities.map((e, i) => (
@@ -58,6 +45,19 @@ function CompareTable({ m, w }: { m: WhatIfModel; w: W }): React.JSX.Element | n
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** A table's header row: one column header a label. */
+function HeaderRow({ cell, labels }: { cell: string; labels: readonly string[] }): React.JSX.Element {
+  return (
+    <tr>
+      {labels.map((l, k) => (
+        <th key={k} className={cell} scope="col">
+          {l}
+        </th>
+      ))}
+    </tr>
   );
 }
 
@@ -162,17 +162,7 @@ export function SensitivityView({ m, w }: { m: WhatIfModel; w: W }): React.JSX.E
           <table className={s.table} data-testid="whatif-sens">
             <caption>{w("whatifPane.sensTable", { ms: m.sens!.ms })}</caption>
             <thead>
-              <tr>
-                <th className={s.cell} scope="col">
-                  {w("whatif.unit")}
-                </th>
-                <th className={s.cell} scope="col">
-                  {w("whatifPane.median")}
-                </th>
-                <th className={s.cell} scope="col">
-                  {w("whatifPane.interval")}
-                </th>
-              </tr>
+              <HeaderRow cell={s.cell} labels={[w("whatif.unit"), w("whatifPane.median"), w("whatifPane.interval")]} />
             </thead>
             <tbody>
               {res.units

@@ -17,10 +17,9 @@ function save(name: string, blob: Blob): void {
   a.download = name;
   document.body.appendChild(a);
   a.click();
-  setTimeout(() => {
-    URL.revokeObjectURL(a.href);
-    a.remove();
-  }, 1000);
+  // the link leaves the page at once (an empty link is an accessibility fault); its address is freed a little later
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 1000);
 }
 
 let root: Root | null = null;

@@ -823,7 +823,7 @@ function insertSheets(g: Graft, newSheets: string[]): void {
 }
 
 /** The elements that may follow definedNames in workbook.xml, in order. */
-const AFTER_DEFINED_NAMES = [
+export const AFTER_DEFINED_NAMES = [
   "calcPr",
   "oleSize",
   "customWorkbookViews",

@@ -25,6 +25,7 @@ import {
   unescapeXml,
   workbookPart,
   type Parts,
+  AFTER_DEFINED_NAMES,
 } from "./package";
 import type { CellWrite, FillReport } from "./port";
 
@@ -193,17 +194,7 @@ function widenDimension(xml: string, filled: string[]): string {
 }
 
 /** What may follow <calcPr> in a workbook, in the schema's order. */
-const AFTER_CALC_PR = [
-  "oleSize",
-  "customWorkbookViews",
-  "pivotCaches",
-  "smartTagPr",
-  "smartTagTypes",
-  "webPublishing",
-  "fileRecoveryPr",
-  "webPublishObjects",
-  "extLst",
-];
+const AFTER_CALC_PR = AFTER_DEFINED_NAMES.slice(AFTER_DEFINED_NAMES.indexOf("calcPr") + 1);
 
 /**
  * Where any worksheet has a formula, the workbook with fullCalcOnLoad="1" on its <calcPr> (added where missing), or

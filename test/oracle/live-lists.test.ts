@@ -26,7 +26,7 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-live-lists-"));
 async function inputBook(scheme: Scheme, edit?: (wb: ExcelJS.Workbook) => void): Promise<ExcelJsBook> {
   const b = await ExcelJsBook.create(ExcelJS);
   await b.addSheets(samplePlan(scheme)!);
-  const book = await ExcelJsBook.load(ExcelJS, await b.toBuffer());
+  const book = await ExcelJsBook.load(ExcelJS, await b.toBuffer(), { model: true });
   if (!edit) return book;
   edit(book.wb);
   return ExcelJsBook.load(ExcelJS, new Uint8Array((await book.wb.xlsx.writeBuffer()) as ArrayBuffer));
