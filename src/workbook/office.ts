@@ -11,6 +11,7 @@
  * new results in place and the old ones hidden, removed by a retry or by the next run.
  * Every batch asks Excel to wait while the user is editing a cell (delayForCellEdit).
  */
+import { a1ToR1C1 } from "./r1c1";
 import type { CellValue, Rect, SheetData } from "../engine/types";
 import {
   MARKER_PREFIX,
@@ -435,7 +436,10 @@ function queueTemps(w: WriteState, added: Excel.Worksheet[], lastNotes: string[]
     if (width > 0 && !f) rowPieces(safe(0, values.length), 0, width, ws, "values", pieces);
     if (width > 0 && f) {
       if (f.top > 0) rowPieces(safe(0, f.top), 0, width, ws, "values", pieces);
+      // a column's run of formulas that read the same in R1C1 goes as one formula over the run (after the rows)
+      const runs = sameFormulaRuns(f.rows, f.top);
       rowPieces(f.rows, f.top, width, ws, "formulas", pieces);
+      for (const run of runs) pieces.push(runPiece(ws, run));
       const after = f.top + f.rows.length;
       if (after < values.length) rowPieces(safe(after, values.length), after, width, ws, "values", pieces);
     }
@@ -718,6 +722,58 @@ async function send(ctx: Excel.RequestContext, pieces: Piece[]): Promise<void> {
     }
     i = j;
   }
+}
+
+/** Shortest run of equal R1C1 formulas written as one: below it the per-cell A1 text costs less than an operation. */
+const MIN_RUN = 8;
+
+/** A column's rows [from, to] (0-based, on the sheet) that all take the same R1C1 formula. */
+interface Run {
+  col: number;
+  from: number;
+  to: number;
+  r1c1: string;
+}
+
+/**
+ * Per column, the runs of at least MIN_RUN consecutive formula cells whose R1C1 text is identical; their cells in
+ * `rows` become "" (written over by the run's one formula afterwards, so no A1 text goes for them).
+ */
+function sameFormulaRuns(rows: Array<Array<string | number | boolean>>, top: number): Run[] {
+  const runs: Run[] = [];
+  const width = rows[0]?.length ?? 0;
+  for (let c = 0; c < width; c++) {
+    let start = 0;
+    let text: string | null = null;
+    const close = (end: number) => {
+      if (text !== null && end - start >= MIN_RUN) {
+        runs.push({ col: c, from: top + start, to: top + end - 1, r1c1: text });
+        for (let y = start; y < end; y++) rows[y][c] = "";
+      }
+    };
+    for (let y = 0; y <= rows.length; y++) {
+      const v = y < rows.length ? rows[y][c] : undefined;
+      const t = typeof v === "string" && v.startsWith("=") ? a1ToR1C1(v, top + y, c) : null;
+      if (t !== null && t === text) continue;
+      close(y);
+      start = y;
+      text = t;
+    }
+  }
+  return runs;
+}
+
+/** One formula (R1C1) over a column's run: Excel applies it to every cell of the range, relative to that cell. */
+function runPiece(ws: Excel.Worksheet, run: Run): Piece {
+  return {
+    bytes: jsonBytes(run.r1c1) + 300,
+    formulas: true,
+    queue: () => {
+      const range = ws.getRangeByIndexes(run.from, run.col, run.to - run.from + 1, 1).untrack();
+      // a single value is applied to every cell of the range (Office.js types it as a grid only)
+      (range as unknown as { formulasR1C1: string }).formulasR1C1 = run.r1c1;
+    },
+  };
 }
 
 /** Row blocks of values or formulas as pieces of at most ~256 KB, so any budget can be met. */

@@ -772,6 +772,29 @@ class RangeProxy extends Loadable {
       this.ctx.state.raiseChanged(r.sheet, r.rect, "api");
     });
   }
+  /**
+   * Range.formulasR1C1 (ExcelApi 1.2) as Excel takes it: one formula (a scalar) is applied to every cell of the range,
+   * relative to that cell; a grid must be the range's size. Each cell gets the formula expanded back to A1.
+   */
+  set formulasR1C1(v: unknown[][] | string | number | boolean) {
+    this.ctx.enqueue({ op: "range.formulasR1C1", v }, () => {
+      const r = this.resolve();
+      if (!r) throw new Error("InvalidReference");
+      const rows = r.rect.bottom - r.rect.top + 1;
+      const cols = r.rect.right - r.rect.left + 1;
+      const at = (y: number, x: number) => (Array.isArray(v) ? v[y - r.rect.top][x - r.rect.left] : v);
+      if (Array.isArray(v) && (v.length !== rows || v.some((row) => !Array.isArray(row) || row.length !== cols)))
+        throw new Error(`InvalidArgument: formulas are ${v.length}×${v[0]?.length}, range is ${rows}×${cols}`);
+      if (!Array.isArray(v) && (v === null || typeof v === "object"))
+        throw new Error("InvalidArgument: formulasR1C1 takes a value or a 2-D array");
+      for (let y = r.rect.top; y <= r.rect.bottom; y++)
+        for (let x = r.rect.left; x <= r.rect.right; x++) {
+          const f = at(y, x);
+          r.sheet.typeIn(y, x, typeof f === "string" && f.startsWith("=") ? r1c1ToA1(f, y, x) : f);
+        }
+      this.ctx.state.raiseChanged(r.sheet, r.rect, "api");
+    });
+  }
   /** a grid of the range's size, or one format (a string) for every cell, as Excel takes it */
   set numberFormat(v: unknown[][] | string) {
     this.ctx.enqueue({ op: "range.numberFormat", v }, () => {
@@ -910,6 +933,29 @@ class RangeProxy extends Loadable {
 }
 
 /** a sheet name as Excel writes it in an address: quoted unless it is a plain identifier */
+/** R1C1 → A1 at the 0-based cell (y, x), as Excel reads R1C1 text: R2C3 absolute, R[-1]C relative; strings kept. */
+export function r1c1ToA1(f: string, y: number, x: number): string {
+  const ref = /(?<![A-Za-z0-9_.$])R(\[-?\d+\]|\d+)?C(\[-?\d+\]|\d+)?(?![A-Za-z0-9_(![])/g;
+  const one = (s: string | undefined, here: number): [number, boolean] => {
+    if (s === undefined) return [here, false];
+    if (s.startsWith("[")) return [here + Number(s.slice(1, -1)), false];
+    return [Number(s) - 1, true];
+  };
+  const conv = (text: string) =>
+    text.replace(ref, (_m, rs: string | undefined, cs: string | undefined) => {
+      const [row, ra] = one(rs, y);
+      const [col, ca] = one(cs, x);
+      if (row < 0 || col < 0) throw new Error(`InvalidArgument: ${f} points outside the sheet from ${a1(y, x)}`);
+      const letters = a1(0, col).replace(/\d+$/, "");
+      return `${ca ? "$" : ""}${letters}${ra ? "$" : ""}${row + 1}`;
+    });
+  // string literals and quoted sheet names are copied as they are
+  return f
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
+    .map((part, i) => (i % 2 ? part : conv(part)))
+    .join("");
+}
+
 function quoteName(q: string): string {
   return /^[A-Za-z_\u4e00-\u9fff][A-Za-z0-9_.\u4e00-\u9fff]*$/.test(q) ? q : `'${q.replace(/'/g, "''")}'`;
 }
