@@ -2,10 +2,11 @@
  * The standalone page's workbook, in a Web Worker: ExcelJS parses the file, reads the sheets, and later writes the
  * result sheets and the file to download, so the page never freezes. The page talks to it through BookClient
  * (book-client.ts); cancelling terminates the worker. Messages: { id, op, args } → { id, ok, value | error } and
- * { id, progress: { done, total, stage } } while a file is read.
+ * { id, progress: { done, total, stage } } while a file is read or a result written. A write sent with a last argument
+ * `{ signal: true }` can be cancelled by { op: "abort", args: [its id] } until it commits (then { cancelled: true }).
  */
 import type { ExcelJsBook as Book } from "../workbook/exceljs";
-import type { WorkbookPort } from "../workbook/port";
+import { isWriteCancelled, type WorkbookPort, type WriteOptions } from "../workbook/port";
 import type { Lang } from "../engine/types";
 
 interface Request {
@@ -20,7 +21,8 @@ interface Request {
     | "addSheets"
     | "fillCells"
     | "toBuffer"
-    | "setCellText";
+    | "setCellText"
+    | "abort";
   args: unknown[];
 }
 
@@ -30,6 +32,8 @@ type Scope = {
 };
 const scope = self as unknown as Scope;
 let book: Book | null = null;
+/** the writes under way that can be cancelled, by request id */
+const writes = new Map<number, AbortController>();
 
 const lib = async () => {
   const [{ default: ExcelJS }, mod] = await Promise.all([import("exceljs"), import("../workbook/exceljs")]);
@@ -72,10 +76,33 @@ async function handle(req: Request): Promise<unknown> {
       return toBuffer((req.args as [Lang | undefined])[0] ?? "zh");
     case "setCellText":
       return setCellText(...(req.args as [string, string, string, Lang]));
+    case "writeResult":
+    case "addSheets":
+      return write(req.op, req.args, progress, req.id);
     default: {
       const port = need() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
       return port[req.op as keyof WorkbookPort](...req.args);
     }
+  }
+}
+
+/** A write with progress; one that carries a signal first lets an abort sent meanwhile arrive, then looks at it. */
+async function write(
+  op: "writeResult" | "addSheets",
+  args: unknown[],
+  progress: (done: number, total: number, stage: string) => void,
+  id = 0,
+): Promise<unknown> {
+  const ctl = writes.get(id);
+  const opts: WriteOptions = {
+    onProgress: (p) => progress(p.done, p.total, p.final ? "final" : "write"),
+    signal: ctl?.signal,
+  };
+  if (ctl) await new Promise((r) => setTimeout(r, 0));
+  try {
+    return await need()[op](args[0] as Parameters<Book["writeResult"]>[0], opts);
+  } finally {
+    writes.delete(id);
   }
 }
 
@@ -111,9 +138,20 @@ function need(): Book {
 
 scope.onmessage = (e: MessageEvent) => {
   const req = e.data as Request;
+  if (req.op === "abort") return writes.get(req.args[0] as number)?.abort();
+  const last = req.args[req.args.length - 1] as { signal?: boolean } | undefined;
+  if (last && typeof last === "object" && last.signal === true) {
+    req.args = req.args.slice(0, -1);
+    writes.set(req.id, new AbortController());
+  }
   handle(req).then(
     (value) => scope.postMessage({ id: req.id, ok: true, value }),
     (err: unknown) =>
-      scope.postMessage({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+      scope.postMessage({
+        id: req.id,
+        ok: false,
+        cancelled: isWriteCancelled(err),
+        error: err instanceof Error ? err.message : String(err),
+      }),
   );
 };
