@@ -45,7 +45,7 @@ const PANE_ARGS = {
   labelled: ["label", "text"],
   templateFile: ["id"],
   rulesFile: ["id"],
-  writing: ["done", "total"],
+  writing: ["pct"],
 } as const;
 
 const TARGET_ARGS = {

@@ -101,14 +101,14 @@ export function PaneHeader({ pane }: PartProps): React.JSX.Element {
   );
 }
 
-/** What the busy bar says: the stage (with the write's steps, 3/12), its share done, and why 取消 no longer applies. */
+/** What the busy bar says: the stage (with the write's share done, 40 %), the bar's value, and why 取消 no longer applies. */
 function busyView(t: Strings, busy: Busy) {
   const { progress, lock } = busy;
   const part = progress?.part;
   const stage = !progress
     ? t.working
     : part
-      ? t.writing(part.done, part.total)
+      ? t.writing(part.total ? Math.floor((100 * part.done) / part.total) : 0)
       : (t.stage[progress.stage] ?? progress.stage);
   const share = part && part.total ? part.done / part.total : 0;
   const value = progress && progress.total ? Math.min(1, (progress.done + share) / progress.total) : undefined;

@@ -221,7 +221,7 @@ export class OfficeBook implements WorkbookPort {
     });
   }
 
-  /** Progress after each sync of the pieces and at the swap; a cancel before the swap undoes the write exactly. */
+  /** Progress (bytes) after each sync of the pieces and at the swap; a cancel before the swap undoes it exactly. */
   writeResult(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport> {
     return this.write(plan, true, opts);
   }
@@ -319,11 +319,13 @@ export class OfficeBook implements WorkbookPort {
     w.before.temps = o.added.map((ws) => ws.id);
     // 1. everything into temporary sheets, in requests under the budget (a cancel is seen between syncs)
     const pieces = queueTemps(w, o.added, this.lastNotes);
-    const steps = writeSteps(w.opts, pieces.length + 1);
+    // progress in bytes sent (the pieces' estimates): even in time, whatever the pieces' sizes
+    const upTo = pieces.reduce((a, x) => (a.push(a[a.length - 1] + x.bytes), a), [0]);
+    const steps = writeSteps(w.opts, upTo[pieces.length]);
     steps.step(0);
-    await send(ctx, pieces, steps.step);
+    await send(ctx, pieces, (i) => steps.step(upTo[i]));
     // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
-    steps.commit(pieces.length);
+    steps.commit(upTo[pieces.length]);
     const written = queueSwap(w, o);
     await ctx.sync();
     w.swapped = true;

@@ -65,8 +65,8 @@ export interface FillReport {
 }
 
 /**
- * How far a write has got: `done` of `total` steps (Office: the result's pieces synced, then the swap; ExcelJS: its
- * sheets). Calls arrive in order, `done` never decreases, and the last call has `done === total`. `final` is set from
+ * How far a write has got: `done` of `total` (Office: bytes of the result's requests synced, reported after each sync;
+ * ExcelJS: its sheets rendered). Calls arrive in order, `done` never decreases, and the last call has `done === total`. `final` is set from
  * the call at which the write can no longer be cancelled (it is committing: the swap in Excel) to the end.
  */
 export interface WriteProgress {

@@ -78,7 +78,7 @@ export const pane: Mirror<typeof zh> = {
   "pane.stage.inspect": "checking the file's size and structure",
   "pane.stage.check": "checking the data",
   "pane.stage.write": "writing the result sheets",
-  "pane.writing": "writing the result sheets {done}/{total}",
+  "pane.writing": "writing the result sheets: {pct}%",
   "pane.final": "Putting the new result sheets in place: this can no longer be cancelled.",
   "pane.cancelling": "Cancelling: putting the workbook back as it was…",
   "pane.findings": "Findings",

@@ -79,7 +79,7 @@ export const pane = {
   "pane.stage.inspect": "检查文件大小和结构",
   "pane.stage.check": "校验数据",
   "pane.stage.write": "写入结果工作表",
-  "pane.writing": "写入结果工作表 {done}/{total}",
+  "pane.writing": "写入结果工作表 {pct}%",
   "pane.final": "正在换上新的结果工作表，已不能取消。",
   "pane.cancelling": "正在取消，把工作簿恢复原样…",
   "pane.findings": "校验结果",
