@@ -79,11 +79,15 @@ export class WorkerBook implements WorkbookPort {
     signal?: AbortSignal,
   ) {
     const id = this.next++;
+    const worker = this.worker;
+    // a write that can be cancelled waits before it commits until it is told "go" (or "abort", sent when the signal
+    // aborts): an abort sent before the worker is ready is always seen, in order, on the one message port
+    const gated = signal
+      ? (p: Progress) => (p.stage === "ready" ? worker.postMessage({ id: 0, op: "go", args: [id] }) : onProgress?.(p))
+      : onProgress;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
-      this.worker.postMessage({ id, op, args: signal ? [...args, { signal: true }] : args }, transfer);
-      // the worker looks at it before it commits the write
-      const worker = this.worker;
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: gated });
+      worker.postMessage({ id, op, args: signal ? [...args, { signal: true }] : args }, transfer);
       signal?.addEventListener("abort", () => worker.postMessage({ id: 0, op: "abort", args: [id] }), { once: true });
     });
   }

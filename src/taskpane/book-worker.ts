@@ -2,8 +2,9 @@
  * The standalone page's workbook, in a Web Worker: ExcelJS parses the file, reads the sheets, and later writes the
  * result sheets and the file to download, so the page never freezes. The page talks to it through BookClient
  * (book-client.ts); cancelling terminates the worker. Messages: { id, op, args } → { id, ok, value | error } and
- * { id, progress: { done, total, stage } } while a file is read or a result written. A write sent with a last argument
- * `{ signal: true }` can be cancelled by { op: "abort", args: [its id] } until it commits (then { cancelled: true }).
+ * { id, progress: { done, total, stage } } while a file is read or a result written. A write sent with a last
+ * argument `{ signal: true }` says { progress: { stage: "ready" } } and waits for { op: "go" } or { op: "abort" }
+ * (args: [its id]) before it commits; aborted, it ends with { cancelled: true } and the workbook as it was.
  */
 import type { ExcelJsBook as Book } from "../workbook/exceljs";
 import { isWriteCancelled, type WorkbookPort, type WriteOptions } from "../workbook/port";
@@ -22,7 +23,8 @@ interface Request {
     | "fillCells"
     | "toBuffer"
     | "setCellText"
-    | "abort";
+    | "abort"
+    | "go";
   args: unknown[];
 }
 
@@ -32,8 +34,9 @@ type Scope = {
 };
 const scope = self as unknown as Scope;
 let book: Book | null = null;
-/** the writes under way that can be cancelled, by request id */
+/** the writes under way that can be cancelled, by request id, and the go-ahead each one waits for */
 const writes = new Map<number, AbortController>();
+const gates = new Map<number, () => void>();
 
 const lib = async () => {
   const [{ default: ExcelJS }, mod] = await Promise.all([import("exceljs"), import("../workbook/exceljs")]);
@@ -86,7 +89,7 @@ async function handle(req: Request): Promise<unknown> {
   }
 }
 
-/** A write with progress; one that carries a signal first lets an abort sent meanwhile arrive, then looks at it. */
+/** A write with progress; one that carries a signal first waits for the page's go-ahead (or abort), then commits. */
 async function write(
   op: "writeResult" | "addSheets",
   args: unknown[],
@@ -98,11 +101,16 @@ async function write(
     onProgress: (p) => progress(p.done, p.total, p.final ? "final" : "write"),
     signal: ctl?.signal,
   };
-  if (ctl) await new Promise((r) => setTimeout(r, 0));
+  if (ctl)
+    await new Promise<void>((go) => {
+      gates.set(id, go);
+      progress(0, 0, "ready");
+    });
   try {
     return await need()[op](args[0] as Parameters<Book["writeResult"]>[0], opts);
   } finally {
     writes.delete(id);
+    gates.delete(id);
   }
 }
 
@@ -138,7 +146,11 @@ function need(): Book {
 
 scope.onmessage = (e: MessageEvent) => {
   const req = e.data as Request;
-  if (req.op === "abort") return writes.get(req.args[0] as number)?.abort();
+  if (req.op === "abort" || req.op === "go") {
+    const id = req.args[0] as number;
+    if (req.op === "abort") writes.get(id)?.abort();
+    return gates.get(id)?.();
+  }
   const last = req.args[req.args.length - 1] as { signal?: boolean } | undefined;
   if (last && typeof last === "object" && last.signal === true) {
     req.args = req.args.slice(0, -1);
