@@ -101,7 +101,7 @@ export function PaneHeader({ pane }: PartProps): React.JSX.Element {
   );
 }
 
-/** What the busy bar says: the stage (with the write's share done, 40 %), the bar's value, and why 取消 no longer applies. */
+/** What the busy bar says: the stage (with the write's share done, 40 %), the bar's value, why 取消 is locked. */
 function busyView(t: Strings, busy: Busy) {
   const { progress, lock } = busy;
   const part = progress?.part;

@@ -65,9 +65,10 @@ export interface FillReport {
 }
 
 /**
- * How far a write has got: `done` of `total` (Office: bytes of the result's requests synced, reported after each sync;
- * ExcelJS: its sheets rendered). Calls arrive in order, `done` never decreases, and the last call has `done === total`. `final` is set from
- * the call at which the write can no longer be cancelled (it is committing: the swap in Excel) to the end.
+ * How far a write has got: `done` of `total` (Office: bytes of the result's requests synced, reported after each
+ * sync; ExcelJS: its sheets rendered). Calls arrive in order, `done` never decreases, and the last call has
+ * `done === total`. `final` is set from the call at which the write can no longer be cancelled (it is committing: the
+ * swap in Excel) to the end.
  */
 export interface WriteProgress {
   done: number;
