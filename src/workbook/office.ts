@@ -34,6 +34,7 @@ import {
   SETTINGS_NAME,
   SETTINGS_SHEET,
   sheetOfReference,
+  WorkbookError,
   type CellWrite,
   type FillReport,
   type Settings,
@@ -242,7 +243,7 @@ export class OfficeBook implements WorkbookPort {
         ? ranges.map((r) => r.getMergedAreasOrNullObject().load("address"))
         : null;
       await ctx.sync().catch((e: unknown) => {
-        throw errorCode(e) === "ItemNotFound" ? new Error(t("en", "workbook.fill.noSheet", { sheet })) : e;
+        throw errorCode(e) === "ItemNotFound" ? new WorkbookError("workbook.fill.noSheet", { sheet }) : e;
       });
       const report: FillReport = { filled: [], refused: [] };
       cells.forEach((c, i) => {
