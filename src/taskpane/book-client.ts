@@ -6,6 +6,7 @@
 import type { SheetData } from "../engine/types";
 import type { ResultPlan } from "../engine/output/sheet-plan";
 import {
+  WorkbookError,
   WriteCancelled,
   type CellWrite,
   type FillReport,
@@ -14,6 +15,20 @@ import {
   type WriteOptions,
   type WriteReport,
 } from "../workbook/port";
+import type { TextKey, Vars } from "../engine/i18n";
+
+/** The worker's answer: a value, progress, or an error (a WorkbookError's key and variables with it). */
+interface Reply {
+  id: number;
+  ok?: boolean;
+  value?: unknown;
+  error?: string;
+  key?: TextKey;
+  vars?: Vars;
+  progress?: Progress;
+  /** a write stopped by its signal (the workbook as it was) */
+  cancelled?: boolean;
+}
 
 export interface Progress {
   done: number;
@@ -50,20 +65,14 @@ export class WorkerBook implements WorkbookPort {
 
   private listen(): void {
     this.worker.onmessage = (e: MessageEvent) => {
-      const m = e.data as {
-        id: number;
-        ok?: boolean;
-        value?: unknown;
-        error?: string;
-        cancelled?: boolean;
-        progress?: Progress;
-      };
+      const m = e.data as Reply;
       const p = this.pending.get(m.id);
       if (!p) return;
       if (m.progress) return p.onProgress?.(m.progress);
       this.pending.delete(m.id);
       if (m.ok) p.resolve(m.value);
-      else p.reject(m.cancelled ? new WriteCancelled() : new Error(m.error));
+      else if (m.cancelled) p.reject(new WriteCancelled());
+      else p.reject(m.key ? new WorkbookError(m.key, m.vars) : new Error(m.error));
     };
     this.worker.onerror = (e) => {
       for (const p of this.pending.values()) p.reject(new Error(e.message || "worker error"));

@@ -7,7 +7,7 @@
  * (args: [its id]) before it commits; aborted, it ends with { cancelled: true } and the workbook as it was.
  */
 import type { ExcelJsBook as Book } from "../workbook/exceljs";
-import { isWriteCancelled, type WorkbookPort, type WriteOptions } from "../workbook/port";
+import type { WorkbookPort, WriteOptions } from "../workbook/port";
 import type { Lang } from "../engine/types";
 
 interface Request {
@@ -144,6 +144,19 @@ function need(): Book {
   return book;
 }
 
+/**
+ * A failure as a message: a WorkbookError keeps its key and variables, to be worded in the user's language; a write
+ * stopped by its signal says so (`cancelled`).
+ */
+async function failure(id: number, err: unknown) {
+  const { WorkbookError, isWriteCancelled } = await import("../workbook/port");
+  const error = err instanceof Error ? err.message : String(err);
+  if (isWriteCancelled(err)) return { id, ok: false, error, cancelled: true };
+  return err instanceof WorkbookError
+    ? { id, ok: false, error, key: err.key, vars: err.vars }
+    : { id, ok: false, error };
+}
+
 scope.onmessage = (e: MessageEvent) => {
   const req = e.data as Request;
   if (req.op === "abort" || req.op === "go") {
@@ -158,12 +171,6 @@ scope.onmessage = (e: MessageEvent) => {
   }
   handle(req).then(
     (value) => scope.postMessage({ id: req.id, ok: true, value }),
-    (err: unknown) =>
-      scope.postMessage({
-        id: req.id,
-        ok: false,
-        cancelled: isWriteCancelled(err),
-        error: err instanceof Error ? err.message : String(err),
-      }),
+    (err: unknown) => failure(req.id, err).then((m) => scope.postMessage(m)),
   );
 };
