@@ -110,7 +110,7 @@ const busyText = (page: Page) => page.getByTestId("busy").innerText();
 
 test("the write's progress is shown and announced, axe-clean; 取消 by keyboard: 已取消, the workbook as it was", async () => {
   const { page, context, errors } = await openPage(s);
-  await slowPage(context, page, { steps: 12, stepMs: 500, holdMs: 0 });
+  await slowPage(context, page, { steps: 30, stepMs: 400, holdMs: 0 });
   await pressScore(page);
   await page
     .getByTestId("busy")
@@ -145,7 +145,7 @@ test("the write's progress is shown and announced, axe-clean; 取消 by keyboard
 
 test("in English: the write's progress, then 取消 locked with its reason once it commits; the write completes", async () => {
   const { page, context, errors } = await openPage(s, { locale: "en-US" });
-  await slowPage(context, page, { steps: 4, stepMs: 500, holdMs: 3000 });
+  await slowPage(context, page, { steps: 4, stepMs: 500, holdMs: 6000 });
   await page.getByRole("heading", { name: "1. Workbook" }).waitFor();
   await pressScore(page);
   await page
