@@ -39,7 +39,9 @@ import {
   type CellWrite,
   type FillReport,
   type Settings,
+  writeSteps,
   type WorkbookPort,
+  type WriteOptions,
   type WriteReport,
 } from "./port";
 
@@ -221,12 +223,13 @@ export class OfficeBook implements WorkbookPort {
     });
   }
 
-  writeResult(plan: ResultPlan): Promise<WriteReport> {
-    return this.write(plan, true);
+  /** Progress (bytes) after each sync of the pieces and at the swap; a cancel before the swap undoes it exactly. */
+  writeResult(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport> {
+    return this.write(plan, true, opts);
   }
 
-  addSheets(plan: ResultPlan): Promise<WriteReport> {
-    return this.write(plan, false);
+  addSheets(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport> {
+    return this.write(plan, false, opts);
   }
 
   /**
@@ -284,7 +287,7 @@ export class OfficeBook implements WorkbookPort {
     });
   }
 
-  private async write(plan: ResultPlan, mark: boolean): Promise<WriteReport> {
+  private async write(plan: ResultPlan, mark: boolean, opts?: WriteOptions): Promise<WriteReport> {
     const temps = plan.sheets.map((_, i) => `${TEMP_PREFIX}${this.tempTag}~${i}`);
     const aside = (i: number) => `${TEMP_PREFIX}old~${this.tempTag}~${i}`;
     const feature = {
@@ -295,7 +298,7 @@ export class OfficeBook implements WorkbookPort {
       filter: this.supports("ExcelApi", "1.9"),
     };
     this.lastNotes = [];
-    const w: WriteState = { plan, mark, temps, aside, feature, before: null, swapped: false, removeAfter: [] };
+    const w: WriteState = { plan, mark, temps, aside, feature, before: null, swapped: false, removeAfter: [], opts };
     try {
       const report = await this.run(OPTIONS, (ctx) => this.writeIn(ctx, w));
       if (w.removeAfter.length) await this.removeSheets(w.removeAfter).catch(() => undefined);
@@ -316,12 +319,19 @@ export class OfficeBook implements WorkbookPort {
       markers: w.plan.sheets.map((p) => MARKER_PREFIX + p.key),
     };
     w.before.temps = o.added.map((ws) => ws.id);
-    // 1. everything into temporary sheets, in requests under the budget
-    await send(ctx, queueTemps(w, o.added, this.lastNotes));
+    // 1. everything into temporary sheets, in requests under the budget (a cancel is seen between syncs)
+    const pieces = queueTemps(w, o.added, this.lastNotes);
+    // progress in bytes sent (the pieces' estimates): even in time, whatever the pieces' sizes
+    const upTo = pieces.reduce((a, x) => (a.push(a[a.length - 1] + x.bytes), a), [0]);
+    const steps = writeSteps(w.opts, upTo[pieces.length]);
+    steps.step(0);
+    await send(ctx, pieces, (i) => steps.step(upTo[i]));
     // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
+    steps.commit(upTo[pieces.length]);
     const written = queueSwap(w, o);
     await ctx.sync();
     w.swapped = true;
+    steps.end();
     // 3. the old sheets (and leftovers of an earlier failed write) go last
     const gone = [...o.old.map((_, i) => w.aside(i)), ...o.leftovers];
     if (gone.length) {
@@ -396,6 +406,8 @@ interface WriteState {
   swapped: boolean;
   /** old sheets to delete in a retry when the last step failed */
   removeAfter: string[];
+  /** progress and cancel (port.ts WriteOptions) */
+  opts?: WriteOptions;
 }
 
 /** The temporary sheets added, and what the workbook holds of earlier runs: their sheets, markers and leftovers. */
@@ -711,7 +723,8 @@ function rectOf(row: number, col: number, rows: number, cols: number): Rect {
 }
 
 /** Send pieces in requests under the budget; on RequestPayloadSizeLimitExceeded, the same pieces at half the budget. */
-async function send(ctx: Excel.RequestContext, pieces: Piece[]): Promise<void> {
+/** `step(done)` after each sync: the pieces sent so far (it may throw to stop the write: a cancel). */
+async function send(ctx: Excel.RequestContext, pieces: Piece[], step?: (done: number) => void): Promise<void> {
   // the estimate is within a few per cent of the client's bytes (object ids grow longer in large requests): aim at 90%
   let budget = Math.floor(REQUEST_BUDGET * 0.9);
   let i = 0;
@@ -735,6 +748,7 @@ async function send(ctx: Excel.RequestContext, pieces: Piece[]): Promise<void> {
       continue;
     }
     i = j;
+    step?.(i);
   }
 }
 
