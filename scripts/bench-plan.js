@@ -7,7 +7,7 @@
 // between 1,000 and 10,000), beside two baselines measured in the same run on the same data: scoring alone, and one
 // sort of the n totals (an n log n reference). Then the ratio per 10× step of each, next to the n log n ratio
 // 10 · log(10n) / log(n). Each old build given is planned with live formulas at the sizes up to 10,000 only (the old
-// engines are quadratic: 100,000 would take tens of minutes). Minimum of 10 runs at 1,000, 5 at 10,000, 2 at 100,000
+// engines are quadratic: 100,000 would take tens of minutes). Minimum of 10 runs at 1,000, 8 at 10,000, 2 at 100,000
 // (an old engine: 3 at 1,000, 1 at 10,000; the sort: 20).
 //
 // chifeng (with an old build): chifeng-2020 with a vetoed park every 97 (so 排序法 uses the SUMPRODUCT form), the first
@@ -76,7 +76,7 @@ function mujunRow(n, warmUp = false) {
   const b = loader(newDir);
   const { asSheets, mujunEnterprisesPlan } = b("samples/large");
   const sheets = asSheets(mujunEnterprisesPlan(b("schemes").getBuiltInScheme("mujun-template"), n));
-  const k = warmUp ? 3 : n <= 1000 ? 10 : n <= 10000 ? 5 : 2;
+  const k = warmUp ? 3 : n <= 1000 ? 10 : n <= 10000 ? 8 : 2;
   const B = mujunSetup(b, sheets);
   if (B.units !== n) throw new Error(`${B.units} enterprises scored, ${n} made`);
   const row = { n };
