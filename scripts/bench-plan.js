@@ -1,5 +1,6 @@
 // npm run bench:plan [-- [--only=mujun|chifeng] [--sizes=1000,10000] <old build dir> …]: the cost of building the
-// result plan as the data grows (issue 14), printed as Markdown for BENCHMARKS.md. Uses the engine in build/node.
+// result plan as the data grows (issue 14), printed as Markdown for BENCHMARKS.md. Uses the engine in build/node. Each
+// cell is "wall time (CPU time, user + system, of the process)": on a shared machine the CPU time is the steadier.
 //
 // mujun: mujun-template at 1,000 / 10,000 / 100,000 enterprises (src/samples/large.ts, as `npm run bench`): the
 // values-only plan, the plan with live formulas (`plan(scheme, run, { formulas: { data, sheets } })`), and the same with
@@ -35,17 +36,24 @@ const loader = (dir) => (m) => require(path.join(dir, m));
 /** sizes above this are not planned by an old engine (quadratic) */
 const OLD_MAX = 10000;
 
+/** The least wall time of k runs of f, in ms, and (the `cpu` field) the least CPU time, user + system, of the same runs. */
 function min(f, k) {
-  let best = Infinity;
+  let wall = Infinity;
+  let cpu = Infinity;
   for (let i = 0; i < k; i++) {
     if (global.gc) global.gc();
+    const c = process.cpuUsage();
     const t = performance.now();
     f();
-    best = Math.min(best, performance.now() - t);
+    wall = Math.min(wall, performance.now() - t);
+    const d = process.cpuUsage(c);
+    cpu = Math.min(cpu, (d.user + d.system) / 1000);
   }
-  return best;
+  return Object.assign(new Number(wall), { cpu });
 }
-const fmt = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
+const fmt1 = (x) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : x >= 10 ? `${Math.round(x)} ms` : `${x.toFixed(1)} ms`);
+/** "wall (CPU)" */
+const fmt = (x) => `${fmt1(+x)} (${fmt1(x.cpu)})`;
 const loads = () =>
   os
     .loadavg()
@@ -109,12 +117,13 @@ function mujunSection() {
     const old = r.old.map((x) => ` ${x === null ? "(not run)" : fmt(x)} |`).join("");
     console.log(`| ${n.toLocaleString("en")} | ${cols.map((c) => fmt(r[c])).join(" | ")} |${old}`);
   }
-  console.log(`\n| 10× step | n log n | sort | score | ${titles} |`);
+  console.log("\nCPU time ratio (wall time ratio):\n");
+  console.log(`| 10× step | n log n | sort | score | ${titles} |`);
   console.log(`|---|---|---|---|---|---|---|`);
   for (let i = 1; i < rows.length; i++) {
     const [a, z] = [rows[i - 1], rows[i]];
     const nlogn = (z.n * Math.log(z.n)) / (a.n * Math.log(a.n));
-    const ratio = (c) => `${(z[c] / a[c]).toFixed(1)}×`;
+    const ratio = (c) => `${(z[c].cpu / a[c].cpu).toFixed(1)}× (${(z[c] / a[c]).toFixed(1)}×)`;
     const step = `${a.n.toLocaleString("en")} → ${z.n.toLocaleString("en")}`;
     console.log(`| ${step} | ${nlogn.toFixed(1)}× | ${cols.map(ratio).join(" | ")} |`);
   }
