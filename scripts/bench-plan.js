@@ -3,11 +3,11 @@
 // cell is "wall time (CPU time, user + system, of the process)": on a shared machine the CPU time is the steadier.
 //
 // mujun: mujun-template at 1,000 / 10,000 / 100,000 enterprises (src/samples/large.ts, as `npm run bench`): the
-// values-only plan, the plan with live formulas (`plan(scheme, run, { formulas: { data, sheets } })`), and the same with
-// 明细 one row per unit at every size (by default it is so only above 2,000 units, so the default plan changes shape
-// between 1,000 and 10,000), beside two baselines measured in the same run on the same data: scoring alone, and one
-// sort of the n totals (an n log n reference). Then the ratio per 10× step of each, next to the n log n ratio
-// 10 · log(10n) / log(n). Each old build given is planned with live formulas at the sizes up to 10,000 only (the old
+// values-only plan and the plan with live formulas (`plan(scheme, run, { formulas: { data, sheets } })`), each also
+// with the compact 明细 (one row per unit) at every size (`detailLimit: 0`; by default it is compact only above 2,000
+// units, so the default plan changes shape between 1,000 and 10,000), beside two baselines measured in the same run
+// on the same data: scoring alone, and one sort of the n totals (an n log n reference). Then the ratio per 10× step of
+// each, next to the n log n ratio 10 · log(10n) / log(n). Each old build given is planned with live formulas at the sizes up to 10,000 only (the old
 // engines are quadratic: 100,000 would take tens of minutes). Minimum of 10 runs at 1,000, 8 at 10,000, 2 at 100,000
 // (an old engine: 3 at 1,000, 1 at 10,000; the sort: 20).
 //
@@ -75,6 +75,7 @@ function mujunSetup(b, sheets) {
     totals: run.entities.map((e) => e.total),
     score: () => score(scheme, data),
     values: () => plan(scheme, run),
+    valuesCompact: () => plan(scheme, run, { detailLimit: 0 }),
     formulas: () => plan(scheme, run, { formulas: { data, sheets } }),
     compact: () => plan(scheme, run, { formulas: { data, sheets }, detailLimit: 0 }),
   };
@@ -91,6 +92,7 @@ function mujunRow(n, warmUp = false) {
   row.sort = min(() => [...B.totals].sort((x, y) => y - x), 20);
   row.score = min(B.score, k);
   row.values = min(B.values, k);
+  row.valuesCompact = min(B.valuesCompact, k);
   row.formulas = min(B.formulas, k);
   row.compact = min(B.compact, k);
   if (warmUp) return row;
@@ -101,15 +103,15 @@ function mujunRow(n, warmUp = false) {
 }
 
 function mujunSection() {
-  const cols = ["sort", "score", "values", "formulas", "compact"];
-  const titles = "plan, values | plan, live formulas | the same, 明细 one row per unit at every size";
+  const cols = ["sort", "score", "values", "valuesCompact", "formulas", "compact"];
+  const titles = "plan, values | the same, compact 明细 | plan, live formulas | the same, compact 明细";
   const oldNames = oldDirs.map((d) => path.basename(d));
   const rows = [];
   console.log(
     `| enterprises | sort the n totals once (n log n) | score (baseline) | ${titles} |` +
       oldNames.map((o) => ` ${o}: plan, live formulas |`).join(""),
   );
-  console.log(`|---|---|---|---|---|---|${oldNames.map(() => "---|").join("")}`);
+  console.log(`|---|---|---|---|---|---|---|${oldNames.map(() => "---|").join("")}`);
   mujunRow(1000, true); // warm up: the first size measured would otherwise pay for compiling the engine's hot paths
   for (const n of sizes) {
     const r = mujunRow(n);
@@ -119,7 +121,7 @@ function mujunSection() {
   }
   console.log("\nCPU time ratio (wall time ratio):\n");
   console.log(`| 10× step | n log n | sort | score | ${titles} |`);
-  console.log(`|---|---|---|---|---|---|---|`);
+  console.log(`|---|---|---|---|---|---|---|---|`);
   for (let i = 1; i < rows.length; i++) {
     const [a, z] = [rows[i - 1], rows[i]];
     const nlogn = (z.n * Math.log(z.n)) / (a.n * Math.log(a.n));
