@@ -4,7 +4,26 @@
  */
 import type { SheetData } from "../engine/types";
 import type { ResultPlan } from "../engine/output/sheet-plan";
-import type { CellWrite, FillReport, Settings, WorkbookPort, WriteReport } from "../workbook/port";
+import {
+  WorkbookError,
+  type CellWrite,
+  type FillReport,
+  type Settings,
+  type WorkbookPort,
+  type WriteReport,
+} from "../workbook/port";
+import type { TextKey, Vars } from "../engine/i18n";
+
+/** The worker's answer: a value, progress, or an error (a WorkbookError's key and variables with it). */
+interface Reply {
+  id: number;
+  ok?: boolean;
+  value?: unknown;
+  error?: string;
+  key?: TextKey;
+  vars?: Vars;
+  progress?: Progress;
+}
 
 export interface Progress {
   done: number;
@@ -41,13 +60,13 @@ export class WorkerBook implements WorkbookPort {
 
   private listen(): void {
     this.worker.onmessage = (e: MessageEvent) => {
-      const m = e.data as { id: number; ok?: boolean; value?: unknown; error?: string; progress?: Progress };
+      const m = e.data as Reply;
       const p = this.pending.get(m.id);
       if (!p) return;
       if (m.progress) return p.onProgress?.(m.progress);
       this.pending.delete(m.id);
       if (m.ok) p.resolve(m.value);
-      else p.reject(new Error(m.error));
+      else p.reject(m.key ? new WorkbookError(m.key, m.vars) : new Error(m.error));
     };
     this.worker.onerror = (e) => {
       for (const p of this.pending.values()) p.reject(new Error(e.message || "worker error"));

@@ -109,11 +109,19 @@ function need(): Book {
   return book;
 }
 
+/** A failure as a message: a WorkbookError keeps its key and variables, to be worded in the user's language. */
+async function failure(id: number, err: unknown) {
+  const { WorkbookError } = await import("../workbook/port");
+  const error = err instanceof Error ? err.message : String(err);
+  return err instanceof WorkbookError
+    ? { id, ok: false, error, key: err.key, vars: err.vars }
+    : { id, ok: false, error };
+}
+
 scope.onmessage = (e: MessageEvent) => {
   const req = e.data as Request;
   handle(req).then(
     (value) => scope.postMessage({ id: req.id, ok: true, value }),
-    (err: unknown) =>
-      scope.postMessage({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+    (err: unknown) => failure(req.id, err).then((m) => scope.postMessage(m)),
   );
 };

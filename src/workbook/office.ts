@@ -26,6 +26,7 @@ import {
   type ResultPlan,
 } from "../engine/output/sheet-plan";
 import { a1 } from "../engine/read/normalise";
+import { formatKind } from "../engine/read/values";
 import { t, type TextKey, type Vars } from "../engine/i18n";
 import { resolveSheetRefs } from "../engine/output/result-plan";
 import {
@@ -34,6 +35,7 @@ import {
   SETTINGS_NAME,
   SETTINGS_SHEET,
   sheetOfReference,
+  WorkbookError,
   type CellWrite,
   type FillReport,
   type Settings,
@@ -52,10 +54,10 @@ export type SupportsFn = (set: string, version: string) => boolean;
 /** Largest request we send in one sync, as the client serialises it; Excel on the web refuses requests over 5 MB. */
 export const REQUEST_BUDGET = 4_000_000;
 /**
- * Cells read in one sync: values + valueTypes cost ≈ 18–20 bytes a cell of numbers and short names in the response
- * (≤ 5 MB on the web); a request Excel still refuses (long texts) is halved and read again.
+ * Cells read in one sync: values + valueTypes + numberFormat cost ≈ 28–30 bytes a cell of numbers and short names in
+ * the response (≤ 5 MB on the web); a request Excel still refuses (long texts) is halved and read again.
  */
-export const READ_CELLS = 200_000;
+export const READ_CELLS = 150_000;
 /** Notes Excel keeps per workbook, as ZoneScore counts them; the rest are summarised in one note. */
 export const NOTE_CAP = 5000;
 /** A cell holds at most 32,767 characters: longer settings are split down column A. */
@@ -242,7 +244,7 @@ export class OfficeBook implements WorkbookPort {
         ? ranges.map((r) => r.getMergedAreasOrNullObject().load("address"))
         : null;
       await ctx.sync().catch((e: unknown) => {
-        throw errorCode(e) === "ItemNotFound" ? new Error(t("en", "workbook.fill.noSheet", { sheet })) : e;
+        throw errorCode(e) === "ItemNotFound" ? new WorkbookError("workbook.fill.noSheet", { sheet }) : e;
       });
       const report: FillReport = { filled: [], refused: [] };
       cells.forEach((c, i) => {
@@ -622,7 +624,8 @@ function queueBatch(ctx: Excel.RequestContext, dims: Dim[], blocks: Block[], lim
       .getItem(dims[b.i].name)
       .getRangeByIndexes(dims[b.i].used.rowIndex + b.top, dims[b.i].used.columnIndex, b.rows, w)
       .untrack();
-    range.load("values,valueTypes");
+    // the number format tells a date or a percentage from a plain number (45051 typed as a date is not 亿元)
+    range.load("values,valueTypes,numberFormat");
     batch.push({ i: b.i, top: b.top, range });
     cells += b.rows * w;
     blocks.shift();
@@ -630,17 +633,28 @@ function queueBatch(ctx: Excel.RequestContext, dims: Dim[], blocks: Block[], lim
   return batch;
 }
 
-/** A block's values appended to its sheet: errors as { error }, empty cells as null. */
+/**
+ * A block's values appended to its sheet: errors as { error }, empty cells as null; a number's format when it makes
+ * the number a date, a time or a percentage (`SheetData.formats`, as the file reader gives it).
+ */
 function appendValues(sheet: SheetData, range: Excel.Range): void {
   const types = range.valueTypes;
-  for (let r = 0; r < range.values.length; r++)
+  const formats = (sheet.formats ??= []);
+  for (let r = 0; r < range.values.length; r++) {
+    const at = sheet.values.length;
     sheet.values.push(
       range.values[r].map((v, c) => {
         if (types[r][c] === "Error") return { error: String(v) };
         if (v === "" || v === null || v === undefined) return null;
+        if (types[r][c] === "Double") {
+          const f = range.numberFormat[r]?.[c];
+          const kind = typeof f === "string" ? formatKind(f) : null;
+          if (kind === "date" || kind === "percent") (formats[at] ??= [])[c] = f as string;
+        }
         return v as CellValue;
       }),
     );
+  }
 }
 
 /**

@@ -6,6 +6,24 @@ import type { SheetData } from "../engine/types";
 import type { ResultPlan } from "../engine/output/sheet-plan";
 import type { MappingFile } from "../engine/read/workbook";
 import { parseScenarios, type SavedScenario } from "../engine/whatif/scenario";
+import { t, type TextKey, type Vars } from "../engine/i18n";
+import type { Lang } from "../engine/types";
+
+/**
+ * A refusal or failure of a workbook operation, worded in the caller's language: `message` is the English, `text(lang)`
+ * the user's. Crosses the standalone page's worker as its key and variables (book-worker.ts, book-client.ts).
+ */
+export class WorkbookError extends Error {
+  constructor(
+    readonly key: TextKey,
+    readonly vars: Vars = {},
+  ) {
+    super(t("en", key, vars));
+  }
+  text(lang: Lang): string {
+    return t(lang, this.key, this.vars);
+  }
+}
 
 /** What ZoneScore remembers in a workbook: the confirmed column mapping, name aliases and named what-if scenarios. */
 export type Settings = MappingFile & { scenarios?: SavedScenario[] };
