@@ -48,6 +48,14 @@ describe("rank-based scoring (排序法), every reading", () => {
       expect(rankPoints([3, 3, null], 6, reading, false).points).toEqual([6, 6, 0]);
     }
   });
+  test("ratio-to-best: equal values ≤ 0 score 0 like any value ≤ 0 (fast-check found -50, -50 → full, then 0)", () => {
+    expect(rankPoints([-50, -50], 10, "ratio-to-best", false).points).toEqual([0, 0]);
+    expect(rankPoints([-49.99, -50], 10, "ratio-to-best", false).points).toEqual([0, 0]);
+    expect(rankPoints([0, 0], 10, "ratio-to-best", true).points).toEqual([0, 0]);
+    expect(rankPoints([4, 4], 10, "ratio-to-best", true).points).toEqual([10, 10]);
+    for (const reading of ["rank-step", "rank-linear", "min-max"] as const)
+      expect(rankPoints([-50, -50], 10, reading, false).points).toEqual([10, 10]);
+  });
   test("the reading is a named option: the default is stated, a user choice changes points and is stated", () => {
     const s = miniScheme(
       [{ id: "x" }],

@@ -5,7 +5,8 @@
  *   rank-linear    full × (N − rank) / (N − 1)
  *   ratio-to-best  full × x / best (lower-is-better: full × best / x); values ≤ 0 score 0
  *   min-max        floor + (full − floor) × (x − min) / (max − min), floor = floorShare × full
- * Tied values share a rank and its points; when all values are equal every unit gets full points.
+ * Tied values share a rank and its points; when all values are equal every unit gets full points (under
+ * ratio-to-best only when they are above 0: the ratio stays the rule, so improving a value never lowers its points).
  */
 import { z } from "zod";
 import { id, RankReading, ruleBase } from "../../scheme/parts";
@@ -94,7 +95,10 @@ export function rankPoints(
   for (let i = 0; i < values.length; i++) {
     const x = values[i];
     if (x === null) continue;
-    const p = min === max ? full : readingPoints(reading, x, rank[i] as number, stats, lower);
+    // all equal: full points, except that a ratio to the best stays a ratio (equal values ≤ 0 score 0, as any value
+    // ≤ 0 does; otherwise improving one of them from -50 to -49.99 would drop it from full points to 0)
+    const p =
+      min === max && reading !== "ratio-to-best" ? full : readingPoints(reading, x, rank[i] as number, stats, lower);
     points[i] = Math.max(0, Math.min(full, p));
   }
   return { points, rank, n };
@@ -353,7 +357,8 @@ function rankedFormula(rule: Rule, fx: Formulas, i: number, x: string, rg: strin
       ? `${floor}+(${full}-${floor})*(${max}-${x})/(${max}-${min})`
       : `${floor}+(${full}-${floor})*(${x}-${min})/(${max}-${min})`;
   }
-  const body = `IF(${max}=${min},${full},MAX(0,MIN(${full},${f})))`;
+  const bounded = `MAX(0,MIN(${full},${f}))`;
+  const body = reading === "ratio-to-best" ? bounded : `IF(${max}=${min},${full},${bounded})`;
   return p.own ? `IF(ISNUMBER(${p.own}),${body},0)` : body;
 }
 
