@@ -3,7 +3,7 @@
 const path = require("path");
 const b = (m) => require(path.join(__dirname, "..", "build", "node", m));
 const { getBuiltInScheme } = b("schemes");
-const { check, checkAndScore, toJson } = b("engine/pipeline");
+const { check, checkAndScore, runJson } = b("engine/pipeline");
 const { mujunSamplePlan } = b("samples/mujun");
 const { asSheets } = b("samples/large");
 const { writeJson } = b("cli/io");
@@ -31,7 +31,7 @@ const row = (label, t0) => {
   const r = checkAndScore(sheets, scheme, { force: true });
   row("check + score", t);
   t = Date.now();
-  await writeJson(process.argv[3], toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), () => {});
+  await writeJson(process.argv[3], runJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), () => {});
   row(`--json (${(require("fs").statSync(process.argv[3]).size / 2 ** 20).toFixed(0)} MB of JSON)`, t);
   clearInterval(timer);
 })().catch((e) => {
