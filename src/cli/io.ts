@@ -48,8 +48,9 @@ export async function readSheets(book: ExcelJsBook): Promise<SheetData[]> {
 }
 
 /**
- * JSON.stringify(value, null, 2) + "\n", in pieces of about a megabyte: a result of a million units is far longer than
- * the longest string JavaScript can hold, so it is never made whole (to a file or standard output).
+ * JSON.stringify(value, null, 2) + "\n", in pieces of about 16 KB: a result of a million units is far longer than the
+ * longest string JavaScript can hold, so it is never made whole (to a file or standard output); its `Lazy` lists are
+ * made member by member as they are written.
  */
 export async function writeJson(target: string | undefined, value: unknown, out: (s: string) => void): Promise<void> {
   if (target === undefined) return;
@@ -61,8 +62,13 @@ async function* toAsync(chunks: Iterable<string>): AsyncGenerator<string> {
   yield* chunks;
 }
 
-/** Chunks joined into pieces of at least `size` characters, the last one ending with a newline. */
-function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+/**
+ * Chunks joined into pieces of at least `size` characters, the last one ending with a newline. Small pieces keep the
+ * heap small: what a piece holds when a young-generation collection runs is moved to the old generation and lingers
+ * there as garbage until a full collection. Measured writing the 1,000,000-enterprise result (bench-scale-million.js,
+ * heap 789 MB before): the heap peaked 1,645 MB higher with pieces of 1 MB, 567 MB with 64 KB, 395 MB with 16 KB.
+ */
+function* batched(chunks: Iterable<string>, size = 1 << 14): Generator<string> {
   let buf = "";
   for (const c of chunks) {
     buf += c;
