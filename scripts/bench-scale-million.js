@@ -1,9 +1,9 @@
 // Child of bench-scale.js: n mujun enterprises checked, then checked + scored with the --json text written to a
 // file (in pieces, as `zonescore score --json` does), then every row given a bad R&D share (a not-a-number error
 // each: n issues) checked with its --json (as `zonescore check --json`). Each step in a function of its own, so that
-// what a step made is dropped before the next (they are separate runs of the CLI). Peak RSS sampled every 50 ms
-// during each step. Prints Markdown rows on stderr. With a third argument "eager", the JSON is made whole first (toJson,
-// as before the result was streamed): the baseline.
+// what a step made is dropped before the next (they are separate runs of the CLI). The peak RSS of each step from
+// the kernel (Linux). Prints Markdown rows on stderr. With a third argument "eager", the JSON is made whole first
+// (toJson, as before the result was streamed): the baseline.
 const path = require("path");
 const fs = require("fs");
 const b = (m) => require(path.join(__dirname, "..", "build", "node", m));
@@ -17,22 +17,19 @@ const n = Number(process.argv[2]);
 const jsonFile = process.argv[3];
 const eager = process.argv[4] === "eager";
 const json = eager ? toJson : runJson;
-let peak = 0;
-const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
-const { setInterval, clearInterval } = require("timers");
-const timer = setInterval(sample, 50);
 const mb = (x) => `${(x / 2 ** 20).toFixed(0)} MB`;
 const jsonSize = () => `${(fs.statSync(jsonFile).size / 2 ** 20).toFixed(0)} MB of JSON`;
 const counts = (c) => `${c.errors.toLocaleString("en")} errors, ${c.warnings.toLocaleString("en")} warnings`;
+// the kernel's peak RSS of this process (VmHWM), reset before each step (clear_refs 5): exact, where a timer sampling
+// process.memoryUsage() would never run during a synchronous step
+const peakRss = () => Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync("/proc/self/status", "utf8"))[1]) * 1024;
 
-/** Runs one step and prints its row: wall time and the peak RSS sampled while it ran. */
+/** Runs one step and prints its row: wall time and the peak RSS while it ran. */
 async function step(f) {
   const t = Date.now();
-  peak = 0;
-  sample();
+  fs.writeFileSync("/proc/self/clear_refs", "5");
   const label = await f();
-  sample();
-  process.stderr.write(`| ${label} | ${((Date.now() - t) / 1000).toFixed(1)} s | ${mb(peak)} (sampled) |\n`);
+  process.stderr.write(`| ${label} | ${((Date.now() - t) / 1000).toFixed(1)} s | ${mb(peakRss())} |\n`);
 }
 
 function checkOnly(sheets, scheme) {
@@ -77,7 +74,6 @@ async function checkErrors(sheets, scheme) {
   await scoreJson(sheets, scheme);
   spoil(sheets);
   await step(() => checkErrors(sheets, scheme));
-  clearInterval(timer);
 })().catch((e) => {
   console.error(e);
   process.exit(1);
