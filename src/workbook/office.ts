@@ -26,6 +26,7 @@ import {
   type ResultPlan,
 } from "../engine/output/sheet-plan";
 import { a1 } from "../engine/read/normalise";
+import { formatKind } from "../engine/read/values";
 import { t, type TextKey, type Vars } from "../engine/i18n";
 import { resolveSheetRefs } from "../engine/output/result-plan";
 import {
@@ -34,10 +35,13 @@ import {
   SETTINGS_NAME,
   SETTINGS_SHEET,
   sheetOfReference,
+  WorkbookError,
   type CellWrite,
   type FillReport,
   type Settings,
+  writeSteps,
   type WorkbookPort,
+  type WriteOptions,
   type WriteReport,
 } from "./port";
 
@@ -52,10 +56,10 @@ export type SupportsFn = (set: string, version: string) => boolean;
 /** Largest request we send in one sync, as the client serialises it; Excel on the web refuses requests over 5 MB. */
 export const REQUEST_BUDGET = 4_000_000;
 /**
- * Cells read in one sync: values + valueTypes cost ≈ 18–20 bytes a cell of numbers and short names in the response
- * (≤ 5 MB on the web); a request Excel still refuses (long texts) is halved and read again.
+ * Cells read in one sync: values + valueTypes + numberFormat cost ≈ 28–30 bytes a cell of numbers and short names in
+ * the response (≤ 5 MB on the web); a request Excel still refuses (long texts) is halved and read again.
  */
-export const READ_CELLS = 200_000;
+export const READ_CELLS = 150_000;
 /** Notes Excel keeps per workbook, as ZoneScore counts them; the rest are summarised in one note. */
 export const NOTE_CAP = 5000;
 /** A cell holds at most 32,767 characters: longer settings are split down column A. */
@@ -219,12 +223,13 @@ export class OfficeBook implements WorkbookPort {
     });
   }
 
-  writeResult(plan: ResultPlan): Promise<WriteReport> {
-    return this.write(plan, true);
+  /** Progress (bytes) after each sync of the pieces and at the swap; a cancel before the swap undoes it exactly. */
+  writeResult(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport> {
+    return this.write(plan, true, opts);
   }
 
-  addSheets(plan: ResultPlan): Promise<WriteReport> {
-    return this.write(plan, false);
+  addSheets(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport> {
+    return this.write(plan, false, opts);
   }
 
   /**
@@ -242,7 +247,7 @@ export class OfficeBook implements WorkbookPort {
         ? ranges.map((r) => r.getMergedAreasOrNullObject().load("address"))
         : null;
       await ctx.sync().catch((e: unknown) => {
-        throw errorCode(e) === "ItemNotFound" ? new Error(t("en", "workbook.fill.noSheet", { sheet })) : e;
+        throw errorCode(e) === "ItemNotFound" ? new WorkbookError("workbook.fill.noSheet", { sheet }) : e;
       });
       const report: FillReport = { filled: [], refused: [] };
       cells.forEach((c, i) => {
@@ -282,7 +287,7 @@ export class OfficeBook implements WorkbookPort {
     });
   }
 
-  private async write(plan: ResultPlan, mark: boolean): Promise<WriteReport> {
+  private async write(plan: ResultPlan, mark: boolean, opts?: WriteOptions): Promise<WriteReport> {
     const temps = plan.sheets.map((_, i) => `${TEMP_PREFIX}${this.tempTag}~${i}`);
     const aside = (i: number) => `${TEMP_PREFIX}old~${this.tempTag}~${i}`;
     const feature = {
@@ -293,7 +298,7 @@ export class OfficeBook implements WorkbookPort {
       filter: this.supports("ExcelApi", "1.9"),
     };
     this.lastNotes = [];
-    const w: WriteState = { plan, mark, temps, aside, feature, before: null, swapped: false, removeAfter: [] };
+    const w: WriteState = { plan, mark, temps, aside, feature, before: null, swapped: false, removeAfter: [], opts };
     try {
       const report = await this.run(OPTIONS, (ctx) => this.writeIn(ctx, w));
       if (w.removeAfter.length) await this.removeSheets(w.removeAfter).catch(() => undefined);
@@ -314,12 +319,19 @@ export class OfficeBook implements WorkbookPort {
       markers: w.plan.sheets.map((p) => MARKER_PREFIX + p.key),
     };
     w.before.temps = o.added.map((ws) => ws.id);
-    // 1. everything into temporary sheets, in requests under the budget
-    await send(ctx, queueTemps(w, o.added, this.lastNotes));
+    // 1. everything into temporary sheets, in requests under the budget (a cancel is seen between syncs)
+    const pieces = queueTemps(w, o.added, this.lastNotes);
+    // progress in bytes sent (the pieces' estimates): even in time, whatever the pieces' sizes
+    const upTo = pieces.reduce((a, x) => (a.push(a[a.length - 1] + x.bytes), a), [0]);
+    const steps = writeSteps(w.opts, upTo[pieces.length]);
+    steps.step(0);
+    await send(ctx, pieces, (i) => steps.step(upTo[i]));
     // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
+    steps.commit(upTo[pieces.length]);
     const written = queueSwap(w, o);
     await ctx.sync();
     w.swapped = true;
+    steps.end();
     // 3. the old sheets (and leftovers of an earlier failed write) go last
     const gone = [...o.old.map((_, i) => w.aside(i)), ...o.leftovers];
     if (gone.length) {
@@ -394,6 +406,8 @@ interface WriteState {
   swapped: boolean;
   /** old sheets to delete in a retry when the last step failed */
   removeAfter: string[];
+  /** progress and cancel (port.ts WriteOptions) */
+  opts?: WriteOptions;
 }
 
 /** The temporary sheets added, and what the workbook holds of earlier runs: their sheets, markers and leftovers. */
@@ -622,7 +636,8 @@ function queueBatch(ctx: Excel.RequestContext, dims: Dim[], blocks: Block[], lim
       .getItem(dims[b.i].name)
       .getRangeByIndexes(dims[b.i].used.rowIndex + b.top, dims[b.i].used.columnIndex, b.rows, w)
       .untrack();
-    range.load("values,valueTypes");
+    // the number format tells a date or a percentage from a plain number (45051 typed as a date is not 亿元)
+    range.load("values,valueTypes,numberFormat");
     batch.push({ i: b.i, top: b.top, range });
     cells += b.rows * w;
     blocks.shift();
@@ -630,17 +645,28 @@ function queueBatch(ctx: Excel.RequestContext, dims: Dim[], blocks: Block[], lim
   return batch;
 }
 
-/** A block's values appended to its sheet: errors as { error }, empty cells as null. */
+/**
+ * A block's values appended to its sheet: errors as { error }, empty cells as null; a number's format when it makes
+ * the number a date, a time or a percentage (`SheetData.formats`, as the file reader gives it).
+ */
 function appendValues(sheet: SheetData, range: Excel.Range): void {
   const types = range.valueTypes;
-  for (let r = 0; r < range.values.length; r++)
+  const formats = (sheet.formats ??= []);
+  for (let r = 0; r < range.values.length; r++) {
+    const at = sheet.values.length;
     sheet.values.push(
       range.values[r].map((v, c) => {
         if (types[r][c] === "Error") return { error: String(v) };
         if (v === "" || v === null || v === undefined) return null;
+        if (types[r][c] === "Double") {
+          const f = range.numberFormat[r]?.[c];
+          const kind = typeof f === "string" ? formatKind(f) : null;
+          if (kind === "date" || kind === "percent") (formats[at] ??= [])[c] = f as string;
+        }
         return v as CellValue;
       }),
     );
+  }
 }
 
 /**
@@ -697,7 +723,8 @@ function rectOf(row: number, col: number, rows: number, cols: number): Rect {
 }
 
 /** Send pieces in requests under the budget; on RequestPayloadSizeLimitExceeded, the same pieces at half the budget. */
-async function send(ctx: Excel.RequestContext, pieces: Piece[]): Promise<void> {
+/** `step(done)` after each sync: the pieces sent so far (it may throw to stop the write: a cancel). */
+async function send(ctx: Excel.RequestContext, pieces: Piece[], step?: (done: number) => void): Promise<void> {
   // the estimate is within a few per cent of the client's bytes (object ids grow longer in large requests): aim at 90%
   let budget = Math.floor(REQUEST_BUDGET * 0.9);
   let i = 0;
@@ -721,6 +748,7 @@ async function send(ctx: Excel.RequestContext, pieces: Piece[]): Promise<void> {
       continue;
     }
     i = j;
+    step?.(i);
   }
 }
 

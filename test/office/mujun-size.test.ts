@@ -42,7 +42,9 @@ test("mujun-template, 100,000 enterprises: read in ≤ 10 syncs, written in requ
   // 25 syncs / 78.2 MB with them, 22 / 67.8 MB
   // with the shared helper cells (2026-11-28); it must not grow
   expect(readWire.length).toBeLessThanOrEqual(10);
-  expect(bytes(readWire)).toBeLessThanOrEqual(21e6);
+  // 19.8 MB before the number formats were read with the values (2026-11-28: a date typed where a figure belongs
+  // was read as a bare number in Excel); "General" costs ~10 bytes a cell
+  expect(bytes(readWire)).toBeLessThanOrEqual(31e6);
   expect(write.length).toBeLessThanOrEqual(25);
   expect(bytes(write)).toBeLessThanOrEqual(80e6);
 }, 1_800_000);
