@@ -122,6 +122,13 @@ test("check and score the sample: exit 0, JSON in the documented shape, the inpu
   // the command line's JSON is the engine's JSON on the same sample (the adapters test compares the other paths)
   const direct = checkAndScore(sampleSheets(), huaibei);
   expect(j).toEqual(JSON.parse(JSON.stringify(toJson("huaibei-2023", direct.allIssues, direct.run))));
+  // streamed entity by entity, to a file or standard output, the text is JSON.stringify's of the whole result
+  const text = (issues: typeof direct.issues, run: typeof direct.run) =>
+    JSON.stringify(toJson("huaibei-2023", issues, run, direct.dataset!.year), null, 2) + "\n";
+  expect(fs.readFileSync(path.join(tmp, "score.json"), "utf8")).toBe(text(direct.allIssues, direct.run));
+  expect(fs.readFileSync(path.join(tmp, "check.json"), "utf8")).toBe(text(direct.issues, null));
+  const stdout = zs("score", f, "--scheme", "huaibei-2023", "--out", path.join(tmp, "out2.xlsx"), "--json", "-");
+  expect(stdout.out).toBe(text(direct.allIssues, direct.run));
   expect(j.awards).toContainEqual({
     entity: "杜集经济开发区",
     rule: "2.5.land-reward",

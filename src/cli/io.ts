@@ -11,6 +11,7 @@ import type { Lang, SheetData } from "../engine/types";
 import { checkWritable, guardOutputs, readInput, staleTemps, writeAtomic } from "./files";
 import { UsageError } from "./usage";
 import { t } from "../engine/i18n";
+import { Lazy } from "../engine/lazy";
 
 /** A workbook error (not an .xlsx, over a limit) as a usage error in the user's language. */
 export function fileError(e: WorkbookFileError): UsageError {
@@ -47,8 +48,9 @@ export async function readSheets(book: ExcelJsBook): Promise<SheetData[]> {
 }
 
 /**
- * JSON.stringify(value, null, 2) + "\n", in pieces of about a megabyte: a result of a million units is far longer than
- * the longest string JavaScript can hold, so it is never made whole (to a file or standard output).
+ * JSON.stringify(value, null, 2) + "\n", in pieces of about 16 KB: a result of a million units is far longer than the
+ * longest string JavaScript can hold, so it is never made whole (to a file or standard output); its `Lazy` lists are
+ * made member by member as they are written.
  */
 export async function writeJson(target: string | undefined, value: unknown, out: (s: string) => void): Promise<void> {
   if (target === undefined) return;
@@ -60,8 +62,13 @@ async function* toAsync(chunks: Iterable<string>): AsyncGenerator<string> {
   yield* chunks;
 }
 
-/** Chunks joined into pieces of at least `size` characters, the last one ending with a newline. */
-function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
+/**
+ * Chunks joined into pieces of at least `size` characters, the last one ending with a newline. Small pieces keep the
+ * heap small: what a piece holds when a young-generation collection runs is moved to the old generation and lingers
+ * there as garbage until a full collection. Measured writing the 1,000,000-enterprise result (bench-scale-million.js,
+ * heap 789 MB before): the heap peaked 1,645 MB higher with pieces of 1 MB, 567 MB with 64 KB, 395 MB with 16 KB.
+ */
+function* batched(chunks: Iterable<string>, size = 1 << 14): Generator<string> {
   let buf = "";
   for (const c of chunks) {
     buf += c;
@@ -75,25 +82,28 @@ function* batched(chunks: Iterable<string>, size = 1 << 20): Generator<string> {
 
 /**
  * The text of JSON.stringify(v, null, 2) in chunks: objects and arrays down to `depth` levels are written member by
- * member, what lies deeper by JSON.stringify itself (re-indented).
+ * member, what lies deeper by JSON.stringify itself (re-indented). A `Lazy` sequence is written as the array it
+ * stands for, each member made as it is written.
  */
 export function* jsonChunks(v: unknown, indent = "", depth = 2): Generator<string> {
   const skip = (x: unknown) => x === undefined || typeof x === "function" || typeof x === "symbol";
+  const lazy = v instanceof Lazy;
   const toJSON = v !== null && typeof v === "object" && typeof (v as { toJSON?: unknown }).toJSON === "function";
-  if (depth === 0 || v === null || typeof v !== "object" || toJSON) {
+  if (depth === 0 || v === null || typeof v !== "object" || (toJSON && !lazy)) {
     const s = JSON.stringify(v, null, 2) as string | undefined;
     yield s === undefined ? "null" : indent ? s.replace(/\n/g, `\n${indent}`) : s;
     return;
   }
   const inner = `${indent}  `;
-  if (Array.isArray(v)) {
-    if (!v.length) return yield "[]";
-    yield "[";
-    for (let i = 0; i < v.length; i++) {
-      yield `${i ? "," : ""}\n${inner}`;
-      yield* jsonChunks(skip(v[i]) ? null : v[i], inner, depth - 1);
+  if (Array.isArray(v) || lazy) {
+    // a lazy sequence's members are made here, one at a time, and dropped once written
+    const items: Iterable<unknown> = v as Iterable<unknown>;
+    let i = 0;
+    for (const x of items) {
+      yield `${i++ ? "," : "["}\n${inner}`;
+      yield* jsonChunks(skip(x) ? null : x, inner, depth - 1);
     }
-    return yield `\n${indent}]`;
+    return yield i ? `\n${indent}]` : "[]";
   }
   const o = v as Record<string, unknown>;
   const keys = Object.keys(o).filter((k) => !skip(o[k]));

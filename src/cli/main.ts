@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import { builtInSchemeIds, getBuiltInScheme } from "../schemes";
 import { parseScheme, SchemeError, type Scheme } from "../engine/scheme/schema";
 import { schemeFromSheets, schemeToPlan } from "../engine/scheme/sheets";
-import { check, checkAndScore, plan, toJson } from "../engine/pipeline";
+import { check, checkAndScore, plan, runJson } from "../engine/pipeline";
 import { buildTemplatePlan } from "../engine/output/template";
 import { ExcelJsBook } from "../workbook/exceljs";
 import { PackageError } from "../workbook/package";
@@ -371,7 +371,7 @@ async function cmdCheck(a: Parsed, lang: Lang, io: Io): Promise<number> {
     await writeAtomic(saveMapping, JSON.stringify(mappingFile(c.mapping, mapping?.aliases), null, 2) + "\n");
   printIssues(c.issues, lang, io.err);
   if (json !== undefined) progress.stage("json");
-  await writeJson(json, toJson(scheme.id, c.issues, null, c.dataset?.year ?? null), io.out);
+  await writeJson(json, runJson(scheme.id, c.issues, null, c.dataset?.year ?? null), io.out);
   progress.done();
   io.err(`${t(lang, "cli.checked", { errors: c.errors, warnings: c.warnings })}\n`);
   return c.errors ? 1 : 0;
@@ -403,7 +403,7 @@ async function cmdScore(a: Parsed, lang: Lang, io: Io): Promise<number> {
   const r = checkAndScore(sheets, scheme, { year, lang, force: a.opts.force === true, options, mapping });
   printIssues(r.allIssues, lang, io.err);
   if (json !== undefined) progress.stage("json");
-  await writeJson(json, toJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
+  await writeJson(json, runJson(scheme.id, r.allIssues, r.run, r.dataset?.year ?? null), io.out);
   if (!r.run) {
     progress.done();
     io.err(`${t(lang, "cli.notScored", { errors: r.errors })}\n`);

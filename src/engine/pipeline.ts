@@ -5,7 +5,8 @@
 import type { Scheme } from "./scheme/schema";
 import type { Issue, Lang, SheetData } from "./types";
 import type { Dataset } from "./dataset";
-import type { ScoreRun } from "./score/result";
+import type { EntityResult, ScoreRun } from "./score/result";
+import { Lazy } from "./lazy";
 import type { ResultPlan } from "./output/sheet-plan";
 import { readWorkbook, type MappingFile, type ResolvedTable } from "./read/workbook";
 import { score } from "./score/scoring";
@@ -81,63 +82,94 @@ export function plan(scheme: Scheme, run: ScoreRun, opts: PlanOptions = {}): Res
   return buildResultPlan(scheme, run, run.issues, opts);
 }
 
+/** One entity of the --json result. */
+export interface EntityJson {
+  name: string;
+  rank: number | null;
+  total: number;
+  score: number;
+  bonus: number;
+  deduction: number;
+  base: number | null;
+  vetoed: boolean;
+  vetoReason?: string;
+  grade?: string;
+  groups: Record<string, number>;
+  parts: Array<{ rule: string; points: number; basis: string }>;
+}
+
+export interface AwardJson {
+  entity: string;
+  rule: string;
+  amount: number;
+  unit: string;
+  upTo: boolean;
+  basis: string;
+}
+
+export interface UsageJson {
+  entity: string;
+  rule: string;
+  outcome: string;
+  basis: string;
+}
+
 /** The JSON the command line writes with --json. */
 export interface RunJson {
   scheme: string;
   year: number | null;
   issues: Issue[];
-  entities: Array<{
-    name: string;
-    rank: number | null;
-    total: number;
-    score: number;
-    bonus: number;
-    deduction: number;
-    base: number | null;
-    vetoed: boolean;
-    vetoReason?: string;
-    grade?: string;
-    groups: Record<string, number>;
-    parts: Array<{ rule: string; points: number; basis: string }>;
-  }>;
-  awards: Array<{ entity: string; rule: string; amount: number; unit: string; upTo: boolean; basis: string }>;
-  usage: Array<{ entity: string; rule: string; outcome: string; basis: string }>;
+  entities: EntityJson[];
+  awards: AwardJson[];
+  usage: UsageJson[];
   options: Record<string, string>;
   notes: string[];
 }
 
-export function toJson(
+/**
+ * The same JSON with its long lists made as they are written (`Lazy`): what the command line streams, so that a
+ * million entities never exist as objects (with their basis sentences) all at once. Same keys in the same order.
+ */
+export interface RunJsonStream extends Omit<RunJson, "issues" | "entities" | "awards" | "usage"> {
+  issues: Lazy<Issue>;
+  entities: Lazy<EntityJson>;
+  awards: Lazy<AwardJson>;
+  usage: Lazy<UsageJson>;
+}
+
+function entityJson(e: EntityResult): EntityJson {
+  const out: EntityJson = {
+    name: e.name,
+    rank: e.rank,
+    total: e.total,
+    score: e.score,
+    bonus: e.bonus,
+    deduction: e.deduction,
+    base: e.base,
+    vetoed: e.vetoed,
+    groups: e.groups,
+    parts: e.parts.map((p) => ({ rule: p.rule, points: p.points, basis: p.basis })),
+  };
+  if (e.vetoReason) out.vetoReason = e.vetoReason;
+  if (e.grade) out.grade = e.grade;
+  return out;
+}
+
+/** The --json result, its lists lazy: written member by member by the command line (src/cli/io.ts). */
+export function runJson(
   schemeId: string,
   issues: readonly Issue[],
   run: ScoreRun | null,
   year: number | null = null,
-): RunJson {
+): RunJsonStream {
+  const none = Lazy.map<never, never>([], (x) => x);
   return {
     scheme: schemeId,
     year: run?.year ?? year,
-    issues: [...issues],
-    entities: run
-      ? run.order.map((i) => {
-          const e = run.entities[i];
-          const out: RunJson["entities"][number] = {
-            name: e.name,
-            rank: e.rank,
-            total: e.total,
-            score: e.score,
-            bonus: e.bonus,
-            deduction: e.deduction,
-            base: e.base,
-            vetoed: e.vetoed,
-            groups: e.groups,
-            parts: e.parts.map((p) => ({ rule: p.rule, points: p.points, basis: p.basis })),
-          };
-          if (e.vetoReason) out.vetoReason = e.vetoReason;
-          if (e.grade) out.grade = e.grade;
-          return out;
-        })
-      : [],
+    issues: Lazy.map(issues, (i) => i),
+    entities: run ? Lazy.map(run.order, (i) => entityJson(run.entities[i])) : none,
     awards: run
-      ? run.awards.map((a) => ({
+      ? Lazy.map(run.awards, (a) => ({
           entity: a.entity,
           rule: a.rule,
           amount: a.amount,
@@ -145,9 +177,22 @@ export function toJson(
           upTo: a.upTo,
           basis: a.basis,
         }))
-      : [],
-    usage: run ? run.usage.map((u) => ({ entity: u.entity, rule: u.rule, outcome: u.outcome, basis: u.basis })) : [],
+      : none,
+    usage: run
+      ? Lazy.map(run.usage, (u) => ({ entity: u.entity, rule: u.rule, outcome: u.outcome, basis: u.basis }))
+      : none,
     options: run?.options ?? {},
     notes: run?.notes ?? [],
   };
+}
+
+/** The --json result made whole, as plain objects and arrays (for tests and callers that keep it). */
+export function toJson(
+  schemeId: string,
+  issues: readonly Issue[],
+  run: ScoreRun | null,
+  year: number | null = null,
+): RunJson {
+  const s = runJson(schemeId, issues, run, year);
+  return { ...s, issues: [...s.issues], entities: [...s.entities], awards: [...s.awards], usage: [...s.usage] };
 }
