@@ -8,6 +8,8 @@ import type { PlanSheet } from "./sheet-plan";
 import { a1 } from "../read/normalise";
 import { absA1 } from "./formula-parts";
 import { Formulas } from "./formulas";
+import { ownRowOf } from "../score/kinds";
+import { UNIT_NAME_COLUMN } from "./shared-cells";
 import { formulaString } from "./limits";
 import { TOTAL_DECIMALS } from "../format";
 import { sheetRef, tailCol, type PlanCtx } from "./plan-context";
@@ -21,6 +23,8 @@ interface FormulaCtx {
   data: Dataset;
   /** the summary's first data row */
   first: number;
+  /** the summary sheet's name (the calc sheet's helper titles name it) */
+  summaryName: string;
   ruleCol: Map<number, number>;
   totalCol: number;
   /** $X$4:$X$20, the totals RANK.EQ compares */
@@ -81,17 +85,45 @@ function positions(order: readonly number[], n: number): number[] {
   return pos;
 }
 
+/**
+ * The calc sheet's cell that says which unit summary row r shows: its place among the calc sheet's unit rows (a value
+ * a unit, in rank order; the row relative, so that every summary row reads it with the same R1C1 formula).
+ */
+function unitPlace(fc: FormulaCtx, r: number): string {
+  const { run } = fc.ctx;
+  const key = "summaryUnit";
+  fc.f.shared.column(
+    key,
+    (tx) => tx("sheet.calc.summaryUnit", { sheet: fc.summaryName, row: fc.first + 1, col: UNIT_NAME_COLUMN }),
+    (p) => ({ formula: null, value: run.order[p] + 1 }),
+  );
+  return fc.f.shared.unitCell(key, r - fc.first, true);
+}
+
+/**
+ * Rule k of an ownRow kind for unit i on summary row r: INDEX into its column on the calc sheet (input order) at the
+ * unit's place, or null where the calc cell holds only the engine's value (the summary keeps it too).
+ */
+function ownRowFormula(fc: FormulaCtx, k: number, r: number, i: number): string | null {
+  if (fc.ctx.run.entities[i].vetoed) return null;
+  const { key, range } = fc.f.ownRowColumn(k);
+  return fc.f.shared.hasFormula(key, i) ? `INDEX(${range},${unitPlace(fc, r)})` : null;
+}
+
 /** The rule cells of one unit's row; returns how many stayed values. */
 function ruleFormulas(fc: FormulaCtx, r: number, i: number): number {
   let fallbackCells = 0;
   for (const k of fc.ctx.shownRules) {
     const span = fc.calcRange.get(k);
     const calc = sheetRef("calc");
+    const rule = fc.ctx.scheme.rules[k];
     const formula = span
       ? // an exact match on the name (SUMIFS would read * ? ~ and a leading = < > in a name as criteria: issue 15.6)
         `SUMPRODUCT((${calc}!$B$${span.top + 1}:$B$${span.bottom + 1}=${a1(r, 1)})` +
         `*${calc}!$D$${span.top + 1}:$D$${span.bottom + 1})`
-      : fc.f.rule(k, i);
+      : ownRowOf(rule)
+        ? ownRowFormula(fc, k, r, i)
+        : fc.f.rule(k, i);
     if (formula) fc.out.push({ row: r, col: fc.ruleCol.get(k)!, formula });
     else fallbackCells++;
   }
@@ -159,7 +191,8 @@ function rankFormula(fc: FormulaCtx, r: number): string {
   }
   if (r === fc.first) return `IF(${inOrder(fc)},1,${full})`;
   const above = a1(r - 1, 0);
-  const next = ties === "competition" ? String(r - fc.first + 1) : `${above}+1`;
+  // the place of row r in the written order as ROW()-…, so that every row reads the same in R1C1 (one formula a column)
+  const next = ties === "competition" ? `ROW()-${fc.first}` : `${above}+1`;
   return `IF(${inOrder(fc)},IF(${total}=${a1(r - 1, fc.totalCol)},${above},${next}),${full})`;
 }
 
@@ -278,6 +311,7 @@ export function summaryFormulas(
     f,
     data: src.data,
     first,
+    summaryName: sheet.name,
     ruleCol: new Map(ctx.shownRules.map((k, j) => [k, 2 + j])),
     totalCol,
     totalRange: `$${col}$${first + 1}:$${col}$${first + run.order.length}`,
