@@ -48,13 +48,9 @@ export class SharedCells {
     return `${sheetRef("calc")}!${top}:${absA1(FIRST_ROW + this.units.length - 1, col)}`;
   }
 
-  /**
-   * Row i's cell of a per-unit helper column made before (column(key, …)); `relativeRow`: the column absolute, the row
-   * relative ($J5), for a formula whose rows follow the helper's rows one for one (the same formula in R1C1 on each).
-   */
-  unitCell(key: string, i: number, relativeRow = false): string {
-    const ref = absA1(FIRST_ROW + i, this.columns.get(key)!.col);
-    return `${sheetRef("calc")}!${relativeRow ? ref.replace(/\$(\d+)$/, "$1") : ref}`;
+  /** Unit i's cell of a per-unit helper column made before (column(key, …)). */
+  unitCell(key: string, i: number): string {
+    return `${sheetRef("calc")}!${absA1(FIRST_ROW + i, this.columns.get(key)!.col)}`;
   }
 
   /** Whether row i of a helper column made before holds a formula (false: only its value). */

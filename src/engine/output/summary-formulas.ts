@@ -23,8 +23,12 @@ interface FormulaCtx {
   data: Dataset;
   /** the summary's first data row */
   first: number;
-  /** the summary sheet's name (the calc sheet's helper titles name it) */
-  summaryName: string;
+  /** the summary sheet, and the column after its table where each row's unit place goes (when a rule needs it) */
+  sheet: PlanSheet;
+  placeCol: number;
+  placeMade: boolean;
+  /** the calc sheet's name (the place column's title names it) */
+  calcName: string;
   ruleCol: Map<number, number>;
   totalCol: number;
   /** $X$4:$X$20, the totals RANK.EQ compares */
@@ -86,18 +90,26 @@ function positions(order: readonly number[], n: number): number[] {
 }
 
 /**
- * The calc sheet's cell that says which unit summary row r shows: its place among the calc sheet's unit rows (a value
- * a unit, in rank order; the row relative, so that every summary row reads it with the same R1C1 formula).
+ * The cell on summary row r that says which unit the row shows: its place among the calc sheet's unit rows, a value in
+ * a column after the table (made on the first call). On the row itself, so that the INDEX beside it reads the same in
+ * R1C1 on every row and a sort of the summary keeps each row's place with its unit.
  */
 function unitPlace(fc: FormulaCtx, r: number): string {
-  const { run } = fc.ctx;
-  const key = "summaryUnit";
-  fc.f.shared.column(
-    key,
-    (tx) => tx("sheet.calc.summaryUnit", { sheet: fc.summaryName, row: fc.first + 1, col: UNIT_NAME_COLUMN }),
-    (p) => ({ formula: null, value: run.order[p] + 1 }),
-  );
-  return fc.f.shared.unitCell(key, r - fc.first, true);
+  const { run, tx } = fc.ctx;
+  const sheet = fc.sheet;
+  if (!fc.placeMade) {
+    fc.placeMade = true;
+    const put = (row: number, v: string | number) => {
+      const cells = sheet.values[row];
+      while (cells.length < fc.placeCol) cells.push(null);
+      cells[fc.placeCol] = v;
+    };
+    put(fc.first - 1, tx("sheet.col.calcPlace", { sheet: fc.calcName, col: UNIT_NAME_COLUMN }));
+    const header = { top: fc.first - 1, left: fc.placeCol, bottom: fc.first - 1, right: fc.placeCol };
+    sheet.styles.push({ rect: header, style: "header" });
+    run.order.forEach((i, p) => put(fc.first + p, i + 1));
+  }
+  return a1(r, fc.placeCol).replace(/^([A-Z]+)/, "$$$1");
 }
 
 /**
@@ -311,7 +323,10 @@ export function summaryFormulas(
     f,
     data: src.data,
     first,
-    summaryName: sheet.name,
+    sheet,
+    placeCol: 2 + ctx.shownRules.length + ctx.tail.length,
+    placeMade: false,
+    calcName: calc.name,
     ruleCol: new Map(ctx.shownRules.map((k, j) => [k, 2 + j])),
     totalCol,
     totalRange: `$${col}$${first + 1}:$${col}$${first + run.order.length}`,
