@@ -46,7 +46,7 @@ test("mujun-template, 100,000 enterprises: read and written in ≤ 20 syncs and 
   const inputRow = r.dataset!.tables[mujun.entityTable].rows[top].row;
   expect(String(calc.get(1 + top, col(m![1]))!.formula)).toContain(`!D${inputRow + 1}/`);
   process.stdout.write(
-    `\n| mujun-template, 100,000 enterprises (formulas) | ${readWire.length} syncs, ${mb(bytes(readWire))} MB | ` +
+    `\n| mujun-template, 100,000 enterprises (formulas) | ${readWire.length} syncs, ${mb(bytes(readWire))} MB (largest response ${mb(h.maxResponse())} MB) | ` +
       `${write.length} syncs, ${mb(bytes(write))} MB (largest request ${mb(Math.max(...write.map((w) => w.requestBytes)))} MB) | ` +
       `${h.syncs()} syncs, ${mb(bytes(h.wire))} MB |\n`,
   );
