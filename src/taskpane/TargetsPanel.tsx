@@ -19,7 +19,7 @@ import {
 } from "@fluentui/react-components";
 import type { SheetData } from "../engine/types";
 import type { ResultPlan } from "../engine/output/sheet-plan";
-import type { CellWrite, FillReport, WorkbookPort } from "../workbook/port";
+import { WorkbookError, type CellWrite, type FillReport, type WorkbookPort } from "../workbook/port";
 import { getTargetScheme, targetSchemeIds } from "../schemes/targets";
 import { runFill, runTrack, runProjects, TargetError, type FillResult } from "../engine/targets";
 import { inPlaceCells, readTargetTable } from "../engine/targets/fill";
@@ -179,7 +179,12 @@ function guarded({ st }: OpsCtx) {
       await f();
     } catch (e) {
       const said = (e as Error).message;
-      const say: Say = e instanceof TargetError ? (_, l) => message(l, e.code, e.params) : () => said;
+      const say: Say =
+        e instanceof TargetError
+          ? (_, l) => message(l, e.code, e.params)
+          : e instanceof WorkbookError
+            ? (_, l) => e.text(l)
+            : () => said;
       st.setStatus({ say, error: true });
     } finally {
       st.setBusy(false);

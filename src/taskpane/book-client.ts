@@ -1,10 +1,34 @@
 /**
  * The page's side of the workbook worker (book-worker.ts): a WorkbookPort whose every operation runs in the worker.
- * Reading reports progress; cancel() terminates the worker at once (a new one starts for the next file).
+ * Reading reports progress; cancel() terminates the worker at once (a new one starts for the next file). A write
+ * reports progress and is cancelled by its signal: the worker is told (`abort`), and stops before it commits.
  */
 import type { SheetData } from "../engine/types";
 import type { ResultPlan } from "../engine/output/sheet-plan";
-import type { CellWrite, FillReport, Settings, WorkbookPort, WriteReport } from "../workbook/port";
+import {
+  WorkbookError,
+  WriteCancelled,
+  type CellWrite,
+  type FillReport,
+  type Settings,
+  type WorkbookPort,
+  type WriteOptions,
+  type WriteReport,
+} from "../workbook/port";
+import type { TextKey, Vars } from "../engine/i18n";
+
+/** The worker's answer: a value, progress, or an error (a WorkbookError's key and variables with it). */
+interface Reply {
+  id: number;
+  ok?: boolean;
+  value?: unknown;
+  error?: string;
+  key?: TextKey;
+  vars?: Vars;
+  progress?: Progress;
+  /** a write stopped by its signal (the workbook as it was) */
+  cancelled?: boolean;
+}
 
 export interface Progress {
   done: number;
@@ -41,13 +65,14 @@ export class WorkerBook implements WorkbookPort {
 
   private listen(): void {
     this.worker.onmessage = (e: MessageEvent) => {
-      const m = e.data as { id: number; ok?: boolean; value?: unknown; error?: string; progress?: Progress };
+      const m = e.data as Reply;
       const p = this.pending.get(m.id);
       if (!p) return;
       if (m.progress) return p.onProgress?.(m.progress);
       this.pending.delete(m.id);
       if (m.ok) p.resolve(m.value);
-      else p.reject(new Error(m.error));
+      else if (m.cancelled) p.reject(new WriteCancelled());
+      else p.reject(m.key ? new WorkbookError(m.key, m.vars) : new Error(m.error));
     };
     this.worker.onerror = (e) => {
       for (const p of this.pending.values()) p.reject(new Error(e.message || "worker error"));
@@ -55,12 +80,34 @@ export class WorkerBook implements WorkbookPort {
     };
   }
 
-  private call<T>(op: string, args: unknown[], onProgress?: (p: Progress) => void, transfer: Transferable[] = []) {
+  private call<T>(
+    op: string,
+    args: unknown[],
+    onProgress?: (p: Progress) => void,
+    transfer: Transferable[] = [],
+    signal?: AbortSignal,
+  ) {
     const id = this.next++;
+    const worker = this.worker;
+    // a write that can be cancelled waits before it commits until it is told "go" (or "abort", sent when the signal
+    // aborts): an abort sent before the worker is ready is always seen, in order, on the one message port
+    const gated = signal
+      ? (p: Progress) => (p.stage === "ready" ? worker.postMessage({ id: 0, op: "go", args: [id] }) : onProgress?.(p))
+      : onProgress;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress });
-      this.worker.postMessage({ id, op, args }, transfer);
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, onProgress: gated });
+      worker.postMessage({ id, op, args: signal ? [...args, { signal: true }] : args }, transfer);
+      signal?.addEventListener("abort", () => worker.postMessage({ id: 0, op: "abort", args: [id] }), { once: true });
     });
+  }
+
+  /** a write in the worker, its progress and cancel carried across (port.ts WriteOptions) */
+  private write(op: "writeResult" | "addSheets", plan: ResultPlan, opts?: WriteOptions) {
+    if (opts?.signal?.aborted) return Promise.reject(new WriteCancelled());
+    const onProgress =
+      opts?.onProgress &&
+      ((p: Progress) => opts.onProgress!({ done: p.done, total: p.total, final: p.stage === "final" }));
+    return this.call<WriteReport>(op, [plan], onProgress, [], opts?.signal);
   }
 
   /** stop whatever the worker is doing; the workbook it held is gone */
@@ -97,11 +144,11 @@ export class WorkerBook implements WorkbookPort {
   writeSettings(settings: Settings) {
     return this.call<void>("writeSettings", [settings]);
   }
-  writeResult(plan: ResultPlan) {
-    return this.call<WriteReport>("writeResult", [plan]);
+  writeResult(plan: ResultPlan, opts?: WriteOptions) {
+    return this.write("writeResult", plan, opts);
   }
-  addSheets(plan: ResultPlan) {
-    return this.call<WriteReport>("addSheets", [plan]);
+  addSheets(plan: ResultPlan, opts?: WriteOptions) {
+    return this.write("addSheets", plan, opts);
   }
   fillCells(sheet: string, cells: readonly CellWrite[]) {
     return this.call<FillReport>("fillCells", [sheet, cells]);

@@ -2,10 +2,12 @@
  * The standalone page's workbook, in a Web Worker: ExcelJS parses the file, reads the sheets, and later writes the
  * result sheets and the file to download, so the page never freezes. The page talks to it through BookClient
  * (book-client.ts); cancelling terminates the worker. Messages: { id, op, args } → { id, ok, value | error } and
- * { id, progress: { done, total, stage } } while a file is read.
+ * { id, progress: { done, total, stage } } while a file is read or a result written. A write sent with a last
+ * argument `{ signal: true }` says { progress: { stage: "ready" } } and waits for { op: "go" } or { op: "abort" }
+ * (args: [its id]) before it commits; aborted, it ends with { cancelled: true } and the workbook as it was.
  */
 import type { ExcelJsBook as Book } from "../workbook/exceljs";
-import type { WorkbookPort } from "../workbook/port";
+import type { WorkbookPort, WriteOptions } from "../workbook/port";
 import type { Lang } from "../engine/types";
 
 interface Request {
@@ -20,7 +22,9 @@ interface Request {
     | "addSheets"
     | "fillCells"
     | "toBuffer"
-    | "setCellText";
+    | "setCellText"
+    | "abort"
+    | "go";
   args: unknown[];
 }
 
@@ -30,6 +34,9 @@ type Scope = {
 };
 const scope = self as unknown as Scope;
 let book: Book | null = null;
+/** the writes under way that can be cancelled, by request id, and the go-ahead each one waits for */
+const writes = new Map<number, AbortController>();
+const gates = new Map<number, () => void>();
 
 const lib = async () => {
   const [{ default: ExcelJS }, mod] = await Promise.all([import("exceljs"), import("../workbook/exceljs")]);
@@ -72,10 +79,38 @@ async function handle(req: Request): Promise<unknown> {
       return toBuffer((req.args as [Lang | undefined])[0] ?? "zh");
     case "setCellText":
       return setCellText(...(req.args as [string, string, string, Lang]));
+    case "writeResult":
+    case "addSheets":
+      return write(req.op, req.args, progress, req.id);
     default: {
       const port = need() as unknown as Record<string, (...a: unknown[]) => Promise<unknown>>;
       return port[req.op as keyof WorkbookPort](...req.args);
     }
+  }
+}
+
+/** A write with progress; one that carries a signal first waits for the page's go-ahead (or abort), then commits. */
+async function write(
+  op: "writeResult" | "addSheets",
+  args: unknown[],
+  progress: (done: number, total: number, stage: string) => void,
+  id = 0,
+): Promise<unknown> {
+  const ctl = writes.get(id);
+  const opts: WriteOptions = {
+    onProgress: (p) => progress(p.done, p.total, p.final ? "final" : "write"),
+    signal: ctl?.signal,
+  };
+  if (ctl)
+    await new Promise<void>((go) => {
+      gates.set(id, go);
+      progress(0, 0, "ready");
+    });
+  try {
+    return await need()[op](args[0] as Parameters<Book["writeResult"]>[0], opts);
+  } finally {
+    writes.delete(id);
+    gates.delete(id);
   }
 }
 
@@ -109,11 +144,33 @@ function need(): Book {
   return book;
 }
 
+/**
+ * A failure as a message: a WorkbookError keeps its key and variables, to be worded in the user's language; a write
+ * stopped by its signal says so (`cancelled`).
+ */
+async function failure(id: number, err: unknown) {
+  const { WorkbookError, isWriteCancelled } = await import("../workbook/port");
+  const error = err instanceof Error ? err.message : String(err);
+  if (isWriteCancelled(err)) return { id, ok: false, error, cancelled: true };
+  return err instanceof WorkbookError
+    ? { id, ok: false, error, key: err.key, vars: err.vars }
+    : { id, ok: false, error };
+}
+
 scope.onmessage = (e: MessageEvent) => {
   const req = e.data as Request;
+  if (req.op === "abort" || req.op === "go") {
+    const id = req.args[0] as number;
+    if (req.op === "abort") writes.get(id)?.abort();
+    return gates.get(id)?.();
+  }
+  const last = req.args[req.args.length - 1] as { signal?: boolean } | undefined;
+  if (last && typeof last === "object" && last.signal === true) {
+    req.args = req.args.slice(0, -1);
+    writes.set(req.id, new AbortController());
+  }
   handle(req).then(
     (value) => scope.postMessage({ id: req.id, ok: true, value }),
-    (err: unknown) =>
-      scope.postMessage({ id: req.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+    (err: unknown) => failure(req.id, err).then((m) => scope.postMessage(m)),
   );
 };

@@ -45,6 +45,7 @@ const PANE_ARGS = {
   labelled: ["label", "text"],
   templateFile: ["id"],
   rulesFile: ["id"],
+  writing: ["pct"],
 } as const;
 
 const TARGET_ARGS = {

@@ -28,8 +28,15 @@ function mount(node: React.ReactNode): void {
   root.render(<FluentProvider theme={webLightTheme}>{node}</FluentProvider>);
 }
 
+/**
+ * The browser tests' seam (test/browser/progress.test.ts): a function an init script may set before the page loads,
+ * which wraps the host the pane gets (to slow a write down and watch its progress). Never set in use.
+ */
+type HostSeam = (host: HostOps) => HostOps;
+
 function render(host: HostOps, lang: string | undefined): void {
-  mount(<App host={host} initialLang={langFrom(lang)} save={save} />);
+  const seam = (window as unknown as { __zonescoreHost?: HostSeam }).__zonescoreHost;
+  mount(<App host={seam ? seam(host) : host} initialLang={langFrom(lang)} save={save} />);
 }
 
 /** A plain status page: the loading state, or why the pane cannot work here (with a link to the standalone page). */

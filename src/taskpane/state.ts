@@ -46,10 +46,15 @@ export interface Results {
   inputs: string;
 }
 
+/** A stage's progress; in a stage with steps of its own (the write), how far it has got (`part`). */
+export type BusyProgress = Progress & { part?: { done: number; total: number } };
+
 export interface Busy {
   task: "open" | "check" | "score" | "template" | "mapping" | "apply" | "download";
-  progress: Progress | null;
+  progress: BusyProgress | null;
   cancellable: boolean;
+  /** 取消 no longer applies: the write is committing (`final`), or a cancel is undoing it (`cancelling`) */
+  lock?: "final" | "cancelling";
 }
 
 export interface State {
@@ -84,7 +89,8 @@ export type Action =
   | { type: "valuesOnly"; on: boolean }
   | { type: "mappingSaved" }
   | { type: "busy"; busy: Busy | null }
-  | { type: "progress"; progress: Progress }
+  | { type: "progress"; progress: BusyProgress }
+  | { type: "lock"; lock: NonNullable<Busy["lock"]> }
   | { type: "status"; status: StatusKey | null }
   | { type: "findings"; findings: Findings }
   | { type: "results"; results: Results | null };
@@ -179,6 +185,8 @@ export function reducer(s: State, a: Action): State {
       return { ...s, busy: a.busy, status: a.busy ? null : s.status };
     case "progress":
       return s.busy ? { ...s, busy: { ...s.busy, progress: a.progress } } : s;
+    case "lock":
+      return s.busy ? { ...s, busy: { ...s.busy, lock: a.lock } } : s;
     case "status":
       return { ...s, status: a.status };
     case "findings":

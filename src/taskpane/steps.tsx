@@ -16,6 +16,7 @@ import {
   RadioGroup,
   Switch,
   Text,
+  useAnnounce,
 } from "@fluentui/react-components";
 import { otherLang, strings, type Strings, type UiLang } from "./i18n";
 import { schemeTitle } from "../engine/i18n";
@@ -100,11 +101,40 @@ export function PaneHeader({ pane }: PartProps): React.JSX.Element {
   );
 }
 
+/** What the busy bar says: the stage (with the write's share done, 40 %), the bar's value, why 取消 is locked. */
+function busyView(t: Strings, busy: Busy) {
+  const { progress, lock } = busy;
+  const part = progress?.part;
+  const stage = !progress
+    ? t.working
+    : part
+      ? t.writing(part.total ? Math.floor((100 * part.done) / part.total) : 0)
+      : (t.stage[progress.stage] ?? progress.stage);
+  const share = part && part.total ? part.done / part.total : 0;
+  const value = progress && progress.total ? Math.min(1, (progress.done + share) / progress.total) : undefined;
+  const reason = lock === "final" ? t.final : lock === "cancelling" ? t.cancelling : null;
+  // announced: each new stage, each quarter of the write, and the lock (not every step: no flood)
+  const quarter = part && part.total ? Math.floor((4 * part.done) / part.total) : -1;
+  return { stage, value, reason, said: `${progress?.stage ?? ""}|${quarter}|${lock ?? ""}` };
+}
+
+/** Tells screen readers politely what the busy bar shows, when what it says has moved on (busyView's `said`). */
+function useBusyAnnouncer(said: string, text: string): void {
+  const { announce } = useAnnounce();
+  const last = React.useRef("");
+  React.useEffect(() => {
+    if (last.current === said) return;
+    last.current = said;
+    announce(text, { polite: true });
+  }, [said]);
+}
+
 /** The running operation: its stage, its progress and (where it can be) 取消. */
 export function BusyBar({ pane, busy }: PartProps & { busy: Busy }): React.JSX.Element {
   const s = usePaneStyles();
   const { t } = pane;
-  const { progress } = busy;
+  const v = busyView(t, busy);
+  useBusyAnnouncer(v.said, v.reason ? `${v.stage}. ${v.reason}` : v.stage);
   return (
     <div className={s.row} data-testid="busy" aria-busy="true">
       <Field
@@ -112,14 +142,25 @@ export function BusyBar({ pane, busy }: PartProps & { busy: Busy }): React.JSX.E
         style={{ flexGrow: 1 }}
         label={t.progress[busy.task]}
         validationState="none"
-        validationMessage={progress ? (t.stage[progress.stage] ?? progress.stage) : t.working}
+        validationMessage={v.stage}
       >
-        <ProgressBar value={progress && progress.total ? progress.done / progress.total : undefined} />
+        <ProgressBar value={v.value} />
       </Field>
       {busy.cancellable && (
-        <Button onClick={pane.ops.onCancel} data-testid="cancel">
+        <Button
+          onClick={pane.ops.onCancel}
+          data-testid="cancel"
+          // still focusable when locked (the focus stays where the keyboard left it); the reason beside it says why
+          disabledFocusable={!!busy.lock}
+          aria-describedby={v.reason ? "busy-lock" : undefined}
+        >
           {t.cancel}
         </Button>
+      )}
+      {v.reason && (
+        <Text id="busy-lock" size={200} className={s.wrap} data-testid="busy-lock">
+          {v.reason}
+        </Text>
       )}
     </div>
   );

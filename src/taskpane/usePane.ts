@@ -12,7 +12,7 @@ import { buildTemplatePlan } from "../engine/output/template";
 import { schemeFromSheets, schemeToPlan } from "../engine/scheme/sheets";
 import type { Scheme } from "../engine/scheme/schema";
 import type { Issue, SheetData } from "../engine/types";
-import type { Settings, WorkbookPort } from "../workbook/port";
+import { isWriteCancelled, type Settings, type WorkbookPort, type WriteProgress } from "../workbook/port";
 import type { Dataset } from "../engine/dataset";
 import type { ScoreRun } from "../engine/score/result";
 import type { MappingChoice } from "./MappingPanel";
@@ -49,6 +49,8 @@ interface PaneCore {
   stateRef: React.MutableRefObject<State>;
   /** the running operation; cancelling abandons it (and stops the worker while a file is read) */
   op: React.MutableRefObject<number>;
+  /** the result being written (评分): 取消 aborts it, and the adapter undoes it unless it is already committing */
+  write: React.MutableRefObject<AbortController | null>;
   cache: React.MutableRefObject<SheetCache | null>;
   /** the built-in schemes, in the registry's order */
   ids: string[];
@@ -108,6 +110,13 @@ function runner(c: PaneCore) {
   };
   const onCancel = () => {
     const task = c.state.busy?.task;
+    // during the write the operation is not abandoned: it is told to stop, and ends when the workbook is as before
+    if (c.write.current) {
+      if (c.stateRef.current.busy?.lock) return;
+      c.write.current.abort();
+      dispatch({ type: "lock", lock: "cancelling" });
+      return;
+    }
     op.current++;
     if (task === "open") {
       c.host.cancel?.();
@@ -144,6 +153,37 @@ async function evaluate(c: PaneCore, r: Runner, token: number, st: State, total:
   return { r: res, sheets, scheme, inputs, book };
 }
 
+/**
+ * 评分's write with its progress in the busy bar; 取消 until the write commits stops it and the workbook is as before
+ * (status 已取消, null returned), from the commit on 取消 is locked and the write finishes.
+ */
+async function writeWithProgress(
+  c: PaneCore,
+  token: number,
+  book: WorkbookPort,
+  p: Parameters<WorkbookPort["writeResult"]>[0],
+) {
+  const ctl = new AbortController();
+  c.write.current = ctl;
+  const onProgress = (x: WriteProgress) => {
+    if (c.op.current !== token) return;
+    c.dispatch({
+      type: "progress",
+      progress: { done: 2, total: 3, stage: "write", part: { done: x.done, total: x.total } },
+    });
+    if (x.final && !c.stateRef.current.busy?.lock) c.dispatch({ type: "lock", lock: "final" });
+  };
+  try {
+    return await book.writeResult(p, { signal: ctl.signal, onProgress });
+  } catch (e) {
+    if (!isWriteCancelled(e)) throw e;
+    if (c.op.current === token) c.dispatch({ type: "status", status: { key: "cancelled" } });
+    return null;
+  } finally {
+    c.write.current = null;
+  }
+}
+
 /** 校验 and 评分. */
 function checkOps(c: PaneCore, r: Runner) {
   const { dispatch, stateRef } = c;
@@ -163,14 +203,13 @@ function checkOps(c: PaneCore, r: Runner) {
         return;
       }
       await r.step(token, 2, 3, "write");
-      const report = await book.writeResult(
-        plan(scheme, res.run, {
-          lang: st.lang,
-          generatedAt: new Date().toLocaleString(),
-          formulas: st.valuesOnly ? undefined : { data: res.dataset!, sheets },
-        }),
-      );
-      if (c.op.current !== token) return;
+      const p = plan(scheme, res.run, {
+        lang: st.lang,
+        generatedAt: new Date().toLocaleString(),
+        formulas: st.valuesOnly ? undefined : { data: res.dataset!, sheets },
+      });
+      const report = await writeWithProgress(c, token, book, p);
+      if (!report || c.op.current !== token) return;
       const written = Object.values(report.written);
       dispatch({ type: "results", results: { run: res.run, written, inputs } });
       c.setScored({ scheme, data: res.dataset!, options: st.options, run: res.run, inputs });
@@ -369,12 +408,13 @@ export function usePane(host: HostOps, initialLang: UiLang, save?: AppSave) {
   const t = strings(state.lang);
   const cache = React.useRef<SheetCache | null>(null);
   const op = React.useRef(0);
+  const write = React.useRef<AbortController | null>(null);
   const [where, setWhere] = React.useState<"new" | "current">("new");
   const [confirming, setConfirming] = React.useState(false);
   const stateRef = React.useRef(state);
   stateRef.current = state;
   const [scored, setScored] = React.useState<Scored | null>(null);
-  const c: PaneCore = { host, state, t, dispatch, stateRef, op, cache, ids, setScored };
+  const c: PaneCore = { host, state, t, dispatch, stateRef, op, write, cache, ids, setScored };
   useDocumentLang(c);
   useLanguageRefresh(c);
   useSuggestOnOpen(c);

@@ -26,7 +26,9 @@ import {
   type CellWrite,
   type FillReport,
   type Settings,
+  writeSteps,
   type WorkbookPort,
+  type WriteOptions,
   type WriteReport,
 } from "./port";
 import {
@@ -326,20 +328,29 @@ export class ExcelJsBook implements WorkbookPort {
     return new Map([...this.markedSheets()].filter(([, m]) => replaces(m.slice(MARKER_PREFIX.length))));
   }
 
-  async writeResult(plan: ResultPlan): Promise<WriteReport> {
+  /**
+   * A file's workbook records the result (the sheets are rendered when the file is written): the signal is looked at
+   * before anything changes. A new workbook renders sheet by sheet, reporting each; its commit is the first change.
+   */
+  async writeResult(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport> {
+    const steps = writeSteps(opts, plan.sheets.length);
+    steps.step(0);
     if (this.source) {
       const replaced = [...this.replacedSheets(plan).keys()];
       // a result of another family written earlier in this session stays (scoring, then tracking, then download)
       const replaces = replacedBy(plan);
       const kept = this.pending.result?.plan.sheets.filter((p) => !replaces(p.key)) ?? [];
       const merged: ResultPlan = { ...plan, sheets: [...kept, ...plan.sheets] };
+      steps.commit(0);
       this.pending.result = undefined;
       const names = planNames(merged, this.takenNames({ result: merged }));
       this.pending.result = { plan: merged, names };
+      steps.end();
       return { written: Object.fromEntries(plan.sheets.map((p) => [p.key, names[p.key]])), replaced };
     }
     const ours = this.replacedSheets(plan);
     const replaced: string[] = [];
+    steps.commit(0);
     for (const [sheet, name] of ours) {
       const ws = this.wb.getWorksheet(sheet);
       if (ws) this.wb.removeWorksheet(ws.id);
@@ -350,17 +361,23 @@ export class ExcelJsBook implements WorkbookPort {
     const live = new Set(this.markedSheets().values());
     for (const n of [...(this.wb.definedNames.model as Array<{ name: string }>)])
       if (n.name.startsWith(MARKER_PREFIX) && !live.has(n.name)) this.wb.definedNames.removeAllNames(n.name);
-    const report = this.render(plan, true);
+    const report = this.render(plan, true, steps.step);
+    steps.end();
     return { written: report, replaced };
   }
 
-  async addSheets(plan: ResultPlan): Promise<WriteReport> {
+  async addSheets(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport> {
+    const steps = writeSteps(opts, plan.sheets.length);
+    steps.commit(0);
     if (this.source) {
       const names = planNames(plan, this.takenNames({}));
       this.pending.added.push({ plan, names });
+      steps.end();
       return { written: names, replaced: [] };
     }
-    return { written: this.render(plan, false), replaced: [] };
+    const written = this.render(plan, false, steps.step);
+    steps.end();
+    return { written, replaced: [] };
   }
 
   /** names the pending sheets take */
@@ -388,7 +405,8 @@ export class ExcelJsBook implements WorkbookPort {
     return taken;
   }
 
-  private render(plan: ResultPlan, mark: boolean): Record<string, string> {
+  /** `sheetDone(n)` after each of the plan's sheets is rendered */
+  private render(plan: ResultPlan, mark: boolean, sheetDone?: (n: number) => void): Record<string, string> {
     const taken = new Set<string>();
     this.wb.eachSheet((ws) => taken.add(ws.name));
     const written: Record<string, string> = {};
@@ -397,11 +415,13 @@ export class ExcelJsBook implements WorkbookPort {
       taken.add(name);
       written[p.key] = name;
     }
+    let done = 0;
     for (const p of plan.sheets) {
       const name = written[p.key];
       writeSheet(this.wb.addWorksheet(name), p, written);
       if (p.filter) this.filters.set(name, p.filter.column - p.filter.rect.left);
       if (mark) this.wb.definedNames.add(`${quoteSheet(name)}!$A$1`, MARKER_PREFIX + p.key);
+      sheetDone?.(++done);
     }
     if (plan.activate && written[plan.activate]) {
       const ws = this.wb.getWorksheet(written[plan.activate]);

@@ -1,11 +1,12 @@
 /**
  * Excel: the pane follows edits of the input sheets. One handler on `workbook.worksheets.onChanged` (ExcelApi 1.9:
  * every sheet, also those added later, in one registration); the events of a burst of typing or a paste are
- * collected for a short while (debounced), then the changed ranges are read in ONE sync (values and value types,
- * nothing else) and handed over as cell patches. Nothing is written. Sheets the pane does not read (ZoneScore's own
- * result sheets) are filtered out before anything is read, by their id.
+ * collected for a short while (debounced), then the changed ranges are read in ONE sync (values, value types and
+ * number formats, nothing else) and handed over as cell patches. Nothing is written. Sheets the pane does not read
+ * (ZoneScore's own result sheets) are filtered out before anything is read, by their id.
  */
-import type { CellValue } from "../engine/types";
+import type { CellValue, SheetData } from "../engine/types";
+import { formatKind } from "../engine/read/values";
 import type { ExcelRunner, SupportsFn } from "./office";
 
 /** The cells of one changed range, as the reader sees them (errors as { error }, empty cells as null). */
@@ -15,6 +16,8 @@ export interface CellPatch {
   row: number;
   col: number;
   values: CellValue[][];
+  /** the formats that make a number a date, a time or a percentage, indexed like `values` (sparse) */
+  formats: Array<Array<string | undefined>>;
 }
 
 export interface WatchOptions {
@@ -43,7 +46,7 @@ async function readChanged(run: ExcelRunner, pending: Pending[], wanted: Readonl
       const ws = ctx.workbook.worksheets.getItem(p.worksheetId);
       ws.load("name");
       const range = ws.getRange(p.address);
-      range.load("values,valueTypes,rowIndex,columnIndex");
+      range.load("values,valueTypes,numberFormat,rowIndex,columnIndex");
       return { ws, range };
     });
     await ctx.sync();
@@ -59,8 +62,17 @@ async function readChanged(run: ExcelRunner, pending: Pending[], wanted: Readonl
             return v === "" || v === null || v === undefined ? null : (v as CellValue);
           }),
         ),
+        formats: range.values.map((r, i) => r.map((_, j) => meaningful(range, i, j))),
       }));
   });
+}
+
+/** A number's format when it makes the number a date, a time or a percentage (as the reader records it). */
+function meaningful(range: Excel.Range, i: number, j: number): string | undefined {
+  if (range.valueTypes[i][j] !== "Double") return undefined;
+  const f = range.numberFormat[i]?.[j];
+  const kind = typeof f === "string" ? formatKind(f) : null;
+  return kind === "date" || kind === "percent" ? (f as string) : undefined;
 }
 
 /**
@@ -119,11 +131,12 @@ export async function watchInputs(
  * The patches applied to sheets read before (a copy; the sheets given are not changed). A cell outside a sheet's
  * read block grows the block; a sheet not among them is ignored.
  */
-export function patchSheets<T extends { name: string; originRow: number; originCol: number; values: CellValue[][] }>(
-  sheets: readonly T[],
-  patches: readonly CellPatch[],
-): T[] {
-  const out = sheets.map((s) => ({ ...s, values: s.values.map((r) => [...r]) }));
+export function patchSheets<T extends Patchable>(sheets: readonly T[], patches: readonly CellPatch[]): T[] {
+  const out = sheets.map((s) => ({
+    ...s,
+    values: s.values.map((r) => [...r]),
+    formats: s.formats ? Array.from(s.formats, (r) => (r ? [...r] : undefined)) : undefined,
+  }));
   for (const p of patches) {
     const s = out.find((x) => x.name === p.sheet);
     if (!s) continue;
@@ -132,28 +145,36 @@ export function patchSheets<T extends { name: string; originRow: number; originC
       s.originCol = p.col;
     }
     grow(s, p.row, p.col, p.row + p.values.length - 1, p.col + (p.values[0]?.length ?? 1) - 1);
-    p.values.forEach((r, i) => r.forEach((v, j) => (s.values[p.row + i - s.originRow][p.col + j - s.originCol] = v)));
+    const formats = (s.formats ??= []);
+    p.values.forEach((r, i) =>
+      r.forEach((v, j) => {
+        const y = p.row + i - s.originRow;
+        const x = p.col + j - s.originCol;
+        s.values[y][x] = v;
+        const f = p.formats[i]?.[j];
+        if (f !== undefined) (formats[y] ??= [])[x] = f;
+        else if (formats[y]) formats[y][x] = undefined;
+      }),
+    );
   }
   return out;
 }
 
+type Patchable = Pick<SheetData, "name" | "originRow" | "originCol" | "values" | "formats">;
+
 /** Widen a sheet's block of values (filled with empty cells) to reach rows top…bottom and columns left…right. */
-function grow(
-  s: { originRow: number; originCol: number; values: CellValue[][] },
-  top: number,
-  left: number,
-  bottom: number,
-  right: number,
-): void {
+function grow(s: Omit<Patchable, "name">, top: number, left: number, bottom: number, right: number): void {
   const width = () => s.values[0]?.length ?? 0;
   if (left < s.originCol) {
     const n = s.originCol - left;
     s.values = s.values.map((r) => [...Array<CellValue>(n).fill(null), ...r]);
+    s.formats = s.formats?.map((r) => (r ? [...Array<undefined>(n), ...r] : r));
     s.originCol = left;
   }
   if (top < s.originRow) {
     const n = s.originRow - top;
     s.values = [...Array.from({ length: n }, () => Array<CellValue>(width()).fill(null)), ...s.values];
+    if (s.formats) s.formats = [...Array<undefined>(n), ...s.formats];
     s.originRow = top;
   }
   const w = Math.max(width(), right - s.originCol + 1);

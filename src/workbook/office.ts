@@ -26,6 +26,7 @@ import {
   type ResultPlan,
 } from "../engine/output/sheet-plan";
 import { a1 } from "../engine/read/normalise";
+import { formatKind } from "../engine/read/values";
 import { t, type TextKey, type Vars } from "../engine/i18n";
 import { resolveSheetRefs } from "../engine/output/result-plan";
 import {
@@ -34,10 +35,13 @@ import {
   SETTINGS_NAME,
   SETTINGS_SHEET,
   sheetOfReference,
+  WorkbookError,
   type CellWrite,
   type FillReport,
   type Settings,
+  writeSteps,
   type WorkbookPort,
+  type WriteOptions,
   type WriteReport,
 } from "./port";
 
@@ -52,11 +56,11 @@ export type SupportsFn = (set: string, version: string) => boolean;
 /** Largest request we send in one sync, as the client serialises it; Excel on the web refuses requests over 5 MB. */
 export const REQUEST_BUDGET = 4_000_000;
 /**
- * Cells read in the first sync: values alone cost ≈ 10 bytes a cell of numbers and short names in the response (≤ 5 MB
- * on the web); later syncs are sized on the bytes a cell took so far (READ_BYTES a response), and a request Excel still
- * refuses (long texts) is halved and read again.
+ * Cells read in the first sync: values and number formats cost ≈ 20 bytes a cell of numbers and short names in the
+ * response (≤ 5 MB on the web); later syncs are sized on the bytes a cell took so far (READ_BYTES a response), and a
+ * request Excel still refuses (long texts) is halved and read again.
  */
-export const READ_CELLS = 300_000;
+export const READ_CELLS = 180_000;
 /** What a read response aims at, under Excel on the web's 5 MB (5,242,880 bytes) with room for the JSON around it. */
 export const READ_BYTES = 3_800_000;
 /** Notes Excel keeps per workbook, as ZoneScore counts them; the rest are summarised in one note. */
@@ -222,12 +226,13 @@ export class OfficeBook implements WorkbookPort {
     });
   }
 
-  writeResult(plan: ResultPlan): Promise<WriteReport> {
-    return this.write(plan, true);
+  /** Progress (bytes) after each sync of the pieces and at the swap; a cancel before the swap undoes it exactly. */
+  writeResult(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport> {
+    return this.write(plan, true, opts);
   }
 
-  addSheets(plan: ResultPlan): Promise<WriteReport> {
-    return this.write(plan, false);
+  addSheets(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport> {
+    return this.write(plan, false, opts);
   }
 
   /**
@@ -245,7 +250,7 @@ export class OfficeBook implements WorkbookPort {
         ? ranges.map((r) => r.getMergedAreasOrNullObject().load("address"))
         : null;
       await ctx.sync().catch((e: unknown) => {
-        throw errorCode(e) === "ItemNotFound" ? new Error(t("en", "workbook.fill.noSheet", { sheet })) : e;
+        throw errorCode(e) === "ItemNotFound" ? new WorkbookError("workbook.fill.noSheet", { sheet }) : e;
       });
       const report: FillReport = { filled: [], refused: [] };
       cells.forEach((c, i) => {
@@ -285,7 +290,7 @@ export class OfficeBook implements WorkbookPort {
     });
   }
 
-  private async write(plan: ResultPlan, mark: boolean): Promise<WriteReport> {
+  private async write(plan: ResultPlan, mark: boolean, opts?: WriteOptions): Promise<WriteReport> {
     const temps = plan.sheets.map((_, i) => `${TEMP_PREFIX}${this.tempTag}~${i}`);
     const aside = (i: number) => `${TEMP_PREFIX}old~${this.tempTag}~${i}`;
     const feature = {
@@ -296,7 +301,7 @@ export class OfficeBook implements WorkbookPort {
       filter: this.supports("ExcelApi", "1.9"),
     };
     this.lastNotes = [];
-    const w: WriteState = { plan, mark, temps, aside, feature, before: null, swapped: false, removeAfter: [] };
+    const w: WriteState = { plan, mark, temps, aside, feature, before: null, swapped: false, removeAfter: [], opts };
     try {
       const report = await this.run(OPTIONS, (ctx) => this.writeIn(ctx, w));
       if (w.removeAfter.length) await this.removeSheets(w.removeAfter).catch(() => undefined);
@@ -317,12 +322,19 @@ export class OfficeBook implements WorkbookPort {
       markers: w.plan.sheets.map((p) => MARKER_PREFIX + p.key),
     };
     w.before.temps = o.added.map((ws) => ws.id);
-    // 1. everything into temporary sheets, in requests under the budget
-    await send(ctx, queueTemps(w, o.added, this.lastNotes));
+    // 1. everything into temporary sheets, in requests under the budget (a cancel is seen between syncs)
+    const pieces = queueTemps(w, o.added, this.lastNotes);
+    // progress in bytes sent (the pieces' estimates): even in time, whatever the pieces' sizes
+    const upTo = pieces.reduce((a, x) => (a.push(a[a.length - 1] + x.bytes), a), [0]);
+    const steps = writeSteps(w.opts, upTo[pieces.length]);
+    steps.step(0);
+    await send(ctx, pieces, (i) => steps.step(upTo[i]));
     // 2. the swap, in one sync: old results aside (hidden), the new ones take their names, the markers move
+    steps.commit(upTo[pieces.length]);
     const written = queueSwap(w, o);
     await ctx.sync();
     w.swapped = true;
+    steps.end();
     // 3. the old sheets (and leftovers of an earlier failed write) go last
     const gone = [...o.old.map((_, i) => w.aside(i)), ...o.leftovers];
     if (gone.length) {
@@ -397,6 +409,8 @@ interface WriteState {
   swapped: boolean;
   /** old sheets to delete in a retry when the last step failed */
   removeAfter: string[];
+  /** progress and cancel (port.ts WriteOptions) */
+  opts?: WriteOptions;
 }
 
 /** The temporary sheets added, and what the workbook holds of earlier runs: their sheets, markers and leftovers. */
@@ -592,8 +606,9 @@ type Candidate = { i: number; row: number; col: number };
 /**
  * Reads the cells' values in row blocks, as many as fit in one request (`READ_CELLS` at first, then sized on the bytes
  * a cell took so far; halved while a request is too large), filling each request to its limit across sheets.
- * `afterFirst` runs once the first request has come back (the merged areas were loaded with it). Only values travel:
- * a text starting with "#" could be an error, and only those cells' types are read afterwards (usually none).
+ * `afterFirst` runs once the first request has come back (the merged areas were loaded with it). Values and number
+ * formats travel, not types: a text starting with "#" could be an error, and only those cells' types are read
+ * afterwards (usually none).
  */
 async function readBlocks(ctx: Excel.RequestContext, dims: Dim[], out: SheetData[], afterFirst: () => void) {
   let limit = READ_CELLS;
@@ -617,10 +632,9 @@ async function readBlocks(ctx: Excel.RequestContext, dims: Dim[], out: SheetData
     let cells = 0;
     let bytes = 0;
     for (const { i, range } of batch) {
-      const values = range.values;
-      cells += values.length * (values[0]?.length ?? 0);
-      bytes += jsonBytes(values);
-      appendValues(out[i], i, values, candidates);
+      cells += range.values.length * (range.values[0]?.length ?? 0);
+      bytes += jsonBytes(range.values) + jsonBytes(range.numberFormat);
+      appendValues(out[i], i, range, candidates);
     }
     // the next requests sized on what a cell cost in this one, to about READ_BYTES (never above twice READ_CELLS)
     if (cells >= 1000) limit = Math.max(1000, Math.min(2 * READ_CELLS, Math.floor((READ_BYTES * cells) / bytes)));
@@ -641,7 +655,9 @@ function queueBatch(ctx: Excel.RequestContext, dims: Dim[], blocks: Block[], lim
       .getItem(dims[b.i].name)
       .getRangeByIndexes(dims[b.i].used.rowIndex + b.top, dims[b.i].used.columnIndex, rows, w)
       .untrack();
-    range.load("values");
+    // the number format tells a date or a percentage from a plain number (45051 typed as a date is not 亿元); no
+    // valueTypes: a number is a Double, and an error comes back as its text (a candidate, see readErrors)
+    range.load("values,numberFormat");
     batch.push({ i: b.i, top: b.top, range });
     cells += rows * w;
     if (rows < b.rows) break;
@@ -649,14 +665,25 @@ function queueBatch(ctx: Excel.RequestContext, dims: Dim[], blocks: Block[], lim
   return batch;
 }
 
-/** A block's values appended to its sheet (empty cells as null); texts that may be errors noted as candidates. */
-function appendValues(sheet: SheetData, i: number, values: unknown[][], candidates: Candidate[]): void {
+/**
+ * A block's values appended to its sheet (empty cells as null); texts that may be errors noted as candidates; a
+ * number's format when it makes the number a date, a time or a percentage (`SheetData.formats`, as the file reader
+ * gives it).
+ */
+function appendValues(sheet: SheetData, i: number, range: Excel.Range, candidates: Candidate[]): void {
+  const values = range.values;
+  const formats = (sheet.formats ??= []);
   for (let r = 0; r < values.length; r++) {
     const row = sheet.values.length;
     sheet.values.push(
       values[r].map((v, col) => {
         if (v === "" || v === null || v === undefined) return null;
         if (typeof v === "string" && v.startsWith("#")) candidates.push({ i, row, col });
+        if (typeof v === "number") {
+          const f = range.numberFormat[r]?.[col];
+          const kind = typeof f === "string" ? formatKind(f) : null;
+          if (kind === "date" || kind === "percent") (formats[row] ??= [])[col] = f as string;
+        }
         return v as CellValue;
       }),
     );
@@ -760,7 +787,8 @@ function rectOf(row: number, col: number, rows: number, cols: number): Rect {
 }
 
 /** Send pieces in requests under the budget; on RequestPayloadSizeLimitExceeded, the same pieces at half the budget. */
-async function send(ctx: Excel.RequestContext, pieces: Piece[]): Promise<void> {
+/** `step(done)` after each sync: the pieces sent so far (it may throw to stop the write: a cancel). */
+async function send(ctx: Excel.RequestContext, pieces: Piece[], step?: (done: number) => void): Promise<void> {
   // the estimate is within a few per cent of the client's bytes (object ids grow longer in large requests): aim at 90%
   let budget = Math.floor(REQUEST_BUDGET * 0.9);
   let i = 0;
@@ -784,6 +812,7 @@ async function send(ctx: Excel.RequestContext, pieces: Piece[]): Promise<void> {
       continue;
     }
     i = j;
+    step?.(i);
   }
 }
 

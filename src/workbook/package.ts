@@ -15,25 +15,13 @@
  * Where the package does not have the form this needs, a PackageError says why; the caller can then offer to write
  * the results into a new workbook instead. Pure TypeScript (fflate), for node and the browser.
  */
-import { t, type TextKey, type Vars } from "../engine/i18n";
-import type { Lang } from "../engine/types";
+import { WorkbookError } from "./port";
 import { Deflate, deflateSync, strFromU8, strToU8, unzipSync, zipSync, type Zippable } from "fflate";
 
 export type Parts = Record<string, Uint8Array>;
 
 /** The package cannot take the result sheets without changing what is not ours: the reason, in either language. */
-export class PackageError extends Error {
-  /** the message is the English; text(lang) gives it in the user's language */
-  constructor(
-    readonly key: TextKey,
-    readonly vars: Vars = {},
-  ) {
-    super(t("en", key, vars));
-  }
-  text(lang: Lang): string {
-    return t(lang, this.key, this.vars);
-  }
-}
+export class PackageError extends WorkbookError {}
 
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

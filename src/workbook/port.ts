@@ -6,6 +6,24 @@ import type { SheetData } from "../engine/types";
 import type { ResultPlan } from "../engine/output/sheet-plan";
 import type { MappingFile } from "../engine/read/workbook";
 import { parseScenarios, type SavedScenario } from "../engine/whatif/scenario";
+import { t, type TextKey, type Vars } from "../engine/i18n";
+import type { Lang } from "../engine/types";
+
+/**
+ * A refusal or failure of a workbook operation, worded in the caller's language: `message` is the English, `text(lang)`
+ * the user's. Crosses the standalone page's worker as its key and variables (book-worker.ts, book-client.ts).
+ */
+export class WorkbookError extends Error {
+  constructor(
+    readonly key: TextKey,
+    readonly vars: Vars = {},
+  ) {
+    super(t("en", key, vars));
+  }
+  text(lang: Lang): string {
+    return t(lang, this.key, this.vars);
+  }
+}
 
 /** What ZoneScore remembers in a workbook: the confirmed column mapping, name aliases and named what-if scenarios. */
 export type Settings = MappingFile & { scenarios?: SavedScenario[] };
@@ -64,13 +82,79 @@ export interface FillReport {
   refused: CellRefusal[];
 }
 
+/**
+ * How far a write has got: `done` of `total` (Office: bytes of the result's requests synced, reported after each
+ * sync; ExcelJS: its sheets rendered). Calls arrive in order, `done` never decreases, and the last call has
+ * `done === total`. `final` is set from the call at which the write can no longer be cancelled (it is committing: the
+ * swap in Excel) to the end.
+ */
+export interface WriteProgress {
+  done: number;
+  total: number;
+  final: boolean;
+}
+
+/**
+ * Optional progress and cancellation of `writeResult` / `addSheets`. `signal` is looked at between the write's steps
+ * up to its commit: once it is aborted there, the write stops, the workbook is put back exactly as it was and the
+ * promise rejects with WriteCancelled. An abort after the commit began changes nothing: the write finishes.
+ */
+export interface WriteOptions {
+  onProgress?: (p: WriteProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** A write stopped by its signal; the workbook is as it was before the write. */
+export class WriteCancelled extends Error {
+  constructor() {
+    super("write cancelled");
+    this.name = "WriteCancelled";
+  }
+}
+
+export function isWriteCancelled(e: unknown): boolean {
+  return e instanceof Error && e.name === "WriteCancelled";
+}
+
+/**
+ * A write's steps for an adapter: `step(done)` reports, and before the commit first throws WriteCancelled when the
+ * signal is aborted; `commit(done)` is the last look at the signal, and every report from it on is `final`; `end()`
+ * reports `total`.
+ */
+export function writeSteps(opts: WriteOptions | undefined, total: number) {
+  let last = 0;
+  let final = false;
+  const report = (done: number) => {
+    last = Math.max(last, Math.min(done, total));
+    opts?.onProgress?.({ done: last, total, final });
+  };
+  const check = () => {
+    if (!final && opts?.signal?.aborted) throw new WriteCancelled();
+  };
+  return {
+    step(done: number) {
+      check();
+      report(done);
+    },
+    commit(done: number) {
+      check();
+      final = true;
+      report(done);
+    },
+    end() {
+      final = true;
+      report(total);
+    },
+  };
+}
+
 export interface WorkbookPort {
   /** every sheet except those ZoneScore wrote */
   readSheets(): Promise<SheetData[]>;
   /** write result sheets (marked as ZoneScore's); earlier ZoneScore sheets are removed, the user's are never touched */
-  writeResult(plan: ResultPlan): Promise<WriteReport>;
+  writeResult(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport>;
   /** add sheets that become the user's own (the input template): unmarked, never replaced */
-  addSheets(plan: ResultPlan): Promise<WriteReport>;
+  addSheets(plan: ResultPlan, opts?: WriteOptions): Promise<WriteReport>;
   /** the settings saved in the workbook (read together with the sheets where the host allows) */
   readSettings(): Promise<Settings | null>;
   /** save settings in a very hidden sheet */

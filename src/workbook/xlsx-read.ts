@@ -19,7 +19,12 @@ import { attrs, sheetEntries, workbookPart as workbookPartOf, type Parts, type S
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 
-/** The number formats Excel does not write into styles.xml (those ExcelJS knows: ECMA-376 §18.8.30). */
+/**
+ * The number formats Excel does not write into styles.xml (ECMA-376 §18.8.30): those ExcelJS knows, and the ids
+ * 27–36 and 50–58 that Excel in Chinese (and other East Asian languages) gives a date or time typed as 2024年3月5日,
+ * 3月5日, 9时30分… — all dates or times, written here as Excel in Chinese (zh-CN) shows them. ExcelJS read those as
+ * plain numbers: a date typed where a figure belongs would have counted as 45,356.
+ */
 const BUILT_IN_FORMATS: Record<number, string> = {
   1: "0",
   2: "0.00",
@@ -39,6 +44,16 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   20: "h:mm",
   21: "h:mm:ss",
   22: 'm/d/yy "h":mm',
+  27: 'yyyy"年"m"月"',
+  28: 'm"月"d"日"',
+  29: 'm"月"d"日"',
+  30: "m-d-yy",
+  31: 'yyyy"年"m"月"d"日"',
+  32: 'h"时"mm"分"',
+  33: 'h"时"mm"分"ss"秒"',
+  34: '上午/下午h"时"mm"分"',
+  35: '上午/下午h"时"mm"分"ss"秒"',
+  36: 'yyyy"年"m"月"',
   37: "#,##0 ;(#,##0)",
   38: "#,##0 ;[Red](#,##0)",
   39: "#,##0.00 ;(#,##0.00)",
@@ -48,6 +63,15 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   47: "mmss.0",
   48: "##0.0E+0",
   49: "@",
+  50: 'yyyy"年"m"月"',
+  51: 'm"月"d"日"',
+  52: 'yyyy"年"m"月"',
+  53: 'm"月"d"日"',
+  54: 'm"月"d"日"',
+  55: '上午/下午h"时"mm"分"',
+  56: '上午/下午h"时"mm"分"ss"秒"',
+  57: 'yyyy"年"m"月"',
+  58: 'm"月"d"日"',
 };
 
 /** A number format that makes a number a date (as ExcelJS decides: a y, m, d, h, s or b outside quotes and []). */

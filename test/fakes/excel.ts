@@ -66,7 +66,8 @@ export class SheetState {
   /**
    * Write a value through Range.values / Range.formulas: Excel parses a string as if it were typed, unless the cell
    * is formatted as text ("@") or the string starts with an apostrophe. Digits become numbers (15 significant digits
-   * kept, leading zeros lost), ISO-like dates become date serials, TRUE/FALSE booleans, "50%" 0.5.
+   * kept, leading zeros lost), ISO-like dates become date serials, TRUE/FALSE booleans, "50%" 0.5. As Excel does, a
+   * date or a percentage typed into a cell of the General format gives the cell a date or percent format.
    */
   typeIn(r: number, c: number, v: unknown): void {
     if (typeof v !== "string" || v === "") return this.set(r, c, v);
@@ -77,14 +78,23 @@ export class SheetState {
     }
     const t = v.trim();
     if (/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(t)) return this.set(r, c, Number(Number(t).toPrecision(15)));
-    if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(t)) return this.set(r, c, Number(t.slice(0, -1)) / 100);
+    if (/^[+-]?(\d+\.?\d*|\.\d+)%$/.test(t)) {
+      this.formatTyped(r, c, "0%");
+      return this.set(r, c, Number(t.slice(0, -1)) / 100);
+    }
     if (/^(true|false)$/i.test(t)) return this.set(r, c, t.toLowerCase() === "true");
     const d = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(t);
     if (d) {
       const ms = Date.UTC(+d[1], +d[2] - 1, +d[3]);
+      this.formatTyped(r, c, "yyyy/m/d");
       return this.set(r, c, Math.round(ms / 86400000) + 25569);
     }
     this.set(r, c, v);
+  }
+  /** the format Excel gives a cell of the General format when a date or a percentage is typed into it */
+  private formatTyped(r: number, c: number, format: string): void {
+    const k = `${r},${c}`;
+    if ((this.numFmt.get(k) ?? "General") === "General") this.numFmt.set(k, format);
   }
   get(r: number, c: number): Cell | undefined {
     return this.cells.get(`${r},${c}`);
@@ -225,7 +235,8 @@ export class FakeWorkbookState {
     const s = this.sheet(sheet);
     if (!s) throw new Error(`no sheet ${sheet}`);
     const rect = parseRangeA1(address);
-    values.forEach((row, y) => row.forEach((v, x) => s.set(rect.top + y, rect.left + x, v)));
+    // typed: "2024/3/5" becomes a date (and its cell a date format), "12%" 0.12, as in Excel
+    values.forEach((row, y) => row.forEach((v, x) => s.typeIn(rect.top + y, rect.left + x, v)));
     this.raiseChanged(s, rect, "user");
   }
 
@@ -689,11 +700,11 @@ class RangeProxy extends Loadable {
       const cells = (rect.bottom - rect.top + 1) * (rect.right - rect.left + 1);
       if (/^(values|valueTypes|formulas|numberFormat|text)$/.test(p) && cells > 5_000_000)
         throw new Error(`InvalidOperation: reading ${cells} cells at once (the limit is 5,000,000)`);
-      const grid = (f: (c: Cell | undefined) => unknown) => {
+      const grid = (f: (c: Cell | undefined, y: number, x: number) => unknown) => {
         const out: unknown[][] = [];
         for (let y = rect.top; y <= rect.bottom; y++) {
           const row: unknown[] = [];
-          for (let x = rect.left; x <= rect.right; x++) row.push(f(sheet.get(y, x)));
+          for (let x = rect.left; x <= rect.right; x++) row.push(f(sheet.get(y, x), y, x));
           out.push(row);
         }
         return out;
@@ -703,6 +714,9 @@ class RangeProxy extends Loadable {
           return grid((c) => (c ? c.v : ""));
         case "valueTypes":
           return grid((c) => (c ? c.type : "Empty"));
+        case "numberFormat":
+          // as Excel: each cell's format code (en-US), "General" where none was set
+          return grid((_, y, x) => sheet.numFmt.get(`${y},${x}`) ?? "General");
         case "formulas":
           // as Excel: the formula of a formula cell, the constant of any other ("" when empty)
           return grid((c) => (c ? (c.formula ?? c.v) : ""));
@@ -729,6 +743,9 @@ class RangeProxy extends Loadable {
   }
   get valueTypes(): string[][] {
     return this.read("valueTypes");
+  }
+  get numberFormat(): unknown[][] {
+    return this.read("numberFormat");
   }
   get formulas(): unknown[][] {
     return this.read("formulas");

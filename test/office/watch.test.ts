@@ -96,7 +96,7 @@ test("through the real Office.js client: an edit of an input range → one read 
   await tick(100);
   expect(got).toHaveLength(1);
   expect(h.syncs() - s0).toBe(1); // one read for the burst
-  expect(got[0]).toEqual([{ sheet: "开发区指标", row, col: 2, values: [[200]] }]);
+  expect(got[0]).toEqual([{ sheet: "开发区指标", row, col: 2, values: [[200]], formats: [[undefined]] }]);
   expect(fake.snapshot()).toBe(edited); // nothing written
 
   // applied to the sheets read before and rescored: the zone's total and rank follow
@@ -114,6 +114,16 @@ test("through the real Office.js client: an edit of an input range → one read 
   );
   // the sheets read before are not changed
   expect(zones.values[row][2]).toBe(151);
+
+  // a date typed where a figure belongs comes with its format: an error at the cell, not 45,356 亿元
+  fake.userEdit("开发区指标", `C${row + 1}`, [["2024/3/5"]]);
+  await until(() => got.length === 2);
+  expect(got[1]).toEqual([{ sheet: "开发区指标", row, col: 2, values: [[45356]], formats: [["yyyy/m/d"]] }]);
+  const dated = checkAndScore(patchSheets(read, got[1]), huaibei, {});
+  expect(dated.allIssues).toContainEqual(
+    expect.objectContaining({ code: "date-in-number", sheet: "开发区指标", cell: `C${row + 1}` }),
+  );
+  got.pop();
 
   // an edit of a sheet the pane does not read (known by its id): no read at all
   const s2 = h.syncs();

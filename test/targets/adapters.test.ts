@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
 import { OfficeBook } from "../../src/workbook/office";
+import { WorkbookError } from "../../src/workbook/port";
 import { getTargetScheme } from "../../src/schemes/targets";
 import { runTrack } from "../../src/engine/targets";
 import { parsePeriod } from "../../src/engine/targets/track";
@@ -92,5 +93,10 @@ test("fillCells through Office.js (strict fake): one read and one write; filled 
   // the confirmed fix while the 总计 still holds the printed number; a sheet that is gone is named
   expect((await book.fillCells("目标一览表", [{ row: 4, col: 2, value: 493, replaces: 497 }])).filled).toEqual(["C5"]);
   expect(ws.get(4, 2)).toMatchObject({ v: 493 });
-  await expect(book.fillCells("没有", [{ row: 0, col: 0, value: 1 }])).rejects.toThrow(/没有/);
+  // in the user's language, whichever it is (the pane words it with text(lang))
+  const gone = await book.fillCells("没有", [{ row: 0, col: 0, value: 1 }]).catch((e: unknown) => e);
+  expect(gone).toBeInstanceOf(WorkbookError);
+  expect((gone as WorkbookError).text("zh")).toBe("找不到工作表「没有」");
+  expect((gone as WorkbookError).text("en")).toMatch(/没有/);
+  expect((gone as WorkbookError).text("en")).not.toBe((gone as WorkbookError).text("zh"));
 });

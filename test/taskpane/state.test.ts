@@ -100,3 +100,26 @@ test("numbers on screen: two decimals, integers without, — for none", () => {
   expect(showPoints(0)).toBe("—");
   expect(showPoints(20)).toBe("20");
 });
+
+test("the write's lock: set only while busy, kept with its progress, gone with the operation", () => {
+  const idle = initialState("zh", "huaibei-2023", true);
+  expect(reducer(idle, { type: "lock", lock: "final" })).toBe(idle);
+  const busy = reducer(idle, { type: "busy", busy: { task: "score", progress: null, cancellable: true } });
+  const writing = reducer(busy, {
+    type: "progress",
+    progress: { done: 2, total: 3, stage: "write", part: { done: 40, total: 100 } },
+  });
+  const locked = reducer(writing, { type: "lock", lock: "final" });
+  expect(locked.busy).toEqual({
+    task: "score",
+    progress: { done: 2, total: 3, stage: "write", part: { done: 40, total: 100 } },
+    cancellable: true,
+    lock: "final",
+  });
+  const later = reducer(locked, {
+    type: "progress",
+    progress: { done: 2, total: 3, stage: "write", part: { done: 100, total: 100 } },
+  });
+  expect(later.busy!.lock).toBe("final");
+  expect(reducer(later, { type: "busy", busy: null }).busy).toBeNull();
+});

@@ -65,19 +65,27 @@ test("the sentences: rank with the arrow, total with the difference, awards, eac
 });
 
 test("patches: cells replaced in a copy; a cell beyond the block grows it; other sheets ignored", () => {
-  const sheets = [{ name: "a", originRow: 1, originCol: 1, values: [[1, 2]], merges: null }];
+  const sheets = [
+    { name: "a", originRow: 1, originCol: 1, values: [[1, 2]], merges: null, formats: [[undefined, "0%"]] },
+  ];
   const out = patchSheets(sheets, [
-    { sheet: "a", row: 1, col: 2, values: [[9]] },
-    { sheet: "a", row: 3, col: 0, values: [["x"]] },
-    { sheet: "b", row: 0, col: 0, values: [[5]] },
+    { sheet: "a", row: 1, col: 2, values: [[9]], formats: [[undefined]] },
+    { sheet: "a", row: 3, col: 0, values: [["x"]], formats: [[undefined]] },
+    { sheet: "a", row: 2, col: 1, values: [[45356]], formats: [["yyyy/m/d"]] },
+    { sheet: "b", row: 0, col: 0, values: [[5]], formats: [[undefined]] },
   ]);
   expect(sheets[0].values).toEqual([[1, 2]]);
+  expect(sheets[0].formats).toEqual([[undefined, "0%"]]);
   expect(out[0]).toMatchObject({ originRow: 1, originCol: 0 });
   expect(out[0].values).toEqual([
     [null, 1, 9],
-    [null, null, null],
+    [null, 45356, null],
     ["x", null, null],
   ]);
+  // formats move with their cells when the block grows; a patched cell takes the format it has now
+  expect(out[0].formats?.[0]?.[2]).toBeUndefined(); // was "0%", now 9 in a General cell
+  expect(out[0].formats?.[1]?.[1]).toBe("yyyy/m/d"); // a date typed into the sheet
+  expect(out[0].formats?.[2]?.[0]).toBeUndefined();
 });
 
 test("one more row like this one (a unique name, editable by it), and a row taken away", () => {

@@ -13,6 +13,7 @@ import type { SheetData } from "../../src/engine/types";
 import { getBuiltInScheme } from "../../src/schemes";
 import { sampleIds, samplePlan } from "../../src/samples";
 import { ExcelJsBook } from "../../src/workbook/exceljs";
+import { formatKind } from "../../src/engine/read/values";
 import { CASES } from "../corpus/cases";
 
 /** Both readers on the same bytes. */
@@ -79,7 +80,10 @@ interface HandSheet {
 }
 
 /** A package as other tools write one: the workbook, its sheets, shared strings and styles. */
-function handPackage(sheets: HandSheet[], o: { strings?: string[]; names?: string; date1904?: boolean }): Uint8Array {
+function handPackage(
+  sheets: HandSheet[],
+  o: { strings?: string[]; names?: string; date1904?: boolean; styles?: string },
+): Uint8Array {
   const files: Record<string, Uint8Array> = {};
   const types = sheets.map(
     (_, i) =>
@@ -125,7 +129,7 @@ function handPackage(sheets: HandSheet[], o: { strings?: string[]; names?: strin
   files["xl/sharedStrings.xml"] = strToU8(
     `<sst ${NS} count="${strings.length}" uniqueCount="${strings.length}">${strings.join("")}</sst>`,
   );
-  files["xl/styles.xml"] = strToU8(STYLES);
+  files["xl/styles.xml"] = strToU8(o.styles ?? STYLES);
   return zipSync(files);
 }
 
@@ -266,6 +270,26 @@ describe("hand-written packages", () => {
     const { fresh, former } = await both(bytes);
     expect(former[0].values).toEqual([[null, null, null, 0]]);
     expect(fresh[0].values).toEqual([[0, false, null, 0]]);
+  });
+
+  test("Chinese Excel's built-in date formats (ids 27–36, 50–58, not written into styles.xml) make dates; ExcelJS read numbers", async () => {
+    // what Excel in Chinese writes when 2024年3月5日, 3月5日, 9时30分 or 2024年3月 is typed: a built-in id, no <numFmt>
+    const ids = [31, 58, 32, 27, 36, 50, 57, 28, 35];
+    const styles =
+      `<styleSheet ${NS}><fonts count="1"><font/></fonts><fills count="1"><fill/></fills>` +
+      `<borders count="1"><border/></borders><cellXfs count="${ids.length + 1}"><xf numFmtId="0"/>` +
+      `${ids.map((id) => `<xf numFmtId="${id}" applyNumberFormat="1"/>`).join("")}</cellXfs></styleSheet>`;
+    const cells = ids.map((_, i) => `<c r="${String.fromCharCode(65 + i)}1" s="${i + 1}"><v>45356.25</v></c>`);
+    const bytes = handPackage([{ name: "日期", data: `<row r="1">${cells.join("")}<c r="J1"><v>7</v></c></row>` }], {
+      styles,
+    });
+    const { fresh, former } = await both(bytes);
+    expect(former[0].formats?.[0] ?? []).toEqual([]);
+    const formats = fresh[0].formats?.[0] ?? [];
+    expect(formats).toHaveLength(ids.length);
+    expect(formats.every((f) => formatKind(f) === "date")).toBe(true);
+    expect(formats[0]).toBe('yyyy"年"m"月"d"日"');
+    expect(fresh[0].values[0]).toEqual([...ids.map(() => 45356.25), 7]);
   });
 
   test("rows and cells without references (each follows the one before) are read; ExcelJS refused them", async () => {
