@@ -51,3 +51,27 @@ test("the threshold is an option: the Huaibei sample with detailLimit 3 gets the
   const full = plan(scheme, r.run!, {}).sheets.find((s) => s.key === "details")!;
   expect(full.values.length).toBe(3 + r.run!.details().length);
 });
+
+test("formula mode: the compact detail's points refer to the same unit's cells on the summary, row for row", () => {
+  const scheme = getBuiltInScheme("huaibei-2023")!;
+  const sheets = planSheets(samplePlan(scheme)!);
+  const r = checkAndScore(sheets, scheme);
+  const p = plan(scheme, r.run!, { detailLimit: 3, formulas: { data: r.dataset!, sheets } });
+  const detail = p.sheets.find((s) => s.key === "details")!;
+  const summary = p.sheets.find((s) => s.key === "summary")!;
+  const order = r.run!.order;
+  const live = order.filter((i) => !r.run!.entities[i].vetoed).length;
+  // every live unit × every rule column, and nothing for a vetoed unit
+  const rules = detail.values[4].length - 2;
+  expect(detail.formulas!.length).toBe(live * rules);
+  for (const f of detail.formulas!) {
+    const m = /^⟦summary⟧!([A-Z]+)(\d+)$/.exec(f.formula)!;
+    const row = Number(m[2]) - 1;
+    // the same unit on both rows, and the column of the same rule (the summary has the rank before the name)
+    expect(summary.values[row][1]).toBe(detail.values[f.row][0]);
+    expect(m[1].charCodeAt(0) - 65).toBe(f.col + 1);
+    expect(summary.values[row][f.col + 1]).toBe(detail.values[f.row][f.col]);
+  }
+  // the note says the points follow the summary
+  expect(detail.values[3][0]).toContain(summary.name);
+});

@@ -10,7 +10,7 @@ import type { RuleOf, Scheme } from "../scheme/schema";
 import type { Dataset, Row, Table } from "../dataset";
 import type { ScoreRun } from "../score/result";
 import type { SheetData } from "../types";
-import { parseA1 } from "../read/normalise";
+import { a1, parseA1 } from "../read/normalise";
 import { cellAt } from "../read/table";
 import { nameKey } from "../read/normalise";
 import { formulaOf, listRowsOf, type ListRow } from "../score/kinds";
@@ -39,6 +39,8 @@ export class Formulas {
   private readonly memos = new Map<string, unknown>();
   /** cells many formulas share, computed once on the calc sheet (a flag a unit, means, counts) */
   readonly shared: SharedCells;
+  /** while true, ref() gives the unit's own cells as relative references (formulas on the calc sheet's unit rows) */
+  private relativeRefs = false;
   constructor(readonly c: FormulaContext) {
     for (const s of c.sheets) this.sheetOf.set(s.name, s);
     this.shared = new SharedCells(c.run.entities.map((e) => e.name));
@@ -81,7 +83,7 @@ export class Formulas {
     const v = cellAt(sheet, r, c - 1);
     if (kind === "number" && typeof v !== "number") return null;
     const f = t.factors?.[field] ?? 1;
-    const ref = `${q(t.sheet)}!${absA1(r, c - 1)}`;
+    const ref = `${q(t.sheet)}!${this.relativeRefs ? a1(r, c - 1) : absA1(r, c - 1)}`;
     return f === 1 ? ref : `(${ref}*${n(f)})`;
   }
 
@@ -242,6 +244,32 @@ export class Formulas {
     const { scheme, run } = this.c;
     if (run.entities[i].vetoed) return null;
     return formulaOf(scheme.rules[k], this, i);
+  }
+
+  /**
+   * Rule k's points computed on the calc sheet, a row per unit in the entity table's order (ownRow kinds): the unit's
+   * own cells are relative references there, so where the input rows are contiguous every row reads the same in R1C1.
+   * Vetoed units and units whose points no formula reaches hold the engine's value. Returns the column's key and
+   * range; `shared.hasFormula(key, i)` tells whether unit i's cell is live.
+   */
+  ownRowColumn(k: number): { key: string; range: string } {
+    const rule = this.c.scheme.rules[k];
+    const key = `ownRow|${rule.id}`;
+    const range = this.shared.column(
+      key,
+      (tx, w) => tx("sheet.calc.points", { rule: `${w(rule.clause)} ${w(rule.label)}` }),
+      (i) => {
+        const e = this.c.run.entities[i];
+        if (e.vetoed) return { formula: null, value: null };
+        this.relativeRefs = true;
+        try {
+          return { formula: formulaOf(rule, this, i), value: e.points[k] };
+        } finally {
+          this.relativeRefs = false;
+        }
+      },
+    );
+    return { key, range };
   }
 
   /** The entity table. */

@@ -7,7 +7,7 @@ import type { Scheme } from "../scheme/schema";
 import type { Issue, Lang } from "../types";
 import type { ScoreRun } from "../score/result";
 import { newSheet, type PlanSheet, type PlanValue, type ResultPlan } from "./sheet-plan";
-import { parseA1 } from "../read/normalise";
+import { a1, parseA1 } from "../read/normalise";
 import { t } from "../i18n";
 import {
   formatColumns,
@@ -17,6 +17,7 @@ import {
   sheetTitle,
   summaryCells,
   SUMMARY_FIRST_ROW,
+  sheetRef,
   tailCol,
   type SummaryCells,
   titleRows,
@@ -49,7 +50,7 @@ export function buildResultPlan(
   if (s.groupView) sheets.push(s.groupView);
   sheets.push(s.sheet);
   if (s.calc && s.calc.values.length > 1) sheets.push(s.calc);
-  sheets.push(detailSheet(ctx, s.calc, s.first));
+  sheets.push(detailSheet(ctx, s.calc, s.first, s.sheet.name));
   const award = awardSheet(ctx, s.first);
   if (scheme.awards.length) sheets.push(award);
   if (scheme.usage.length) sheets.push(usageSheet(ctx));
@@ -196,10 +197,11 @@ function summarySheet(ctx: PlanCtx) {
 }
 
 /** 加分明细: a row per award of points, with the evidence; in formula mode every candidate, live (live-sheets.ts). */
-function detailSheet(ctx: PlanCtx, calc: PlanSheet | null, first: number): PlanSheet {
+function detailSheet(ctx: PlanCtx, calc: PlanSheet | null, first: number, summaryName: string): PlanSheet {
   const { scheme, run, tx, w, opts } = ctx;
   const detail = newSheet("details", tx(scheme.groups.length ? "sheet.details.scored" : "sheet.details.bonus"));
-  if (run.entities.length > (opts.detailLimit ?? DETAIL_LIMIT)) return compactDetail(ctx, detail);
+  if (run.entities.length > (opts.detailLimit ?? DETAIL_LIMIT))
+    return compactDetail(ctx, detail, { first, name: summaryName });
   const keys = ["rule", "clause", "points", "subject", "basis", "inputs"] as const;
   const dcols = [ctx.nameHeader, ...keys.map((k) => tx(`sheet.col.${k}`))];
   titleRows(detail, sheetTitle(ctx, detail.name), ctx.sub, dcols.length);
@@ -232,21 +234,34 @@ function detailSheet(ctx: PlanCtx, calc: PlanSheet | null, first: number): PlanS
 
 /**
  * 加分明细 of a large run (issue 14): one row per unit with each rule's points in a column (vetoed units with the
- * reason), and a note above the table saying what is left out and where the full detail is.
+ * reason), and a note above the table saying what is left out and where the full detail is. In formula mode each
+ * points cell refers to the same unit's cell on the summary (rows in the same order from its first data row), so it
+ * follows an edit and a column is one formula in R1C1.
  */
-function compactDetail(ctx: PlanCtx, detail: PlanSheet): PlanSheet {
+function compactDetail(ctx: PlanCtx, detail: PlanSheet, summary: { first: number; name: string }): PlanSheet {
   const { scheme, run, tx, w, opts } = ctx;
   const cols = [ctx.nameHeader, ...ctx.shownRules.map((k) => ruleHeader(scheme.rules[k], w)), tx("sheet.col.remark")];
   titleRows(detail, sheetTitle(ctx, detail.name), ctx.sub, cols.length);
   const limit = opts.detailLimit ?? DETAIL_LIMIT;
-  noteRows(detail, ctx, [tx("sheet.note.compactDetail", { units: run.entities.length, limit })]);
+  const live = opts.formulas ? [tx("sheet.note.compactDetailLive", { sheet: summary.name })] : [];
+  noteRows(detail, ctx, [tx("sheet.note.compactDetail", { units: run.entities.length, limit }), ...live]);
   header(detail, cols);
   const first = detail.values.length;
-  for (const i of run.order) {
+  const formulas = opts.formulas ? (detail.formulas ??= []) : null;
+  run.order.forEach((i, p) => {
     const e = run.entities[i];
     const remark = e.vetoed ? tx("sheet.vetoed", { reason: e.vetoReason ?? "" }) : null;
     detail.values.push([e.name, ...ctx.shownRules.map((k) => (e.vetoed ? null : e.points[k])), remark]);
-  }
+    // the summary's rule columns start at its third column (rank, name, rules…)
+    if (formulas && !e.vetoed)
+      ctx.shownRules.forEach((_k, j) =>
+        formulas.push({
+          row: first + p,
+          col: 1 + j,
+          formula: `${sheetRef("summary")}!${a1(summary.first + p, 2 + j)}`,
+        }),
+      );
+  });
   const ruleCols = ctx.shownRules.map((_, j) => 1 + j);
   formatColumns(detail, first, detail.values.length - 1, ruleCols, true);
   detail.freeze = { rows: first, cols: 1 };

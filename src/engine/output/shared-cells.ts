@@ -15,7 +15,8 @@ import { sheetRef } from "./plan-context";
 /** A helper's title in the plan's language: a catalogue text (tx) with the scheme's words (w) in it. */
 export type Label = (tx: (key: TextKey, vars?: Vars) => string, w: (zh: string) => string) => string;
 export interface HelperCell {
-  formula: string;
+  /** null: the cell holds the value only (a fallback, or a number that no formula computes) */
+  formula: string | null;
   value: PlanValue;
 }
 
@@ -24,6 +25,8 @@ const SHARED_LABEL = 5;
 const SHARED_VALUE = 6;
 const UNIT_NAME = 8;
 const FIRST_ROW = 1;
+/** The letter of the helper block's unit names (whose row a per-unit helper cell is). */
+export const UNIT_NAME_COLUMN = absA1(0, UNIT_NAME).replace(/[$\d]/g, "");
 
 export class SharedCells {
   private readonly shared = new Map<string, { row: number; label: Label } & HelperCell>();
@@ -48,6 +51,11 @@ export class SharedCells {
   /** Unit i's cell of a per-unit helper column made before (column(key, …)). */
   unitCell(key: string, i: number): string {
     return `${sheetRef("calc")}!${absA1(FIRST_ROW + i, this.columns.get(key)!.col)}`;
+  }
+
+  /** Whether row i of a helper column made before holds a formula (false: only its value). */
+  hasFormula(key: string, i: number): boolean {
+    return this.columns.get(key)?.cells[i]?.formula != null;
   }
 
   private columnOf(key: string, label: Label, make: (i: number) => HelperCell): number {
@@ -84,7 +92,7 @@ export class SharedCells {
     for (const s of this.shared.values()) {
       put(s.row, SHARED_LABEL, s.label(tx, w));
       put(s.row, SHARED_VALUE, s.value);
-      formulas.push({ row: s.row, col: SHARED_VALUE, formula: s.formula });
+      if (s.formula !== null) formulas.push({ row: s.row, col: SHARED_VALUE, formula: s.formula });
     }
     if (this.columns.size) {
       header(UNIT_NAME, tx("sheet.col.entity"));
@@ -94,7 +102,7 @@ export class SharedCells {
       header(c.col, c.label(tx, w));
       c.cells.forEach((x, i) => {
         put(FIRST_ROW + i, c.col, x.value);
-        formulas.push({ row: FIRST_ROW + i, col: c.col, formula: x.formula });
+        if (x.formula !== null) formulas.push({ row: FIRST_ROW + i, col: c.col, formula: x.formula });
       });
     }
     const widths = [...calc.widths];

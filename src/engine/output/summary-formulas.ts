@@ -8,6 +8,8 @@ import type { PlanSheet } from "./sheet-plan";
 import { a1 } from "../read/normalise";
 import { absA1 } from "./formula-parts";
 import { Formulas } from "./formulas";
+import { ownRowOf } from "../score/kinds";
+import { UNIT_NAME_COLUMN } from "./shared-cells";
 import { formulaString } from "./limits";
 import { TOTAL_DECIMALS } from "../format";
 import { sheetRef, tailCol, type PlanCtx } from "./plan-context";
@@ -21,6 +23,12 @@ interface FormulaCtx {
   data: Dataset;
   /** the summary's first data row */
   first: number;
+  /** the summary sheet, and the column after its table where each row's unit place goes (when a rule needs it) */
+  sheet: PlanSheet;
+  placeCol: number;
+  placeMade: boolean;
+  /** the calc sheet's name (the place column's title names it) */
+  calcName: string;
   ruleCol: Map<number, number>;
   totalCol: number;
   /** $X$4:$X$20, the totals RANK.EQ compares */
@@ -81,17 +89,53 @@ function positions(order: readonly number[], n: number): number[] {
   return pos;
 }
 
+/**
+ * The cell on summary row r that says which unit the row shows: its place among the calc sheet's unit rows, a value in
+ * a column after the table (made on the first call). On the row itself, so that the INDEX beside it reads the same in
+ * R1C1 on every row and a sort of the summary keeps each row's place with its unit.
+ */
+function unitPlace(fc: FormulaCtx, r: number): string {
+  const { run, tx } = fc.ctx;
+  const sheet = fc.sheet;
+  if (!fc.placeMade) {
+    fc.placeMade = true;
+    const put = (row: number, v: string | number) => {
+      const cells = sheet.values[row];
+      while (cells.length < fc.placeCol) cells.push(null);
+      cells[fc.placeCol] = v;
+    };
+    put(fc.first - 1, tx("sheet.col.calcPlace", { sheet: fc.calcName, col: UNIT_NAME_COLUMN }));
+    const header = { top: fc.first - 1, left: fc.placeCol, bottom: fc.first - 1, right: fc.placeCol };
+    sheet.styles.push({ rect: header, style: "header" });
+    run.order.forEach((i, p) => put(fc.first + p, i + 1));
+  }
+  return a1(r, fc.placeCol).replace(/^([A-Z]+)/, "$$$1");
+}
+
+/**
+ * Rule k of an ownRow kind for unit i on summary row r: INDEX into its column on the calc sheet (input order) at the
+ * unit's place, or null where the calc cell holds only the engine's value (the summary keeps it too).
+ */
+function ownRowFormula(fc: FormulaCtx, k: number, r: number, i: number): string | null {
+  if (fc.ctx.run.entities[i].vetoed) return null;
+  const { key, range } = fc.f.ownRowColumn(k);
+  return fc.f.shared.hasFormula(key, i) ? `INDEX(${range},${unitPlace(fc, r)})` : null;
+}
+
 /** The rule cells of one unit's row; returns how many stayed values. */
 function ruleFormulas(fc: FormulaCtx, r: number, i: number): number {
   let fallbackCells = 0;
   for (const k of fc.ctx.shownRules) {
     const span = fc.calcRange.get(k);
     const calc = sheetRef("calc");
+    const rule = fc.ctx.scheme.rules[k];
     const formula = span
       ? // an exact match on the name (SUMIFS would read * ? ~ and a leading = < > in a name as criteria: issue 15.6)
         `SUMPRODUCT((${calc}!$B$${span.top + 1}:$B$${span.bottom + 1}=${a1(r, 1)})` +
         `*${calc}!$D$${span.top + 1}:$D$${span.bottom + 1})`
-      : fc.f.rule(k, i);
+      : ownRowOf(rule)
+        ? ownRowFormula(fc, k, r, i)
+        : fc.f.rule(k, i);
     if (formula) fc.out.push({ row: r, col: fc.ruleCol.get(k)!, formula });
     else fallbackCells++;
   }
@@ -159,7 +203,8 @@ function rankFormula(fc: FormulaCtx, r: number): string {
   }
   if (r === fc.first) return `IF(${inOrder(fc)},1,${full})`;
   const above = a1(r - 1, 0);
-  const next = ties === "competition" ? String(r - fc.first + 1) : `${above}+1`;
+  // the place of row r in the written order as ROW()-…, so that every row reads the same in R1C1 (one formula a column)
+  const next = ties === "competition" ? `ROW()-${fc.first}` : `${above}+1`;
   return `IF(${inOrder(fc)},IF(${total}=${a1(r - 1, fc.totalCol)},${above},${next}),${full})`;
 }
 
@@ -278,6 +323,10 @@ export function summaryFormulas(
     f,
     data: src.data,
     first,
+    sheet,
+    placeCol: 2 + ctx.shownRules.length + ctx.tail.length,
+    placeMade: false,
+    calcName: calc.name,
     ruleCol: new Map(ctx.shownRules.map((k, j) => [k, 2 + j])),
     totalCol,
     totalRange: `$${col}$${first + 1}:$${col}$${first + run.order.length}`,

@@ -21,6 +21,7 @@ export const sheets: Mirror<typeof zh> = {
   "sheet.calc.totalCount": "Units with a total (for the grades)",
   "sheet.calc.total": "Total",
   "sheet.calc.inOrder": "Totals still best first (then each rank follows from the row above)",
+  "sheet.calc.points": "{rule}: points",
   "sheet.calc.tieShare": "Total: share summing to 1 over tied units (dense rank)",
   "sheet.details.scored": "Score details",
   "sheet.details.bonus": "Bonus details",
@@ -39,6 +40,7 @@ export const sheets: Mirror<typeof zh> = {
   "sheet.col.base": "Base score",
   "sheet.col.total": "Total",
   "sheet.col.grade": "Grade",
+  "sheet.col.calcPlace": "Place in column {col} of {sheet}",
   "sheet.col.remark": "Remark",
   "sheet.col.rule": "Rule",
   "sheet.col.clause": "Clause",
@@ -101,6 +103,8 @@ export const sheets: Mirror<typeof zh> = {
     "{units} evaluated units (more than {limit}): this sheet has one row per unit with each rule's points in a " +
     "column, without each rule's basis and input cells; the full detail is in the result of the command line " +
     "zonescore score --json, or for one unit in the task pane",
+  "sheet.note.compactDetailLive":
+    "in formula mode each rule's points refer to the same unit's cell in {sheet} and follow edits of the inputs",
   "sheet.note.groups": "each first-level indicator's score is the sum of the indicator scores in {sheet}",
   "sheet.usage.streak": "score ≥ {min} for {years} years running",
   "sheet.usage.bottom": "among the last {n} for {years} times running",

@@ -23,6 +23,7 @@ export const sheets = {
   "sheet.calc.totalCount": "有总分的单位数（分档用）",
   "sheet.calc.total": "总分",
   "sheet.calc.inOrder": "总分仍按名次从高到低排列（是：名次由上一行推出）",
+  "sheet.calc.points": "{rule}：得分",
   "sheet.calc.tieShare": "总分：并列者合计为 1 的份额（密集排名用）",
   "sheet.details.scored": "得分明细",
   "sheet.details.bonus": "加分明细",
@@ -41,6 +42,7 @@ export const sheets = {
   "sheet.col.base": "基础得分",
   "sheet.col.total": "总分",
   "sheet.col.grade": "等级",
+  "sheet.col.calcPlace": "在「{sheet}」{col} 列中的第几个",
   "sheet.col.remark": "备注",
   "sheet.col.rule": "规则",
   "sheet.col.clause": "条款",
@@ -91,6 +93,7 @@ export const sheets = {
   "sheet.note.compactDetail":
     "共 {units} 个评价对象（超过 {limit} 个）：本表每个对象一行，各条规则的得分分列，不逐条列出依据和输入单元格；" +
     "完整明细见命令行 zonescore score --json 的结果，或在任务窗格中查看单个对象的明细",
+  "sheet.note.compactDetailLive": "公式模式下各条规则的得分引用「{sheet}」中同一对象的单元格，随输入的修改而更新",
   "sheet.note.groups": "各一级指标得分由「{sheet}」中的逐项指标得分汇总而来",
   "sheet.usage.streak": "连续 {years} 年得分 ≥ {min}",
   "sheet.usage.bottom": "连续 {years} 次排名后 {n} 位",

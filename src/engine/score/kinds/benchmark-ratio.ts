@@ -117,6 +117,8 @@ export const benchmarkRatio: KindModule<typeof BenchmarkRule, typeof texts> = {
     const inputs = (i: number) => [inputRef(ctx, ents, ents.rows[i], rule.field)];
     return { points, basis, details: () => entityDetails(ctx, rule, points, basis, inputs, (i) => missing.has(i)) };
   },
+  // weight × min(x / benchmark, cap) reads the unit's own cell and shared cells only: computed in input order
+  ownRow: true,
   formula(rule, fx, i) {
     const x = fx.ref(fx.entities, fx.entities.rows[i], rule.field);
     if (!x) return fx.fallback("basis.fallback.noNumber");

@@ -76,6 +76,11 @@ export function formulaOf(rule: RuleSpecT, fx: Formulas, i: number): string | nu
   return kindOf(rule).formula(rule, fx, i);
 }
 
+/** Whether a rule's formula reads only the unit's own cells and shared ones (computed on 计算过程 in input order). */
+export function ownRowOf(rule: RuleSpecT): boolean {
+  return kindOf(rule).ownRow === true;
+}
+
 /** One rule's cross-reference problems: its kind's check. */
 export function checkRule(rule: RuleSpecT, refs: SchemeRefs, where: string): string[] {
   return kindOf(rule).check(rule, refs, where);

@@ -79,6 +79,12 @@ export interface KindPieces<R extends { kind: string }> {
    * gives the reason per unit), its points count nowhere and it has no column of its own
    */
   vetoes?: true;
+  /**
+   * true for a kind whose formula reads only the unit's own input cells and cells every unit shares: its points are
+   * computed on 计算过程, a row per unit in the entity table's order (the same formula on every row, written once in
+   * R1C1), and the summary, in rank order, reads them by INDEX (issue 14: one formula a column, not one a unit)
+   */
+  ownRow?: true;
   /** a kind whose rule sums the rows of a list: each row's points for the 计算过程 sheet (none when it judges units) */
   listRows?(rule: R, fx: Formulas): ListRow[];
 }
