@@ -243,6 +243,29 @@ export class FakeWorkbookState {
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
+  /**
+   * Rename a sheet as Excel does: every reference to it in the workbook follows the new name — cell formulas of every
+   * sheet, conditional-format rule formulas, chart series. ("I can rename the sheet, the formula will update", Liam
+   * Bastick, "Formulae Referencing Current Worksheet", sumproduct.com; Microsoft KB Q127937 "Incorrect Reference in
+   * Name After File Open/Rename Sheet" shows Excel rewriting a defined name's formula when the sheet it names is
+   * renamed.) Defined names here hold the sheet itself, so their formula follows without rewriting. Hyperlinks' text
+   * addresses are not formulas and Excel leaves them as they are.
+   */
+  renameSheet(s: SheetState, name: string): void {
+    const from = s.name;
+    s.name = name;
+    if (from === name) return;
+    const re = (f: string) => renameSheetRefs(f, from, name);
+    for (const sh of this.sheets) {
+      for (const c of sh.cells.values()) if (c.formula !== undefined) c.formula = re(c.formula);
+      for (const cf of sh.conditional) cf.formula = re(cf.formula);
+      for (const ch of sh.charts)
+        for (const se of ch.series) {
+          se.values = re(`=${se.values}`).slice(1);
+          if (se.x !== undefined) se.x = re(`=${se.x}`).slice(1);
+        }
+    }
+  }
   addSheet(name: string): SheetState {
     if (this.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
     const s = new SheetState(name);
@@ -502,7 +525,7 @@ class WorksheetProxy extends Loadable {
       if (this.ctx.state.sheets.some((o) => o !== s && o.name.toLowerCase() === v.toLowerCase()))
         throw new Error(`ItemAlreadyExists: ${v}`);
       if (v.length > 31 || /[[\]:*?/\\]/.test(v)) throw new Error(`InvalidArgument: sheet name ${v}`);
-      s.name = v;
+      this.ctx.state.renameSheet(s, v);
     });
   }
   load(props: string): this {
@@ -590,7 +613,8 @@ class WorksheetProxy extends Loadable {
     const sheetOf = () => this.resolve()!;
     const where = (r: RangeProxy) => {
       const ref = (r as unknown as { resolve: () => RangeRef }).resolve()!;
-      return `${ref.sheet.name}!${a1(ref.rect.top, ref.rect.left)}:${a1(ref.rect.bottom, ref.rect.right)}`;
+      // as a series formula names it: quoted where Excel needs it
+      return `${sheetRefName(ref.sheet.name)}!${a1(ref.rect.top, ref.rect.left)}:${a1(ref.rect.bottom, ref.rect.right)}`;
     };
     return {
       add: (type: string, source: RangeProxy, seriesBy: string) => {
@@ -970,6 +994,53 @@ export function r1c1ToA1(f: string, y: number, x: number): string {
   return f
     .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
     .map((part, i) => (i % 2 ? part : conv(part)))
+    .join("");
+}
+
+/** a bare name that Excel would read as a cell (A1, XFD1048576, R1C1, R, C): it must be quoted */
+const CELL_LIKE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]?\d*|[Cc]\d*)$/;
+
+/**
+ * A sheet name as a reference to it is written when it replaces an unquoted one: bare if Excel reads it bare (a plain
+ * ASCII identifier that is not a cell address), quoted otherwise — spaces, symbols, CJK, a leading digit — with ' as ''.
+ * Quoting is always accepted, so a name that was quoted stays quoted.
+ */
+export function sheetRefName(name: string, quoted = false): string {
+  const bare = !quoted && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !CELL_LIKE.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * A formula with every reference to sheet `from` (case-insensitive, as Excel compares sheet names) naming `to`:
+ * 'from'!A1, from!A1, ranges ('from'!A1:B2), 3-D references ('from:Other'!A1, from:Other!A1). String literals, other
+ * workbooks' sheets ('[b.xlsx]from'!A1) and sheets whose name merely contains `from` are left as they are.
+ */
+export function renameSheetRefs(formula: string, from: string, to: string): string {
+  const lower = from.toLowerCase();
+  const f = formula.toLowerCase();
+  if (!f.includes(lower) && !f.includes(lower.replace(/'/g, "''"))) return formula;
+  const same = (n: string) => n.toLowerCase() === lower;
+  // a 3-D reference names two sheets; either may be the renamed one
+  const swap = (names: string[]) => names.map((n) => (same(n) ? to : n));
+  const bareRef = /(?<![\p{L}\p{N}_.$'"\]])([\p{L}_][\p{L}\p{N}_.]*)(?::([\p{L}_][\p{L}\p{N}_.]*))?!/gu;
+  const parts = formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*'(?=!))/);
+  return parts
+    .map((part, i) => {
+      if (i % 2 === 0)
+        return part.replace(bareRef, (m, a: string, b: string | undefined) => {
+          const names = b === undefined ? [a] : [a, b];
+          if (!names.some(same)) return m;
+          const next = swap(names);
+          const quote = next.some((n) => sheetRefName(n) !== n);
+          return `${quote ? sheetRefName(next.join(":"), true) : next.join(":")}!`;
+        });
+      if (part.startsWith('"')) return part;
+      const inner = part.slice(1, -1).replace(/''/g, "'");
+      if (inner.startsWith("[")) return part;
+      const names = inner.split(":");
+      if (!names.some(same)) return part;
+      return sheetRefName(swap(names).join(":"), true);
+    })
     .join("");
 }
 
