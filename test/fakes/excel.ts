@@ -266,6 +266,21 @@ export class FakeWorkbookState {
         }
     }
   }
+  /** every sheet named by a formula of the workbook: cells, conditional formats, chart series, defined names */
+  sheetRefs(): Array<{ where: string; formula: string; sheet: string }> {
+    const out: Array<{ where: string; formula: string; sheet: string }> = [];
+    const add = (where: string, formula: string) => {
+      for (const sheet of sheetsNamedIn(formula)) out.push({ where, formula, sheet });
+    };
+    for (const sh of this.sheets) {
+      for (const [k, c] of sh.cells) if (c.formula !== undefined) add(`${sh.name}!${k}`, c.formula);
+      for (const cf of sh.conditional) add(`${sh.name} conditional format`, cf.formula);
+      for (const ch of sh.charts)
+        for (const se of ch.series) for (const r of [se.values, se.x ?? ""]) add(`${sh.name} chart`, `=${r}`);
+    }
+    for (const n of this.names) if (!n.broken) add(`name ${n.name}`, `=${sheetRefName(n.sheet.name)}!${n.address}`);
+    return out;
+  }
   addSheet(name: string): SheetState {
     if (this.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
     const s = new SheetState(name);
@@ -1011,37 +1026,52 @@ export function sheetRefName(name: string, quoted = false): string {
 }
 
 /**
+ * Every sheet reference of a formula — 'a b'!A1, Sheet1!A1, ranges, 3-D references ('Jan:Mar'!A1, Jan:Mar!A1) — passed
+ * to `visit` with the sheet names it holds (one, or two for a 3-D reference) and whether it was quoted; what `visit`
+ * returns replaces the reference (its text before "!"), undefined keeps it. String literals and other workbooks'
+ * sheets ('[b.xlsx]S'!A1, [b.xlsx]S!A1) are not references to this workbook's sheets and are never visited.
+ */
+function mapSheetRefs(formula: string, visit: (names: string[], quoted: boolean) => string | undefined): string {
+  const bareRef = /(?<![\p{L}\p{N}_.$'"\]])([\p{L}_][\p{L}\p{N}_.]*)(?::([\p{L}_][\p{L}\p{N}_.]*))?!/gu;
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*'(?=!))/)
+    .map((part, i) => {
+      if (i % 2 === 0)
+        return part.replace(bareRef, (m, a: string, b: string | undefined) => {
+          const next = visit(b === undefined ? [a] : [a, b], false);
+          return next === undefined ? m : `${next}!`;
+        });
+      if (part.startsWith('"')) return part;
+      const inner = part.slice(1, -1).replace(/''/g, "'");
+      return inner.startsWith("[") ? part : (visit(inner.split(":"), true) ?? part);
+    })
+    .join("");
+}
+
+/** the sheets a formula refers to (as written, a 3-D reference giving both ends), in order */
+export function sheetsNamedIn(formula: string): string[] {
+  const out: string[] = [];
+  mapSheetRefs(formula, (names) => void out.push(...names));
+  return out;
+}
+
+/**
  * A formula with every reference to sheet `from` (case-insensitive, as Excel compares sheet names) naming `to`:
  * 'from'!A1, from!A1, ranges ('from'!A1:B2), 3-D references ('from:Other'!A1, from:Other!A1). String literals, other
- * workbooks' sheets ('[b.xlsx]from'!A1) and sheets whose name merely contains `from` are left as they are.
+ * workbooks' sheets ('[b.xlsx]from'!A1) and sheets whose name merely contains `from` are left as they are. A quoted
+ * reference stays quoted; a bare one is quoted if the new name needs it.
  */
 export function renameSheetRefs(formula: string, from: string, to: string): string {
   const lower = from.toLowerCase();
   const f = formula.toLowerCase();
   if (!f.includes(lower) && !f.includes(lower.replace(/'/g, "''"))) return formula;
   const same = (n: string) => n.toLowerCase() === lower;
-  // a 3-D reference names two sheets; either may be the renamed one
-  const swap = (names: string[]) => names.map((n) => (same(n) ? to : n));
-  const bareRef = /(?<![\p{L}\p{N}_.$'"\]])([\p{L}_][\p{L}\p{N}_.]*)(?::([\p{L}_][\p{L}\p{N}_.]*))?!/gu;
-  const parts = formula.split(/("(?:[^"]|"")*"|'(?:[^']|'')*'(?=!))/);
-  return parts
-    .map((part, i) => {
-      if (i % 2 === 0)
-        return part.replace(bareRef, (m, a: string, b: string | undefined) => {
-          const names = b === undefined ? [a] : [a, b];
-          if (!names.some(same)) return m;
-          const next = swap(names);
-          const quote = next.some((n) => sheetRefName(n) !== n);
-          return `${quote ? sheetRefName(next.join(":"), true) : next.join(":")}!`;
-        });
-      if (part.startsWith('"')) return part;
-      const inner = part.slice(1, -1).replace(/''/g, "'");
-      if (inner.startsWith("[")) return part;
-      const names = inner.split(":");
-      if (!names.some(same)) return part;
-      return sheetRefName(swap(names).join(":"), true);
-    })
-    .join("");
+  return mapSheetRefs(formula, (names, quoted) => {
+    if (!names.some(same)) return undefined;
+    const next = names.map((n) => (same(n) ? to : n));
+    const quote = quoted || next.some((n) => sheetRefName(n) !== n);
+    return quote ? sheetRefName(next.join(":"), true) : next.join(":");
+  });
 }
 
 function quoteName(q: string): string {

@@ -2,7 +2,7 @@
  * The strict fake renames sheet references as Excel does when a worksheet is renamed (test/fakes/excel.ts
  * renameSheet / renameSheetRefs): cell formulas of every sheet, conditional formats, chart series, defined names.
  */
-import { FakeContext, FakeWorkbookState, renameSheetRefs, sheetRefName } from "./excel";
+import { FakeContext, FakeWorkbookState, renameSheetRefs, sheetRefName, sheetsNamedIn } from "./excel";
 
 describe("renameSheetRefs", () => {
   test.each([
@@ -103,5 +103,31 @@ describe("Worksheet.name = … in the fake", () => {
     ctx.workbook.worksheets.getItem("A").name = "b";
     await expect(ctx.sync()).rejects.toThrow(/ItemAlreadyExists/);
     expect(b.get(0, 0)!.formula).toBe("=A!A1");
+  });
+});
+
+describe("sheetsNamedIn and FakeWorkbookState.sheetRefs", () => {
+  test("list the sheets a formula names, not those in its strings or in other workbooks", () => {
+    expect(sheetsNamedIn(`=SUM('a b'!A1:B2)+S1!C3+SUM('Jan:Mar'!A1)&"'x'!A1"&'[o.xlsx]y'!A1+[o.xlsx]z!A1`)).toEqual([
+      "a b",
+      "S1",
+      "Jan",
+      "Mar",
+    ]);
+    expect(sheetsNamedIn("=A1+SUM(B:B)")).toEqual([]);
+  });
+  test("cover cells, conditional formats, chart series and names", () => {
+    const st = new FakeWorkbookState();
+    const a = st.addSheet("A");
+    a.set(0, 0, "='zs~t~0'!A1");
+    a.conditional.push({ rect: { top: 0, left: 0, bottom: 0, right: 0 }, formula: "=B!A1>0" });
+    a.charts.push({ type: "Bar", series: [{ name: "", values: "'C'!A1:A2" }] });
+    st.names.push({ name: "N", sheet: a, address: "$A$1" });
+    expect(st.sheetRefs().map((r) => `${r.where}: ${r.sheet}`)).toEqual([
+      "A!0,0: zs~t~0",
+      "A conditional format: B",
+      "A chart: C",
+      "name N: A",
+    ]);
   });
 });
