@@ -281,6 +281,21 @@ export class FakeWorkbookState {
     for (const n of this.names) if (!n.broken) add(`name ${n.name}`, `=${sheetRefName(n.sheet.name)}!${n.address}`);
     return out;
   }
+  /**
+   * After a sheet is deleted, as Excel does: a formula's reference to it becomes #REF! (=Gone!A1 reads =#REF!A1), in
+   * cells and conditional formats of the remaining sheets.
+   */
+  dropSheetRefs(gone: string): void {
+    const lower = gone.toLowerCase();
+    const drop = (f: string) =>
+      !f.toLowerCase().includes(lower) && !f.toLowerCase().includes(lower.replace(/'/g, "''"))
+        ? f
+        : mapSheetRefs(f, (names) => (names.some((n) => n.toLowerCase() === lower) ? "#REF" : undefined));
+    for (const sh of this.sheets) {
+      for (const c of sh.cells.values()) if (c.formula !== undefined) c.formula = drop(c.formula);
+      for (const cf of sh.conditional) cf.formula = drop(cf.formula);
+    }
+  }
   addSheet(name: string): SheetState {
     if (this.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
     const s = new SheetState(name);
@@ -564,6 +579,7 @@ class WorksheetProxy extends Loadable {
       if (st.sheets.filter((x) => x.visibility === "Visible").length === 1 && s.visibility === "Visible")
         throw new Error("InvalidOperation: a workbook must keep at least one visible sheet");
       st.sheets = st.sheets.filter((x) => x !== s);
+      st.dropSheetRefs(s.name);
       // workbook names that pointed into the sheet stay, as =#REF!$A$1 (Excel does not delete them)
       for (const n of st.names) if (n.sheet === s) n.broken = true;
     });
@@ -1032,7 +1048,7 @@ export function sheetRefName(name: string, quoted = false): string {
  * sheets ('[b.xlsx]S'!A1, [b.xlsx]S!A1) are not references to this workbook's sheets and are never visited.
  */
 function mapSheetRefs(formula: string, visit: (names: string[], quoted: boolean) => string | undefined): string {
-  const bareRef = /(?<![\p{L}\p{N}_.$'"\]])([\p{L}_][\p{L}\p{N}_.]*)(?::([\p{L}_][\p{L}\p{N}_.]*))?!/gu;
+  const bareRef = /(?<![\p{L}\p{N}_.$'"\]#])([\p{L}_][\p{L}\p{N}_.]*)(?::([\p{L}_][\p{L}\p{N}_.]*))?!/gu;
   return formula
     .split(/("(?:[^"]|"")*"|'(?:[^']|'')*'(?=!))/)
     .map((part, i) => {

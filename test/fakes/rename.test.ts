@@ -131,3 +131,20 @@ describe("sheetsNamedIn and FakeWorkbookState.sheetRefs", () => {
     ]);
   });
 });
+
+describe("Worksheet.delete() in the fake", () => {
+  test("references to the deleted sheet become #REF!, others stay", async () => {
+    const st = new FakeWorkbookState();
+    st.addSheet("Gone 1");
+    st.addSheet("Gone");
+    const keep = st.addSheet("Keep");
+    keep.set(0, 0, `='Gone 1'!A1+Gone!B2+SUM(gone!C1:C3)&"Gone!A1"`);
+    keep.conditional.push({ rect: { top: 0, left: 0, bottom: 0, right: 0 }, formula: "=Gone!$A$1>0" });
+    const ctx = new FakeContext(st);
+    ctx.workbook.worksheets.getItem("Gone").delete();
+    await ctx.sync();
+    expect(keep.get(0, 0)!.formula).toBe(`='Gone 1'!A1+#REF!B2+SUM(#REF!C1:C3)&"Gone!A1"`);
+    expect(keep.conditional[0].formula).toBe("=#REF!$A$1>0");
+    expect(sheetsNamedIn(keep.get(0, 0)!.formula!)).toEqual(["Gone 1"]);
+  });
+});
