@@ -243,6 +243,59 @@ export class FakeWorkbookState {
   sheet(name: string): SheetState | undefined {
     return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   }
+  /**
+   * Rename a sheet as Excel does: every reference to it in the workbook follows the new name — cell formulas of every
+   * sheet, conditional-format rule formulas, chart series. ("I can rename the sheet, the formula will update", Liam
+   * Bastick, "Formulae Referencing Current Worksheet", sumproduct.com; Microsoft KB Q127937 "Incorrect Reference in
+   * Name After File Open/Rename Sheet" shows Excel rewriting a defined name's formula when the sheet it names is
+   * renamed.) Defined names here hold the sheet itself, so their formula follows without rewriting. Hyperlinks' text
+   * addresses are not formulas and Excel leaves them as they are.
+   */
+  renameSheet(s: SheetState, name: string): void {
+    const from = s.name;
+    s.name = name;
+    if (from === name) return;
+    const re = (f: string) => renameSheetRefs(f, from, name);
+    for (const sh of this.sheets) {
+      for (const c of sh.cells.values()) if (c.formula !== undefined) c.formula = re(c.formula);
+      for (const cf of sh.conditional) cf.formula = re(cf.formula);
+      for (const ch of sh.charts)
+        for (const se of ch.series) {
+          se.values = re(`=${se.values}`).slice(1);
+          if (se.x !== undefined) se.x = re(`=${se.x}`).slice(1);
+        }
+    }
+  }
+  /** every sheet named by a formula of the workbook: cells, conditional formats, chart series, defined names */
+  sheetRefs(): Array<{ where: string; formula: string; sheet: string }> {
+    const out: Array<{ where: string; formula: string; sheet: string }> = [];
+    const add = (where: string, formula: string) => {
+      for (const sheet of sheetsNamedIn(formula)) out.push({ where, formula, sheet });
+    };
+    for (const sh of this.sheets) {
+      for (const [k, c] of sh.cells) if (c.formula !== undefined) add(`${sh.name}!${k}`, c.formula);
+      for (const cf of sh.conditional) add(`${sh.name} conditional format`, cf.formula);
+      for (const ch of sh.charts)
+        for (const se of ch.series) for (const r of [se.values, se.x ?? ""]) add(`${sh.name} chart`, `=${r}`);
+    }
+    for (const n of this.names) if (!n.broken) add(`name ${n.name}`, `=${sheetRefName(n.sheet.name)}!${n.address}`);
+    return out;
+  }
+  /**
+   * After a sheet is deleted, as Excel does: a formula's reference to it becomes #REF! (=Gone!A1 reads =#REF!A1), in
+   * cells and conditional formats of the remaining sheets.
+   */
+  dropSheetRefs(gone: string): void {
+    const lower = gone.toLowerCase();
+    const drop = (f: string) =>
+      !f.toLowerCase().includes(lower) && !f.toLowerCase().includes(lower.replace(/'/g, "''"))
+        ? f
+        : mapSheetRefs(f, (names) => (names.some((n) => n.toLowerCase() === lower) ? "#REF" : undefined));
+    for (const sh of this.sheets) {
+      for (const c of sh.cells.values()) if (c.formula !== undefined) c.formula = drop(c.formula);
+      for (const cf of sh.conditional) cf.formula = drop(cf.formula);
+    }
+  }
   addSheet(name: string): SheetState {
     if (this.sheet(name)) throw new Error(`ItemAlreadyExists: ${name}`);
     const s = new SheetState(name);
@@ -502,7 +555,7 @@ class WorksheetProxy extends Loadable {
       if (this.ctx.state.sheets.some((o) => o !== s && o.name.toLowerCase() === v.toLowerCase()))
         throw new Error(`ItemAlreadyExists: ${v}`);
       if (v.length > 31 || /[[\]:*?/\\]/.test(v)) throw new Error(`InvalidArgument: sheet name ${v}`);
-      s.name = v;
+      this.ctx.state.renameSheet(s, v);
     });
   }
   load(props: string): this {
@@ -526,6 +579,7 @@ class WorksheetProxy extends Loadable {
       if (st.sheets.filter((x) => x.visibility === "Visible").length === 1 && s.visibility === "Visible")
         throw new Error("InvalidOperation: a workbook must keep at least one visible sheet");
       st.sheets = st.sheets.filter((x) => x !== s);
+      st.dropSheetRefs(s.name);
       // workbook names that pointed into the sheet stay, as =#REF!$A$1 (Excel does not delete them)
       for (const n of st.names) if (n.sheet === s) n.broken = true;
     });
@@ -590,7 +644,8 @@ class WorksheetProxy extends Loadable {
     const sheetOf = () => this.resolve()!;
     const where = (r: RangeProxy) => {
       const ref = (r as unknown as { resolve: () => RangeRef }).resolve()!;
-      return `${ref.sheet.name}!${a1(ref.rect.top, ref.rect.left)}:${a1(ref.rect.bottom, ref.rect.right)}`;
+      // as a series formula names it: quoted where Excel needs it
+      return `${sheetRefName(ref.sheet.name)}!${a1(ref.rect.top, ref.rect.left)}:${a1(ref.rect.bottom, ref.rect.right)}`;
     };
     return {
       add: (type: string, source: RangeProxy, seriesBy: string) => {
@@ -971,6 +1026,68 @@ export function r1c1ToA1(f: string, y: number, x: number): string {
     .split(/("(?:[^"]|"")*"|'(?:[^']|'')*')/)
     .map((part, i) => (i % 2 ? part : conv(part)))
     .join("");
+}
+
+/** a bare name that Excel would read as a cell (A1, XFD1048576, R1C1, R, C): it must be quoted */
+const CELL_LIKE = /^([A-Za-z]{1,3}\d+|[Rr]\d*[Cc]?\d*|[Cc]\d*)$/;
+
+/**
+ * A sheet name as a reference to it is written when it replaces an unquoted one: bare if Excel reads it bare (a plain
+ * ASCII identifier that is not a cell address), quoted otherwise — spaces, symbols, CJK, a leading digit — with ' as ''.
+ * Quoting is always accepted, so a name that was quoted stays quoted.
+ */
+export function sheetRefName(name: string, quoted = false): string {
+  const bare = !quoted && /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) && !CELL_LIKE.test(name);
+  return bare ? name : `'${name.replace(/'/g, "''")}'`;
+}
+
+/**
+ * Every sheet reference of a formula — 'a b'!A1, Sheet1!A1, ranges, 3-D references ('Jan:Mar'!A1, Jan:Mar!A1) — passed
+ * to `visit` with the sheet names it holds (one, or two for a 3-D reference) and whether it was quoted; what `visit`
+ * returns replaces the reference (its text before "!"), undefined keeps it. String literals and other workbooks'
+ * sheets ('[b.xlsx]S'!A1, [b.xlsx]S!A1) are not references to this workbook's sheets and are never visited.
+ */
+function mapSheetRefs(formula: string, visit: (names: string[], quoted: boolean) => string | undefined): string {
+  const bareRef = /(?<![\p{L}\p{N}_.$'"\]#])([\p{L}_][\p{L}\p{N}_.]*)(?::([\p{L}_][\p{L}\p{N}_.]*))?!/gu;
+  return formula
+    .split(/("(?:[^"]|"")*"|'(?:[^']|'')*'(?=!))/)
+    .map((part, i) => {
+      if (i % 2 === 0)
+        return part.replace(bareRef, (m, a: string, b: string | undefined) => {
+          const next = visit(b === undefined ? [a] : [a, b], false);
+          return next === undefined ? m : `${next}!`;
+        });
+      if (part.startsWith('"')) return part;
+      const inner = part.slice(1, -1).replace(/''/g, "'");
+      return inner.startsWith("[") ? part : (visit(inner.split(":"), true) ?? part);
+    })
+    .join("");
+}
+
+/** the sheets a formula refers to (as written, a 3-D reference giving both ends), in order */
+export function sheetsNamedIn(formula: string): string[] {
+  const out: string[] = [];
+  mapSheetRefs(formula, (names) => void out.push(...names));
+  return out;
+}
+
+/**
+ * A formula with every reference to sheet `from` (case-insensitive, as Excel compares sheet names) naming `to`:
+ * 'from'!A1, from!A1, ranges ('from'!A1:B2), 3-D references ('from:Other'!A1, from:Other!A1). String literals, other
+ * workbooks' sheets ('[b.xlsx]from'!A1) and sheets whose name merely contains `from` are left as they are. A quoted
+ * reference stays quoted; a bare one is quoted if the new name needs it.
+ */
+export function renameSheetRefs(formula: string, from: string, to: string): string {
+  const lower = from.toLowerCase();
+  const f = formula.toLowerCase();
+  if (!f.includes(lower) && !f.includes(lower.replace(/'/g, "''"))) return formula;
+  const same = (n: string) => n.toLowerCase() === lower;
+  return mapSheetRefs(formula, (names, quoted) => {
+    if (!names.some(same)) return undefined;
+    const next = names.map((n) => (same(n) ? to : n));
+    const quote = quoted || next.some((n) => sheetRefName(n) !== n);
+    return quote ? sheetRefName(next.join(":"), true) : next.join(":");
+  });
 }
 
 function quoteName(q: string): string {

@@ -11,6 +11,7 @@ import { OfficeBook, REQUEST_BUDGET } from "../../src/workbook/office";
 import { FakeWorkbookState, fakeFromSheets } from "../fakes/excel";
 import { sampleSheets } from "../helpers";
 import { OfficeClientHarness, WIRE_LIMIT } from "./client";
+import { expectFinalSheetRefs } from "./refs";
 import { chifeng, chifengParks, enterprises, huaibei, huaibeiZones } from "./data";
 
 /** what the tests print for the README's payload table */
@@ -33,6 +34,7 @@ async function roundTrip(label: string, sheets: SheetData[], scheme: Scheme, for
   const { h, office } = harness(fake);
   const read = await office.readSheets();
   const readSyncs = h.syncs();
+  const inputs = fake.sheets.map((x) => x.name);
   const r = checkAndScore(read, scheme, { force: true });
   expect(r.run).toBeTruthy();
   const p = plan(scheme, r.run!, formulas ? { formulas: { data: r.dataset!, sheets: read } } : {});
@@ -44,6 +46,8 @@ async function roundTrip(label: string, sheets: SheetData[], scheme: Scheme, for
   expect(h.maxResponse()).toBeLessThan(WIRE_LIMIT);
   // the budget holds as the client measures: no request over 4 MB
   expect(h.maxRequest()).toBeLessThanOrEqual(REQUEST_BUDGET);
+  // formula mode: the result sheets' formulas name one another by their final names, as Excel leaves them after the swap
+  if (formulas) expectFinalSheetRefs(fake, inputs);
   figures.push(
     `| ${label} | ${readSyncs} | ${mb(Math.max(...h.wire.slice(0, w0).map((w) => w.responseBytes)))} MB | ${write.length} | ${mb(Math.max(...write.map((w) => w.requestBytes)))} MB |`,
   );
@@ -319,6 +323,11 @@ describe("a failure at every sync of a write, through the real client, leaves th
     const n = probe.syncs - s0;
     expect(n).toBeGreaterThan(1);
     const after = probe.snapshot();
+    // the formulas name the final sheets (after a second run too: the old results were renamed aside, then deleted)
+    expectFinalSheetRefs(
+      probe,
+      sheets.map((x) => x.name),
+    );
     let rejected = 0;
     for (let k = 1; k <= n; k++) {
       const fake = fakeFromSheets(sheets);

@@ -12,6 +12,7 @@ import { isWriteCancelled, type WriteProgress } from "../../src/workbook/port";
 import { FakeWorkbookState, fakeFromSheets } from "../fakes/excel";
 import { OfficeClientHarness } from "./client";
 import { huaibei, huaibeiZones } from "./data";
+import { expectFinalSheetRefs } from "./refs";
 
 function harness(fake: FakeWorkbookState) {
   const h = new OfficeClientHarness(fake);
@@ -19,6 +20,7 @@ function harness(fake: FakeWorkbookState) {
 }
 
 const zones = huaibeiZones(300);
+const inputs = zones.map((x) => x.name);
 let p: ResultPlan;
 
 beforeAll(async () => {
@@ -60,6 +62,8 @@ test("progress comes after each sync of the pieces, in order, and ends at its to
   const firstFinal = calls.findIndex((x) => x.final);
   expect(calls.slice(firstFinal).every((x) => x.final)).toBe(true);
   expect(fake.syncs - s0 - syncsAt[firstFinal]).toBe(2);
+  // the new results' formulas name the final sheets, not the temporary ones nor the old results set aside
+  expectFinalSheetRefs(fake, inputs);
 }, 120000);
 
 describe.each([
@@ -99,6 +103,8 @@ describe.each([
         same: true,
       });
       expect(fake.sheets.some((x) => x.name.startsWith("zs~"))).toBe(false);
+      // the earlier results, renamed back, name their own sheets again
+      if (twice) expectFinalSheetRefs(fake, inputs);
     }
   }, 300000);
 
@@ -115,6 +121,7 @@ describe.each([
     });
     expect(Object.keys(report.written)).toEqual(p.sheets.map((x) => x.key));
     expect(fake.snapshot()).toBe(plain.fake.snapshot());
+    expectFinalSheetRefs(fake, inputs);
   }, 120000);
 });
 

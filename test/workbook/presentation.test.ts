@@ -44,9 +44,11 @@ test("Excel gets a stacked bar chart of the totals by group, A4 landscape with t
   expect(summary.charts).toHaveLength(1);
   expect(summary.charts[0].type).toBe("BarStacked");
   expect(summary.charts[0].series).toHaveLength(7);
-  // (the fake records references under the temporary sheet name the chart was made on; Excel follows the rename)
-  // rows 4–18: the 14 parks and 喀喇沁旗新材料产业园, listed but not evaluated (附件1 一)
-  expect(summary.charts[0].series.every((x) => x.values && x.x?.endsWith("!B4:B18"))).toBe(true);
+  // rows 4–18: the 14 parks and 喀喇沁旗新材料产业园, listed but not evaluated (附件1 一); the series name the summary by
+  // its final name (the chart was made on the temporary sheet; the swap's rename carried its references, as in Excel)
+  expect(summary.charts[0].series.every((x) => x.values.startsWith("'评分汇总'!") && x.x === "'评分汇总'!B4:B18")).toBe(
+    true,
+  );
   expect(summary.page).toMatchObject({ orientation: "Landscape", paperSize: "A4", printTitleRows: "$3:$3" });
   // formulas reach Excel through Office.js without the file prefix
   const f = [...summary.cells.values()].filter((c) => c.formula);
