@@ -202,7 +202,9 @@ test("--detail-limit: above it 加分明细 is one row per unit with a note; a b
   await wb.xlsx.readFile(out);
   const d = wb.getWorksheet("加分明细")!;
   expect(d.getCell("A3").text).toContain("--json");
-  expect(d.getCell("A4").text).toBe("开发区");
+  // in formula mode (the default) a second note says the points follow the summary's cells
+  expect(d.getCell("A4").text).toContain("加分汇总");
+  expect(d.getCell("A5").text).toBe("开发区");
   const bad = zs("score", f, "--scheme", "huaibei-2023", "--detail-limit", "many", "--out", out);
   expect(bad.code).toBe(2);
   expect(bad.err).toContain("--detail-limit");

@@ -13,32 +13,9 @@ import { samplePlan } from "../../src/samples";
 import { mujunSamplePlan } from "../../src/samples/mujun";
 import { checkAndScore } from "../../src/engine/pipeline";
 import { planSheets } from "../helpers";
-import {
-  announced,
-  audit,
-  bothLanguages,
-  settle,
-  DIST,
-  CHROMIUM,
-  focusVisible,
-  openPage,
-  serve,
-  tabTo,
-  xlsxOf,
-  type Served,
-} from "./serve";
+import { announced, audit, bothLanguages, settle, focusVisible, openPage, servedPages, tabTo, xlsxOf } from "./serve";
 
-let s: Served;
-
-beforeAll(async () => {
-  expect(fs.existsSync(`${DIST}/index.html`)).toBe(true);
-  expect(fs.existsSync(CHROMIUM)).toBe(true);
-  s = await serve();
-}, 60000);
-
-afterAll(async () => {
-  await s?.close();
-});
+const served = servedPages();
 
 /** every state: 0 axe violations and no horizontal scroll at 350 px; no horizontal scroll at 200 % zoom either */
 async function clean(page: Page, state: string): Promise<void> {
@@ -112,7 +89,7 @@ test.each(builtInSchemeIds())(
   async (id) => {
     const scheme = getBuiltInScheme(id)!;
     const file = await xlsxOf(samplePlan(scheme)!, `${id}.xlsx`);
-    const { page, context, errors } = await openPage(s);
+    const { page, context, errors } = await openPage(served());
     await page.getByText("独立模式").waitFor();
     await clean(page, "empty");
     // nothing can run before a workbook is open
@@ -203,7 +180,7 @@ test.each(builtInSchemeIds())(
     await page.setViewportSize({ width: 175, height: 450 });
     await clean(page, "scored at 200 %");
     expect(errors).toEqual([]);
-    expect(s.outside).toEqual([]);
+    expect(served().outside).toEqual([]);
     await context.close();
   },
   240000,
@@ -217,7 +194,7 @@ test("a second workbook leaves nothing of the first", async () => {
   p1.sheets.find((x) => x.name === "项目清单")!.values[2][1] = "濉溪开发区";
   const f1 = await xlsxOf(p1, "first.xlsx");
   const f2 = await xlsxOf(samplePlan(chifeng)!, "second.xlsx");
-  const { page, context } = await openPage(s);
+  const { page, context } = await openPage(served());
   await openByKeyboard(page, f1);
   await page.getByTestId("year").fill("2023");
   await press(page, "check");
@@ -244,7 +221,7 @@ test("a second workbook leaves nothing of the first", async () => {
 test("option, year and language changes: results marked out of date, or re-rendered in the other language", async () => {
   const chifeng = getBuiltInScheme("chifeng-2020")!;
   const file = await xlsxOf(samplePlan(chifeng)!, "chifeng.xlsx");
-  const { page, context } = await openPage(s);
+  const { page, context } = await openPage(served());
   await openByKeyboard(page, file);
   await press(page, "score");
   await page.getByTestId("ranking").waitFor();
@@ -313,7 +290,7 @@ test("option, year and language changes: results marked out of date, or re-rende
 test("the file is read in a Web Worker: the page answers while a big file reads, and the reading can be cancelled", async () => {
   const mujun = getBuiltInScheme("mujun-template")!;
   const big = await xlsxOf(mujunSamplePlan(mujun, 60000), "big.xlsx");
-  const { page, context } = await openPage(s);
+  const { page, context } = await openPage(served());
   await page.getByTestId("file-input").setInputFiles(big);
   await page.getByTestId("busy").waitFor();
   // while it reads: the language button works at once, and the progress is shown with a cancel button
@@ -350,7 +327,7 @@ test("findings: Enter shows the cell and its value; the suggestion is visible an
   const p = samplePlan(huaibei)!;
   p.sheets.find((x) => x.name === "项目清单")!.values[2][1] = "濉溪开发区";
   const file = await xlsxOf(p, "odd.xlsx");
-  const { page, context } = await openPage(s);
+  const { page, context } = await openPage(served());
   await openByKeyboard(page, file);
   await press(page, "check");
   await page.getByTestId("busy").waitFor({ state: "detached" });
@@ -389,7 +366,7 @@ test("2,000 enterprises: 显示全部 is a virtualised list, bounded in the page
   const mujun = getBuiltInScheme("mujun-template")!;
   const plan = mujunSamplePlan(mujun, 2400);
   const file = await xlsxOf(plan, "mujun-2400.xlsx");
-  const { page, context, errors } = await openPage(s);
+  const { page, context, errors } = await openPage(served());
   await openByKeyboard(page, file);
   await press(page, "score");
   await page.getByTestId("ranking").waitFor();
@@ -477,7 +454,7 @@ test.each(builtInSchemeIds())(
     ]
       .filter((v) => /[\u4e00-\u9fff]/.test(v))
       .sort((a, b) => b.length - a.length);
-    const { page, context, errors } = await openPage(s);
+    const { page, context, errors } = await openPage(served());
     await openByKeyboard(page, file);
     await bothLanguages(page, userData, "opened");
     await press(page, "check");

@@ -9,21 +9,14 @@ import * as fs from "fs";
 import type { BrowserContext, Page } from "playwright-core";
 import { getBuiltInScheme } from "../../src/schemes";
 import { samplePlan } from "../../src/samples";
-import { announced, audit, CHROMIUM, DIST, focusVisible, openPage, serve, tabTo, xlsxOf, type Served } from "./serve";
+import { announced, audit, focusVisible, openPage, servedPages, tabTo, xlsxOf } from "./serve";
 
-let s: Served;
+const served = servedPages();
 let file = "";
 
 beforeAll(async () => {
-  expect(fs.existsSync(`${DIST}/index.html`)).toBe(true);
-  expect(fs.existsSync(CHROMIUM)).toBe(true);
-  s = await serve();
   file = await xlsxOf(samplePlan(getBuiltInScheme("huaibei-2023")!)!, "huaibei.xlsx");
 }, 60000);
-
-afterAll(async () => {
-  await s?.close();
-});
 
 interface Slow {
   /** slow steps before the real write, and how long each takes (ms) */
@@ -109,7 +102,7 @@ async function pressScore(page: Page): Promise<void> {
 const busyText = (page: Page) => page.getByTestId("busy").innerText();
 
 test("the write's progress is shown and announced, axe-clean; 取消 by keyboard: 已取消, the workbook as it was", async () => {
-  const { page, context, errors } = await openPage(s);
+  const { page, context, errors } = await openPage(served());
   await slowPage(context, page, { steps: 30, stepMs: 400, holdMs: 0 });
   await pressScore(page);
   await page
@@ -144,7 +137,7 @@ test("the write's progress is shown and announced, axe-clean; 取消 by keyboard
 }, 120000);
 
 test("in English: the write's progress, then 取消 locked with its reason once it commits; the write completes", async () => {
-  const { page, context, errors } = await openPage(s, { locale: "en-US" });
+  const { page, context, errors } = await openPage(served(), { locale: "en-US" });
   await slowPage(context, page, { steps: 4, stepMs: 500, holdMs: 6000 });
   await page.getByRole("heading", { name: "1. Workbook" }).waitFor();
   await pressScore(page);
@@ -175,7 +168,7 @@ test("in English: the write's progress, then 取消 locked with its reason once 
 }, 120000);
 
 test("a cancel that reaches the worker before it commits: 已取消, and the workbook in the worker as it was", async () => {
-  const { page, context, errors } = await openPage(s);
+  const { page, context, errors } = await openPage(served());
   await slowPage(context, page, { steps: 0, stepMs: 0, holdMs: 0, race: true });
   await pressScore(page);
 

@@ -28,6 +28,26 @@ export interface Served {
   close(): Promise<void>;
 }
 
+/**
+ * For a test file: the built pages and chromium must be there, they are served before its tests and closed after;
+ * the getter gives the running server.
+ */
+export function servedPages(): () => Served {
+  let s: Served | undefined;
+  beforeAll(async () => {
+    expect(fs.existsSync(`${DIST}/index.html`)).toBe(true);
+    expect(fs.existsSync(CHROMIUM)).toBe(true);
+    s = await serve();
+  }, 60000);
+  afterAll(async () => {
+    await s?.close();
+  });
+  return () => {
+    if (!s) throw new Error("the pages are not served (beforeAll failed)");
+    return s;
+  };
+}
+
 /** The built pages (dist/) on a free port of 127.0.0.1, and a headless chromium; `close` stops both. */
 export async function serve(): Promise<Served> {
   const server = http.createServer((req, res) => {

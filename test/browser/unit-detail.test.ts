@@ -3,7 +3,6 @@
  * on demand in the pane (issue 14): in the virtualised ranking, a unit reached by keyboard opens every part — rule
  * with its clause, points and the basis sentence — the same as the engine's, in Chinese and in English.
  */
-import * as fs from "fs";
 import type { Page } from "playwright-core";
 import { getBuiltInScheme } from "../../src/schemes";
 import { mujunSamplePlan } from "../../src/samples/mujun";
@@ -13,19 +12,9 @@ import { schemeWord } from "../../src/engine/i18n/scheme-words";
 import { showPoints } from "../../src/taskpane/num";
 import { t } from "../../src/engine/i18n";
 import { planSheets } from "../helpers";
-import { audit, CHROMIUM, DIST, focusVisible, openPage, serve, tabTo, xlsxOf, type Served } from "./serve";
+import { audit, focusVisible, openPage, servedPages, tabTo, xlsxOf } from "./serve";
 
-let s: Served;
-
-beforeAll(async () => {
-  expect(fs.existsSync(`${DIST}/index.html`)).toBe(true);
-  expect(fs.existsSync(CHROMIUM)).toBe(true);
-  s = await serve();
-}, 60000);
-
-afterAll(async () => {
-  await s?.close();
-});
+const served = servedPages();
 
 /** 显示全部, then a unit far down the virtualised list: Tab into it, PageDown twice, Enter opens its parts */
 async function openUnitFarDown(page: Page): Promise<number> {
@@ -57,7 +46,7 @@ test("2,400 enterprises: the compact 加分明细, and one enterprise's full det
   expect(detail.values.filter((row) => names.has(row[0] as string)).length).toBe(run.entities.length);
   expect(detail.values.flat()).not.toContain(t("zh", "sheet.col.basis"));
 
-  const { page, context, errors } = await openPage(s);
+  const { page, context, errors } = await openPage(served());
   await page.getByTestId("file-input").setInputFiles(file);
   await page.getByTestId("file-name").waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-testid="busy"]'));

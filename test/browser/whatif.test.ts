@@ -6,7 +6,6 @@
  * workbook contains. Axe-clean and without horizontal scroll in every state. After an edit, the gap list, a
  * scenario written, the comparison and the sensitivity, English switches everything but the user's own words, and back.
  */
-import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import type { Page } from "playwright-core";
@@ -16,28 +15,15 @@ import {
   announced,
   audit,
   bothLanguages,
-  CHROMIUM,
-  DIST,
   focusVisible,
   openPage,
-  serve,
+  servedPages,
   tabTo,
   workbookWords,
   xlsxOf,
-  type Served,
 } from "./serve";
 
-let s: Served;
-
-beforeAll(async () => {
-  expect(fs.existsSync(`${DIST}/index.html`)).toBe(true);
-  expect(fs.existsSync(CHROMIUM)).toBe(true);
-  s = await serve();
-}, 60000);
-
-afterAll(async () => {
-  await s?.close();
-});
+const served = servedPages();
 
 /** 0 axe violations and no horizontal scroll at 350 px */
 async function clean(page: Page, state: string): Promise<void> {
@@ -103,7 +89,7 @@ test("edit a figure → ranking, differences and awards update; scenarios saved,
   const huaibei = getBuiltInScheme("huaibei-2023")!;
   const file = await xlsxOf(samplePlan(huaibei)!, "huaibei.xlsx");
   const dir = path.dirname(file);
-  const { page, context, errors } = await openPage(s);
+  const { page, context, errors } = await openPage(served());
   await page.getByTestId("file-input").setInputFiles(file);
   await page.getByTestId("file-name").waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-testid="busy"]'));
@@ -209,7 +195,7 @@ test("edit a figure → ranking, differences and awards update; scenarios saved,
   expect(await page.getByTestId("whatif-undo").innerText()).toBe("Undo last change");
   await clean(page, "english");
   expect(errors).toEqual([]);
-  expect(s.outside).toEqual([]);
+  expect(served().outside).toEqual([]);
   await context.close();
 }, 240000);
 
@@ -217,7 +203,7 @@ test("English after an edit, the gap list, a scenario written, the comparison an
   const huaibei = getBuiltInScheme("huaibei-2023")!;
   const plan = samplePlan(huaibei)!;
   const file = await xlsxOf(plan, "huaibei-en.xlsx");
-  const { page, context, errors } = await openPage(s);
+  const { page, context, errors } = await openPage(served());
   await page.getByTestId("file-input").setInputFiles(file);
   await page.getByTestId("file-name").waitFor();
   await page.waitForFunction(() => !document.querySelector('[data-testid="busy"]'));

@@ -3,6 +3,7 @@ import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import type ExcelJS from "exceljs";
 
 export const SOFFICE = process.env.SOFFICE_PATH || "/usr/bin/soffice";
 
@@ -46,4 +47,24 @@ export function recalc(files: string[]): string[] {
     if (!fs.existsSync(p)) throw new Error(`soffice wrote no ${p}: ${r.stdout} ${r.stderr}`);
     return p;
   });
+}
+
+/**
+ * Every cached formula result dropped, the formulas kept, so that what LibreOffice gives back is its own computation;
+ * returns how many formulas there are.
+ */
+export function dropCachedResults(wb: ExcelJS.Workbook): number {
+  let n = 0;
+  wb.eachSheet((ws) =>
+    ws.eachRow((row) =>
+      row.eachCell((cell) => {
+        const v = cell.value as { formula?: string } | null;
+        if (v && typeof v === "object" && typeof v.formula === "string") {
+          cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
+          n++;
+        }
+      }),
+    ),
+  );
+  return n;
 }

@@ -16,7 +16,7 @@ import { parseScheme, type Scheme } from "../../src/engine/scheme/schema";
 import { newSheet } from "../../src/engine/output/sheet-plan";
 import { tableSheet } from "../../src/engine/output/template";
 import type { ResultPlan } from "../../src/engine/output/sheet-plan";
-import { recalc, SOFFICE } from "./libreoffice";
+import { dropCachedResults, recalc, SOFFICE } from "./libreoffice";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "zs-oracle-"));
 
@@ -102,18 +102,7 @@ function compare(
 async function stripResults(file: string): Promise<number> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.readFile(file);
-  let n = 0;
-  wb.eachSheet((ws) =>
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        const v = cell.value as { formula?: string } | null;
-        if (v && typeof v === "object" && typeof v.formula === "string") {
-          cell.value = { formula: v.formula } as ExcelJS.CellFormulaValue;
-          n++;
-        }
-      }),
-    ),
-  );
+  const n = dropCachedResults(wb);
   expect(n).toBeGreaterThan(10);
   await wb.xlsx.writeFile(file);
   return n;
