@@ -23,7 +23,7 @@
 const path = require("path");
 const os = require("os");
 const { execFileSync } = require("child_process");
-const { performance } = require("perf_hooks");
+const { performance, PerformanceObserver } = require("perf_hooks");
 const { chifengParks } = require("./chifeng-parks");
 
 const args = process.argv.slice(2);
@@ -60,6 +60,27 @@ const loads = () =>
     .map((x) => x.toFixed(1))
     .join(" / ");
 
+/**
+ * The garbage collector's time (ms) during one run of f, after a collection, and the run's CPU time: the "gc" entries
+ * of a PerformanceObserver that start within the run (they are delivered after it, hence the wait).
+ */
+async function gcTime(f) {
+  const entries = [];
+  const obs = new PerformanceObserver((list) => entries.push(...list.getEntries()));
+  obs.observe({ entryTypes: ["gc"] });
+  if (global.gc) global.gc();
+  await new Promise((r) => setTimeout(r, 20));
+  const c = process.cpuUsage();
+  const t = performance.now();
+  f();
+  const end = performance.now();
+  const d = process.cpuUsage(c);
+  await new Promise((r) => setTimeout(r, 50));
+  obs.disconnect();
+  const gc = entries.filter((e) => e.startTime >= t && e.startTime < end).reduce((a, e) => a + e.duration, 0);
+  return { gc, cpu: (d.user + d.system) / 1000 };
+}
+
 /** mujun-template with n enterprises, checked and scored by the engine build `b` (the sheets as the reader gives). */
 function mujunSetup(b, sheets) {
   const { getBuiltInScheme } = b("schemes");
@@ -81,7 +102,7 @@ function mujunSetup(b, sheets) {
   };
 }
 
-function mujunRow(n, warmUp = false) {
+async function mujunRow(n, warmUp = false) {
   const b = loader(newDir);
   const { asSheets, mujunEnterprisesPlan } = b("samples/large");
   const sheets = asSheets(mujunEnterprisesPlan(b("schemes").getBuiltInScheme("mujun-template"), n));
@@ -96,38 +117,60 @@ function mujunRow(n, warmUp = false) {
   row.formulas = min(B.formulas, k);
   row.compact = min(B.compact, k);
   if (warmUp) return row;
+  row.gc = await gcTime(B.values);
   row.old = oldDirs.map((dir) =>
     n > OLD_MAX ? null : min(mujunSetup(loader(dir), sheets).formulas, n > 1000 ? 1 : 3),
   );
+  // the values plan of each old build at every size (it was not quadratic), for a before/after in the same run
+  row.oldValues = [];
+  row.oldGc = [];
+  for (const dir of oldDirs) {
+    const old = mujunSetup(loader(dir), sheets);
+    row.oldValues.push(min(old.values, k));
+    row.oldGc.push(await gcTime(old.values));
+  }
   return row;
 }
 
-function mujunSection() {
+async function mujunSection() {
   const cols = ["sort", "score", "values", "valuesCompact", "formulas", "compact"];
   const titles = "plan, values | the same, compact 明细 | plan, live formulas | the same, compact 明细";
   const oldNames = oldDirs.map((d) => path.basename(d));
   const rows = [];
   console.log(
     `| enterprises | sort the n totals once (n log n) | score (baseline) | ${titles} |` +
-      oldNames.map((o) => ` ${o}: plan, live formulas |`).join(""),
+      oldNames.map((o) => ` ${o}: plan, live formulas | ${o}: plan, values |`).join(""),
   );
-  console.log(`|---|---|---|---|---|---|---|${oldNames.map(() => "---|").join("")}`);
-  mujunRow(1000, true); // warm up: the first size measured would otherwise pay for compiling the engine's hot paths
+  console.log(`|---|---|---|---|---|---|---|${oldNames.map(() => "---|---|").join("")}`);
+  await mujunRow(1000, true); // warm up: the first size measured would otherwise pay for compiling the hot paths
   for (const n of sizes) {
-    const r = mujunRow(n);
+    const r = await mujunRow(n);
     rows.push(r);
-    const old = r.old.map((x) => ` ${x === null ? "(not run)" : fmt(x)} |`).join("");
+    const old = r.old.map((x, j) => ` ${x === null ? "(not run)" : fmt(x)} | ${fmt(r.oldValues[j])} |`).join("");
     console.log(`| ${n.toLocaleString("en")} | ${cols.map((c) => fmt(r[c])).join(" | ")} |${old}`);
   }
+  const gcCell = (g) => `${fmt1(g.gc)} of ${fmt1(g.cpu)}`;
+  console.log(
+    "\nThe garbage collector's time in one values plan (PerformanceObserver \"gc\"), of the run's CPU time:\n",
+  );
+  console.log(`| enterprises | this build |${oldNames.map((o) => ` ${o} |`).join("")}`);
+  console.log(`|---|---|${oldNames.map(() => "---|").join("")}`);
+  for (const r of rows)
+    console.log(`| ${r.n.toLocaleString("en")} | ${gcCell(r.gc)} |${r.oldGc.map((g) => ` ${gcCell(g)} |`).join("")}`);
   console.log("\nCPU time ratio (wall time ratio):\n");
-  console.log(`| 10× step | n log n | sort | score | ${titles} |`);
-  console.log(`|---|---|---|---|---|---|---|---|`);
+  console.log(
+    `| 10× step | n log n | sort | score | ${titles} |${oldNames.map((o) => ` ${o}: plan, values |`).join("")}`,
+  );
+  console.log(`|---|---|---|---|---|---|---|---|${oldNames.map(() => "---|").join("")}`);
   for (let i = 1; i < rows.length; i++) {
     const [a, z] = [rows[i - 1], rows[i]];
     const nlogn = (z.n * Math.log(z.n)) / (a.n * Math.log(a.n));
     const ratio = (c) => `${(z[c].cpu / a[c].cpu).toFixed(1)}× (${(z[c] / a[c]).toFixed(1)}×)`;
     const step = `${a.n.toLocaleString("en")} → ${z.n.toLocaleString("en")}`;
-    console.log(`| ${step} | ${nlogn.toFixed(1)}× | ${cols.map(ratio).join(" | ")} |`);
+    const oldRatio = z.oldValues.map(
+      (x, j) => ` ${(x.cpu / a.oldValues[j].cpu).toFixed(1)}× (${(x / a.oldValues[j]).toFixed(1)}×) |`,
+    );
+    console.log(`| ${step} | ${nlogn.toFixed(1)}× | ${cols.map(ratio).join(" | ")} |${oldRatio.join("")}`);
   }
 }
 
@@ -169,6 +212,8 @@ console.log(
     `commit ${git("rev-parse", "--short", "HEAD")}${git("status", "--porcelain", "--", "../src") ? " (src modified)" : ""}. ` +
     `Load average at the start ${loads()}.\n`,
 );
-if (only !== "chifeng") mujunSection();
-if (only !== "mujun" && oldDirs.length > 0) chifengSection();
-console.log(`\nLoad average at the end ${loads()}.`);
+(async () => {
+  if (only !== "chifeng") await mujunSection();
+  if (only !== "mujun" && oldDirs.length > 0) chifengSection();
+  console.log(`\nLoad average at the end ${loads()}.`);
+})();

@@ -75,3 +75,26 @@ test("formula mode: the compact detail's points refer to the same unit's cells o
   // the note says the points follow the summary
   expect(detail.values[3][0]).toContain(summary.name);
 });
+
+test.each(["huaibei-2023", "chifeng-2020", "mujun-template"])(
+  "%s: every row of the compact detail is the unit's name, its points rule by rule (none when vetoed) and the remark",
+  (id) => {
+    const scheme = getBuiltInScheme(id)!;
+    const sheets = planSheets(samplePlan(scheme)!);
+    const r = checkAndScore(sheets, scheme, { force: true });
+    const run = r.run!;
+    const ks = scheme.rules.map((x, k) => (x.kind === "veto" ? -1 : k)).filter((k) => k >= 0);
+    for (const formulas of [undefined, { data: r.dataset!, sheets }]) {
+      const detail = plan(scheme, run, { detailLimit: 0, formulas }).sheets.find((s) => s.key === "details")!;
+      const first = detail.values.length - run.order.length;
+      run.order.forEach((i, p) => {
+        const e = run.entities[i];
+        const remark = e.vetoed ? t("zh", "sheet.vetoed", { reason: e.vetoReason ?? "" }) : null;
+        const points = ks.map((k) => (e.vetoed ? null : e.points[k]));
+        expect(detail.values[first + p]).toEqual([e.name, ...points, remark]);
+      });
+    }
+    // the samples between them have a vetoed unit, so the branch without points is taken
+    if (id === "chifeng-2020") expect(run.entities.some((e) => e.vetoed)).toBe(true);
+  },
+);

@@ -28,11 +28,13 @@ export function formulaString(s: string): string {
 export function withinLimits(plan: ResultPlan): ResultPlan {
   for (const s of plan.sheets) {
     s.name = clipText(s.name, SHEET_NAME_MAX);
-    for (const row of s.values)
+    for (let r = 0; r < s.values.length; r++) {
+      const row = s.values[r];
       for (let c = 0; c < row.length; c++) {
         const v = row[c];
         if (typeof v === "string" && v.length > CELL_MAX) row[c] = clipText(v);
       }
+    }
     for (const n of s.notes ?? []) if (n.text.length > CELL_MAX) n.text = clipText(n.text);
   }
   return plan;

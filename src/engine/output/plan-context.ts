@@ -152,22 +152,27 @@ export function noteRows(s: PlanSheet, ctx: Pick<PlanCtx, "tx">, notes: readonly
  * column, so that a column reads alike); with `dash`, zero shows as "—" (no points) rather than 0.
  */
 export function columnFormat(values: readonly PlanValue[], dash: boolean): string {
-  const whole = values.every((v) => typeof v !== "number" || Number.isInteger(Math.round(v * 100) / 100));
-  const f = whole ? "0" : "0.00";
-  return dash ? `${f};-${f};"—"` : f;
+  return numberFormat(values.every(whole), dash);
 }
 
-/** Each of the columns `cols` of rows first..last gets its number format. */
+/** Whether a value shows without decimals (not a number, or a whole number at two decimals). */
+const whole = (v: PlanValue | undefined) => typeof v !== "number" || Number.isInteger(Math.round(v * 100) / 100);
+const numberFormat = (integers: boolean, dash: boolean) => {
+  const f = integers ? "0" : "0.00";
+  return dash ? `${f};-${f};"—"` : f;
+};
+
+/** Each of the columns `cols` of rows first..last gets its number format (read in place: no copy of the column). */
 export function formatColumns(s: PlanSheet, first: number, last: number, cols: number[], dash: boolean): void {
   if (last < first) return;
-  for (const c of cols)
+  for (const c of cols) {
+    let integers = true;
+    for (let r = first; r <= last && integers; r++) integers = whole(s.values[r][c]);
     s.numberFormats.push({
       rect: { top: first, left: c, bottom: last, right: c },
-      format: columnFormat(
-        s.values.slice(first, last + 1).map((r) => r[c] ?? null),
-        dash,
-      ),
+      format: numberFormat(integers, dash),
     });
+  }
 }
 
 /** A reference to another result sheet, resolved by the adapter to the name it gets (⟦key⟧ → '名称'). */

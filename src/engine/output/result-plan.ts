@@ -50,7 +50,7 @@ export function buildResultPlan(
   if (s.groupView) sheets.push(s.groupView);
   sheets.push(s.sheet);
   if (s.calc && s.calc.values.length > 1) sheets.push(s.calc);
-  sheets.push(detailSheet(ctx, s.calc, s.first, s.sheet.name));
+  sheets.push(detailSheet(ctx, s.calc, s.first, s.sheet));
   const award = awardSheet(ctx, s.first);
   if (scheme.awards.length) sheets.push(award);
   if (scheme.usage.length) sheets.push(usageSheet(ctx));
@@ -61,14 +61,18 @@ export function buildResultPlan(
 /** The summary's rows: a row per entity in rank order, top three highlighted, vetoed rows greyed. */
 function summaryRows(ctx: PlanCtx, summary: PlanSheet, width: number): void {
   const { run, shownRules, tail } = ctx;
+  const rules = shownRules.length;
   for (const i of run.order) {
     const e = run.entities[i];
-    summary.values.push([
-      e.rank,
-      e.name,
-      ...shownRules.map((k) => (e.vetoed ? null : e.points[k])),
-      ...tail.map((x) => x.value(e)),
-    ]);
+    // one array a row, filled in place (a spread of mapped arrays made three more a row), and the unit's points read
+    // once (e.points builds the array of every rule's points on each read)
+    const row = new Array<PlanValue>(2 + rules + tail.length);
+    row[0] = e.rank;
+    row[1] = e.name;
+    const points = e.vetoed ? null : e.points;
+    for (let j = 0; j < rules; j++) row[2 + j] = points === null ? null : points[shownRules[j]];
+    for (let j = 0; j < tail.length; j++) row[2 + rules + j] = tail[j].value(e);
+    summary.values.push(row);
     const r = summary.values.length - 1;
     if (e.vetoed) summary.styles.push({ rect: { top: r, left: 0, bottom: r, right: width - 1 }, style: "vetoed" });
     else if (e.rank !== null && e.rank <= 3)
@@ -197,11 +201,10 @@ function summarySheet(ctx: PlanCtx) {
 }
 
 /** 加分明细: a row per award of points, with the evidence; in formula mode every candidate, live (live-sheets.ts). */
-function detailSheet(ctx: PlanCtx, calc: PlanSheet | null, first: number, summaryName: string): PlanSheet {
+function detailSheet(ctx: PlanCtx, calc: PlanSheet | null, first: number, summary: PlanSheet): PlanSheet {
   const { scheme, run, tx, w, opts } = ctx;
   const detail = newSheet("details", tx(scheme.groups.length ? "sheet.details.scored" : "sheet.details.bonus"));
-  if (run.entities.length > (opts.detailLimit ?? DETAIL_LIMIT))
-    return compactDetail(ctx, detail, { first, name: summaryName });
+  if (run.entities.length > (opts.detailLimit ?? DETAIL_LIMIT)) return compactDetail(ctx, detail, summary, first);
   const keys = ["rule", "clause", "points", "subject", "basis", "inputs"] as const;
   const dcols = [ctx.nameHeader, ...keys.map((k) => tx(`sheet.col.${k}`))];
   titleRows(detail, sheetTitle(ctx, detail.name), ctx.sub, dcols.length);
@@ -238,7 +241,7 @@ function detailSheet(ctx: PlanCtx, calc: PlanSheet | null, first: number, summar
  * points cell refers to the same unit's cell on the summary (rows in the same order from its first data row), so it
  * follows an edit and a column is one formula in R1C1.
  */
-function compactDetail(ctx: PlanCtx, detail: PlanSheet, summary: { first: number; name: string }): PlanSheet {
+function compactDetail(ctx: PlanCtx, detail: PlanSheet, summary: PlanSheet, summaryFirst: number): PlanSheet {
   const { scheme, run, tx, w, opts } = ctx;
   const cols = [ctx.nameHeader, ...ctx.shownRules.map((k) => ruleHeader(scheme.rules[k], w)), tx("sheet.col.remark")];
   titleRows(detail, sheetTitle(ctx, detail.name), ctx.sub, cols.length);
@@ -248,17 +251,25 @@ function compactDetail(ctx: PlanCtx, detail: PlanSheet, summary: { first: number
   header(detail, cols);
   const first = detail.values.length;
   const formulas = opts.formulas ? (detail.formulas ??= []) : null;
+  const rules = ctx.shownRules.length;
   run.order.forEach((i, p) => {
     const e = run.entities[i];
     const remark = e.vetoed ? tx("sheet.vetoed", { reason: e.vetoReason ?? "" }) : null;
-    detail.values.push([e.name, ...ctx.shownRules.map((k) => (e.vetoed ? null : e.points[k])), remark]);
+    // the rule columns as the summary's row of the unit has them (the same values, null where vetoed): copied, not
+    // read again from the run, so the two sheets share their numbers instead of each boxing its own
+    const from = summary.values[summaryFirst + p];
+    const row = new Array<PlanValue>(rules + 2);
+    row[0] = e.name;
+    for (let j = 0; j < rules; j++) row[1 + j] = from[2 + j];
+    row[rules + 1] = remark;
+    detail.values.push(row);
     // the summary's rule columns start at its third column (rank, name, rules…)
     if (formulas && !e.vetoed)
       ctx.shownRules.forEach((_k, j) =>
         formulas.push({
           row: first + p,
           col: 1 + j,
-          formula: `${sheetRef("summary")}!${a1(summary.first + p, 2 + j)}`,
+          formula: `${sheetRef("summary")}!${a1(summaryFirst + p, 2 + j)}`,
         }),
       );
   });
@@ -284,8 +295,10 @@ function awardSheet(ctx: PlanCtx, first: number): PlanSheet {
     liveAwardRows(ctx, award, opts.formulas, first);
     return award;
   }
-  const order = new Map(run.order.map((e, i) => [e, i]));
-  const aw = [...run.awards].sort((a, b) => order.get(a.entityIndex)! - order.get(b.entityIndex)!);
+  // each unit's place in the rank order, by entity index (a typed array: no pair, no map entry a unit)
+  const order = new Int32Array(run.entities.length);
+  run.order.forEach((e, p) => (order[e] = p));
+  const aw = [...run.awards].sort((a, b) => order[a.entityIndex] - order[b.entityIndex]);
   for (const a of aw) {
     const nature = tx(a.upTo ? "sheet.upTo" : "sheet.asSet");
     award.values.push([a.entity, w(a.label), w(a.clause), a.amount, w(a.unit), nature, a.subject, a.basis]);
