@@ -85,6 +85,20 @@ async function downloaded(page: Page, dir: string, name: string): Promise<{ shee
   return { sheets: wb.worksheets.map((w) => w.name), text: text.join("\n") };
 }
 
+/** Reset, then a second scenario: 相山 with 40 new projects, saved as 相山项目. */
+async function saveXiangshanScenario(page: Page): Promise<void> {
+  await press(page, "whatif-reset");
+  await waitText(page, "whatif-result", "与基准相同");
+  await choose(page, "whatif-unit", "相山经济开发区");
+  await typeInto(page, "whatif-newProjects", "40");
+  await page.waitForFunction(
+    () => !document.querySelector('[data-testid="whatif-result"]')?.textContent?.includes("与基准相同"),
+  );
+  await typeInto(page, "whatif-name", "相山项目");
+  await press(page, "whatif-save");
+  await waitText(page, "whatif-message", "已保存情景「相山项目」");
+}
+
 test("edit a figure → ranking, differences and awards update; scenarios saved, written and compared", async () => {
   const huaibei = getBuiltInScheme("huaibei-2023")!;
   const file = await xlsxOf(samplePlan(huaibei)!, "huaibei.xlsx");
@@ -142,17 +156,7 @@ test("edit a figure → ranking, differences and awards update; scenarios saved,
   expect(one.sheets).toContain("加分汇总"); // the scoring sheets stay
   expect(one.text).toContain("产值增长");
 
-  // reset; a second scenario: 相山 with 20 new projects
-  await press(page, "whatif-reset");
-  await waitText(page, "whatif-result", "与基准相同");
-  await choose(page, "whatif-unit", "相山经济开发区");
-  await typeInto(page, "whatif-newProjects", "40");
-  await page.waitForFunction(
-    () => !document.querySelector('[data-testid="whatif-result"]')?.textContent?.includes("与基准相同"),
-  );
-  await typeInto(page, "whatif-name", "相山项目");
-  await press(page, "whatif-save");
-  await waitText(page, "whatif-message", "已保存情景「相山项目」");
+  await saveXiangshanScenario(page);
 
   // compare the two side by side, then write the comparison
   await press(page, "whatif-compare-run");
@@ -247,16 +251,7 @@ test("English after an edit, the gap list, a scenario written, the comparison an
     expect(await page.getByTestId("whatif-message").innerText()).toMatch(/情景对比/);
     expect(await page.getByTestId("whatif-message").innerText()).not.toContain("已写入");
   });
-  await press(page, "whatif-reset");
-  await waitText(page, "whatif-result", "与基准相同");
-  await choose(page, "whatif-unit", "相山经济开发区");
-  await typeInto(page, "whatif-newProjects", "40");
-  await page.waitForFunction(
-    () => !document.querySelector('[data-testid="whatif-result"]')?.textContent?.includes("与基准相同"),
-  );
-  await typeInto(page, "whatif-name", "相山项目");
-  await press(page, "whatif-save");
-  await waitText(page, "whatif-message", "已保存情景「相山项目」");
+  await saveXiangshanScenario(page);
   await press(page, "whatif-compare-run");
   await page.getByTestId("whatif-compare").waitFor();
   await bothLanguages(page, words, "compared", async () => {
