@@ -6,8 +6,7 @@
  * (ZoneScore's own result sheets) are filtered out before anything is read, by their id.
  */
 import type { CellValue, SheetData } from "../engine/types";
-import { formatKind } from "../engine/read/values";
-import type { ExcelRunner, SupportsFn } from "./office";
+import { meaningfulFormat, type ExcelRunner, type SupportsFn } from "./office";
 
 /** The cells of one changed range, as the reader sees them (errors as { error }, empty cells as null). */
 export interface CellPatch {
@@ -62,17 +61,11 @@ async function readChanged(run: ExcelRunner, pending: Pending[], wanted: Readonl
             return v === "" || v === null || v === undefined ? null : (v as CellValue);
           }),
         ),
-        formats: range.values.map((r, i) => r.map((_, j) => meaningful(range, i, j))),
+        formats: range.values.map((r, i) =>
+          r.map((_, j) => meaningfulFormat(range.values[i][j], range.numberFormat[i]?.[j])),
+        ),
       }));
   });
-}
-
-/** A number's format when it makes the number a date, a time or a percentage (as the reader records it). */
-function meaningful(range: Excel.Range, i: number, j: number): string | undefined {
-  if (range.valueTypes[i][j] !== "Double") return undefined;
-  const f = range.numberFormat[i]?.[j];
-  const kind = typeof f === "string" ? formatKind(f) : null;
-  return kind === "date" || kind === "percent" ? (f as string) : undefined;
 }
 
 /**

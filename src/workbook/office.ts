@@ -75,6 +75,13 @@ export const isTempSheet = (name: string): boolean => TEMP_NAME.test(name);
 
 const OPTIONS = { delayForCellEdit: true };
 
+/** A number's format when it makes the number a date, a time or a percentage (what the reader records), else none. */
+export function meaningfulFormat(value: unknown, format: unknown): string | undefined {
+  if (typeof value !== "number" || typeof format !== "string") return undefined;
+  const kind = formatKind(format);
+  return kind === "date" || kind === "percent" ? format : undefined;
+}
+
 /** Bytes of a JSON value in UTF-8, as the client sends it. */
 export function jsonBytes(v: unknown): number {
   const t = JSON.stringify(v);
@@ -679,11 +686,8 @@ function appendValues(sheet: SheetData, i: number, range: Excel.Range, candidate
       values[r].map((v, col) => {
         if (v === "" || v === null || v === undefined) return null;
         if (typeof v === "string" && v.startsWith("#")) candidates.push({ i, row, col });
-        if (typeof v === "number") {
-          const f = range.numberFormat[r]?.[col];
-          const kind = typeof f === "string" ? formatKind(f) : null;
-          if (kind === "date" || kind === "percent") (formats[row] ??= [])[col] = f as string;
-        }
+        const f = meaningfulFormat(v, range.numberFormat[r]?.[col]);
+        if (f) (formats[row] ??= [])[col] = f;
         return v as CellValue;
       }),
     );
